@@ -1,0 +1,63 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test lint format system-deps browser-deps serve screenshots bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Graphviz draws the workflow diagrams; Debian's chromium runs the browser tests.
+system-deps:
+	@command -v dot >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q graphviz; }
+
+browser-deps: system-deps
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+instance/config.py:
+	mkdir -p instance
+	cp instance/config.example.py $@
+	echo "SECRET_KEY = \"$$($(PYTHON) -c 'import secrets; print(secrets.token_hex(32))')\"" >> $@
+
+run: $(BIN)/.installed system-deps instance/config.py
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) demo-logins
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Everything: lint, the whole suite on SQLite (browser and scale tests included), then the
+# suite again on PostgreSQL when it answers (CI sets REQUIRE_POSTGRES=1, so there it must).
+test: $(BIN)/.installed browser-deps lint
+	$(BIN)/pytest
+	@if $(BIN)/python -m tests.pg_available "$${TEST_DATABASE_URL:-$(PG_URL)}"; then \
+		TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -m "not once"; \
+	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
+		echo "PostgreSQL is required here but does not answer" >&2; exit 1; \
+	else \
+		echo "PostgreSQL does not answer at $(PG_URL): PostgreSQL pass left out"; \
+	fi
+
+screenshots: $(BIN)/.installed browser-deps
+	$(BIN)/python -m tests.screenshots docs/screenshots
+
+bench: $(BIN)/.installed system-deps
+	$(BIN)/python bench/transitions.py
+	$(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,14 @@
+# Copy to instance/config.py (make run does so and appends a fresh SECRET_KEY).
+# Every setting may also come from the environment: SECRET_KEY, DATABASE_URL, MAIL_*.
+
+# DATABASE_URL = "postgresql://intranet@127.0.0.1:5432/intranet"
+
+# MAIL_SERVER = "smtp.example.org"
+# MAIL_PORT = 587
+# MAIL_USE_TLS = True
+# MAIL_USERNAME = "..."
+# MAIL_PASSWORD = "..."
+
+# Production behind HTTPS:
+# SESSION_COOKIE_SECURE = True
+# REMEMBER_COOKIE_SECURE = True

@@ -1,0 +1,31 @@
+"""Creating accounts and confirming their addresses."""
+
+from flask import current_app
+
+from intranet import mail, security, tokens
+from intranet.models import Membership, User
+
+
+def create_user(email, name, password=None, groups=(), voorzitter=False):
+    """Create an account (in the caller's transaction) with optional group seats."""
+    user = User.create(
+        email=email.strip().lower(),
+        name=name,
+        password_hash=security.hash_password(password) if password else None,
+    )
+    for group in groups:
+        Membership.create(user=user, group=group, voorzitter=voorzitter and group == "regiegroep")
+    return user
+
+
+def send_confirmation(user):
+    """Queue the e-mail with the address confirmation link."""
+    link = mail.external_url("auth.confirm_email", token=tokens.make("email-confirm", user.id))
+    mail.queue(
+        user.email,
+        "Bevestig uw e-mailadres",
+        "confirm_email",
+        user=user,
+        link=link,
+        days=current_app.config["EMAIL_CONFIRM_MAX_AGE"].days,
+    )

@@ -1,0 +1,41 @@
+"""Account forms."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+EMAIL = [DataRequired("Vul uw e-mailadres in."), Email("Dit is geen geldig e-mailadres.")]
+NEW_PASSWORD = [
+    DataRequired("Kies een wachtwoord."),
+    Length(min=10, max=200, message="Een wachtwoord heeft 10 tot 200 tekens."),
+]
+
+
+class LoginForm(FlaskForm):
+    """Log in with e-mail address and password."""
+
+    email = EmailField("E-mailadres", validators=EMAIL)
+    password = PasswordField("Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
+    remember = BooleanField("Ingelogd blijven op dit apparaat")
+
+
+class ResetRequestForm(FlaskForm):
+    """Ask for a password reset link."""
+
+    email = EmailField("E-mailadres", validators=EMAIL)
+
+
+class NewPasswordForm(FlaskForm):
+    """Choose a new password."""
+
+    password = PasswordField("Nieuw wachtwoord", validators=NEW_PASSWORD)
+    confirm = PasswordField(
+        "Herhaal het nieuwe wachtwoord",
+        validators=[EqualTo("password", "De wachtwoorden zijn niet gelijk.")],
+    )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    """Change the password, knowing the current one."""
+
+    current = PasswordField("Huidig wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])

@@ -1,0 +1,130 @@
+"""Database: peewee behind a proxy, pooled connections, migrations and backups."""
+
+import os
+import sqlite3
+from urllib.parse import urlparse
+
+import click
+from flask import current_app
+from peewee import DatabaseProxy, SqliteDatabase
+from playhouse.db_url import parse as parse_url
+from playhouse.migrations import Runner
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+
+db = DatabaseProxy()
+
+MIGRATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations")
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "synchronous": "normal",
+}
+
+
+def database_for(url, max_connections=32):
+    """Build the pooled peewee database that a DATABASE_URL names."""
+    scheme = urlparse(url).scheme
+    if scheme in {"postgres", "postgresql"}:
+        return PooledPostgresqlDatabase(
+            max_connections=max_connections, stale_timeout=300, timeout=10, **parse_url(url)
+        )
+    if scheme == "sqlite":
+        path = url.split("sqlite:///", 1)[1]
+        return PooledSqliteDatabase(
+            path, pragmas=SQLITE_PRAGMAS, max_connections=max_connections, stale_timeout=300
+        )
+    raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
+
+
+def is_sqlite():
+    """True when the bound database is SQLite (it locks differently)."""
+    return isinstance(db.obj, SqliteDatabase)
+
+
+def write_transaction():
+    """A transaction that holds the write lock from its start.
+
+    On SQLite that is BEGIN IMMEDIATE, so two writers never both read and then collide;
+    on PostgreSQL the callers lock the rows they change with SELECT ... FOR UPDATE.
+    """
+    return db.atomic("IMMEDIATE") if is_sqlite() else db.atomic()
+
+
+def locked(query):
+    """Add FOR UPDATE where the database supports it (SQLite locks the whole file)."""
+    return query if is_sqlite() else query.for_update()
+
+
+def close_connection(exc=None):
+    """Return the request's connection to the pool, if it took one."""
+    if not db.is_closed():
+        db.close()
+
+
+def migration_runner():
+    """The playhouse.migrations runner over our migrations folder."""
+    return Runner(db.obj, MIGRATIONS)
+
+
+def upgrade():
+    """Apply every pending migration; returns their names."""
+    return migration_runner().up()
+
+
+def init_app(app):
+    """Bind the proxy to the configured database and register the CLI."""
+    url = app.config["DATABASE_URL"] or "sqlite:///" + os.path.join(
+        app.instance_path, "intranet.sqlite3"
+    )
+    if db.obj is not None and not db.is_closed():
+        db.close()
+    db.initialize(database_for(url, app.config["DATABASE_MAX_CONNECTIONS"]))
+    app.teardown_appcontext(close_connection)
+    app.cli.add_command(db_cli)
+
+
+@click.group("db")
+def db_cli():
+    """Database schema and backups."""
+
+
+@db_cli.command("upgrade")
+def upgrade_command():
+    """Bring the database to the current schema (safe to run again)."""
+    from intranet.workflows.check import stray_cases
+
+    applied = upgrade()
+    for name in applied:
+        click.echo(f"applied: {name}")
+    if not applied:
+        click.echo("schema is current")
+    strays = stray_cases()
+    if strays:
+        for line in strays:
+            click.echo(f"unknown state: {line}", err=True)
+        raise click.ClickException(
+            "cases stand in states their workflow no longer declares; "
+            "write a migration that moves them (see `flask --app wsgi workflows check`)"
+        )
+
+
+@db_cli.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup_command(path):
+    """Write a consistent copy of the SQLite database to PATH while the app serves."""
+    if not is_sqlite():
+        raise click.ClickException("PostgreSQL: use pg_dump (see README, 'Backups')")
+    backup_to(path)
+    click.echo(f"backup written to {path}")
+
+
+def backup_to(path):
+    """Copy the live SQLite database with SQLite's online backup API."""
+    source = db.connection()
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+    current_app.logger.info("backup written to %s", path)

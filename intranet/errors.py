@@ -1,0 +1,44 @@
+"""Friendly Dutch error pages with the right status codes, never a bare 500."""
+
+from flask import render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: ("Ongeldig verzoek", "Het verzoek kon niet worden verwerkt. Controleer de invoer."),
+    403: ("Geen toegang", "U heeft geen toegang tot deze pagina of actie."),
+    404: ("Niet gevonden", "Deze pagina of dit dossier bestaat niet (meer)."),
+    405: ("Niet toegestaan", "Deze actie kan op deze manier niet worden uitgevoerd."),
+    409: ("Al afgehandeld", "Iemand anders heeft dit al afgehandeld. Bekijk de actuele stand."),
+    413: ("Te groot", "Het verzonden formulier is te groot. Maak de tekst korter."),
+    429: ("Te veel verzoeken", "Even geduld: probeer het over enkele minuten opnieuw."),
+    500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Probeer het later opnieuw."),
+}
+
+
+def error_page(status, detail=None):
+    """Render the error page for a status, with an optional specific message."""
+    title, message = MESSAGES.get(status, MESSAGES[500])
+    return render_template("error.html", title=title, message=detail or message), status
+
+
+def _http_error(error):
+    status = error.code if error.code in MESSAGES else 500
+    return error_page(status)
+
+
+def _csrf_error(error):
+    return error_page(
+        400, "Het formulier is verlopen of ongeldig (beveiligingscode). Laad de pagina opnieuw."
+    )
+
+
+def _server_error(error):
+    return error_page(500)
+
+
+def init_app(app):
+    """Register the handlers."""
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(500, _server_error)

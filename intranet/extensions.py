@@ -1,0 +1,20 @@
+"""Flask extensions, made here and bound to the app in create_app."""
+
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+from htmx_flask import Htmx
+
+login_manager = LoginManager()
+csrf = CSRFProtect()
+htmx = Htmx()
+
+
+def init_app(app):
+    """Bind the extensions to the app."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in om deze pagina te bekijken."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    csrf.init_app(app)
+    htmx.init_app(app)

@@ -1,0 +1,25 @@
+"""Everything this app knows about htmx: page or fragment, Vary, client redirects."""
+
+from flask import redirect, render_template, request
+from htmx_flask import make_response
+
+
+def is_htmx():
+    """True for a request htmx sent (not a boosted full page load)."""
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def render(page, fragment, **context):
+    """Render the whole page, or only the fragment when htmx asks for it."""
+    response = make_response(render_template(fragment if is_htmx() else page, **context))
+    response.vary.add("HX-Request")
+    return response
+
+
+def redirect_to(url):
+    """Redirect: a 302 for the browser, HX-Redirect for htmx (never a 302 into a swap)."""
+    if request.htmx:
+        response = make_response("", 204, redirect=url)
+        response.vary.add("HX-Request")
+        return response
+    return redirect(url)

@@ -1,0 +1,29 @@
+"""The domain model shared by every part of the intranet."""
+
+from intranet.models.base import BaseModel, all_models
+from intranet.models.people import (
+    MEMBERSHIP_TYPES,
+    ORGANISATION_STATUSES,
+    SECTORS,
+    Contact,
+    Membership,
+    Organisation,
+    User,
+)
+from intranet.models.records import LoginAttempt, OutboxMessage, Setting, UsedLink
+
+__all__ = [
+    "MEMBERSHIP_TYPES",
+    "ORGANISATION_STATUSES",
+    "SECTORS",
+    "BaseModel",
+    "Contact",
+    "LoginAttempt",
+    "Membership",
+    "Organisation",
+    "OutboxMessage",
+    "Setting",
+    "UsedLink",
+    "User",
+    "all_models",
+]

@@ -1,0 +1,166 @@
+"""Organisations, people, their groups and who speaks for which organisation."""
+
+from functools import cached_property
+
+from flask_login import UserMixin
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from intranet.clock import now
+from intranet.models.base import BaseModel
+
+SECTORS = {
+    "VSE": "Voorschoolse educatie (VSE)",
+    "PO": "Primair onderwijs",
+    "VO": "Voortgezet onderwijs",
+    "MBO": "Middelbaar beroepsonderwijs",
+    "HO": "Hogeschool",
+    "WO": "Universiteit",
+    "gemeente": "Gemeente",
+    "cultuur": "Cultuur en erfgoed",
+    "bedrijf": "Bedrijf",
+    "overig": "Overig",
+}
+ORGANISATION_STATUSES = {
+    "aspirant": "Aspirant-partner",
+    "partner": "Partner",
+    "vriend": "Vriend van LEF",
+    "lef_partner": "LEF-partner",
+    "oud_partner": "Oud-partner",
+}
+MEMBERSHIP_TYPES = {
+    "convenant": "Convenantpartner (bijdrage naar sector)",
+    "basis": "Basislidmaatschap",
+    "uitgebreid": "Uitgebreid lidmaatschap",
+}
+GROUPS = {
+    "projectleider": "Projectleider",
+    "projectgroep": "Projectgroep",
+    "regiegroep": "Regiegroep",
+}
+CONTACT_KINDS = {"primary": "Contactpersoon", "achtervang": "Achtervang"}
+
+
+class Organisation(BaseModel):
+    """A school, board, institution or company in the network (or applying to it)."""
+
+    name = CharField(unique=True)
+    sector = CharField(choices=list(SECTORS.items()))
+    municipality = CharField()
+    pupil_count = IntegerField(null=True)  # leerlingen, or kindplaatsen for VSE
+    website = CharField(default="")
+    profile = TextField(default="")
+    status = CharField(default="aspirant", index=True)
+    membership_type = CharField(default="convenant")
+    lef_partner = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+    @property
+    def sector_label(self):
+        """The sector in words."""
+        return SECTORS.get(self.sector, self.sector)
+
+    @property
+    def status_label(self):
+        """The status in words."""
+        return ORGANISATION_STATUSES.get(self.status, self.status)
+
+    @classmethod
+    def current_partners(cls):
+        """Partners of the network now, by name."""
+        return cls.select().where(cls.status == "partner").order_by(cls.name)
+
+
+class User(UserMixin, BaseModel):
+    """A person with an account."""
+
+    email = CharField(unique=True)
+    name = CharField()
+    password_hash = CharField(null=True)
+    active = BooleanField(default=True)
+    email_confirmed_at = DateTimeField(null=True)
+    session_epoch = IntegerField(default=0)
+    created_at = DateTimeField(default=now)
+
+    @property
+    def is_active(self):
+        """Inactive accounts cannot log in (Flask-Login asks this)."""
+        return self.active
+
+    def get_id(self):
+        """The login id carries the session epoch, so bumping it ends every session."""
+        return f"{self.id}:{self.session_epoch}"
+
+    @cached_property
+    def groups(self):
+        """The groups this person sits in, as {group: is_voorzitter}."""
+        return {m.group: m.voorzitter for m in self.memberships}
+
+    @cached_property
+    def organisation_ids(self):
+        """The organisations this person is contactpersoon of."""
+        return {c.organisation_id for c in self.contacts}
+
+    @property
+    def roles(self):
+        """Every role name this person holds, for guards and navigation."""
+        roles = set(self.groups)
+        if self.groups.get("regiegroep"):
+            roles.add("voorzitter")
+        if self.organisation_ids:
+            roles.add("contactpersoon")
+        return roles
+
+    def has_role(self, *roles):
+        """True if this person holds any of the roles."""
+        return bool(self.roles.intersection(roles))
+
+    @classmethod
+    def by_email(cls, email):
+        """The account for an e-mail address, or None."""
+        return cls.get_or_none(cls.email == email.strip().lower())
+
+    @classmethod
+    def in_group(cls, group):
+        """Active members of a group, by name."""
+        return (
+            cls.select()
+            .join(Membership)
+            .where(Membership.group == group, cls.active)
+            .order_by(cls.name)
+        )
+
+
+class Membership(BaseModel):
+    """A seat in the projectleider, projectgroep or regiegroep group."""
+
+    user = ForeignKeyField(User, backref="memberships", on_delete="CASCADE")
+    group = CharField(choices=list(GROUPS.items()))
+    voorzitter = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("user", "group"), True),)
+
+
+class Contact(BaseModel):
+    """A contactpersoon (ambassadeur) or achtervang of an organisation."""
+
+    organisation = ForeignKeyField(Organisation, backref="contacts", on_delete="CASCADE")
+    user = ForeignKeyField(User, backref="contacts", on_delete="CASCADE")
+    kind = CharField(default="primary", choices=list(CONTACT_KINDS.items()))
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("organisation", "user"), True),)
+
+    @property
+    def kind_label(self):
+        """Contactpersoon or achtervang, in words."""
+        return CONTACT_KINDS.get(self.kind, self.kind)

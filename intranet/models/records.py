@@ -1,0 +1,59 @@
+"""Records the machinery keeps: mail, login attempts, used links, settings."""
+
+from peewee import CharField, DateTimeField, IntegerField, TextField
+
+from intranet.clock import now
+from intranet.models.base import BaseModel
+
+
+class OutboxMessage(BaseModel):
+    """An e-mail: queued in the transaction that causes it, sent after commit."""
+
+    to = CharField()
+    subject = CharField()
+    body = TextField()
+    status = CharField(default="queued", index=True)  # queued, sent, stored, failed
+    attempts = IntegerField(default=0)
+    last_error = TextField(default="")
+    created_at = DateTimeField(default=now, index=True)
+    sent_at = DateTimeField(null=True)
+
+    @classmethod
+    def newest(cls, limit=100):
+        """The newest messages first."""
+        return cls.select().order_by(cls.id.desc()).limit(limit)
+
+
+class LoginAttempt(BaseModel):
+    """A failed login, counted per account and per address by every worker."""
+
+    key = CharField(index=True)  # "account:<email>" or "address:<ip>"
+    at = DateTimeField(default=now, index=True)
+
+
+class UsedLink(BaseModel):
+    """A signed link that has been used: its nonce, so it works only once."""
+
+    nonce = CharField(unique=True)
+    purpose = CharField()
+    used_at = DateTimeField(default=now)
+
+
+class Setting(BaseModel):
+    """A small key-value store for machine state such as the last tick."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    @classmethod
+    def read(cls, key, default=None):
+        """The value of a setting, or the default."""
+        row = cls.get_or_none(cls.key == key)
+        return row.value if row else default
+
+    @classmethod
+    def write(cls, key, value):
+        """Store a setting, replacing any earlier value."""
+        cls.insert(key=key, value=value).on_conflict(
+            conflict_target=[cls.key], update={cls.value: value}
+        ).execute()

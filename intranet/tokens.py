@@ -1,0 +1,56 @@
+"""Signed links (referee, password reset, e-mail confirmation): bound, expiring, single use."""
+
+import secrets
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from peewee import IntegrityError
+
+from intranet.db import db
+from intranet.models import UsedLink
+
+
+class LinkError(Exception):
+    """A link that cannot be used; `message` says why, in Dutch."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+EXPIRED = "Deze link is verlopen. Vraag een nieuwe aan."
+INVALID = "Deze link is ongeldig of beschadigd. Controleer of u de hele link heeft gekopieerd."
+USED = "Deze link is al gebruikt en werkt maar één keer."
+
+
+def _serializer(purpose):
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"intranet:{purpose}")
+
+
+def make(purpose, subject_id):
+    """A signed token for one purpose and one subject, with a fresh nonce."""
+    return _serializer(purpose).dumps({"s": subject_id, "n": secrets.token_urlsafe(12)})
+
+
+def read(purpose, token, max_age):
+    """The payload of a valid, unexpired, unused token; raises LinkError otherwise."""
+    try:
+        payload = _serializer(purpose).loads(token, max_age=int(max_age.total_seconds()))
+    except SignatureExpired as error:
+        raise LinkError(EXPIRED) from error
+    except BadSignature as error:
+        raise LinkError(INVALID) from error
+    if not isinstance(payload, dict) or not {"s", "n"} <= payload.keys():
+        raise LinkError(INVALID)
+    if UsedLink.select().where(UsedLink.nonce == payload["n"]).exists():
+        raise LinkError(USED)
+    return payload
+
+
+def consume(purpose, payload):
+    """Mark a token used, inside the caller's transaction; a second use raises LinkError."""
+    try:
+        with db.atomic():
+            UsedLink.create(nonce=payload["n"], purpose=purpose)
+    except IntegrityError as error:
+        raise LinkError(USED) from error

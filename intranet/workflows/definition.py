@@ -1,0 +1,115 @@
+"""How a workflow is declared: states, transitions, roles, conditions, effects, timers."""
+
+from dataclasses import dataclass, field
+
+from transitions import Machine
+
+SYSTEM = "systeem"  # the role of `workflows tick`; no person holds it
+ROLE_LABELS = {
+    "projectleider": "de projectleider",
+    "projectgroep": "leden van de projectgroep",
+    "regiegroep": "leden van de regiegroep",
+    "voorzitter": "de voorzitter van de regiegroep",
+    "aanvrager": "de aanvrager",
+    "contactpersoon": "de contactpersonen van de organisatie",
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Something that must hold before a transition, with the reason shown when it does not."""
+
+    check: object  # callable(case, context) -> bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One step a role may take: trigger, from where, to where, and what follows."""
+
+    trigger: str
+    source: str | tuple
+    dest: str
+    label: str
+    roles: frozenset
+    conditions: tuple = ()
+    after: tuple = ()  # callables(event), run in the same transaction
+    comment: str = ""  # "", "optional" or "required"
+    comment_label: str = "Toelichting"
+    style: str = ""  # "", "secondary", "contrast" (Pico button classes)
+    form_endpoint: str = ""  # a page of its own (vote, sign) instead of a button
+
+    @property
+    def sources(self):
+        """The source states as a tuple."""
+        return (self.source,) if isinstance(self.source, str) else tuple(self.source)
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A reminder or other timed action that is no state change."""
+
+    name: str
+    states: tuple  # the case states in which it still applies
+    run: object  # callable(case, now)
+
+
+@dataclass
+class Workflow:
+    """A process declared as data; one shared Machine decides its state changes."""
+
+    name: str
+    label: str
+    model: object  # the peewee model whose rows are the cases (with a `state` column)
+    states: dict  # state -> Dutch label
+    initial: str
+    transitions: list
+    case_roles: object = None  # callable(case, user) -> set of roles this user has on it
+    on_enter: dict = field(default_factory=dict)  # state -> callables(event)
+    timers: list = field(default_factory=list)
+    case_endpoint: str = ""  # the case page, called with case_id=
+    can_view: object = None  # callable(case, user) -> bool; default: any role of its steps
+
+    def __post_init__(self):
+        self.machine = Machine(
+            model=None,
+            states=list(self.states),
+            transitions=[
+                {"trigger": t.trigger, "source": list(t.sources), "dest": t.dest}
+                for t in self.transitions
+            ],
+            initial=self.initial,
+            auto_transitions=False,
+        )
+        self._by_source = {(t.trigger, s): t for t in self.transitions for s in t.sources}
+        self.triggers = {t.trigger for t in self.transitions}
+        self.timers_by_name = {timer.name: timer for timer in self.timers}
+
+    def transition(self, trigger, state):
+        """The declared transition for a trigger from a state, or None."""
+        return self._by_source.get((trigger, state))
+
+    def transitions_from(self, state):
+        """Every declared transition out of a state, in declaration order."""
+        triggers = self.machine.get_triggers(state)
+        return [t for t in self.transitions if t.trigger in triggers and state in t.sources]
+
+    def state_label(self, state):
+        """A state in words."""
+        return self.states.get(state, state)
+
+    def may_view(self, case, user):
+        """True if the user may see this case and its timeline."""
+        if self.can_view:
+            return self.can_view(case, user)
+        every_role = set().union(*(t.roles for t in self.transitions))
+        return bool(self.roles_on(case, user) & every_role)
+
+    def roles_on(self, case, user):
+        """The roles a user has on this case: their global roles plus case-relative ones."""
+        if user is None or not user.is_authenticated:
+            return set()
+        roles = set(user.roles)
+        if self.case_roles:
+            roles |= self.case_roles(case, user)
+        return roles

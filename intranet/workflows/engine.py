@@ -1,0 +1,175 @@
+"""Firing transitions: one transaction with the state write, its audit event and its effects."""
+
+import json
+from dataclasses import dataclass, field
+
+from transitions import MachineError
+
+from intranet.clock import now
+from intranet.db import locked, write_transaction
+from intranet.workflows.definition import ROLE_LABELS, SYSTEM
+from intranet.workflows.models import AuditEvent, Deadline
+
+
+class WorkflowError(Exception):
+    """A transition that was refused; nothing changed. `message` is for the user."""
+
+    status = 409
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class CaseNotFound(WorkflowError):
+    status = 404
+
+
+class UnknownAction(WorkflowError):
+    status = 400
+
+
+class NotPermitted(WorkflowError):
+    status = 403
+
+
+class AlreadyHandled(WorkflowError):
+    """Someone else acted first: the case is no longer where the user saw it."""
+
+
+class ConditionFailed(WorkflowError):
+    status = 422
+
+
+ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."
+
+
+@dataclass
+class Event:
+    """What happened in one transition, handed to the effects that follow it."""
+
+    workflow: object
+    case: object
+    trigger: str
+    source: str
+    dest: str
+    actor: object
+    comment: str = ""
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Action:
+    """A step shown to a user: allowed, or not with the reason why."""
+
+    transition: object
+    allowed: bool
+    reason: str = ""
+
+
+def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
+    if not actor_label:
+        actor_label = actor.name if actor is not None else SYSTEM
+    return AuditEvent.create(
+        workflow=workflow.name,
+        case_id=case.id,
+        from_state=source,
+        to_state=dest,
+        trigger=trigger,
+        actor=actor,
+        actor_label=actor_label,
+        comment=comment,
+        data=json.dumps(data or {}, sort_keys=True, default=str),
+    )
+
+
+def create_case(workflow, actor, comment="", **fields):
+    """Insert a new case in the workflow's initial state, with its first audit event."""
+    with write_transaction():
+        case = workflow.model.create(state=workflow.initial, **fields)
+        _audit(workflow, case, None, workflow.initial, "aanmaken", actor, comment, None)
+        for effect in workflow.on_enter.get(workflow.initial, ()):
+            effect(Event(workflow, case, "aanmaken", None, workflow.initial, actor, comment))
+    return case
+
+
+def refusal(workflow, transition, case, user, context=None):
+    """Why this user may not take this step on this case now (an error), or None."""
+    roles = {SYSTEM} if user is None else workflow.roles_on(case, user)
+    if not roles & transition.roles:
+        who = [ROLE_LABELS.get(role, role) for role in sorted(transition.roles - {SYSTEM})]
+        return NotPermitted("Alleen voor " + " of ".join(who) + ".")
+    for condition in transition.conditions:
+        if not condition.check(case, context or {}):
+            return ConditionFailed(condition.reason)
+    return None
+
+
+def fire(
+    workflow, case_id, trigger, actor, *, expected_state=None, comment="", data=None, actor_label=""
+):
+    """Fire a trigger on a case as actor (None: the system), all or nothing.
+
+    The case is re-read under a write lock; if it moved on since the user saw it
+    (expected_state) the user gets AlreadyHandled and nothing changes.
+    """
+    if trigger not in workflow.triggers:
+        raise UnknownAction("Deze actie bestaat niet.")
+    data = dict(data or {})
+    with write_transaction():
+        case = locked(workflow.model.select().where(workflow.model.id == case_id)).get_or_none()
+        if case is None:
+            raise CaseNotFound("Dit dossier bestaat niet.")
+        source = case.state
+        if expected_state is not None and expected_state != source:
+            raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
+        transition = workflow.transition(trigger, source)
+        if transition is None:
+            if expected_state is None:
+                raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
+            raise ConditionFailed(
+                f"Deze actie kan niet in de status ‘{workflow.state_label(source)}’."
+            )
+        if transition.comment == "required" and not comment.strip():
+            raise ConditionFailed(f"Vul in: {transition.comment_label.lower()}.")
+        refused = refusal(workflow, transition, case, actor, {"data": data, "actor": actor})
+        if refused:
+            raise refused
+        try:
+            workflow.machine.events[trigger].trigger(case)
+        except MachineError as error:  # the declared data and the machine disagree
+            raise ConditionFailed("Deze actie kan nu niet.") from error
+        case.save(only=[workflow.model.state])
+        _audit(workflow, case, source, case.state, trigger, actor, comment, data, actor_label)
+        event = Event(workflow, case, trigger, source, case.state, actor, comment, data)
+        for effect in (*transition.after, *workflow.on_enter.get(case.state, ())):
+            effect(event)
+    return event
+
+
+def actions_for(workflow, case, user):
+    """The steps from the case's state: allowed ones and, for the others, why not."""
+    actions = []
+    for transition in workflow.transitions_from(case.state):
+        if transition.roles == {SYSTEM}:
+            continue
+        refused = refusal(workflow, transition, case, user, {"actor": user})
+        actions.append(Action(transition, refused is None, refused.message if refused else ""))
+    return actions
+
+
+def schedule(workflow, case, action, due_at):
+    """Set a deadline for a case; tick fires it once when it is due."""
+    return Deadline.create(workflow=workflow.name, case_id=case.id, action=action, due_at=due_at)
+
+
+def cancel_deadlines(workflow, case, action=None):
+    """Drop a case's pending deadlines (all, or those for one action)."""
+    query = Deadline.update(fired_at=now(), outcome="vervallen").where(
+        Deadline.workflow == workflow.name,
+        Deadline.case_id == case.id,
+        Deadline.fired_at.is_null(),
+    )
+    if action:
+        query = query.where(Deadline.action == action)
+    return query.execute()

@@ -1,0 +1,85 @@
+"""What the engine stores: the audit trail and the deadlines."""
+
+import json
+
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from intranet.clock import now
+from intranet.models import BaseModel, User
+
+
+class ImmutableError(Exception):
+    """Audit events are written once and never changed or deleted."""
+
+
+class AuditEvent(BaseModel):
+    """One step of one case: who moved it from which state to which, when and why."""
+
+    workflow = CharField()
+    case_id = IntegerField()
+    from_state = CharField(null=True)
+    to_state = CharField()
+    trigger = CharField()
+    actor = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    actor_label = CharField(default="")
+    at = DateTimeField(default=now)
+    comment = TextField(default="")
+    data = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("workflow", "case_id", "id"), False),)
+
+    def save(self, *args, **kwargs):
+        """Insert only: an existing audit event cannot be rewritten."""
+        if self.id is not None:
+            raise ImmutableError("audit events cannot be changed")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        """Audit events cannot be deleted."""
+        raise ImmutableError("audit events cannot be deleted")
+
+    @property
+    def payload(self):
+        """The event's data as a dict."""
+        return json.loads(self.data or "{}")
+
+    @classmethod
+    def for_case(cls, workflow, case_id):
+        """The case's events, oldest first, with their actors."""
+        return (
+            cls.select(cls, User)
+            .join(User, join_type="LEFT OUTER")
+            .where(cls.workflow == workflow, cls.case_id == case_id)
+            .order_by(cls.id)
+        )
+
+
+class Deadline(BaseModel):
+    """A moment at which a timed transition or reminder of a case is due."""
+
+    workflow = CharField()
+    case_id = IntegerField()
+    action = CharField()  # a transition trigger or a timer of the workflow
+    due_at = DateTimeField(index=True)
+    fired_at = DateTimeField(null=True, index=True)
+    outcome = CharField(default="")  # uitgevoerd, vervallen
+
+    class Meta:
+        indexes = ((("workflow", "case_id", "action"), False),)
+
+    @classmethod
+    def due(cls, moment):
+        """Unfired deadlines that are due at the moment, oldest first."""
+        return (
+            cls.select()
+            .where(cls.fired_at.is_null(), cls.due_at <= moment)
+            .order_by(cls.due_at, cls.id)
+        )
+
+    @classmethod
+    def pending_for(cls, workflow, case_id):
+        """The case's deadlines that have not fired yet."""
+        return cls.select().where(
+            cls.workflow == workflow, cls.case_id == case_id, cls.fired_at.is_null()
+        )

@@ -1,0 +1,158 @@
+"""Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when
+TEST_DATABASE_URL is set), a client, a CLI runner, and helpers to make people and log in."""
+
+import os
+import shutil
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from intranet import create_app
+from intranet.db import db, upgrade
+from intranet.models import Contact, Membership, Organisation, User, all_models
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+PASSWORD = "correct horse battery"
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret",
+    "WTF_CSRF_ENABLED": False,  # tests/test_security.py turns it on to test it
+    "ARGON2_MEMORY_COST": 8,  # cheap hashing in tests; production parameters: test_auth.py
+    "ARGON2_TIME_COST": 1,
+    "BASE_URL": "http://localhost",
+}
+
+
+def _truncate_all():
+    names = ", ".join(f'"{model._meta.table_name}"' for model in all_models())
+    db.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory):
+    """The migrated schema, built once per session."""
+    if PG_URL:
+        app = create_app({**TEST_CONFIG, "DATABASE_URL": PG_URL})
+        with app.app_context():
+            db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            upgrade()
+        return PG_URL
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close_all()
+    return path
+
+
+@pytest.fixture
+def database_url(database_template, tmp_path):
+    """A fresh, migrated, empty database for one test."""
+    if PG_URL:
+        return PG_URL
+    path = tmp_path / "intranet.sqlite3"
+    shutil.copy(database_template, path)
+    return f"sqlite:///{path}"
+
+
+class FreshContextClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as in production.
+
+    The app fixture keeps an app context pushed for the test's own code; without this,
+    requests would share its `g` (and Flask-Login's cached user) and skip the teardown.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def app(database_url, tmp_path) -> Flask:
+    """The app on its own database."""
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
+    app.instance_path = str(tmp_path / "instance")
+    app.test_client_class = FreshContextClient
+    if PG_URL:
+        with app.app_context():
+            _truncate_all()
+    ctx = app.app_context()
+    ctx.push()
+    yield app
+    ctx.pop()
+    db.close_all()
+
+
+@pytest.fixture
+def client(app):
+    """A test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    """Make a person: make_user('projectgroep'), make_user(organisation=org), ..."""
+    from intranet import security
+
+    counter = iter(range(1, 10_000))
+
+    def make(*groups, voorzitter=False, organisation=None, kind="primary", email=None, active=True):
+        number = next(counter)
+        user = User.create(
+            email=email or f"user{number}@example.org",
+            name=f"Persoon {number}",
+            password_hash=security.hash_password(PASSWORD),
+            active=active,
+        )
+        for group in groups:
+            Membership.create(
+                user=user, group=group, voorzitter=voorzitter and group == "regiegroep"
+            )
+        if organisation is not None:
+            Contact.create(organisation=organisation, user=user, kind=kind)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(app):
+    """Make an organisation; keyword arguments override the defaults."""
+    counter = iter(range(1, 100_000))
+
+    def make(**fields):
+        number = next(counter)
+        values = {
+            "name": f"Organisatie {number}",
+            "sector": "cultuur",
+            "municipality": "Leiden",
+            "status": "partner",
+        }
+        values.update(fields)
+        return Organisation.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in on the test client."""
+
+    def do_login(user, password=PASSWORD, remember=False):
+        response = client.post(
+            "/inloggen",
+            data={"email": user.email, "password": password, "remember": "y" if remember else ""},
+        )
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+
+    return do_login

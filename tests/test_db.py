@@ -1,0 +1,69 @@
+"""Database: migrations from empty and again, schema in step with the models, seeding."""
+
+from playhouse.schema_diff import diff_models
+
+from intranet.db import database_for, db, migration_runner, upgrade
+from intranet.models import Organisation, User, all_models
+from tests.conftest import PG_URL
+
+
+def test_upgrade_twice_is_harmless(app):
+    assert upgrade() == []
+    assert upgrade() == []
+
+
+def test_upgrade_from_empty_builds_every_table(app, tmp_path):
+    if PG_URL:  # the session fixture migrated PostgreSQL from an empty schema already
+        assert set(db.get_tables()) >= {m._meta.table_name for m in all_models()}
+        return
+    empty = database_for(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    db.initialize(empty)
+    applied = upgrade()
+    assert applied and applied == [m.name for m in migration_runner().status()]
+    assert set(empty.get_tables()) >= {m._meta.table_name for m in all_models()}
+
+
+def test_migrations_match_the_models(app):
+    assert not diff_models(db.obj, all_models()), "write a migration for the model change"
+
+
+def test_db_upgrade_command_reports_current_schema(runner):
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0 and "schema is current" in result.output
+
+
+def test_seed_demo_is_idempotent(runner):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    counts = (Organisation.select().count(), User.select().count())
+    assert counts[0] >= 52
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0
+    assert (Organisation.select().count(), User.select().count()) == counts
+
+
+def test_seed_demo_if_empty_leaves_a_used_database_alone(runner, make_organisation):
+    make_organisation()
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert "not seeded" in result.output and Organisation.select().count() == 1
+
+
+def test_users_create_makes_an_account_with_roles(runner):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "pl@example.org",
+            "--role",
+            "projectleider",
+            "--password",
+            "x" * 12,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert User.by_email("pl@example.org").roles == {"projectleider"}
+
+
+def test_connections_return_to_the_pool_after_a_request(client):
+    client.get("/inloggen")
+    assert db.is_closed()

@@ -1,0 +1,90 @@
+"""Mail leaves after commit, through a real SMTP server, and a failed send is retried."""
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Sink
+
+from intranet import mail
+from intranet.db import db
+from intranet.models import OutboxMessage, User
+
+
+class Collector(Sink):
+    """An SMTP handler that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(app):
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
+    yield collector
+    controller.stop()
+
+
+def test_password_reset_mail_arrives_over_smtp(client, make_user, smtp):
+    user = make_user()
+    client.post("/wachtwoord-vergeten", data={"email": user.email})
+    assert len(smtp.messages) == 1
+    envelope = smtp.messages[0]
+    assert envelope.rcpt_tos == [user.email]
+    assert b"/wachtwoord-herstellen/" in envelope.content
+    assert OutboxMessage.get().status == "sent"
+
+
+def test_mail_is_not_sent_when_the_transaction_rolls_back(app, smtp):
+    with pytest.raises(RuntimeError), db.atomic():
+        mail.queue(
+            "a@example.org",
+            "Onderwerp",
+            "confirm_email",
+            user=User(name="A", email="a@example.org"),
+            link="x",
+            days=7,
+        )
+        raise RuntimeError("the change failed")
+    assert smtp.messages == [] and OutboxMessage.select().count() == 0
+
+
+def test_failed_send_stays_queued_and_is_retried(app, make_user):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
+    with db.atomic():
+        mail.queue(
+            "a@example.org", "Onderwerp", "confirm_email", user=make_user(), link="x", days=7
+        )
+    message = OutboxMessage.get()
+    assert message.status == "queued" and message.attempts == 1 and message.last_error
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        app.config["MAIL_PORT"] = controller.port
+        mail.deliver_queued()
+    finally:
+        controller.stop()
+    assert OutboxMessage.get().status == "sent" and len(collector.messages) == 1
+
+
+def test_without_smtp_messages_stay_in_the_outbox(client, make_user, login):
+    leader = make_user("projectleider")
+    client.post("/wachtwoord-vergeten", data={"email": leader.email})
+    assert OutboxMessage.get().status == "stored"
+    login(leader)
+    page = client.get("/beheer/outbox").get_data(as_text=True)
+    assert "Nieuw wachtwoord instellen" in page
