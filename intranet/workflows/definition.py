@@ -15,6 +15,11 @@ ROLE_LABELS = {
 }
 
 
+def _branch(when):
+    """A transitions condition that asks a branch predicate about the event's case."""
+    return lambda event: when(event.model)
+
+
 @dataclass(frozen=True)
 class Condition:
     """Something that must hold before a transition, with the reason shown when it does not."""
@@ -38,6 +43,7 @@ class Transition:
     comment_label: str = "Toelichting"
     style: str = ""  # "", "secondary", "contrast" (Pico button classes)
     form_endpoint: str = ""  # a page of its own (vote, sign) instead of a button
+    when: object = None  # callable(case) -> bool: picks this branch among same-trigger steps
 
     @property
     def sources(self):
@@ -54,7 +60,7 @@ class Timer:
     run: object  # callable(case, now)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: one definition is one workflow (and a cache key)
 class Workflow:
     """A process declared as data; one shared Machine decides its state changes."""
 
@@ -75,24 +81,40 @@ class Workflow:
             model=None,
             states=list(self.states),
             transitions=[
-                {"trigger": t.trigger, "source": list(t.sources), "dest": t.dest}
+                {
+                    "trigger": t.trigger,
+                    "source": list(t.sources),
+                    "dest": t.dest,
+                    "conditions": [_branch(t.when)] if t.when else [],
+                }
                 for t in self.transitions
             ],
             initial=self.initial,
             auto_transitions=False,
+            send_event=True,
         )
-        self._by_source = {(t.trigger, s): t for t in self.transitions for s in t.sources}
+        self._by_source = {}
+        for t in self.transitions:
+            for source in t.sources:
+                self._by_source.setdefault((t.trigger, source), []).append(t)
         self.triggers = {t.trigger for t in self.transitions}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
 
-    def transition(self, trigger, state):
-        """The declared transition for a trigger from a state, or None."""
-        return self._by_source.get((trigger, state))
+    def transition(self, trigger, case):
+        """The declared step for a trigger from the case's state (its branch), or None."""
+        for candidate in self._by_source.get((trigger, case.state), ()):
+            if candidate.when is None or candidate.when(case):
+                return candidate
+        return None
 
-    def transitions_from(self, state):
-        """Every declared transition out of a state, in declaration order."""
-        triggers = self.machine.get_triggers(state)
-        return [t for t in self.transitions if t.trigger in triggers and state in t.sources]
+    def transitions_from(self, case):
+        """The steps out of the case's state (one branch per trigger), in declaration order."""
+        triggers = self.machine.get_triggers(case.state)
+        return [
+            t
+            for t in self.transitions
+            if t.trigger in triggers and self.transition(t.trigger, case) is t
+        ]
 
     def state_label(self, state):
         """A state in words."""

@@ -123,7 +123,7 @@ def fire(
         source = case.state
         if expected_state is not None and expected_state != source:
             raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
-        transition = workflow.transition(trigger, source)
+        transition = workflow.transition(trigger, case)
         if transition is None:
             if expected_state is None:
                 raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
@@ -136,9 +136,11 @@ def fire(
         if refused:
             raise refused
         try:
-            workflow.machine.events[trigger].trigger(case)
+            moved = workflow.machine.events[trigger].trigger(case)
         except MachineError as error:  # the declared data and the machine disagree
             raise ConditionFailed("Deze actie kan nu niet.") from error
+        if not moved or case.state != transition.dest:
+            raise ConditionFailed("Deze actie kan nu niet.")
         case.save(only=[workflow.model.state])
         _audit(workflow, case, source, case.state, trigger, actor, comment, data, actor_label)
         event = Event(workflow, case, trigger, source, case.state, actor, comment, data)
@@ -150,7 +152,7 @@ def fire(
 def actions_for(workflow, case, user):
     """The steps from the case's state: allowed ones and, for the others, why not."""
     actions = []
-    for transition in workflow.transitions_from(case.state):
+    for transition in workflow.transitions_from(case):
         if transition.roles == {SYSTEM}:
             continue
         refused = refusal(workflow, transition, case, user, {"actor": user})

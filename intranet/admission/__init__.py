@@ -1,0 +1,10 @@
+"""Workflow 1, toetreding: apply, references, the projectleider, the vote, the regiegroep."""
+
+
+def init_app(app):
+    """Register the admission blueprints and the workflow."""
+    from intranet.admission import apply, inbox, referee, regiegroep, votes
+    from intranet.workflows import admission  # noqa: F401 - registers the workflow
+
+    for module in (apply, referee, inbox, votes, regiegroep):
+        app.register_blueprint(module.bp)

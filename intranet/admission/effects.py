@@ -1,0 +1,227 @@
+"""What follows each step of the admission workflow: e-mails, deadlines, the new partner."""
+
+from flask import current_app
+
+from intranet import mail, tokens
+from intranet.clock import now
+from intranet.models import Contact, User
+from intranet.workflows import engine
+
+from .models import MEMBERSHIP_FOR_ROUTE, Application, Referee
+
+
+def is_complete(application):
+    """True when every part of the form the route needs is filled in."""
+    organisation = application.organisation
+    basics = all(
+        [
+            organisation.name,
+            organisation.sector,
+            organisation.municipality,
+            application.backup_name,
+            application.backup_email,
+        ]
+    )
+    if application.route != "uitgebreid":
+        return basics
+    referees = list(Referee.current(application))
+    return basics and bool(application.profile.strip()) and len(referees) >= 2
+
+
+def _mail_group(group, subject, template, **context):
+    for user in User.in_group(group):
+        mail.queue(user.email, subject, template, user=user, **context)
+
+
+def _case_link(application):
+    return mail.external_url("apply.case", case_id=application.id)
+
+
+def invite_referee(referee):
+    """Send one referee the signed link to give the reference."""
+    referee.status, referee.invited_at = "uitgenodigd", now()
+    referee.save()
+    link = mail.external_url("referee.answer", token=tokens.make("referee", referee.id))
+    mail.queue(
+        referee.email,
+        f"Referentie gevraagd voor {referee.application.organisation.name}",
+        "admission_referee",
+        referee=referee,
+        link=link,
+        days=current_app.config["REFEREE_LINK_MAX_AGE"].days,
+    )
+
+
+def invite_referees(event):
+    """On submitting the uitgebreid route: invite both referees, plan the reminder."""
+    for referee in Referee.current(event.case):
+        if referee.status == "concept":
+            invite_referee(referee)
+    engine.schedule(
+        event.workflow,
+        event.case,
+        "referent_herinnering",
+        now() + current_app.config["REFEREE_REMINDER_AFTER"],
+    )
+
+
+def remind_referees(application, moment):
+    """Remind the referees who have not answered yet (once each)."""
+    for referee in Referee.current(application):
+        if referee.status == "uitgenodigd" and referee.reminded_at is None:
+            referee.reminded_at = moment
+            referee.save()
+            link = mail.external_url("referee.answer", token=tokens.make("referee", referee.id))
+            mail.queue(
+                referee.email,
+                "Herinnering: uw referentie wordt nog verwacht",
+                "admission_referee_reminder",
+                referee=referee,
+                link=link,
+            )
+
+
+def tell_projectleider(event):
+    """Tell the projectleider there is work: a new application, references, an answer."""
+    application = event.case
+    if application.submitted_at is None:
+        application.submitted_at = now()
+        application.save(only=[Application.submitted_at])
+    _mail_group(
+        "projectleider",
+        f"Aanmelding {application.organisation.name}: actie nodig",
+        "admission_for_projectleider",
+        application=application,
+        event=event,
+        link=_case_link(application),
+    )
+
+
+def ask_applicant(event):
+    """Send the projectleider's question to the applicant."""
+    application = event.case
+    mail.queue(
+        application.applicant.email,
+        "Uw aanmelding: aanvulling gevraagd",
+        "admission_question",
+        application=application,
+        question=event.comment,
+        link=_case_link(application),
+    )
+
+
+def open_vote(event):
+    """Open the projectgroep's vote with its deadline, and call the members to vote."""
+    application = event.case
+    deadline = event.data.get("deadline") or now() + current_app.config["VOTE_DURATION"]
+    application.vote_deadline = deadline
+    application.save(only=[Application.vote_deadline])
+    engine.schedule(event.workflow, application, "geen_meerderheid", deadline)
+    link = mail.external_url("votes.vote", case_id=application.id)
+    _mail_group(
+        "projectgroep",
+        f"Stemming: {application.organisation.name}",
+        "admission_vote",
+        application=application,
+        link=link,
+    )
+
+
+def escalate(event):
+    """Put the case before the regiegroep."""
+    application = event.case
+    application.escalated_at = now()
+    application.save(only=[Application.escalated_at])
+    engine.cancel_deadlines(event.workflow, application)
+    link = mail.external_url("regiegroep.case", case_id=application.id)
+    _mail_group(
+        "regiegroep",
+        f"Besluit gevraagd: {application.organisation.name}",
+        "admission_escalated",
+        application=application,
+        reason=event.comment,
+        link=link,
+    )
+
+
+def admit(event):
+    """Make the organisation a partner and its people its contactpersonen; welcome them."""
+    application = event.case
+    engine.cancel_deadlines(event.workflow, application)
+    organisation = application.organisation
+    organisation.status = "partner"
+    organisation.membership_type = MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant")
+    organisation.save()
+    Contact.get_or_create(
+        organisation=organisation, user=application.applicant, defaults={"kind": "primary"}
+    )
+    backup = _backup_account(application)
+    if backup is not None:
+        Contact.get_or_create(
+            organisation=organisation, user=backup, defaults={"kind": "achtervang"}
+        )
+    for hook in current_app.extensions.get("on_admission", []):
+        hook(organisation)
+    mail.queue(
+        application.applicant.email,
+        f"Welkom als partner, {organisation.name}",
+        "admission_welcome",
+        application=application,
+        motivation=event.comment,
+        link=mail.external_url("views.home"),
+    )
+
+
+def _backup_account(application):
+    email = application.backup_email.strip().lower()
+    if not email or email == application.applicant.email:
+        return None
+    user = User.by_email(email)
+    if user is None:
+        user = User.create(email=email, name=application.backup_name or email)
+        link = mail.external_url(
+            "auth.reset_password", token=tokens.make("password-reset", user.id)
+        )
+        mail.queue(
+            email,
+            "Uw account op het intranet van De Leidse Aanpak",
+            "admission_backup",
+            user=user,
+            application=application,
+            link=link,
+        )
+    return user
+
+
+def tell_rejection(event):
+    """Tell the applicant the decision and its motivation."""
+    application = event.case
+    engine.cancel_deadlines(event.workflow, application)
+    motivation = event.comment or "De projectgroep heeft met een meerderheid tegen gestemd."
+    mail.queue(
+        application.applicant.email,
+        "Besluit over uw aanmelding",
+        "admission_rejected",
+        application=application,
+        motivation=motivation,
+        link=_case_link(application),
+    )
+
+
+def withdraw(event):
+    """Stop the clock; tell the projectleider if the application was already submitted."""
+    application = event.case
+    engine.cancel_deadlines(event.workflow, application)
+    if application.submitted_at is not None:
+        _mail_group(
+            "projectleider",
+            f"Aanmelding ingetrokken: {application.organisation.name}",
+            "admission_withdrawn",
+            application=application,
+            reason=event.comment,
+        )
+
+
+def register_admission_hook(app, hook):
+    """Let another feature act when an organisation is admitted (e.g. join the period)."""
+    app.extensions.setdefault("on_admission", []).append(hook)

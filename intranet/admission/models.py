@@ -1,0 +1,163 @@
+"""Applications for partnership, their referees, the projectgroep's votes and comments."""
+
+from peewee import (
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    TextField,
+    fn,
+)
+
+from intranet.clock import now
+from intranet.models import BaseModel, Organisation, User
+
+ROUTES = {
+    "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
+    "uitgebreid": "Uitgebreid lidmaatschap (met profiel en twee referenties)",
+    "schoolbestuur": "Leids schoolbestuur",
+    "school": "School in een Leids samenwerkingsverband (PO of VO)",
+    "vse": "Instelling voor voorschoolse educatie (VSE)",
+}
+BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
+MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
+OPEN_STATES = (
+    "concept",
+    "referenties",
+    "bij_projectleider",
+    "aanvulling",
+    "stemming",
+    "regiegroep",
+)
+CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}
+RECOMMENDATIONS = {"positief": "Positief", "neutraal": "Neutraal", "negatief": "Negatief"}
+
+
+class Application(BaseModel):
+    """An organisation's application to become a partner: the admission case."""
+
+    organisation = ForeignKeyField(Organisation, backref="applications")
+    applicant = ForeignKeyField(User, backref="applications")
+    route = CharField()
+    profile = TextField(default="")
+    backup_name = CharField(default="")  # the achtervang
+    backup_email = CharField(default="")
+    state = CharField(default="concept", index=True)
+    vote_deadline = DateTimeField(null=True)
+    escalated_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=now)
+    submitted_at = DateTimeField(null=True)
+
+    @property
+    def route_label(self):
+        """The route in words."""
+        return ROUTES.get(self.route, self.route)
+
+    @property
+    def by_right(self):
+        """True for the routes that are eligible by right (no vote)."""
+        return self.route in BY_RIGHT
+
+    @property
+    def is_open(self):
+        """True while the application awaits a decision."""
+        return self.state in OPEN_STATES
+
+    @classmethod
+    def with_organisation(cls):
+        """Applications joined with their organisation and applicant (one query)."""
+        return cls.select(cls, Organisation, User).join(Organisation).switch(cls).join(User)
+
+    @classmethod
+    def in_state(cls, *states):
+        """Applications in any of the states, oldest first."""
+        return cls.with_organisation().where(cls.state.in_(states)).order_by(cls.id)
+
+    @classmethod
+    def open_for_name(cls, name):
+        """An open application for an organisation of that name, or None."""
+        return (
+            cls.select()
+            .join(Organisation)
+            .where(fn.LOWER(Organisation.name) == name.strip().lower(), cls.state.in_(OPEN_STATES))
+            .first()
+        )
+
+    @classmethod
+    def counts_by_state(cls):
+        """{state: number of applications}."""
+        return dict(cls.select(cls.state, fn.COUNT(cls.id)).group_by(cls.state).tuples())
+
+
+class Referee(BaseModel):
+    """Someone who gives a reference for an application, through a signed link."""
+
+    application = ForeignKeyField(Application, backref="referees", on_delete="CASCADE")
+    name = CharField()
+    email = CharField()
+    organisation = CharField(default="")
+    relation = CharField(default="")
+    status = CharField(default="concept")  # concept, uitgenodigd, beantwoord, vervangen
+    recommendation = CharField(default="")
+    text = TextField(default="")
+    invited_at = DateTimeField(null=True)
+    reminded_at = DateTimeField(null=True)
+    answered_at = DateTimeField(null=True)
+
+    @property
+    def recommendation_label(self):
+        """The recommendation in words."""
+        return RECOMMENDATIONS.get(self.recommendation, "")
+
+    @classmethod
+    def current(cls, application):
+        """The referees that count (not replaced), in order."""
+        return (
+            cls.select()
+            .where(cls.application == application, cls.status != "vervangen")
+            .order_by(cls.id)
+        )
+
+
+class Vote(BaseModel):
+    """A projectgroep member's vote on a nominated application (changeable while open)."""
+
+    application = ForeignKeyField(Application, backref="votes", on_delete="CASCADE")
+    member = ForeignKeyField(User, backref="votes")
+    choice = CharField()
+    motivation = TextField(default="")
+    recorded_by = ForeignKeyField(User, null=True)  # the projectleider, for a vote by phone
+    cast_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("application", "member"), True),)
+
+    @property
+    def choice_label(self):
+        """The choice in words."""
+        return CHOICES.get(self.choice, self.choice)
+
+    @classmethod
+    def for_application(cls, application):
+        """The votes with their members, by member name."""
+        return (
+            cls.select(cls, User)
+            .join(User, on=(cls.member == User.id))
+            .where(cls.application == application)
+            .order_by(User.name)
+        )
+
+
+class Comment(BaseModel):
+    """A regiegroep member's contribution to the discussion of an escalated case."""
+
+    application = ForeignKeyField(Application, backref="comments", on_delete="CASCADE")
+    author = ForeignKeyField(User)
+    text = TextField()
+    created_at = DateTimeField(default=now)
+
+    @classmethod
+    def for_application(cls, application):
+        """The discussion, oldest first, with authors."""
+        return (
+            cls.select(cls, User).join(User).where(cls.application == application).order_by(cls.id)
+        )
