@@ -2,11 +2,12 @@
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 
 from transitions import MachineError
 
 from intranet.clock import now
-from intranet.db import locked, write_transaction
+from intranet.db import is_sqlite, locked, write_transaction
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
 from intranet.workflows.models import AuditEvent, Deadline
 
@@ -70,7 +71,7 @@ class Action:
 def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
     if not actor_label:
         actor_label = actor.name if actor is not None else SYSTEM
-    return AuditEvent.create(
+    return AuditEvent.insert(
         workflow=workflow.name,
         case_id=case.id,
         from_state=source,
@@ -80,7 +81,20 @@ def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_la
         actor_label=actor_label,
         comment=comment,
         data=json.dumps(data or {}, sort_keys=True, default=str),
-    )
+        at=now(),
+    ).execute()
+
+
+@cache
+def _locked_select(model, sqlite):
+    """The SQL that re-reads one case under lock, compiled once per model and database kind."""
+    sql, _ = locked(model.select().where(model.id == 0)).sql()
+    return sql
+
+
+def _read_locked(model, case_id):
+    """The case with its row locked for this transaction (FOR UPDATE on PostgreSQL), or None."""
+    return next(iter(model.raw(_locked_select(model, is_sqlite()), case_id)), None)
 
 
 def create_case(workflow, actor, comment="", **fields):
@@ -117,7 +131,7 @@ def fire(
         raise UnknownAction("Deze actie bestaat niet.")
     data = dict(data or {})
     with write_transaction():
-        case = locked(workflow.model.select().where(workflow.model.id == case_id)).get_or_none()
+        case = _read_locked(workflow.model, case_id)
         if case is None:
             raise CaseNotFound("Dit dossier bestaat niet.")
         source = case.state

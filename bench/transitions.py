@@ -1,0 +1,118 @@
+"""Cost of firing a transition through the engine next to the same writes done by hand.
+
+    .venv/bin/python bench/transitions.py [--rounds 2000] [--database-url URL]
+
+Both sides run in one write transaction per step on the same database: the engine re-reads
+the case under lock, checks role and conditions, lets the transitions Machine change the
+state, saves it and appends the audit event; the plain side does only the UPDATE and the
+INSERT. The last line is `ratio: <engine/plain>`.
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+
+# This file's name shadows the transitions library: put the repository first instead.
+sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+from intranet import create_app  # noqa: E402
+from intranet.clock import now  # noqa: E402
+from intranet.db import db, upgrade, write_transaction  # noqa: E402
+from intranet.models import Organisation, User  # noqa: E402
+from intranet.workflows import engine  # noqa: E402
+from intranet.workflows.definition import Transition, Workflow  # noqa: E402
+from intranet.workflows.models import AuditEvent  # noqa: E402
+
+LEADER = frozenset({"projectleider"})
+
+
+def bench_workflow(model):
+    """Two states and a step back and forth, without effects: the engine's own cost."""
+    return Workflow(
+        name="bench",
+        label="Bench",
+        model=model,
+        states={"concept": "Concept", "bij_projectleider": "Bij de projectleider"},
+        initial="concept",
+        transitions=[
+            Transition("heen", "concept", "bij_projectleider", "Heen", LEADER),
+            Transition("terug", "bij_projectleider", "concept", "Terug", LEADER),
+        ],
+    )
+
+
+def setup(url):
+    """A migrated database with one leader and one case."""
+    from intranet.admission.models import Application
+
+    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url})
+    context = app.app_context()
+    context.push()
+    if not url.startswith("sqlite"):
+        db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    upgrade()
+    leader = User.create(email="pl@example.org", name="Projectleider")
+    from intranet.models import Membership
+
+    Membership.create(user=leader, group="projectleider")
+    leader = User.get_by_id(leader.id)
+    organisation = Organisation.create(name="Bench", sector="bedrijf", municipality="Leiden")
+    case = Application.create(organisation=organisation, applicant=leader, route="basis")
+    return bench_workflow(Application), case, leader
+
+
+def run_engine(workflow, case, leader, rounds):
+    """Fire the step back and forth through the engine."""
+    start = time.perf_counter()
+    for index in range(rounds):
+        engine.fire(workflow, case.id, "heen" if index % 2 == 0 else "terug", leader)
+    return time.perf_counter() - start
+
+
+def run_plain(workflow, case, leader, rounds):
+    """The same writes by hand: UPDATE the state, INSERT the audit event."""
+    model = workflow.model
+    start = time.perf_counter()
+    for index in range(rounds):
+        source, dest = ("concept", "bij_projectleider")[:: 1 if index % 2 == 0 else -1]
+        with write_transaction():
+            model.update(state=dest).where(model.id == case.id).execute()
+            AuditEvent.insert(
+                workflow="bench",
+                case_id=case.id,
+                from_state=source,
+                to_state=dest,
+                trigger="heen",
+                actor=leader.id,
+                actor_label=leader.name,
+                at=now(),
+                comment="",
+                data=json.dumps({}),
+            ).execute()
+    return time.perf_counter() - start
+
+
+def main():
+    """Run both sides, best of three, and print the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2000)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+        workflow, case, leader = setup(url)
+        run_engine(workflow, case, leader, 100)  # warm up (and leave the case in 'concept')
+        engine_time = min(run_engine(workflow, case, leader, args.rounds) for _ in range(3))
+        plain_time = min(run_plain(workflow, case, leader, args.rounds) for _ in range(3))
+    per = 1e6 / args.rounds
+    print(f"database: {url.split(':')[0]}, rounds: {args.rounds}")
+    print(f"engine: {engine_time * per:.0f} µs per transition")
+    print(f"plain:  {plain_time * per:.0f} µs per update + insert")
+    print(f"ratio: {engine_time / plain_time:.2f}")
+
+
+if __name__ == "__main__":
+    main()

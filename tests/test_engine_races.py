@@ -1,0 +1,102 @@
+"""Conflicting steps fired at the same moment: exactly one wins, the rest are told."""
+
+import multiprocessing
+import threading
+
+import pytest
+
+from intranet import create_app
+from intranet.admission.models import Application
+from intranet.db import db
+from intranet.models import User
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+from intranet.workflows.models import AuditEvent
+from tests import factories
+from tests.conftest import TEST_CONFIG
+
+CONFLICTING = [
+    ("bevestigen", ""),
+    ("afwijzen", "nee"),
+    ("escaleren", "twijfel"),
+    ("aanvulling_vragen", "vraag"),
+] * 2
+
+
+def _fire(app, case_id, leader_id, trigger, comment, barrier, results):
+    with app.app_context():
+        leader = User.get_by_id(leader_id)
+        barrier.wait()
+        try:
+            engine.fire(
+                admission,
+                case_id,
+                trigger,
+                leader,
+                expected_state="bij_projectleider",
+                comment=comment,
+            )
+            results.append("won")
+        except engine.AlreadyHandled:
+            results.append("already handled")
+        finally:
+            db.close()
+
+
+@pytest.fixture
+def contested(make_user):
+    applicant, leader = make_user(), make_user("projectleider")
+    case = factories.application(applicant, route="basis")
+    engine.fire(admission, case.id, "indienen", applicant)
+    return case, leader
+
+
+def _assert_one_winner(case, results):
+    assert sorted(results) == ["already handled"] * (len(CONFLICTING) - 1) + ["won"]
+    left = AuditEvent.select().where(
+        AuditEvent.case_id == case.id, AuditEvent.from_state == "bij_projectleider"
+    )
+    assert left.count() == 1
+    assert Application.get_by_id(case.id).state == left.get().to_state
+
+
+def test_threads_firing_conflicting_steps_give_one_winner(app, contested):
+    case, leader = contested
+    barrier, results = threading.Barrier(len(CONFLICTING)), []
+    threads = [
+        threading.Thread(target=_fire, args=(app, case.id, leader.id, t, c, barrier, results))
+        for t, c in CONFLICTING
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    _assert_one_winner(case, results)
+
+
+def _process_fire(url, case_id, leader_id, trigger, comment, barrier, results):
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": url})
+    local = []
+    _fire(app, case_id, leader_id, trigger, comment, barrier, local)
+    results.extend(local)
+
+
+def test_processes_firing_conflicting_steps_give_one_winner(app, contested, database_url):
+    case, leader = contested
+    db.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Manager() as manager:
+        barrier, results = manager.Barrier(len(CONFLICTING)), manager.list()
+        processes = [
+            context.Process(
+                target=_process_fire,
+                args=(database_url, case.id, leader.id, t, c, barrier, results),
+            )
+            for t, c in CONFLICTING
+        ]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join(60)
+        outcome = list(results)
+    _assert_one_winner(case, outcome)
