@@ -9,6 +9,7 @@
 # MAIL_USERNAME = "..."
 # MAIL_PASSWORD = "..."
 
-# Production behind HTTPS:
-# SESSION_COOKIE_SECURE = True
-# REMEMBER_COOKIE_SECURE = True
+# Local development over plain http://127.0.0.1:5000; delete these two lines in production
+# (behind HTTPS), where cookies must be Secure.
+SESSION_COOKIE_SECURE = False
+REMEMBER_COOKIE_SECURE = False

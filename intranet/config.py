@@ -41,8 +41,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = False  # True in production: see instance/config.example.py
-REMEMBER_COOKIE_SECURE = False
+# Cookies travel over HTTPS only; instance/config.py (from the example) relaxes this for
+# `make run` on http://127.0.0.1, a production deployment keeps these defaults.
+SESSION_COOKIE_SECURE = True
+REMEMBER_COOKIE_SECURE = True
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 WTF_CSRF_SSL_STRICT = False
 

@@ -31,8 +31,13 @@ def database_for(url, max_connections=32):
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
+        # A pooled connection may serve another thread later (never two at once).
         return PooledSqliteDatabase(
-            path, pragmas=SQLITE_PRAGMAS, max_connections=max_connections, stale_timeout=300
+            path,
+            pragmas=SQLITE_PRAGMAS,
+            max_connections=max_connections,
+            stale_timeout=300,
+            check_same_thread=False,
         )
     raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
 

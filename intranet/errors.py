@@ -33,8 +33,17 @@ def _csrf_error(error):
     )
 
 
+FALLBACK = (
+    '<!doctype html><html lang="nl"><title>Er ging iets mis</title>'
+    "<h1>Er ging iets mis</h1><p>Er ging iets mis aan onze kant. Probeer het later opnieuw.</p>"
+)
+
+
 def _server_error(error):
-    return error_page(500)
+    try:
+        return error_page(500)
+    except Exception:  # the page itself failed (e.g. the database is down): stay plain
+        return FALLBACK, 500
 
 
 def init_app(app):

@@ -22,6 +22,8 @@ TEST_CONFIG = {
     "ARGON2_MEMORY_COST": 8,  # cheap hashing in tests; production parameters: test_auth.py
     "ARGON2_TIME_COST": 1,
     "BASE_URL": "http://localhost",
+    "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
+    "REMEMBER_COOKIE_SECURE": False,
 }
 
 
