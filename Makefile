@@ -29,6 +29,7 @@ instance/config.py:
 run: $(BIN)/.installed system-deps instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) workflows tick
 	$(FLASK) demo-logins
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
