@@ -1,0 +1,155 @@
+"""Load benchmark: a large database, the app under gunicorn, wrk with logged-in sessions.
+
+    .venv/bin/python bench/load.py [--database-url URL] [--workers 4] [--connections 8]
+                                   [--duration 10]
+
+Seeds 5,000 organisations, 2,000 applications with votes and one full renewal round into a
+fresh database (a temporary SQLite file unless --database-url names a PostgreSQL database,
+whose public schema is REPLACED), starts gunicorn on 127.0.0.1 with the app and a bare
+Flask "hello" beside it, and drives each page with wrk (Debian's package). Prints requests/s,
+p50/p95/p99 in ms and each page's throughput as a share of hello's. Not part of `make test`.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path[0] = ROOT
+
+from bench.seed import PASSWORD, seed_large  # noqa: E402
+
+
+def free_port():
+    """A free TCP port on the loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(url, workers, port):
+    """Start gunicorn with the benchmark app; wait until it answers."""
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-secret"}
+    process = subprocess.Popen(
+        [
+            os.path.join(ROOT, ".venv/bin/gunicorn"),
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "bench.wsgi_bench:app",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/hello/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def login(base, email):
+    """Log in like a browser; returns (cookie header, csrf token)."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/inloggen").read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD})
+    opener.open(base + "/inloggen", data=form.encode())
+    page = opener.open(base + "/").read().decode()
+    csrf = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return cookie, csrf
+
+
+def run_wrk(url, connections, duration, cookie="", csrf=None, body=None):
+    """Drive one URL with wrk; returns the RESULT numbers as a dict."""
+    env = {**os.environ, "BENCH_COOKIE": cookie}
+    if body is not None:
+        env.update(BENCH_METHOD="POST", BENCH_BODY=body, BENCH_CSRF=csrf)
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "-s",
+            os.path.join(ROOT, "bench/stats.lua"),
+            url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("RESULT"))
+    return {key: float(value) for key, value in re.findall(r"(\w+)=([\d.]+)", line)}
+
+
+def main():
+    """Seed, serve, measure, report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--duration", type=int, default=10)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    folder = tempfile.mkdtemp()
+    url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+    print(f"seeding {url.split(':')[0]} ...", flush=True)
+    targets = seed_large(url)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_gunicorn(url, args.workers, port)
+    try:
+        leader = login(base, targets["leader"])
+        member = login(base, targets["member"])
+        plan = [
+            ("hello", "/hello/", ("", None), None),
+            ("dashboard", targets["dashboard"], leader, None),
+            ("stemmen", targets["votes"], member, None),
+            ("stempagina", targets["vote_page"], member, None),
+            ("stem (htmx)", targets["vote_page"], member, "choice=twijfel&motivation=bench"),
+            ("partners", targets["directory"], ("", None), None),
+        ]
+        results = {}
+        for name, path, (cookie, csrf), body in plan:
+            results[name] = run_wrk(
+                base + path, args.connections, args.duration, cookie, csrf, body
+            )
+            print(f"  measured {name}", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+    hello = results["hello"]["rps"]
+    print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
+    print(
+        f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}  errors"
+    )
+    for name, r in results.items():
+        print(
+            f"{name:<14}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
+            f"{r['rps'] / hello:>10.0%}  {int(r['errors'] + r['non2xx'])}"
+        )
+
+
+if __name__ == "__main__":
+    main()

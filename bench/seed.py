@@ -1,0 +1,126 @@
+"""A large database for the load benchmark: 5,000 organisations, 2,000 applications with
+votes, one full renewal round."""
+
+import random
+
+from intranet import create_app
+from intranet.admission.models import Application, Vote
+from intranet.clock import now
+from intranet.db import db, upgrade, write_transaction
+from intranet.demo import DEMO_PASSWORD, core
+from intranet.models import Organisation, User
+
+PASSWORD = DEMO_PASSWORD
+ORGANISATIONS = 5000
+APPLICATIONS = 2000
+SECTORS = ["PO", "VO", "VSE", "cultuur", "bedrijf", "overig"]
+STATES = [
+    "concept",
+    "referenties",
+    "bij_projectleider",
+    "stemming",
+    "regiegroep",
+    "toegelaten",
+    "afgewezen",
+]
+
+
+def _bulk(model, rows, size=500):
+    for start in range(0, len(rows), size):
+        model.insert_many(rows[start : start + size]).execute()
+
+
+def seed_large(url):
+    """Fill a fresh database at url; return the logins and page paths to measure."""
+    from flask import url_for
+
+    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url})
+    rng = random.Random(2018)
+    with app.app_context():
+        if not url.startswith("sqlite"):
+            db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        upgrade()
+        with write_transaction():
+            core.seed()
+            extra = ORGANISATIONS - Organisation.select().count()
+            _bulk(
+                Organisation,
+                [
+                    {
+                        "name": f"Bench-organisatie {n:05d}",
+                        "sector": rng.choice(SECTORS),
+                        "municipality": rng.choice(["Leiden", "Leiderdorp", "Oegstgeest"]),
+                        "pupil_count": rng.randint(50, 900),
+                        "status": "partner",
+                        "membership_type": "convenant",
+                        "profile": "Partner in de benchmark.",
+                        "created_at": now(),
+                    }
+                    for n in range(extra - APPLICATIONS)
+                ]
+                + [
+                    {
+                        "name": f"Bench-aspirant {n:05d}",
+                        "sector": "bedrijf",
+                        "municipality": "Leiden",
+                        "status": "aspirant",
+                        "membership_type": "uitgebreid",
+                        "created_at": now(),
+                    }
+                    for n in range(APPLICATIONS)
+                ],
+            )
+            applicant = User.create(email="aanvrager@bench.example.org", name="Bench aanvrager")
+            aspirants = Organisation.select(Organisation.id).where(
+                Organisation.status == "aspirant"
+            )
+            _bulk(
+                Application,
+                [
+                    {
+                        "organisation": org.id,
+                        "applicant": applicant.id,
+                        "route": "uitgebreid",
+                        "profile": "Benchmark.",
+                        "state": STATES[n % len(STATES)],
+                        "created_at": now(),
+                        "vote_deadline": now() if STATES[n % len(STATES)] == "stemming" else None,
+                    }
+                    for n, org in enumerate(aspirants)
+                ],
+            )
+            members = list(User.in_group("projectgroep"))
+            voting = Application.select(Application.id).where(Application.state == "stemming")
+            _bulk(
+                Vote,
+                [
+                    {
+                        "application": case.id,
+                        "member": member.id,
+                        "choice": "twijfel",
+                        "motivation": "",
+                        "cast_at": now(),
+                    }
+                    for case in voting
+                    for member in members[1 : rng.randint(2, 7)]
+                ],
+            )
+        seed_renewal_round(app)
+        target = Application.select().where(Application.state == "stemming").first()
+        with app.test_request_context():
+            return {
+                "leader": core.PROJECTLEIDER[1],
+                "member": core.PROJECTGROEP[0][1],
+                "dashboard": url_for("dashboard.index"),
+                "votes": url_for("votes.index"),
+                "vote_page": url_for("votes.vote", case_id=target.id),
+                "directory": url_for("partners.directory"),
+            }
+
+
+def seed_renewal_round(app):
+    """Open one renewal round over every partner (through the rounds feature)."""
+    from intranet.rounds import bench as rounds_bench
+
+    with app.app_context():
+        rounds_bench.open_full_round()
