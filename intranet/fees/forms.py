@@ -51,7 +51,11 @@ class RatesForm(FlaskForm):
         data = {}
         for kind, label in KINDS.items():
             basis, amount = rates.get(kind, ("vast", None))
-            setattr(Form, f"basis_{kind}", SelectField(f"Berekening {label}", choices=list(BASES.items())))
+            setattr(
+                Form,
+                f"basis_{kind}",
+                SelectField(f"Berekening {label}", choices=list(BASES.items())),
+            )
             setattr(Form, f"amount_{kind}", AmountField(f"Bedrag {label}"))
             data.update({f"basis_{kind}": basis, f"amount_{kind}": amount})
         return Form(data=data)
