@@ -8,6 +8,7 @@ from wtforms.validators import ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.models import BASES, KINDS
+from intranet.partners.forms import options
 
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
 
@@ -54,7 +55,7 @@ class RatesForm(FlaskForm):
             setattr(
                 Form,
                 f"basis_{kind}",
-                SelectField(f"Berekening {label}", choices=list(BASES.items())),
+                SelectField(f"Berekening {label}", choices=options(BASES)),
             )
             setattr(Form, f"amount_{kind}", AmountField(f"Bedrag {label}"))
             data.update({f"basis_{kind}": basis, f"amount_{kind}": amount})

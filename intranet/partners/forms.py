@@ -9,12 +9,18 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
 from intranet.models import MEMBERSHIP_TYPES, SECTORS
 from intranet.models.people import CONTACT_KINDS
 
 TOO_LONG = "Gebruik hoogstens 200 tekens."
+
+
+def options(mapping):
+    """Select or radio choices from a {value: label} mapping."""
+    return [SelectChoice(value, label) for value, label in mapping.items()]
 
 
 def _strip(value):
@@ -83,8 +89,8 @@ class ManagerProfileForm(ProfileForm):
         filters=[_strip],
         validators=[DataRequired("Vul de naam in."), Length(max=200, message=TOO_LONG)],
     )
-    sector = SelectField("Sector", choices=list(SECTORS.items()))
-    membership_type = SelectField("Lidmaatschap", choices=list(MEMBERSHIP_TYPES.items()))
+    sector = SelectField("Sector", choices=options(SECTORS))
+    membership_type = SelectField("Lidmaatschap", choices=options(MEMBERSHIP_TYPES))
 
 
 class InviteForm(FlaskForm):
@@ -107,4 +113,4 @@ class InviteForm(FlaskForm):
             Length(max=200, message=TOO_LONG),
         ],
     )
-    kind = RadioField("Rol", choices=list(CONTACT_KINDS.items()), default="primary")
+    kind = RadioField("Rol", choices=options(CONTACT_KINDS), default="primary")
