@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from intranet.fees.compute import NO_COUNT, NO_RATE, PM, contribution, overview
+from intranet.fees.compute import NO_COUNT, NO_RATE, NO_RATES, PM, contribution, overview
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
 
 
@@ -109,7 +109,7 @@ def test_a_year_without_rates_computes_nothing(app, make_organisation):
     make_organisation(sector="PO", pupil_count=100)
     result = overview(2030)
     assert result.rates == {} and result.total == 0
-    assert result.contributions[0].problem == NO_RATE
+    assert result.contributions[0].problem == NO_RATES
 
 
 def test_proposal_carries_the_latest_earlier_year_forward(rates_2018):

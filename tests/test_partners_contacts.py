@@ -1,11 +1,15 @@
 """Contactpersonen: who may manage them, invitations, the achtervang, the last one stays."""
 
+import contextlib
 import re
+import threading
 
 import pytest
 
+from intranet.db import db
 from intranet.models import Contact, OutboxMessage, User
-from tests.conftest import PASSWORD
+from intranet.partners import contacts
+from tests.conftest import PASSWORD, PG_URL
 
 
 @pytest.fixture
@@ -258,3 +262,43 @@ def test_mine_without_an_organisation_is_refused(client, login, make_user):
     response = client.get("/partners/mijn")
     assert response.status_code == 403
     assert "geen enkele organisatie" in response.get_data(as_text=True)
+
+
+@pytest.mark.skipif(not PG_URL, reason="SQLite serialises every writer; the race is PostgreSQL's")
+def test_two_contactpersonen_removing_each_other_at_once_leave_one(
+    app, partner, make_user, monkeypatch
+):
+    first = Contact.get(Contact.user == make_user(organisation=partner))
+    second = Contact.get(Contact.user == make_user(organisation=partner))
+    start, counted = threading.Barrier(2), threading.Barrier(2)
+    count = contacts._primaries
+    outcomes = []
+
+    def count_then_wait_for_the_other(organisation):
+        result = count(organisation)
+        # Without the lock both would count two here, then both remove.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            counted.wait(timeout=1)
+        return result
+
+    monkeypatch.setattr(contacts, "_primaries", count_then_wait_for_the_other)
+
+    def remove(contact_id):
+        with app.app_context():
+            start.wait()
+            try:
+                contacts.remove(partner, contact_id)
+                outcomes.append("removed")
+            except contacts.ContactError as error:
+                outcomes.append(error.message)
+            finally:
+                db.close()
+
+    threads = [threading.Thread(target=remove, args=(c.id,)) for c in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("removed") == 1
+    assert any("minstens één contactpersoon" in outcome for outcome in outcomes)
+    assert Contact.select().where(Contact.organisation == partner.id).count() == 1

@@ -6,6 +6,7 @@ from decimal import Decimal
 from intranet.fees.models import BUDGET, CENT, KINDS, FeeRate
 from intranet.models import SECTORS, Organisation
 
+NO_RATES = "voor dit schooljaar zijn nog geen tarieven vastgesteld"
 NO_RATE = "geen tarief voor deze sector"
 PM = "tarief PM (nog niet vastgesteld)"
 NO_COUNT = "aantal leerlingen/kindplaatsen ontbreekt"
@@ -87,7 +88,8 @@ def contribution(organisation, rates):
     rate = rates.get(kind)
     count = organisation.pupil_count
     if rate is None:
-        return Contribution(organisation, kind, None, count, None, NO_RATE)
+        problem = NO_RATE if rates else NO_RATES
+        return Contribution(organisation, kind, None, count, None, problem)
     if rate.price is None:
         return Contribution(organisation, kind, rate, count, None, PM)
     if not rate.per_head:
