@@ -20,7 +20,8 @@ def _answer(organisation, message, status=200, form=None):
         flash(message, "success")
         return redirect(url_for("partners.show", organisation_id=organisation.id), code=303)
     category = "success" if status < 400 else "error"
-    context = page_context(organisation, form=form, message=(category, message))
+    notice = (category, message) if message else None
+    context = page_context(organisation, form=form, message=notice)
     response = htmx.render("partners/show.html", "partners/_contacts.html", **context)
     response.status_code = status
     return response
@@ -43,7 +44,7 @@ def invite_contact(organisation_id):
             role = "achtervang" if form.kind.data == "achtervang" else "contactpersoon"
             message = f"{user.name} is toegevoegd als {role}; er is een e-mail verstuurd."
             return _answer(organisation, message)
-    return _answer(organisation, "Controleer het formulier.", 422, form=form)
+    return _answer(organisation, None, 422, form=form)  # the errors stand at the fields
 
 
 def _change(organisation_id, contact_id, change, done):
