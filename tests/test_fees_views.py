@@ -83,6 +83,16 @@ def test_rates_of_a_past_year_cannot_be_changed(client, leader):
     assert FeeRate.for_year(2018)["PO"].price == Decimal("2.50")
 
 
+def test_a_past_year_without_rates_can_be_filled_in_once(client, leader):
+    index = client.get("/bijdragen/tarieven").get_data(as_text=True)
+    assert "nog geen tarieven" in index and 'href="/bijdragen/tarieven/2019"' in index
+    form = client.get("/bijdragen/tarieven/2019").get_data(as_text=True)
+    assert "eenmaal opgeslagen liggen ze vast" in form
+    assert client.post("/bijdragen/tarieven/2019", data=_form()).status_code == 303
+    assert client.post("/bijdragen/tarieven/2019", data=_form(PO="9,99")).status_code == 409
+    assert FeeRate.for_year(2019)["PO"].price == Decimal("2.50")
+
+
 def test_pm_can_be_filled_in_for_the_current_year(client, leader):
     year = schooljaar_of()
     FeeRate.set_year(year, PROJECTPLAN_RATES)

@@ -4,13 +4,18 @@ from decimal import Decimal
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.models import BASES, KINDS
-from intranet.partners.forms import options
 
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
+
+
+def options(mapping):
+    """Select choices from a {value: label} mapping."""
+    return [SelectChoice(value, label) for value, label in mapping.items()]
 
 
 class AmountField(StringField):

@@ -31,12 +31,14 @@ def _known_year(year):
     return year
 
 
-def _year_context(year):
+def _year_context(year, has_rates=True):
+    """What every fee page says about its schooljaar; a past year's rates are fixed once set."""
     return {
         "year": year,
         "label": schooljaar_label(year),
         "period": schooljaar_period(year),
-        "editable": year >= schooljaar_of(),
+        "current": schooljaar_of(),
+        "editable": year >= schooljaar_of() or not has_rates,
     }
 
 
@@ -47,12 +49,13 @@ def overview_page(year):
     """Every partner's contribution in a schooljaar, totals per sector and the budget."""
     year = _known_year(year)
     years = sorted({*FeeRate.years(), schooljaar_of(), year})
+    result = overview(year)
     return render_template(
         "fees/overview.html",
-        overview=overview(year),
+        overview=result,
         years=years,
         year_label=schooljaar_label,
-        **_year_context(year),
+        **_year_context(year, bool(result.rates)),
     )
 
 
@@ -91,6 +94,7 @@ def rates_index():
         years=years,
         current=current,
         next_year=max([current, *years]) + 1,
+        missing=[y for y in range(FIRST_SCHOOLJAAR, current) if y not in years],
         label=schooljaar_label,
     )
 
@@ -98,11 +102,11 @@ def rates_index():
 @bp.route("/tarieven/<int:year>", methods=["GET", "POST"])
 @role_required("projectleider")
 def rates(year):
-    """Set a schooljaar's rates; years that have ended cannot be changed."""
+    """Set a schooljaar's rates; an ended year's rates, once set, cannot be changed."""
     year = _known_year(year)
     stored = {r.kind: (r.basis, r.amount) for r in FeeRate.for_year(year).values()}
     form = RatesForm.for_rates(stored or FeeRate.proposal(year))
-    context = {"form": form, "is_new": not stored, **_year_context(year)}
+    context = {"form": form, "is_new": not stored, **_year_context(year, bool(stored))}
     if form.is_submitted() and not context["editable"]:
         return render_template("fees/rates.html", refused=CLOSED, **context), 409
     if form.validate_on_submit():
