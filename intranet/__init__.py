@@ -29,8 +29,8 @@ def create_app(config=None):
     views.init_app(app)
     workflow_cli.init_app(app)
 
-    from intranet import admission, beheer, demo
+    from intranet import admission, beheer, dashboard, demo, fees, partners
 
-    for feature in (admission, beheer, demo):
+    for feature in (admission, partners, fees, dashboard, beheer, demo):
         feature.init_app(app)
     return app

@@ -5,8 +5,12 @@ from htmx_flask import make_response
 
 
 def is_htmx():
-    """True for a request htmx sent (not a boosted full page load)."""
-    return bool(request.htmx) and not request.htmx.boosted
+    """True for a request htmx sent (not a boosted or history-restoring full page load)."""
+    return (
+        bool(request.htmx)
+        and not request.htmx.boosted
+        and not request.headers.get("HX-History-Restore-Request")
+    )
 
 
 def render(page, fragment, **context):

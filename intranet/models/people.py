@@ -10,6 +10,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     TextField,
+    fn,
 )
 
 from intranet.clock import now
@@ -75,6 +76,35 @@ class Organisation(BaseModel):
     def current_partners(cls):
         """Partners of the network now, by name."""
         return cls.select().where(cls.status == "partner").order_by(cls.name)
+
+    @classmethod
+    def directory(cls, sector=None, municipality=None):
+        """Current partners for the public directory, optionally of one sector or municipality."""
+        query = cls.current_partners()
+        if sector:
+            query = query.where(cls.sector == sector)
+        if municipality:
+            query = query.where(cls.municipality == municipality)
+        return query
+
+    @classmethod
+    def partner_municipalities(cls):
+        """The municipalities where current partners are, alphabetically."""
+        query = cls.select(cls.municipality).where(cls.status == "partner").distinct()
+        return [name for (name,) in query.order_by(cls.municipality).tuples()]
+
+    @classmethod
+    def without_achtervang(cls):
+        """Current partners that have no achtervang (the projectleider is told)."""
+        backup = Contact.select().where(
+            Contact.organisation == cls.id, Contact.kind == "achtervang"
+        )
+        return cls.current_partners().where(~fn.EXISTS(backup))
+
+    @classmethod
+    def spoken_for_by(cls, user):
+        """The organisations a person is contactpersoon (or achtervang) of, by name."""
+        return cls.select().join(Contact).where(Contact.user == user.id).order_by(cls.name)
 
 
 class User(UserMixin, BaseModel):
@@ -164,3 +194,13 @@ class Contact(BaseModel):
     def kind_label(self):
         """Contactpersoon or achtervang, in words."""
         return CONTACT_KINDS.get(self.kind, self.kind)
+
+    @classmethod
+    def of_organisation(cls, organisation):
+        """An organisation's contacts with their accounts: contactpersonen first, by name."""
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.organisation == organisation.id)
+            .order_by(cls.kind.desc(), User.name)
+        )

@@ -30,3 +30,8 @@
     }
   });
 })();
+
+// Print buttons (the invoice specification): <button data-print>.
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+});

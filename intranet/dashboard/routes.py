@@ -1,0 +1,14 @@
+"""The projectleider's landing page."""
+
+from flask import render_template
+
+from intranet.dashboard import bp
+from intranet.dashboard.sections import sections
+from intranet.security import role_required
+
+
+@bp.get("/")
+@role_required("projectleider")
+def index():
+    """What needs the projectleider's attention, in one page."""
+    return render_template("dashboard/index.html", **sections())

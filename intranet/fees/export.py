@@ -1,0 +1,74 @@
+"""Dutch amounts in and out, and the fee overview as a CSV file that Excel opens."""
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+from intranet.fees.models import schooljaar_label
+
+BOM = "\ufeff"  # Excel reads UTF-8 only with it
+HEADER = [
+    "Organisatie",
+    "Gemeente",
+    "Grondslag",
+    "Berekening",
+    "Aantal",
+    "Tarief",
+    "Bijdrage",
+    "Opmerking",
+]
+WITH_COMMA = re.compile(r"\d{1,3}(\.\d{3})*,\d+|\d+,\d+")
+THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+PLAIN = re.compile(r"\d+(\.\d{1,2})?")
+NOT_AN_AMOUNT = "Vul een bedrag in zoals 1,50 of 1.234,50 (of PM)."
+
+
+def dutch_number(amount):
+    """An exact amount in Dutch notation without the euro sign: 1.234,50."""
+    text = f"{Decimal(amount).quantize(Decimal('0.01')):,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def parse_dutch_number(text):
+    """An amount typed the Dutch way (1.234,50; € 500; 1,5) as a Decimal; ValueError if not."""
+    cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if WITH_COMMA.fullmatch(cleaned):  # points group thousands, the comma is the decimal mark
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    elif not PLAIN.fullmatch(cleaned):  # PLAIN also takes 1.50, typed the English way
+        raise ValueError(NOT_AN_AMOUNT)
+    return Decimal(cleaned)
+
+
+def _row(item):
+    rate = item.rate
+    return [
+        item.organisation.name,
+        item.organisation.municipality,
+        item.kind_label,
+        rate.basis_label if rate else "",
+        "" if item.count is None else str(item.count),
+        "" if rate is None else ("PM" if rate.price is None else dutch_number(rate.price)),
+        "" if item.amount is None else dutch_number(item.amount),
+        item.problem,
+    ]
+
+
+def to_csv(overview):
+    """The overview as semicolon-separated UTF-8 (with BOM), one row per partner and a total."""
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for item in overview.contributions:
+        writer.writerow(_row(item))
+    total = ["Totaal", "", "", "", "", "", dutch_number(overview.total)]
+    writer.writerow([*total, f"{len(overview.open)} bijdragen niet berekend"])
+    return out.getvalue()
+
+
+def csv_filename(year):
+    """The download's file name."""
+    return f"abonnementsgelden-{schooljaar_label(year)}.csv"

@@ -1,0 +1,41 @@
+"""Changing a partner's profile, and who may."""
+
+from flask import abort
+from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
+
+from intranet.db import write_transaction
+from intranet.models import Organisation
+
+NAME_TAKEN = "Er is al een organisatie met deze naam."
+
+
+class NameTaken(Exception):
+    """Another organisation already has this name."""
+
+
+def may_manage(user, organisation):
+    """The projectleider manages every partner; a contactpersoon only their own."""
+    return user.has_role("projectleider") or organisation.id in user.organisation_ids
+
+
+def managed_organisation(organisation_id):
+    """The organisation if the current user may manage it: 404 if unknown, 403 if not theirs."""
+    organisation = get_object_or_404(Organisation, Organisation.id == organisation_id)
+    if not may_manage(current_user, organisation):
+        abort(403)
+    return organisation
+
+
+def update_profile(organisation, form):
+    """Store the profile form's fields on the organisation."""
+    name = getattr(form, "name", None)
+    if name is not None:
+        taken = Organisation.select().where(
+            Organisation.name == name.data, Organisation.id != organisation.id
+        )
+        if taken.exists():
+            raise NameTaken(NAME_TAKEN)
+    with write_transaction():
+        form.populate_obj(organisation)
+        organisation.save()

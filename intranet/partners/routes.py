@@ -1,0 +1,88 @@
+"""Partner views: the public directory, 'my organisation', a partner's page and profile."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from intranet import htmx
+from intranet.errors import error_page
+from intranet.fees.models import schooljaar_of
+from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
+from intranet.partners import bp
+from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
+from intranet.partners.history import membership_history
+from intranet.partners.profile import NameTaken, managed_organisation, update_profile
+from intranet.security import login_required
+
+NOT_A_CONTACT = "U bent van geen enkele organisatie contactpersoon."
+
+
+@bp.get("/")
+def directory():
+    """The current partners, public; filtered by sector and municipality (htmx or plain GET)."""
+    sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
+    municipality = request.args.get("gemeente", "").strip()[:100] or None
+    return htmx.render(
+        "partners/directory.html",
+        "partners/_list.html",
+        partners=list(Organisation.directory(sector, municipality)),
+        sectors=SECTORS,
+        municipalities=Organisation.partner_municipalities(),
+        sector=sector,
+        municipality=municipality,
+    )
+
+
+@bp.get("/mijn")
+@login_required
+def mine():
+    """Send a contactpersoon to their organisation's page, or let them choose one."""
+    organisations = list(Organisation.spoken_for_by(current_user))
+    if len(organisations) == 1:
+        return redirect(url_for("partners.show", organisation_id=organisations[0].id))
+    if organisations:
+        return render_template("partners/mine.html", organisations=organisations)
+    if current_user.has_role("projectleider"):
+        return redirect(url_for("partners.directory"))
+    return error_page(403, NOT_A_CONTACT)
+
+
+def page_context(organisation, form=None, message=None):
+    """What a partner's page shows: profile, contactpersonen, history, open cases."""
+    return {
+        "organisation": organisation,
+        "contacts": list(Contact.of_organisation(organisation)),
+        "invite_form": form or InviteForm(formdata=None),
+        "message": message,
+        "history": membership_history(organisation),
+        "fee_year": schooljaar_of(),
+        "membership_types": MEMBERSHIP_TYPES,
+    }
+
+
+@bp.get("/<int:organisation_id>")
+@login_required
+def show(organisation_id):
+    """A partner's own page, for its contactpersonen and the projectleider."""
+    organisation = managed_organisation(organisation_id)
+    return render_template("partners/show.html", **page_context(organisation))
+
+
+@bp.route("/<int:organisation_id>/profiel", methods=["GET", "POST"])
+@login_required
+def edit_profile(organisation_id):
+    """Edit the profile; the projectleider also edits name, sector and membership."""
+    organisation = managed_organisation(organisation_id)
+    manager = current_user.has_role("projectleider")
+    form = (ManagerProfileForm if manager else ProfileForm)(obj=organisation)
+    if form.validate_on_submit():
+        try:
+            update_profile(organisation, form)
+        except NameTaken as error:
+            form.name.errors.append(str(error))
+        else:
+            flash("Het profiel is opgeslagen.", "success")
+            return redirect(url_for("partners.show", organisation_id=organisation.id), code=303)
+    status = 422 if form.errors else 200
+    return render_template(
+        "partners/edit_profile.html", form=form, organisation=organisation, manager=manager
+    ), status

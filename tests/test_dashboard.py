@@ -1,0 +1,101 @@
+"""The projectleider's dashboard: its sections, its charts, and its cost at scale."""
+
+import re
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from intranet.dashboard.chart import bar_chart
+from intranet.dashboard.sections import provide
+from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
+from tests.test_partners_directory import add_partners, counted_queries
+
+
+@pytest.fixture
+def leader(make_user, login):
+    """The projectleider, logged in."""
+    user = make_user("projectleider")
+    login(user)
+    return user
+
+
+def test_dashboard_is_the_projectleiders_landing_page(client, leader):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"] == "/dashboard/"
+
+
+def test_dashboard_is_for_the_projectleider_only(client, login, make_user):
+    assert client.get("/dashboard/").status_code == 302
+    login(make_user("projectgroep"))
+    assert client.get("/dashboard/").status_code == 403
+
+
+def test_partners_without_achtervang_are_flagged(client, leader, make_organisation, make_user):
+    alone = make_organisation(name="Zonder Achtervang")
+    make_user(organisation=alone)
+    covered = make_organisation(name="Met Achtervang")
+    make_user(organisation=covered)
+    make_user(organisation=covered, kind="achtervang")
+    make_organisation(name="Oud Zonder", status="oud_partner")
+    page = client.get("/dashboard/").get_data(as_text=True)
+    assert "Zonder Achtervang" in page and f'href="/partners/{alone.id}"' in page
+    assert "Met Achtervang" not in page and "Oud Zonder" not in page
+    assert "1</span> partner zonder achtervang" in page
+
+
+def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, make_organisation):
+    FeeRate.set_year(schooljaar_of(), PROJECTPLAN_RATES)
+    make_organisation(sector="PO", pupil_count=11200)
+    make_organisation(sector="MBO", pupil_count=200)
+    page = client.get("/dashboard/").get_data(as_text=True)
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and "Primair onderwijs" in svg and "€ 28.000,00" in svg
+    assert "Middelbaar beroepsonderwijs" in svg and "niet berekend" in svg
+    assert "style=" not in page
+    assert "Totaal berekend: <strong>€ 28.000,00</strong>" in page
+
+
+def test_a_year_without_rates_asks_for_them(client, leader):
+    page = client.get("/dashboard/").get_data(as_text=True)
+    assert "nog geen tarieven vastgesteld" in page
+
+
+def test_sections_of_other_features_appear_only_when_provided(app, client, leader):
+    page = client.get("/dashboard/").get_data(as_text=True)
+    assert "Lopende stemmingen" not in page and "Aanmeldingen per status" not in page
+    deadline = datetime(2030, 1, 1, 12, 0)
+    provide(
+        app, "open_votes", lambda: [{"label": "Stem: Bureau X", "url": "/x", "deadline": deadline}]
+    )
+    provide(app, "applications_per_state", lambda: [("Ingediend", 3), ("Voorgedragen", 1)])
+    provide(app, "cases_needing_action", lambda: [])
+    page = client.get("/dashboard/").get_data(as_text=True)
+    assert "Stem: Bureau X" in page and "01-01-2030 13:00" in page
+    assert "Aanmeldingen per status" in page and "Ingediend" in page
+    assert "Er wacht niets op u." in page
+    assert "Lopende rondes" not in page
+
+
+def test_an_unknown_section_cannot_be_provided(app):
+    with pytest.raises(ValueError):
+        provide(app, "weather", lambda: [])
+
+
+def test_bar_widths_are_proportional_to_the_values():
+    chart = bar_chart("c", "Titel", [("A", Decimal("500")), ("B", Decimal("250")), ("C", 0)])
+    widths = [bar.width for bar in chart.bars]
+    assert widths[0] == 2 * widths[1] and widths[2] == 0
+    assert chart.height > 3 * chart.bar_height
+
+
+def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader):
+    FeeRate.set_year(schooljaar_of(), PROJECTPLAN_RATES)
+    add_partners(50)
+    with counted_queries() as small:
+        assert client.get("/dashboard/").status_code == 200
+    add_partners(4950, start=50)
+    with counted_queries() as large:
+        page = client.get("/dashboard/").get_data(as_text=True)
+    assert "5000</span> partners zonder achtervang" in page
+    assert len(large) == len(small)

@@ -1,0 +1,139 @@
+"""Fee computation: the projectplan's rates, PM, missing counts, and rates per schooljaar."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from intranet.fees.compute import NO_COUNT, NO_RATE, NO_RATES, PM, contribution, overview
+from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
+
+
+@pytest.fixture
+def rates_2018(app):
+    """The projectplan's rates for 2018-2019."""
+    FeeRate.set_year(2018, PROJECTPLAN_RATES)
+    return FeeRate.for_year(2018)
+
+
+@pytest.mark.parametrize(
+    ("sector", "count", "expected"),
+    [
+        ("VSE", 120, Decimal("180.00")),  # 120 kindplaatsen x € 1,50
+        ("VSE", 433, Decimal("649.50")),  # 433 x € 1,50
+        ("PO", 4200, Decimal("10500.00")),  # 4200 leerlingen x € 2,50
+        ("PO", 1, Decimal("2.50")),
+        ("VO", 1361, Decimal("4083.00")),  # 1361 x € 3,00
+        ("HO", None, Decimal("500.00")),  # Hogeschool: flat
+        ("WO", 30000, Decimal("500.00")),  # Universiteit: flat, whatever the count
+    ],
+)
+def test_convenant_partners_pay_by_sector(rates_2018, make_organisation, sector, count, expected):
+    organisation = make_organisation(sector=sector, pupil_count=count)
+    item = contribution(organisation, rates_2018)
+    assert item.amount == expected and isinstance(item.amount, Decimal)
+    assert item.problem == ""
+
+
+@pytest.mark.parametrize(
+    ("membership", "expected"), [("basis", Decimal("150.00")), ("uitgebreid", Decimal("500.00"))]
+)
+def test_members_without_pupils_pay_their_membership(
+    rates_2018, make_organisation, membership, expected
+):
+    organisation = make_organisation(sector="bedrijf", membership_type=membership)
+    assert contribution(organisation, rates_2018).amount == expected
+
+
+def test_a_school_with_basis_membership_pays_the_membership_not_per_pupil(
+    rates_2018, make_organisation
+):
+    organisation = make_organisation(sector="PO", pupil_count=400, membership_type="basis")
+    assert contribution(organisation, rates_2018).amount == Decimal("150.00")
+
+
+def test_mbo_rate_pm_is_shown_as_not_computed_not_as_zero(rates_2018, make_organisation):
+    organisation = make_organisation(sector="MBO", pupil_count=220)
+    item = contribution(organisation, rates_2018)
+    assert item.amount is None and item.problem == PM
+
+
+def test_missing_pupil_count_is_shown_not_zero(rates_2018, make_organisation):
+    item = contribution(make_organisation(sector="PO", pupil_count=None), rates_2018)
+    assert item.amount is None and item.problem == NO_COUNT
+
+
+def test_a_sector_without_rate_is_shown_not_zero(rates_2018, make_organisation):
+    item = contribution(make_organisation(sector="cultuur"), rates_2018)
+    assert item.amount is None and item.problem == NO_RATE
+
+
+def test_totals_per_sector_compare_with_the_projectplan_budget(rates_2018, make_organisation):
+    make_organisation(sector="PO", pupil_count=10000)
+    make_organisation(sector="PO", pupil_count=1200)  # 11200 x 2,50 = 28.000
+    make_organisation(sector="VO", pupil_count=12961)  # 38.883, one euro under 38.884
+    make_organisation(sector="MBO", pupil_count=220)
+    make_organisation(sector="bedrijf", membership_type="basis")
+    result = overview(2018)
+    totals = {t.kind: t for t in result.totals}
+    assert totals["PO"].total == Decimal("28000.00") and totals["PO"].difference == 0
+    assert totals["VO"].budget == Decimal("38884") and totals["VO"].difference == Decimal("-1")
+    assert totals["MBO"].open == 1 and totals["MBO"].total == 0
+    assert totals["HO"].budget == Decimal("500") and totals["HO"].partners == 0
+    assert result.total == Decimal("28000.00") + Decimal("38883.00") + Decimal("150.00")
+    assert [c.organisation.sector for c in result.open] == ["MBO"]
+
+
+def test_only_current_partners_pay(rates_2018, make_organisation):
+    make_organisation(sector="PO", pupil_count=100)
+    make_organisation(sector="PO", pupil_count=100, status="aspirant")
+    make_organisation(sector="PO", pupil_count=100, status="oud_partner")
+    assert overview(2018).total == Decimal("250.00")
+
+
+def test_a_new_years_rate_never_changes_an_earlier_years_figures(rates_2018, make_organisation):
+    make_organisation(sector="PO", pupil_count=1000)
+    make_organisation(sector="MBO", pupil_count=200)
+    before = overview(2018)
+    FeeRate.set_year(2019, FeeRate.proposal(2019))
+    next_year = {**FeeRate.proposal(2019), "PO": ("per_leerling", Decimal("2.75"))}
+    next_year["MBO"] = ("per_leerling", Decimal("2.00"))
+    FeeRate.set_year(2019, next_year)  # changed in the middle of 2019-2020
+    after = overview(2018)
+    assert [c.amount for c in after.contributions] == [c.amount for c in before.contributions]
+    assert after.total == Decimal("2500.00")
+    assert overview(2019).total == Decimal("2750.00") + Decimal("400.00")
+
+
+def test_a_year_without_rates_computes_nothing(app, make_organisation):
+    make_organisation(sector="PO", pupil_count=100)
+    result = overview(2030)
+    assert result.rates == {} and result.total == 0
+    assert result.contributions[0].problem == NO_RATES
+
+
+def test_proposal_carries_the_latest_earlier_year_forward(rates_2018):
+    FeeRate.set_year(2019, {"PO": ("per_leerling", Decimal("2.60"))})
+    assert FeeRate.proposal(2021)["PO"] == ("per_leerling", Decimal("2.60"))
+    assert FeeRate.proposal(2018)["PO"] == ("per_leerling", Decimal("2.50"))  # projectplan
+
+
+def test_seed_gives_every_year_rates_once(app):
+    FeeRate.seed(2021)
+    FeeRate.seed(2021)
+    assert FeeRate.years() == [2018, 2019, 2020, 2021]
+    assert FeeRate.select().count() == 4 * len(PROJECTPLAN_RATES)
+    assert FeeRate.for_year(2020)["MBO"].price is None
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (date(2018, 9, 30), 2017),
+        (date(2018, 10, 1), 2018),
+        (date(2019, 7, 31), 2018),
+        (date(2019, 12, 31), 2019),
+    ],
+)
+def test_a_schooljaar_starts_on_1_october(day, year):
+    assert schooljaar_of(day) == year

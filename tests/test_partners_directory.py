@@ -1,0 +1,122 @@
+"""The public partner directory: filters with and without htmx, and its cost at scale."""
+
+from contextlib import contextmanager
+
+import pytest
+from peewee import chunked
+
+from intranet.db import db
+from intranet.models import Organisation
+
+
+@pytest.fixture
+def partners(make_organisation):
+    """Four partners in two sectors and two municipalities, and one aspirant."""
+    make_organisation(name="SCOL", sector="PO", municipality="Leiden", profile="Scholen in Leiden.")
+    make_organisation(name="Nutsschool", sector="PO", municipality="Voorschoten")
+    make_organisation(name="Stedelijk Gymnasium", sector="VO", municipality="Leiden")
+    make_organisation(
+        name="Naturalis", sector="cultuur", municipality="Leiden", website="https://naturalis.nl"
+    )
+    make_organisation(name="Nog Niet Toegelaten", sector="PO", status="aspirant")
+
+
+def test_everyone_sees_the_current_partners_without_logging_in(client, partners):
+    page = client.get("/partners/").get_data(as_text=True)
+    for name in ("SCOL", "Nutsschool", "Stedelijk Gymnasium", "Naturalis"):
+        assert name in page
+    assert "Nog Niet Toegelaten" not in page
+    assert "Scholen in Leiden." in page and "Primair onderwijs · Leiden" in page
+    assert 'href="https://naturalis.nl"' in page
+    assert "Beheren" not in page
+
+
+def test_filter_by_sector_and_municipality_with_a_plain_link(client, partners):
+    page = client.get("/partners/?sector=PO&gemeente=Leiden").get_data(as_text=True)
+    assert "SCOL" in page and "Nutsschool" not in page and "Stedelijk Gymnasium" not in page
+    assert "<strong>1</strong> partner in de sector Primair onderwijs in Leiden" in page
+    assert "<h1>" in page  # a whole page for a plain request
+
+
+def test_htmx_filter_returns_only_the_list(client, partners):
+    response = client.get("/partners/?sector=VO", headers={"HX-Request": "true"})
+    fragment = response.get_data(as_text=True)
+    assert fragment.lstrip().startswith('<section id="partner-list"')
+    assert "Stedelijk Gymnasium" in fragment and "SCOL" not in fragment
+    assert "<h1>" not in fragment
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_history_restore_gets_the_whole_page(client, partners):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    assert "<h1>" in client.get("/partners/?sector=VO", headers=headers).get_data(as_text=True)
+
+
+def test_unknown_filters_are_ignored(client, partners):
+    page = client.get("/partners/?sector=DROP&gemeente=Atlantis").get_data(as_text=True)
+    assert "Geen partners gevonden" in page
+    assert client.get("/partners/?sector=DROP").status_code == 200
+
+
+def test_municipalities_to_filter_on_come_from_the_partners(client, partners):
+    page = client.get("/partners/").get_data(as_text=True)
+    assert '<option value="Voorschoten"' in page and '<option value="Leiden"' in page
+
+
+def test_a_contactpersoon_sees_a_manage_link_for_their_own_organisation(
+    client, login, make_user, make_organisation
+):
+    own = make_organisation(name="Eigen")
+    make_organisation(name="Ander")
+    login(make_user(organisation=own))
+    page = client.get("/partners/").get_data(as_text=True)
+    assert f'href="/partners/{own.id}"' in page and page.count("Beheren<") == 1
+
+
+@contextmanager
+def counted_queries():
+    """Count the SQL statements run inside the block."""
+    statements = []
+    original = db.obj.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        statements.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    db.obj.execute_sql = counting
+    try:
+        yield statements
+    finally:
+        db.obj.execute_sql = original
+
+
+def add_partners(count, start=0):
+    """Insert many partners at once."""
+    rows = [
+        {
+            "name": f"Partner {number:05d}",
+            "sector": ("PO", "VO", "VSE", "cultuur")[number % 4],
+            "municipality": ("Leiden", "Oegstgeest", "Voorschoten")[number % 3],
+            "pupil_count": 100 + number,
+            "status": "partner",
+            "membership_type": "convenant",
+            "profile": "Een partner.",
+        }
+        for number in range(start, start + count)
+    ]
+    for batch in chunked(rows, 500):
+        Organisation.insert_many(batch).execute()
+
+
+def test_directory_queries_stay_constant_from_50_to_5000_partners(client, login, make_user):
+    login(make_user("projectleider"))
+    add_partners(50)
+    urls = ["/partners/", "/partners/?sector=PO&gemeente=Leiden"]
+    with counted_queries() as small:
+        for url in urls:
+            assert client.get(url).status_code == 200
+    add_partners(4950, start=50)
+    with counted_queries() as large:
+        pages = [client.get(url).get_data(as_text=True) for url in urls]
+    assert "Partner 04999" in pages[0] and "Partner 04998" not in pages[1]
+    assert len(large) == len(small)
