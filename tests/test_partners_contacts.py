@@ -9,7 +9,7 @@ import pytest
 from intranet.db import db
 from intranet.models import Contact, OutboxMessage, User
 from intranet.partners import contacts
-from tests.conftest import PASSWORD, PG_URL
+from tests.conftest import PASSWORD
 
 
 @pytest.fixture
@@ -264,7 +264,6 @@ def test_mine_without_an_organisation_is_refused(client, login, make_user):
     assert "geen enkele organisatie" in response.get_data(as_text=True)
 
 
-@pytest.mark.skipif(not PG_URL, reason="SQLite serialises every writer; the race is PostgreSQL's")
 def test_two_contactpersonen_removing_each_other_at_once_leave_one(
     app, partner, make_user, monkeypatch
 ):
