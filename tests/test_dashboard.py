@@ -49,7 +49,7 @@ def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, 
     make_organisation(sector="PO", pupil_count=11200)
     make_organisation(sector="MBO", pupil_count=200)
     page = client.get("/dashboard/").get_data(as_text=True)
-    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    svg = re.search(r'<svg[^>]*aria-labelledby="chart-fees.*?</svg>', page, re.S).group(0)
     assert 'role="img"' in svg and "Primair onderwijs" in svg and "€ 28.000,00" in svg
     assert "Middelbaar beroepsonderwijs" in svg and "niet berekend" in svg
     assert "style=" not in page
@@ -62,6 +62,7 @@ def test_a_year_without_rates_asks_for_them(client, leader):
 
 
 def test_sections_of_other_features_appear_only_when_provided(app, client, leader):
+    app.extensions["dashboard_sections"] = {}  # as if no feature provided any
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "Lopende stemmingen" not in page and "Aanmeldingen per status" not in page
     deadline = datetime(2030, 1, 1, 12, 0)
@@ -99,3 +100,17 @@ def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader
         page = client.get("/dashboard/").get_data(as_text=True)
     assert "5000</span> partners zonder achtervang" in page
     assert len(large) == len(small)
+
+
+def test_admission_feeds_cases_votes_and_the_state_chart(client, leader, make_user):
+    from intranet.workflows import engine
+    from intranet.workflows.admission import admission
+    from tests import factories
+
+    applicant = make_user()
+    waiting = factories.application(applicant, route="basis", name="Wacht Op Jou")
+    engine.fire(admission, waiting.id, "indienen", applicant)
+    factories.at_vote(make_user(), leader, name="In Stemming")
+    page = client.get("/dashboard/").get_data(as_text=True)
+    assert "Wacht Op Jou: Bij de projectleider" in page
+    assert "In Stemming" in page and "Aanmeldingen per status" in page

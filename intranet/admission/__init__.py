@@ -8,3 +8,6 @@ def init_app(app):
 
     for module in (apply, referee, inbox, votes, regiegroep):
         app.register_blueprint(module.bp)
+    from intranet.admission.dashboard import provide_sections
+
+    provide_sections(app)

@@ -1,0 +1,48 @@
+"""The admission workflow's sections on the projectleider's dashboard."""
+
+from flask import url_for
+
+from intranet.workflows.admission import admission
+
+from .models import Application
+
+WAITING_FOR_LEADER = ("bij_projectleider",)
+
+
+def cases_needing_action():
+    """Applications waiting for the projectleider, oldest first."""
+    return [
+        {
+            "label": f"{case.organisation.name}: {admission.state_label(case.state)}",
+            "url": url_for("apply.case", case_id=case.id),
+            "since": case.submitted_at or case.created_at,
+        }
+        for case in Application.in_state(*WAITING_FOR_LEADER)
+    ]
+
+
+def open_votes():
+    """Votes of the projectgroep that are open, with their deadlines."""
+    return [
+        {
+            "label": case.organisation.name,
+            "url": url_for("votes.vote", case_id=case.id),
+            "deadline": case.vote_deadline,
+        }
+        for case in Application.in_state("stemming")
+    ]
+
+
+def applications_per_state():
+    """How many applications stand in each state, in the workflow's order."""
+    counts = Application.counts_by_state()
+    return [(label, counts.get(state, 0)) for state, label in admission.states.items()]
+
+
+def provide_sections(app):
+    """Feed the dashboard."""
+    from intranet.dashboard.sections import provide
+
+    provide(app, "cases_needing_action", cases_needing_action)
+    provide(app, "open_votes", open_votes)
+    provide(app, "applications_per_state", applications_per_state)
