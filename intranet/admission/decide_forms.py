@@ -37,6 +37,8 @@ class NominateForm(FlaskForm):
 
     def validate_deadline(self, field):
         """The vote runs at least until tomorrow and at most a year."""
+        if field.data is None:
+            return  # not a date: the parse error says so
         if field.data <= today():
             raise ValidationError("Kies een datum na vandaag.")
         if field.data > today() + timedelta(days=366):

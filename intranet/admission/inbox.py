@@ -33,8 +33,9 @@ def case(case_id):
     return _case_page(application_or_404(case_id))
 
 
-def _record_form(formdata=None):
-    form = RecordVoteForm(formdata=formdata)
+def _record_form(submitted=False):
+    """The form to record a member's vote: empty, or as posted."""
+    form = RecordVoteForm() if submitted else RecordVoteForm(formdata=None)
     form.member.choices = [SelectChoice("", "— kies een lid —")] + [
         SelectChoice(user.id, user.name) for user in User.in_group("projectgroep")
     ]
@@ -53,7 +54,7 @@ def _case_page(application, record_form=None, record_message=None, status=200):
         **dossier(application),
         **context,
         view=vote_view(application, current_user),
-        record_form=record_form or _record_form(formdata=None),
+        record_form=record_form or _record_form(),
         record_message=record_message,
     )
     return page, status
@@ -110,7 +111,7 @@ def _nominate_refusal(application):
 def record_vote(case_id):
     """Record the vote a member gave in a meeting or by phone, on their behalf."""
     application = application_or_404(case_id)
-    form = _record_form()
+    form = _record_form(submitted=True)
     if not form.validate():
         return _case_page(application, record_form=form, status=422)
     member = User.get_by_id(form.member.data)
