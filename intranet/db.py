@@ -31,8 +31,14 @@ def database_for(url, max_connections=32):
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
+        # The pool hands a connection to one thread at a time, but not always the thread
+        # that opened it: sqlite3's same-thread check must be off or a threaded server fails.
         return PooledSqliteDatabase(
-            path, pragmas=SQLITE_PRAGMAS, max_connections=max_connections, stale_timeout=300
+            path,
+            pragmas=SQLITE_PRAGMAS,
+            max_connections=max_connections,
+            stale_timeout=300,
+            check_same_thread=False,
         )
     raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
 
