@@ -178,3 +178,20 @@ def test_the_deadline_is_a_date_picker(client, login, cast):
     case = with_leader(cast.applicant)
     login(cast.leader)
     assert 'type="date"' in text(client.get(f"/aanmeldingen/{case.id}/voordragen"))
+
+
+def test_nominating_and_recording_work_with_csrf_protection_on(app, client, login, cast):
+    case = with_leader(cast.applicant)
+    login(cast.leader)
+    app.config["WTF_CSRF_ENABLED"] = True
+    form = text(client.get(f"/aanmeldingen/{case.id}/voordragen"))
+    token = form.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    deadline = (today() + timedelta(days=7)).isoformat()
+    data = {"deadline": deadline, "expected_state": "bij_projectleider"}
+    assert client.post(f"/aanmeldingen/{case.id}/voordragen", data=data).status_code == 400
+    data["csrf_token"] = token
+    assert client.post(f"/aanmeldingen/{case.id}/voordragen", data=data).status_code == 303
+    vote = {"member": cast.members[0].id, "choice": "voor", "csrf_token": token}
+    assert _record(client, case, None, "").status_code == 400
+    response = client.post(f"/aanmeldingen/{case.id}/stem-vastleggen", data=vote)
+    assert response.status_code == 303 and Vote.get().recorded_by_id == cast.leader.id

@@ -179,3 +179,17 @@ def test_unknown_cases_are_not_found(client, login, cast):
     login(cast.regie)
     assert client.get("/regiegroep/999999").status_code == 404
     assert client.post("/regiegroep/999999/reacties", data={"text": "Hallo"}).status_code == 404
+
+
+def test_the_comment_form_works_with_csrf_protection_on(app, client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.regie)
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = text(client.get(f"/regiegroep/{case.id}"))
+    form = page.split('id="reacties"')[1]
+    token = form.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    assert _comment(client, case, "Zonder token.").status_code == 400
+    response = client.post(
+        f"/regiegroep/{case.id}/reacties", data={"text": "Met token.", "csrf_token": token}
+    )
+    assert response.status_code == 303 and Comment.get().text == "Met token."

@@ -197,3 +197,22 @@ def test_unknown_votes_and_cases_never_put_to_the_vote_are_not_found(client, log
     assert client.get("/stemmen/999999").status_code == 404
     assert client.post("/stemmen/999999", data={"choice": "voor"}).status_code == 404
     assert client.get(f"/stemmen/{never.id}").status_code == 404
+
+
+def _token(page):
+    return page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+
+
+def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, case):
+    login(cast.members[0])
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = text(client.get(f"/stemmen/{case.id}"))
+    forged = client.post(f"/stemmen/{case.id}", data={"choice": "voor"})
+    assert forged.status_code == 400 and Vote.select().count() == 0
+    plain = client.post(f"/stemmen/{case.id}", data={"choice": "voor", "csrf_token": _token(page)})
+    assert plain.status_code == 303
+    header = page.split('hx-headers=\'{"X-CSRFToken": "')[1].split('"')[0]
+    swapped = client.post(
+        f"/stemmen/{case.id}", data={"choice": "tegen"}, headers={**HTMX, "X-CSRFToken": header}
+    )
+    assert swapped.status_code == 200 and Vote.get().choice == "tegen"
