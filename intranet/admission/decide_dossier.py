@@ -139,6 +139,16 @@ def escalation(application):
     return "Alle leden van de projectgroep stemden, zonder meerderheid voor of tegen."
 
 
+def decision(application):
+    """The audit event that decided the case (admitted or rejected), or None while open."""
+    return (
+        AuditEvent.for_case(admission.name, application.id)
+        .where(AuditEvent.to_state.in_(("toegelaten", "afgewezen")))
+        .order_by(AuditEvent.id.desc())
+        .first()
+    )
+
+
 def regiegroep_lists():
     """Escalated cases waiting for a decision, and the regiegroep's earlier decisions."""
     waiting = list(Application.in_state("regiegroep").order_by(Application.escalated_at))

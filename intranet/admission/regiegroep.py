@@ -8,7 +8,14 @@ from intranet.security import role_required
 from intranet.workflows.admission import admission
 from intranet.workflows.views import case_context
 
-from .decide_dossier import application_or_404, dossier, escalation, regiegroep_lists, vote_view
+from .decide_dossier import (
+    application_or_404,
+    decision,
+    dossier,
+    escalation,
+    regiegroep_lists,
+    vote_view,
+)
 from .decide_forms import CommentForm
 from .models import Comment
 
@@ -64,6 +71,7 @@ def _page(application, form, message=None, status=200):
         **case_context(admission, application, current_user, return_to=return_to),
         view=vote_view(application, current_user),
         reason=escalation(application),
+        decision=decision(application),
         comments=list(Comment.for_application(application)),
         form=form,
         comment_message=message,
