@@ -54,7 +54,9 @@ def vote(case_id):
     except engine.WorkflowError as error:
         if error.status in (403, 404):
             abort(error.status)
-        return _panel(application_or_404(case_id), message=("error", error.message), status=409)
+        return _panel(
+            application_or_404(case_id), message=("error", error.message), status=error.status
+        )
     message = "Uw stem is vastgelegd."
     if outcome:
         state = application_or_404(case_id).state
