@@ -31,7 +31,8 @@ def database_for(url, max_connections=32):
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
-        # A pooled connection may serve another thread later (never two at once).
+        # The pool hands a connection to one thread at a time, but not always the thread
+        # that opened it: sqlite3's same-thread check must be off or a threaded server fails.
         return PooledSqliteDatabase(
             path,
             pragmas=SQLITE_PRAGMAS,

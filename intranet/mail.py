@@ -31,7 +31,9 @@ def deliver_queued():
     """Deliver every queued message: by SMTP when configured, else keep it in the outbox."""
     config = current_app.config
     queued = OutboxMessage.select(OutboxMessage.id).where(OutboxMessage.status == "queued")
-    for (message_id,) in queued.tuples():
+    # Read the ids first: an open SQLite cursor pins a snapshot, and writing while another
+    # connection commits would then fail at once with "database is locked".
+    for (message_id,) in list(queued.tuples()):
         claimed = (
             OutboxMessage.update(status="sending", attempts=OutboxMessage.attempts + 1)
             .where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")

@@ -93,7 +93,7 @@ def tell_projectleider(event):
         "admission_for_projectleider",
         application=application,
         event=event,
-        link=_case_link(application),
+        link=mail.external_url("inbox.case", case_id=application.id),
     )
 
 

@@ -1,6 +1,8 @@
 """Applications for partnership, their referees, the projectgroep's votes and comments."""
 
 from peewee import (
+    JOIN,
+    Case,
     CharField,
     DateTimeField,
     ForeignKeyField,
@@ -83,6 +85,26 @@ class Application(BaseModel):
         )
 
     @classmethod
+    def vote_closed_recently(cls, limit=20):
+        """Applications whose projectgroep vote is over, newest first."""
+        return (
+            cls.with_organisation()
+            .where(cls.vote_deadline.is_null(False), cls.state != "stemming")
+            .order_by(cls.id.desc())
+            .limit(limit)
+        )
+
+    @classmethod
+    def decided_by_regiegroep(cls, limit=50):
+        """Escalated applications that are no longer open, latest escalation first."""
+        return (
+            cls.with_organisation()
+            .where(cls.escalated_at.is_null(False), cls.state.not_in(OPEN_STATES))
+            .order_by(cls.escalated_at.desc())
+            .limit(limit)
+        )
+
+    @classmethod
     def counts_by_state(cls):
         """{state: number of applications}."""
         return dict(cls.select(cls.state, fn.COUNT(cls.id)).group_by(cls.state).tuples())
@@ -117,6 +139,18 @@ class Referee(BaseModel):
             .order_by(cls.id)
         )
 
+    @classmethod
+    def progress(cls, application_ids):
+        """{application id: (answered, current referees)} for the given applications."""
+        answered = fn.SUM(Case(None, [(cls.status == "beantwoord", 1)], 0))
+        rows = (
+            cls.select(cls.application, answered, fn.COUNT(cls.id))
+            .where(cls.application.in_(list(application_ids)), cls.status != "vervangen")
+            .group_by(cls.application)
+            .tuples()
+        )
+        return {application_id: (int(done or 0), total) for application_id, done, total in rows}
+
 
 class Vote(BaseModel):
     """A projectgroep member's vote on a nominated application (changeable while open)."""
@@ -146,6 +180,36 @@ class Vote(BaseModel):
             .order_by(User.name)
         )
 
+    @classmethod
+    def with_names(cls, application):
+        """The votes with their members and who recorded them (if not the member), by name."""
+        recorder = User.alias()
+        return (
+            cls.select(cls, User, recorder)
+            .join(User, on=(cls.member == User.id))
+            .switch(cls)
+            .join(recorder, JOIN.LEFT_OUTER, on=(cls.recorded_by == recorder.id))
+            .where(cls.application == application)
+            .order_by(User.name)
+        )
+
+    @classmethod
+    def count_by_application(cls, application_ids, member_ids):
+        """{application id: number of votes by the given members}."""
+        rows = (
+            cls.select(cls.application, fn.COUNT(cls.id))
+            .where(cls.application.in_(list(application_ids)), cls.member.in_(list(member_ids)))
+            .group_by(cls.application)
+            .tuples()
+        )
+        return dict(rows)
+
+    @classmethod
+    def of_member(cls, member, application_ids):
+        """{application id: vote} of one member on the given applications."""
+        votes = cls.select().where(cls.member == member, cls.application.in_(list(application_ids)))
+        return {vote.application_id: vote for vote in votes}
+
 
 class Comment(BaseModel):
     """A regiegroep member's contribution to the discussion of an escalated case."""
@@ -161,3 +225,14 @@ class Comment(BaseModel):
         return (
             cls.select(cls, User).join(User).where(cls.application == application).order_by(cls.id)
         )
+
+    @classmethod
+    def count_by_application(cls, application_ids):
+        """{application id: number of comments}."""
+        rows = (
+            cls.select(cls.application, fn.COUNT(cls.id))
+            .where(cls.application.in_(list(application_ids)))
+            .group_by(cls.application)
+            .tuples()
+        )
+        return dict(rows)

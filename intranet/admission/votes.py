@@ -1,17 +1,89 @@
-"""The projectgroep's votes."""
+"""The projectgroep's votes: the open votes, and voting on one (changeable while open)."""
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from intranet import htmx
+from intranet.security import role_required
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+
+from .decide_dossier import application_or_404, dossier, open_votes, vote_view
+from .decide_forms import VoteForm
+from .models import Application
+from .voting import cast_vote, current_member_ids
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
+VOTERS = ("projectgroep", "projectleider")
 
 
 @bp.get("/")
+@role_required(*VOTERS)
 def index():
-    """Open votes."""
-    return "", 404
+    """Open votes with their deadline and whether I voted; recently closed votes."""
+    return render_template(
+        "admission/votes.html",
+        votes=open_votes(current_user),
+        closed=list(Application.vote_closed_recently()),
+        is_member=current_user.id in current_member_ids(),
+        workflow=admission,
+    )
 
 
 @bp.route("/<int:case_id>", methods=["GET", "POST"])
+@role_required(*VOTERS)
 def vote(case_id):
-    """Vote on an application."""
-    return "", 404
+    """The vote page: the dossier and the vote panel; posting casts or changes my vote."""
+    application = application_or_404(case_id)
+    if application.vote_deadline is None:
+        abort(404)  # never put to the vote
+    if request.method == "GET":
+        return _panel(application)
+    if current_user.id not in current_member_ids():
+        abort(403)
+    form = VoteForm()
+    if not form.validate():
+        return _panel(application, form=form, status=422)
+    try:
+        outcome = cast_vote(
+            application.id,
+            current_user._get_current_object(),
+            form.choice.data,
+            form.motivation.data or "",
+        )
+    except engine.WorkflowError as error:
+        if error.status in (403, 404):
+            abort(error.status)
+        return _panel(
+            application_or_404(case_id), message=("error", error.message), status=error.status
+        )
+    message = "Uw stem is vastgelegd."
+    if outcome:
+        state = application_or_404(case_id).state
+        message += f" Daarmee is de stemming gesloten: {admission.state_label(state).lower()}."
+    if not htmx.is_htmx():
+        flash(message, "success")
+        return redirect(url_for("votes.vote", case_id=case_id), code=303)
+    return _panel(application_or_404(case_id), message=("success", message))
+
+
+def _panel(application, form=None, message=None, status=200):
+    """The vote page, or only its panel for htmx."""
+    view = vote_view(application, current_user)
+    if form is None:
+        mine = view.my_vote
+        form = VoteForm(
+            formdata=None,
+            data={"choice": mine.choice, "motivation": mine.motivation} if mine else {},
+        )
+    response = htmx.render(
+        "admission/vote.html",
+        "admission/_vote_panel.html",
+        **dossier(application),
+        view=view,
+        form=form,
+        message=message,
+        workflow=admission,
+    )
+    response.status_code = status
+    return response

@@ -16,6 +16,7 @@ from intranet.workflows.admission import admission
 from .models import CHOICES, Application, Vote
 
 CLOSED = "De stemming is al gesloten; uw stem is niet meer verwerkt."
+PAST_DEADLINE = "De stemming is al gesloten: de stemtermijn is verstreken."
 
 
 @dataclass
@@ -79,6 +80,8 @@ def cast_vote(application_id, member, choice, motivation="", recorded_by=None):
             raise engine.CaseNotFound("Dit dossier bestaat niet.")
         if application.state != "stemming":
             raise engine.AlreadyHandled(CLOSED)
+        if deadline_passed(application):
+            raise engine.AlreadyHandled(PAST_DEADLINE)
         if member.id not in current_member_ids():
             raise engine.NotPermitted("Alleen leden van de projectgroep stemmen.")
         fields = {
@@ -99,6 +102,11 @@ def cast_vote(application_id, member, choice, motivation="", recorded_by=None):
             label = "stemming projectgroep"
             engine.fire(admission, application.id, outcome, None, actor_label=label)
     return outcome
+
+
+def deadline_passed(application):
+    """True once the vote's deadline is over (tick then escalates it, if still open)."""
+    return application.vote_deadline is not None and now() > application.vote_deadline
 
 
 def is_member(user):

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, make_response, redirect, request, url
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.security import login_required
+from intranet.security import login_required, safe_next
 from intranet.workflows import engine, get
 from intranet.workflows.diagram import svg
 from intranet.workflows.models import AuditEvent
@@ -26,19 +26,27 @@ def _case_or_404(workflow, case_id):
     return case
 
 
-def case_context(workflow, case, user, message=None):
-    """What the case fragment shows: state, the user's steps, the timeline."""
+def case_context(workflow, case, user, message=None, return_to=None):
+    """What the case fragment shows: state, the user's steps, the timeline.
+
+    `return_to` is the page (a path on this site) a step without JavaScript returns to,
+    when it is not the workflow's own case page.
+    """
     return {
         "workflow": workflow,
         "case": case,
         "actions": engine.actions_for(workflow, case, user),
         "events": list(AuditEvent.for_case(workflow.name, case.id)),
         "message": message,
+        "return_to": return_to,
     }
 
 
 def case_url(workflow, case_id):
-    """The page where a case is shown."""
+    """The page where a case is shown: the page the step came from, or the case page."""
+    target = request.form.get("next", "")
+    if target and safe_next(target) == target:
+        return target
     return url_for(workflow.case_endpoint, case_id=case_id)
 
 
@@ -70,7 +78,13 @@ def fire(workflow_name, case_id, trigger):
 def _answer(workflow, case_id, message, status, category):
     if htmx.is_htmx():
         case = _case_or_404(workflow, case_id)
-        context = case_context(workflow, case, current_user, message=(category, message))
+        context = case_context(
+            workflow,
+            case,
+            current_user,
+            message=(category, message),
+            return_to=request.form.get("next") or None,
+        )
         response = htmx.render("workflows/_case.html", "workflows/_case.html", **context)
         response.status_code = status
         return response

@@ -1,0 +1,86 @@
+"""The deciders' pages cost the same number of queries for one case as for many."""
+
+from contextlib import contextmanager
+
+import pytest
+
+from intranet.admission.models import Comment
+from intranet.admission.voting import cast_vote
+from intranet.db import db
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+from tests import factories
+from tests.decide import escalated, people, with_leader
+
+
+@contextmanager
+def counting():
+    """Count the SQL statements run inside the block."""
+    statements = []
+    original = db.obj.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        statements.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    db.obj.execute_sql = execute_sql
+    try:
+        yield statements
+    finally:
+        del db.obj.execute_sql
+
+
+def _queries(client, url):
+    with counting() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert statements  # the hook sees the queries
+    return len(statements)
+
+
+@pytest.fixture
+def cast(make_user):
+    return people(make_user, members=6)
+
+
+def _fill(cast, make_user, size):
+    """Cases in every state the lists show, `size` of each."""
+    for _ in range(size):
+        with_leader(make_user())
+        voting = factories.at_vote(make_user(), cast.leader)
+        for member in cast.members[:2]:
+            cast_vote(voting.id, member, "twijfel", "Weet niet.", recorded_by=cast.leader)
+        case = escalated(make_user(), cast.leader)
+        Comment.create(application=case, author=cast.regie, text="Even bespreken.")
+        done = escalated(make_user(), cast.leader)
+        engine.fire(admission, done.id, "regiegroep_afwijzen", cast.chair, comment="Nee.")
+
+
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [("leader", "/aanmeldingen/"), ("members", "/stemmen/"), ("regie", "/regiegroep/")],
+)
+def test_lists_do_not_grow_in_queries_with_the_cases(client, login, cast, make_user, who, url):
+    login(cast.members[0] if who == "members" else getattr(cast, who))
+    _fill(cast, make_user, 1)
+    small = _queries(client, url)
+    _fill(cast, make_user, 4)
+    assert _queries(client, url) == small
+
+
+def test_a_closed_vote_page_does_not_grow_in_queries_with_the_votes(client, login, make_user):
+    cast = people(make_user, members=9)
+    few = factories.at_vote(make_user(), cast.leader)
+    cast_vote(few.id, cast.members[0], "voor", recorded_by=cast.leader)
+    engine.fire(admission, few.id, "escaleren", cast.leader, comment="twijfel")
+    many = factories.at_vote(make_user(), cast.leader)
+    for member in cast.members[:4]:
+        cast_vote(many.id, member, "tegen" if member.id % 2 else "voor", recorded_by=cast.leader)
+    engine.fire(admission, many.id, "escaleren", cast.leader, comment="twijfel")
+    login(cast.members[0])
+    assert _queries(client, f"/stemmen/{few.id}") == _queries(client, f"/stemmen/{many.id}")
+    login(cast.regie)
+    for case in (few, many):
+        for number in range(1 if case is few else 5):
+            Comment.create(application=case, author=cast.regie, text=f"Reactie {number}")
+    assert _queries(client, f"/regiegroep/{few.id}") == _queries(client, f"/regiegroep/{many.id}")

@@ -1,0 +1,218 @@
+"""The projectgroep's vote page: vote, change it, who sees what when, closed and foreign votes."""
+
+from datetime import datetime
+
+import pytest
+
+from intranet.admission.models import Application, Vote
+from intranet.admission.voting import cast_vote
+from tests import factories
+from tests.decide import HTMX, fresh, people, text, vote
+
+
+@pytest.fixture
+def cast(make_user):
+    return people(make_user)
+
+
+@pytest.fixture
+def case(cast):
+    return factories.at_vote(cast.applicant, cast.leader, name="Techniek Lab")
+
+
+def test_open_votes_list_the_deadline_and_whether_i_voted(client, login, cast, case, make_user):
+    other = factories.at_vote(make_user(), cast.leader, name="Naturalis Lab")
+    cast_vote(case.id, cast.members[0], "voor")
+    login(cast.members[0])
+    page = text(client.get("/stemmen/"))
+    rows = page.split("<tr>")
+    lab = next(row for row in rows if "Techniek Lab" in row)
+    assert "gestemd: voor" in lab and fresh(case).vote_deadline.strftime("%d-%m-%Y") in lab
+    assert "nog niet gestemd" in next(row for row in rows if "Naturalis Lab" in row)
+    assert f'href="/stemmen/{other.id}"' in page
+
+
+def test_the_projectleider_sees_the_open_votes_without_a_vote_of_their_own(
+    client, login, cast, case
+):
+    cast_vote(case.id, cast.members[0], "tegen")
+    login(cast.leader)
+    page = text(client.get("/stemmen/"))
+    assert "Techniek Lab" in page and "1 leden" in page and "tegen" not in page
+
+
+def test_closed_votes_are_listed_with_their_outcome(client, login, cast, case):
+    cast_vote(case.id, cast.members[0], "voor")
+    cast_vote(case.id, cast.members[1], "voor")
+    login(cast.members[2])
+    page = text(client.get("/stemmen/"))
+    assert "Er zijn geen open stemmingen." in page
+    assert "Afgesloten stemmingen" in page and "Techniek Lab</a>:" in page and "Toegelaten" in page
+
+
+def test_the_vote_page_shows_profile_and_references(client, login, cast, case):
+    login(cast.members[0])
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert "techniekworkshops voor kinderen" in page
+    assert page.count("Een betrouwbare partner.") == 2
+
+
+def test_the_vote_is_a_keyboard_operable_radio_group(client, login, cast, case):
+    login(cast.members[0])
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert "<legend>Uw stem</legend>" in page
+    for number, choice in enumerate(("Voor", "Tegen", "Twijfel")):
+        assert f'<label for="choice-{number}"><input id="choice-{number}" name="choice"' in page
+        assert f'type="radio" value="{choice.lower()}"> {choice}</label>' in page
+    assert '<label for="motivation">Motivering (optioneel)</label>' in page
+
+
+def test_a_member_votes_and_then_sees_the_tally(client, login, cast, case):
+    login(cast.members[0])
+    before = text(client.get(f"/stemmen/{case.id}"))
+    assert "Stand:" not in before and "De stand ziet u nadat u heeft gestemd." in before
+    response = vote(client, login, cast.members[0], case, "voor", "Past goed.")
+    assert response.status_code == 303
+    page = text(client.get(response.headers["Location"]))
+    assert "Uw stem is vastgelegd." in page and "U stemde <strong>voor</strong>" in page
+    assert "1 voor · 0 tegen · 0 twijfel" in page and "1 van 3 leden gestemd" in page
+
+
+def test_voting_with_htmx_swaps_only_the_vote_panel(client, login, cast, case):
+    response = vote(client, login, cast.members[0], case, "twijfel", headers=HTMX)
+    page = text(response)
+    assert response.status_code == 200 and "HX-Request" in response.headers["Vary"]
+    assert page.lstrip().startswith(f'<section id="vote-panel-{case.id}"')
+    assert 'hx-target="this" hx-swap="outerHTML"' in page
+    assert f'hx-post="/stemmen/{case.id}"' in page and f'action="/stemmen/{case.id}"' in page
+    assert "Uw stem is vastgelegd." in page and "0 voor · 0 tegen · 1 twijfel" in page
+    assert "<html" not in page
+
+
+def test_a_member_may_change_the_vote_while_it_is_open(client, login, cast, case):
+    vote(client, login, cast.members[0], case, "voor", "Eerst voor.")
+    response = vote(client, login, cast.members[0], case, "tegen", "Toch tegen.")
+    page = text(client.get(response.headers["Location"]))
+    assert "U stemde <strong>tegen</strong>" in page and "0 voor · 1 tegen" in page
+    assert 'checked id="choice-1"' in page and "Toch tegen." in page
+    (stored,) = Vote.select()
+    assert (stored.choice, stored.motivation) == ("tegen", "Toch tegen.")
+    assert fresh(case).state == "stemming"
+
+
+def test_nobody_sees_how_others_voted_while_the_vote_is_open(client, login, cast, case):
+    first, second = cast.members[0], cast.members[1]
+    vote(client, login, first, case, "tegen", "Geheime overweging.")
+    login(second)
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert "Geheime overweging." not in page and first.name not in page and "Stand:" not in page
+    vote(client, login, second, case, "voor")
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert "1 voor · 1 tegen" in page  # the tally, once voted ...
+    assert "Geheime overweging." not in page and first.name not in page  # ... not who or why
+
+
+def test_the_projectleider_sees_who_voted_but_not_how(client, login, cast, case):
+    vote(client, login, cast.members[0], case, "tegen", "Geheime overweging.")
+    login(cast.leader)
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert cast.members[0].name in page and cast.members[1].name not in page
+    assert "Geheime overweging." not in page and "Stand:" not in page
+    assert "Tegen</span>" not in page
+
+
+def test_everyone_sees_every_vote_with_names_and_motivations_once_closed(client, login, cast, case):
+    vote(client, login, cast.members[0], case, "voor", "Sterk profiel.")
+    vote(client, login, cast.members[1], case, "tegen", "Te commercieel.")
+    vote(client, login, cast.members[2], case, "twijfel", "Weet het niet.")
+    assert fresh(case).state == "regiegroep"
+    for viewer in (cast.members[0], cast.leader):
+        login(viewer)
+        page = text(client.get(f"/stemmen/{case.id}"))
+        assert "De stemming is gesloten" in page and "Bij de regiegroep" in page
+        for member, motivation in zip(
+            cast.members, ("Sterk profiel.", "Te commercieel.", "Weet het niet."), strict=True
+        ):
+            assert member.name in page and motivation in page
+        assert "1 voor · 1 tegen · 1 twijfel" in page
+
+
+def test_voting_on_a_closed_vote_is_refused_in_a_friendly_way(client, login, cast, case):
+    cast_vote(case.id, cast.members[0], "voor")
+    cast_vote(case.id, cast.members[1], "voor")
+    plain = vote(client, login, cast.members[2], case, "tegen")
+    assert plain.status_code == 409 and "De stemming is al gesloten" in text(plain)
+    swapped = vote(client, login, cast.members[2], case, "tegen", headers=HTMX)
+    assert swapped.status_code == 409 and "De stemming is al gesloten" in text(swapped)
+    assert text(swapped).lstrip().startswith("<section id=")
+    assert Vote.select().where(Vote.member == cast.members[2].id).count() == 0
+
+
+def test_a_vote_after_the_deadline_is_refused_before_tick_closes_it(client, login, cast, case):
+    Application.update(vote_deadline=datetime(2020, 1, 1)).where(
+        Application.id == case.id
+    ).execute()
+    login(cast.members[0])
+    assert "De stemtermijn is verstreken" in text(client.get(f"/stemmen/{case.id}"))
+    response = vote(client, login, cast.members[0], case, "voor")
+    assert response.status_code == 409 and "De stemming is al gesloten" in text(response)
+    assert Vote.select().count() == 0
+
+
+@pytest.mark.parametrize("choice", ["", "misschien"])
+def test_a_vote_without_a_valid_choice_is_refused_beside_the_field(
+    client, login, cast, case, choice
+):
+    response = vote(client, login, cast.members[0], case, choice, "Mijn motivering.")
+    page = text(response)
+    assert response.status_code == 422
+    assert "Kies voor, tegen of twijfel." in page.split('id="choice-error"')[1]
+    assert "Mijn motivering." in page
+    assert Vote.select().count() == 0
+
+
+def test_an_overlong_motivation_is_refused(client, login, cast, case):
+    response = vote(client, login, cast.members[0], case, "voor", "x" * 5001)
+    assert response.status_code == 422 and "hoogstens 5000 tekens" in text(response)
+
+
+@pytest.mark.parametrize("who", ["chair", "applicant", "outsider"])
+def test_people_outside_the_projectgroep_may_not_see_or_vote(client, login, cast, case, who):
+    login(getattr(cast, who))
+    assert client.get("/stemmen/").status_code == 403
+    assert client.get(f"/stemmen/{case.id}").status_code == 403
+    assert client.post(f"/stemmen/{case.id}", data={"choice": "voor"}).status_code == 403
+    assert Vote.select().count() == 0
+
+
+def test_the_projectleider_outside_the_projectgroep_may_not_vote(client, login, cast, case):
+    login(cast.leader)
+    response = client.post(f"/stemmen/{case.id}", data={"choice": "voor"})
+    assert response.status_code == 403 and Vote.select().count() == 0
+
+
+def test_unknown_votes_and_cases_never_put_to_the_vote_are_not_found(client, login, cast):
+    never = factories.application(cast.applicant)
+    login(cast.members[0])
+    assert client.get("/stemmen/999999").status_code == 404
+    assert client.post("/stemmen/999999", data={"choice": "voor"}).status_code == 404
+    assert client.get(f"/stemmen/{never.id}").status_code == 404
+
+
+def _token(page):
+    return page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+
+
+def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, case):
+    login(cast.members[0])
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = text(client.get(f"/stemmen/{case.id}"))
+    forged = client.post(f"/stemmen/{case.id}", data={"choice": "voor"})
+    assert forged.status_code == 400 and Vote.select().count() == 0
+    plain = client.post(f"/stemmen/{case.id}", data={"choice": "voor", "csrf_token": _token(page)})
+    assert plain.status_code == 303
+    header = page.split('hx-headers=\'{"X-CSRFToken": "')[1].split('"')[0]
+    swapped = client.post(
+        f"/stemmen/{case.id}", data={"choice": "tegen"}, headers={**HTMX, "X-CSRFToken": header}
+    )
+    assert swapped.status_code == 200 and Vote.get().choice == "tegen"
