@@ -29,8 +29,8 @@ def create_app(config=None):
     views.init_app(app)
     workflow_cli.init_app(app)
 
-    from intranet import beheer, demo
+    from intranet import beheer, demo, rounds
 
-    for feature in (beheer, demo):
+    for feature in (beheer, demo, rounds):
         feature.init_app(app)
     return app

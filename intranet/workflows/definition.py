@@ -12,6 +12,8 @@ ROLE_LABELS = {
     "voorzitter": "de voorzitter van de regiegroep",
     "aanvrager": "de aanvrager",
     "contactpersoon": "de contactpersonen van de organisatie",
+    # case-relative: contactpersoon of the case's own organisation (not of any organisation)
+    "eigen_contactpersoon": "de contactpersonen van deze organisatie",
 }
 
 
@@ -54,7 +56,7 @@ class Timer:
     run: object  # callable(case, now)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: the diagram cache keys on it
 class Workflow:
     """A process declared as data; one shared Machine decides its state changes."""
 

@@ -2,7 +2,7 @@
 
 import json
 
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from intranet.clock import now
 from intranet.models import BaseModel, User
@@ -49,7 +49,7 @@ class AuditEvent(BaseModel):
         """The case's events, oldest first, with their actors."""
         return (
             cls.select(cls, User)
-            .join(User, join_type="LEFT OUTER")
+            .join(User, join_type=JOIN.LEFT_OUTER)
             .where(cls.workflow == workflow, cls.case_id == case_id)
             .order_by(cls.id)
         )
