@@ -20,11 +20,12 @@ INVITATIONS = {
 
 
 class RoundError(Exception):
-    """A round that cannot be opened; `message` says why, in Dutch."""
+    """A round that cannot be opened; `message` says why, in Dutch; `field` if a field is wrong."""
 
-    def __init__(self, message):
+    def __init__(self, message, field=None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 def renewal_refusal(period):
@@ -60,11 +61,17 @@ def deadline_refusal(day, before=None):
     return None
 
 
-def open_renewal_round(period, actor, deadline_day):
-    """Invite every current partner to sign the period's convenant."""
-    refusal = renewal_refusal(period) or deadline_refusal(deadline_day, period.starts_on)
+def _check(refusal, deadline_problem):
+    """Raise the first problem: with the round as a whole, else with its deadline."""
     if refusal:
         raise RoundError(refusal)
+    if deadline_problem:
+        raise RoundError(deadline_problem, field="deadline")
+
+
+def open_renewal_round(period, actor, deadline_day):
+    """Invite every current partner to sign the period's convenant."""
+    _check(renewal_refusal(period), deadline_refusal(deadline_day, period.starts_on))
     partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
     return _open(period, "renewal", actor, deadline_day, partners)
 
@@ -98,9 +105,7 @@ def lef_continuing(period):
 
 def open_vriend_round(period, actor, deadline_day):
     """Invite every non-LEF partner to become vriend of LEF; LEF partners continue."""
-    refusal = vriend_refusal(period) or deadline_refusal(deadline_day)
-    if refusal:
-        raise RoundError(refusal)
+    _check(vriend_refusal(period), deadline_refusal(deadline_day))
     return _open(period, "vriend", actor, deadline_day, vriend_candidates(period))
 
 

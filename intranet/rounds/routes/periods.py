@@ -67,7 +67,7 @@ def edit_period(case_id):
     return render_template("rounds/period_form.html", form=form, period=period), status
 
 
-def _period_page(period, renewal_form=None, vriend_form=None, status=200):
+def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice=None):
     renewal_form = renewal_form or RoundForm(
         prefix="renewal", deadline=period.signing_deadline, formdata=None
     )
@@ -86,6 +86,7 @@ def _period_page(period, renewal_form=None, vriend_form=None, status=200):
         vriend_form=vriend_form or RoundForm(prefix="vriend", formdata=None),
         members=list(period.members().order_by(Organisation.name)),
         today=today(),
+        notice=notice,
     ), status
 
 
@@ -117,6 +118,8 @@ def _open(case_id, kind, open_round):
         try:
             round_ = open_round(period, current_user, form.deadline.data)
         except opening.RoundError as error:
+            if error.field is None:
+                return _period_page(period, status=422, notice=error.message)
             form.deadline.errors.append(error.message)
         else:
             flash(f"{round_.label} geopend.", "success")
