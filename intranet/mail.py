@@ -32,13 +32,15 @@ def queue_many(messages):
     """Queue many messages in bulk: an iterable of (to, subject, template, context).
 
     They are written in a few INSERTs and left for the next `workflows tick` to deliver,
-    so a request that writes thousands of messages does not also send them.
+    so a request that writes thousands of messages does not also send them. The templates
+    render without the page context processors (a mail needs none, and they may query).
     """
+    environment = current_app.jinja_env
     rows = [
         {
             "to": to,
             "subject": subject,
-            "body": render_template(f"mail/{template}.txt", **context),
+            "body": environment.get_template(f"mail/{template}.txt").render(**context),
             "status": "queued",
             "created_at": now(),
         }
