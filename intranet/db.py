@@ -31,8 +31,13 @@ def database_for(url, max_connections=32):
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
+        # Pooled connections move between request threads; each is used by one at a time.
         return PooledSqliteDatabase(
-            path, pragmas=SQLITE_PRAGMAS, max_connections=max_connections, stale_timeout=300
+            path,
+            pragmas=SQLITE_PRAGMAS,
+            max_connections=max_connections,
+            stale_timeout=300,
+            check_same_thread=False,
         )
     raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
 

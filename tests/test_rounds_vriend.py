@@ -185,3 +185,13 @@ def test_a_mailing_without_subject_is_refused(client, login, make_user, friends)
     assert response.status_code == 422
     assert "Vul een onderwerp in." in response.get_data(as_text=True)
     assert OutboxMessage.select().count() == before
+
+
+def test_vriend_reminders_follow_their_own_setting(app, friends):
+    round_, orgs, people = friends
+    app.config["VRIEND_REMINDER_INTERVAL"] = timedelta(days=3)
+    tick(round_.opened_at + timedelta(days=7, minutes=1))  # the first was planned at opening
+    assert len(mails_to(people["museum"].email, "Herinnering: word vriend van LEF")) == 1
+    tick(round_.opened_at + timedelta(days=10, minutes=2))
+    assert len(mails_to(people["museum"].email, "Herinnering: word vriend van LEF")) == 2
+    assert not mails_to(people["lef"].email, "Herinnering")
