@@ -5,6 +5,7 @@ from email.message import EmailMessage
 
 import click
 from flask import current_app, has_request_context, render_template, url_for
+from peewee import chunked
 
 from intranet.clock import now
 from intranet.db import db
@@ -25,6 +26,29 @@ def queue(to, subject, template, **context):
     message = OutboxMessage.create(to=to, subject=subject, body=body)
     db.after_commit(deliver_queued)
     return message
+
+
+def queue_many(messages):
+    """Queue many messages in bulk: an iterable of (to, subject, template, context).
+
+    They are written in a few INSERTs and left for the next `workflows tick` to deliver,
+    so a request that writes thousands of messages does not also send them. The templates
+    render without the page context processors (a mail needs none, and they may query).
+    """
+    environment = current_app.jinja_env
+    rows = [
+        {
+            "to": to,
+            "subject": subject,
+            "body": environment.get_template(f"mail/{template}.txt").render(**context),
+            "status": "queued",
+            "created_at": now(),
+        }
+        for to, subject, template, context in messages
+    ]
+    for batch in chunked(rows, 200):
+        OutboxMessage.insert_many(batch).execute()
+    return len(rows)
 
 
 def deliver_queued():

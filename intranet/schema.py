@@ -4,6 +4,7 @@
 """
 
 from intranet.models import all_models
+from intranet.rounds import models as _rounds_models  # noqa: F401
 from intranet.workflows import models as _workflow_models  # noqa: F401
 
 MODELS = all_models()

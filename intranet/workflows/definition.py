@@ -12,6 +12,8 @@ ROLE_LABELS = {
     "voorzitter": "de voorzitter van de regiegroep",
     "aanvrager": "de aanvrager",
     "contactpersoon": "de contactpersonen van de organisatie",
+    # case-relative: contactpersoon of the case's own organisation (not of any organisation)
+    "eigen_contactpersoon": "de contactpersonen van deze organisatie",
 }
 
 

@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from peewee import chunked
 from transitions import MachineError
 
 from intranet.clock import now
@@ -42,6 +43,7 @@ class ConditionFailed(WorkflowError):
     status = 422
 
 
+BATCH = 200  # rows per INSERT in bulk writes (well under SQLite's variable limit)
 ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."
 
 
@@ -105,6 +107,40 @@ def create_case(workflow, actor, comment="", **fields):
         for effect in workflow.on_enter.get(workflow.initial, ()):
             effect(Event(workflow, case, "aanmaken", None, workflow.initial, actor, comment))
     return case
+
+
+def create_cases(workflow, actor, rows, comment=""):
+    """Insert many cases in the initial state, each with its first audit event, in bulk.
+
+    A few INSERTs for any number of rows (a round over thousands of partners opens in one
+    request). The initial state's on_enter effects do not run per case: the caller does its
+    own bulk work (mail, deadlines). Returns the new case ids.
+    """
+    model = workflow.model
+    ids = []
+    with write_transaction():
+        for batch in chunked([{**row, "state": workflow.initial} for row in rows], BATCH):
+            inserted = model.insert_many(batch).returning(model.id).tuples().execute()
+            ids.extend(case_id for (case_id,) in inserted)
+        moment = now()
+        events = [
+            {
+                "workflow": workflow.name,
+                "case_id": case_id,
+                "from_state": None,
+                "to_state": workflow.initial,
+                "trigger": "aanmaken",
+                "actor": actor.id if actor is not None else None,
+                "actor_label": actor.name if actor is not None else SYSTEM,
+                "at": moment,
+                "comment": comment,
+                "data": "{}",
+            }
+            for case_id in ids
+        ]
+        for batch in chunked(events, BATCH):
+            AuditEvent.insert_many(batch).execute()
+    return ids
 
 
 def refusal(workflow, transition, case, user, context=None):
@@ -177,6 +213,17 @@ def actions_for(workflow, case, user):
 def schedule(workflow, case, action, due_at):
     """Set a deadline for a case; tick fires it once when it is due."""
     return Deadline.create(workflow=workflow.name, case_id=case.id, action=action, due_at=due_at)
+
+
+def schedule_many(workflow, deadlines):
+    """Set many deadlines at once: an iterable of (case_id, action, due_at)."""
+    rows = [
+        {"workflow": workflow.name, "case_id": case_id, "action": action, "due_at": due_at}
+        for case_id, action, due_at in deadlines
+    ]
+    for batch in chunked(rows, BATCH):
+        Deadline.insert_many(batch).execute()
+    return len(rows)
 
 
 def cancel_deadlines(workflow, case, action=None):

@@ -1,0 +1,198 @@
+"""Demo data: the 2018 convenant as history, a period about to end, and two live rounds.
+
+The real convenant De Leidse Aanpak 2.0 ran from 31 October 2018 to 31 July 2022. So that
+the demo shows rounds that are running, the later periods have dates relative to today:
+the current period ends in about four months, its successor's signing round is open with
+mixed answers, and the vriend round of LEF is running with mixed answers. The pages say so.
+"""
+
+from datetime import date, timedelta
+
+from intranet.clock import today
+from intranet.demo.core import PROJECTLEIDER, REGIEGROEP, contact_email
+from intranet.models import Organisation, Setting, User
+from intranet.rounds import opening, rollover
+from intranet.rounds.dates import end_of, start_of, year_before
+from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
+from intranet.rounds.periods import convenant_2018, create_period
+from intranet.workflows import continuation, engine, period, renewal, vriend
+from intranet.workflows.models import AuditEvent
+
+NOTE_KEY = "rounds.demo_note"
+NOTE = (
+    "Demo: de lopende periode, de ondertekenronde en de vriendenronde hebben data ten opzichte "
+    "van vandaag, zodat u ze kunt zien lopen. In werkelijkheid liep het convenant De Leidse "
+    "Aanpak 2.0 af op 31 juli 2022 en ging het netwerk verder als zichtlijn Talentontwikkeling "
+    "van LEF."
+)
+FIRST, CURRENT, NEXT = "De Leidse Aanpak 2.0", "De Leidse Aanpak 3.0", "De Leidse Aanpak 4.0"
+SIGNED = [
+    "Gemeente Leiden",
+    "Hogeschool Leiden",
+    "Universiteit Leiden",
+    "SCOL",
+    "PROOLEiden",
+    "Scholengroep Leonardo Da Vinci",
+    "BplusC",
+    "Adelbert College",
+    "Marecollege",
+    "Stedelijk Gymnasium Leiden",
+    "Vlietlandcollege",
+    "Museum Volkenkunde",
+    "Stadspodia Leiden",
+    "Erfgoed Leiden en Omstreken",
+    "JES Rijnland",
+    "Kindkracht",
+    "SPL",
+    "Smallsteps",
+    "Haanstrabasisschool",
+    "Nutsbasisschool Voorschoten",
+]
+DECLINED = {
+    "Aiolos": "Wij richten ons de komende jaren op andere netwerken.",
+    "Bright Kids": "",
+    "Coaching Kids": "De bijdrage past niet meer in onze begroting.",
+    "Fijn Talent": "",
+    "XL-leren": "Wij stoppen met onze activiteiten in de regio.",
+    "Debatunie": "",
+}
+VRIEND = ["Aiolos", "Bright Kids", "Fijn Talent", "Debatunie", "Stadslab"]
+NOT_VRIEND = {"Coaching Kids": "Wij stoppen met onze activiteiten in de regio.", "XL-leren": ""}
+FUNCTIONS = ["directeur", "bestuurder", "directeur-bestuurder", "voorzitter college van bestuur"]
+FIRST_DECISION = (
+    "Het netwerk werkt en de partners willen door. Vanaf 2022/2023 gaat De Leidse Aanpak verder "
+    "als zichtlijn Talentontwikkeling, samen met LEF."
+)
+CURRENT_DECISION = "De evaluatie met de partners is positief: wij zetten het convenant voort."
+
+
+def demo_note():
+    """The note that explains the demo's dates, when demo data is present."""
+    return Setting.read(NOTE_KEY)
+
+
+def _history(workflow, case, steps):
+    """Record past steps of a case: (moment, source, dest, trigger, actor, comment)."""
+    for at, source, dest, trigger, actor, comment in steps:
+        AuditEvent.create(
+            workflow=workflow.name,
+            case_id=case.id,
+            from_state=source,
+            to_state=dest,
+            trigger=trigger,
+            actor=actor,
+            actor_label=actor.name if actor else "systeem",
+            at=at,
+            comment=comment,
+        )
+
+
+def _past_period(name, starts_on, ends_on, state, leader, previous=None):
+    """A period that has started (and maybe ended), with its history."""
+    created = start_of(starts_on) - timedelta(days=60)
+    record = ConvenantPeriod.create(
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        text=f"*Demotekst: de artikelen van het convenant van 2018.*\n\n{convenant_2018()}"
+        if previous
+        else convenant_2018(),
+        previous=previous,
+        state=state,
+        created_at=created,
+        created_by=leader,
+    )
+    steps = [(created, None, "gepland", "aanmaken", leader, "")]
+    steps.append((start_of(starts_on), "gepland", "lopend", "starten", None, ""))
+    if state == "afgelopen":
+        steps.append((end_of(ends_on), "lopend", "afgelopen", "aflopen", None, ""))
+    else:
+        engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
+    _history(period.WORKFLOW, record, steps)
+    partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    rollover.enrol(record, partners, via="ondertekend")
+    return record
+
+
+def _past_decision(record, chair, motivation, weeks_after_due):
+    """The regiegroep's decision on a period, taken some weeks after it fell due."""
+    due = start_of(year_before(record.ends_on))
+    decided = due + timedelta(weeks=weeks_after_due, hours=15)
+    decision = ContinuationDecision.create(
+        period=record,
+        state="voortzetting",
+        due_at=due,
+        motivation=motivation,
+        decided_by=chair,
+        decided_at=decided,
+    )
+    _history(
+        continuation.WORKFLOW,
+        decision,
+        [
+            (record.created_at, None, "gepland", "aanmaken", record.created_by, ""),
+            (due, "gepland", "te_besluiten", "agenderen", None, ""),
+            (decided, "te_besluiten", "voortzetting", "voortzetten", chair, motivation),
+        ],
+    )
+
+
+def _contact(name):
+    """The demo contactpersoon of a partner."""
+    return User.by_email(contact_email(name))
+
+
+def _answer(workflow, model, round_, name, trigger, comment="", data=None):
+    """Let the partner's contactpersoon answer its invitation."""
+    organisation = Organisation.get(Organisation.name == name)
+    case = model.get(model.round == round_, model.organisation == organisation)
+    engine.fire(workflow, case.id, trigger, _contact(name), comment=comment, data=data)
+
+
+def _end_of_month(day):
+    """The last day of the month of a day."""
+    following = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def seed():
+    """The convenant history and the live rounds (once; idempotent)."""
+    if ConvenantPeriod.select().where(ConvenantPeriod.name == FIRST).exists():
+        return
+    leader, chair = User.by_email(PROJECTLEIDER[1]), User.by_email(REGIEGROEP[0][1])
+    first = _past_period(FIRST, date(2018, 10, 31), date(2022, 7, 31), "afgelopen", leader)
+    _past_decision(first, chair, FIRST_DECISION, weeks_after_due=6)
+    ends = _end_of_month(today() + timedelta(days=120))
+    current = _past_period(CURRENT, date(2022, 8, 1), ends, "lopend", leader, previous=first)
+    _past_decision(current, chair, CURRENT_DECISION, weeks_after_due=5)
+
+    starts = ends + timedelta(days=1)
+    deadline = today() + timedelta(weeks=5)
+    following = create_period(
+        leader,
+        name=NEXT,
+        starts_on=starts,
+        ends_on=starts.replace(year=starts.year + 4) - timedelta(days=1),
+        signing_deadline=deadline,
+        text=f"*Demotekst: de artikelen van het convenant van 2018.*\n\n{convenant_2018()}",
+    )
+    signing = opening.open_renewal_round(following, leader, deadline)
+    for index, name in enumerate(SIGNED):
+        user = _contact(name)
+        signature = {
+            "signer_name": user.name,
+            "signer_function": FUNCTIONS[index % len(FUNCTIONS)],
+            "signed_on": today().isoformat(),
+            "authorised": True,
+        }
+        _answer(renewal.WORKFLOW, RenewalInvitation, signing, name, "tekenen", data=signature)
+    for name, reason in DECLINED.items():
+        _answer(renewal.WORKFLOW, RenewalInvitation, signing, name, "opzeggen", comment=reason)
+
+    friends = opening.open_vriend_round(current, leader, today() + timedelta(weeks=6))
+    model = vriend.WORKFLOW.model
+    for name in VRIEND:
+        _answer(vriend.WORKFLOW, model, friends, name, "aanvaarden")
+    for name, reason in NOT_VRIEND.items():
+        _answer(vriend.WORKFLOW, model, friends, name, "afslaan", comment=reason)
+    Setting.write(NOTE_KEY, NOTE)

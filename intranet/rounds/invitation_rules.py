@@ -1,0 +1,51 @@
+"""What renewal and vriend invitations share: who answers, until when, reminders, closing up."""
+
+from flask import current_app
+
+from intranet.clock import now
+from intranet.rounds import notify
+from intranet.workflows import engine, get
+
+OWN = "eigen_contactpersoon"  # a contactpersoon of the case's own organisation
+CONTACT = frozenset({OWN})
+
+
+def own_contact(case, user):
+    """A contactpersoon of the invited organisation holds the OWN role on its case."""
+    return {OWN} if case.organisation_id in user.organisation_ids else set()
+
+
+def may_view(case, user):
+    """The projectleider, the regiegroep and the organisation's own contactpersonen."""
+    return user.has_role("projectleider", "regiegroep") or bool(own_contact(case, user))
+
+
+def before_deadline(case, context):
+    """The round's deadline has not passed."""
+    return case.round.is_open
+
+
+def stamp_answer(event):
+    """Note on the case who answered and when (the caller saves)."""
+    event.case.answered_at = now()
+    event.case.answered_by = event.actor
+
+
+def close(event):
+    """An answered or expired case needs no more reminders or deadline."""
+    engine.cancel_deadlines(event.workflow, event.case)
+
+
+def reminder(workflow_name, setting, subject, template):
+    """A timer action: remind the contactpersonen, plan the next reminder before the deadline."""
+
+    def remind(case, moment):
+        round_ = case.round
+        notify.mail_contacts(
+            case, subject.format(period=round_.period.name), template, round=round_
+        )
+        following = moment + current_app.config[setting]
+        if following < round_.deadline:
+            engine.schedule(get(workflow_name), case, "herinneren", following)
+
+    return remind

@@ -1,0 +1,167 @@
+"""Opening a round: one case per partner, their deadlines and e-mails, in bulk."""
+
+from flask import current_app
+from peewee import IntegrityError
+
+from intranet import mail
+from intranet.clock import today
+from intranet.db import write_transaction
+from intranet.models import Organisation
+from intranet.rounds.dates import end_of
+from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
+from intranet.workflows import engine, get
+
+SETTINGS = {"renewal": "RENEWAL_REMINDER_INTERVAL", "vriend": "VRIEND_REMINDER_INTERVAL"}
+WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}
+INVITATIONS = {
+    "renewal": ("Uitnodiging: onderteken het convenant {period}", "renewal_invitation"),
+    "vriend": ("Uitnodiging: word vriend van LEF", "vriend_invitation"),
+}
+
+
+class RoundError(Exception):
+    """A round that cannot be opened; `message` says why, in Dutch; `field` if a field is wrong."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def renewal_refusal(period):
+    """Why no signing round can be opened for this period now, or None."""
+    if period.round("renewal") is not None:
+        return "De ondertekenronde voor deze periode is al geopend."
+    if period.state != "gepland":
+        return "Een ondertekenronde kan alleen voor een periode die nog moet beginnen."
+    previous = period.previous
+    if previous is None:
+        return "Deze periode volgt niet op een eerdere periode: er is niemand om uit te nodigen."
+    decision = previous.decision
+    if decision is None or decision.state != "voortzetting":
+        return f"De regiegroep heeft (nog) niet besloten tot voortzetting van {previous.name}."
+    return None
+
+
+def vriend_refusal(period):
+    """Why no vriend round can be started for this period now, or None."""
+    if period.round("vriend") is not None:
+        return "De vriendenronde voor deze periode is al gestart."
+    if period.state == "gepland":
+        return "Een vriendenronde kan pas als de periode loopt of afgelopen is."
+    return None
+
+
+def deadline_refusal(day, before=None):
+    """Why a deadline day is not acceptable, or None."""
+    if day < today():
+        return "De termijn kan niet in het verleden liggen."
+    if before is not None and day >= before:
+        return f"De termijn moet vóór de start van de periode liggen ({before:%d-%m-%Y})."
+    return None
+
+
+def _check(refusal, deadline_problem):
+    """Raise the first problem: with the round as a whole, else with its deadline."""
+    if refusal:
+        raise RoundError(refusal)
+    if deadline_problem:
+        raise RoundError(deadline_problem, field="deadline")
+
+
+def open_renewal_round(period, actor, deadline_day):
+    """Invite every current partner to sign the period's convenant."""
+    _check(renewal_refusal(period), deadline_refusal(deadline_day, period.starts_on))
+    partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    return _open(period, "renewal", actor, deadline_day, partners)
+
+
+def vriend_candidates(period):
+    """Partners of the period that are not LEF partners and did not sign a next period."""
+    members = period.member_ids()
+    query = Organisation.select(Organisation.id).where(
+        (Organisation.status == "partner")
+        | ((Organisation.status == "oud_partner") & Organisation.id.in_(members)),
+        ~Organisation.lef_partner,
+    )
+    successor = period.successor
+    renewal = successor.round("renewal") if successor else None
+    if renewal is not None:
+        signed = RenewalInvitation.select(RenewalInvitation.organisation).where(
+            RenewalInvitation.round == renewal, RenewalInvitation.state == "getekend"
+        )
+        query = query.where(Organisation.id.not_in(signed))
+    return query
+
+
+def lef_continuing(period):
+    """The LEF partners among the period's partners: they continue as LEF-partner."""
+    return Organisation.select().where(
+        Organisation.lef_partner,
+        Organisation.status.in_(["partner", "lef_partner"])
+        | Organisation.id.in_(period.member_ids()),
+    )
+
+
+def open_vriend_round(period, actor, deadline_day):
+    """Invite every non-LEF partner to become vriend of LEF; LEF partners continue."""
+    _check(vriend_refusal(period), deadline_refusal(deadline_day))
+    return _open(period, "vriend", actor, deadline_day, vriend_candidates(period))
+
+
+def _open(period, kind, actor, deadline_day, organisations):
+    try:
+        with write_transaction():
+            round_ = Round.create(
+                period=period, kind=kind, deadline=end_of(deadline_day), opened_by=actor
+            )
+            invite(round_, actor, organisations)
+            if kind == "vriend" and period.state == "afgelopen":
+                Organisation.update(status="lef_partner").where(
+                    Organisation.id.in_(lef_continuing(period).select(Organisation.id)),
+                    Organisation.status.in_(["partner", "oud_partner"]),
+                ).execute()
+    except IntegrityError as error:  # opened at the same moment by someone else
+        raise RoundError("Deze ronde is zojuist al geopend.") from error
+    return round_
+
+
+def invite(round_, actor, organisations):
+    """Create a case per organisation (a subquery of ids), schedule its deadlines, mail it."""
+    workflow = get(WORKFLOWS[round_.kind])
+    model = workflow.model
+    ids = [organisation_id for (organisation_id,) in organisations.tuples()]
+    rows = [{"round": round_.id, "organisation": organisation_id} for organisation_id in ids]
+    engine.create_cases(workflow, actor, rows)
+    cases = {
+        organisation_id: case_id
+        for case_id, organisation_id in model.select(model.id, model.organisation)
+        .where(model.round == round_)
+        .tuples()
+    }
+    reminder_at = round_.opened_at + current_app.config[SETTINGS[round_.kind]]
+    deadlines = [(case_id, "verlopen", round_.deadline) for case_id in cases.values()]
+    if reminder_at < round_.deadline:
+        deadlines += [(case_id, "herinneren", reminder_at) for case_id in cases.values()]
+    engine.schedule_many(workflow, deadlines)
+    subject, template = INVITATIONS[round_.kind]
+    subject = subject.format(period=round_.period.name)
+    messages = []
+    for organisation, user in contacts_of(
+        model.select(model.organisation).where(model.round == round_)
+    ):
+        link = mail.external_url(model.endpoint, case_id=cases[organisation.id])
+        context = {"user": user, "organisation": organisation, "round": round_, "link": link}
+        messages.append((user.email, subject, template, context))
+    mail.queue_many(messages)
+    return len(cases)
+
+
+def send_vriend_mailing(subject, body):
+    """Mail every contactpersoon of every vriend organisation; returns how many messages."""
+    ids = vriend_organisations().select(Organisation.id)
+    messages = [
+        (user.email, subject, "vriend_mailing", {"user": user, "organisation": o, "body": body})
+        for o, user in contacts_of(ids)
+    ]
+    return mail.queue_many(messages)

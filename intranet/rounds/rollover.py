@@ -1,0 +1,94 @@
+"""Who is partner when a period starts or ends: the membership history and the statuses."""
+
+from peewee import Case, Value
+
+from intranet.clock import now
+from intranet.models import Organisation
+from intranet.rounds.models import (
+    ConvenantPeriod,
+    PeriodMembership,
+    RenewalInvitation,
+    VriendInvitation,
+)
+
+
+def enrol(period, organisations, via):
+    """Make the organisations (a subquery of ids) partners of the period; repeats are ignored."""
+    rows = Organisation.select(Value(period.id), Organisation.id, Value(via), Value(now())).where(
+        Organisation.id.in_(organisations)
+    )
+    fields = [
+        PeriodMembership.period,
+        PeriodMembership.organisation,
+        PeriodMembership.via,
+        PeriodMembership.joined_at,
+    ]
+    return PeriodMembership.insert_from(rows, fields).on_conflict_ignore().execute()
+
+
+def lapse(organisations):
+    """Partners (a subquery of ids) that do not continue: vriend, LEF-partner or oud-partner."""
+    vrienden = VriendInvitation.select(VriendInvitation.organisation).where(
+        VriendInvitation.state == "vriend"
+    )
+    status = Case(
+        None,
+        ((Organisation.id.in_(vrienden), "vriend"), (Organisation.lef_partner, "lef_partner")),
+        "oud_partner",
+    )
+    return (
+        Organisation.update(status=status)
+        .where(Organisation.id.in_(organisations), Organisation.status == "partner")
+        .execute()
+    )
+
+
+def start_period(event):
+    """A period starts: who signed its convenant is partner in it, the other invitees lapse.
+
+    Without a signing round (the first period, or one continued without signatures) the
+    partners of the moment carry over.
+    """
+    period = event.case
+    renewal = period.round("renewal")
+    if renewal is None:
+        current = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+        enrol(period, current, via="start")
+        return
+    invited = RenewalInvitation.select(RenewalInvitation.organisation).where(
+        RenewalInvitation.round == renewal
+    )
+    signed = invited.where(RenewalInvitation.state == "getekend")
+    enrol(period, signed, via="ondertekend")
+    Organisation.update(status="partner").where(Organisation.id.in_(signed)).execute()
+    lapse(invited.where(RenewalInvitation.state != "getekend"))
+
+
+def end_period(event):
+    """A period ends: if nobody continues it (beëindiging, or a vriend round), partners lapse.
+
+    When a next period has a signing round, its start decides instead.
+    """
+    period = event.case
+    successor = period.successor
+    if successor is not None and successor.round("renewal") is not None:
+        return
+    decision = period.decision
+    ended = decision is not None and decision.state == "beeindiging"
+    if ended or period.round("vriend") is not None:
+        lapse(Organisation.select(Organisation.id).where(Organisation.status == "partner"))
+
+
+def join_current_period(organisation, via="toegetreden"):
+    """Record a partner admitted during a running period as partner of that period."""
+    period = (
+        ConvenantPeriod.select()
+        .where(ConvenantPeriod.state == "lopend")
+        .order_by(ConvenantPeriod.starts_on.desc())
+        .first()
+    )
+    if period is not None:
+        enrol(
+            period, Organisation.select(Organisation.id).where(Organisation.id == organisation), via
+        )
+    return period

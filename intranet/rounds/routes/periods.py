@@ -1,0 +1,128 @@
+"""The projectleider's convenant pages: periods, and opening their rounds."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
+
+from intranet.clock import today
+from intranet.models import Organisation
+from intranet.rounds import bp, opening, periods
+from intranet.rounds.demo import demo_note
+from intranet.rounds.forms import PeriodForm, RoundForm
+from intranet.rounds.models import ConvenantPeriod, rounds_in_progress
+from intranet.security import role_required
+from intranet.workflows import continuation
+from intranet.workflows.period import WORKFLOW
+
+
+def _period_or_404(case_id):
+    return get_object_or_404(ConvenantPeriod, ConvenantPeriod.id == case_id)
+
+
+@bp.get("/convenant/")
+@role_required("projectleider")
+def index():
+    """Every convenant period and the rounds that are running."""
+    return render_template(
+        "rounds/index.html",
+        periods=ConvenantPeriod.overview(),
+        running=rounds_in_progress(),
+        decision_labels=continuation.STATES,
+        demo_note=demo_note(),
+    )
+
+
+@bp.route("/convenant/periode/nieuw", methods=["GET", "POST"])
+@role_required("projectleider")
+def new_period():
+    """Create the next convenant period."""
+    form = PeriodForm()
+    if not form.is_submitted():
+        form.text.data = periods.draft_text()
+    if form.validate_on_submit():
+        values = {name: getattr(form, name).data for name in periods.FIELDS}
+        period = periods.create_period(current_user, **values)
+        flash(f"Periode ‘{period.name}’ aangemaakt.", "success")
+        return redirect(url_for("rounds.period", case_id=period.id), code=303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("rounds/period_form.html", form=form, period=None), status
+
+
+@bp.route("/convenant/periode/<int:case_id>/bewerken", methods=["GET", "POST"])
+@role_required("projectleider")
+def edit_period(case_id):
+    """Change a period that has not started and has no signing round yet."""
+    period = _period_or_404(case_id)
+    refusal = periods.edit_refusal(period)
+    if refusal:
+        flash(refusal, "error")
+        return redirect(url_for("rounds.period", case_id=period.id), code=303)
+    form = PeriodForm(obj=period, period=period)
+    if form.validate_on_submit():
+        values = {name: getattr(form, name).data for name in periods.FIELDS}
+        periods.update_period(period, **values)
+        flash("De periode is bijgewerkt.", "success")
+        return redirect(url_for("rounds.period", case_id=period.id), code=303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("rounds/period_form.html", form=form, period=period), status
+
+
+def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice=None):
+    renewal_form = renewal_form or RoundForm(
+        prefix="renewal", deadline=period.signing_deadline, formdata=None
+    )
+    return render_template(
+        "rounds/period.html",
+        period=period,
+        workflow=WORKFLOW,
+        decision=period.decision,
+        decision_labels=continuation.STATES,
+        renewal=period.round("renewal"),
+        vriend=period.round("vriend"),
+        renewal_refusal=opening.renewal_refusal(period),
+        vriend_refusal=opening.vriend_refusal(period),
+        edit_refusal=periods.edit_refusal(period),
+        renewal_form=renewal_form,
+        vriend_form=vriend_form or RoundForm(prefix="vriend", formdata=None),
+        members=list(period.members().order_by(Organisation.name)),
+        today=today(),
+        notice=notice,
+    ), status
+
+
+@bp.get("/convenant/periode/<int:case_id>")
+@role_required("projectleider")
+def period(case_id):
+    """A period: its dates, decision, partners and rounds."""
+    return _period_page(_period_or_404(case_id))
+
+
+@bp.post("/convenant/periode/<int:case_id>/ondertekenronde")
+@role_required("projectleider")
+def open_renewal(case_id):
+    """Open the signing round: every current partner is invited to sign."""
+    return _open(case_id, "renewal", opening.open_renewal_round)
+
+
+@bp.post("/convenant/periode/<int:case_id>/vriendenronde")
+@role_required("projectleider")
+def open_vriend(case_id):
+    """Start the vriend round: every partner that is not a LEF partner is invited."""
+    return _open(case_id, "vriend", opening.open_vriend_round)
+
+
+def _open(case_id, kind, open_round):
+    period = _period_or_404(case_id)
+    form = RoundForm(prefix=kind)
+    if form.validate_on_submit():
+        try:
+            round_ = open_round(period, current_user, form.deadline.data)
+        except opening.RoundError as error:
+            if error.field is None:
+                return _period_page(period, status=422, notice=error.message)
+            form.deadline.errors.append(error.message)
+        else:
+            flash(f"{round_.label} geopend.", "success")
+            return redirect(url_for("rounds.round_page", round_id=round_.id), code=303)
+    forms = {f"{kind}_form": form}
+    return _period_page(period, status=422, **forms)

@@ -1,0 +1,58 @@
+"""A convenant period runs by the calendar: gepland → lopend → afgelopen.
+
+Creating a period schedules both steps for `workflows tick` and opens the regiegroep's
+voortzetting/beëindiging decision (continuation.py). When a period starts, the partners
+that signed its convenant become its partners and the other invitees lapse
+(rounds/rollover.py); when a period ends that nobody continues, its partners lapse.
+"""
+
+from intranet.rounds import rollover
+from intranet.rounds.dates import end_of, start_of
+from intranet.rounds.models import ConvenantPeriod
+from intranet.workflows import continuation, engine, register
+from intranet.workflows.definition import SYSTEM, Transition, Workflow
+
+STATES = {"gepland": "Gepland", "lopend": "Lopend", "afgelopen": "Afgelopen"}
+
+
+def schedule_calendar(event):
+    """Schedule the start and the end, and open the decision on continuation."""
+    period = event.case
+    engine.schedule(event.workflow, period, "starten", start_of(period.starts_on))
+    engine.schedule(event.workflow, period, "aflopen", end_of(period.ends_on))
+    continuation.open_decision(period, event.actor)
+
+
+WORKFLOW = register(
+    Workflow(
+        name="convenantperiode",
+        label="Convenantperiode",
+        model=ConvenantPeriod,
+        states=STATES,
+        initial="gepland",
+        transitions=[
+            Transition("starten", "gepland", "lopend", "Periode begint", frozenset({SYSTEM})),
+            Transition("aflopen", "lopend", "afgelopen", "Periode eindigt", frozenset({SYSTEM})),
+        ],
+        on_enter={
+            "gepland": [schedule_calendar],
+            "lopend": [rollover.start_period],
+            "afgelopen": [rollover.end_period],
+        },
+        case_endpoint="rounds.period",
+        can_view=lambda case, user: user.has_role("projectleider"),
+    )
+)
+
+
+def reschedule(period):
+    """After the dates changed: move the start, the end and the decision's due moment."""
+    engine.cancel_deadlines(WORKFLOW, period)
+    engine.schedule(WORKFLOW, period, "starten", start_of(period.starts_on))
+    engine.schedule(WORKFLOW, period, "aflopen", end_of(period.ends_on))
+    decision = period.decision
+    if decision is not None and decision.state == "gepland":
+        decision.due_at = continuation.due_at(period)
+        decision.save(only=[type(decision).due_at])
+        engine.cancel_deadlines(continuation.WORKFLOW, decision)
+        engine.schedule(continuation.WORKFLOW, decision, "agenderen", decision.due_at)

@@ -1,0 +1,134 @@
+"""Convenant renewal: each partner signs the next period's convenant, declines, or lets it lapse.
+
+The projectleider opens the signing round (rounds/opening.py): every partner gets a case
+in `uitgenodigd` and its contactpersonen an e-mail. A contactpersoon of that organisation
+signs for it (name, function, date and the confirmation of being authorised to sign) or
+declines with an optional reason. Reminders go out every RENEWAL_REMINDER_INTERVAL until
+the deadline; at the deadline `workflows tick` moves unanswered cases to `verlopen`.
+"""
+
+from datetime import date
+
+from intranet.rounds import notify
+from intranet.rounds.invitation_rules import (
+    CONTACT,
+    before_deadline,
+    close,
+    may_view,
+    own_contact,
+    reminder,
+    stamp_answer,
+)
+from intranet.rounds.models import RenewalInvitation
+from intranet.workflows import register
+from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+
+NAME = "verlenging"
+SIGNATURE = ("signer_name", "signer_function", "signed_on")
+STATES = {
+    "uitgenodigd": "Uitgenodigd",
+    "getekend": "Getekend",
+    "opgezegd": "Opgezegd",
+    "verlopen": "Verlopen",
+}
+
+
+def signature_complete(case, context):
+    """Name, function, date and the explicit confirmation of authority are all given."""
+    data = context.get("data") or {}
+    return all(data.get(key) for key in SIGNATURE) and data.get("authorised") is True
+
+
+def record_signature(event):
+    """Keep the signature on the case: who signed, as what, on which date."""
+    invitation, data = event.case, event.data
+    stamp_answer(event)
+    invitation.signer_name = data["signer_name"]
+    invitation.signer_function = data["signer_function"]
+    invitation.signed_on = date.fromisoformat(str(data["signed_on"]))
+    invitation.authorised = True
+    invitation.save()
+
+
+def record_decline(event):
+    """Keep who declined, when, and the reason if one was given."""
+    stamp_answer(event)
+    event.case.decline_reason = event.comment.strip()
+    event.case.save()
+
+
+def confirm(event):
+    """Tell the organisation's contactpersonen what was answered on its behalf."""
+    invitation = event.case
+    period = invitation.round.period
+    notify.mail_contacts(
+        invitation,
+        f"Bevestiging: {STATES[invitation.state].lower()} voor {period.name}",
+        "renewal_answered",
+        period=period,
+    )
+
+
+WORKFLOW = register(
+    Workflow(
+        name=NAME,
+        label="Ondertekening van het convenant",
+        model=RenewalInvitation,
+        states=STATES,
+        initial="uitgenodigd",
+        transitions=[
+            Transition(
+                "tekenen",
+                "uitgenodigd",
+                "getekend",
+                "Tekenen namens de organisatie",
+                CONTACT,
+                conditions=(
+                    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+                    Condition(
+                        signature_complete,
+                        "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
+                    ),
+                ),
+                after=(record_signature,),
+                form_endpoint="rounds.renewal",
+            ),
+            Transition(
+                "opzeggen",
+                "uitgenodigd",
+                "opgezegd",
+                "Niet verlengen",
+                CONTACT,
+                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+                after=(record_decline,),
+                comment="optional",
+                comment_label="Reden",
+                style="secondary",
+                form_endpoint="rounds.renewal",
+            ),
+            Transition(
+                "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
+            ),
+        ],
+        case_roles=own_contact,
+        on_enter={
+            "getekend": [close, confirm],
+            "opgezegd": [close, confirm],
+            "verlopen": [close],
+        },
+        timers=[
+            Timer(
+                "herinneren",
+                ("uitgenodigd",),
+                reminder(
+                    NAME,
+                    "RENEWAL_REMINDER_INTERVAL",
+                    "Herinnering: ondertekening convenant {period}",
+                    "renewal_reminder",
+                ),
+            )
+        ],
+        case_endpoint="rounds.renewal",
+        can_view=may_view,
+    )
+)

@@ -1,0 +1,118 @@
+"""The transition to LEF: partners that are not LEF partners are invited to become 'vriend'.
+
+The June 2022 letter: from 2022/2023 De Leidse Aanpak continues as LEF's zichtlijn
+Talentontwikkeling. LEF partners simply continue as LEF-partner; every other partner gets
+an invitation (rounds/opening.py). A contactpersoon of that organisation accepts (vriend)
+or declines (afgeslagen); unanswered at the deadline: verlopen. Reminders go out every
+VRIEND_REMINDER_INTERVAL. An organisation that accepted becomes vriend when the period
+has ended (at once if it already has), and keeps being invited to meetings.
+"""
+
+from intranet.models import Organisation
+from intranet.rounds import notify
+from intranet.rounds.invitation_rules import (
+    CONTACT,
+    before_deadline,
+    close,
+    may_view,
+    own_contact,
+    reminder,
+    stamp_answer,
+)
+from intranet.rounds.models import VriendInvitation
+from intranet.workflows import register
+from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+
+NAME = "vriend"
+STATES = {
+    "uitgenodigd": "Uitgenodigd",
+    "vriend": "Vriend",
+    "afgeslagen": "Afgeslagen",
+    "verlopen": "Verlopen",
+}
+
+
+def record_answer(event):
+    """Keep who answered, when, and the reason for declining if one was given."""
+    stamp_answer(event)
+    event.case.decline_reason = event.comment.strip()
+    event.case.save()
+
+
+def become_vriend(event):
+    """Once the period is over the organisation is vriend; before that, its end decides."""
+    invitation = event.case
+    if invitation.round.period.state == "afgelopen":
+        Organisation.update(status="vriend").where(
+            Organisation.id == invitation.organisation_id,
+            Organisation.status.in_(["partner", "oud_partner"]),
+        ).execute()
+
+
+def confirm(event):
+    """Tell the organisation's contactpersonen what was answered on its behalf."""
+    invitation = event.case
+    notify.mail_contacts(
+        invitation,
+        "Bevestiging: " + ("vriend van LEF" if invitation.state == "vriend" else "afgeslagen"),
+        "vriend_answered",
+    )
+
+
+WORKFLOW = register(
+    Workflow(
+        name=NAME,
+        label="Uitnodiging vriend van LEF",
+        model=VriendInvitation,
+        states=STATES,
+        initial="uitgenodigd",
+        transitions=[
+            Transition(
+                "aanvaarden",
+                "uitgenodigd",
+                "vriend",
+                "Ja, wij worden vriend van LEF",
+                CONTACT,
+                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+                after=(record_answer,),
+                form_endpoint="rounds.vriend",
+            ),
+            Transition(
+                "afslaan",
+                "uitgenodigd",
+                "afgeslagen",
+                "Nee, liever niet",
+                CONTACT,
+                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+                after=(record_answer,),
+                comment="optional",
+                comment_label="Reden",
+                style="secondary",
+                form_endpoint="rounds.vriend",
+            ),
+            Transition(
+                "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
+            ),
+        ],
+        case_roles=own_contact,
+        on_enter={
+            "vriend": [close, become_vriend, confirm],
+            "afgeslagen": [close, confirm],
+            "verlopen": [close],
+        },
+        timers=[
+            Timer(
+                "herinneren",
+                ("uitgenodigd",),
+                reminder(
+                    NAME,
+                    "VRIEND_REMINDER_INTERVAL",
+                    "Herinnering: word vriend van LEF",
+                    "vriend_reminder",
+                ),
+            )
+        ],
+        case_endpoint="rounds.vriend",
+        can_view=may_view,
+    )
+)

@@ -1,0 +1,133 @@
+"""Helpers for the rounds tests: periods, decisions, rounds, many partners, query counts."""
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+from intranet.clock import today
+from intranet.db import db
+from intranet.models import Contact, Organisation, OutboxMessage, User
+from intranet.rounds import opening
+from intranet.rounds.periods import create_period
+from intranet.workflows import continuation, engine
+from intranet.workflows.timers import tick
+
+TEXT = (
+    "## Convenant\n\n"
+    "1. Alle partners committeren zich aan de visie.\n"
+    "2. Elke partner levert een contactpersoon."
+)
+
+
+def new_period(name="Periode", starts=-400, ends=400, deadline=None, actor=None):
+    """A period starting and ending so many days from today."""
+    return create_period(
+        actor,
+        name=name,
+        starts_on=today() + timedelta(days=starts),
+        ends_on=today() + timedelta(days=ends),
+        signing_deadline=deadline,
+        text=TEXT,
+    )
+
+
+def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo besloten."):
+    """Put the period's decision on the list and take it (as the voorzitter, or the system)."""
+    decision = period.decision
+    if decision.state == "gepland":
+        engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
+    if voorzitter is None:
+        voorzitter = User.create(email=f"vz{decision.id}@example.org", name="Voorzitter")
+        from intranet.models import Membership
+
+        Membership.create(user=voorzitter, group="regiegroep", voorzitter=True)
+    engine.fire(continuation.WORKFLOW, decision.id, trigger, voorzitter, comment=motivation)
+    return continuation.WORKFLOW.model.get_by_id(decision.id)
+
+
+def started(period):
+    """Start a period now (as tick would on its start date)."""
+    from intranet.workflows import period as period_workflow
+
+    engine.fire(period_workflow.WORKFLOW, period.id, "starten", None)
+    return type(period).get_by_id(period.id)
+
+
+def renewal_setup(deadline_days=30, starts=60):
+    """A running period continued by the regiegroep, and its successor (not yet started)."""
+    current = started(new_period("Huidige periode", starts=-1000, ends=starts - 1))
+    decide(current)
+    following = new_period("Volgende periode", starts=starts, ends=starts + 1460)
+    return current, following
+
+
+def open_renewal(following, days=30, actor=None):
+    """Open the successor's signing round with a deadline so many days from today."""
+    return opening.open_renewal_round(following, actor, today() + timedelta(days=days))
+
+
+def many_partners(count, prefix="Partner"):
+    """Insert partners, each with one contactpersoon, in bulk."""
+    Organisation.insert_many(
+        [
+            {
+                "name": f"{prefix} {n:05d}",
+                "sector": "PO",
+                "municipality": "Leiden",
+                "status": "partner",
+            }
+            for n in range(count)
+        ]
+    ).execute()
+    User.insert_many(
+        [
+            {"email": f"{prefix.lower()}{n}@example.org", "name": f"Contact {n}"}
+            for n in range(count)
+        ]
+    ).execute()
+    organisations = dict(
+        Organisation.select(Organisation.name, Organisation.id)
+        .where(Organisation.name.startswith(prefix + " "))
+        .tuples()
+    )
+    users = dict(
+        User.select(User.email, User.id).where(User.email.startswith(prefix.lower())).tuples()
+    )
+    Contact.insert_many(
+        [
+            {
+                "organisation": organisations[f"{prefix} {n:05d}"],
+                "user": users[f"{prefix.lower()}{n}@example.org"],
+                "kind": "primary",
+            }
+            for n in range(count)
+        ]
+    ).execute()
+
+
+def mails_to(email, containing=""):
+    """Messages in the outbox to an address, whose subject contains a text."""
+    return list(
+        OutboxMessage.select().where(
+            OutboxMessage.to == email, OutboxMessage.subject.contains(containing)
+        )
+    )
+
+
+@contextmanager
+def counting_queries():
+    """Count the SQL statements run inside the block: {'n': count}."""
+    counter = {"n": 0}
+    original = db.obj.execute_sql
+
+    def counted(*args, **kwargs):
+        counter["n"] += 1
+        return original(*args, **kwargs)
+
+    db.obj.execute_sql = counted
+    try:
+        yield counter
+    finally:
+        del db.obj.execute_sql
+
+
+__all__ = ["tick"]

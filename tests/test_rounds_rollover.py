@@ -1,0 +1,97 @@
+"""Period rollover: who signed is partner of the new period, the others lapse."""
+
+from datetime import timedelta
+
+from intranet.clock import today
+from intranet.models import Organisation
+from intranet.rounds import opening
+from intranet.rounds.dates import start_of
+from intranet.rounds.models import (
+    ConvenantPeriod,
+    RenewalInvitation,
+    VriendInvitation,
+    periods_of,
+    rounds_in_progress,
+)
+from intranet.workflows import engine, period, renewal, vriend
+from tests.rounds_support import decide, new_period, open_renewal, renewal_setup, started, tick
+
+
+def _status(organisation):
+    return Organisation.get_by_id(organisation.id).status
+
+
+def _answer(workflow, model, round_, organisation, user, trigger, **kwargs):
+    case = model.get(model.round == round_, model.organisation == organisation)
+    engine.fire(workflow, case.id, trigger, user, **kwargs)
+
+
+SIGNATURE = {
+    "signer_name": "Sanne Bakker",
+    "signer_function": "bestuurder",
+    "signed_on": "2026-11-01",
+    "authorised": True,
+}
+
+
+def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
+    make_organisation, make_user
+):
+    signer = make_organisation(name="Tekent")
+    decliner = make_organisation(name="Zegt op")
+    silent = make_organisation(name="Zwijgt")
+    lef = make_organisation(name="LEF-partner", lef_partner=True)
+    friend = make_organisation(name="Wordt vriend")
+    users = {org.name: make_user(organisation=org) for org in (signer, decliner, lef, friend)}
+    current, following = renewal_setup(starts=60)
+    signing = open_renewal(following)
+    _answer(renewal.WORKFLOW, RenewalInvitation, signing, signer, users["Tekent"], "tekenen",
+            data=SIGNATURE)  # fmt: skip
+    for org in (decliner, lef, friend):
+        _answer(renewal.WORKFLOW, RenewalInvitation, signing, org, users[org.name], "opzeggen")
+    friends = opening.open_vriend_round(current, None, today() + timedelta(days=30))
+    _answer(vriend.WORKFLOW, VriendInvitation, friends, friend, users["Wordt vriend"], "aanvaarden")
+
+    tick(start_of(following.starts_on) + timedelta(minutes=1))
+
+    assert ConvenantPeriod.get_by_id(following.id).state == "lopend"
+    assert ConvenantPeriod.get_by_id(current.id).state == "afgelopen"
+    assert [o.name for o in following.members()] == ["Tekent"]
+    assert [m.period.name for m in periods_of(signer)] == ["Huidige periode", "Volgende periode"]
+    assert [m.period.name for m in periods_of(decliner)] == ["Huidige periode"]
+    assert _status(signer) == "partner"
+    assert _status(decliner) == "oud_partner"
+    assert _status(silent) == "oud_partner"
+    assert _status(lef) == "lef_partner"
+    assert _status(friend) == "vriend"
+    assert RenewalInvitation.get(RenewalInvitation.organisation == silent).state == "verlopen"
+
+
+def test_ending_after_beeindiging_lapses_every_partner(make_organisation):
+    partner = make_organisation()
+    lef = make_organisation(lef_partner=True)
+    current = started(new_period("Laatste periode", starts=-1000, ends=30))
+    decide(current, "beeindigen", motivation="Verder in LEF.")
+    tick(start_of(current.ends_on + timedelta(days=1)) + timedelta(minutes=1))
+    assert ConvenantPeriod.get_by_id(current.id).state == "afgelopen"
+    assert (_status(partner), _status(lef)) == ("oud_partner", "lef_partner")
+
+
+def test_ending_without_a_decision_changes_no_status(make_organisation):
+    partner = make_organisation()
+    current = started(new_period("Periode", starts=-1000, ends=-1))
+    engine.fire(period.WORKFLOW, current.id, "aflopen", None)
+    assert _status(partner) == "partner"
+
+
+def test_rounds_in_progress_gives_totals_per_round(make_organisation, make_user):
+    partner = make_organisation()
+    make_organisation()
+    contact = make_user(organisation=partner)
+    _, following = renewal_setup()
+    signing = open_renewal(following)
+    _answer(renewal.WORKFLOW, RenewalInvitation, signing, partner, contact, "tekenen",
+            data=SIGNATURE)  # fmt: skip
+    [running] = rounds_in_progress()
+    assert running.id == signing.id
+    assert running.totals == {"getekend": 1, "uitgenodigd": 1}

@@ -1,0 +1,197 @@
+"""The vriend round of LEF: only non-LEF partners are invited; accept, decline, expire; the
+vriend list and its mailing."""
+
+from datetime import timedelta
+
+import pytest
+
+from intranet.clock import today
+from intranet.models import Organisation, OutboxMessage
+from intranet.rounds import opening
+from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
+from intranet.workflows import engine, period, renewal, vriend
+from tests.rounds_support import mails_to, new_period, open_renewal, renewal_setup, started, tick
+
+
+@pytest.fixture
+def friends(make_organisation, make_user):
+    """A running period with a LEF partner and two other partners, and its vriend round."""
+    lef = make_organisation(name="Naturalis Biodiversity Center", lef_partner=True)
+    museum = make_organisation(name="Museum Boerhaave")
+    bureau = make_organisation(name="Bureau Talent")
+    people = {
+        "lef": make_user(organisation=lef),
+        "museum": make_user(organisation=museum),
+        "bureau": make_user(organisation=bureau),
+    }
+    current = started(new_period("Huidige periode", starts=-1000, ends=90))
+    round_ = opening.open_vriend_round(current, None, today() + timedelta(days=30))
+    return round_, {"lef": lef, "museum": museum, "bureau": bureau}, people
+
+
+def _case(round_, organisation):
+    return VriendInvitation.get(
+        VriendInvitation.round == round_, VriendInvitation.organisation == organisation
+    )
+
+
+def _status(organisation):
+    return Organisation.get_by_id(organisation.id).status
+
+
+def test_only_partners_that_are_not_lef_partners_are_invited(friends):
+    round_, orgs, people = friends
+    invited = {c.organisation_id for c in VriendInvitation.select()}
+    assert invited == {orgs["museum"].id, orgs["bureau"].id}
+    assert mails_to(people["museum"].email, "word vriend van LEF")
+    assert not mails_to(people["lef"].email, "vriend")
+
+
+def test_round_page_lists_lef_partners_as_continuing(client, login, make_user, friends):
+    round_, _, _ = friends
+    login(make_user("projectleider"))
+    page = client.get(f"/convenant/ronde/{round_.id}").get_data(as_text=True)
+    assert "1 LEF-partners gaan door als LEF-partner" in page
+    assert "Naturalis Biodiversity Center" in page
+
+
+def test_partners_that_signed_the_next_period_are_not_invited(make_organisation, make_user):
+    signer = make_organisation(name="Tekenaar")
+    contact = make_user(organisation=signer)
+    other = make_organisation(name="Twijfelaar")
+    current, following = renewal_setup()
+    signing = open_renewal(following)
+    case = signing.renewal_invitations.where(renewal.WORKFLOW.model.organisation == signer).get()
+    data = {"signer_name": "A", "signer_function": "B", "signed_on": "2026-01-01"}
+    engine.fire(renewal.WORKFLOW, case.id, "tekenen", contact, data={**data, "authorised": True})
+    round_ = opening.open_vriend_round(current, None, today() + timedelta(days=30))
+    assert [c.organisation_id for c in round_.vriend_invitations] == [other.id]
+
+
+def test_contactpersoon_accepts_and_the_organisation_is_a_vriend(client, login, friends):
+    round_, orgs, people = friends
+    case = _case(round_, orgs["museum"])
+    login(people["museum"])
+    page = client.get(f"/convenant/vriend/{case.id}").get_data(as_text=True)
+    assert "Ja, Museum Boerhaave wordt vriend van LEF" in page
+    response = client.post(f"/convenant/vriend/{case.id}/aanvaarden", follow_redirects=True)
+    assert "Welkom! Uw organisatie is vriend van LEF." in response.get_data(as_text=True)
+    assert _case(round_, orgs["museum"]).state == "vriend"
+    assert [o.name for o in vriend_organisations()] == ["Museum Boerhaave"]
+    assert _status(orgs["museum"]) == "partner"  # still partner until the period ends
+    assert mails_to(people["museum"].email, "Bevestiging: vriend van LEF")
+
+
+def test_contactpersoon_declines_with_an_optional_reason(client, login, friends):
+    round_, orgs, people = friends
+    case = _case(round_, orgs["bureau"])
+    login(people["bureau"])
+    response = client.post(
+        f"/convenant/vriend/{case.id}/afslaan", data={"reason": ""}, follow_redirects=True
+    )
+    assert "Vastgelegd: uw organisatie wordt geen vriend van LEF." in response.get_data(
+        as_text=True
+    )
+    assert _case(round_, orgs["bureau"]).state == "afgeslagen"
+
+
+def test_accepting_twice_says_so_and_changes_nothing(client, login, friends):
+    round_, orgs, people = friends
+    case = _case(round_, orgs["museum"])
+    login(people["museum"])
+    client.post(f"/convenant/vriend/{case.id}/aanvaarden")
+    response = client.post(f"/convenant/vriend/{case.id}/afslaan", data={"reason": "Toch niet"})
+    assert response.status_code == 409
+    assert "al aangenomen" in response.get_data(as_text=True)
+    assert _case(round_, orgs["museum"]).state == "vriend"
+
+
+def test_unanswered_vriend_invitations_expire_at_the_deadline(client, login, friends):
+    round_, orgs, people = friends
+    tick(round_.deadline + timedelta(minutes=1))
+    assert _case(round_, orgs["museum"]).state == "verlopen"
+    login(people["museum"])
+    case = _case(round_, orgs["museum"])
+    response = client.post(f"/convenant/vriend/{case.id}/aanvaarden")
+    assert response.status_code == 409
+    assert _case(round_, orgs["museum"]).state == "verlopen"
+
+
+def test_only_contactpersonen_of_that_organisation_may_answer(client, login, friends):
+    round_, orgs, people = friends
+    case = _case(round_, orgs["museum"])
+    login(people["bureau"])
+    assert client.post(f"/convenant/vriend/{case.id}/aanvaarden").status_code == 403
+    assert client.get(f"/convenant/vriend/{case.id}").status_code == 403
+    assert _case(round_, orgs["museum"]).state == "uitgenodigd"
+
+
+def test_when_the_period_ends_vrienden_lef_partners_and_the_rest_get_their_status(friends):
+    round_, orgs, people = friends
+    case = _case(round_, orgs["museum"])
+    engine.fire(vriend.WORKFLOW, case.id, "aanvaarden", people["museum"])
+    current = round_.period
+    engine.fire(period.WORKFLOW, current.id, "aflopen", None)
+    assert _status(orgs["museum"]) == "vriend"
+    assert _status(orgs["lef"]) == "lef_partner"
+    assert _status(orgs["bureau"]) == "oud_partner"
+
+
+def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisation, make_user):
+    lef = make_organisation(lef_partner=True)
+    partner = make_organisation()
+    contact = make_user(organisation=partner)
+    ended = started(new_period("Oud", starts=-1500, ends=-10))
+    engine.fire(period.WORKFLOW, ended.id, "aflopen", None)
+    assert _status(partner) == "partner"  # no decision, no vriend round: nothing changes yet
+    ended = ConvenantPeriod.get_by_id(ended.id)
+    round_ = opening.open_vriend_round(ended, None, today() + timedelta(days=30))
+    assert _status(lef) == "lef_partner"  # marked at once: the period is over
+    case = _case(round_, partner)
+    engine.fire(vriend.WORKFLOW, case.id, "aanvaarden", contact)
+    assert _status(partner) == "vriend"
+
+
+def test_a_vriend_round_needs_a_running_or_ended_period(make_organisation):
+    planned = new_period("Later", starts=30, ends=1000)
+    with pytest.raises(opening.RoundError) as refused:
+        opening.open_vriend_round(planned, None, today() + timedelta(days=30))
+    assert "pas als de periode loopt" in refused.value.message
+
+
+def test_mailing_reaches_every_vriend_contactpersoon(client, login, make_user, friends):
+    round_, orgs, people = friends
+    backup = make_user(organisation=orgs["museum"], kind="achtervang")
+    engine.fire(vriend.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"])
+    login(make_user("projectleider"))
+    page = client.get("/convenant/vrienden").get_data(as_text=True)
+    assert "Museum Boerhaave" in page and "Bureau Talent" not in page
+    response = client.post(
+        "/convenant/vrienden/mailing",
+        data={"subject": "Ontmoeting Talentontwikkeling", "body": "Welkom op 29 september."},
+        follow_redirects=True,
+    )
+    assert "Het bericht staat klaar voor 2 contactpersonen" in response.get_data(as_text=True)
+    for person in (people["museum"], backup):
+        [message] = mails_to(person.email, "Ontmoeting Talentontwikkeling")
+        assert "Welkom op 29 september." in message.body
+    assert not mails_to(people["bureau"].email, "Ontmoeting")
+
+
+def test_a_mailing_without_subject_is_refused(client, login, make_user, friends):
+    login(make_user("projectleider"))
+    before = OutboxMessage.select().count()
+    response = client.post("/convenant/vrienden/mailing", data={"subject": "", "body": "Tekst"})
+    assert response.status_code == 422
+    assert "Vul een onderwerp in." in response.get_data(as_text=True)
+    assert OutboxMessage.select().count() == before
+
+
+def test_vriend_reminders_follow_their_own_setting(app, friends):
+    round_, orgs, people = friends
+    app.config["VRIEND_REMINDER_INTERVAL"] = timedelta(days=3)
+    tick(round_.opened_at + timedelta(days=7, minutes=1))  # the first was planned at opening
+    assert len(mails_to(people["museum"].email, "Herinnering: word vriend van LEF")) == 1
+    tick(round_.opened_at + timedelta(days=10, minutes=2))
+    assert len(mails_to(people["museum"].email, "Herinnering: word vriend van LEF")) == 2
+    assert not mails_to(people["lef"].email, "Herinnering")
