@@ -2,6 +2,7 @@
 votes, one full renewal round."""
 
 import random
+from datetime import timedelta
 
 from intranet import create_app
 from intranet.admission.models import Application, Vote
@@ -84,7 +85,7 @@ def seed_large(url):
                         "profile": "Benchmark.",
                         "state": STATES[n % len(STATES)],
                         "created_at": now(),
-                        "vote_deadline": now() if STATES[n % len(STATES)] == "stemming" else None,
+                        "vote_deadline": now() + timedelta(days=14),
                     }
                     for n, org in enumerate(aspirants)
                 ],
@@ -119,8 +120,33 @@ def seed_large(url):
 
 
 def seed_renewal_round(app):
-    """Open one renewal round over every partner (through the rounds feature)."""
-    from intranet.rounds import bench as rounds_bench
+    """A running period, continued by the regiegroep, and its signing round over every partner."""
+    from datetime import timedelta
+
+    from intranet.clock import today
+    from intranet.rounds import opening
+    from intranet.rounds.periods import create_period
+    from intranet.workflows import continuation, engine
+    from intranet.workflows import period as period_workflow
 
     with app.app_context():
-        rounds_bench.open_full_round()
+        chair = User.get(User.email == core.REGIEGROEP[0][1])
+        current = create_period(
+            None,
+            name="Bench lopend",
+            starts_on=today() - timedelta(days=1000),
+            ends_on=today() + timedelta(days=100),
+            text="Convenant.",
+        )
+        engine.fire(period_workflow.WORKFLOW, current.id, "starten", None)
+        decision = type(current).get_by_id(current.id).decision
+        engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
+        engine.fire(continuation.WORKFLOW, decision.id, "voortzetten", chair, comment="Door.")
+        following = create_period(
+            None,
+            name="Bench volgend",
+            starts_on=today() + timedelta(days=101),
+            ends_on=today() + timedelta(days=1500),
+            text="Convenant.",
+        )
+        opening.open_renewal_round(following, None, today() + timedelta(days=60))

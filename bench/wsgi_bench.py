@@ -14,4 +14,6 @@ def say_hello():
     return "hello"
 
 
-app = DispatcherMiddleware(create_app(), {"/hello": hello})
+# The benchmark speaks plain http on the loopback, so cookies cannot be Secure here.
+intranet = create_app({"SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False})
+app = DispatcherMiddleware(intranet, {"/hello": hello})

@@ -13,9 +13,10 @@ def is_htmx():
     )
 
 
-def render(page, fragment, **context):
+def render(page_template, fragment_template, **context):
     """Render the whole page, or only the fragment when htmx asks for it."""
-    response = make_response(render_template(fragment if is_htmx() else page, **context))
+    template = fragment_template if is_htmx() else page_template
+    response = make_response(render_template(template, **context))
     response.vary.add("HX-Request")
     return response
 

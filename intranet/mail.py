@@ -2,9 +2,10 @@
 
 import smtplib
 from email.message import EmailMessage
+from functools import partial
 
 import click
-from flask import current_app, has_request_context, render_template, url_for
+from flask import current_app, has_request_context, url_for
 from peewee import chunked
 
 from intranet.clock import now
@@ -20,11 +21,15 @@ def external_url(endpoint, **values):
         return url_for(endpoint, _external=True, **values)
 
 
+def render(template, **context):
+    """A mail body from templates/mail/TEMPLATE.txt (without the page context processors)."""
+    return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
+
+
 def queue(to, subject, template, **context):
-    """Queue a message rendered from templates/mail/TEMPLATE.txt; it leaves after commit."""
-    body = render_template(f"mail/{template}.txt", **context)
-    message = OutboxMessage.create(to=to, subject=subject, body=body)
-    db.after_commit(deliver_queued)
+    """Queue a message; it leaves right after the transaction commits (or with tick)."""
+    message = OutboxMessage.create(to=to, subject=subject, body=render(template, **context))
+    db.after_commit(partial(deliver_queued, [message.id]))
     return message
 
 
@@ -35,12 +40,11 @@ def queue_many(messages):
     so a request that writes thousands of messages does not also send them. The templates
     render without the page context processors (a mail needs none, and they may query).
     """
-    environment = current_app.jinja_env
     rows = [
         {
             "to": to,
             "subject": subject,
-            "body": environment.get_template(f"mail/{template}.txt").render(**context),
+            "body": render(template, **context),
             "status": "queued",
             "created_at": now(),
         }
@@ -51,10 +55,12 @@ def queue_many(messages):
     return len(rows)
 
 
-def deliver_queued():
-    """Deliver every queued message: by SMTP when configured, else keep it in the outbox."""
+def deliver_queued(ids=None):
+    """Deliver queued messages (these ids, or all): by SMTP when configured, else keep them."""
     config = current_app.config
     queued = OutboxMessage.select(OutboxMessage.id).where(OutboxMessage.status == "queued")
+    if ids is not None:
+        queued = queued.where(OutboxMessage.id.in_(ids))
     # Read the ids first: an open SQLite cursor pins a snapshot, and writing while another
     # connection commits would then fail at once with "database is locked".
     for (message_id,) in list(queued.tuples()):

@@ -137,3 +137,37 @@ def test_seed_gives_every_year_rates_once(app):
 )
 def test_a_schooljaar_starts_on_1_october(day, year):
     assert schooljaar_of(day) == year
+
+
+def test_the_dashboard_summary_sums_like_the_full_overview(app):
+    from intranet.fees.compute import overview, summary
+    from intranet.fees.models import FeeRate, schooljaar_of
+    from intranet.models import Organisation
+
+    year = schooljaar_of()
+    FeeRate.set_year(year, PROJECTPLAN_RATES)
+    for number, (sector, members, count) in enumerate(
+        [
+            ("PO", "convenant", 411),
+            ("PO", "convenant", None),
+            ("VO", "convenant", 1200),
+            ("VSE", "convenant", 33),
+            ("MBO", "convenant", 20),
+            ("bedrijf", "basis", None),
+            ("cultuur", "uitgebreid", None),
+            ("HO", "convenant", None),
+            ("cultuur", "convenant", 5),
+        ]
+    ):
+        Organisation.create(
+            name=f"Org {number}",
+            sector=sector,
+            municipality="Leiden",
+            status="partner",
+            membership_type=members,
+            pupil_count=count,
+        )
+    full, quick = overview(year), summary(year)
+    as_rows = lambda result: sorted((t.kind, t.total, t.partners, t.open) for t in result.totals)  # noqa: E731
+    assert as_rows(quick) == as_rows(full)
+    assert quick.total == full.total and quick.open_count == len(full.open)

@@ -118,5 +118,13 @@ def test_directory_queries_stay_constant_from_50_to_5000_partners(client, login,
     add_partners(4950, start=50)
     with counted_queries() as large:
         pages = [client.get(url).get_data(as_text=True) for url in urls]
-    assert "Partner 04999" in pages[0] and "Partner 04998" not in pages[1]
+    assert "<strong>5000</strong> partners" in pages[0] and "Pagina 1 van 167" in pages[0]
+    assert "Partner 04998" not in pages[1]  # sector VO, not PO
     assert len(large) == len(small)
+
+
+def test_directory_pages_through_long_lists(client):
+    add_partners(65)
+    page = client.get("/partners/?pagina=3").get_data(as_text=True)
+    assert "Pagina 3 van 3" in page and "Partner 00064" in page and "Partner 00000" not in page
+    assert 'rel="prev"' in page and 'rel="next"' not in page

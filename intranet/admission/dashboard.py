@@ -7,6 +7,7 @@ from intranet.workflows.admission import admission
 from .models import Application
 
 WAITING_FOR_LEADER = ("bij_projectleider",)
+SHOWN = 20  # the inbox and the vote list have the rest
 
 
 def cases_needing_action():
@@ -17,7 +18,7 @@ def cases_needing_action():
             "url": url_for("apply.case", case_id=case.id),
             "since": case.submitted_at or case.created_at,
         }
-        for case in Application.in_state(*WAITING_FOR_LEADER)
+        for case in Application.in_state(*WAITING_FOR_LEADER).limit(SHOWN)
     ]
 
 
@@ -30,6 +31,8 @@ def open_votes():
             "deadline": case.vote_deadline,
         }
         for case in Application.in_state("stemming")
+        .order_by(Application.vote_deadline)
+        .limit(SHOWN)
     ]
 
 

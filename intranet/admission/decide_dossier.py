@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
+from intranet.pagination import paginate
 from intranet.workflows.admission import admission
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
@@ -113,13 +114,14 @@ def vote_view(application, user):
     return view
 
 
-def open_votes(user):
-    """The open votes with the user's own vote on each (or None), earliest deadline first."""
-    applications = list(Application.in_state("stemming").order_by(Application.vote_deadline))
-    ids = [application.id for application in applications]
+def open_votes(user, per_page=30):
+    """A page of open votes, each with the user's own vote (or None) and how many voted."""
+    page = paginate(Application.in_state("stemming").order_by(Application.vote_deadline), per_page)
+    ids = [application.id for application in page.items]
     mine = Vote.of_member(user, ids)
     counts = Vote.count_by_application(ids, current_member_ids())
-    return [(a, mine.get(a.id), counts.get(a.id, 0)) for a in applications]
+    page.items = [(a, mine.get(a.id), counts.get(a.id, 0)) for a in page.items]
+    return page
 
 
 def escalation(application):

@@ -13,7 +13,7 @@ init_app; a section without a provider is not shown. What each provider returns:
 from flask import current_app
 
 from intranet.dashboard.chart import bar_chart
-from intranet.fees.compute import overview
+from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.models import Organisation
 from intranet.views import euro
@@ -47,7 +47,7 @@ def _fee_text(total):
 def fees_per_sector(year=None):
     """This schooljaar's fees per sector (or membership), as totals and as a chart."""
     year = schooljaar_of() if year is None else year
-    result = overview(year)
+    result = summary(year)
     chart = bar_chart(
         "chart-fees",
         f"Abonnementsgelden per sector, {schooljaar_label(year)}",

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from peewee import Case, fn
+
 from intranet.fees.models import BUDGET, CENT, KINDS, FeeRate
 from intranet.models import SECTORS, Organisation
 
@@ -69,6 +71,11 @@ class Overview:
         """Contributions that could not be computed, with the reason."""
         return [c for c in self.contributions if c.amount is None]
 
+    @property
+    def open_count(self):
+        """How many partners' fees could not be computed."""
+        return sum(t.open for t in self.totals)
+
 
 def kind_label(kind):
     """A fee kind (or a sector without a rate) in words."""
@@ -105,13 +112,58 @@ def fee_payers():
     return Organisation.current_partners()
 
 
+def _totals(year):
+    budget = BUDGET.get(year, {})
+    return {kind: KindTotal(kind, budget=budget.get(kind)) for kind in KINDS}
+
+
+def summary(year):
+    """The totals per kind only, summed by the database (the dashboard's constant-cost view).
+
+    The same rules as `overview`: per-head rates times the counts (exact, as every rate has
+    whole cents and counts are whole), flat rates per partner, PM and missing counts open.
+    """
+    rates = FeeRate.for_year(year)
+    kind = Case(
+        None,
+        [(Organisation.membership_type.in_(["basis", "uitgebreid"]), Organisation.membership_type)],
+        Organisation.sector,
+    )
+    rows = (
+        fee_payers()
+        .select(
+            kind,
+            fn.COUNT(Organisation.id),
+            fn.SUM(Organisation.pupil_count),
+            fn.COUNT(Organisation.pupil_count),
+        )
+        .order_by()
+        .group_by(kind)
+        .tuples()
+    )
+    totals = _totals(year)
+    for name, partners, heads, counted in rows:
+        total = totals.setdefault(name, KindTotal(name))
+        total.partners = partners
+        rate = rates.get(name)
+        if rate is None or rate.price is None:
+            total.open = partners
+        elif not rate.per_head:
+            total.total = (rate.price * partners).quantize(CENT)
+        else:
+            total.total = (rate.price * (heads or 0)).quantize(CENT)
+            total.open = partners - counted
+    result = Overview(year, rates)
+    result.totals = [t for t in totals.values() if t.partners or t.budget is not None]
+    return result
+
+
 def overview(year, organisations=None):
     """Every payer's contribution in a schooljaar, with totals per kind and budget lines."""
     rates = FeeRate.for_year(year)
     organisations = fee_payers() if organisations is None else organisations
     result = Overview(year, rates, [contribution(org, rates) for org in organisations])
-    budget = BUDGET.get(year, {})
-    totals = {kind: KindTotal(kind, budget=budget.get(kind)) for kind in KINDS}
+    totals = _totals(year)
     for item in result.contributions:
         total = totals.setdefault(item.kind, KindTotal(item.kind))
         total.partners += 1

@@ -7,12 +7,14 @@ from intranet import htmx
 from intranet.errors import error_page
 from intranet.fees.models import schooljaar_of
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
+from intranet.pagination import paginate
 from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
 from intranet.partners.profile import NameTaken, managed_organisation, update_profile
 from intranet.security import login_required
 
+PER_PAGE = 30
 NOT_A_CONTACT = "U bent van geen enkele organisatie contactpersoon."
 
 
@@ -24,7 +26,7 @@ def directory():
     return htmx.render(
         "partners/directory.html",
         "partners/_list.html",
-        partners=list(Organisation.directory(sector, municipality)),
+        page=paginate(Organisation.directory(sector, municipality), PER_PAGE),
         sectors=SECTORS,
         municipalities=Organisation.partner_municipalities(),
         sector=sector,
