@@ -1,0 +1,313 @@
+"""The steps of the application form: one WTForms form per step, with the route's rules."""
+
+from dataclasses import dataclass
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.core import UnboundField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+
+from intranet.models import SECTORS
+
+from . import eligibility as rules
+from .models import ROUTES
+
+NAME = Length(max=200, message="Gebruik hoogstens 200 tekens.")
+EMAIL = [
+    DataRequired("Vul een e-mailadres in."),
+    Email("Dit is geen geldig e-mailadres."),
+    Length(max=254, message="Dit e-mailadres is te lang."),
+]
+WEBSITE = Regexp(
+    r"^(https?://)?[^\s/]+\.[^\s]+$", message="Vul een webadres in, bijvoorbeeld www.voorbeeld.nl."
+)
+
+
+class CountField(IntegerField):
+    """A whole number of pupils or kindplaatsen; a wrong entry gets a Dutch message."""
+
+    def process_formdata(self, valuelist):
+        """Read '1.200' or '1200'; leave None when empty."""
+        text = valuelist[0].strip().replace(".", "") if valuelist else ""
+        if not text:
+            self.data = None
+        elif text.isdigit() and len(text) <= 6:
+            self.data = int(text)
+        else:
+            self.data = None
+            raise ValueError("Vul een heel getal in, zoals 250.")
+
+
+@dataclass
+class Context:
+    """What a step's rules need to know beyond its own fields."""
+
+    values: dict  # every answer so far, as submitted or stored (field name -> text)
+    namesake: object = None  # callable(name) -> (status or None, has open application)
+    applicant_email: str = ""  # the logged-in applicant's address, if any
+    account_exists: object = None  # callable(email) -> bool, for a newcomer's address
+
+    def get(self, name):
+        """One answer as stripped text."""
+        return str(self.values.get(name) or "").strip()
+
+    @property
+    def route(self):
+        """The route claimed."""
+        return self.get("route")
+
+    def referee_emails(self):
+        """The two referees' addresses."""
+        return [self.get("referee1_email"), self.get("referee2_email")]
+
+    def own_emails(self):
+        """The applicant's and the achtervang's addresses."""
+        return [self.applicant_email or self.get("contact_email"), self.get("backup_email")]
+
+
+class RouteForm(FlaskForm):
+    """Step 1: the route the organisation claims."""
+
+    route = RadioField(
+        "Langs welke route meldt u zich aan?",
+        choices=list(ROUTES.items()),
+        invalid_choice_message="Kies een van de routes.",
+    )
+
+    def rules(self, context):
+        """The municipality and pupils already given must fit the new route."""
+        municipality, pupils = context.get("municipality"), context.get("pupils")
+        problem = rules.municipality_problem(self.route.data, municipality)
+        if not problem and pupils.replace(".", "").isdigit():
+            problem = rules.pupils_problem(self.route.data, int(pupils.replace(".", "")))
+        return {"route": problem}
+
+
+class OrganisationForm(FlaskForm):
+    """Step 2: the organisation."""
+
+    name = StringField(
+        "Naam van de organisatie", validators=[DataRequired("Vul de naam in."), NAME]
+    )
+    sector = SelectField(
+        "Sector",
+        choices=[("", "Kies een sector")] + list(SECTORS.items()),
+        validators=[DataRequired("Kies een sector.")],
+        invalid_choice_message="Kies een sector uit de lijst.",
+    )
+    municipality = StringField(
+        "Gemeente (vestigingsplaats)", validators=[DataRequired("Vul de gemeente in."), NAME]
+    )
+    pupils = CountField("Aantal leerlingen of kindplaatsen", validators=[Optional()])
+    website = StringField("Website", validators=[Optional(), NAME, WEBSITE])
+
+    def rules(self, context):
+        """Not yet a partner or applicant; municipality and pupils fit the route."""
+        problems = {
+            "municipality": rules.municipality_problem(context.route, self.municipality.data),
+            "pupils": rules.pupils_problem(context.route, self.pupils.data),
+        }
+        if self.name.data and context.namesake:
+            problems["name"] = rules.organisation_problem(*context.namesake(self.name.data))
+        return problems
+
+
+class ProfileForm(FlaskForm):
+    """Step 3: the profile description (needed for the uitgebreid route)."""
+
+    profile = TextAreaField(
+        "Profiel van uw organisatie",
+        validators=[Length(max=5000, message="Gebruik hoogstens 5000 tekens.")],
+    )
+
+    def rules(self, context):
+        """The uitgebreid route needs a profile."""
+        return {"profile": rules.profile_problem(context.route, self.profile.data)}
+
+
+def _name(number):
+    return StringField(
+        "Naam", validators=[DataRequired(f"Vul de naam van referent {number} in."), NAME]
+    )
+
+
+class RefereesForm(FlaskForm):
+    """Step 4 (uitgebreid only): two referees."""
+
+    referee1_name = _name(1)
+    referee1_email = EmailField("E-mailadres", validators=EMAIL)
+    referee1_organisation = StringField("Organisatie", validators=[NAME])
+    referee1_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+    referee2_name = _name(2)
+    referee2_email = EmailField("E-mailadres", validators=EMAIL)
+    referee2_organisation = StringField("Organisatie", validators=[NAME])
+    referee2_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+
+    def rules(self, context):
+        """Two different people, neither the applicant nor the achtervang."""
+        emails = [self.referee1_email.data, self.referee2_email.data]
+        found = rules.referee_problems(emails, context.own_emails())
+        return {f"referee{position + 1}_email": text for position, text in found.items()}
+
+
+class BackupForm(FlaskForm):
+    """Step 5 for someone logged in: the achtervang."""
+
+    backup_name = StringField(
+        "Naam van de achtervang", validators=[DataRequired("Vul de naam in."), NAME]
+    )
+    backup_email = EmailField("E-mailadres van de achtervang", validators=EMAIL)
+
+    def rules(self, context):
+        """The achtervang is someone else, and not a referee."""
+        own = context.applicant_email or context.get("contact_email")
+        return {
+            "backup_email": rules.backup_problem(own, self.backup_email.data)
+            or rules.own_address_problem(self.backup_email.data, context.referee_emails())
+        }
+
+
+class ContactForm(BackupForm):
+    """Step 5 for a newcomer: the contactpersoon's new account, and the achtervang."""
+
+    contact_name = StringField("Uw naam", validators=[DataRequired("Vul uw naam in."), NAME])
+    contact_email = EmailField("Uw e-mailadres", validators=EMAIL)
+    password = PasswordField(
+        "Wachtwoord",
+        validators=[
+            DataRequired("Kies een wachtwoord."),
+            Length(max=200, message="Een wachtwoord heeft hoogstens 200 tekens."),
+        ],
+    )
+
+    def rules(self, context):
+        """The contactpersoon is not a referee; a new account needs a long password."""
+        problems = super().rules(context)
+        problems["contact_email"] = rules.own_address_problem(
+            self.contact_email.data, context.referee_emails()
+        )
+        new_account = not (
+            context.account_exists and context.account_exists(self.contact_email.data)
+        )
+        if new_account and len(self.password.data or "") < 10:
+            problems["password"] = "Kies een wachtwoord van minstens 10 tekens."
+        return problems
+
+
+STEPS = {
+    "route": "Route",
+    "organisatie": "Organisatie",
+    "profiel": "Profiel",
+    "referenten": "Referenten",
+    "contactpersoon": "Contactpersoon",
+}
+FORMS = {
+    "route": RouteForm,
+    "organisatie": OrganisationForm,
+    "profiel": ProfileForm,
+    "referenten": RefereesForm,
+}
+OPTIONAL_STEPS = {"profiel", "referenten"}  # may be left for later in a draft
+
+
+def steps_for(route):
+    """The steps this route goes through, in order."""
+    return [step for step in STEPS if step != "referenten" or route == "uitgebreid"]
+
+
+def form_class(step, newcomer):
+    """The form of a step; the last one asks a newcomer for an account as well."""
+    if step == "contactpersoon":
+        return ContactForm if newcomer else BackupForm
+    return FORMS[step]
+
+
+def field_names(form_cls):
+    """The names of a form class's fields (without the CSRF token)."""
+    return [name for name in dir(form_cls) if isinstance(getattr(form_cls, name), UnboundField)]
+
+
+def step_of(field_name, newcomer):
+    """The step a field belongs to, or None."""
+    for step in STEPS:
+        if field_name in field_names(form_class(step, newcomer)):
+            return step
+    return None
+
+
+def validate(form, context):
+    """Validate a step: its fields, then the route's rules; True when all is well."""
+    valid = form.validate()
+    for name, problem in form.rules(context).items():
+        if problem and not form[name].errors:
+            form[name].errors = [*form[name].errors, problem]
+            valid = False
+    return valid
+
+
+EXISTING_ACCOUNT = (
+    "Er bestaat al een account met dit e-mailadres. Log in door bij ‘Wachtwoord’ het "
+    "wachtwoord van dat account in te vullen, of gebruik een ander e-mailadres."
+)
+FIELD_ATTRS = {  # extra HTML attributes per field: autocomplete, keyboards, suggestions
+    "name": {"autocomplete": "organization"},
+    "municipality": {"list": "gemeenten", "autocomplete": "address-level2"},
+    "pupils": {"inputmode": "numeric"},
+    "website": {"autocomplete": "url"},
+    "profile": {"rows": 8},
+    "contact_name": {"autocomplete": "name"},
+    "contact_email": {"autocomplete": "email"},
+    "password": {"autocomplete": "new-password"},
+}
+PUPIL_LABELS = {"vse": "Aantal kindplaatsen", "school": "Aantal leerlingen"}
+
+
+def make_form(step, newcomer, route, **kwargs):
+    """A step's form, its labels fitted to the route."""
+    form = form_class(step, newcomer)(**kwargs)
+    if step == "organisatie":
+        form.pupils.label.text = PUPIL_LABELS.get(route, form.pupils.label.text)
+    return form
+
+
+def hints(route):
+    """Help texts beside the fields, for this route."""
+    area = rules.AREA_FOR_ROUTE.get(route)
+    texts = {
+        "website": "Bijvoorbeeld www.voorbeeld.nl (optioneel).",
+        "profile": "Wat doet uw organisatie voor de talentontwikkeling van kinderen en "
+        "jongeren? Verplicht voor het uitgebreid lidmaatschap.",
+        "password": "Minstens 10 tekens. Heeft u al een account met dit e-mailadres? "
+        "Vul dan het wachtwoord van dat account in.",
+        "backup_email": "De achtervang neemt het over als u er niet bent.",
+    }
+    if area:
+        texts["municipality"] = "Deze route staat open voor: " + ", ".join(area) + "."
+    if route in rules.WITHOUT_PUPILS:
+        texts["pupils"] = "Laat leeg: deze route is voor organisaties zonder leerlingen."
+    elif route in rules.WITH_PUPILS:
+        texts["pupils"] = "Verplicht: uw jaarlijkse bijdrage hangt hiervan af."
+    return texts
+
+
+class ReplaceRefereeForm(FlaskForm):
+    """Another referee instead of one who does not answer."""
+
+    name = StringField("Naam", validators=[DataRequired("Vul de naam in."), NAME])
+    email = EmailField("E-mailadres", validators=EMAIL)
+    organisation = StringField("Organisatie", validators=[NAME])
+    relation = StringField("Relatie met uw organisatie", validators=[NAME])
+
+    def rules(self, context):
+        """Not the other referee, not the applicant or the achtervang."""
+        others = context.values["other_referees"]
+        found = rules.referee_problems([*others, self.email.data], context.own_emails())
+        return {"email": found.get(len(others))}

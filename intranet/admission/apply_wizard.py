@@ -1,0 +1,124 @@
+"""The multi-step form before a draft exists: answers travel along as hidden fields.
+
+Nothing is stored until the last step: then the account (if new), the organisation and the
+draft are saved at once. The form carries a nonce, so submitting it twice saves it once.
+"""
+
+import secrets
+
+from flask import request
+from flask_login import current_user
+
+from intranet import security
+
+from . import apply_forms as forms
+from . import drafts
+
+NOT_CARRIED = {"csrf_token", "password", "step", "go", "done", "submission"}
+KNOWN_FIELDS = {
+    name
+    for step in forms.STEPS
+    for newcomer in (True, False)
+    for name in forms.field_names(forms.form_class(step, newcomer))
+}
+TOO_MANY_ATTEMPTS = "Te veel mislukte pogingen om in te loggen. Probeer het later opnieuw."
+
+
+class Wizard:
+    """Where an applicant is in the form, and what they answered so far."""
+
+    def __init__(self, values, done, nonce):
+        self.values = values
+        self.done = [step for step in forms.STEPS if step in done]
+        self.nonce = nonce
+        self.newcomer = not current_user.is_authenticated
+
+    @classmethod
+    def fresh(cls):
+        """An empty form."""
+        return cls({}, [], secrets.token_urlsafe(16))
+
+    @classmethod
+    def from_request(cls):
+        """The form as posted."""
+        form = request.form
+        values = {name: form.get(name, "") for name in KNOWN_FIELDS if name in form}
+        nonce = form.get("submission", "")[:64] or secrets.token_urlsafe(16)
+        return cls(values, set(form.getlist("done")), nonce)
+
+    @property
+    def route(self):
+        """The route chosen so far."""
+        return self.values.get("route", "")
+
+    def steps(self):
+        """The steps of the chosen route."""
+        return forms.steps_for(self.route)
+
+    def current(self):
+        """The step that was posted (the first one if unknown)."""
+        step = request.form.get("step", "")
+        return step if step in self.steps() else self.steps()[0]
+
+    def neighbour(self, step, offset):
+        """The step before (-1) or after (+1), staying within the form."""
+        steps = self.steps()
+        index = steps.index(step) + offset
+        return steps[max(0, min(index, len(steps) - 1))]
+
+    def context(self):
+        """What the rules need: every answer, the namesake lookup, the account lookup."""
+        return forms.Context(
+            values=self.values,
+            namesake=drafts.namesake,
+            applicant_email="" if self.newcomer else current_user.email,
+            account_exists=lambda email: drafts.account_for(email) is not None,
+        )
+
+    def form(self, step):
+        """A step's form, filled in from what was posted."""
+        return forms.make_form(step, self.newcomer, self.route, formdata=request.form)
+
+    def carried(self, step):
+        """The answers of the other steps, as hidden fields."""
+        own = set(forms.field_names(forms.form_class(step, self.newcomer)))
+        return [
+            (name, value)
+            for name, value in sorted(self.values.items())
+            if name not in own and name not in NOT_CARRIED
+        ]
+
+    def skip(self, step):
+        """Leave an optional step for later: forget its answers."""
+        for name in forms.field_names(forms.form_class(step, self.newcomer)):
+            self.values.pop(name, None)
+        self.done = [done for done in self.done if done != step]
+
+    def check(self, upto):
+        """Validate the steps up to and including `upto`; (first failing step, its form) or
+        (None, answers) with every validated answer."""
+        answers = {}
+        for step in self.steps():
+            required = step not in forms.OPTIONAL_STEPS
+            if step == upto or step in self.done or required:
+                form = self.form(step)
+                if not forms.validate(form, self.context()):
+                    return step, form
+                if step not in self.done:
+                    self.done.append(step)
+                answers.update(form.data)
+            if step == upto:
+                break
+        answers.pop("csrf_token", None)
+        return None, answers
+
+
+def sign_in(email, password):
+    """Log in inside the form with an existing account: (user, None) or (None, message)."""
+    user = drafts.account_for(email)
+    if security.login_wait(email):
+        return None, TOO_MANY_ATTEMPTS
+    if user is not None and user.active and security.check_password(user, password):
+        return user, None
+    security.record_failure(email)
+    return None, forms.EXISTING_ACCOUNT
