@@ -46,6 +46,8 @@ def start():
     if request.method == "GET":
         return _show(Wizard.fresh(), "route")
     wizard = Wizard.from_request()
+    if drafts.is_used(wizard.nonce):
+        return _already_saved()
     step, go = wizard.current(), request.form.get("go", "next")
     if go == "back":
         return _show(wizard, wizard.neighbour(step, -1))
@@ -75,8 +77,6 @@ def _refuse(wizard, step, field, message):
 
 def _save(wizard, answers):
     """Save the draft (and the account, or log in to an existing one), once."""
-    if drafts.is_used(wizard.nonce):
-        return _already_saved()
     user, account = None, None
     if not wizard.newcomer:
         user = User.get_by_id(current_user.id)

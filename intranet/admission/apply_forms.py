@@ -8,6 +8,7 @@ from wtforms import (
     IntegerField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -29,6 +30,12 @@ EMAIL = [
 WEBSITE = Regexp(
     r"^(https?://)?[^\s/]+\.[^\s]+$", message="Vul een webadres in, bijvoorbeeld www.voorbeeld.nl."
 )
+
+
+def choices(mapping, blank=None):
+    """WTForms choices from a {value: label} mapping, optionally after a blank option."""
+    options = [SelectChoice("", blank)] if blank else []
+    return options + [SelectChoice(value, label) for value, label in mapping.items()]
 
 
 class CountField(IntegerField):
@@ -78,7 +85,7 @@ class RouteForm(FlaskForm):
 
     route = RadioField(
         "Langs welke route meldt u zich aan?",
-        choices=list(ROUTES.items()),
+        choices=choices(ROUTES),
         invalid_choice_message="Kies een van de routes.",
     )
 
@@ -99,7 +106,7 @@ class OrganisationForm(FlaskForm):
     )
     sector = SelectField(
         "Sector",
-        choices=[("", "Kies een sector")] + list(SECTORS.items()),
+        choices=choices(SECTORS, blank="Kies een sector"),
         validators=[DataRequired("Kies een sector.")],
         invalid_choice_message="Kies een sector uit de lijst.",
     )

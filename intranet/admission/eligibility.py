@@ -60,10 +60,12 @@ def municipality_problem(route, municipality):
     area = AREA_FOR_ROUTE.get(route)
     if area is None or not municipality or canonical_municipality(municipality) in area:
         return None
-    places = ", ".join(area[:-1]) + " of " + area[-1] if len(area) > 1 else area[0]
+    where = AREA_WORDS[route]
+    if len(area) > 1:
+        where += " (" + ", ".join(area[:-1]) + " of " + area[-1] + ")"
     return (
-        f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]} "
-        f"({places}), niet in {canonical_municipality(municipality)}."
+        f"Deze route staat alleen open voor organisaties in {where}, "
+        f"niet in {canonical_municipality(municipality)}."
     )
 
 

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length
 from intranet import tokens
 from intranet.workflows import engine
 
+from .apply_forms import choices
 from .models import RECOMMENDATIONS, Application, Referee
 from .references import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
 
@@ -25,7 +26,7 @@ class ReferenceForm(FlaskForm):
 
     recommendation = RadioField(
         "Uw advies",
-        choices=list(RECOMMENDATIONS.items()),
+        choices=choices(RECOMMENDATIONS),
         invalid_choice_message="Kies positief, neutraal of negatief.",
     )
     text = TextAreaField(
