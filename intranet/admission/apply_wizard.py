@@ -95,20 +95,18 @@ class Wizard:
         self.done = [done for done in self.done if done != step]
 
     def check(self, upto):
-        """Validate the steps up to and including `upto`; (first failing step, its form) or
-        (None, answers) with every validated answer."""
+        """Validate step `upto`, then the earlier ones: (the first failing step, its form),
+        or (None, every validated answer)."""
+        earlier = self.steps()[: self.steps().index(upto)]
+        wanted = [s for s in earlier if s in self.done or s not in forms.OPTIONAL_STEPS]
         answers = {}
-        for step in self.steps():
-            required = step not in forms.OPTIONAL_STEPS
-            if step == upto or step in self.done or required:
-                form = self.form(step)
-                if not forms.validate(form, self.context()):
-                    return step, form
-                if step not in self.done:
-                    self.done.append(step)
-                answers.update(form.data)
-            if step == upto:
-                break
+        for step in [upto, *wanted]:
+            form = self.form(step)
+            if not forms.validate(form, self.context()):
+                return step, form
+            if step not in self.done:
+                self.done.append(step)
+            answers.update(form.data)
         answers.pop("csrf_token", None)
         return None, answers
 
