@@ -107,15 +107,15 @@ def replace_referee(case_id, referee_id):
     context.values["other_referees"] = others
     status, message = 422, None
     if forms.validate(form, context):
-        new_name = form.name.data.strip()
+        new_name = form.name.data
         try:
             replace(
                 referee_id,
                 current_user,
                 new_name,
                 form.email.data,
-                form.organisation.data.strip(),
-                form.relation.data.strip(),
+                form.organisation.data,
+                form.relation.data,
             )
         except engine.WorkflowError as error:
             status, message = error.status, ("error", error.message)

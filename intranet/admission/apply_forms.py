@@ -38,6 +38,22 @@ def choices(mapping, blank=None):
     return options + [SelectChoice(value, label) for value, label in mapping.items()]
 
 
+def _clean(value):
+    """Text as typed without surrounding spaces; nothing typed is ''."""
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
+
+
+class TextForm(FlaskForm):
+    """A form whose text fields arrive stripped and never None."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            """Add the cleaning filter to every text field (not to passwords)."""
+            if unbound_field.field_class in (StringField, EmailField, TextAreaField):
+                options["filters"] = (*options.get("filters", ()), _clean)
+            return unbound_field.bind(form=form, **options)
+
+
 class CountField(IntegerField):
     """A whole number of pupils or kindplaatsen; a wrong entry gets a Dutch message."""
 
@@ -80,7 +96,7 @@ class Context:
         return [self.applicant_email or self.get("contact_email"), self.get("backup_email")]
 
 
-class RouteForm(FlaskForm):
+class RouteForm(TextForm):
     """Step 1: the route the organisation claims."""
 
     route = RadioField(
@@ -98,7 +114,7 @@ class RouteForm(FlaskForm):
         return {"route": problem}
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(TextForm):
     """Step 2: the organisation."""
 
     name = StringField(
@@ -127,7 +143,7 @@ class OrganisationForm(FlaskForm):
         return problems
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(TextForm):
     """Step 3: the profile description (needed for the uitgebreid route)."""
 
     profile = TextAreaField(
@@ -146,7 +162,7 @@ def _name(number):
     )
 
 
-class RefereesForm(FlaskForm):
+class RefereesForm(TextForm):
     """Step 4 (uitgebreid only): two referees."""
 
     referee1_name = _name(1)
@@ -165,7 +181,7 @@ class RefereesForm(FlaskForm):
         return {f"referee{position + 1}_email": text for position, text in found.items()}
 
 
-class BackupForm(FlaskForm):
+class BackupForm(TextForm):
     """Step 5 for someone logged in: the achtervang."""
 
     backup_name = StringField(
@@ -305,7 +321,7 @@ def hints(route):
     return texts
 
 
-class ReplaceRefereeForm(FlaskForm):
+class ReplaceRefereeForm(TextForm):
     """Another referee instead of one who does not answer."""
 
     name = StringField("Naam", validators=[DataRequired("Vul de naam in."), NAME])

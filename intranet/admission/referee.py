@@ -1,14 +1,13 @@
 """Referees answer through a signed, single-use link; they never have an account."""
 
 from flask import Blueprint, current_app, redirect, render_template, url_for
-from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from intranet import tokens
 from intranet.workflows import engine
 
-from .apply_forms import choices
+from .apply_forms import TextForm, choices
 from .models import RECOMMENDATIONS, Application, Referee
 from .references import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
 
@@ -21,7 +20,7 @@ REPLACED = (
 )
 
 
-class ReferenceForm(FlaskForm):
+class ReferenceForm(TextForm):
     """A referee's recommendation and its explanation."""
 
     recommendation = RadioField(
