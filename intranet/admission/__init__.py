@@ -8,3 +8,8 @@ def init_app(app):
 
     for module in (apply, referee, inbox, votes, regiegroep):
         app.register_blueprint(module.bp)
+
+    from intranet import demo
+    from intranet.admission.demo import seed
+
+    demo.register(app, seed)
