@@ -8,7 +8,8 @@ from intranet.models import User
 from intranet.security import login_required
 from intranet.workflows.admission import admission
 
-from . import apply_forms as forms
+from . import apply_queries as queries
+from . import apply_steps as steps
 from . import drafts
 from .apply_wizard import Wizard, sign_in
 from .eligibility import KNOWN_MUNICIPALITIES
@@ -23,7 +24,7 @@ ALREADY_SAVED = "Deze aanmelding is al opgeslagen."
 @bp.context_processor
 def _form_extras():
     """What every form page of this blueprint needs: field attributes, municipalities."""
-    return {"field_attrs": forms.FIELD_ATTRS, "municipalities": KNOWN_MUNICIPALITIES}
+    return {"field_attrs": steps.FIELD_ATTRS, "municipalities": KNOWN_MUNICIPALITIES}
 
 
 def _show(wizard, step, form=None):
@@ -34,8 +35,8 @@ def _show(wizard, step, form=None):
         step=step,
         form=form or wizard.form(step),
         carry=wizard.carried(step),
-        steps=[(name, forms.STEPS[name]) for name in wizard.steps()],
-        hints=forms.hints(wizard.route),
+        steps=[(name, steps.STEPS[name]) for name in wizard.steps()],
+        hints=steps.hints(wizard.route),
         case_id=None,
     )
 
@@ -46,12 +47,12 @@ def start():
     if request.method == "GET":
         return _show(Wizard.fresh(), "route")
     wizard = Wizard.from_request()
-    if drafts.is_used(wizard.nonce):
+    if queries.is_used(wizard.nonce):
         return _already_saved()
     step, go = wizard.current(), request.form.get("go", "next")
     if go == "back":
         return _show(wizard, wizard.neighbour(step, -1))
-    if go == "skip" and step in forms.OPTIONAL_STEPS:
+    if go == "skip" and step in steps.OPTIONAL_STEPS:
         wizard.skip(step)
         return _show(wizard, wizard.neighbour(step, +1))
     failed, result = wizard.check(step)
@@ -80,7 +81,7 @@ def _save(wizard, answers):
     user, account = None, None
     if not wizard.newcomer:
         user = User.get_by_id(current_user.id)
-    elif drafts.account_for(answers["contact_email"]):
+    elif queries.account_for(answers["contact_email"]):
         user, problem = sign_in(answers["contact_email"], answers["password"])
         if problem:
             return _refuse(wizard, "contactpersoon", "contact_email", problem)
@@ -107,7 +108,7 @@ def _save(wizard, answers):
 def check(field):
     """Validate one field as it is left (htmx): the field again, with its message."""
     newcomer = not current_user.is_authenticated
-    step = forms.step_of(field, newcomer)
+    step = steps.step_of(field, newcomer)
     if step is None or field == "password":
         abort(404)
     case_id = request.args.get("case_id", type=int)
@@ -118,12 +119,16 @@ def check(field):
         application = own_draft(case_id)
         context = edit_context(application, request.form)
         route = context.route
-    form = forms.make_form(step, newcomer, route)
-    forms.validate(form, context)
-    if field == "contact_email" and not form[field].errors and drafts.account_for(form[field].data):
-        form[field].errors = [forms.EXISTING_ACCOUNT]
+    form = steps.make_form(step, newcomer, route)
+    steps.validate(form, context)
+    if (
+        field == "contact_email"
+        and not form[field].errors
+        and queries.account_for(form[field].data)
+    ):
+        form[field].errors = [steps.EXISTING_ACCOUNT]
     return render_template(
-        "admission/_apply_field.html", f=form[field], hints=forms.hints(route), case_id=case_id
+        "admission/_apply_field.html", f=form[field], hints=steps.hints(route), case_id=case_id
     )
 
 
@@ -132,7 +137,7 @@ def check(field):
 def mine():
     """The applicant's applications."""
     return render_template(
-        "admission/mine.html", applications=drafts.of_applicant(current_user), workflow=admission
+        "admission/mine.html", applications=queries.of_applicant(current_user), workflow=admission
     )
 
 
@@ -140,7 +145,7 @@ def own_draft(case_id):
     """The current user's application, or 404 (unknown) / 403 (someone else's)."""
     if not current_user.is_authenticated:
         abort(403)
-    application = drafts.with_people(case_id)
+    application = queries.with_people(case_id)
     if application is None:
         abort(404)
     if application.applicant_id != current_user.id:
@@ -150,10 +155,10 @@ def own_draft(case_id):
 
 def edit_context(application, posted=None):
     """The rules' view of a draft being changed: stored answers overlaid with the posted."""
-    values = {**drafts.answers_of(application), **(posted.to_dict() if posted else {})}
-    return forms.Context(
+    values = {**queries.answers_of(application), **(posted.to_dict() if posted else {})}
+    return steps.Context(
         values=values,
-        namesake=lambda name: drafts.namesake(name, application.organisation_id),
+        namesake=lambda name: queries.namesake(name, application.organisation_id),
         applicant_email=application.applicant.email,
     )
 

@@ -10,9 +10,11 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.views import case_context
 
-from . import apply_forms as forms
+from . import apply_queries as queries
+from . import apply_steps as steps
 from . import drafts
 from .apply import bp, edit_context, own_draft
+from .apply_forms import ReplaceRefereeForm
 from .models import Referee
 from .references import replace_referee as replace
 
@@ -31,7 +33,7 @@ def page_context(application, replace_forms=None, message=None):
     if is_applicant:
         for referee in referees:
             if _replaceable(application, referee) and referee.id not in replace_forms:
-                replace_forms[referee.id] = forms.ReplaceRefereeForm(
+                replace_forms[referee.id] = ReplaceRefereeForm(
                     prefix=f"r{referee.id}", formdata=None
                 )
     context = case_context(admission, application, current_user)
@@ -44,8 +46,8 @@ def page_context(application, replace_forms=None, message=None):
         "referees": referees,
         "replace_forms": replace_forms,
         "referee_message": message,
-        "checklist": drafts.checklist(application) if application.state == "concept" else [],
-        "step_labels": forms.STEPS,
+        "checklist": queries.checklist(application) if application.state == "concept" else [],
+        "step_labels": steps.STEPS,
     }
 
 
@@ -53,7 +55,7 @@ def page_context(application, replace_forms=None, message=None):
 @login_required
 def case(case_id):
     """An application's status page: summary, referees, steps, timeline and diagram."""
-    application = drafts.with_people(case_id)
+    application = queries.with_people(case_id)
     if application is None:
         abort(404)
     if not admission.may_view(application, current_user):
@@ -66,13 +68,13 @@ def case(case_id):
 def edit(case_id, step):
     """Change one step of a draft."""
     application = own_draft(case_id)
-    if step not in forms.steps_for(application.route):
+    if step not in steps.steps_for(application.route):
         abort(404)
     if application.state != "concept":
         return error_page(409, drafts.NOT_EDITABLE)
     context = edit_context(application, request.form)
-    form = forms.make_form(step, False, application.route, data=drafts.answers_of(application))
-    if request.method == "POST" and forms.validate(form, context):
+    form = steps.make_form(step, False, application.route, data=queries.answers_of(application))
+    if request.method == "POST" and steps.validate(form, context):
         try:
             drafts.save_step(case_id, current_user, step, form.data)
         except drafts.DraftError as error:
@@ -80,15 +82,15 @@ def edit(case_id, step):
         except engine.WorkflowError as error:
             return error_page(error.status, error.message)
         else:
-            flash(f"Opgeslagen: {forms.STEPS[step].lower()}.", "success")
+            flash(f"Opgeslagen: {steps.STEPS[step].lower()}.", "success")
             return redirect(url_for("apply.case", case_id=case_id), code=303)
     return render_template(
         "admission/apply_edit.html",
         application=application,
         step=step,
-        step_label=forms.STEPS[step],
+        step_label=steps.STEPS[step],
         form=form,
-        hints=forms.hints(context.route),
+        hints=steps.hints(context.route),
         case_id=case_id,
     )
 
@@ -101,12 +103,12 @@ def replace_referee(case_id, referee_id):
     referee = Referee.get_or_none(Referee.id == referee_id, Referee.application == application)
     if referee is None:
         abort(404)
-    form = forms.ReplaceRefereeForm(prefix=f"r{referee_id}")
+    form = ReplaceRefereeForm(prefix=f"r{referee_id}")
     others = [r.email for r in Referee.current(application) if r.id != referee_id]
     context = edit_context(application)
     context.values["other_referees"] = others
     status, message = 422, None
-    if forms.validate(form, context):
+    if steps.validate(form, context):
         new_name = form.name.data
         try:
             replace(

@@ -11,15 +11,15 @@ from flask_login import current_user
 
 from intranet import security
 
-from . import apply_forms as forms
-from . import drafts
+from . import apply_queries as queries
+from . import apply_steps as steps
 
 NOT_CARRIED = {"csrf_token", "password", "step", "go", "done", "submission"}
 KNOWN_FIELDS = {
     name
-    for step in forms.STEPS
+    for step in steps.STEPS
     for newcomer in (True, False)
-    for name in forms.field_names(forms.form_class(step, newcomer))
+    for name in steps.field_names(steps.form_class(step, newcomer))
 }
 TOO_MANY_ATTEMPTS = "Te veel mislukte pogingen om in te loggen. Probeer het later opnieuw."
 
@@ -29,7 +29,7 @@ class Wizard:
 
     def __init__(self, values, done, nonce):
         self.values = values
-        self.done = [step for step in forms.STEPS if step in done]
+        self.done = [step for step in steps.STEPS if step in done]
         self.nonce = nonce
         self.newcomer = not current_user.is_authenticated
 
@@ -53,7 +53,7 @@ class Wizard:
 
     def steps(self):
         """The steps of the chosen route."""
-        return forms.steps_for(self.route)
+        return steps.steps_for(self.route)
 
     def current(self):
         """The step that was posted (the first one if unknown)."""
@@ -68,20 +68,20 @@ class Wizard:
 
     def context(self):
         """What the rules need: every answer, the namesake lookup, the account lookup."""
-        return forms.Context(
+        return steps.Context(
             values=self.values,
-            namesake=drafts.namesake,
+            namesake=queries.namesake,
             applicant_email="" if self.newcomer else current_user.email,
-            account_exists=lambda email: drafts.account_for(email) is not None,
+            account_exists=lambda email: queries.account_for(email) is not None,
         )
 
     def form(self, step):
         """A step's form, filled in from what was posted."""
-        return forms.make_form(step, self.newcomer, self.route, formdata=request.form)
+        return steps.make_form(step, self.newcomer, self.route, formdata=request.form)
 
     def carried(self, step):
         """The answers of the other steps, as hidden fields."""
-        own = set(forms.field_names(forms.form_class(step, self.newcomer)))
+        own = set(steps.field_names(steps.form_class(step, self.newcomer)))
         return [
             (name, value)
             for name, value in sorted(self.values.items())
@@ -90,7 +90,7 @@ class Wizard:
 
     def skip(self, step):
         """Leave an optional step for later: forget its answers."""
-        for name in forms.field_names(forms.form_class(step, self.newcomer)):
+        for name in steps.field_names(steps.form_class(step, self.newcomer)):
             self.values.pop(name, None)
         self.done = [done for done in self.done if done != step]
 
@@ -98,11 +98,11 @@ class Wizard:
         """Validate step `upto`, then the earlier ones: (the first failing step, its form),
         or (None, every validated answer)."""
         earlier = self.steps()[: self.steps().index(upto)]
-        wanted = [s for s in earlier if s in self.done or s not in forms.OPTIONAL_STEPS]
+        wanted = [s for s in earlier if s in self.done or s not in steps.OPTIONAL_STEPS]
         answers = {}
         for step in [upto, *wanted]:
             form = self.form(step)
-            if not forms.validate(form, self.context()):
+            if not steps.validate(form, self.context()):
                 return step, form
             if step not in self.done:
                 self.done.append(step)
@@ -113,10 +113,10 @@ class Wizard:
 
 def sign_in(email, password):
     """Log in inside the form with an existing account: (user, None) or (None, message)."""
-    user = drafts.account_for(email)
+    user = queries.account_for(email)
     if security.login_wait(email):
         return None, TOO_MANY_ATTEMPTS
     if user is not None and user.active and security.check_password(user, password):
         return user, None
     security.record_failure(email)
-    return None, forms.EXISTING_ACCOUNT
+    return None, steps.EXISTING_ACCOUNT

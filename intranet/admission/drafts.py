@@ -1,17 +1,17 @@
 """Draft applications: saved from the form with the applicant's account, changed step by step."""
 
-from peewee import IntegrityError, fn
+from peewee import IntegrityError
 
 from intranet import tokens
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
-from intranet.models import Organisation, UsedLink, User
+from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 
 from . import eligibility
-from .apply_forms import steps_for
-from .models import OPEN_STATES, Application, Referee
+from .apply_queries import namesake, same_name
+from .models import Application, Referee
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
 NOT_EDITABLE = "Uw aanmelding is al ingediend; wijzigen kan niet meer."
@@ -24,68 +24,6 @@ class DraftError(Exception):
     def __init__(self, field, message):
         super().__init__(message)
         self.field, self.message = field, message
-
-
-def _same_name(name):
-    return fn.LOWER(Organisation.name) == " ".join(name.split()).lower()
-
-
-def namesake(name, own_organisation_id=None):
-    """(status of another organisation with this name or None, whether it is applying)."""
-    organisation = Organisation.select().where(_same_name(name)).first()
-    if organisation is None or organisation.id == own_organisation_id:
-        return None, False
-    applying = Application.select().where(
-        Application.organisation == organisation, Application.state.in_(OPEN_STATES)
-    )
-    return organisation.status, applying.exists()
-
-
-def of_applicant(user):
-    """The user's applications, newest first, with their organisations."""
-    return (
-        Application.with_organisation()
-        .where(Application.applicant == user.id)
-        .order_by(Application.id.desc())
-    )
-
-
-def with_people(application_id):
-    """One application with its organisation and applicant, or None."""
-    return Application.with_organisation().where(Application.id == application_id).get_or_none()
-
-
-def checklist(application):
-    """The steps of a draft and whether each is filled in: [(step, filled)]."""
-    referees = Referee.current(application).count()
-    filled = {
-        "profiel": bool(application.profile.strip()) or application.route != "uitgebreid",
-        "referenten": referees >= 2,
-        "contactpersoon": bool(application.backup_name and application.backup_email),
-    }
-    return [(step, filled.get(step, True)) for step in steps_for(application.route)]
-
-
-def answers_of(application):
-    """Everything a draft holds, as the form's field names and texts."""
-    organisation = application.organisation
-    answers = {
-        "route": application.route,
-        "name": organisation.name,
-        "sector": organisation.sector,
-        "municipality": organisation.municipality,
-        "pupils": "" if organisation.pupil_count is None else str(organisation.pupil_count),
-        "website": organisation.website,
-        "profile": application.profile,
-        "contact_name": application.applicant.name,
-        "contact_email": application.applicant.email,
-        "backup_name": application.backup_name,
-        "backup_email": application.backup_email,
-    }
-    for number, referee in enumerate(Referee.current(application)[:2], start=1):
-        for part in ("name", "email", "organisation", "relation"):
-            answers[f"referee{number}_{part}"] = getattr(referee, part)
-    return answers
 
 
 def _website(text):
@@ -105,7 +43,7 @@ def _organisation_fields(answers):
 def _claim_organisation(answers):
     """The organisation to apply for: new, or an earlier applicant's row that is free again."""
     name = " ".join(answers["name"].split())
-    organisation = locked(Organisation.select().where(_same_name(name))).first()
+    organisation = locked(Organisation.select().where(same_name(name))).first()
     status, applying = namesake(name)
     problem = eligibility.organisation_problem(status, applying)
     if problem:
@@ -156,11 +94,6 @@ def create_draft(answers, nonce, user=None, account=None):
     return application, user
 
 
-def is_used(nonce):
-    """True if the form with this nonce was saved already."""
-    return UsedLink.select().where(UsedLink.nonce == nonce).exists()
-
-
 def _save_referees(application, answers):
     if not answers.get("referee1_email"):
         return
@@ -180,7 +113,7 @@ def _save_referees(application, answers):
 def _save_organisation(application, answers):
     name = " ".join(answers["name"].split())
     other = Organisation.select().where(
-        _same_name(name), Organisation.id != application.organisation_id
+        same_name(name), Organisation.id != application.organisation_id
     )
     if other.exists():
         status, applying = namesake(name, application.organisation_id)
@@ -224,8 +157,3 @@ def save_step(application_id, user, step, answers):
             raise engine.AlreadyHandled(NOT_EDITABLE)
         _save_answers(application, step, answers)
     return application
-
-
-def account_for(email):
-    """The existing account with this address, or None."""
-    return User.by_email(email or "")
