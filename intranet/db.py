@@ -31,8 +31,12 @@ def database_for(url, max_connections=32):
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
-        return PooledSqliteDatabase(
-            path, pragmas=SQLITE_PRAGMAS, max_connections=max_connections, stale_timeout=300
+        return PooledSqliteDatabase(  # pooled connections move between threads
+            path,
+            pragmas=SQLITE_PRAGMAS,
+            max_connections=max_connections,
+            stale_timeout=300,
+            check_same_thread=False,
         )
     raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
 

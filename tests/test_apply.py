@@ -184,3 +184,34 @@ def test_changing_the_route_checks_the_municipality_already_given(client, make_u
     assert response.status_code == 200
     assert any("niet in Wassenaar" in message for message in errors(response))
     assert Application.get_by_id(case.id).route == "basis"
+
+
+def test_a_logged_in_applicant_is_pointed_to_their_draft(client, make_user, login):
+    user = make_user()
+    case = factories.application(user, route="basis", name="Half Af")
+    login(user)
+    page = client.get("/aanmelden")
+    assert "U heeft al een concept voor Half Af" in text(page)
+    assert f'href="/aanmelding/{case.id}"' in text(page)
+
+
+def test_two_simultaneous_submits_of_the_form_save_it_once(app):
+    import threading
+
+    last = fill_in(app.test_client(), "basis", upto="profiel")
+    barrier, responses = threading.Barrier(2), []
+
+    def submit_form():
+        client = app.test_client()
+        barrier.wait()
+        responses.append(post_step(client, last, CONTACT))
+
+    threads = [threading.Thread(target=submit_form) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.status_code for r in responses) == [303, 303]
+    assert User.select().count() == Organisation.select().count() == 1
+    assert Application.select().count() == 1
+    assert len(links_to(CONTACT["contact_email"], "/bevestigen/")) == 1

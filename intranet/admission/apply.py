@@ -38,6 +38,7 @@ def _show(wizard, step, form=None):
         steps=[(name, steps.STEPS[name]) for name in wizard.steps()],
         hints=steps.hints(wizard.route),
         case_id=None,
+        drafts=queries.drafts_of(current_user) if step == "route" else [],
     )
 
 

@@ -12,6 +12,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+from wtforms.widgets import TextInput
 
 from intranet.models import SECTORS
 
@@ -53,6 +54,8 @@ class TextForm(FlaskForm):
 
 class CountField(IntegerField):
     """A whole number of pupils or kindplaatsen; a wrong entry gets a Dutch message."""
+
+    widget = TextInput()  # accepts '1.200'; inputmode gives phones the number keyboard
 
     def process_formdata(self, valuelist):
         """Read '1.200' or '1200'; leave None when empty."""

@@ -30,6 +30,13 @@ def of_applicant(user):
     )
 
 
+def drafts_of(user):
+    """The user's applications still in draft (none for a visitor)."""
+    if not user.is_authenticated:
+        return []
+    return list(of_applicant(user).where(Application.state == "concept"))
+
+
 def with_people(application_id):
     """One application with its organisation and applicant, or None."""
     return Application.with_organisation().where(Application.id == application_id).get_or_none()

@@ -60,11 +60,8 @@ def municipality_problem(route, municipality):
     area = AREA_FOR_ROUTE.get(route)
     if area is None or not municipality or canonical_municipality(municipality) in area:
         return None
-    where = AREA_WORDS[route]
-    if len(area) > 1:
-        where += " (" + ", ".join(area[:-1]) + " of " + area[-1] + ")"
     return (
-        f"Deze route staat alleen open voor organisaties in {where}, "
+        f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]}, "
         f"niet in {canonical_municipality(municipality)}."
     )
 
