@@ -75,9 +75,14 @@ def answers_of(application):
     return answers
 
 
+def form_nonce(nonce):
+    """The UsedLink key of a filled-in form (kept apart from the signed links' nonces)."""
+    return f"aanmeldformulier:{nonce}"
+
+
 def is_used(nonce):
     """True if the form with this nonce was saved already."""
-    return UsedLink.select().where(UsedLink.nonce == nonce).exists()
+    return UsedLink.select().where(UsedLink.nonce == form_nonce(nonce)).exists()
 
 
 def account_for(email):

@@ -62,9 +62,9 @@ class Wizard:
 
     def neighbour(self, step, offset):
         """The step before (-1) or after (+1), staying within the form."""
-        steps = self.steps()
-        index = steps.index(step) + offset
-        return steps[max(0, min(index, len(steps) - 1))]
+        order = self.steps()
+        index = order.index(step) + offset
+        return order[max(0, min(index, len(order) - 1))]
 
     def context(self):
         """What the rules need: every answer, the namesake lookup, the account lookup."""

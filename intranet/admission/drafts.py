@@ -10,7 +10,7 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 
 from . import eligibility
-from .apply_queries import namesake, same_name
+from .apply_queries import form_nonce, namesake, same_name
 from .models import Application, Referee
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
@@ -76,7 +76,7 @@ def create_draft(answers, nonce, user=None, account=None):
     form raises tokens.LinkError and creates nothing.
     """
     with write_transaction():
-        tokens.consume(FORM_PURPOSE, {"n": nonce})
+        tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
         if user is None:
             user = _new_account(account)
         organisation = _claim_organisation(answers)
