@@ -11,3 +11,8 @@ def init_app(app):
     from intranet.admission.dashboard import provide_sections
 
     provide_sections(app)
+
+    from intranet import demo
+    from intranet.admission.demo import seed
+
+    demo.register(app, seed)

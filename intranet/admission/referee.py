@@ -1,11 +1,92 @@
 """Referees answer through a signed, single-use link; they never have an account."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app, redirect, render_template, url_for
+from wtforms import RadioField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from intranet import tokens
+from intranet.workflows import engine
+
+from .apply_forms import TextForm, choices
+from .models import RECOMMENDATIONS, Application, Referee
+from .references import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
 
 bp = Blueprint("referee", __name__)
+
+PURPOSE = "referee"
+REPLACED = (
+    "Deze link werkt niet meer: de aanvrager heeft intussen iemand anders als referent "
+    "gevraagd. U hoeft niets meer te doen."
+)
+
+
+class ReferenceForm(TextForm):
+    """A referee's recommendation and its explanation."""
+
+    recommendation = RadioField(
+        "Uw advies",
+        choices=choices(RECOMMENDATIONS),
+        invalid_choice_message="Kies positief, neutraal of negatief.",
+    )
+    text = TextAreaField(
+        "Uw toelichting",
+        validators=[
+            DataRequired("Schrijf kort waarom u dit adviseert."),
+            Length(max=5000, message="Gebruik hoogstens 5000 tekens."),
+        ],
+    )
+
+
+def _closed(message, status):
+    """The page a referee sees when the link cannot be used (never a 500)."""
+    return render_template("admission/referee_closed.html", message=message), status
+
+
+def _open(token):
+    """(payload, referee) for a usable link, or (None, the page that says why not)."""
+    try:
+        payload = tokens.read(PURPOSE, token, current_app.config["REFEREE_LINK_MAX_AGE"])
+    except tokens.LinkError as error:
+        return None, _closed(error.message, 400)
+    referee = Referee.get_or_none(Referee.id == payload["s"])
+    if referee is None:
+        return None, _closed(tokens.INVALID, 400)
+    if referee.status == "vervangen":
+        return None, _closed(REPLACED, 410)
+    if referee.status == "beantwoord":
+        return None, _closed(ALREADY_ANSWERED, 409)
+    if referee.status != "uitgenodigd" or referee.application.state != "referenties":
+        return None, _closed(NO_LONGER_NEEDED, 409)
+    return payload, referee
 
 
 @bp.route("/referentie/<token>", methods=["GET", "POST"])
 def answer(token):
-    """Give a reference."""
-    return "", 404
+    """Give a reference: the application's summary and the referee's advice."""
+    payload, referee = _open(token)
+    if payload is None:
+        return referee
+    form = ReferenceForm()
+    if form.validate_on_submit():
+        try:
+            record_reference(
+                referee.id,
+                form.recommendation.data,
+                form.text.data,
+                before_commit=lambda: tokens.consume(PURPOSE, payload),
+            )
+        except tokens.LinkError as error:
+            return _closed(error.message, 400)
+        except engine.WorkflowError as error:
+            return _closed(error.message, error.status)
+        return redirect(url_for("referee.thanks"), code=303)
+    application = Application.with_organisation().where(Application.id == referee.application_id)
+    return render_template(
+        "admission/referee.html", form=form, referee=referee, application=application.get()
+    )
+
+
+@bp.get("/referentie/bedankt")
+def thanks():
+    """The referee's reference is in."""
+    return render_template("admission/referee_thanks.html")

@@ -1,0 +1,115 @@
+"""Demo applications in every state of the admission workflow (idempotent)."""
+
+from intranet import security
+from intranet.demo import DEMO_PASSWORD
+from intranet.demo.core import PROJECTLEIDER
+from intranet.models import Organisation, User
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+
+from .models import Application, Referee
+from .references import record_reference
+from .voting import cast_vote
+
+# (organisation, sector, municipality, pupils, route, applicant, the state to reach)
+APPLICATIONS = [
+    ("Kunstlab Oegstgeest", "cultuur", "Oegstgeest", None, "basis", "Iris Bakker", "concept"),
+    ("Stichting Denkwerk", "overig", "Leiden", None, "uitgebreid", "Omar Haddou", "referenties"),
+    ("De Zeester Katwijk", "PO", "Katwijk", 240, "school", "Femke de Lange", "bij_projectleider"),
+    ("Peuterspeelzaal Het Duin", "VSE", "Noordwijk", 45, "vse", "Priya Ramdin", "aanvulling"),
+    ("Muziekschool Leiden", "cultuur", "Leiden", None, "uitgebreid", "Gert Mol", "stemming"),
+    ("Science Hub Leiden", "bedrijf", "Leiden", None, "uitgebreid", "Lieke Zwart", "regiegroep"),
+    ("Bouwspeelplaats De Rijn", "overig", "Leiderdorp", None, "basis", "Ahmed Saidi", "toegelaten"),
+    ("Escape Games Leiden", "bedrijf", "Leiden", None, "uitgebreid", "Bram Kuipers", "afgewezen"),
+    ("Robotclub Voorschoten", "bedrijf", "Voorschoten", None, "basis", "Evi Hoek", "ingetrokken"),
+]
+PROFILE = (
+    "{name} wil kinderen en jongeren in de Leidse regio laten ontdekken waar hun talenten "
+    "liggen, met workshops op school en na schooltijd."
+)
+
+
+def _slug(text):
+    return "".join(ch for ch in text.lower() if ch.isalnum())[:20]
+
+
+def _draft(name, sector, municipality, pupils, route, person, password_hash):
+    slug = _slug(name)
+    user = User.get_or_none(User.email == f"aanvrager.{slug}@example.org") or User.create(
+        email=f"aanvrager.{slug}@example.org", name=person, password_hash=password_hash
+    )
+    organisation = Organisation.create(
+        name=name, sector=sector, municipality=municipality, pupil_count=pupils
+    )
+    case = engine.create_case(
+        admission,
+        user,
+        applicant=user,
+        organisation=organisation,
+        route=route,
+        profile=PROFILE.format(name=name),
+        backup_name=f"Achtervang {name}",
+        backup_email=f"achtervang.{slug}@example.org",
+    )
+    if route == "uitgebreid":
+        for number, (referee, where) in enumerate(
+            [("Marieke Stam", "Bibliotheek Leiden"), ("Joost Ploeg", "Basisschool De Regenboog")]
+        ):
+            Referee.create(
+                application=case,
+                name=referee,
+                email=f"referent{number + 1}.{slug}@example.org",
+                organisation=where,
+                relation="samenwerkingspartner",
+            )
+    return case, user
+
+
+def _answer_references(case, count=2):
+    for referee in list(Referee.current(case))[:count]:
+        record_reference(referee.id, "positief", "Een betrouwbare en enthousiaste partner.")
+
+
+def _vote(case, choices):
+    members = list(User.in_group("projectgroep"))
+    for member, (choice, motivation) in zip(members, choices, strict=False):
+        cast_vote(case.id, member, choice, motivation)
+
+
+def _advance(case, user, leader, goal):
+    """Take a fresh draft to the goal state the way the people involved would."""
+
+    def fire(trigger, actor, **fields):
+        engine.fire(admission, case.id, trigger, actor, **fields)
+
+    if goal == "concept":
+        return
+    fire("indienen", user)
+    if goal == "referenties":
+        return _answer_references(case, count=1)
+    if goal == "ingetrokken":
+        return fire("intrekken", user, comment="We wachten tot volgend schooljaar.")
+    if case.route == "uitgebreid":
+        _answer_references(case)
+    if goal == "aanvulling":
+        fire("aanvulling_vragen", leader, comment="Hoeveel kindplaatsen heeft u per locatie?")
+    elif goal == "toegelaten":
+        fire("bevestigen", leader, comment="Gevestigd in Leiderdorp, geen leerlingen: akkoord.")
+    elif goal == "afgewezen":
+        fire("afwijzen", leader, comment="Een commercieel uitje past niet bij de doelen.")
+    elif goal in ("stemming", "regiegroep"):
+        fire("voordragen", leader)
+        _vote(case, [("voor", "Mooi aanbod."), ("twijfel", "Hoe groot is het bereik?")])
+        if goal == "regiegroep":
+            fire("escaleren", leader, comment="De projectgroep twijfelt over het bereik.")
+
+
+def seed():
+    """Add the demo applications that are missing (one per state)."""
+    leader = User.get_or_none(User.email == PROJECTLEIDER[1])
+    password_hash = security.hash_password(DEMO_PASSWORD)
+    for name, sector, municipality, pupils, route, person, goal in APPLICATIONS:
+        if Organisation.select().where(Organisation.name == name).exists():
+            continue
+        case, user = _draft(name, sector, municipality, pupils, route, person, password_hash)
+        _advance(Application.get_by_id(case.id), user, leader, goal)

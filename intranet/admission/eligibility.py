@@ -1,0 +1,131 @@
+"""Who may apply by which route: pure rules, each returning a Dutch message or None."""
+
+BASIS_AREA = (
+    "Leiden",
+    "Leiderdorp",
+    "Voorschoten",
+    "Oegstgeest",
+    "Wassenaar",
+    "Zoeterwoude",
+    "Kaag en Braassem",
+)
+# The area of the Leiden samenwerkingsverbanden passend onderwijs (PO and VO): the
+# municipalities their schools stand in. Schools (route 4) and VSE institutions (route 5)
+# from this area may join; the projectleider still checks the school's own membership.
+LEIDEN_SWV_AREA = (
+    "Leiden",
+    "Leiderdorp",
+    "Oegstgeest",
+    "Voorschoten",
+    "Zoeterwoude",
+    "Kaag en Braassem",
+    "Katwijk",
+    "Noordwijk",
+    "Teylingen",
+    "Wassenaar",
+)
+# The uitgebreid route has no area of its own: the projectgroep weighs each application.
+AREA_FOR_ROUTE = {
+    "basis": BASIS_AREA,
+    "schoolbestuur": ("Leiden",),
+    "school": LEIDEN_SWV_AREA,
+    "vse": LEIDEN_SWV_AREA,
+}
+AREA_WORDS = {
+    "basis": "de gemeenten van de Leidse regio",
+    "schoolbestuur": "Leiden",
+    "school": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
+    "vse": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
+}
+WITHOUT_PUPILS = {"basis", "uitgebreid"}  # memberships for organisations without pupils
+WITH_PUPILS = {"school", "vse"}  # the count sets the yearly contribution
+BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}
+KNOWN_MUNICIPALITIES = tuple(sorted(set(BASIS_AREA) | set(LEIDEN_SWV_AREA)))
+
+
+def _key(text):
+    return " ".join((text or "").split()).casefold()
+
+
+def canonical_municipality(text):
+    """The known spelling of a municipality ('kaag  en braassem' → 'Kaag en Braassem')."""
+    for known in KNOWN_MUNICIPALITIES:
+        if _key(known) == _key(text):
+            return known
+    return " ".join((text or "").split())
+
+
+def municipality_problem(route, municipality):
+    """Why an organisation in this municipality cannot take this route, or None."""
+    area = AREA_FOR_ROUTE.get(route)
+    if area is None or not municipality or canonical_municipality(municipality) in area:
+        return None
+    return (
+        f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]}, "
+        f"niet in {canonical_municipality(municipality)}."
+    )
+
+
+def pupils_problem(route, pupils):
+    """Why this pupil (or kindplaats) count does not fit the route, or None."""
+    if route in WITHOUT_PUPILS and pupils:
+        return (
+            "Deze route is voor organisaties zonder leerlingen of kindplaatsen. "
+            "Laat het aantal leeg of kies een andere route."
+        )
+    if route in WITH_PUPILS and not pupils:
+        what = "kindplaatsen" if route == "vse" else "leerlingen"
+        return f"Vul het aantal {what} in: daarnaar wordt uw bijdrage berekend."
+    return None
+
+
+def profile_problem(route, profile):
+    """Why the profile description is not enough for the route, or None."""
+    if route == "uitgebreid" and not (profile or "").strip():
+        return "Beschrijf uw organisatie: voor het uitgebreid lidmaatschap is een profiel nodig."
+    return None
+
+
+def organisation_problem(namesake_status, has_open_application):
+    """Why an organisation of this name cannot apply: already a partner or applying."""
+    if namesake_status in BLOCKING_STATUSES:
+        return (
+            "Deze organisatie is al partner of vriend van het netwerk "
+            "en hoeft zich niet aan te melden."
+        )
+    if has_open_application:
+        return "Voor deze organisatie loopt al een aanmelding."
+    return None
+
+
+def referee_problems(referee_emails, own_emails):
+    """{position: message} for referee addresses that repeat or belong to the applicant."""
+    own = {_key(email) for email in own_emails if email}
+    problems, seen = {}, set()
+    for position, email in enumerate(referee_emails):
+        key = _key(email)
+        if not key:
+            continue
+        if key in own:
+            problems[position] = (
+                "Een referent staat buiten uw organisatie: dit is het adres van uzelf "
+                "of van uw achtervang."
+            )
+        elif key in seen:
+            problems[position] = "Geef twee verschillende referenten op."
+        seen.add(key)
+    return problems
+
+
+def backup_problem(contact_email, backup_email):
+    """Why the achtervang's address is not usable, or None."""
+    if contact_email and _key(contact_email) == _key(backup_email):
+        return "De achtervang is iemand anders dan de contactpersoon: kies een ander adres."
+    return None
+
+
+def own_address_problem(email, referee_emails):
+    """Why the applicant's (or achtervang's) address cannot also be a referee's, or None."""
+    if _key(email) and _key(email) in {_key(other) for other in referee_emails}:
+        return "Dit adres is ook als referent opgegeven; een referent staat buiten uw organisatie."
+    return None

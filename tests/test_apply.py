@@ -1,0 +1,217 @@
+"""Applying: the multi-step form, the draft with its account, submitting by every route."""
+
+import pytest
+
+from intranet.admission.models import Application, Referee
+from intranet.models import Organisation, OutboxMessage, User
+from tests import factories
+from tests.conftest import PASSWORD as EXISTING_PASSWORD
+from tests.test_apply_support import (
+    CONTACT,
+    REFEREES,
+    errors,
+    fill_in,
+    heading,
+    links_to,
+    organisation,
+    post_step,
+    text,
+)
+
+
+@pytest.fixture
+def leader(make_user):
+    return make_user("projectleider")
+
+
+def submit(client, case_id, state="concept"):
+    """Press 'Aanmelding indienen' on the case page."""
+    return client.post(
+        f"/zaak/toetreding/{case_id}/stap/indienen",
+        data={"expected_state": state},
+        follow_redirects=True,
+    )
+
+
+def saved_case_id(response):
+    """The case a saved form redirected to."""
+    assert response.status_code == 303, text(response)
+    return int(response.headers["Location"].rsplit("/", 1)[1])
+
+
+@pytest.mark.parametrize("route", ["basis", "schoolbestuur", "school", "vse"])
+def test_by_right_route_goes_straight_to_the_projectleider(client, leader, route):
+    case_id = saved_case_id(fill_in(client, route))
+    page = submit(client, case_id)
+    assert "Gelukt: Aanmelding indienen." in text(page)
+    assert "Bij de projectleider" in text(page)
+    application = Application.get_by_id(case_id)
+    assert (application.state, application.route) == ("bij_projectleider", route)
+    assert application.organisation.status == "aspirant"
+    assert OutboxMessage.select().where(OutboxMessage.to == leader.email).count() == 1
+
+
+def test_uitgebreid_route_waits_for_references_and_invites_both_referees(client, leader):
+    case_id = saved_case_id(fill_in(client, "uitgebreid"))
+    page = submit(client, case_id)
+    assert "Wacht op referenties" in text(page)
+    assert "uitgenodigd op" in text(page)
+    for address in (REFEREES["referee1_email"], REFEREES["referee2_email"]):
+        assert len(links_to(address, "/referentie/")) == 1
+    assert not OutboxMessage.select().where(OutboxMessage.to == leader.email).exists()
+
+
+def test_saving_the_draft_creates_a_logged_in_account_with_a_confirmation_link(client):
+    response = fill_in(client, "basis")
+    page = client.get(response.headers["Location"])
+    assert "als concept opgeslagen" in text(page) and "Uitloggen" in text(page)
+    user = User.by_email(CONTACT["contact_email"])
+    assert user.name == "Anna Aanvrager" and user.groups == {} and user.password_hash
+    assert links_to(user.email, "/bevestigen/")
+    organisation_row = Organisation.get(Organisation.name == "Techniekatelier Zoeterwoude")
+    assert organisation_row.status == "aspirant"
+    mine = client.get("/mijn-aanmelding")
+    assert "Techniekatelier Zoeterwoude" in text(mine) and "Concept" in text(mine)
+
+
+def test_an_existing_address_must_log_in_instead_of_getting_a_second_account(client, make_user):
+    existing = make_user(email=CONTACT["contact_email"])
+    wrong = fill_in(client, "basis")
+    assert heading(wrong).endswith("Contactpersoon")
+    assert any("Er bestaat al een account" in message for message in errors(wrong))
+    assert User.select().count() == 1 and Application.select().count() == 0
+    right = post_step(client, wrong, {**CONTACT, "password": EXISTING_PASSWORD})
+    case_id = saved_case_id(right)
+    assert Application.get_by_id(case_id).applicant_id == existing.id
+    assert User.select().count() == 1
+    assert "Uitloggen" in text(client.get(f"/aanmelding/{case_id}"))
+
+
+def test_a_logged_in_applicant_only_names_the_achtervang(client, make_user, login):
+    user = make_user()
+    login(user)
+    page = fill_in(client, "basis", upto="profiel")
+    assert "U bent de contactpersoon" in text(page) and 'name="password"' not in text(page)
+    case_id = saved_case_id(
+        post_step(client, page, {"backup_name": "Bert", "backup_email": "bert@example.org"})
+    )
+    assert Application.get_by_id(case_id).applicant_id == user.id
+    assert User.select().count() == 1
+
+
+def test_submitting_the_form_twice_saves_it_once(client):
+    last = fill_in(client, "uitgebreid", upto="referenten")
+    first = post_step(client, last, CONTACT)
+    again = post_step(client, last, CONTACT)
+    saved_case_id(first)
+    assert again.status_code == 303 and again.headers["Location"].endswith("/mijn-aanmelding")
+    assert "al opgeslagen" in text(client.get("/mijn-aanmelding"))
+    assert User.select().count() == Organisation.select().count() == 1
+    assert Application.select().count() == 1 and Referee.select().count() == 2
+    assert len(links_to(CONTACT["contact_email"], "/bevestigen/")) == 1
+
+
+def test_submitting_twice_is_already_handled(client, leader):
+    case_id = saved_case_id(fill_in(client, "basis"))
+    submit(client, case_id)
+    again = submit(client, case_id)
+    assert "al afgehandeld" in text(again)
+    assert OutboxMessage.select().where(OutboxMessage.to == leader.email).count() == 1
+
+
+def test_back_keeps_what_was_typed(client):
+    page = fill_in(client, "school", upto="organisatie")
+    back = post_step(client, page, {"profile": "Half af"}, go="back")
+    assert heading(back).endswith("Organisatie")
+    assert 'value="De Zeester Katwijk"' in text(back) and 'value="Half af"' in text(back)
+
+
+def test_referees_can_wait_but_then_the_engine_says_the_draft_is_incomplete(client):
+    page = fill_in(client, "uitgebreid", upto="profiel")
+    assert heading(page).endswith("Referenten")
+    contact = post_step(client, page, {"referee1_name": "Half"}, go="skip")
+    case_id = saved_case_id(post_step(client, contact, CONTACT))
+    case_page = client.get(f"/aanmelding/{case_id}")
+    assert "Referenten: nog in te vullen" in text(case_page)
+    assert "niet compleet" in text(case_page)  # why the submit button is missing
+    refused = client.post(
+        f"/zaak/toetreding/{case_id}/stap/indienen",
+        data={"expected_state": "concept"},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 422 and "niet compleet" in text(refused)
+    client.post(f"/aanmelding/{case_id}/wijzigen/referenten", data=REFEREES)
+    assert "Wacht op referenties" in text(submit(client, case_id))
+
+
+def test_another_users_case_is_forbidden_and_an_unknown_one_not_found(client, make_user, login):
+    case = factories.application(make_user(), route="basis")
+    login(make_user())
+    assert client.get(f"/aanmelding/{case.id}").status_code == 403
+    assert client.get(f"/aanmelding/{case.id}/wijzigen/organisatie").status_code == 403
+    assert client.get("/aanmelding/999999").status_code == 404
+    assert client.get("/aanmelding/999999/wijzigen/route").status_code == 404
+
+
+def test_case_page_asks_to_log_in_first(client):
+    response = client.get("/aanmelding/1")
+    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
+
+
+def test_a_draft_step_can_be_changed_but_not_after_submitting(client, make_user, login):
+    user = make_user()
+    case = factories.application(user, route="basis")
+    login(user)
+    changed = {**organisation("basis"), "name": "Nieuwe Naam", "municipality": "wassenaar"}
+    response = client.post(f"/aanmelding/{case.id}/wijzigen/organisatie", data=changed)
+    assert response.status_code == 303
+    assert "Opgeslagen: organisatie" in text(client.get(f"/aanmelding/{case.id}"))
+    organisation_row = Organisation.get_by_id(case.organisation_id)
+    assert (organisation_row.name, organisation_row.municipality) == ("Nieuwe Naam", "Wassenaar")
+    submit(client, case.id)
+    late = client.post(f"/aanmelding/{case.id}/wijzigen/organisatie", data=changed)
+    assert late.status_code == 409 and "al ingediend" in text(late)
+
+
+def test_changing_the_route_checks_the_municipality_already_given(client, make_user, login):
+    user = make_user()
+    case = factories.application(user, route="basis")  # in Leiden
+    Organisation.update(municipality="Wassenaar").where(
+        Organisation.id == case.organisation_id
+    ).execute()
+    login(user)
+    response = client.post(f"/aanmelding/{case.id}/wijzigen/route", data={"route": "schoolbestuur"})
+    assert response.status_code == 200
+    assert any("niet in Wassenaar" in message for message in errors(response))
+    assert Application.get_by_id(case.id).route == "basis"
+
+
+def test_a_logged_in_applicant_is_pointed_to_their_draft(client, make_user, login):
+    user = make_user()
+    case = factories.application(user, route="basis", name="Half Af")
+    login(user)
+    page = client.get("/aanmelden")
+    assert "U heeft al een concept voor Half Af" in text(page)
+    assert f'href="/aanmelding/{case.id}"' in text(page)
+
+
+def test_two_simultaneous_submits_of_the_form_save_it_once(app):
+    import threading
+
+    last = fill_in(app.test_client(), "basis", upto="profiel")
+    barrier, responses = threading.Barrier(2), []
+
+    def submit_form():
+        client = app.test_client()
+        barrier.wait()
+        responses.append(post_step(client, last, CONTACT))
+
+    threads = [threading.Thread(target=submit_form) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.status_code for r in responses) == [303, 303]
+    assert User.select().count() == Organisation.select().count() == 1
+    assert Application.select().count() == 1
+    assert len(links_to(CONTACT["contact_email"], "/bevestigen/")) == 1

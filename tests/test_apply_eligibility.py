@@ -1,0 +1,106 @@
+"""Who may apply by which route: the pure rules behind the form's messages."""
+
+import pytest
+
+from intranet.admission import eligibility as rules
+
+
+@pytest.mark.parametrize(
+    ("route", "municipality", "allowed"),
+    [
+        ("basis", "Leiden", True),
+        ("basis", "Kaag en Braassem", True),
+        ("basis", "wassenaar", True),
+        ("basis", "Katwijk", False),
+        ("schoolbestuur", "Leiden", True),
+        ("schoolbestuur", "Leiderdorp", False),
+        ("school", "Katwijk", True),
+        ("school", "Teylingen", True),
+        ("school", "Den Haag", False),
+        ("vse", "Noordwijk", True),
+        ("vse", "Alphen aan den Rijn", False),
+        ("uitgebreid", "Den Haag", True),  # the projectgroep weighs these
+    ],
+)
+def test_municipality_must_lie_in_the_routes_area(route, municipality, allowed):
+    problem = rules.municipality_problem(route, municipality)
+    assert (problem is None) == allowed
+    if not allowed:
+        assert "staat alleen open voor organisaties in" in problem
+
+
+def test_municipality_is_matched_whatever_its_spelling():
+    assert rules.canonical_municipality("  kaag  EN braassem ") == "Kaag en Braassem"
+    assert rules.canonical_municipality("Lisse") == "Lisse"
+
+
+@pytest.mark.parametrize(
+    ("route", "pupils", "message"),
+    [
+        ("basis", 120, "zonder leerlingen"),
+        ("uitgebreid", 5, "zonder leerlingen"),
+        ("basis", None, None),
+        ("school", None, "Vul het aantal leerlingen in"),
+        ("vse", None, "Vul het aantal kindplaatsen in"),
+        ("school", 250, None),
+        ("vse", 40, None),
+        ("schoolbestuur", None, None),
+        ("schoolbestuur", 4000, None),
+    ],
+)
+def test_pupils_only_where_the_route_allows_them(route, pupils, message):
+    problem = rules.pupils_problem(route, pupils)
+    assert problem is None if message is None else message in problem
+
+
+@pytest.mark.parametrize(
+    ("route", "profile", "needed"),
+    [("uitgebreid", "", True), ("uitgebreid", "   ", True), ("uitgebreid", "Wij", False)]
+    + [("basis", "", False), ("school", "", False)],
+)
+def test_profile_is_required_for_the_uitgebreid_route_only(route, profile, needed):
+    assert (rules.profile_problem(route, profile) is not None) == needed
+
+
+@pytest.mark.parametrize(
+    ("status", "applying", "message"),
+    [
+        ("partner", False, "al partner"),
+        ("lef_partner", False, "al partner"),
+        ("vriend", False, "al partner"),
+        ("aspirant", True, "loopt al een aanmelding"),
+        ("aspirant", False, None),
+        ("oud_partner", False, None),
+        (None, False, None),
+    ],
+)
+def test_organisation_may_not_be_a_partner_or_applying_already(status, applying, message):
+    problem = rules.organisation_problem(status, applying)
+    assert problem is None if message is None else message in problem
+
+
+@pytest.mark.parametrize(
+    ("emails", "own", "expected"),
+    [
+        (["a@x.nl", "b@x.nl"], ["me@x.nl"], {}),
+        (["a@x.nl", "A@x.nl "], ["me@x.nl"], {1: "verschillende"}),
+        (["me@x.nl", "b@x.nl"], ["me@x.nl", "backup@x.nl"], {0: "buiten uw organisatie"}),
+        (["a@x.nl", "BACKUP@x.nl"], ["me@x.nl", "backup@x.nl"], {1: "buiten uw organisatie"}),
+        (["", ""], ["me@x.nl"], {}),
+    ],
+)
+def test_referees_are_two_outsiders(emails, own, expected):
+    problems = rules.referee_problems(emails, own)
+    assert problems.keys() == expected.keys()
+    for position, words in expected.items():
+        assert words in problems[position]
+
+
+def test_achtervang_is_someone_else():
+    assert "iemand anders" in rules.backup_problem("me@x.nl", "ME@x.nl")
+    assert rules.backup_problem("me@x.nl", "bea@x.nl") is None
+
+
+def test_own_address_cannot_be_a_referees():
+    assert "referent" in rules.own_address_problem("a@x.nl", ["a@x.nl", "b@x.nl"])
+    assert rules.own_address_problem("c@x.nl", ["a@x.nl", "b@x.nl"]) is None

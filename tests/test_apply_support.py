@@ -1,0 +1,113 @@
+"""Helpers for the application tests: fill in the form as a browser would (no tests here)."""
+
+import html
+import re
+
+from werkzeug.datastructures import MultiDict
+
+from intranet.models import OutboxMessage
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
+PASSWORD = "een lang wachtwoord"
+
+ORGANISATIONS = {
+    "basis": {"name": "Techniekatelier Zoeterwoude", "sector": "bedrijf"},
+    "uitgebreid": {"name": "Stichting Denkwerk", "sector": "overig"},
+    "schoolbestuur": {"name": "Stichting Leids Onderwijs", "sector": "PO", "pupils": "3000"},
+    "school": {"name": "De Zeester Katwijk", "sector": "PO", "pupils": "250"},
+    "vse": {"name": "Peuterspeelzaal Het Duin", "sector": "VSE", "pupils": "45"},
+}
+MUNICIPALITY = {
+    "basis": "Zoeterwoude",
+    "uitgebreid": "Leiden",
+    "schoolbestuur": "Leiden",
+    "school": "Katwijk",
+    "vse": "Noordwijk",
+}
+REFEREES = {
+    "referee1_name": "Rosa Referent",
+    "referee1_email": "rosa@museum.example.org",
+    "referee1_organisation": "Museum",
+    "referee1_relation": "samenwerkingspartner",
+    "referee2_name": "Ruud Referent",
+    "referee2_email": "ruud@school.example.org",
+    "referee2_organisation": "Basisschool",
+    "referee2_relation": "opdrachtgever",
+}
+CONTACT = {
+    "contact_name": "Anna Aanvrager",
+    "contact_email": "anna@aspirant.example.org",
+    "password": PASSWORD,
+    "backup_name": "Bert Achtervang",
+    "backup_email": "bert@aspirant.example.org",
+}
+
+
+def organisation(route, **overrides):
+    """The organisation step's answers for a route."""
+    values = {"municipality": MUNICIPALITY[route], "pupils": "", "website": "www.example.org"}
+    values.update(ORGANISATIONS[route])
+    values.update(overrides)
+    return values
+
+
+def text(response):
+    """The response body as text."""
+    return response.get_data(as_text=True)
+
+
+def heading(response):
+    """The step the form shows ('Stap 2 van 5: Organisatie')."""
+    found = re.search(r"<h2>(Stap .*?)</h2>", text(response))
+    return found.group(1) if found else None
+
+
+def errors(response):
+    """The Dutch messages shown beside the fields."""
+    return [
+        html.unescape(m)
+        for m in re.findall(r'<small class="error"[^>]*>(.*?)</small>', text(response))
+    ]
+
+
+def hidden(response):
+    """The hidden inputs a browser sends back with the form."""
+    return [(html.unescape(n), html.unescape(v)) for n, v in HIDDEN.findall(text(response))]
+
+
+def post_step(client, page, fields, go="next"):
+    """Fill in the step shown on `page` and press a button, as a browser would."""
+    data = MultiDict(hidden(page))
+    for name, value in fields.items():
+        data.setlist(name, [value])
+    data["go"] = go
+    return client.post("/aanmelden", data=data)
+
+
+def fill_in(client, route, org=None, profile=None, referees=None, contact=None, upto=None):
+    """Go through the form up to (and including) step `upto`; the last page or redirect."""
+    steps = [
+        ("route", {"route": route}),
+        ("organisatie", org or organisation(route)),
+        ("profiel", {"profile": profile if profile is not None else "Wij geven techniekles."}),
+    ]
+    if route == "uitgebreid":
+        steps.append(("referenten", referees or REFEREES))
+    steps.append(("contactpersoon", contact or CONTACT))
+    page = client.get("/aanmelden")
+    for step, fields in steps:
+        page = post_step(client, page, fields)
+        if step == upto:
+            break
+    return page
+
+
+def links_to(address, fragment):
+    """The links in the mails to an address that contain a fragment."""
+    bodies = OutboxMessage.select().where(OutboxMessage.to == address).order_by(OutboxMessage.id)
+    return [
+        link
+        for message in bodies
+        for link in re.findall(r"https?://\S+", message.body)
+        if fragment in link
+    ]
