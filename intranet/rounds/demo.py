@@ -9,7 +9,7 @@ mixed answers, and the vriend round of LEF is running with mixed answers. The pa
 from datetime import date, timedelta
 
 from intranet.clock import today
-from intranet.demo.core import PROJECTLEIDER, REGIEGROEP, contact_email
+from intranet.demo.core import PARTNERS, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, Setting, User
 from intranet.rounds import opening, rollover
 from intranet.rounds.dates import end_of, start_of, year_before
@@ -87,7 +87,7 @@ def _history(workflow, case, steps):
         )
 
 
-def _past_period(name, starts_on, ends_on, state, leader, previous=None):
+def _past_period(name, starts_on, ends_on, state, leader, previous=None, signatories=None):
     """A period that has started (and maybe ended), with its history."""
     created = start_of(starts_on) - timedelta(days=60)
     record = ConvenantPeriod.create(
@@ -110,6 +110,8 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None):
         engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
     _history(period.WORKFLOW, record, steps)
     partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    if signatories is not None:
+        partners = partners.where(Organisation.name.in_(signatories))
     rollover.enrol(record, partners, via="ondertekend")
     return record
 
@@ -160,7 +162,10 @@ def seed():
     if ConvenantPeriod.select().where(ConvenantPeriod.name == FIRST).exists():
         return
     leader, chair = User.by_email(PROJECTLEIDER[1]), User.by_email(REGIEGROEP[0][1])
-    first = _past_period(FIRST, date(2018, 10, 31), date(2022, 7, 31), "afgelopen", leader)
+    signed_2018 = [partner[0] for partner in PARTNERS]  # the convenant of 31 October 2018
+    first = _past_period(
+        FIRST, date(2018, 10, 31), date(2022, 7, 31), "afgelopen", leader, signatories=signed_2018
+    )
     _past_decision(first, chair, FIRST_DECISION, weeks_after_due=6)
     ends = _end_of_month(today() + timedelta(days=120))
     current = _past_period(CURRENT, date(2022, 8, 1), ends, "lopend", leader, previous=first)
