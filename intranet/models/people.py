@@ -62,6 +62,10 @@ class Organisation(BaseModel):
     lef_partner = BooleanField(default=False)
     created_at = DateTimeField(default=now)
 
+    class Meta:
+        # The directory lists partners by name and offers their municipalities.
+        indexes = ((("status", "name"), False), (("status", "municipality"), False))
+
     @property
     def sector_label(self):
         """The sector in words."""
