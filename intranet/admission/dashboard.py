@@ -18,7 +18,7 @@ def cases_needing_action():
             "url": url_for("apply.case", case_id=case.id),
             "since": case.submitted_at or case.created_at,
         }
-        for case in Application.in_state(*WAITING_FOR_LEADER).limit(SHOWN)
+        for case in Application.listing(*WAITING_FOR_LEADER).limit(SHOWN)
     ]
 
 
