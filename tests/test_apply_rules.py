@@ -127,7 +127,7 @@ def test_every_field_of_a_step_is_checked_when_left(client):
     page = fill_in(client, "school", upto="route")
     for field in ("name", "sector", "municipality", "pupils", "website"):
         assert f'hx-post="/aanmelden/controleer/{field}"' in text(page)
-    assert text(page).count('hx-trigger="change"') == 5
+    assert text(page).count('hx-trigger="change delay:400ms"') == 5
 
 
 @pytest.mark.parametrize(
