@@ -188,3 +188,22 @@ def test_diagram_highlights_the_current_state(client):
 def test_diagram_of_unknown_workflow_or_state_is_404(client):
     assert client.get("/workflow/bestaat-niet/diagram.svg").status_code == 404
     assert client.get("/workflow/toetreding/diagram.svg?state=x").status_code == 404
+
+
+def test_a_note_goes_on_the_timeline_without_changing_state(applicant):
+    case = factories.application(applicant)
+    engine.note(admission, case, "referent_vervangen", applicant, "Referent A door B")
+    last = list(AuditEvent.for_case("toetreding", case.id))[-1]
+    assert (last.from_state, last.to_state, last.comment) == (
+        "concept",
+        "concept",
+        "Referent A door B",
+    )
+    assert Application.get_by_id(case.id).state == "concept"
+
+
+def test_submitting_tells_the_applicant_it_arrived(applicant):
+    case = factories.application(applicant, route="basis")
+    engine.fire(admission, case.id, "indienen", applicant)
+    received = OutboxMessage.get(OutboxMessage.subject == "Uw aanmelding is ontvangen")
+    assert received.to == applicant.email and "controleert" in received.body

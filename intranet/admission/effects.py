@@ -37,6 +37,18 @@ def _case_link(application):
     return mail.external_url("apply.case", case_id=application.id)
 
 
+def acknowledge(event):
+    """Tell the applicant the application arrived and what happens next."""
+    application = event.case
+    mail.queue(
+        application.applicant.email,
+        "Uw aanmelding is ontvangen",
+        "admission_received",
+        application=application,
+        link=_case_link(application),
+    )
+
+
 def invite_referee(referee):
     """Send one referee the signed link to give the reference."""
     referee.status, referee.invited_at = "uitgenodigd", now()

@@ -74,4 +74,11 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
         )
         if application.state == "referenties":
             invite_referee(new)
+        engine.note(
+            admission,
+            application,
+            "referent_vervangen",
+            applicant,
+            f"Referent {old.name} vervangen door {new.name}.",
+        )
     return new

@@ -74,6 +74,7 @@ admission = register(
                 APPLICANT,
                 conditions=(complete,),
                 when=uitgebreid,
+                after=(effects.acknowledge,),
             ),
             Transition(
                 "indienen",
@@ -83,6 +84,7 @@ admission = register(
                 APPLICANT,
                 conditions=(complete,),
                 when=by_right,
+                after=(effects.acknowledge,),
             ),
             Transition(
                 "referenties_compleet",
@@ -178,7 +180,7 @@ admission = register(
                 "Aanmelding intrekken",
                 APPLICANT,
                 comment="optional",
-                comment_label="Reden (optioneel)",
+                comment_label="Reden",
                 style="secondary",
             ),
         ],

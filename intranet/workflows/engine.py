@@ -143,6 +143,11 @@ def create_cases(workflow, actor, rows, comment=""):
     return ids
 
 
+def note(workflow, case, what, actor, comment=""):
+    """Record on the case's timeline something that happened without a state change."""
+    _audit(workflow, case, case.state, case.state, what, actor, comment, None)
+
+
 def refusal(workflow, transition, case, user, context=None):
     """Why this user may not take this step on this case now (an error), or None."""
     roles = {SYSTEM} if user is None else workflow.roles_on(case, user)
