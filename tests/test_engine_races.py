@@ -1,6 +1,7 @@
 """Conflicting steps fired at the same moment: exactly one wins, the rest are told."""
 
 import multiprocessing
+from datetime import timedelta
 import threading
 
 import pytest
@@ -100,3 +101,31 @@ def test_processes_firing_conflicting_steps_give_one_winner(app, contested, data
             process.join(60)
         outcome = list(results)
     _assert_one_winner(case, outcome)
+
+
+def test_two_ticks_at_once_fire_each_deadline_once(app, make_user):
+    from intranet.workflows.models import Deadline
+    from intranet.workflows.timers import tick
+
+    leader = make_user("projectleider")
+    cases = [factories.at_vote(make_user(), leader, name=f"Org {n}") for n in range(4)]
+    moment = max(d.due_at for d in Deadline.select()) + timedelta(minutes=1)
+    barrier, results = threading.Barrier(2), []
+
+    def run():
+        with app.app_context():
+            barrier.wait()
+            try:
+                results.append(tick(moment))
+            finally:
+                db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sum(r["uitgevoerd"] for r in results) == len(cases)  # one vote deadline each
+    closed = AuditEvent.select().where(AuditEvent.trigger == "geen_meerderheid")
+    assert closed.count() == len(cases)
+    assert {c.state for c in Application.select()} == {"regiegroep"}
