@@ -1,8 +1,8 @@
 """Conflicting steps fired at the same moment: exactly one wins, the rest are told."""
 
 import multiprocessing
-from datetime import timedelta
 import threading
+from datetime import timedelta
 
 import pytest
 
