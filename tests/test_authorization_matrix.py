@@ -1,0 +1,81 @@
+"""Every route × every role × every method answers as tests/matrix.py declares.
+
+A route that is not in the table fails the suite with its name; so does any answer that
+differs from the table (above all an unexpected 2xx), and any 500.
+"""
+
+import pytest
+
+from tests.matrix import LOGIN, TABLE
+from tests.matrix_run import matrix_run
+
+
+@pytest.fixture(scope="module")
+def run(database_template, tmp_path_factory):
+    """Every route asked as every role (once per session)."""
+    return matrix_run(database_template, tmp_path_factory)
+
+
+def _report(problems):
+    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
+
+
+def test_every_route_and_method_is_declared_in_the_table(run):
+    missing = [
+        f"declare {endpoint} {method} in the authorization table (tests/matrix.py TABLE)"
+        for endpoint, method in sorted(run.declared_routes - TABLE.keys())
+    ]
+    assert not missing + run.unbuildable, _report(missing + run.unbuildable)
+
+
+def test_the_table_names_no_route_that_is_gone(run):
+    stale = [
+        f"{endpoint} {method} is in tests/matrix.py TABLE but the app has no such route"
+        for endpoint, method in sorted(TABLE.keys() - run.declared_routes)
+    ]
+    assert not stale, _report(stale)
+
+
+def _mismatch(answer, expected):
+    """Why an answer differs from the expected one, or None."""
+    to_login = answer.status == 302 and answer.location.startswith("/inloggen")
+    if expected == LOGIN:
+        return None if to_login else f"expected a redirect to /inloggen, got {answer.status}"
+    if answer.status != expected:
+        got = f"{answer.status} to {answer.location}" if answer.location else answer.status
+        return f"expected {expected}, got {got}"
+    if to_login:
+        return f"expected {expected} past the guard, got sent to the login page"
+    return None
+
+
+def test_every_role_gets_the_declared_answer_on_every_route(run):
+    problems = []
+    for answer in run.answers:
+        expect = TABLE.get((answer.endpoint, answer.method))
+        if expect is None:
+            continue  # reported by the test above
+        why = _mismatch(answer, expect.for_role(answer.role))
+        if why:
+            problems.append(f"{answer.where()}: {why}")
+    assert not problems, _report(problems)
+
+
+def test_no_route_answers_500_to_anyone(run):
+    errors = [answer.where() for answer in run.answers if answer.status >= 500]
+    assert not errors, _report(errors)
+
+
+def test_a_method_a_route_does_not_take_is_a_405(run):
+    wrong = [
+        f"{endpoint} {method} {path}: expected 405, got {status}"
+        for endpoint, method, path, status in run.unaccepted
+        if status != 405
+    ]
+    assert run.unaccepted and not wrong, _report(wrong)
+
+
+def test_the_matrix_asks_every_role_on_every_route(run):
+    asked = {(a.endpoint, a.method) for a in run.answers}
+    assert asked == run.declared_routes
+    assert len(run.answers) == 8 * sum(1 for _ in run.answers if _.role == "anonymous")
