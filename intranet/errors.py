@@ -18,13 +18,15 @@ MESSAGES = {
 
 def error_page(status, detail=None):
     """Render the error page for a status, with an optional specific message."""
-    title, message = MESSAGES.get(status, MESSAGES[500])
+    title, message = MESSAGES.get(status) or MESSAGES[400 if status < 500 else 500]
     return render_template("error.html", title=title, message=detail or message), status
 
 
 def _http_error(error):
-    status = error.code if error.code in MESSAGES else 500
-    return error_page(status)
+    """The Dutch page with the error's own status (an unusual 4xx stays a 4xx) and headers."""
+    page, status = error_page(error.code)
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return page, status, headers  # e.g. Allow on a 405, Content-Range on a 416
 
 
 def _csrf_error(error):

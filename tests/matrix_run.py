@@ -1,7 +1,8 @@
 """Run every route as every role once per test session, and keep the answers.
 
 The run builds its own database (the template's copy on SQLite, the truncated test database
-on PostgreSQL), so the matrix and the header/page scans share one pass of ~350 requests.
+on PostgreSQL), so the matrix and the header/page scans share one pass of ~600 requests:
+every method as every role, GETs also as htmx requests.
 """
 
 import shutil
@@ -23,6 +24,7 @@ class Answer:
     rule: str
     method: str
     role: str
+    htmx: bool  # sent as htmx (HX-Request: true): a fragment, or HX-Redirect to log in
     path: str
     status: int
     location: str
@@ -32,7 +34,8 @@ class Answer:
 
     def where(self):
         """The request in words, for failure messages."""
-        return f"{self.endpoint} {self.method} {self.path} as {self.role}"
+        kind = " (htmx)" if self.htmx else ""
+        return f"{self.endpoint} {self.method}{kind} {self.path} as {self.role}"
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Run:
     unaccepted: list  # (endpoint, method, path, status) for methods a path does not take
 
 
+HTMX = {"HX-Request": "true"}
 _RUNS = {}
 
 
@@ -90,8 +94,10 @@ def _ask_everything(app, world):
             continue
         for method in methods(rule):
             for role in ROLES:
-                response = visitors.request(role, method, path)
-                run.answers.append(_answer(rule, method, role, path, response))
+                for htmx in (False, True) if method == "GET" else (False,):
+                    headers = HTMX if htmx else {}
+                    response = visitors.request(role, method, path, headers=headers)
+                    run.answers.append(_answer(rule, method, role, path, response, htmx))
         for method in sorted({"GET", "POST"} - rule.methods):
             if not _served_elsewhere(app, path, method):
                 status = visitors.request("anonymous", method, path).status_code
@@ -108,13 +114,14 @@ def _served_elsewhere(app, path, method):
     return True
 
 
-def _answer(rule, method, role, path, response):
+def _answer(rule, method, role, path, response, htmx):
     body = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""
     return Answer(
         endpoint=rule.endpoint,
         rule=rule.rule,
         method=method,
         role=role,
+        htmx=htmx,
         path=path,
         status=response.status_code,
         location=response.headers.get("Location", ""),
