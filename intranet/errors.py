@@ -11,6 +11,7 @@ MESSAGES = {
     405: ("Niet toegestaan", "Deze actie kan op deze manier niet worden uitgevoerd."),
     409: ("Al afgehandeld", "Iemand anders heeft dit al afgehandeld. Bekijk de actuele stand."),
     413: ("Te groot", "Het verzonden formulier is te groot. Maak de tekst korter."),
+    415: ("Ongeldig verzoek", "Het intranet neemt alleen formulieren aan. Gebruik het formulier."),
     429: ("Te veel verzoeken", "Even geduld: probeer het over enkele minuten opnieuw."),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Probeer het later opnieuw."),
 }

@@ -50,6 +50,7 @@ class World:
     contact: Contact = None
     case: Application = None
     members: list = field(default_factory=list)
+    more_cases: list = field(default_factory=list)  # an open vote, one to nominate
 
 
 # How each URL argument is filled in, by its name in the route. A new route with an
@@ -64,6 +65,10 @@ ARGUMENTS = {
     "trigger": lambda world: "regiegroep_toelaten",  # needs a motivation: empty posts fail
     "token": lambda world: INVALID_TOKEN,
 }
+
+
+# Further real values the fuzz tests try besides those (the matrix uses ARGUMENTS only).
+ALTERNATIVES = {"case_id": lambda world: [case.id for case in world.more_cases]}
 
 
 def person(name, *groups, voorzitter=False, organisation=None):
@@ -85,12 +90,12 @@ def _organisation(name, **fields):
     return Organisation.create(**{**values, **fields})
 
 
-def _escalated_case(world, applicant, leader):
-    """The organisation's uitgebreid application: referenced, voted on, then escalated."""
+def _referenced_case(organisation, applicant):
+    """An uitgebreid application, submitted, both references in: with the projectleider."""
     case = engine.create_case(
         admission,
         applicant,
-        organisation=world.organisation,
+        organisation=organisation,
         applicant=applicant,
         route="uitgebreid",
         profile="Wij geven rondleidingen voor scholen.",
@@ -104,11 +109,29 @@ def _escalated_case(world, applicant, leader):
     engine.fire(admission, case.id, "indienen", applicant)
     for referee in Referee.current(case):
         record_reference(referee.id, "positief", "Betrouwbaar.")
+    return case
+
+
+def _at_vote(organisation, applicant, leader):
+    case = _referenced_case(organisation, applicant)
     deadline = now() + timedelta(days=14)
     engine.fire(admission, case.id, "voordragen", leader, data={"deadline": deadline})
+    return case
+
+
+def _escalated_case(world, applicant, leader):
+    """The organisation's application: referenced, voted on, then escalated."""
+    case = _at_vote(world.organisation, applicant, leader)
     cast_vote(case.id, world.members[0], "twijfel", "Ik weet het niet.")
     engine.fire(admission, case.id, "escaleren", leader, comment="De projectgroep twijfelt.")
     return Application.get_by_id(case.id)
+
+
+def _more_cases(applicant, leader):
+    """Two more applications by the same applicant: one at the vote, one to nominate."""
+    voting = _organisation("Techniek Lab", status="aspirant")
+    waiting = _organisation("Bouwkeet", status="aspirant")
+    return [_at_vote(voting, applicant, leader), _referenced_case(waiting, applicant)]
 
 
 def build_world():
@@ -128,6 +151,7 @@ def build_world():
     users[AANVRAGER] = person("aanvrager")
     world.case = _escalated_case(world, users[AANVRAGER], users[PROJECTLEIDER])
     Comment.create(application=world.case, author=users[REGIEGROEP], text="Eerst bespreken.")
+    world.more_cases = _more_cases(users[AANVRAGER], users[PROJECTLEIDER])
     return world
 
 
@@ -160,18 +184,26 @@ class Visitors:
         self.clients = {role: app.test_client() for role in ROLES}
 
     def request(self, role, method, path, **kwargs):
-        """Send a request as this role."""
+        """Send a request as this role (earlier flashed messages are dropped first)."""
         client = self.clients[role]
         user = self.world.users.get(role)
-        if user is not None:
-            login_id = User.get_by_id(user.id).get_id()
-            with client.session_transaction() as session:
-                session["_user_id"], session["_fresh"] = login_id, True
+        with client.session_transaction() as session:
+            session.pop("_flashes", None)
+            if user is None:  # a link may have logged the visitor in: not any more
+                session.pop("_user_id", None)
+            else:
+                session["_user_id"] = User.get_by_id(user.id).get_id()
+                session["_fresh"] = True
         if method == "POST" and "data" not in kwargs:
             # A real form always carries its CSRF token: an otherwise empty form is not
             # an empty body (Flask-WTF would then fill the form from its defaults).
             kwargs["data"] = {"form": "leeg"}
         return client.open(path, method=method, **kwargs)
+
+    def flashes(self, role):
+        """The messages the last request flashed for this role: [(category, text)]."""
+        with self.clients[role].session_transaction() as session:
+            return list(session.get("_flashes", []))
 
 
 def rules(app):
