@@ -196,3 +196,26 @@ def test_hostile_input_never_fails_and_a_refusal_changes_nothing(app, endpoint, 
             assert not changed, f"{where} answered {response.status_code} and changed {changed}"
 
     attempt()
+
+
+# What the fuzzing found, kept as plain tests that also run on PostgreSQL.
+FOUND = [
+    ("GET", "/partners/?gemeente=Lei%00den", {}, 400),  # PostgreSQL refuses NUL in text
+    ("POST", "/inloggen", {"data": {"email": "a\x00@example.org", "password": "x"}}, 400),
+    ("GET", "/aanmelding/2147483648", {}, 404),  # beyond an integer column: a 404, not a 500
+    ("GET", "/aanmelding/9223372036854775808", {}, 404),
+    ("POST", "/account/wachtwoord", {"data": "[1]", "content_type": "application/json"}, 415),
+    ("POST", "/account/wachtwoord", {"data": "false", "content_type": "application/json"}, 415),
+]
+
+
+@pytest.mark.parametrize("method, path, kwargs, status", FOUND)
+def test_input_the_fuzzing_found_is_refused_without_a_500(
+    client, make_user, login, method, path, kwargs, status
+):
+    login(make_user())
+    before = snapshot()
+    response = client.open(path, method=method, **kwargs)
+    assert response.status_code == status
+    assert "<h1>" in response.get_data(as_text=True)  # the Dutch error page
+    assert not _changed(before, snapshot())
