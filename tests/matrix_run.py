@@ -60,6 +60,7 @@ def matrix_run(database_template, tmp_path_factory):
 
 
 def _database_url(database_template, tmp_path_factory):
+    """A fresh copy of the template (SQLite), or the test database (PostgreSQL)."""
     if conftest.PG_URL:
         return conftest.PG_URL
     path = tmp_path_factory.mktemp("matrix") / "intranet.sqlite3"
@@ -68,6 +69,7 @@ def _database_url(database_template, tmp_path_factory):
 
 
 def _run(database_template, tmp_path_factory):
+    """Build the world on its own database and ask every route as every role."""
     url = _database_url(database_template, tmp_path_factory)
     app = create_app({**conftest.TEST_CONFIG, "DATABASE_URL": url})
     app.test_client_class = conftest.FreshContextClient
@@ -82,6 +84,7 @@ def _run(database_template, tmp_path_factory):
 
 
 def _ask_everything(app, world):
+    """Every rule, method and role (GETs also as htmx); methods a path refuses."""
     visitors = Visitors(app, world)
     run = Run([], [], set(), [])
     for rule in rules(app):
@@ -115,6 +118,7 @@ def _served_elsewhere(app, path, method):
 
 
 def _answer(rule, method, role, path, response, htmx):
+    """Keep what the tests look at of a response."""
     body = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""
     return Answer(
         endpoint=rule.endpoint,

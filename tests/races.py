@@ -51,6 +51,7 @@ def _play(app, racer, plan, act, barrier, answers):
 
 
 def _process(database_url, racer, plan, act, barrier, answers):
+    """A worker process: its own app (and connection pool) on the same database."""
     app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
     _play(app, racer, plan, act, barrier, answers)
 

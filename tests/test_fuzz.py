@@ -102,6 +102,7 @@ def test_every_post_route_declares_its_fields():
 
 
 def _allowed_roles(endpoint, method):
+    """The roles the authorization table lets past this route's guard."""
     expect = TABLE.get((endpoint, method))
     assert expect, f"declare {endpoint} {method} in the authorization table (tests/matrix.py)"
     roles = [role for role in sorted(expect.allowed) if expect.for_role(role) not in (403, LOGIN)]
@@ -134,6 +135,7 @@ def snapshot():
 
 
 def _changed(before, after, allowed=()):
+    """The tables whose rows differ, but those allowed to."""
     return sorted(name for name in before if before[name] != after[name] and name not in allowed)
 
 
@@ -148,6 +150,7 @@ def _refused(response, flashes):
 
 
 def _rule(app, endpoint, method):
+    """The app's rule for an endpoint and method."""
     return next(r for r in rules(app) if r.endpoint == endpoint and method in r.methods)
 
 

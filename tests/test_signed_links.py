@@ -124,6 +124,7 @@ def test_a_tampered_link_is_refused_and_changes_nothing(client, user, make_user,
 
 
 def _made_ago(monkeypatch, purpose, subject, seconds):
+    """A token as if it had been made `seconds` ago."""
     with monkeypatch.context() as patched:
         patched.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconds)
         return tokens.make(purpose, subject)

@@ -86,6 +86,7 @@ def person(name, *groups, voorzitter=False, organisation=None):
 
 
 def _organisation(name, **fields):
+    """An organisation in Leiden; keyword arguments override."""
     values = {"name": name, "sector": "cultuur", "municipality": "Leiden", "status": "partner"}
     return Organisation.create(**{**values, **fields})
 
@@ -113,6 +114,7 @@ def _referenced_case(organisation, applicant):
 
 
 def _at_vote(organisation, applicant, leader):
+    """An application the projectleider put to the vote."""
     case = _referenced_case(organisation, applicant)
     deadline = now() + timedelta(days=14)
     engine.fire(admission, case.id, "voordragen", leader, data={"deadline": deadline})
