@@ -7,8 +7,8 @@ differs from the table (above all an unexpected 2xx), and any 500.
 import pytest
 
 from tests.matrix import LOGIN, TABLE
-from tests.matrix_run import matrix_run
-from tests.world import ROLES
+from tests.matrix_run import HTMX, matrix_run
+from tests.world import ANONYMOUS, ROLES, Visitors, build_world, path_for, rules, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +87,22 @@ def test_the_matrix_asks_every_role_on_every_route(run):
     for endpoint, method in asked:
         roles = [a.role for a in run.answers if (a.endpoint, a.method) == (endpoint, method)]
         assert set(roles) == set(ROLES), (endpoint, method)
+
+
+def test_every_post_route_refuses_a_form_without_its_csrf_token(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    world = build_world()
+    visitors = Visitors(app, world)
+    before = snapshot()
+    wrong = []
+    for rule in rules(app):
+        if "POST" not in rule.methods:
+            continue
+        expect = TABLE.get((rule.endpoint, "POST"))
+        allowed = sorted(expect.allowed) if expect else [ANONYMOUS]
+        for htmx in ({}, HTMX):  # htmx sends the token as a header; here there is none
+            response = visitors.request(allowed[-1], "POST", path_for(rule, world), headers=htmx)
+            if response.status_code != 400 or "beveiligingscode" not in response.text:
+                wrong.append(f"{rule.endpoint} as {allowed[-1]}: {response.status_code}")
+    assert not wrong, _report(wrong)
+    assert snapshot() == before

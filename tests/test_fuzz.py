@@ -16,14 +16,22 @@ from werkzeug.routing import IntegerConverter
 from intranet import create_app, tokens
 from intranet.admission.models import CHOICES
 from intranet.fees.models import BASES, KINDS
-from intranet.models import SECTORS, all_models
+from intranet.models import SECTORS
 from intranet.partners.contacts import INVITE
 from intranet.workflows.admission import admission
 from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
 from tests.matrix import LOGIN, TABLE
 from tests.pages import inline_code, missing_security_headers
-from tests.world import AANVRAGER, ALTERNATIVES, Visitors, build_world, rules, url_arguments
+from tests.world import (
+    AANVRAGER,
+    ALTERNATIVES,
+    Visitors,
+    build_world,
+    rules,
+    snapshot,
+    url_arguments,
+)
 
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
@@ -125,13 +133,6 @@ def _path_values(rule, world, endpoint):
         else:
             odd[name] = plain[name] | st.text(min_size=1)
     return fuzz_inputs.weighted((st.fixed_dictionaries(plain), 4), (st.fixed_dictionaries(odd), 1))
-
-
-def snapshot():
-    """Every row of every table."""
-    return {
-        model._meta.table_name: sorted(map(repr, model.select().tuples())) for model in all_models()
-    }
 
 
 def _changed(before, after, allowed=()):

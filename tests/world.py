@@ -14,7 +14,14 @@ from intranet.admission.references import record_reference
 from intranet.admission.voting import cast_vote
 from intranet.clock import now
 from intranet.fees.models import schooljaar_of
-from intranet.models import Contact, Membership, Organisation, OutboxMessage, User
+from intranet.models import (
+    Contact,
+    Membership,
+    Organisation,
+    OutboxMessage,
+    User,
+    all_models,
+)
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests.conftest import PASSWORD
@@ -217,3 +224,10 @@ def rules(app):
 def methods(rule):
     """The methods the matrix sends to a rule (HEAD and OPTIONS come free with GET)."""
     return sorted(rule.methods & {"GET", "POST"})
+
+
+def snapshot():
+    """Every row of every table, to show that a request changed nothing."""
+    return {
+        model._meta.table_name: sorted(map(repr, model.select().tuples())) for model in all_models()
+    }
