@@ -8,7 +8,22 @@ import pytest
 
 from tests.matrix import LOGIN, TABLE
 from tests.matrix_run import HTMX, matrix_run
-from tests.world import ANONYMOUS, ROLES, Visitors, build_world, path_for, rules, snapshot
+from tests.world import (
+    ANONYMOUS,
+    CONTACTPERSOON,
+    CONTACTPERSOON_ELDERS,
+    PROJECTGROEP,
+    REGIEGROEP,
+    ROLES,
+    VOORZITTER,
+    Visitors,
+    build_world,
+    methods,
+    path_for,
+    rules,
+    snapshot,
+    url_arguments,
+)
 
 
 @pytest.fixture(scope="module")
@@ -105,4 +120,27 @@ def test_every_post_route_refuses_a_form_without_its_csrf_token(app):
             if response.status_code != 400 or "beveiligingscode" not in response.text:
                 wrong.append(f"{rule.endpoint} as {allowed[-1]}: {response.status_code}")
     assert not wrong, _report(wrong)
+    assert snapshot() == before
+
+
+NOT_YET_SHARED = (CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTGROEP, REGIEGROEP, VOORZITTER)
+
+
+def test_a_case_not_yet_before_a_group_stays_closed_to_it_on_every_case_route(app):
+    """Before nomination the projectgroep, before escalation the regiegroep sees nothing."""
+    world = build_world()
+    waiting = world.more_cases[1]  # with the projectleider: never voted on, never escalated
+    assert waiting.state == "bij_projectleider"
+    visitors, before, opened = Visitors(app, world), snapshot(), []
+    for rule in rules(app):
+        if "case_id" not in rule.arguments:
+            continue
+        values = {**url_arguments(rule, world), "case_id": waiting.id}
+        path = rule.build(values, append_unknown=False)[1]
+        for method in methods(rule):
+            for role in NOT_YET_SHARED:
+                status = visitors.request(role, method, path).status_code
+                if status not in (403, 404):
+                    opened.append(f"{rule.endpoint} {method} {path} as {role}: {status}")
+    assert not opened, _report(opened)
     assert snapshot() == before

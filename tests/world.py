@@ -117,7 +117,7 @@ def _referenced_case(organisation, applicant):
     engine.fire(admission, case.id, "indienen", applicant)
     for referee in Referee.current(case):
         record_reference(referee.id, "positief", "Betrouwbaar.")
-    return case
+    return Application.get_by_id(case.id)
 
 
 def _at_vote(organisation, applicant, leader):
@@ -125,7 +125,7 @@ def _at_vote(organisation, applicant, leader):
     case = _referenced_case(organisation, applicant)
     deadline = now() + timedelta(days=14)
     engine.fire(admission, case.id, "voordragen", leader, data={"deadline": deadline})
-    return case
+    return Application.get_by_id(case.id)
 
 
 def _escalated_case(world, applicant, leader):
