@@ -20,6 +20,7 @@ def create_app(config=None):
     from intranet import auth, db, errors, extensions, mail, security, views
     from intranet.workflows import cli as workflow_cli
 
+    app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
     security.init_app(app)

@@ -11,6 +11,7 @@ MESSAGES = {
     405: ("Niet toegestaan", "Deze actie kan op deze manier niet worden uitgevoerd."),
     409: ("Al afgehandeld", "Iemand anders heeft dit al afgehandeld. Bekijk de actuele stand."),
     413: ("Te groot", "Het verzonden formulier is te groot. Maak de tekst korter."),
+    415: ("Ongeldig verzoek", "Het intranet neemt alleen formulieren aan. Gebruik het formulier."),
     429: ("Te veel verzoeken", "Even geduld: probeer het over enkele minuten opnieuw."),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Probeer het later opnieuw."),
 }
@@ -18,13 +19,15 @@ MESSAGES = {
 
 def error_page(status, detail=None):
     """Render the error page for a status, with an optional specific message."""
-    title, message = MESSAGES.get(status, MESSAGES[500])
+    title, message = MESSAGES.get(status) or MESSAGES[400 if status < 500 else 500]
     return render_template("error.html", title=title, message=detail or message), status
 
 
 def _http_error(error):
-    status = error.code if error.code in MESSAGES else 500
-    return error_page(status)
+    """The Dutch page with the error's own status (an unusual 4xx stays a 4xx) and headers."""
+    page, status = error_page(error.code)
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return page, status, headers  # e.g. Allow on a 405, Content-Range on a 416
 
 
 def _csrf_error(error):

@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, request, url_for
 from flask_login import current_user, login_user, logout_user
 from peewee import fn
+from werkzeug.routing import IntegerConverter
 
 from intranet.clock import now
 from intranet.extensions import login_manager
@@ -24,6 +25,13 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+
+
+class DatabaseInteger(IntegerConverter):
+    """`<int:...>` in a URL, at most what an integer column holds: larger is a 404, not a 500."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def hasher():
@@ -161,6 +169,31 @@ def _unauthorized():
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
+FORM_BODIES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _has_nul(values):
+    """True if a text value (or a key) holds a NUL character."""
+    return any(isinstance(value, str) and "\x00" in value for value in values)
+
+
+def _plain_input_only():
+    """Refuse input no form sends: a body that is no form (415), text with NUL in it (400).
+
+    Flask-WTF would read a JSON body as form data (a JSON list or number breaks it), and
+    PostgreSQL refuses NUL in text, so either would end in a 500 further on.
+    """
+    if request.method in WRITES and request.mimetype and request.mimetype not in FORM_BODIES:
+        abort(415)
+    texts = [*(request.view_args or {}).values()]
+    for multidict in (request.args, request.form) if request.method in WRITES else (request.args,):
+        for key, values in multidict.lists():
+            texts += [key, *values]
+    if _has_nul(texts):
+        abort(400)
+
+
 def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -168,6 +201,7 @@ def _security_headers(response):
 
 
 def init_app(app):
-    """Install the user loader's fallbacks and the security headers."""
+    """Install the user loader's fallbacks, the input guard and the security headers."""
     login_manager.unauthorized_handler(_unauthorized)
+    app.before_request(_plain_input_only)
     app.after_request(_security_headers)

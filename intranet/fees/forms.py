@@ -29,7 +29,9 @@ class AmountField(StringField):
     def process_formdata(self, valuelist):
         """Read '1.234,50', '€ 1,50' or 'PM'; a bad amount is an error next to the field."""
         self.data = None
-        text = (valuelist[0] if valuelist else "").strip()
+        if not valuelist:  # not sent at all: a tampered form must not wipe the amounts
+            raise ValueError("Vul een bedrag in, of PM als het nog niet vaststaat.")
+        text = valuelist[0].strip()
         if not text or text.upper() == "PM":
             return
         self.data = parse_dutch_number(text)  # WTForms shows its ValueError at the field

@@ -1,0 +1,133 @@
+"""The authorization table: for every route and method, who gets past the guard, and what.
+
+Every (endpoint, method) of the app must be declared here; tests/test_authorization_matrix.py
+sends each one as every role of tests/world.py and compares. A role that is not allowed
+gets the guard's answer: anonymous is sent to the login page, a logged-in person gets 403.
+Allowed roles get `status` (the world's case lies with the regiegroep, so a step that needs
+another state answers 409, an empty POST fails validation with 422 or a re-rendered 200).
+"""
+
+from dataclasses import dataclass, field
+
+from tests.world import (
+    AANVRAGER,
+    ANONYMOUS,
+    CONTACTPERSOON,
+    CONTACTPERSOON_ELDERS,
+    PROJECTGROEP,
+    PROJECTLEIDER,
+    REGIEGROEP,
+    ROLES,
+    VOORZITTER,
+)
+
+LOGIN = "login"  # a redirect to the login page
+GET, POST = "GET", "POST"
+EVERYONE = frozenset(ROLES)
+LOGGED_IN = EVERYONE - {ANONYMOUS}
+REGIE = frozenset({REGIEGROEP, VOORZITTER})
+# Who may see the world's application (workflows/admission.py, _may_view): the applicant,
+# the projectleider, the projectgroep once it was put to the vote, the regiegroep once escalated.
+CASE_VIEWERS = frozenset({AANVRAGER, PROJECTGROEP, REGIEGROEP, VOORZITTER, PROJECTLEIDER})
+PARTNER_MANAGERS = frozenset({CONTACTPERSOON, PROJECTLEIDER})
+
+
+@dataclass(frozen=True)
+class Expect:
+    """Allowed roles get `status`; `exceptions` name a role's own answer."""
+
+    allowed: frozenset
+    status: object = 200
+    exceptions: dict = field(default_factory=dict)
+
+    def for_role(self, role):
+        """The answer this role should get: a status code or LOGIN."""
+        if role in self.exceptions:
+            return self.exceptions[role]
+        if role in self.allowed:
+            return self.status
+        return LOGIN if role == ANONYMOUS else 403
+
+
+def only(*roles, status=200, **exceptions):
+    """Only these roles get past the guard."""
+    return Expect(frozenset(roles), status, exceptions)
+
+
+def logged_in(status=200, **exceptions):
+    """Anyone logged in."""
+    return Expect(LOGGED_IN, status, exceptions)
+
+
+def public(status=200, **exceptions):
+    """Everyone, also without logging in."""
+    return Expect(EVERYONE, status, exceptions)
+
+
+TABLE = {
+    # Home: visitors see the front page, people are sent on to their work.
+    ("views.home", GET): public(302, anonymous=200),
+    ("auth.login", GET): public(),
+    ("auth.login", POST): public(200),  # empty form: errors at the fields
+    ("auth.logout", POST): public(302),
+    ("auth.forgot_password", GET): public(),
+    ("auth.forgot_password", POST): public(200),
+    ("auth.change_password", GET): logged_in(),
+    ("auth.change_password", POST): logged_in(200),
+    # Signed links: the matrix sends an invalid token, which is a 400 for everyone.
+    ("auth.reset_password", GET): public(400),
+    ("auth.reset_password", POST): public(400),
+    ("auth.confirm_email", GET): public(400),
+    ("partners.accept_invite", GET): public(400),
+    ("partners.accept_invite", POST): public(400),
+    # Still the stub until the referee pages are merged; then it answers 400 like the others.
+    ("referee.answer", GET): public(404),
+    ("referee.answer", POST): public(404),
+    # The applicant's side (apply.start is a stub until the application form is merged).
+    ("apply.start", GET): public(),
+    ("apply.mine", GET): logged_in(),
+    # The contactpersoon of the organisation does not see its application: only its applicant.
+    ("apply.case", GET): Expect(CASE_VIEWERS),
+    # Generic case routes. Firing needs a motivation for this step: an empty post is
+    # refused for everyone who may see the case, back on the case page with the reason
+    # (303; the engine checks the step's own role after the motivation).
+    ("cases.fire", POST): Expect(CASE_VIEWERS, 303),
+    ("cases.timeline", GET): Expect(CASE_VIEWERS),
+    ("cases.diagram", GET): public(),
+    # The projectleider's inbox. The case lies with the regiegroep: nominating is over (409).
+    ("inbox.index", GET): only(PROJECTLEIDER),
+    ("inbox.case", GET): only(PROJECTLEIDER),
+    ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
+    ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
+    ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
+    # Votes: the projectleider follows them, but only members vote.
+    ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
+    ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),
+    ("votes.vote", POST): only(PROJECTGROEP, status=422, projectleider=403),
+    # The regiegroep's pages are for its members (the voorzitter is one), not the projectleider.
+    ("regiegroep.index", GET): Expect(REGIE),
+    ("regiegroep.case", GET): Expect(REGIE),
+    ("regiegroep.comment", POST): Expect(REGIE, 422),
+    # Partners: a public directory; a partner's own pages for its contactpersonen.
+    ("partners.directory", GET): public(),
+    ("partners.mine", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTLEIDER, status=302),
+    ("partners.show", GET): Expect(PARTNER_MANAGERS),
+    ("partners.edit_profile", GET): Expect(PARTNER_MANAGERS),
+    # Fields a post leaves out keep their value (WTForms): saved unchanged.
+    ("partners.edit_profile", POST): Expect(PARTNER_MANAGERS, 303),
+    ("partners.invite_contact", POST): Expect(PARTNER_MANAGERS, 422),
+    # The world's contact is the only contactpersoon: refused, but past the guard.
+    ("partners.make_achtervang", POST): Expect(PARTNER_MANAGERS, 422),
+    ("partners.make_primary", POST): Expect(PARTNER_MANAGERS, 409),
+    ("partners.remove_contact", POST): Expect(PARTNER_MANAGERS, 422),
+    # Fees: the projectleider's; a partner's specification also for its contactpersonen.
+    ("fees.overview", GET): only(PROJECTLEIDER),
+    ("fees.export", GET): only(PROJECTLEIDER),
+    ("fees.specification", GET): Expect(PARTNER_MANAGERS),
+    ("fees.rates_index", GET): only(PROJECTLEIDER),
+    ("fees.rates", GET): only(PROJECTLEIDER),
+    ("fees.rates", POST): only(PROJECTLEIDER, status=422),
+    ("dashboard.index", GET): only(PROJECTLEIDER),
+    ("beheer.outbox", GET): only(PROJECTLEIDER),
+    ("beheer.message", GET): only(PROJECTLEIDER),
+}

@@ -1,0 +1,146 @@
+"""Every route × every role × every method answers as tests/matrix.py declares.
+
+A route that is not in the table fails the suite with its name; so does any answer that
+differs from the table (above all an unexpected 2xx), and any 500.
+"""
+
+import pytest
+
+from tests.matrix import LOGIN, TABLE
+from tests.matrix_run import HTMX, matrix_run
+from tests.world import (
+    ANONYMOUS,
+    CONTACTPERSOON,
+    CONTACTPERSOON_ELDERS,
+    PROJECTGROEP,
+    REGIEGROEP,
+    ROLES,
+    VOORZITTER,
+    Visitors,
+    build_world,
+    methods,
+    path_for,
+    rules,
+    snapshot,
+    url_arguments,
+)
+
+
+@pytest.fixture(scope="module")
+def run(database_template, tmp_path_factory):
+    """Every route asked as every role (once per session)."""
+    return matrix_run(database_template, tmp_path_factory)
+
+
+def _report(problems):
+    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
+
+
+def test_every_route_and_method_is_declared_in_the_table(run):
+    missing = [
+        f"declare {endpoint} {method} in the authorization table (tests/matrix.py TABLE)"
+        for endpoint, method in sorted(run.declared_routes - TABLE.keys())
+    ]
+    assert not missing + run.unbuildable, _report(missing + run.unbuildable)
+
+
+def test_the_table_names_no_route_that_is_gone(run):
+    stale = [
+        f"{endpoint} {method} is in tests/matrix.py TABLE but the app has no such route"
+        for endpoint, method in sorted(TABLE.keys() - run.declared_routes)
+    ]
+    assert not stale, _report(stale)
+
+
+def _mismatch(answer, expected):
+    """Why an answer differs from the expected one, or None."""
+    if answer.htmx:  # htmx is sent to log in by HX-Redirect, never a 302 into a swap
+        to_login = answer.status == 204 and answer.headers.get("HX-Redirect", "").startswith(
+            "/inloggen"
+        )
+    else:
+        to_login = answer.status == 302 and answer.location.startswith("/inloggen")
+    if expected == LOGIN:
+        return None if to_login else f"expected a redirect to /inloggen, got {answer.status}"
+    if answer.status != expected:
+        got = f"{answer.status} to {answer.location}" if answer.location else answer.status
+        return f"expected {expected}, got {got}"
+    if to_login:
+        return f"expected {expected} past the guard, got sent to the login page"
+    return None
+
+
+def test_every_role_gets_the_declared_answer_on_every_route(run):
+    problems = []
+    for answer in run.answers:
+        expect = TABLE.get((answer.endpoint, answer.method))
+        if expect is None:
+            continue  # reported by the test above
+        why = _mismatch(answer, expect.for_role(answer.role))
+        if why:
+            problems.append(f"{answer.where()}: {why}")
+    assert not problems, _report(problems)
+
+
+def test_no_route_answers_500_to_anyone(run):
+    errors = [answer.where() for answer in run.answers if answer.status >= 500]
+    assert not errors, _report(errors)
+
+
+def test_a_method_a_route_does_not_take_is_a_405(run):
+    wrong = [
+        f"{endpoint} {method} {path}: expected 405, got {status}"
+        for endpoint, method, path, status in run.unaccepted
+        if status != 405
+    ]
+    assert run.unaccepted and not wrong, _report(wrong)
+
+
+def test_the_matrix_asks_every_role_on_every_route(run):
+    asked = {(a.endpoint, a.method) for a in run.answers}
+    assert asked == run.declared_routes
+    for endpoint, method in asked:
+        roles = [a.role for a in run.answers if (a.endpoint, a.method) == (endpoint, method)]
+        assert set(roles) == set(ROLES), (endpoint, method)
+
+
+def test_every_post_route_refuses_a_form_without_its_csrf_token(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    world = build_world()
+    visitors = Visitors(app, world)
+    before = snapshot()
+    wrong = []
+    for rule in rules(app):
+        if "POST" not in rule.methods:
+            continue
+        expect = TABLE.get((rule.endpoint, "POST"))
+        allowed = sorted(expect.allowed) if expect else [ANONYMOUS]
+        for htmx in ({}, HTMX):  # htmx sends the token as a header; here there is none
+            response = visitors.request(allowed[-1], "POST", path_for(rule, world), headers=htmx)
+            if response.status_code != 400 or "beveiligingscode" not in response.text:
+                wrong.append(f"{rule.endpoint} as {allowed[-1]}: {response.status_code}")
+    assert not wrong, _report(wrong)
+    assert snapshot() == before
+
+
+NOT_YET_SHARED = (CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTGROEP, REGIEGROEP, VOORZITTER)
+
+
+def test_a_case_not_yet_before_a_group_stays_closed_to_it_on_every_case_route(app):
+    """Before nomination the projectgroep, before escalation the regiegroep sees nothing."""
+    world = build_world()
+    waiting = world.more_cases[1]  # with the projectleider: never voted on, never escalated
+    assert waiting.state == "bij_projectleider"
+    visitors, before, opened = Visitors(app, world), snapshot(), []
+    for rule in rules(app):
+        if "case_id" not in rule.arguments:
+            continue
+        values = {**url_arguments(rule, world), "case_id": waiting.id}
+        path = rule.build(values, append_unknown=False)[1]
+        for method in methods(rule):
+            for role in NOT_YET_SHARED:
+                status = visitors.request(role, method, path).status_code
+                if status not in (403, 404):
+                    opened.append(f"{rule.endpoint} {method} {path} as {role}: {status}")
+    assert not opened, _report(opened)
+    assert snapshot() == before

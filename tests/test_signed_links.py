@@ -1,0 +1,201 @@
+"""Signed links work once, for their own purpose, until they expire; tampering is refused.
+
+Every purpose is listed once in LINKS: its route (None while it has none), the setting for
+its lifetime, and how its receiver uses it. The cross-use test sends every purpose's token
+to every other purpose's route.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+import pytest
+from flask import current_app
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+from intranet import tokens
+from intranet.models import UsedLink, User
+from tests.conftest import PASSWORD
+
+NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
+
+
+def _set_password(client, path):
+    return client.post(path, data=NEW_PASSWORD)
+
+
+def _open(client, path):
+    return client.get(path)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A kind of signed link: its purpose (the token's salt) and the route that takes it."""
+
+    purpose: str
+    endpoint: str | None  # None: no route takes it yet (its token is still tried elsewhere)
+    max_age: str  # the setting that says how long it lives
+    use: object = None  # how its receiver uses it: (client, path) -> response
+
+
+LINKS = (
+    Link("password-reset", "auth.reset_password", "PASSWORD_RESET_MAX_AGE", _set_password),
+    Link("email-confirm", "auth.confirm_email", "EMAIL_CONFIRM_MAX_AGE", _open),
+    Link("partner-invite", "partners.accept_invite", "PARTNER_INVITE_MAX_AGE", _set_password),
+    # The referee pages come with the application form's merge: then set the endpoint to
+    # "referee.answer", a `use` that posts an answer, and drop it from STUBS below.
+    Link("referee", None, "REFEREE_LINK_MAX_AGE"),
+)
+ROUTED = [link for link in LINKS if link.endpoint]
+# Routes that take a token but are placeholders for now (they answer 404 to everything).
+STUBS = {"referee.answer"}
+
+
+def _effect(user_id):
+    """What a used link changes: the password, the confirmation, the used nonces."""
+    user = User.get_by_id(user_id)
+    return (user.password_hash, user.email_confirmed_at, UsedLink.select().count())
+
+
+@pytest.fixture
+def user(make_user):
+    return make_user()
+
+
+def _url(endpoint, token):
+    return current_app.url_map.bind("localhost").build(endpoint, {"token": token})
+
+
+def _path(link, token):
+    return _url(link.endpoint, token)
+
+
+def _text(response):
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
+def test_a_link_works_once_then_says_it_was_used(client, user, link):
+    path = _path(link, tokens.make(link.purpose, user.id))
+    first = link.use(client, path)
+    assert first.status_code in (302, 303), _text(first)
+    changed = _effect(user.id)
+    for again in (link.use(client, path), client.get(path)):
+        assert again.status_code == 400 and "al gebruikt" in _text(again)
+    assert _effect(user.id) == changed
+
+
+def _resign(token, change):
+    """The token with its payload changed but its old timestamp and signature."""
+    payload, stamp, signature = token.rsplit(".", 2)
+    serializer = URLSafeTimedSerializer("x")
+    data = serializer.load_payload(payload.encode())
+    forged = serializer.dump_payload(change(data)).decode()
+    return f"{forged}.{stamp}.{signature}"
+
+
+def _flip(text, index):
+    return text[:index] + ("A" if text[index] != "A" else "B") + text[index + 1 :]
+
+
+MANGLINGS = {
+    "signature changed": lambda t, p, i: _flip(t, len(t) - 10),
+    "payload changed": lambda t, p, i: _flip(t, 2),
+    "other subject": lambda t, p, i: _resign(t, lambda data: {**data, "s": i + 1}),
+    "signature cut off": lambda t, p, i: t.rsplit(".", 1)[0],
+    "only dots": lambda t, p, i: "..",
+    "other secret key": lambda t, p, i: URLSafeTimedSerializer(
+        "another-secret", salt=f"intranet:{p}"
+    ).dumps({"s": i, "n": "nonce"}),
+    "no nonce": lambda t, p, i: tokens._serializer(p).dumps({"s": i}),
+    "not a dict": lambda t, p, i: tokens._serializer(p).dumps([i, "nonce"]),
+}
+
+
+@pytest.mark.parametrize("mangling", MANGLINGS)
+@pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
+def test_a_tampered_link_is_refused_and_changes_nothing(client, user, make_user, link, mangling):
+    make_user()  # so that "other subject" names a real account
+    token = MANGLINGS[mangling](tokens.make(link.purpose, user.id), link.purpose, user.id)
+    before = _effect(user.id), _effect(user.id + 1)
+    for response in (client.get(_path(link, token)), link.use(client, _path(link, token))):
+        assert response.status_code == 400 and "ongeldig" in _text(response)
+    assert (_effect(user.id), _effect(user.id + 1)) == before
+
+
+def _made_ago(monkeypatch, purpose, subject, seconds):
+    """A token as if it had been made `seconds` ago."""
+    with monkeypatch.context() as patched:
+        patched.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconds)
+        return tokens.make(purpose, subject)
+
+
+@pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
+def test_a_link_expires_after_its_lifetime(app, client, user, monkeypatch, link):
+    lifetime = int(app.config[link.max_age].total_seconds())
+    expired = _made_ago(monkeypatch, link.purpose, user.id, lifetime + 5)
+    response = link.use(client, _path(link, expired))
+    assert response.status_code == 400 and "verlopen" in _text(response)
+    assert UsedLink.select().count() == 0
+    almost = _made_ago(monkeypatch, link.purpose, user.id, lifetime - 60)
+    assert link.use(client, _path(link, almost)).status_code in (302, 303)
+
+
+CROSS_USES = [
+    (token_link, route_link)
+    for token_link in LINKS
+    for route_link in ROUTED
+    if token_link.purpose != route_link.purpose
+]
+
+
+@pytest.mark.parametrize(
+    "token_link, route_link",
+    CROSS_USES,
+    ids=[f"{t.purpose}-on-{r.purpose}" for t, r in CROSS_USES],
+)
+def test_a_link_only_works_for_its_own_purpose(client, user, token_link, route_link):
+    token = tokens.make(token_link.purpose, user.id)  # the same subject: only the purpose differs
+    before = _effect(user.id)
+    path = _path(route_link, token)
+    for response in (client.get(path), route_link.use(client, path)):
+        assert response.status_code == 400 and "ongeldig" in _text(response)
+    assert _effect(user.id) == before
+    # and the link still works where it belongs
+    if token_link.use:
+        assert token_link.use(client, _path(token_link, token)).status_code in (302, 303)
+
+
+def test_every_route_that_takes_a_token_is_listed(app):
+    takes_token = {r.endpoint for r in app.url_map.iter_rules() if "token" in r.arguments}
+    listed = {link.endpoint for link in ROUTED}
+    assert takes_token == listed | STUBS, "list each link route in LINKS (tests/test_signed_links)"
+
+
+@pytest.mark.parametrize("endpoint", sorted(STUBS))
+def test_a_stub_link_route_is_still_a_stub(client, endpoint):
+    response = client.get(_url(endpoint, tokens.make("referee", 1)))
+    assert response.status_code == 404, f"{endpoint} works now: give it a Link in LINKS"
+
+
+def test_two_uses_of_one_reset_link_at_the_same_moment_set_one_password(app, user):
+    path = _url("auth.reset_password", tokens.make("password-reset", user.id))
+    barrier, statuses = threading.Barrier(4), []
+
+    def use(password):
+        client = app.test_client()
+        barrier.wait()
+        response = client.post(path, data={"password": password, "confirm": password})
+        statuses.append((response.status_code, password))
+
+    threads = [threading.Thread(target=use, args=(f"wachtwoord nummer {n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(status for status, _ in statuses) == [302, 400, 400, 400]
+    (winner,) = [password for status, password in statuses if status == 302]
+    login = app.test_client().post("/inloggen", data={"email": user.email, "password": winner})
+    assert login.status_code == 302
+    old = app.test_client().post("/inloggen", data={"email": user.email, "password": PASSWORD})
+    assert old.status_code == 200
