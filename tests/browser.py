@@ -68,6 +68,7 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         app.config["BASE_URL"] = self.url  # links in mail sent by tick point here too
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.contexts = []
 
     def start(self):
         """Serve in the background."""
@@ -76,6 +77,8 @@ class LiveServer:
 
     def stop(self):
         """Stop serving and close every pooled connection."""
+        for context in self.contexts:
+            context.close()
         self.server.shutdown()
         self.thread.join()
         db.close_all()
@@ -99,6 +102,7 @@ class LiveServer:
     def new_page(self, browser, **context_options):
         """A new page in its own (anonymous) browser context."""
         context = browser.new_context(base_url=self.url, **context_options)
+        self.contexts.append(context)
         return context.new_page()
 
     def mail_links(self, to, subject_contains=""):
@@ -182,3 +186,28 @@ def describe(violations):
         for node in violation["nodes"][:5]:
             lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'][:300]}")
     return "\n".join(lines)
+
+
+UNLABELLED = """() => {
+  const shown = el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 1 && box.height > 1;
+  };
+  const inHeadedColumn = el => { const table = el.closest('td') && el.closest('table');
+    return Boolean(table && table.querySelector('thead th')); };
+  return Array.from(document.querySelectorAll('input, select, textarea'))
+    .filter(el => !['hidden', 'submit', 'button'].includes(el.type) && shown(el))
+    .filter(el => !Array.from(el.labels || []).some(shown) && !inHeadedColumn(el))
+    .map(el => el.outerHTML.slice(0, 120));
+}"""
+
+
+def unlabelled_fields(page):
+    """The form fields on the page without a label one can see (a table's column header
+    counts as the label of the fields in its cells)."""
+    return page.evaluate(UNLABELLED)
+
+
+def open_all_details(page):
+    """Open every <details>, so what it hides is checked too."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")

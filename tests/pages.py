@@ -18,7 +18,7 @@ from werkzeug.routing import RequestRedirect
 
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
 
-TRIES_PER_RULE = 6  # candidate URLs tried per rule before the walk gives up on it
+TRIES_PER_RULE = 4  # candidate URLs tried per rule before the walk gives up on it
 
 # role: the demo account it logs in with (None: not logged in)
 ROLES = {
@@ -156,7 +156,9 @@ class Walk:
         self.tries[endpoint] = self.tries.get(endpoint, 0) + 1
         response = self.request.get(self.base + path, max_redirects=0)
         location = response.headers.get("location", "")
-        if response.status in (301, 302, 303) and "/inloggen" not in location:
+        if "/inloggen" in location:
+            self.tries[endpoint] = TRIES_PER_RULE  # not logged in: no other id will help
+        elif response.status in (301, 302, 303):
             self.other[endpoint] = path  # this role is sent on elsewhere: no page of its own
         if response.status != 200:
             return None

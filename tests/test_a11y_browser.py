@@ -7,7 +7,13 @@ new test.
 import pytest
 
 from tests import pages
-from tests.browser import describe, run_axe, watch_for_errors
+from tests.browser import (
+    describe,
+    open_all_details,
+    run_axe,
+    unlabelled_fields,
+    watch_for_errors,
+)
 
 pytestmark = pytest.mark.once
 
@@ -43,7 +49,7 @@ def test_the_walk_reaches_every_page_of_the_url_map(live_server, role_pages):
 
 
 @pytest.mark.parametrize("role", list(pages.ROLES))
-def test_every_page_passes_axe_light_and_dark_for(role, role_pages):
+def test_every_page_passes_axe_light_and_dark_and_labels_every_field_for(role, role_pages):
     page, walked, _ = role_pages[role]
     problems = watch_for_errors(page)
     failures = []
@@ -51,6 +57,10 @@ def test_every_page_passes_axe_light_and_dark_for(role, role_pages):
         page.set_viewport_size(DESKTOP)
         page.emulate_media(color_scheme="light")
         page.goto(path)
+        open_all_details(page)
+        unlabelled = unlabelled_fields(page)
+        if unlabelled:
+            failures.append(f"{path} ({endpoint}): fields without a visible label: {unlabelled}")
         for scheme, viewport in (("light", DESKTOP), ("dark", PHONE)):
             page.set_viewport_size(viewport)
             page.emulate_media(color_scheme=scheme, reduced_motion="reduce")  # no transitions
@@ -68,6 +78,7 @@ def test_every_page_fits_a_360_px_phone_for(role, role_pages):
     too_wide = []
     for endpoint, path in sorted(walked.items()):
         page.goto(path)
+        open_all_details(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append(f"{path} ({endpoint}): {width} px")
