@@ -12,6 +12,8 @@ from intranet import create_app
 from intranet.db import db, upgrade
 from intranet.models import Contact, Membership, Organisation, User, all_models
 
+pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
+
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 PASSWORD = "correct horse battery"
 

@@ -1,59 +1,37 @@
 """In a real browser (chromium, headless): htmx checks each field as it is left, with CSRF
 and the Content-Security-Policy on, and the form saves and submits a draft."""
 
-import shutil
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
 from intranet.admission.models import Application
+from intranet.models import Organisation
+from tests.browser import watch_for_errors
 
 pytestmark = pytest.mark.once
 
 
 @pytest.fixture
-def live_url(app, make_user):
-    """The app served on a free local port, CSRF protection on."""
-    if not shutil.which("chromium"):
-        pytest.skip("chromium is not installed")
-    app.config["WTF_CSRF_ENABLED"] = True
-    make_user("projectleider")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture
-def page(live_url):
+def page(live_server, browser):
     """A chromium page that fails the test on any CSP violation or script error."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    problems = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"))
-        page = browser.new_page(base_url=live_url)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.on("console", lambda m: problems.append(m.text) if "Content Security" in m.text else 0)
-        yield page
-        browser.close()
+    page = live_server.new_page(browser)
+    problems = watch_for_errors(page)
+    yield page
+    page.context.close()
     assert problems == []
 
 
-def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(page, make_organisation):
-    make_organisation(name="Naturalis", status="partner")
+def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_server, page):
     page.goto("/aanmelden")
     page.get_by_label("School in een Leids samenwerkingsverband").check()
     page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Naam van de organisatie").fill("naturalis")
+    page.get_by_label("Naam van de organisatie").fill("naturalis biodiversity center")
     page.get_by_label("Naam van de organisatie").press("Tab")
     assert "al partner" in page.locator("#name-error").inner_text()
     page.get_by_label("Gemeente").fill("Den Haag")
     page.get_by_label("Gemeente").press("Tab")
     assert "niet in Den Haag" in page.locator("#municipality-error").inner_text()
     assert page.evaluate("document.activeElement.id") == "pupils"  # the swap kept the focus
-    page.get_by_label("Naam van de organisatie").fill("De Zeester Katwijk")
+    page.get_by_label("Naam van de organisatie").fill("De Branding Katwijk")
     page.get_by_label("Gemeente").fill("Katwijk")
     page.get_by_label("Sector").select_option("PO")
     page.get_by_label("Aantal leerlingen").fill("250")
@@ -74,4 +52,10 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(page, m
     page.get_by_role("button", name="Aanmelding indienen").click()
     page.get_by_text("Gelukt: Aanmelding indienen.").wait_for()
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
-    assert Application.get().state == "bij_projectleider"
+    with live_server.context():
+        application = Application.get(Application.organisation == _named("De Branding Katwijk"))
+        assert application.state == "bij_projectleider"
+
+
+def _named(name):
+    return Organisation.get(Organisation.name == name)

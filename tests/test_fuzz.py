@@ -22,7 +22,7 @@ from intranet.workflows.admission import admission
 from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
 from tests.matrix import LOGIN, TABLE
-from tests.pages import inline_code, missing_security_headers
+from tests.csp import inline_code, missing_security_headers
 from tests.world import (
     AANVRAGER,
     ALTERNATIVES,

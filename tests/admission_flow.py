@@ -1,0 +1,112 @@
+"""The steps of an admission as people take them in the browser, with or without JavaScript.
+
+Each step waits for what its user sees afterwards: the same words whether htmx swapped them
+in or the page was posted and redirected.
+"""
+
+from intranet.admission.models import ROUTES, Application
+from intranet.models import Organisation, User
+
+PASSWORD = "een lang wachtwoord"
+
+
+def press(page, name):
+    """Press a button in the page's content (not the menu)."""
+    page.locator("main").get_by_role("button", name=name, exact=True).click()
+
+
+def _step(page, number, name):
+    page.get_by_role("heading", name=f"Stap {number} van 5: {name}").wait_for()
+
+
+def apply_uitgebreid(page, organisation, contact, referees):
+    """Apply through every step of the form (uitgebreid route), save and submit.
+
+    contact: (name, e-mail); referees: two (name, e-mail) pairs.
+    """
+    page.goto("/aanmelden")
+    page.get_by_label(ROUTES["uitgebreid"]).check()
+    press(page, "Volgende")
+    _step(page, 2, "Organisatie")
+    page.get_by_label("Naam van de organisatie").fill(organisation)
+    page.get_by_label("Sector").select_option("cultuur")
+    page.get_by_label("Gemeente (vestigingsplaats)").fill("Leiden")
+    press(page, "Volgende")
+    _step(page, 3, "Profiel")
+    page.get_by_label("Profiel van uw organisatie").fill(
+        f"{organisation} geeft theaterlessen op basisscholen in Leiden en Leiderdorp."
+    )
+    press(page, "Volgende")
+    _step(page, 4, "Referenten")
+    for legend, (name, email) in zip(("Eerste", "Tweede"), referees, strict=True):
+        fieldset = page.locator("fieldset", has_text=f"{legend} referent")
+        fieldset.get_by_label("Naam", exact=True).fill(name)
+        fieldset.get_by_label("E-mailadres", exact=True).fill(email)
+        fieldset.get_by_label("Organisatie", exact=True).fill("Bibliotheek Leiden")
+        fieldset.get_by_label("Relatie met uw organisatie").fill("samenwerkingspartner")
+    press(page, "Volgende")
+    _step(page, 5, "Contactpersoon")
+    page.get_by_label("Uw naam").fill(contact[0])
+    page.get_by_label("Uw e-mailadres").fill(contact[1])
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Naam van de achtervang").fill("Achtervang " + contact[0])
+    page.get_by_label("E-mailadres van de achtervang").fill("achtervang." + contact[1])
+    press(page, "Concept opslaan")
+    page.get_by_text("als concept opgeslagen").wait_for()
+    press(page, "Aanmelding indienen")
+    page.get_by_text("Gelukt: Aanmelding indienen.").wait_for()
+
+
+def answer_reference(live_server, browser, email, **context_options):
+    """A referee opens the link in their e-mail and recommends the applicant."""
+    links = live_server.mail_links(email, "Referentie")
+    assert links, f"{email} got an e-mail with a link"
+    page = live_server.new_page(browser, **context_options)
+    page.goto(links[0])
+    page.get_by_label("Positief", exact=True).check()
+    page.get_by_label("Uw toelichting").fill("Een betrouwbare partner met een sterk aanbod.")
+    press(page, "Referentie versturen")
+    page.get_by_role("heading", name="Dank u wel").wait_for()
+    page.context.close()
+
+
+def nominate(page, case_id):
+    """The projectleider opens the case from the inbox and nominates it (default deadline)."""
+    page.goto("/aanmeldingen/")
+    page.goto(f"/aanmeldingen/{case_id}")
+    page.locator("main").get_by_role("button", name="Voordragen aan de projectgroep").click()
+    press(page, "Voordragen")
+    page.get_by_text("is voorgedragen; de projectgroep kan stemmen").wait_for()
+
+
+def vote(page, case_id, choice, motivation=""):
+    """A projectgroep member votes."""
+    page.goto("/stemmen/")
+    page.goto(f"/stemmen/{case_id}")
+    page.get_by_label(choice, exact=True).check()
+    page.get_by_label("Motivering (optioneel)").fill(motivation)
+    press(page, "Stem uitbrengen")
+    page.get_by_text("Uw stem is vastgelegd.").wait_for()
+
+
+def take_step(page, button, comment_label=None, comment=""):
+    """Take a workflow step from the case's list of actions, with its comment."""
+    form = page.locator("main form", has=page.get_by_role("button", name=button, exact=True))
+    if comment_label:
+        form.get_by_label(comment_label).fill(comment)
+    form.get_by_role("button", name=button, exact=True).click()
+    page.get_by_text(f"Gelukt: {button}.").wait_for()
+
+
+def application_of(live_server, organisation):
+    """The application of an organisation, fresh from the database."""
+    with live_server.context():
+        return Application.get(
+            Application.organisation == Organisation.get(Organisation.name == organisation)
+        )
+
+
+def roles_of(live_server, email):
+    """The roles of an account, fresh from the database."""
+    with live_server.context():
+        return User.by_email(email).roles

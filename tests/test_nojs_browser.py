@@ -1,0 +1,71 @@
+"""Without JavaScript, in a real browser on the demo: the whole admission (apply, references,
+nominate, vote, escalate, decide) and signing a renewal work by plain form posts."""
+
+import pytest
+
+from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP
+from intranet.models import Contact, User
+from intranet.rounds.models import RenewalInvitation
+from tests import admission_flow as flow
+
+pytestmark = pytest.mark.once
+
+NO_JS = {"java_script_enabled": False}
+APPLICANT = ("Noor Vermeer", "noor@theaterdebrug.example.org")
+REFEREES = [("Marieke Stam", "marieke@example.org"), ("Joost Ploeg", "joost@example.org")]
+
+
+def test_the_whole_admission_works_without_javascript(live_server, browser):
+    applicant = live_server.new_page(browser, **NO_JS)
+    flow.apply_uitgebreid(applicant, "Theater De Brug", APPLICANT, REFEREES)
+    case = flow.application_of(live_server, "Theater De Brug")
+    assert case.state == "referenties"
+
+    for _, email in REFEREES:
+        flow.answer_reference(live_server, browser, email, **NO_JS)
+    assert flow.application_of(live_server, "Theater De Brug").state == "bij_projectleider"
+
+    leader = live_server.login(browser, PROJECTLEIDER[1], **NO_JS)
+    flow.nominate(leader, case.id)
+    for (_, email), choice in zip(PROJECTGROEP[:3], ["Voor", "Twijfel", "Tegen"], strict=False):
+        member = live_server.login(browser, email, **NO_JS)
+        flow.vote(member, case.id, choice, f"Mijn stem: {choice.lower()}.")
+    assert flow.application_of(live_server, "Theater De Brug").state == "stemming"
+
+    leader.goto(f"/aanmeldingen/{case.id}")
+    button = "Voorleggen aan de regiegroep (twijfel)"
+    flow.take_step(leader, button, "Waarom twijfelt u?", "De stemmen lopen uiteen.")
+    assert flow.application_of(live_server, "Theater De Brug").state == "regiegroep"
+
+    chair = live_server.login(browser, REGIEGROEP[0][1], **NO_JS)
+    chair.goto("/regiegroep/")
+    chair.get_by_role("link", name="Theater De Brug").click()
+    chair.get_by_label("Uw reactie").fill("Ik stel voor toe te laten.")
+    flow.press(chair, "Reactie plaatsen")
+    chair.get_by_text("Ik stel voor toe te laten.").wait_for()
+    flow.take_step(chair, "Toelaten", "Motivering van het besluit", "Past bij de doelen.")
+    assert flow.application_of(live_server, "Theater De Brug").state == "toegelaten"
+    assert "contactpersoon" in flow.roles_of(live_server, APPLICANT[1])
+
+
+def test_a_contactpersoon_signs_the_renewal_without_javascript(live_server, browser):
+    with live_server.context():
+        invitation = (
+            RenewalInvitation.select()
+            .where(RenewalInvitation.state == "uitgenodigd")
+            .order_by(RenewalInvitation.id.desc())
+            .get()
+        )
+        organisation = invitation.organisation.name
+        contact = User.get_by_id(
+            Contact.get(Contact.organisation == invitation.organisation_id).user_id
+        )
+    page = live_server.login(browser, contact.email, **NO_JS)
+    page.goto("/convenant/mijn")
+    page.get_by_role("link", name="Ondertekening convenant").first.click()
+    page.get_by_label("Functie").fill("directeur")
+    page.get_by_label("Ik ben bevoegd").check()
+    flow.press(page, "Convenant tekenen")
+    page.get_by_text(f"Getekend: {organisation} gaat door").first.wait_for()
+    with live_server.context():
+        assert RenewalInvitation.get_by_id(invitation.id).state == "getekend"
