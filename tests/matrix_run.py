@@ -13,7 +13,9 @@ from werkzeug.exceptions import MethodNotAllowed
 from intranet import create_app
 from intranet.db import db
 from tests import conftest
-from tests.world import ROLES, Visitors, build_world, methods, path_for, rules
+from tests.matrix import arguments_for
+from tests.visitors import Visitors, methods, rules
+from tests.world import ROLES, build_world, path_for
 
 
 @dataclass
@@ -91,7 +93,7 @@ def _ask_everything(app, world):
         for method in methods(rule):
             run.declared_routes.add((rule.endpoint, method))
         try:
-            path = path_for(rule, world)
+            path = path_for(rule, world, arguments_for(rule.endpoint))
         except KeyError as error:
             run.unbuildable.append(str(error.args[0]))
             continue
