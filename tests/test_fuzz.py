@@ -21,8 +21,8 @@ from intranet.partners.contacts import INVITE
 from intranet.workflows.admission import admission
 from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
+from tests.csp import inline_code, missing_security_headers
 from tests.matrix import LOGIN, TABLE, arguments_for
-from tests.pages import inline_code, missing_security_headers
 from tests.visitors import Visitors, rules
 from tests.world import AANVRAGER, ALTERNATIVES, build_world, snapshot, url_arguments
 
