@@ -22,9 +22,16 @@ from intranet.workflows.admission import admission
 from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
 from tests.csp import inline_code, missing_security_headers
-from tests.matrix import LOGIN, TABLE, arguments_for
-from tests.visitors import Visitors, rules
-from tests.world import AANVRAGER, ALTERNATIVES, build_world, snapshot, url_arguments
+from tests.matrix import LOGIN, TABLE
+from tests.world import (
+    AANVRAGER,
+    ALTERNATIVES,
+    Visitors,
+    build_world,
+    rules,
+    snapshot,
+    url_arguments,
+)
 
 REFEREE = ("name", "email", "organisation", "relation")
 APPLICATION_FIELDS = [
@@ -149,10 +156,10 @@ def _allowed_roles(endpoint, method):
 
 def _path_values(rule, world, endpoint):
     """The URL's values: mostly real ones from the world, sometimes odd ones."""
-    plain, odd, overrides = {}, {}, arguments_for(endpoint)
-    for name, real in url_arguments(rule, world, overrides).items():
-        alternatives = ALTERNATIVES.get(name) if name not in overrides else None
-        plain[name] = st.sampled_from([real, *(alternatives(world) if alternatives else [])])
+    plain, odd = {}, {}
+    for name, real in url_arguments(rule, world).items():
+        alternatives = ALTERNATIVES.get(name, lambda world, endpoint: [])(world, endpoint)
+        plain[name] = st.sampled_from([real, *alternatives])
         if name == "token" and endpoint in LINK_PURPOSES:
             purpose, subject = LINK_PURPOSES[endpoint]
             fresh = st.builds(partial(tokens.make, purpose, subject(world)))

@@ -17,6 +17,7 @@ from intranet.models import Contact, Membership, OutboxMessage, User, all_models
 from intranet.workflows.admission import admission
 from tests import world_cases as cases
 from tests.conftest import PASSWORD
+from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 
 # feat/apply and feat/rounds were merged on main after this branch began. Until this
 # branch meets them, the app has a referee stub and no rounds: see tests/matrix.py.
@@ -76,10 +77,18 @@ ARGUMENTS = {
     "field": lambda world: "name",  # a field of the application form
     "step": lambda world: "organisatie",  # a step of the application form
 }
-# Further real values the fuzz tests try besides those (the matrix uses ARGUMENTS only).
-ALTERNATIVES = {
-    "case_id": lambda world: [c.id for c in (*world.more_cases, world.submitted, world.draft)]
-}
+
+
+def _other_applications(world, endpoint):
+    """The world's other applications, where the route's case_id is an application's."""
+    if "case_id" in _row_arguments(endpoint):
+        return []  # a case of another workflow (a period, an invitation)
+    return [case.id for case in (*world.more_cases, world.submitted, world.draft)]
+
+
+# Further real values the fuzz tests try besides those (the matrix uses ARGUMENTS only):
+# argument -> (world, endpoint) -> values.
+ALTERNATIVES = {"case_id": _other_applications}
 
 
 def person(name, *groups, voorzitter=False, organisation=None):
@@ -132,9 +141,19 @@ def build_world():
     return world
 
 
-def url_arguments(rule, world, overrides=None):
-    """The values for a rule's arguments, or raise KeyError naming the missing one."""
-    overrides = overrides or {}
+def _row_arguments(endpoint):
+    """The URL values the authorization table's rows of this endpoint ask for."""
+    from tests.matrix import arguments_for  # the table imports this module
+
+    return arguments_for(endpoint)
+
+
+def url_arguments(rule, world):
+    """The values for a rule's arguments, or raise KeyError naming the missing one.
+
+    ARGUMENTS give them by name, unless the endpoint's row in tests/matrix.py says otherwise.
+    """
+    overrides = _row_arguments(rule.endpoint)
     names = sorted(set(rule.arguments) - set(rule.defaults or {}))
     missing = [name for name in names if name not in ARGUMENTS and name not in overrides]
     if missing:
@@ -145,9 +164,9 @@ def url_arguments(rule, world, overrides=None):
     return {name: overrides.get(name, ARGUMENTS.get(name))(world) for name in names}
 
 
-def path_for(rule, world, overrides=None):
+def path_for(rule, world):
     """The path of a rule with the world's values filled in."""
-    return rule.build(url_arguments(rule, world, overrides), append_unknown=False)[1]
+    return rule.build(url_arguments(rule, world), append_unknown=False)[1]
 
 
 def snapshot():
