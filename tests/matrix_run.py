@@ -13,7 +13,8 @@ from werkzeug.exceptions import MethodNotAllowed
 from intranet import create_app
 from intranet.db import db
 from tests import conftest
-from tests.world import ROLES, Visitors, build_world, methods, path_for, rules
+from tests.visitors import Visitors, methods, rules
+from tests.world import ROLES, build_world, path_for
 
 
 @dataclass

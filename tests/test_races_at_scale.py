@@ -3,7 +3,8 @@
 SQLite runs the racers as processes (as gunicorn's workers would), PostgreSQL as threads.
 Deciding votes: each round's case needs one more voor and every racer casts it at once;
 exactly one closes the vote, the others are told it closed; one audit event, one set of
-e-mails. More scenarios (the renewal round's signing) join SCENARIOS: see tests/races.py.
+e-mails. Signing (tests/races_signing.py, with the rounds feature): every contactpersoon of
+a partner signs its renewal at once; one signature, one audit event, one confirmation each.
 """
 
 from datetime import timedelta
@@ -19,6 +20,7 @@ from intranet.models import Membership, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
 from tests.races import Scenario, play
+from tests.world import MERGED
 
 ROUNDS = 200
 MEMBERS = 5  # majority 3: two members voted voor already
@@ -134,6 +136,10 @@ DECIDING_VOTES = Scenario(
     check=each_vote_closed_once,
 )
 SCENARIOS = [DECIDING_VOTES]
+if MERGED:  # the renewal round's signing comes with feat/rounds
+    from tests.races_signing import SIGNING
+
+    SCENARIOS.append(SIGNING)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
