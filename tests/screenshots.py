@@ -81,24 +81,22 @@ def shoot(out):
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         database = seed_demo_database(Path(tmp) / "demo.sqlite3")
         live = LiveServer(demo_app(database, WTF_CSRF_ENABLED=True)).start()
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-                for role, email, role_pages in gallery(live):
-                    page = live.login(browser, email) if email else live.new_page(browser)
-                    for name, path in role_pages:
-                        for width, height in WIDTHS.items():
-                            page.set_viewport_size({"width": width, "height": height})
-                            page.goto(path)
-                            page.screenshot(path=out / f"{role}-{name}-{width}.png")
-                            print(f"{out}/{role}-{name}-{width}.png")
-                    page.context.close()
-                browser.close()
+            for role, email, role_pages in gallery(live):
+                page = live.login(browser, email) if email else live.new_page(browser)
+                for name, path in role_pages:
+                    for width, height in WIDTHS.items():
+                        page.set_viewport_size({"width": width, "height": height})
+                        page.goto(path)
+                        page.screenshot(path=out / f"{role}-{name}-{width}.png")
+                        print(out / f"{role}-{name}-{width}.png")
         finally:
             live.stop()
+            browser.close()
 
 
 if __name__ == "__main__":
