@@ -8,6 +8,7 @@ import pytest
 
 from tests import pages
 from tests.browser import (
+    SCHEME_AND_WIDTH_RULES,
     describe,
     open_all_details,
     run_axe,
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.once
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+PHONE_RULES = SCHEME_AND_WIDTH_RULES  # the rest does not change with the scheme or width
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +63,10 @@ def test_every_page_passes_axe_light_and_dark_and_labels_every_field_for(role, r
         unlabelled = unlabelled_fields(page)
         if unlabelled:
             failures.append(f"{path} ({endpoint}): fields without a visible label: {unlabelled}")
-        for scheme, viewport in (("light", DESKTOP), ("dark", PHONE)):
+        for scheme, viewport, rules in (("light", DESKTOP, None), ("dark", PHONE, PHONE_RULES)):
             page.set_viewport_size(viewport)
             page.emulate_media(color_scheme=scheme, reduced_motion="reduce")  # no transitions
-            violations = run_axe(page)
+            violations = run_axe(page, rules)
             if violations:
                 failures.append(f"{path} ({endpoint}, {scheme}):\n{describe(violations)}")
     assert failures == [], "\n".join(failures)

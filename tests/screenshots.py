@@ -1,0 +1,105 @@
+"""The screenshot gallery: `python -m tests.screenshots docs/screenshots` (make screenshots).
+
+Serves a fresh demo database, logs in as each role and saves the main pages at a phone's
+width (390 px) and a laptop's (1280 px) as ROLE-PAGE-WIDTH.png.
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
+from tests import pages
+from tests.browser import CHROMIUM, LAUNCH_ARGS, LiveServer, demo_app, seed_demo_database
+
+WIDTHS = {390: 844, 1280: 800}
+
+
+def _ids(live):
+    """Ids of the demo cases the gallery shows."""
+    from intranet.admission.models import Application
+    from intranet.models import Organisation
+    from intranet.rounds.models import RenewalInvitation, Round
+
+    def application(name):
+        organisation = Organisation.get(Organisation.name == name)
+        return Application.get(Application.organisation == organisation).id
+
+    with live.context():
+        naturalis = Organisation.get(Organisation.name == "Naturalis Biodiversity Center")
+        return {
+            "vote": application("Muziekschool Leiden"),
+            "escalated": application("Science Hub Leiden"),
+            "waiting": application("Stichting Denkwerk"),
+            "naturalis": naturalis.id,
+            "signing": RenewalInvitation.get(RenewalInvitation.organisation == naturalis).id,
+            "round": Round.get(Round.kind == "renewal").id,
+        }
+
+
+def gallery(live):
+    """(role, e-mail or None, [(page name, path)]) for every role."""
+    ids = _ids(live)
+    referee_link = live.mail_links(pages.REFEREE, "Referentie")[0]
+    return [
+        (
+            "bezoeker",
+            None,
+            [("home", "/"), ("aanmelden", "/aanmelden"), ("partners", "/partners/")],
+        ),
+        (
+            "aanvrager",
+            pages.ROLES["aanvrager-referenties"],
+            [("aanmelding", f"/aanmelding/{ids['waiting']}")],
+        ),
+        ("referent", None, [("referentie", referee_link)]),
+        (
+            "contactpersoon",
+            contact_email("Naturalis Biodiversity Center"),
+            [
+                ("organisatie", f"/partners/{ids['naturalis']}"),
+                ("tekenen", f"/convenant/ondertekenen/{ids['signing']}"),
+            ],
+        ),
+        ("projectgroep", PROJECTGROEP[0][1], [("stemmen", f"/stemmen/{ids['vote']}")]),
+        ("voorzitter", REGIEGROEP[0][1], [("regiegroep", f"/regiegroep/{ids['escalated']}")]),
+        (
+            "projectleider",
+            PROJECTLEIDER[1],
+            [
+                ("dashboard", "/dashboard/"),
+                ("aanmeldingen", "/aanmeldingen/"),
+                ("ronde", f"/convenant/ronde/{ids['round']}"),
+                ("bijdragen", "/bijdragen/"),
+            ],
+        ),
+    ]
+
+
+def shoot(out):
+    """Render every page of the gallery into the folder out."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        database = seed_demo_database(Path(tmp) / "demo.sqlite3")
+        live = LiveServer(demo_app(database, WTF_CSRF_ENABLED=True)).start()
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            for role, email, role_pages in gallery(live):
+                page = live.login(browser, email) if email else live.new_page(browser)
+                for name, path in role_pages:
+                    for width, height in WIDTHS.items():
+                        page.set_viewport_size({"width": width, "height": height})
+                        page.goto(path)
+                        page.screenshot(path=out / f"{role}-{name}-{width}.png")
+                        print(out / f"{role}-{name}-{width}.png")
+        finally:
+            live.stop()
+            browser.close()
+
+
+if __name__ == "__main__":
+    if not CHROMIUM:
+        sys.exit("chromium is not installed (make browser-deps)")
+    shoot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
