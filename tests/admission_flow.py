@@ -54,7 +54,7 @@ def apply_uitgebreid(page, organisation, contact, referees):
     press(page, "Concept opslaan")
     page.get_by_text("als concept opgeslagen").wait_for()
     press(page, "Aanmelding indienen")
-    page.get_by_text("Gelukt: Aanmelding indienen.").wait_for()
+    page.locator("p.notice", has_text="Gelukt: Aanmelding indienen.").wait_for()
 
 
 def answer_reference(live_server, browser, email, **context_options):
@@ -95,7 +95,7 @@ def take_step(page, button, comment_label=None, comment=""):
     if comment_label:
         form.get_by_label(comment_label).fill(comment)
     form.get_by_role("button", name=button, exact=True).click()
-    page.get_by_text(f"Gelukt: {button}.").wait_for()
+    page.locator("p.notice", has_text=f"Gelukt: {button}.").wait_for()
 
 
 def application_of(live_server, organisation):
