@@ -219,3 +219,19 @@ def test_a_refresh_that_polls_by_itself_leaves_the_focus_alone(live_server, brow
     page.wait_for_timeout(500)
     assert page.evaluate("document.activeElement === document.body")
     assert page.locator("#progress").is_visible()
+
+
+def test_a_step_refused_for_its_empty_comment_marks_that_field_and_focuses_it(live_server, browser):
+    case_id = application_id(live_server, "De Zeester Katwijk")
+    page = live_server.login(browser, PROJECTLEIDER[1])
+    problems = watch_for_errors(page)
+    page.goto(f"/aanmeldingen/{case_id}")
+    form = page.locator("main form", has=page.get_by_role("button", name="Aanvulling vragen"))
+    form.get_by_label("Uw vraag aan de aanvrager").fill("   ")  # passes the browser's check
+    form.get_by_role("button", name="Aanvulling vragen").click()
+    field = page.get_by_label("Uw vraag aan de aanvrager")
+    page.locator("textarea[aria-invalid=true]:focus").wait_for()
+    assert field.get_attribute("aria-invalid") == "true"
+    message = page.locator(f"[id='{field.get_attribute('aria-describedby')}']")
+    assert "Vul in: uw vraag aan de aanvrager." in message.inner_text()
+    assert problems == []

@@ -33,6 +33,8 @@
   // users at the top of the page: put them on the block that replaced it.
   function keepFocus(swapped) {
     if (focusFirstError(swapped)) { return; }
+    var invalid = swapped.querySelector("textarea[aria-invalid=true], input[aria-invalid=true]");
+    if (invalid) { invalid.focus(); return; }
     var active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) { return; }
     if (!swapped.hasAttribute("tabindex")) { swapped.setAttribute("tabindex", "-1"); }
