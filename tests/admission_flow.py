@@ -15,6 +15,11 @@ def press(page, name):
     page.locator("main").get_by_role("button", name=name, exact=True).click()
 
 
+def notice(page, text):
+    """Wait for the notice that says text (a flash after a redirect, or swapped in by htmx)."""
+    page.locator(".notice", has_text=text).first.wait_for()
+
+
 def _step(page, number, name):
     page.get_by_role("heading", name=f"Stap {number} van 5: {name}").wait_for()
 
@@ -52,9 +57,9 @@ def apply_uitgebreid(page, organisation, contact, referees):
     page.get_by_label("Naam van de achtervang").fill("Achtervang " + contact[0])
     page.get_by_label("E-mailadres van de achtervang").fill("achtervang." + contact[1])
     press(page, "Concept opslaan")
-    page.get_by_text("als concept opgeslagen").wait_for()
+    notice(page, "als concept opgeslagen")
     press(page, "Aanmelding indienen")
-    page.locator("p.notice", has_text="Gelukt: Aanmelding indienen.").wait_for()
+    notice(page, "Gelukt: Aanmelding indienen.")
 
 
 def answer_reference(live_server, browser, email, **context_options):
@@ -76,7 +81,7 @@ def nominate(page, case_id):
     page.goto(f"/aanmeldingen/{case_id}")
     page.locator("main").get_by_role("button", name="Voordragen aan de projectgroep").click()
     press(page, "Voordragen")
-    page.get_by_text("is voorgedragen; de projectgroep kan stemmen").wait_for()
+    notice(page, "is voorgedragen; de projectgroep kan stemmen")
 
 
 def vote(page, case_id, choice, motivation=""):
@@ -86,7 +91,7 @@ def vote(page, case_id, choice, motivation=""):
     page.get_by_label(choice, exact=True).check()
     page.get_by_label("Motivering (optioneel)").fill(motivation)
     press(page, "Stem uitbrengen")
-    page.get_by_text("Uw stem is vastgelegd.").wait_for()
+    notice(page, "Uw stem is vastgelegd.")
 
 
 def take_step(page, button, comment_label=None, comment=""):
@@ -95,7 +100,7 @@ def take_step(page, button, comment_label=None, comment=""):
     if comment_label:
         form.get_by_label(comment_label).fill(comment)
     form.get_by_role("button", name=button, exact=True).click()
-    page.locator("p.notice", has_text=f"Gelukt: {button}.").wait_for()
+    notice(page, f"Gelukt: {button}.")
 
 
 def application_of(live_server, organisation):

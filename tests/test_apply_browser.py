@@ -48,9 +48,9 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_se
     assert "iemand anders" in page.locator("#backup_email-error").inner_text()
     page.get_by_label("E-mailadres van de achtervang").fill("bert@example.org")
     page.get_by_role("button", name="Concept opslaan").click()
-    page.get_by_text("als concept opgeslagen").wait_for()
+    page.locator(".notice", has_text="als concept opgeslagen").wait_for()
     page.get_by_role("button", name="Aanmelding indienen").click()
-    page.get_by_text("Gelukt: Aanmelding indienen.").wait_for()
+    page.locator(".notice", has_text="Gelukt: Aanmelding indienen.").wait_for()
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
     with live_server.context():
         application = Application.get(Application.organisation == _named("De Branding Katwijk"))

@@ -6,8 +6,8 @@ import pytest
 
 from intranet.admission.models import Application, Vote
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
-from intranet.models import Organisation
-from intranet.rounds.models import RenewalInvitation
+from intranet.models import Organisation, User
+from intranet.rounds.models import RenewalInvitation, Round
 from tests import pages
 from tests.browser import describe, run_axe, watch_for_errors
 
@@ -165,8 +165,6 @@ def test_a_member_votes_with_the_keyboard_alone_and_hears_the_result(live_server
 
 
 def _user(email):
-    from intranet.models import User
-
     return User.by_email(email)
 
 
@@ -206,3 +204,34 @@ def test_an_htmx_answer_announces_its_own_message_and_never_an_older_one(live_se
     page.locator(".error-summary").wait_for()
     page.wait_for_timeout(200)  # longer than the live region's delay
     assert page.locator("#live").inner_text() == "", "the earlier success is not read again"
+
+
+def test_a_refresh_that_polls_by_itself_leaves_the_focus_alone(live_server, browser):
+    page = live_server.login(browser, PROJECTLEIDER[1])
+    with live_server.context():
+        signing = Round.get(Round.kind == "renewal")
+    page.goto(f"/convenant/ronde/{signing.id}")
+    page.get_by_label("Zoek een partner").focus()
+    page.evaluate("document.activeElement.blur()")
+    page.evaluate(  # what the section's own `every 30s` trigger does
+        "htmx.ajax('GET', location.pathname, {target: '#progress', swap: 'outerHTML'})"
+    )
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.activeElement === document.body")
+    assert page.locator("#progress").is_visible()
+
+
+def test_a_step_refused_for_its_empty_comment_marks_that_field_and_focuses_it(live_server, browser):
+    case_id = application_id(live_server, "De Zeester Katwijk")
+    page = live_server.login(browser, PROJECTLEIDER[1])
+    problems = watch_for_errors(page)
+    page.goto(f"/aanmeldingen/{case_id}")
+    form = page.locator("main form", has=page.get_by_role("button", name="Aanvulling vragen"))
+    form.get_by_label("Uw vraag aan de aanvrager").fill("   ")  # passes the browser's check
+    form.get_by_role("button", name="Aanvulling vragen").click()
+    field = page.get_by_label("Uw vraag aan de aanvrager")
+    page.locator("textarea[aria-invalid=true]:focus").wait_for()
+    assert field.get_attribute("aria-invalid") == "true"
+    message = page.locator(f"[id='{field.get_attribute('aria-describedby')}']")
+    assert "Vul in: uw vraag aan de aanvrager." in message.inner_text()
+    assert problems == []

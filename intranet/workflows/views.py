@@ -26,11 +26,12 @@ def _case_or_404(workflow, case_id):
     return case
 
 
-def case_context(workflow, case, user, message=None, return_to=None):
+def case_context(workflow, case, user, message=None, return_to=None, failed=None):
     """What the case fragment shows: state, the user's steps, the timeline.
 
     `return_to` is the page (a path on this site) a step without JavaScript returns to,
-    when it is not the workflow's own case page.
+    when it is not the workflow's own case page; `failed` the trigger of a step just refused,
+    whose comment field the message then describes.
     """
     return {
         "workflow": workflow,
@@ -39,6 +40,7 @@ def case_context(workflow, case, user, message=None, return_to=None):
         "events": list(AuditEvent.for_case(workflow.name, case.id)),
         "message": message,
         "return_to": return_to,
+        "failed": failed,
     }
 
 
@@ -70,12 +72,14 @@ def fire(workflow_name, case_id, trigger):
     except engine.WorkflowError as error:
         if error.status in (403, 404) and not htmx.is_htmx():
             abort(error.status)
-        return _answer(workflow, case_id, error.message, error.status, "error")
+        blank = not request.form.get("comment", "").strip()  # the comment may be what failed
+        failed = trigger if blank else None
+        return _answer(workflow, case_id, error.message, error.status, "error", failed=failed)
     transition_label = next((t.label for t in workflow.transitions if t.trigger == trigger), "")
     return _answer(workflow, case_id, f"Gelukt: {transition_label}.", 200, "success")
 
 
-def _answer(workflow, case_id, message, status, category):
+def _answer(workflow, case_id, message, status, category, failed=None):
     if htmx.is_htmx():
         case = _case_or_404(workflow, case_id)
         context = case_context(
@@ -84,6 +88,7 @@ def _answer(workflow, case_id, message, status, category):
             current_user,
             message=(category, message),
             return_to=request.form.get("next") or None,
+            failed=failed,
         )
         response = htmx.render("workflows/_case.html", "workflows/_case.html", **context)
         response.status_code = status

@@ -33,6 +33,8 @@
   // users at the top of the page: put them on the block that replaced it.
   function keepFocus(swapped) {
     if (focusFirstError(swapped)) { return; }
+    var invalid = swapped.querySelector("textarea[aria-invalid=true], input[aria-invalid=true]");
+    if (invalid) { invalid.focus(); return; }
     var active = document.activeElement;
     if (active && active !== document.body && document.contains(active)) { return; }
     if (!swapped.hasAttribute("tabindex")) { swapped.setAttribute("tabindex", "-1"); }
@@ -47,11 +49,15 @@
   });
   // htmx fires afterSwap on each element it swapped in (for an outerHTML swap, detail.target
   // is the element that was replaced and is no longer in the page).
+  // Focus moves only after what the user did (a submit, a click), never after a refresh
+  // that polls by itself.
   document.addEventListener("htmx:afterSwap", function (event) {
     var swapped = event.target;
     if (!swapped || !swapped.matches || !document.contains(swapped)) { return; }
     announce(swapped);
-    keepFocus(swapped);
+    var config = event.detail.requestConfig;
+    var cause = config && config.triggeringEvent;
+    if (cause && (cause.type === "submit" || cause.type === "click")) { keepFocus(swapped); }
   });
   // Let htmx swap in 4xx answers (validation errors, "already handled") instead of dropping them.
   document.addEventListener("htmx:beforeSwap", function (event) {
