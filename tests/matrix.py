@@ -17,7 +17,6 @@ from tests.world import (
     ANONYMOUS,
     CONTACTPERSOON,
     CONTACTPERSOON_ELDERS,
-    MERGED,
     PROJECTGROEP,
     PROJECTLEIDER,
     REGIEGROEP,
@@ -89,8 +88,8 @@ TABLE = {
     ("partners.accept_invite", GET): public(400),
     ("partners.accept_invite", POST): public(400),
     # A stub (404) until the referee pages are merged; then 400 like the other links.
-    ("referee.answer", GET): public(400 if MERGED else 404),
-    ("referee.answer", POST): public(400 if MERGED else 404),
+    ("referee.answer", GET): public(400),
+    ("referee.answer", POST): public(400),
     # The applicant's side: the form is open to visitors (it makes their account).
     ("apply.start", GET): public(),
     ("apply.mine", GET): logged_in(),
@@ -149,7 +148,7 @@ RENEWAL = {"case_id": lambda world: world.rounds["renewal"].id}
 VRIEND = {"case_id": lambda world: world.rounds["vriend"].id}
 PERIOD = {"case_id": lambda world: world.rounds["period"].id}
 DECISION = {"case_id": lambda world: world.rounds["decision"].id}
-MERGED_LATER = {
+APPLY_AND_ROUNDS = {
     ("apply.start", POST): public(200),  # the first step again, with its errors
     ("apply.check", POST): public(200),  # the field again, with its message
     # Only the applicant changes a draft, or replaces a referee.
@@ -181,7 +180,7 @@ MERGED_LATER = {
     ("rounds.decisions", GET): Expect(CONVENANT_DECIDERS),
     ("rounds.decision", GET): Expect(CONVENANT_DECIDERS, args=DECISION),
 }
-TABLE.update(MERGED_LATER)
+TABLE.update(APPLY_AND_ROUNDS)
 
 
 def arguments_for(endpoint):

@@ -6,14 +6,13 @@ differs from the table (above all an unexpected 2xx), and any 500.
 
 import pytest
 
-from tests.matrix import LOGIN, MERGED_LATER, TABLE, arguments_for
+from tests.matrix import LOGIN, TABLE, arguments_for
 from tests.matrix_run import HTMX, matrix_run
 from tests.visitors import Visitors, methods, rules
 from tests.world import (
     ANONYMOUS,
     CONTACTPERSOON,
     CONTACTPERSOON_ELDERS,
-    MERGED,
     PROJECTGROEP,
     REGIEGROEP,
     ROLES,
@@ -44,7 +43,7 @@ def test_every_route_and_method_is_declared_in_the_table(run):
 
 
 def test_the_table_names_no_route_that_is_gone(run):
-    expected = TABLE.keys() if MERGED else TABLE.keys() - MERGED_LATER.keys()
+    expected = TABLE.keys()
     stale = [
         f"{endpoint} {method} is in tests/matrix.py TABLE but the app has no such route"
         for endpoint, method in sorted(expected - run.declared_routes)

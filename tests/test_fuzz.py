@@ -61,7 +61,6 @@ FIELDS = {
         "pupil_count",
     ],
     "fees.rates": [f"{part}_{kind}" for kind in KINDS for part in ("basis", "amount")],
-    # feat/apply and feat/rounds (see tests/matrix.py, MERGED_LATER)
     "apply.start": [*APPLICATION_FIELDS, "step", "go", "done", "submission", "confirm"],
     "apply.check": APPLICATION_FIELDS,
     "apply.edit": APPLICATION_FIELDS,

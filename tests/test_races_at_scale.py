@@ -20,7 +20,7 @@ from intranet.models import Membership, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
 from tests.races import Scenario, play
-from tests.world import MERGED
+from tests.races_signing import SIGNING
 
 ROUNDS = 200
 MEMBERS = 5  # majority 3: two members voted voor already
@@ -135,11 +135,7 @@ DECIDING_VOTES = Scenario(
     refusal="AlreadyHandled",
     check=each_vote_closed_once,
 )
-SCENARIOS = [DECIDING_VOTES]
-if MERGED:  # the renewal round's signing comes with feat/rounds
-    from tests.races_signing import SIGNING
-
-    SCENARIOS.append(SIGNING)
+SCENARIOS = [DECIDING_VOTES, SIGNING]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)

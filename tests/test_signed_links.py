@@ -20,7 +20,7 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
-from tests.world import MERGED, snapshot
+from tests.world import snapshot
 
 NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
 REFERENCE = {"recommendation": "positief", "text": "Een betrouwbare partner."}
@@ -74,15 +74,13 @@ LINKS = (
     ),
     Link(
         "referee",
-        "referee.answer" if MERGED else None,  # a stub until feat/apply is merged
+        "referee.answer",
         "REFEREE_LINK_MAX_AGE",
         _invited_referee,
         _answer_reference,
     ),
 )
 ROUTED = [link for link in LINKS if link.endpoint]
-# Routes that take a token but are placeholders for now (they answer 404 to everything).
-STUBS = set() if MERGED else {"referee.answer"}
 
 
 def _url(endpoint, token):
@@ -196,13 +194,7 @@ def test_a_link_only_works_for_its_own_purpose(client, make_user, token_link, ro
 def test_every_route_that_takes_a_token_is_listed(app):
     takes_token = {r.endpoint for r in app.url_map.iter_rules() if "token" in r.arguments}
     listed = {link.endpoint for link in ROUTED}
-    assert takes_token == listed | STUBS, "list each link route in LINKS (tests/test_signed_links)"
-
-
-def test_a_stub_link_route_is_still_a_stub(client):
-    for endpoint in STUBS:
-        response = client.get(_url(endpoint, tokens.make("referee", 1)))
-        assert response.status_code == 404, f"{endpoint} works now: give it a Link in LINKS"
+    assert takes_token == listed, "list each link route in LINKS (tests/test_signed_links)"
 
 
 def test_two_uses_of_one_reset_link_at_the_same_moment_set_one_password(app, make_user):

@@ -7,7 +7,6 @@ the same applicant's other applications (at the vote, with the projectleider, wa
 references, a draft); and, with the rounds feature, periods and their rounds.
 """
 
-import importlib.util
 from dataclasses import dataclass, field
 
 from intranet import security
@@ -16,12 +15,9 @@ from intranet.fees.models import schooljaar_of
 from intranet.models import Contact, Membership, OutboxMessage, User, all_models
 from intranet.workflows.admission import admission
 from tests import world_cases as cases
+from tests import world_rounds
 from tests.conftest import PASSWORD
 from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
-
-# feat/apply and feat/rounds were merged on main after this branch began. Until this
-# branch meets them, the app has a referee stub and no rounds: see tests/matrix.py.
-MERGED = importlib.util.find_spec("intranet.rounds") is not None
 
 ANONYMOUS = "anonymous"
 AANVRAGER = "aanvrager"
@@ -134,10 +130,7 @@ def build_world():
     ]
     world.submitted = cases.submitted(cases.organisation("Codeclub", **aspirant), applicant)
     world.draft = cases.draft(cases.organisation("Kunstwerkplaats", **aspirant), applicant)
-    if MERGED:
-        from tests import world_rounds
-
-        world.rounds = world_rounds.build(leader, world.users[VOORZITTER], world.organisation)
+    world.rounds = world_rounds.build(leader, world.users[VOORZITTER], world.organisation)
     return world
 
 
