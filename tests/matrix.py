@@ -139,10 +139,8 @@ TABLE = {
     ("beheer.message", GET): only(PROJECTLEIDER),
 }
 
-# Routes that feat/apply and feat/rounds bring (they were merged on main after this branch
-# began). Until this branch meets them the app lacks these routes; from then on they are
-# checked like every other row. The matrix asks the routes in name order: where an allowed
-# POST succeeds (noted), a later row sees its effect.
+# The application form and the convenant rounds. The matrix asks the routes in name order:
+# where an allowed POST succeeds (noted), a later row sees its effect.
 DRAFT = {"case_id": lambda world: world.draft.id}
 RENEWAL = {"case_id": lambda world: world.rounds["renewal"].id}
 VRIEND = {"case_id": lambda world: world.rounds["vriend"].id}

@@ -1,6 +1,6 @@
 """The renewal round's signing as a race: every contactpersoon of a partner signs at once.
 
-Needs the rounds feature (feat/rounds); tests/test_races_at_scale.py plays it when present.
+Played by tests/test_races_at_scale.py beside the deciding votes.
 """
 
 from datetime import timedelta

@@ -1,6 +1,6 @@
 """The convenant side of the test world: periods, a decision, a signing and a vriend round.
 
-Built only when the rounds feature is part of the app (feat/rounds).
+Built by tests/world.py for the authorization matrix.
 """
 
 from datetime import timedelta
