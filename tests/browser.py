@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from intranet import create_app
@@ -132,8 +133,6 @@ def demo_database(tmp_path_factory):
 @pytest.fixture(scope="module")
 def live_server(demo_database, tmp_path_factory):
     """The demo served on a free local port, CSRF on, on this module's own copy of it."""
-    if not CHROMIUM:
-        pytest.skip("chromium is not installed (make browser-deps)")
     path = tmp_path_factory.mktemp("live") / "intranet.sqlite3"
     shutil.copy(demo_database, path)
     app = demo_app(path, WTF_CSRF_ENABLED=True)
@@ -145,9 +144,8 @@ def live_server(demo_database, tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
-    if not CHROMIUM:
-        pytest.skip("chromium is not installed (make browser-deps)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM:  # never a skip: the browser tests are part of the suite
+        pytest.fail("chromium is not installed: run `make browser-deps` (make test does)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield chromium
