@@ -21,6 +21,7 @@ def notice(page, text):
 
 
 def _step(page, number, name):
+    """Wait for the form's step heading."""
     page.get_by_role("heading", name=f"Stap {number} van 5: {name}").wait_for()
 
 

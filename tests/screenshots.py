@@ -22,6 +22,7 @@ def _ids(live):
     from intranet.rounds.models import RenewalInvitation, Round
 
     def application(name):
+        """The id of an organisation's application."""
         organisation = Organisation.get(Organisation.name == name)
         return Application.get(Application.organisation == organisation).id
 

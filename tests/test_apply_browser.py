@@ -58,4 +58,5 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_se
 
 
 def _named(name):
+    """The organisation of that name."""
     return Organisation.get(Organisation.name == name)

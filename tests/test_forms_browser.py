@@ -23,6 +23,7 @@ def application_id(live_server, name):
 
 
 def _organisation(name):
+    """The organisation of that name."""
     return Organisation.get(Organisation.name == name)
 
 
@@ -44,6 +45,7 @@ def renewal_path(live_server, name):
 
 
 def _login_page(live_server, browser, email):
+    """A page logged in as the e-mail's owner, or anonymous for None."""
     return live_server.login(browser, email) if email else live_server.new_page(browser)
 
 
@@ -165,6 +167,7 @@ def test_a_member_votes_with_the_keyboard_alone_and_hears_the_result(live_server
 
 
 def _user(email):
+    """The account with that e-mail address."""
     return User.by_email(email)
 
 
