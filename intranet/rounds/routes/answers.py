@@ -152,19 +152,24 @@ def sign(case_id):
     return _answer(invitation, "tekenen", success, data=form.signature())
 
 
-@bp.post("/convenant/ondertekenen/<int:case_id>/opzeggen")
-@login_required
-def decline(case_id):
-    """Decline the renewal, with an optional reason."""
-    invitation = _invitation(RenewalInvitation, case_id)
+def _say_no(model, case_id, trigger, success):
+    """Record a 'no' to an invitation, with the optional reason from the decline form."""
+    invitation = _invitation(model, case_id)
     _require_own(invitation)
     form = DeclineForm()
     if stale := _stale(invitation):
         return stale
     if not form.validate_on_submit():
         return _page(invitation, status=422, decline_form=form)
+    return _answer(invitation, trigger, success, comment=form.reason.data or "")
+
+
+@bp.post("/convenant/ondertekenen/<int:case_id>/opzeggen")
+@login_required
+def decline(case_id):
+    """Decline the renewal, with an optional reason."""
     success = "Vastgelegd: uw organisatie verlengt het convenant niet."
-    return _answer(invitation, "opzeggen", success, comment=form.reason.data or "")
+    return _say_no(RenewalInvitation, case_id, "opzeggen", success)
 
 
 @bp.get("/convenant/vriend/<int:case_id>")
@@ -189,12 +194,5 @@ def accept(case_id):
 @login_required
 def refuse(case_id):
     """Decline the vriend invitation, with an optional reason."""
-    invitation = _invitation(VriendInvitation, case_id)
-    _require_own(invitation)
-    form = DeclineForm()
-    if stale := _stale(invitation):
-        return stale
-    if not form.validate_on_submit():
-        return _page(invitation, status=422, decline_form=form)
     success = "Vastgelegd: uw organisatie wordt geen vriend van LEF."
-    return _answer(invitation, "afslaan", success, comment=form.reason.data or "")
+    return _say_no(VriendInvitation, case_id, "afslaan", success)
