@@ -2,8 +2,12 @@
 TEST_DATABASE_URL is set), a client, a CLI runner, and helpers to make people and log in."""
 
 import os
+import secrets
 import shutil
+from contextlib import closing
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg2
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -14,7 +18,14 @@ from intranet.models import Contact, Membership, Organisation, User, all_models
 
 pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+# TEST_DATABASE_URL names a PostgreSQL server to test on; the suite makes its own database
+# there (one name per run, shared with the run's subprocesses) and drops it afterwards, so
+# it never touches a database it did not create and parallel runs do not meet.
+PG_SERVER_URL = os.environ.get("TEST_DATABASE_URL")
+PG_DATABASE = os.environ.setdefault(
+    "INTRANET_TEST_DATABASE", f"intranet_test_{os.getpid()}_{secrets.token_hex(4)}"
+)
+PG_URL = PG_SERVER_URL and urlunsplit(urlsplit(PG_SERVER_URL)._replace(path=f"/{PG_DATABASE}"))
 PASSWORD = "correct horse battery"
 
 TEST_CONFIG = {
@@ -34,13 +45,32 @@ def _truncate_all():
     db.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
 
 
+def _server_connection():
+    connection = psycopg2.connect(PG_SERVER_URL)
+    connection.autocommit = True
+    return connection
+
+
+def _create_database():
+    with closing(_server_connection()) as connection, connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+        cursor.execute(f'CREATE DATABASE "{PG_DATABASE}"')
+
+
+def _drop_database():
+    db.close_all()
+    with closing(_server_connection()) as connection, connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
-def database_template(tmp_path_factory):
+def database_template(tmp_path_factory, request):
     """The migrated schema, built once per session."""
     if PG_URL:
+        _create_database()
+        request.addfinalizer(_drop_database)
         app = create_app({**TEST_CONFIG, "DATABASE_URL": PG_URL})
         with app.app_context():
-            db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
             upgrade()
         return PG_URL
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
