@@ -37,6 +37,16 @@ RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
 
+# Invoices of abonnementsgelden: payment term, reminder, and who sends them.
+INVOICE_PAYMENT_DAYS = 30
+INVOICE_REMINDER_AFTER = timedelta(days=45)  # after the invoice date, if still open
+INVOICE_ISSUER = [
+    "De Leidse Aanpak voor Talentontwikkeling",
+    "p/a Gemeente Leiden, Postbus 9100",
+    "2300 PC Leiden",
+]
+INVOICE_IBAN = "NL00 BANK 0000 0000 00"  # set the real account in instance/config.py
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 REMEMBER_COOKIE_HTTPONLY = True

@@ -3,6 +3,8 @@
 `python -m playhouse.migrations DB generate NAME intranet.schema:MODELS`
 """
 
+from intranet.fees import invoices as _invoices  # noqa: F401
+from intranet.fees import models as _fee_models  # noqa: F401
 from intranet.models import all_models
 from intranet.rounds import models as _rounds_models  # noqa: F401
 from intranet.workflows import models as _workflow_models  # noqa: F401

@@ -1,21 +1,16 @@
-"""Abonnementsgelden: rates per schooljaar, the overview, CSV export and specifications."""
+"""Abonnementsgelden: rates per schooljaar, the overview, the begroting and the invoices."""
 
 from flask import Blueprint
 
 bp = Blueprint("fees", __name__, url_prefix="/bijdragen")
 
 
-def seed_demo():
-    """Demo: the projectplan's rates for 2018-2019 through the current schooljaar."""
-    from intranet.fees.models import FeeRate, schooljaar_of
-
-    FeeRate.seed(schooljaar_of())
-
-
 def init_app(app):
-    """Register the blueprint and the demo seeder."""
+    """Register the blueprint, the invoice workflow and the demo seeder."""
     from intranet import demo
-    from intranet.fees import models, routes  # noqa: F401
+    from intranet.fees import demo as fee_demo
+    from intranet.fees import invoice_routes, models, planning_routes, routes  # noqa: F401
+    from intranet.workflows import invoice  # noqa: F401  (registers the workflow)
 
     app.register_blueprint(bp)
-    demo.register(app, seed_demo)
+    demo.register(app, fee_demo.seed)

@@ -72,3 +72,59 @@ def to_csv(overview):
 def csv_filename(year):
     """The download's file name."""
     return f"abonnementsgelden-{schooljaar_label(year)}.csv"
+
+
+INVOICE_HEADER = [
+    "Factuurnummer",
+    "Factuurdatum",
+    "Vervaldatum",
+    "Organisatie",
+    "Factuuradres",
+    "Kenmerk",
+    "Contactpersoon",
+    "E-mail",
+    "Omschrijving",
+    "Bedrag",
+    "Status",
+    "Betaald op",
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value):
+    """Text for a spreadsheet cell that Excel never runs as a formula (OWASP CSV injection)."""
+    text = " ".join(str(value or "").split())  # one line: addresses are joined with spaces
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _invoice_row(invoice):
+    return [
+        invoice.number,
+        invoice.issued_on.strftime("%d-%m-%Y"),
+        invoice.due_on.strftime("%d-%m-%Y"),
+        text_cell(invoice.billing_name),
+        text_cell(invoice.billing_address),
+        text_cell(invoice.billing_reference),
+        text_cell(invoice.contact_name),
+        text_cell(invoice.contact_email),
+        text_cell(invoice.description),
+        dutch_number(invoice.total),
+        invoice.state_label,
+        invoice.paid_on.strftime("%d-%m-%Y") if invoice.paid_on else "",
+    ]
+
+
+def invoices_csv(invoices):
+    """A schooljaar's invoices for the bookkeeper: semicolons, UTF-8 with BOM, Dutch amounts."""
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(INVOICE_HEADER)
+    for invoice in invoices:
+        writer.writerow(_invoice_row(invoice))
+    return out.getvalue()
+
+
+def invoices_filename(year):
+    """The bookkeeper's download's file name."""
+    return f"facturen-{schooljaar_label(year)}.csv"

@@ -3,14 +3,22 @@
 from decimal import Decimal
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
-from intranet.fees.models import BASES, KINDS
+from intranet.fees.rules import AGREEMENTS, BASES, KINDS, LINES
 
+BUDGET_LINES = {line: label for line, label in LINES.items() if line != "in_natura"}
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
+
+
+def _strip(value):
+    """Text without surrounding whitespace or control characters (tabs and newlines stay)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in value if c in "\t\n" or c.isprintable()).strip()
 
 
 def options(mapping):
@@ -75,3 +83,71 @@ class RatesForm(FlaskForm):
     def rates(self):
         """The submitted rates as {kind: (basis, amount)}."""
         return {k: (self[f"basis_{k}"].data, self[f"amount_{k}"].data) for k in KINDS}
+
+
+class BudgetForm(FlaskForm):
+    """The begroting of a schooljaar: an amount (or PM) per line."""
+
+    @classmethod
+    def for_budget(cls, budget):
+        """A form with an amount field per line, filled from {line: amount or None}."""
+
+        class Form(cls):
+            pass
+
+        for line, label in BUDGET_LINES.items():
+            setattr(Form, f"line_{line}", AmountField(f"Begroting {label}"))
+        return Form(data={f"line_{line}": budget.get(line) for line in BUDGET_LINES})
+
+    def rows(self):
+        """(label, amount field) per line, for the template."""
+        return [(label, self[f"line_{line}"]) for line, label in BUDGET_LINES.items()]
+
+    def amounts(self):
+        """The submitted begroting as {line: amount or None}."""
+        return {line: self[f"line_{line}"].data for line in BUDGET_LINES}
+
+
+class AgreementForm(FlaskForm):
+    """A partner's agreement for a schooljaar: an agreed amount, or in natura."""
+
+    organisation = SelectField("Partner", coerce=int, validate_choice=True)
+    kind = SelectField("Soort afspraak", choices=options(AGREEMENTS))
+    amount = AmountField("Afgesproken bedrag in €")
+    note = StringField("Toelichting", validators=[Length(max=200)], filters=[_strip])
+
+    def validate_amount(self, field):
+        """An agreed amount needs an amount; in natura has none."""
+        if self.kind.data == "afspraak" and field.data is None:
+            raise ValidationError("Vul het afgesproken bedrag in.")
+
+
+class BillingForm(FlaskForm):
+    """Where a partner's invoices go."""
+
+    address = TextAreaField(
+        "Factuuradres",
+        validators=[DataRequired("Vul het factuuradres in."), Length(max=500)],
+        filters=[_strip],
+    )
+    reference = StringField(
+        "Kenmerk of inkoopnummer", validators=[Length(max=100)], filters=[_strip]
+    )
+
+
+class PaidForm(FlaskForm):
+    """The date an invoice was paid."""
+
+    paid_on = DateField("Betaald op", validators=[InputRequired("Vul de betaaldatum in.")])
+    expected_state = HiddenField()
+
+
+class CreditForm(FlaskForm):
+    """Why an invoice is credited."""
+
+    reason = TextAreaField(
+        "Reden van de creditering",
+        validators=[DataRequired("Vul de reden in."), Length(max=2000)],
+        filters=[_strip],
+    )
+    expected_state = HiddenField()
