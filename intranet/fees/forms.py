@@ -1,5 +1,6 @@
 """The form on which the projectleider sets a schooljaar's rates."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from flask_wtf import FlaskForm
@@ -135,10 +136,28 @@ class BillingForm(FlaskForm):
     )
 
 
+class DutchDateField(DateField):
+    """A date as the browser's date field sends it (2019-02-28) or as typed (28-02-2019)."""
+
+    def process_formdata(self, valuelist):
+        """Read the date; a date that does not exist gets a Dutch message."""
+        self.data = None
+        text = valuelist[0].strip() if valuelist else ""
+        if not text:
+            return
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+            try:
+                self.data = datetime.strptime(text, pattern).date()
+                return
+            except ValueError:
+                continue
+        raise ValueError("Vul de betaaldatum in als dag-maand-jaar, bijvoorbeeld 28-02-2019.")
+
+
 class PaidForm(FlaskForm):
     """The date an invoice was paid."""
 
-    paid_on = DateField("Betaald op", validators=[InputRequired("Vul de betaaldatum in.")])
+    paid_on = DutchDateField("Betaald op", validators=[InputRequired("Vul de betaaldatum in.")])
     expected_state = HiddenField()
 
 
