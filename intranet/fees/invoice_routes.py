@@ -4,6 +4,7 @@ from flask import abort, flash, make_response, redirect, render_template, url_fo
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
+from intranet.clock import today
 from intranet.errors import error_page
 from intranet.fees import bp, invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
@@ -66,7 +67,7 @@ def invoice(invoice_id):
     invoice = _invoice_or_404(invoice_id)
     return render_template(
         "fees/invoice.html",
-        paid_form=PaidForm(expected_state=invoice.state),
+        paid_form=PaidForm(expected_state=invoice.state, paid_on=today()),
         credit_form=CreditForm(expected_state=invoice.state),
         events=list(AuditEvent.for_case(WORKFLOW.name, invoice.id)),
         **invoice_context(invoice),
