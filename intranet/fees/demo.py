@@ -1,11 +1,13 @@
-"""Demo: the projectplan's rates, agreements and begroting, and billing addresses."""
+"""Demo: the projectplan's rates, agreements, begroting, billing addresses and first invoices."""
 
 from decimal import Decimal
 
-from intranet.fees.invoices import BillingAddress
+from intranet.clock import today
+from intranet.fees import invoicing
+from intranet.fees.invoices import BillingAddress, Invoice
 from intranet.fees.models import FIRST_SCHOOLJAAR, BudgetLine, FeeAgreement, FeeRate, schooljaar_of
 from intranet.fees.rules import PROJECTPLAN_BUDGET
-from intranet.models import Organisation
+from intranet.models import Organisation, User
 
 # Projectplan, "Begroting schooljaar 2018-2019", baten: the regiegroep's partners.
 AGREED = {
@@ -32,6 +34,22 @@ def seed():
         for name, note in IN_NATURA.items():
             if name in by_name:
                 FeeAgreement.set(by_name[name], year, "in_natura", None, note)
+    _addresses(by_name)
+    _first_invoices()
+
+
+def _first_invoices():
+    """2018-2019's invoices, made by the projectleider; the first two are paid."""
+    leader = User.in_group("projectleider").first()
+    if leader is None or Invoice.of_year(FIRST_SCHOOLJAAR).exists():
+        return
+    made = invoicing.create_invoices(FIRST_SCHOOLJAAR, leader)
+    for invoice_id in made[:2]:
+        invoicing.mark_paid(invoice_id, leader, today())
+
+
+def _addresses(by_name):
+    """A billing address for every demo organisation."""
     for number, organisation in enumerate(by_name.values(), start=1):
         if BillingAddress.of(organisation) is None:
             town = f"2300 AA {organisation.municipality}"
