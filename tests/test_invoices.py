@@ -8,7 +8,7 @@ import pytest
 
 from intranet.clock import today
 from intranet.fees import invoicing
-from intranet.fees.invoices import Invoice
+from intranet.fees.invoices import BillingAddress, Invoice
 from intranet.fees.models import FeeRate, schooljaar_of
 from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import OutboxMessage
@@ -289,3 +289,22 @@ def test_amounts_are_decimal_and_rounded_to_cents_once(app, leader, make_organis
     assert invoice.total == Decimal("649.50") and invoice.unit_rate == Decimal("1.50")
     assert invoice.issued_on == today() and invoice.paid_on is None
     assert date(2018, 10, 1) <= invoice.issued_on
+
+
+def test_a_contactpersoon_keeps_the_billing_address_and_issued_invoices_keep_theirs(
+    app, client, login, leader, make_organisation, make_user
+):
+    made = network(make_organisation, make_user)
+    with app.test_request_context():
+        invoicing.create_invoices(2018, leader)
+    school = made["Basisschool De Linde"]
+    login(make_user(organisation=school))
+    url = f"/bijdragen/factuuradres/{school.id}"
+    empty = client.post(url, data={"address": " \x07 ", "reference": ""})
+    assert empty.status_code == 422 and "Vul het factuuradres in" in empty.text
+    saved = client.post(url, data={"address": "Postbus 9\r\n2300 ZZ Leiden", "reference": "X"})
+    assert saved.status_code == 303
+    assert BillingAddress.of(school).address == "Postbus 9\n2300 ZZ Leiden"
+    assert "Postbus 1234" in Invoice.get(Invoice.organisation == school).billing_address
+    other = made["Gemeente Leiden"]
+    assert client.get(f"/bijdragen/factuuradres/{other.id}").status_code == 403
