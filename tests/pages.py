@@ -88,6 +88,7 @@ def route(app, path):
 def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
     from intranet.admission.apply.steps import STEPS
+    from intranet.fees.invoices import Invoice
     from intranet.fees.models import schooljaar_of
     from intranet.models import Organisation
     from intranet.models.records import OutboxMessage
@@ -109,6 +110,7 @@ def demo_values(app):
             "year": [schooljaar_of(), schooljaar_of() - 1],
             "workflow_name": sorted(REGISTRY),
             "step": list(STEPS),
+            "invoice_id": [row.id for row in Invoice.select(Invoice.id).limit(2)],
         }
 
 
