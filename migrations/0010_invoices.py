@@ -83,7 +83,7 @@ def up(migrator, db):
             table_name = "invoice"
             indexes = (
                 (("schooljaar", "sequence"), True),
-                (("schooljaar", "organisation"), True),
+                (("schooljaar", "organisation"), False),
             )
 
     db.create_tables([FeeAgreement, BudgetLine, BillingAddress, InvoiceCounter, Invoice])

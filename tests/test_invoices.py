@@ -308,3 +308,21 @@ def test_a_contactpersoon_keeps_the_billing_address_and_issued_invoices_keep_the
     assert "Postbus 1234" in Invoice.get(Invoice.organisation == school).billing_address
     other = made["Gemeente Leiden"]
     assert client.get(f"/bijdragen/factuuradres/{other.id}").status_code == 403
+
+
+def test_a_credited_invoice_is_replaced_by_the_next_run_with_the_next_number(
+    app, leader, make_organisation, make_user
+):
+    made = network(make_organisation, make_user)
+    with app.test_request_context():
+        invoicing.create_invoices(2018, leader)
+        wrong = Invoice.get(Invoice.number == "LA-2018-0001")
+        invoicing.credit(wrong.id, leader, "Verkeerd aantal leerlingen")
+        school = made["Basisschool De Linde"]
+        school.pupil_count = 380
+        school.save()
+        (replacement,) = invoicing.create_invoices(2018, leader)
+        assert invoicing.create_invoices(2018, leader) == []
+    replacement = Invoice.get_by_id(replacement)
+    assert (replacement.number, replacement.total) == ("LA-2018-0004", Decimal("950.00"))
+    assert Invoice.get_by_id(wrong.id).state == "gecrediteerd"

@@ -90,7 +90,7 @@ class Invoice(BaseModel):
     class Meta:
         indexes = (
             (("schooljaar", "sequence"), True),
-            (("schooljaar", "organisation"), True),
+            (("schooljaar", "organisation"), False),  # a credited invoice may be replaced
         )
 
     @property
@@ -115,8 +115,8 @@ class Invoice(BaseModel):
 
     @classmethod
     def invoiced_organisations(cls, year):
-        """The ids of the organisations that already have an invoice for the schooljaar."""
-        query = cls.select(cls.organisation).where(cls.schooljaar == year)
+        """The organisations with an invoice for the schooljaar that was not credited."""
+        query = cls.select(cls.organisation).where(cls.schooljaar == year, cls.state != CREDITED)
         return {organisation_id for (organisation_id,) in query.tuples()}
 
     @classmethod
