@@ -45,8 +45,8 @@ def parse_dutch_number(text):
 def _row(item):
     rate = item.rate
     return [
-        item.organisation.name,
-        item.organisation.municipality,
+        text_cell(item.organisation.name),
+        text_cell(item.organisation.municipality),
         item.kind_label,
         rate.basis_label if rate else "",
         "" if item.count is None else str(item.count),
@@ -65,7 +65,8 @@ def to_csv(overview):
     for item in overview.contributions:
         writer.writerow(_row(item))
     total = ["Totaal", "", "", "", "", "", dutch_number(overview.total)]
-    writer.writerow([*total, f"{len(overview.open)} bijdragen niet berekend"])
+    remark = f"{len(overview.open)} bijdragen niet berekend"
+    writer.writerow([*total, f"+ PM; {remark}" if overview.has_pm else remark])
     return out.getvalue()
 
 
