@@ -55,6 +55,15 @@ class AmountField(StringField):
             raise ValidationError("Dit bedrag is te groot.")
 
 
+class AgreedAmountField(AmountField):
+    """An amount that is empty, not PM, until one is agreed."""
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else dutch_number(self.data)
+
+
 class RatesForm(FlaskForm):
     """Per kind of partner: how the fee is computed and the amount (or PM)."""
 
@@ -114,7 +123,7 @@ class AgreementForm(FlaskForm):
 
     organisation = SelectField("Partner", coerce=int, validate_choice=True)
     kind = SelectField("Soort afspraak", choices=options(AGREEMENTS))
-    amount = AmountField("Afgesproken bedrag in €")
+    amount = AgreedAmountField("Afgesproken bedrag in €")
     note = StringField("Toelichting", validators=[Length(max=200)], filters=[_strip])
 
     def validate_amount(self, field):
