@@ -10,6 +10,7 @@ from intranet.fees import bp, invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
 from intranet.fees.forms import CreditForm, PaidForm
 from intranet.fees.invoices import STATES, Invoice
+from intranet.fees.models import FeeRate, schooljaar_label
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.routes import known_year, year_context
 from intranet.security import login_required, role_required
@@ -129,8 +130,13 @@ def credit(invoice_id):
 @bp.get("/facturen")
 @role_required("projectleider", "contactpersoon")
 def my_invoices():
-    """The invoices this person may see: their organisations', or all for the projectleider."""
-    return render_template("fees/my_invoices.html", invoices=list(Invoice.visible_to(current_user)))
+    """The invoices of this person's organisations; the projectleider also finds every year's."""
+    return render_template(
+        "fees/my_invoices.html",
+        invoices=list(Invoice.of_organisations(current_user.organisation_ids)),
+        years=FeeRate.years(),
+        year_label=schooljaar_label,
+    )
 
 
 @bp.get("/<int:year>/facturen.csv")

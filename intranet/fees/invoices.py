@@ -120,12 +120,13 @@ class Invoice(BaseModel):
         return {organisation_id for (organisation_id,) in query.tuples()}
 
     @classmethod
-    def visible_to(cls, user):
-        """The invoices a person may see: all for the projectleider, else their organisations'."""
-        query = cls.select(cls, Organisation).join(Organisation)
-        if not user.has_role("projectleider"):
-            query = query.where(cls.organisation.in_(sorted(user.organisation_ids) or [0]))
-        return query.order_by(cls.schooljaar.desc(), cls.sequence)
+    def of_organisations(cls, organisation_ids):
+        """The invoices of these organisations, newest schooljaar first."""
+        return (
+            cls.select()
+            .where(cls.organisation.in_(sorted(organisation_ids) or [0]))
+            .order_by(cls.schooljaar.desc(), cls.sequence)
+        )
 
     @classmethod
     def state_counts(cls, year):
