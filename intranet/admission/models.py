@@ -212,6 +212,17 @@ class Vote(BaseModel):
         )
 
     @classmethod
+    def counts(cls, application, member_ids):
+        """{choice: number of votes} on one application by the given members."""
+        rows = (
+            cls.select(cls.choice, fn.COUNT(cls.id))
+            .where(cls.application == application, cls.member.in_(list(member_ids)))
+            .group_by(cls.choice)
+            .tuples()
+        )
+        return dict(rows)
+
+    @classmethod
     def count_by_application(cls, application_ids, member_ids):
         """{application id: number of votes by the given members}."""
         rows = (

@@ -55,6 +55,10 @@ def _run(workflow, deadline, moment):
         timer.run(case, moment)
         return "uitgevoerd"
     try:
+        if deadline.action in workflow.triggers and any(
+            t.trigger == deadline.action for t in workflow.automatic_from(case.state)
+        ):  # a decided vote: count again at the deadline, then take what holds
+            return "uitgevoerd" if engine.settle(workflow, case.id, moment) else "vervallen"
         engine.fire(workflow, case.id, deadline.action, None)
     except engine.WorkflowError:  # the case moved on, or the step's condition no longer holds
         return "vervallen"

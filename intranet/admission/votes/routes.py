@@ -9,9 +9,9 @@ from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
 from intranet.security import role_required
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
+from intranet.workflows.admission import admission, current_member_ids
 
-from .casting import cast_vote, current_member_ids
+from .casting import cast_vote
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")
