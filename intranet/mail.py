@@ -121,8 +121,3 @@ def send_command():
     """Deliver every queued e-mail now (tick does this too)."""
     deliver_queued()
     click.echo("queued mail delivered")
-
-
-def init_app(app):
-    """Register the CLI command."""
-    app.cli.add_command(send_command)

@@ -11,6 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 from intranet.clock import now
 from intranet.extensions import login_manager
+from intranet.htmx import redirect_to
 from intranet.models import LoginAttempt, User
 
 CONTENT_SECURITY_POLICY = (
@@ -162,8 +163,6 @@ def safe_next(target):
 
 def _unauthorized():
     from flask import flash
-
-    from intranet.htmx import redirect_to
 
     flash("Log in om deze pagina te bekijken.", "info")
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -3,11 +3,11 @@
 from flask import current_app
 
 from intranet import mail, tokens
+from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.clock import now
 from intranet.models import Contact, User
+from intranet.rounds.rollover import join_current_period
 from intranet.workflows import engine
-
-from .models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 
 
 def is_complete(application):
@@ -77,7 +77,7 @@ def invite_referees(event):
     )
 
 
-def remind_referees(application, moment):
+def remind_referees(workflow, application, moment):
     """Remind the referees who have not answered yet (once each)."""
     for referee in Referee.current(application):
         if referee.status == "uitgenodigd" and referee.reminded_at is None:
@@ -172,8 +172,7 @@ def admit(event):
         Contact.get_or_create(
             organisation=organisation, user=backup, defaults={"kind": "achtervang"}
         )
-    for hook in current_app.extensions.get("on_admission", []):
-        hook(organisation)
+    join_current_period(organisation)
     mail.queue(
         application.applicant.email,
         f"Welkom als partner, {organisation.name}",
@@ -232,8 +231,3 @@ def withdraw(event):
             application=application,
             reason=event.comment,
         )
-
-
-def register_admission_hook(app, hook):
-    """Let another feature act when an organisation is admitted (e.g. join the period)."""
-    app.extensions.setdefault("on_admission", []).append(hook)

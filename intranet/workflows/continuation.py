@@ -12,7 +12,7 @@ from intranet.clock import now
 from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision
 from intranet.rounds.notify import mail_group
-from intranet.workflows import engine, register
+from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
 
 VOORZITTER = frozenset({"voorzitter"})
@@ -64,52 +64,50 @@ def tell_projectleider(event):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name="voortzetting",
-        label="Besluit voortzetting of beëindiging",
-        model=ContinuationDecision,
-        states=STATES,
-        initial="gepland",
-        transitions=[
-            Transition(
-                "agenderen",
-                "gepland",
-                "te_besluiten",
-                "Op de lijst van de regiegroep (een jaar voor het einde)",
-                frozenset({SYSTEM}),
-            ),
-            Transition(
-                "voortzetten",
-                "te_besluiten",
-                "voortzetting",
-                "Besluiten tot voortzetting",
-                VOORZITTER,
-                after=(record_decision,),
-                comment="required",
-                comment_label="Motivering",
-            ),
-            Transition(
-                "beeindigen",
-                "te_besluiten",
-                "beeindiging",
-                "Besluiten tot beëindiging",
-                VOORZITTER,
-                after=(record_decision,),
-                comment="required",
-                comment_label="Motivering",
-                style="secondary",
-            ),
-        ],
-        on_enter={
-            "gepland": [schedule_agenda],
-            "te_besluiten": [tell_regiegroep],
-            "voortzetting": [tell_projectleider],
-            "beeindiging": [tell_projectleider],
-        },
-        case_endpoint="rounds.decision",
-        can_view=lambda case, user: user.has_role("regiegroep", "projectleider"),
-    )
+WORKFLOW = Workflow(
+    name="voortzetting",
+    label="Besluit voortzetting of beëindiging",
+    model=ContinuationDecision,
+    states=STATES,
+    initial="gepland",
+    transitions=[
+        Transition(
+            "agenderen",
+            "gepland",
+            "te_besluiten",
+            "Op de lijst van de regiegroep (een jaar voor het einde)",
+            frozenset({SYSTEM}),
+        ),
+        Transition(
+            "voortzetten",
+            "te_besluiten",
+            "voortzetting",
+            "Besluiten tot voortzetting",
+            VOORZITTER,
+            after=(record_decision,),
+            comment="required",
+            comment_label="Motivering",
+        ),
+        Transition(
+            "beeindigen",
+            "te_besluiten",
+            "beeindiging",
+            "Besluiten tot beëindiging",
+            VOORZITTER,
+            after=(record_decision,),
+            comment="required",
+            comment_label="Motivering",
+            style="secondary",
+        ),
+    ],
+    on_enter={
+        "gepland": [schedule_agenda],
+        "te_besluiten": [tell_regiegroep],
+        "voortzetting": [tell_projectleider],
+        "beeindiging": [tell_projectleider],
+    },
+    case_endpoint="rounds.decision",
+    can_view=lambda case, user: user.has_role("regiegroep", "projectleider"),
 )
 
 

@@ -87,7 +87,7 @@ class Timer:
 
     name: str
     states: tuple  # the case states in which it still applies
-    run: object  # callable(case, now)
+    run: object  # callable(workflow, case, now)
 
 
 @dataclass(eq=False)  # identity: one definition is one workflow (and a cache key)

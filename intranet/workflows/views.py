@@ -5,9 +5,10 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.security import login_required, safe_next
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 from intranet.workflows.diagram import svg
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.registry import get
 
 bp = Blueprint("cases", __name__)
 

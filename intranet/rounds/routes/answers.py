@@ -12,8 +12,9 @@ from intranet.rounds.forms import DeclineForm, SignForm
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for
 from intranet.security import login_required, role_required
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.registry import get
 
 KINDS = {
     RenewalInvitation: ("verlenging", "rounds/renewal.html", "rounds/_renewal_answer.html"),
