@@ -4,7 +4,7 @@ from functools import wraps
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from peewee import fn
 from werkzeug.routing import IntegerConverter
@@ -107,8 +107,6 @@ def clear_failures(email):
 
 def start_session(user, remember):
     """Log the user in on a fresh session."""
-    from flask import session
-
     session.clear()
     login_user(user, remember=remember, duration=current_app.config["REMEMBER_COOKIE_DURATION"])
     clear_failures(user.email)
@@ -162,8 +160,6 @@ def safe_next(target):
 
 
 def _unauthorized():
-    from flask import flash
-
     flash("Log in om deze pagina te bekijken.", "info")
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))
 

@@ -4,7 +4,6 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from intranet.admission.votes.casting import cast_vote
 from intranet.clock import today
 from intranet.errors import error_page
 from intranet.models import User
@@ -116,12 +115,16 @@ def record_vote(case_id):
         return _case_page(application, record_form=form, status=422)
     member = User.get_by_id(form.member.data)
     try:
-        outcome = cast_vote(
+        closing = engine.act(
+            admission,
             application.id,
-            member,
-            form.choice.data,
-            form.motivation.data or "",
-            recorded_by=current_user._get_current_object(),
+            "stem_vastleggen",
+            current_user._get_current_object(),
+            data={
+                "member": member.id,
+                "choice": form.choice.data,
+                "motivation": form.motivation.data or "",
+            },
         )
     except engine.WorkflowError as error:
         if error.status in (403, 404):
@@ -129,8 +132,8 @@ def record_vote(case_id):
         application = application_or_404(case_id)
         return _case_page(application, record_message=error.message, status=error.status)
     message = f"De stem van {member.name} is vastgelegd."
-    if outcome:
-        closed = application_or_404(case_id).state
+    if closing:
+        closed = closing.dest
         message += f" De stemming is gesloten: {admission.state_label(closed).lower()}."
     flash(message, "success")
     return redirect(url_for("inbox.case", case_id=application.id), code=303)

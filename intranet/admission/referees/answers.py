@@ -1,5 +1,6 @@
 """Recording a referee's answer; with both references in, the case moves on."""
 
+from intranet.admission.effects import invite_referee
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.clock import now
 from intranet.db import locked, write_transaction
@@ -48,8 +49,6 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
 
 def replace_referee(referee_id, applicant, name, email, organisation="", relation=""):
     """Swap a referee who does not answer for another; the old link stops working."""
-    from intranet.admission.effects import invite_referee
-
     with write_transaction():
         old = Referee.get_or_none(Referee.id == referee_id)
         if old is None:

@@ -5,8 +5,8 @@ from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from intranet import tokens
-from intranet.admission.apply.forms import TextForm, choices
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
+from intranet.forms import TextForm, choices
 from intranet.workflows import engine
 
 from .answers import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
