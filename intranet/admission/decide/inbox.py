@@ -1,6 +1,6 @@
 """The projectleider's inbox: check, ask, nominate, reject, escalate, record votes."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -72,17 +72,14 @@ def nominate(case_id):
         if refused:
             return error_page(*refused)
     elif form.validate():
-        try:
-            engine.fire(
-                admission,
-                application.id,
-                "voordragen",
-                current_user,
-                expected_state=form.expected_state.data or application.state,
-                data={"deadline": form.deadline_utc()},
-            )
-        except engine.WorkflowError as error:
-            return error_page(error.status, error.message)
+        engine.fire(
+            admission,
+            application.id,
+            "voordragen",
+            current_user,
+            expected_state=form.expected_state.data or application.state,
+            data={"deadline": form.deadline_utc()},
+        )
         flash(
             f"{application.organisation.name} is voorgedragen; de projectgroep kan stemmen tot "
             f"en met {form.deadline.data:%d-%m-%Y}.",
@@ -126,11 +123,9 @@ def record_vote(case_id):
                 "motivation": form.motivation.data or "",
             },
         )
-    except engine.WorkflowError as error:
-        if error.status in (403, 404):
-            abort(error.status)
+    except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the form again
         application = application_or_404(case_id)
-        return _case_page(application, record_message=error.message, status=error.status)
+        return _case_page(application, form, error.message, status=error.status)
     message = f"De stem van {member.name} is vastgelegd."
     if closing:
         closed = closing.dest

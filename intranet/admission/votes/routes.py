@@ -51,9 +51,7 @@ def vote(case_id):
             form.choice.data,
             form.motivation.data or "",
         )
-    except engine.WorkflowError as error:
-        if error.status in (403, 404):
-            abort(error.status)
+    except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the panel again
         return _panel(
             application_or_404(case_id), message=("error", error.message), status=error.status
         )

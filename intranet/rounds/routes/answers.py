@@ -104,8 +104,8 @@ def _answer(invitation, trigger, success, comment="", data=None):
             data=data,
         )
     except engine.WorkflowError as error:
-        if error.status == 403:
-            abort(403)
+        if error.status in (403, 404):
+            raise  # the one error answer (intranet/errors.py)
         fresh = type(invitation).with_context(invitation.id)
         message = stale_message(fresh) or error.message
         return _page(fresh, message=("error", message), status=error.status)
