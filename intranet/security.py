@@ -124,7 +124,7 @@ def load_user(login_id):
     user_id, _, epoch = login_id.partition(":")
     if not user_id.isdigit() or not epoch.isdigit():
         return None
-    user = User.get_or_none(User.id == int(user_id))
+    user = User.load(int(user_id))
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user

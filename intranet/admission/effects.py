@@ -164,14 +164,11 @@ def admit(event):
     organisation.status = "partner"
     organisation.membership_type = MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant")
     organisation.save()
-    Contact.get_or_create(
-        organisation=organisation, user=application.applicant, defaults={"kind": "primary"}
-    )
+    contacts = [{"organisation": organisation, "user": application.applicant, "kind": "primary"}]
     backup = _backup_account(application)
     if backup is not None:
-        Contact.get_or_create(
-            organisation=organisation, user=backup, defaults={"kind": "achtervang"}
-        )
+        contacts.append({"organisation": organisation, "user": backup, "kind": "achtervang"})
+    Contact.insert_many(contacts).on_conflict_ignore().execute()
     join_current_period(organisation)
     mail.queue(
         application.applicant.email,

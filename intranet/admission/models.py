@@ -11,7 +11,7 @@ from peewee import (
 )
 
 from intranet.clock import now
-from intranet.models import BaseModel, Organisation, User
+from intranet.models import BaseModel, Membership, Organisation, User
 
 ROUTES = {
     "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
@@ -212,15 +212,24 @@ class Vote(BaseModel):
         )
 
     @classmethod
-    def counts(cls, application, member_ids):
-        """{choice: number of votes} on one application by the given members."""
-        rows = (
-            cls.select(cls.choice, fn.COUNT(cls.id))
-            .where(cls.application == application, cls.member.in_(list(member_ids)))
-            .group_by(cls.choice)
-            .tuples()
+    def tally(cls, application, group):
+        """{"members": active members of the group, and per choice their votes}, one query."""
+        seated = User.select(User.id).join(Membership).where(Membership.group == group, User.active)
+        members = (
+            User.select(fn.COUNT(User.id))
+            .join(Membership)
+            .where(Membership.group == group, User.active)
         )
-        return dict(rows)
+        per_choice = [
+            fn.COUNT(Case(None, ((cls.choice == choice, 1),), None)).alias(choice)
+            for choice in CHOICES
+        ]
+        return (
+            cls.select(members.alias("members"), *per_choice)
+            .where(cls.application == application, cls.member.in_(seated))
+            .dicts()
+            .get()
+        )
 
     @classmethod
     def count_by_application(cls, application_ids, member_ids):

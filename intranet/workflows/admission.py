@@ -100,10 +100,9 @@ def current_member_ids():
     return {user_id for (user_id,) in User.in_group("projectgroep").select(User.id).tuples()}
 
 
-def tally(application, members=None):
+def tally(application):
     """Count the votes of the current members only."""
-    members = current_member_ids() if members is None else members
-    return Tally(len(members), **Vote.counts(application, members))
+    return Tally(**Vote.tally(application, "projectgroep"))
 
 
 def deadline_passed(application, moment):
@@ -131,8 +130,8 @@ def _record_vote(case, member, recorder, data, moment):
         raise engine.ConditionFailed("Kies voor, tegen of twijfel.")
     if deadline_passed(case, moment):
         raise engine.AlreadyHandled(PAST_DEADLINE)
-    if member is None or member.id not in current_member_ids():
-        raise engine.NotPermitted(NOT_A_MEMBER)
+    if member is None or (recorder is not None and member.id not in current_member_ids()):
+        raise engine.NotPermitted(NOT_A_MEMBER)  # the engine checked the role of one's own vote
     earlier = Vote.get_or_none(Vote.application == case, Vote.member == member)
     if recorder is not None and earlier is not None and earlier.recorded_by_id is None:
         raise engine.ConditionFailed(OWN_VOTE_STANDS.format(member.name))
@@ -143,14 +142,15 @@ def _record_vote(case, member, recorder, data, moment):
         "recorded_by": recorder,
     }
     if earlier is None:
-        Vote.create(application=case, member=member, **fields)
+        vote = Vote.create(application=case, member=member, **fields)
     else:
         Vote.update(**fields).where(Vote.id == earlier.id).execute()
+        vote = Vote(id=earlier.id, application=case, member=member, **fields)
     if recorder is not None:
         what, label = "stem_vastgelegd", f"{recorder.name} namens {member.name}"
     else:
         what, label = ("stem_gewijzigd" if earlier else "stem_uitgebracht"), member.name
-    return Done(what, label, {"member": member.id, "choice": choice})
+    return Done(what, label, {"member": member.id, "choice": choice}, vote)
 
 
 def _cast(case, actor, data, moment):

@@ -76,9 +76,10 @@ class Activity:
 class Done:
     """What an activity did, for the case's timeline."""
 
-    what: str  # the timeline entry's key (an EVENT_LABELS key of the workflow)
+    what: str  # the timeline entry's key (an event_labels key of the workflow)
     actor_label: str = ""  # who, e.g. "Piet namens Marie" for a vote recorded on their behalf
-    data: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)  # for the audit event
+    result: object = field(default=None, compare=False)  # for the caller (the stored vote)
 
 
 @dataclass(frozen=True)

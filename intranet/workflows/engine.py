@@ -62,6 +62,15 @@ class Event:
 
 
 @dataclass
+class Acted:
+    """What an activity did, and the automatic step that followed it (or None)."""
+
+    done: object
+    settled: object = None
+    facts: dict = field(default_factory=dict)  # what the automatic steps read last
+
+
+@dataclass
 class Action:
     """A step shown to a user: allowed, or not with the reason why."""
 
@@ -192,7 +201,8 @@ def fire(
         if refused:
             raise refused
         event = _move(workflow, case, transition, actor, comment, data, actor_label)
-        return _settle(workflow, case, now()) or event
+        settled, _ = _settle(workflow, case, now())
+        return settled or event
 
 
 def _move(workflow, case, transition, actor, comment, data, actor_label=""):
@@ -215,7 +225,7 @@ def _move(workflow, case, transition, actor, comment, data, actor_label=""):
 def act(workflow, case_id, name, actor, *, data=None, moment=None):
     """Do an activity on a case (cast a vote): locked, state and role checked, audited.
 
-    Then the case is settled; returns the automatic step that followed (an Event) or None.
+    Then the case is settled; returns what was done and what followed (Acted).
     """
     activity = workflow.activities_by_name.get(name)
     if activity is None:
@@ -242,7 +252,8 @@ def act(workflow, case_id, name, actor, *, data=None, moment=None):
             done.data,
             done.actor_label,
         )
-        return _settle(workflow, case, moment)
+        settled, facts = _settle(workflow, case, moment)
+        return Acted(done, settled, facts)
 
 
 def settle(workflow, case_id, moment=None):
@@ -256,7 +267,7 @@ def settle(workflow, case_id, moment=None):
         case = _read_locked(workflow.model, case_id)
         if case is None:
             raise CaseNotFound("Dit dossier bestaat niet.")
-        return _settle(workflow, case, moment)
+        return _settle(workflow, case, moment)[0]
 
 
 def settle_open(workflow, moment=None):
@@ -270,8 +281,11 @@ def settle_open(workflow, moment=None):
 
 
 def _settle(workflow, case, moment):
-    """Within the caller's transaction: move the locked case while an automatic step holds."""
-    event = None
+    """Within the caller's transaction: move the locked case while an automatic step holds.
+
+    Returns the last automatic step taken (an Event, or None) and the facts last read.
+    """
+    event, facts = None, {}
     for _ in workflow.states:  # each step leaves its state: at most one pass per state
         steps = workflow.automatic_from(case.state)
         if not steps:
@@ -281,7 +295,7 @@ def _settle(workflow, case, moment):
         if step is None:
             break
         event = _move(workflow, case, step, None, "", facts, step.actor_label)
-    return event
+    return event, facts
 
 
 def _holds(transition, case, facts):

@@ -42,7 +42,7 @@ def dossier(application):
     return {
         "application": application,
         "organisation": application.organisation,
-        "referees": list(Referee.current(application)),
+        "referees": Referee.current(application),  # read only where a page shows them
         "eligibility": ELIGIBILITY.get(application.route, ""),
     }
 
@@ -97,15 +97,19 @@ class VoteView:
     votes: list = field(default_factory=list)  # every vote with its motivation (closed vote)
 
 
-def vote_view(application, user):
-    """What this user may see of the application's vote now."""
+def vote_view(application, user, my_vote=False, counted=None):
+    """What this user may see of the application's vote now.
+
+    `my_vote` and `counted` save their queries when the caller knows them (it just voted).
+    """
     is_open = application.state == "stemming"
-    is_member = user.id in current_member_ids()
+    is_member = user.has_role("projectgroep")
     is_leader = user.has_role("projectleider")
-    my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
+    if my_vote is False:
+        my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
     view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
     if not is_open or (is_member and my_vote is not None):
-        view.tally = tally(application)
+        view.tally = counted or tally(application)
     if not is_open:
         view.votes = list(Vote.with_names(application))
     elif is_leader:

@@ -127,8 +127,8 @@ def record_vote(case_id):
         application = application_or_404(case_id)
         return _case_page(application, form, error.message, status=error.status)
     message = f"De stem van {member.name} is vastgelegd."
-    if closing:
-        closed = closing.dest
+    if closing.settled:
+        closed = closing.settled.dest
         message += f" De stemming is gesloten: {admission.state_label(closed).lower()}."
     flash(message, "success")
     return redirect(url_for("inbox.case", case_id=application.id), code=303)

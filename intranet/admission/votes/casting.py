@@ -17,8 +17,8 @@ def cast_vote(application_id, member, choice, motivation="", recorded_by=None):
     """
     data = {"choice": choice, "motivation": motivation}
     if recorded_by is None:
-        event = engine.act(admission, application_id, "stemmen", member, data=data)
+        acted = engine.act(admission, application_id, "stemmen", member, data=data)
     else:
         data["member"] = member.id
-        event = engine.act(admission, application_id, "stem_vastleggen", recorded_by, data=data)
-    return event.trigger if event else None
+        acted = engine.act(admission, application_id, "stem_vastleggen", recorded_by, data=data)
+    return acted.settled.trigger if acted.settled else None
