@@ -10,7 +10,7 @@ from peewee import chunked
 
 from intranet.clock import now
 from intranet.db import db
-from intranet.models import OutboxMessage
+from intranet.models import OutboxMessage, User
 
 
 def external_url(endpoint, **values):
@@ -121,3 +121,9 @@ def send_command():
     """Deliver every queued e-mail now (tick does this too)."""
     deliver_queued()
     click.echo("queued mail delivered")
+
+
+def queue_group(group, subject, template, **context):
+    """Queue a message to every active member of a group (projectleider, regiegroep, ...)."""
+    for user in User.in_group(group):
+        queue(user.email, subject, template, user=user, **context)

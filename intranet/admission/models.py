@@ -64,6 +64,20 @@ class Application(BaseModel):
         """True while the application awaits a decision."""
         return self.state in OPEN_STATES
 
+    def filled_parts(self):
+        """Which parts of the form the draft has filled in: the one completeness rule."""
+        organisation, extended = self.organisation, self.route == "uitgebreid"
+        return {
+            "organisatie": all([organisation.name, organisation.sector, organisation.municipality]),
+            "profiel": bool(self.profile.strip()) or not extended,
+            "referenten": Referee.current(self).count() >= 2 or not extended,
+            "contactpersoon": bool(self.backup_name and self.backup_email),
+        }
+
+    def is_complete(self):
+        """True when every part of the form the route needs is filled in."""
+        return all(self.filled_parts().values())
+
     @classmethod
     def with_organisation(cls):
         """Applications joined with their organisation and applicant (one query)."""

@@ -32,7 +32,7 @@ VOTE = "stemming projectgroep"
 OPEN = ("concept", "referenties", "bij_projectleider", "aanvulling", "stemming", "regiegroep")
 
 complete = Condition(
-    lambda case, context: effects.is_complete(case),
+    lambda case, context: case.is_complete(),
     "De aanmelding is nog niet compleet: vul alle stappen van het formulier in.",
 )
 

@@ -11,7 +11,6 @@ from intranet import mail
 from intranet.clock import now
 from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision
-from intranet.rounds.notify import mail_group
 from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
 
@@ -33,7 +32,7 @@ def schedule_agenda(event):
 def tell_regiegroep(event):
     """E-mail every regiegroep member that the decision is now on their list."""
     decision = event.case
-    mail_group(
+    mail.queue_group(
         "regiegroep",
         f"Besluit nodig: voortzetting of beëindiging van {decision.period.name}",
         "period_decision_due",
@@ -54,7 +53,7 @@ def record_decision(event):
 def tell_projectleider(event):
     """E-mail the projectleider the decision and the next step."""
     decision = event.case
-    mail_group(
+    mail.queue_group(
         "projectleider",
         f"Regiegroep besloot tot {STATES[decision.state].lower()} van {decision.period.name}",
         "period_decision_made",
