@@ -3,23 +3,37 @@
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from intranet import config as default_config
 
 
 def create_app(config=None):
-    """Create and configure an instance of the intranet."""
+    """Create and configure an instance of the intranet.
+
+    Without `config` the settings come from the defaults, `instance/config.py` and the
+    environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
+    never reads the developer's instance file or exported MAIL_SERVER.
+    """
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(default_config)
-    app.config.from_pyfile("config.py", silent=True)
-    default_config.apply_environment(app.config)
-    if config:
+    if config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_mapping(default_config.from_environment())
+    else:
         app.config.from_mapping(config)
+    default_config.check(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
+    proxies = app.config["TRUSTED_PROXY_COUNT"]
+    if proxies:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
 
-    from intranet import auth, db, errors, extensions, mail, security, views
+    from intranet import auth, db, errors, extensions, logs, mail, security, views
     from intranet.workflows import cli as workflow_cli
 
+    logs.init_app(app)
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
