@@ -20,7 +20,8 @@ MAIL_SERVER = None
 MAIL_PORT = 25
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
-MAIL_USE_TLS = False
+MAIL_USE_TLS = False  # STARTTLS, with the server's certificate verified
+MAIL_CA_FILE = None  # trust these CAs instead of the system's (a private mail server)
 MAIL_FROM = "noreply@leidseaanpak.example.org"  # sent as "NETWORK_NAME <MAIL_FROM>"
 MAIL_REPLY_TO = {}  # per message kind (the template name), e.g. {"referee_invitation": "..."}
 MAIL_TIMEOUT = 10  # seconds per SMTP command
@@ -83,6 +84,7 @@ _ENVIRONMENT = {
     "MAIL_PASSWORD": str,
     "MAIL_USE_TLS": _flag,
     "MAIL_FROM": str,
+    "MAIL_CA_FILE": str,
     "BASE_URL": str,
 }
 

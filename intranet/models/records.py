@@ -12,16 +12,29 @@ class OutboxMessage(BaseModel):
     to = CharField()
     subject = CharField()
     body = TextField()
-    status = CharField(default="queued", index=True)  # queued, sent, stored, failed
+    kind = CharField(default="")  # the template it was written from (Reply-To per kind)
+    status = CharField(default="queued", index=True)  # queued, sending, sent, stored, failed
     attempts = IntegerField(default=0)
     last_error = TextField(default="")
     created_at = DateTimeField(default=now, index=True)
+    next_attempt_at = DateTimeField(null=True, index=True)  # None: as soon as possible
     sent_at = DateTimeField(null=True)
 
     @classmethod
     def newest(cls, limit=100):
         """The newest messages first."""
         return cls.select().order_by(cls.id.desc()).limit(limit)
+
+    @classmethod
+    def due(cls, moment, ids=None):
+        """Ids of queued messages whose next attempt is due, oldest first."""
+        query = cls.select(cls.id).where(
+            cls.status == "queued",
+            cls.next_attempt_at.is_null() | (cls.next_attempt_at <= moment),
+        )
+        if ids is not None:
+            query = query.where(cls.id.in_(ids))
+        return query.order_by(cls.id)
 
 
 class LoginAttempt(BaseModel):

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 
-from intranet import mail
+from intranet import logs, mail
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Setting
@@ -23,8 +23,9 @@ def tick(moment=None):
         if outcome:
             counts[outcome] += 1
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
-    mail.deliver_queued()
+    mailed = mail.deliver_queued()
     Setting.write(LAST_TICK, now().isoformat())
+    logs.event("tick", **counts, **{f"mail_{outcome}": n for outcome, n in mailed.items()})
     return counts
 
 
