@@ -30,7 +30,7 @@ def create_app(config=None):
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
         )
 
-    from intranet import auth, db, errors, extensions, logs, mail, security, views
+    from intranet import auth, db, errors, extensions, health, logs, mail, security, views
     from intranet.workflows import cli as workflow_cli
 
     logs.init_app(app)
@@ -42,6 +42,7 @@ def create_app(config=None):
     mail.init_app(app)
     auth.init_app(app)
     views.init_app(app)
+    health.init_app(app)
     workflow_cli.init_app(app)
 
     from intranet import admission, beheer, dashboard, demo, fees, partners, rounds

@@ -13,6 +13,7 @@ import time
 import uuid
 
 from flask import g, has_request_context, request
+from flask_login import user_logged_out
 from pythonjsonlogger.json import JsonFormatter
 
 EVENTS = "intranet.events"
@@ -63,7 +64,7 @@ def _formatter():
         "{asctime}{levelname}{name}{message}",
         style="{",
         rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
-        timestamp=False,
+        datefmt="%Y-%m-%dT%H:%M:%S%z",
     )
 
 
@@ -93,7 +94,13 @@ def _start_request():
 
 def _user_id():
     user = g.get("_login_user")  # only a user Flask-Login already loaded: no extra query
-    return user.id if user is not None and user.is_authenticated else None
+    if user is not None and user.is_authenticated:
+        return user.id
+    return g.get("logged_out_user_id")
+
+
+def _remember_logged_out(sender, user, **extra):
+    g.logged_out_user_id = user.id
 
 
 def _path():
@@ -125,3 +132,4 @@ def init_app(app):
     configure(app.config["LOG_LEVEL"])
     app.before_request(_start_request)
     app.after_request(_finish_request)
+    user_logged_out.connect(_remember_logged_out, app)

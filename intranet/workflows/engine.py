@@ -7,6 +7,7 @@ from functools import cache
 from peewee import chunked
 from transitions import MachineError
 
+from intranet import logs
 from intranet.clock import now
 from intranet.db import is_sqlite, locked, write_transaction
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
@@ -73,6 +74,15 @@ class Action:
 def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
     if not actor_label:
         actor_label = actor.name if actor is not None else SYSTEM
+    logs.event(
+        "workflow_step",
+        workflow=workflow.name,
+        case_id=case.id,
+        trigger=trigger,
+        from_state=source,
+        to_state=dest,
+        actor_id=actor.id if actor is not None else None,
+    )
     return AuditEvent.insert(
         workflow=workflow.name,
         case_id=case.id,
