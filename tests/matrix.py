@@ -137,6 +137,11 @@ TABLE = {
     ("dashboard.index", GET): only(PROJECTLEIDER),
     ("beheer.outbox", GET): only(PROJECTLEIDER),
     ("beheer.message", GET): only(PROJECTLEIDER),
+    # The world's messages are not failed: "al afgehandeld", back to the message/outbox.
+    ("beheer.resend", POST): only(PROJECTLEIDER, status=302),
+    ("beheer.resend_failed", POST): only(PROJECTLEIDER, status=302),
+    # Monitoring: public and secret-free; the world's tick never ran, so it is unhealthy.
+    ("health.healthz", GET): public(503),
 }
 
 # The application form and the convenant rounds. The matrix asks the routes in name order:

@@ -5,6 +5,14 @@ from peewee import CharField, DateTimeField, IntegerField, TextField
 from intranet.clock import now
 from intranet.models.base import BaseModel
 
+MAIL_STATUSES = {
+    "queued": "in de wachtrij",
+    "sending": "wordt verstuurd",
+    "sent": "verstuurd",
+    "stored": "bewaard",
+    "failed": "mislukt",
+}
+
 
 class OutboxMessage(BaseModel):
     """An e-mail: queued in the transaction that causes it, sent after commit."""
@@ -24,6 +32,21 @@ class OutboxMessage(BaseModel):
     def newest(cls, limit=100):
         """The newest messages first."""
         return cls.select().order_by(cls.id.desc()).limit(limit)
+
+    @property
+    def status_label(self):
+        """The status in words."""
+        return MAIL_STATUSES.get(self.status, self.status)
+
+    @classmethod
+    def search(cls, text=None, status=None):
+        """Messages whose recipient or subject holds the text, of one status; newest first."""
+        query = cls.select().order_by(cls.id.desc())
+        if text:
+            query = query.where(cls.to.contains(text) | cls.subject.contains(text))
+        if status:
+            query = query.where(cls.status == status)
+        return query
 
     @classmethod
     def due(cls, moment, ids=None):
