@@ -15,7 +15,9 @@ def create_app(config=None):
     environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
     never reads the developer's instance file or exported MAIL_SERVER.
     """
-    app = Flask(__name__, instance_relative_config=True)
+    # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file) elsewhere.
+    instance = os.environ.get("INTRANET_INSTANCE") if config is None else None
+    app = Flask(__name__, instance_path=instance or None, instance_relative_config=True)
     app.config.from_object(default_config)
     if config is None:
         app.config.from_pyfile("config.py", silent=True)
