@@ -47,8 +47,8 @@ def create_app(config=None):
     health.init_app(app)
     workflow_cli.init_app(app)
 
-    from intranet import admission, beheer, dashboard, demo, fees, partners, rounds
+    from intranet import admission, beheer, dashboard, demo, fees, partners, privacy, rounds
 
-    for feature in (admission, rounds, partners, fees, dashboard, beheer, demo):
+    for feature in (admission, rounds, partners, fees, dashboard, beheer, privacy, demo):
         feature.init_app(app)
     return app

@@ -54,6 +54,7 @@ TICK_WARNING_AFTER = timedelta(hours=1)
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
 KEEP_USED_LINKS = timedelta(days=90)  # longer than any link lives, so none works again
 KEEP_SENT_MAIL_BODIES = timedelta(days=90)
+PRIVACY_CONTACT = None  # an address for privacy questions, shown on /privacy
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -77,6 +78,7 @@ _ENVIRONMENT = {
     "TRUSTED_PROXY_COUNT": int,
     "LOG_LEVEL": str,
     "NETWORK_NAME": str,
+    "PRIVACY_CONTACT": str,
     "DATABASE_URL": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,

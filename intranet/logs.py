@@ -1,4 +1,4 @@
-"""Logging: one JSON line per request and per event that matters, to stdout (journald).
+"""Logging: one JSON line per request and per event that matters, to stderr (journald).
 
 Every line carries the request id (taken from a sane `X-Request-ID` header, else made here,
 and sent back in the response). Signed-link tokens are blanked out of every line, and a
@@ -29,15 +29,18 @@ def scrub(value):
     return TOKEN.sub(HIDDEN, value) if isinstance(value, str) else value
 
 
-class StdoutHandler(logging.StreamHandler):
-    """Write to whatever sys.stdout is at the time (gunicorn, journald, a test's capture)."""
+class StderrHandler(logging.StreamHandler):
+    """Write to whatever sys.stderr is at the time (gunicorn, journald, a test's capture).
+
+    stderr, not stdout: a command's output (`people export EMAIL > file.json`) stays clean.
+    """
 
     def __init__(self):
-        super().__init__(sys.stdout)
+        super().__init__(sys.stderr)
 
     def emit(self, record):
-        """Emit to the current stdout."""
-        self.stream = sys.stdout
+        """Emit to the current stderr."""
+        self.stream = sys.stderr
         super().emit(record)
 
 
@@ -69,13 +72,13 @@ def _formatter():
 
 
 def configure(level):
-    """Send the intranet's loggers (and gunicorn's) to stdout as JSON; idempotent."""
-    handler = StdoutHandler()
+    """Send the intranet's loggers (and gunicorn's) to stderr as JSON; idempotent."""
+    handler = StderrHandler()
     handler.setFormatter(_formatter())
     handler.addFilter(Context())
     for name in ("intranet", "gunicorn.error"):
         logger = logging.getLogger(name)
-        logger.handlers = [h for h in logger.handlers if not isinstance(h, StdoutHandler)]
+        logger.handlers = [h for h in logger.handlers if not isinstance(h, StderrHandler)]
         logger.addHandler(handler)
         logger.setLevel(level)
         logger.propagate = False

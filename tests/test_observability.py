@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD, TEST_CONFIG
 
 
 def log_lines(capsys):
-    """The JSON log lines written to stdout so far."""
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
+    """The JSON log lines written to stderr so far."""
+    return [json.loads(line) for line in capsys.readouterr().err.splitlines() if line]
 
 
 def test_every_request_is_one_json_line_with_its_request_id(client, capsys):
@@ -65,7 +65,7 @@ def test_no_password_or_token_reaches_the_log(client, make_user, capsys):
     client.post(
         link, data={"password": "nieuw-geheim-wachtwoord", "confirm": "nieuw-geheim-wachtwoord"}
     )
-    output = capsys.readouterr().out
+    output = capsys.readouterr().err
     assert output.count("\n") >= 4
     for secret in (
         token,

@@ -8,6 +8,7 @@ from intranet import logs, mail
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Setting
+from intranet.privacy import retention
 from intranet.workflows import REGISTRY, engine
 from intranet.workflows.models import Deadline
 
@@ -24,8 +25,10 @@ def tick(moment=None):
             counts[outcome] += 1
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mailed = mail.deliver_queued()
+    pruned = retention.prune()
     Setting.write(LAST_TICK, now().isoformat())
-    logs.event("tick", **counts, **{f"mail_{outcome}": n for outcome, n in mailed.items()})
+    mailed = {f"mail_{outcome}": n for outcome, n in mailed.items()}
+    logs.event("tick", **counts, **mailed, **{f"pruned_{what}": n for what, n in pruned.items()})
     return counts
 
 
