@@ -62,8 +62,16 @@ class Context(logging.Filter):
         return True
 
 
+class ScrubbingFormatter(JsonFormatter):
+    """JSON lines whose tracebacks are scrubbed of tokens as well."""
+
+    def formatException(self, ei):
+        """The traceback, without tokens."""
+        return scrub(super().formatException(ei))
+
+
 def _formatter():
-    return JsonFormatter(
+    return ScrubbingFormatter(
         "{asctime}{levelname}{name}{message}",
         style="{",
         rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},

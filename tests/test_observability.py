@@ -122,3 +122,16 @@ def test_healthz_is_unhealthy_when_the_database_does_not_answer(app, tmp_path):
     response = gone.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json == {"database": "error", "tick_age_s": None}
+
+
+def test_a_token_in_an_error_is_blanked_out_of_the_traceback(app, capsys):
+    from intranet import tokens
+
+    token = tokens.make("referee", 1)
+    try:
+        raise ValueError(f"bad link /referentie/{token}")
+    except ValueError:
+        app.logger.exception("failed")
+    [line] = log_lines(capsys)
+    assert "ValueError: bad link /referentie/[verborgen]" in line["exc_info"]
+    assert token not in json.dumps(line)
