@@ -95,3 +95,30 @@ def test_without_a_test_config_the_environment_counts(monkeypatch, database_url)
     app = create_app()
     assert app.config["MAIL_SERVER"] == "smtp.example.invalid"
     assert app.config["TRUSTED_PROXY_COUNT"] == 1
+
+
+def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, make_user):
+    from intranet.workflows import engine
+    from intranet.workflows.admission import admission
+    from intranet.workflows.models import AuditEvent
+    from tests import factories
+
+    applicant, leader = make_user(), make_user("projectleider")
+    case = factories.application(applicant, route="basis")
+    engine.fire(admission, case.id, "indienen", applicant)
+    forwarded = {"X-Forwarded-For": "198.51.100.9"}
+    proxied.post(
+        "/inloggen",
+        data={"email": leader.email, "password": PASSWORD},
+        headers=forwarded,
+        environ_base=PROXY,
+    )
+    response = proxied.post(
+        f"/zaak/toetreding/{case.id}/stap/bevestigen",
+        data={"expected_state": "bij_projectleider"},
+        headers=forwarded,
+        environ_base=PROXY,
+    )
+    assert response.status_code == 303
+    step = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
+    assert step.trigger == "bevestigen" and step.payload["address"] == "198.51.100.9"

@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from flask import has_request_context, request
 from peewee import chunked
 from transitions import MachineError
 
@@ -74,6 +75,8 @@ class Action:
 def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
     if not actor_label:
         actor_label = actor.name if actor is not None else SYSTEM
+    if has_request_context():  # who acted from where: the client's address (behind the proxy)
+        data = {**(data or {}), "address": request.remote_addr}
     logs.event(
         "workflow_step",
         workflow=workflow.name,
