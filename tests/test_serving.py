@@ -87,12 +87,14 @@ def test_a_test_config_replaces_the_environment(monkeypatch, database_url):
     assert app.config["MAIL_SERVER"] is None and app.config["SECRET_KEY"] == "test-secret"
 
 
-def test_without_a_test_config_the_environment_counts(monkeypatch, database_url):
+def test_without_a_test_config_the_environment_counts(monkeypatch, database_url, tmp_path):
+    monkeypatch.setenv("INTRANET_INSTANCE", str(tmp_path))  # not the developer's instance/
     monkeypatch.setenv("MAIL_SERVER", "smtp.example.invalid")
     monkeypatch.setenv("SECRET_KEY", GOOD_KEY)
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("TRUSTED_PROXY_COUNT", "1")
     app = create_app()
+    assert app.instance_path == str(tmp_path)
     assert app.config["MAIL_SERVER"] == "smtp.example.invalid"
     assert app.config["TRUSTED_PROXY_COUNT"] == 1
 
