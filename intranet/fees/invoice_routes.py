@@ -12,7 +12,7 @@ from intranet.fees.forms import CreditForm, PaidForm
 from intranet.fees.invoices import STATES, Invoice
 from intranet.fees.models import FeeRate, schooljaar_label
 from intranet.fees.pdf import invoice_context, invoice_pdf
-from intranet.fees.routes import known_year, year_context
+from intranet.fees.years import known_year, year_context
 from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.invoice import WORKFLOW

@@ -10,7 +10,7 @@ from intranet.fees.compute import fee_payers
 from intranet.fees.forms import AgreementForm, BillingForm, BudgetForm
 from intranet.fees.invoices import BillingAddress
 from intranet.fees.models import BudgetLine, FeeAgreement, schooljaar_label
-from intranet.fees.routes import known_year, year_context
+from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
 from intranet.security import login_required, role_required
 

@@ -9,37 +9,12 @@ from intranet.fees import bp
 from intranet.fees.compute import contribution_of, overview
 from intranet.fees.export import csv_filename, to_csv
 from intranet.fees.forms import RatesForm
-from intranet.fees.models import (
-    FIRST_SCHOOLJAAR,
-    FeeRate,
-    schooljaar_label,
-    schooljaar_of,
-    schooljaar_period,
-)
+from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate, schooljaar_label, schooljaar_of
+from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
 from intranet.security import login_required, role_required
 
 CLOSED = "Dit schooljaar is voorbij: de tarieven ervan liggen vast en blijven zoals ze waren."
-
-
-def known_year(year):
-    """The year if it is one the intranet can show, else 404."""
-    if year is None:
-        return schooljaar_of()
-    if not FIRST_SCHOOLJAAR <= year <= schooljaar_of() + 5:
-        abort(404)
-    return year
-
-
-def year_context(year, has_rates=True):
-    """What every fee page says about its schooljaar; a past year's rates are fixed once set."""
-    return {
-        "year": year,
-        "label": schooljaar_label(year),
-        "period": schooljaar_period(year),
-        "current": schooljaar_of(),
-        "editable": year >= schooljaar_of() or not has_rates,
-    }
 
 
 @bp.get("/", defaults={"year": None}, endpoint="overview")

@@ -13,7 +13,7 @@ from flask import current_app
 from intranet import mail
 from intranet.clock import today
 from intranet.fees.invoices import CREDITED, OPEN, PAID, STATES, Invoice
-from intranet.workflows import engine, register
+from intranet.workflows import engine
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
 
 LEADER = frozenset({"projectleider"})
@@ -30,7 +30,7 @@ def record_payment(event):
     event.case.save(only=[Invoice.paid_on])
 
 
-def remind(case, moment):
+def remind(workflow, case, moment):
     """Remind the partner's contact of an invoice still open; recorded on its timeline."""
     if case.contact_email:
         mail.queue(
@@ -42,7 +42,7 @@ def remind(case, moment):
         )
     case.reminded_on = moment.date()
     case.save(only=[Invoice.reminded_on])
-    engine.note(WORKFLOW, case, "herinnering", None, f"Herinnering aan {case.contact_email}")
+    engine.note(workflow, case, "herinnering", None, f"Herinnering aan {case.contact_email}")
 
 
 def reminder_due(issued_at):
@@ -50,43 +50,42 @@ def reminder_due(issued_at):
     return issued_at + current_app.config["INVOICE_REMINDER_AFTER"]
 
 
-WORKFLOW = register(
-    Workflow(
-        name="factuur",
-        label="Factuur",
-        model=Invoice,
-        states=STATES,
-        initial=OPEN,
-        transitions=[
-            Transition(
-                "betalen",
-                OPEN,
-                PAID,
-                "Betaald",
-                LEADER,
-                conditions=(
-                    Condition(
-                        _has_paid_on,
-                        "Vul de betaaldatum in: niet voor de factuurdatum en niet in de toekomst.",
-                    ),
+WORKFLOW = Workflow(
+    name="factuur",
+    label="Factuur",
+    model=Invoice,
+    states=STATES,
+    initial=OPEN,
+    transitions=[
+        Transition(
+            "betalen",
+            OPEN,
+            PAID,
+            "Betaald",
+            LEADER,
+            conditions=(
+                Condition(
+                    _has_paid_on,
+                    "Vul de betaaldatum in: niet voor de factuurdatum en niet in de toekomst.",
                 ),
-                after=(record_payment,),
             ),
-            Transition(
-                "crediteren",
-                OPEN,
-                CREDITED,
-                "Crediteren",
-                LEADER,
-                comment="required",
-                comment_label="Reden van de creditering",
-                style="secondary",
-            ),
-        ],
-        timers=[Timer("herinneren", (OPEN,), remind)],
-        case_endpoint="fees.invoice",
-        can_view=lambda case, user: (
-            user.has_role("projectleider") or case.organisation_id in user.organisation_ids
+            after=(record_payment,),
         ),
-    )
+        Transition(
+            "crediteren",
+            OPEN,
+            CREDITED,
+            "Crediteren",
+            LEADER,
+            comment="required",
+            comment_label="Reden van de creditering",
+            style="secondary",
+        ),
+    ],
+    timers=[Timer("herinneren", (OPEN,), remind)],
+    event_labels={"herinnering": "Herinnering verstuurd"},
+    case_endpoint="fees.invoice",
+    can_view=lambda case, user: (
+        user.has_role("projectleider") or case.organisation_id in user.organisation_ids
+    ),
 )
