@@ -6,6 +6,7 @@ from flask import Blueprint, has_request_context, redirect, render_template, url
 from flask_login import current_user
 
 from intranet.clock import local
+from intranet.workflows.states import AdmissionState
 from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
@@ -53,7 +54,8 @@ def _page_context():
 
 
 def init_app(app):
-    """Register the filters and page context."""
+    """Register the filters, the workflow states and the page context."""
+    app.jinja_env.globals["AdmissionState"] = AdmissionState
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
     app.context_processor(_page_context)

@@ -57,7 +57,7 @@ def fourteen(make_user):
 
 
 def test_a_member_leaving_settles_a_vote_that_now_has_its_majority(fourteen):
-    case = factories.at_vote(fourteen.applicant, fourteen.leader)
+    case = factories.Case(fourteen.applicant).nominated(fourteen.leader).get()
     for member in fourteen.members[:7]:
         cast_vote(case.id, member, "voor")
     assert fresh(case).state == "stemming"  # 7 of 14 is no majority
@@ -70,7 +70,7 @@ def test_a_member_leaving_settles_a_vote_that_now_has_its_majority(fourteen):
 
 
 def test_tick_counts_again_before_it_escalates_at_the_deadline(fourteen):
-    case = factories.at_vote(fourteen.applicant, fourteen.leader)
+    case = factories.Case(fourteen.applicant).nominated(fourteen.leader).get()
     for member in fourteen.members[:7]:
         cast_vote(case.id, member, "voor")
     Membership.delete().where(Membership.user == fourteen.members[-1].id).execute()
@@ -79,7 +79,7 @@ def test_tick_counts_again_before_it_escalates_at_the_deadline(fourteen):
 
 
 def test_the_deadline_without_a_majority_still_escalates(fourteen):
-    case = factories.at_vote(fourteen.applicant, fourteen.leader)
+    case = factories.Case(fourteen.applicant).nominated(fourteen.leader).get()
     cast_vote(case.id, fourteen.members[0], "voor")
     counts = timers.tick(fresh(case).vote_deadline + timedelta(minutes=1))
     assert fresh(case).state == "regiegroep" and counts["uitgevoerd"] == 1
@@ -99,7 +99,7 @@ def _timeline(case):
 
 
 def test_casting_changing_and_recording_a_vote_are_on_the_timeline(cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     first, second = cast.members[:2]
     cast_vote(case.id, first, "twijfel")
     cast_vote(case.id, first, "tegen")
@@ -112,7 +112,7 @@ def test_casting_changing_and_recording_a_vote_are_on_the_timeline(cast):
 
 
 def test_the_timeline_names_a_vote_without_telling_how_it_went(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "tegen", "Geheim.")
     login(cast.applicant)
     page = text(client.get(f"/aanmelding/{case.id}"))
@@ -121,7 +121,7 @@ def test_the_timeline_names_a_vote_without_telling_how_it_went(client, login, ca
 
 
 def test_a_recorded_vote_never_replaces_the_members_own_vote(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     member = cast.members[0]
     cast_vote(case.id, member, "tegen", "Mijn eigen stem.")
     login(cast.leader)
@@ -141,7 +141,7 @@ def test_a_recorded_vote_never_replaces_the_members_own_vote(client, login, cast
 
 
 def test_a_member_may_replace_a_vote_recorded_on_their_behalf(cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     member = cast.members[0]
     cast_vote(case.id, member, "voor", recorded_by=cast.leader)
     cast_vote(case.id, member, "twijfel")

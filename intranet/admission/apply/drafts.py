@@ -9,6 +9,7 @@ from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 from . import eligibility
 from .queries import form_nonce, namesake, same_name
@@ -153,7 +154,7 @@ def save_step(application_id, user, step, answers):
             raise engine.CaseNotFound("Deze aanmelding bestaat niet.")
         if application.applicant_id != user.id:
             raise engine.NotPermitted("Alleen de aanvrager kan de aanmelding wijzigen.")
-        if application.state != "concept":
+        if application.state != State.CONCEPT:
             raise engine.AlreadyHandled(NOT_EDITABLE)
         _save_answers(application, step, answers)
     return application

@@ -6,6 +6,7 @@ from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 
 def record_reference(referee_id, recommendation, text, before_commit=None):
@@ -53,7 +54,10 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
         if application.applicant_id != applicant.id:
             raise engine.NotPermitted("Alleen de aanvrager kan een referent vervangen.")
         old = Referee.get_by_id(referee_id)
-        if old.status == "beantwoord" or application.state not in ("concept", "referenties"):
+        if old.status == "beantwoord" or application.state not in (
+            State.CONCEPT,
+            State.REFERENCES,
+        ):
             raise engine.AlreadyHandled("Deze referent heeft al geantwoord of is niet meer nodig.")
         if old.status == "vervangen":
             raise engine.AlreadyHandled("Deze referent is al vervangen.")
@@ -66,7 +70,7 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
             organisation=organisation,
             relation=relation,
         )
-        if application.state == "referenties":
+        if application.state == State.REFERENCES:
             links.invite(new)
         engine.note(
             admission,
