@@ -10,7 +10,7 @@ or when the projectleider is in doubt, the regiegroep decides, its voorzitter re
 from dataclasses import asdict, dataclass
 
 from intranet.admission import effects
-from intranet.admission.models import BY_RIGHT, CHOICES, Application, Vote
+from intranet.admission.models import BY_RIGHT, CHOICES, Application, Referee, Vote
 from intranet.models import User
 from intranet.workflows import engine
 from intranet.workflows.definition import (
@@ -163,6 +163,17 @@ def _record_on_behalf(case, actor, data, moment):
     return _record_vote(case, member, actor, data, moment)
 
 
+def _reference_facts(case, moment):
+    unanswered = Referee.current(case).where(Referee.status != "beantwoord").count()
+    return {"unanswered": unanswered}
+
+
+references_in = Condition(
+    lambda case, context: context["facts"]["unanswered"] == 0,
+    "Nog niet alle referenten hebben geantwoord.",
+)
+
+
 def _is_applicant(case, user):
     return {"aanvrager"} if case.applicant_id == user.id else set()
 
@@ -220,6 +231,9 @@ admission = Workflow(
             S.WITH_LEADER,
             "Referenties compleet",
             ENGINE,
+            conditions=(references_in,),
+            automatic=True,
+            actor_label="referenten",
         ),
         Transition(
             "aanvulling_vragen",
@@ -363,7 +377,7 @@ admission = Workflow(
             CLOSED,
         ),
     ],
-    facts={S.VOTE: _vote_facts},
+    facts={S.VOTE: _vote_facts, S.REFERENCES: _reference_facts},
     event_labels={
         "stem_uitgebracht": "stem uitgebracht",
         "stem_gewijzigd": "stem gewijzigd",

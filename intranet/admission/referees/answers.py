@@ -32,15 +32,7 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
         referee.recommendation, referee.text = recommendation, text.strip()
         referee.status, referee.answered_at = "beantwoord", now()
         referee.save()
-        pending = [r for r in Referee.current(application) if r.status != "beantwoord"]
-        if not pending:
-            engine.fire(
-                admission,
-                application.id,
-                "referenties_compleet",
-                None,
-                actor_label=f"referent {referee.name}",
-            )
+        engine.settle(admission, application.id)  # the last reference hands the case on
     return referee
 
 
