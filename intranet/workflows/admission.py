@@ -367,7 +367,15 @@ admission = Workflow(
     },
     timers=[Timer("referent_herinnering", (S.REFERENCES,), effects.remind_referees)],
     activities=[
-        Activity("stemmen", "Stemmen", (S.VOTE,), MEMBER, _cast, CLOSED),
+        Activity(
+            "stemmen",
+            "Stemmen",
+            (S.VOTE,),
+            MEMBER,
+            _cast,
+            CLOSED,
+            writes=("stem_uitgebracht", "stem_gewijzigd"),
+        ),
         Activity(
             "stem_vastleggen",
             "Stem vastleggen",
@@ -375,6 +383,7 @@ admission = Workflow(
             LEADER,
             _record_on_behalf,
             CLOSED,
+            writes=("stem_vastgelegd",),
         ),
     ],
     facts={S.VOTE: _vote_facts, S.REFERENCES: _reference_facts},

@@ -70,6 +70,8 @@ class Activity:
     roles: frozenset
     run: object
     closed: str = "Dit is al afgehandeld."
+    writes: tuple = ()  # the timeline entries it makes (Done.what)
+    internal: bool = True  # those entries are shown only to the deciders, not the applicant
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class Workflow:
         self.triggers = {t.trigger for t in self.transitions}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
         self.activities_by_name = {activity.name: activity for activity in self.activities}
+        self.decider_roles = set().union(
+            *(t.roles for t in self.transitions), *(a.roles for a in self.activities)
+        ) - {"aanvrager", "eigen_contactpersoon", "contactpersoon", SYSTEM}
         self._automatic = {}
         for t in self.transitions:
             if t.automatic:
@@ -149,6 +154,13 @@ class Workflow:
         """What the conditions of the automatic steps out of the case's state read."""
         compute = self.facts.get(case.state)
         return compute(case, moment) if compute else {}
+
+    def timeline_for(self, events, user):
+        """The events this user may read: internal activities only for the deciders."""
+        hidden = {what for a in self.activities if a.internal for what in a.writes}
+        if not hidden or (user is not None and set(user.roles) & self.decider_roles):
+            return events
+        return [event for event in events if event.trigger not in hidden]
 
     def event_label(self, what):
         """A timeline entry without state change, in words ('' if none declared)."""
