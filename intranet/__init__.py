@@ -1,6 +1,7 @@
 """The intranet of De Leidse Aanpak / LEF."""
 
 import os
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -15,6 +16,8 @@ def create_app(config=None):
     default_config.apply_environment(app.config)
     if config:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     os.makedirs(app.instance_path, exist_ok=True)
 
     from intranet import auth, db, errors, extensions, mail, security, views

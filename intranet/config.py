@@ -22,9 +22,20 @@ ARGON2_MEMORY_COST = 19 * 1024
 ARGON2_TIME_COST = 2
 ARGON2_PARALLELISM = 1
 
-LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
+# Failed logins per window (intranet/throttle.py): a client the account knows (its browser,
+# or an address it logged in from) counts only against itself; unknown clients also share
+# an account-wide and an address-wide limit.
+LOGIN_MAX_FAILURES_PER_CLIENT = 5
+LOGIN_MAX_FAILURES_PER_ACCOUNT = 20
 LOGIN_MAX_FAILURES_PER_ADDRESS = 20
 LOGIN_THROTTLE_WINDOW = timedelta(minutes=15)
+# Forms that mail or tell whether an account exists: (requests, per window) per address
+# (and per e-mail address where the form names one).
+RATE_LIMITS = {
+    "password-reset": (5, timedelta(minutes=15)),
+    "apply": (60, timedelta(minutes=15)),
+    "apply-check": (120, timedelta(minutes=15)),
+}
 REMEMBER_COOKIE_DURATION = timedelta(days=14)
 PASSWORD_RESET_MAX_AGE = timedelta(hours=2)
 EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
@@ -58,6 +69,7 @@ _ENVIRONMENT = {
     "MAIL_USE_TLS": lambda value: value.lower() in {"1", "true", "yes"},
     "MAIL_FROM": str,
     "BASE_URL": str,
+    "TRUSTED_HOSTS": lambda value: [host.strip() for host in value.split(",") if host.strip()],
 }
 
 
@@ -68,5 +80,9 @@ def apply_environment(config):
             config[name] = convert(os.environ[name])
 
 
-# Links in e-mails sent outside a request (by `workflows tick`) start with this.
+# Every link in every e-mail starts with this, inside a request or outside (`workflows tick`);
+# the Host header of a request never goes into a mail.
 BASE_URL = "http://127.0.0.1:5000"
+# The hosts the app answers (Flask's own setting); any other Host header gets a 400. None:
+# only BASE_URL's host. A leading dot allows subdomains (".example.org").
+TRUSTED_HOSTS = None

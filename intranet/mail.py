@@ -3,9 +3,10 @@
 import smtplib
 from email.message import EmailMessage
 from functools import partial
+from urllib.parse import urlsplit
 
 import click
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from peewee import chunked
 
 from intranet.clock import now
@@ -14,11 +15,12 @@ from intranet.models import OutboxMessage
 
 
 def external_url(endpoint, **values):
-    """An absolute URL for an e-mail, inside or outside a request."""
-    if has_request_context():
-        return url_for(endpoint, _external=True, **values)
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        return url_for(endpoint, _external=True, **values)
+    """An absolute URL for an e-mail, always on BASE_URL (never the request's Host header)."""
+    base = urlsplit(current_app.config["BASE_URL"])
+    adapter = current_app.url_map.bind(
+        base.netloc, script_name=base.path or "/", url_scheme=base.scheme
+    )
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def render(template, **context):

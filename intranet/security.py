@@ -1,17 +1,19 @@
 """Passwords, sessions, login throttling, role guards and security headers."""
 
+import hashlib
+import secrets
 from functools import wraps
+from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, request, url_for
 from flask_login import current_user, login_user, logout_user
-from peewee import fn
 from werkzeug.routing import IntegerConverter
 
-from intranet.clock import now
+from intranet import throttle, tokens
 from intranet.extensions import login_manager
-from intranet.models import LoginAttempt, User
+from intranet.models import User
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -49,18 +51,56 @@ def hash_password(password):
     return hasher().hash(password)
 
 
+def _decoy_hash():
+    """A hash to verify against when there is no account: an unknown address costs as much."""
+    key = (
+        "decoy",
+        current_app.config["ARGON2_MEMORY_COST"],
+        current_app.config["ARGON2_TIME_COST"],
+    )
+    if key not in _DECOYS:
+        _DECOYS[key] = hash_password(secrets.token_urlsafe(16))
+    return _DECOYS[key]
+
+
+_DECOYS = {}
+
+
 def check_password(user, password):
-    """True if the password is the user's; rehashes when the cost was raised."""
-    if not user.password_hash:
-        return False
+    """True if the password is the user's (None: no account, same cost); rehashes if needed."""
+    stored = user.password_hash if user is not None else None
     try:
-        hasher().verify(user.password_hash, password)
+        hasher().verify(stored or _decoy_hash(), password)
     except (VerificationError, InvalidHashError):
+        return False
+    if not stored:
         return False
     if hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         user.save(only=[User.password_hash])
     return True
+
+
+def account_link(purpose, user):
+    """A token for a link that acts on an account: it dies once the password changes."""
+    return tokens.make(purpose, user.id, bound_to=password_epoch(user))
+
+
+def password_epoch(user):
+    """A short digest of the stored password: any new password (or none) changes it."""
+    digest = hashlib.sha256((user.password_hash or "-").encode()).hexdigest()
+    return digest[:16]
+
+
+def account_of_link(purpose, payload):
+    """The active account a link was made for, if its password did not change since."""
+    user = User.get_or_none(User.id == payload["s"])
+    if user is None:
+        raise tokens.LinkError(tokens.INVALID)
+    if not user.active:
+        raise tokens.LinkError(tokens.INACTIVE)
+    tokens.check_bound(payload, password_epoch(user))
+    return user
 
 
 def set_password(user, password):
@@ -70,38 +110,27 @@ def set_password(user, password):
     user.save(only=[User.password_hash, User.session_epoch])
 
 
-def _throttle_keys(email):
-    return [f"account:{email.strip().lower()}", f"address:{request.remote_addr}"]
+def authenticate(email, password):
+    """(user, None) for the right password of an active account, else (None or user, reason).
 
-
-def login_wait(email):
-    """How long the login for this account or address must wait, or None."""
-    config = current_app.config
-    window = config["LOGIN_THROTTLE_WINDOW"]
-    since = now() - window
-    account, address = _throttle_keys(email)
-    rows = (
-        LoginAttempt.select(LoginAttempt.key, fn.COUNT(LoginAttempt.id), fn.MIN(LoginAttempt.at))
-        .where(LoginAttempt.key.in_([account, address]), LoginAttempt.at > since)
-        .group_by(LoginAttempt.key)
-        .tuples()
+    Every try counts against the throttle before it is judged (raises throttle.Throttled);
+    an unknown address costs the same hashing time as a known one.
+    """
+    tries = throttle.reserve(
+        throttle.login_limits(email), current_app.config["LOGIN_THROTTLE_WINDOW"]
     )
-    limits = {
-        account: config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
-        address: config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
-    }
-    waits = [first + window - now() for key, count, first in rows if count >= limits[key]]
-    return max(waits, default=None)
+    user = User.by_email(email)
+    if not check_password(user, password):
+        return None, WRONG_PASSWORD
+    throttle.forgive(tries)
+    if not user.active:
+        return user, INACTIVE
+    throttle.login_succeeded(email)
+    return user, None
 
 
-def record_failure(email):
-    """Count a failed login against the account and the address."""
-    LoginAttempt.insert_many([{"key": key} for key in _throttle_keys(email)]).execute()
-
-
-def clear_failures(email):
-    """A successful login forgives the account's earlier failures."""
-    LoginAttempt.delete().where(LoginAttempt.key == _throttle_keys(email)[0]).execute()
+WRONG_PASSWORD = "Onbekende combinatie van e-mailadres en wachtwoord."
+INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
 
 
 def start_session(user, remember):
@@ -110,7 +139,6 @@ def start_session(user, remember):
 
     session.clear()
     login_user(user, remember=remember, duration=current_app.config["REMEMBER_COOKIE_DURATION"])
-    clear_failures(user.email)
 
 
 def end_every_session(user):
@@ -154,10 +182,17 @@ def login_required(view):
 
 
 def safe_next(target):
-    """The `next` target if it stays on this site, else the home page."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("views.home")
+    """The `next` target if, parsed as a browser would, it is a path on this site; else home.
+
+    Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so any
+    control character, space or backslash refuses the target outright.
+    """
+    if not target or any(ord(char) <= 0x20 or ord(char) == 0x7F or char == "\\" for char in target):
+        return url_for("views.home")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or target.startswith("//"):
+        return url_for("views.home")
+    return target
 
 
 def _unauthorized():

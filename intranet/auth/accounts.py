@@ -20,7 +20,8 @@ def create_user(email, name, password=None, groups=(), voorzitter=False):
 
 def send_confirmation(user):
     """Queue the e-mail with the address confirmation link."""
-    link = mail.external_url("auth.confirm_email", token=tokens.make("email-confirm", user.id))
+    token = tokens.make("email-confirm", user.id)
+    link = mail.external_url("auth.confirm_email", token=token)
     mail.queue(
         user.email,
         "Bevestig uw e-mailadres",

@@ -39,3 +39,7 @@ class ChangePasswordForm(NewPasswordForm):
     """Change the password, knowing the current one."""
 
     current = PasswordField("Huidig wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
+
+
+class ConfirmForm(FlaskForm):
+    """Confirm an e-mail address: only a button (and the CSRF token)."""

@@ -69,12 +69,22 @@ def invite(organisation, name, email, kind, inviter):
             raise ContactError(
                 ALREADY_CONTACT.format(name=user.name, organisation=organisation.name)
             )
+        if user and user.email_confirmed_at is None:
+            _reset_unconfirmed(user)
         user = user or create_user(email, name)
         if kind == "achtervang":
             _demote_achtervang(organisation)
         Contact.create(organisation=organisation, user=user, kind=kind)
         _tell(user, organisation, kind, inviter)
     return user
+
+
+def _reset_unconfirmed(user):
+    """Whoever made an account for this unconfirmed address loses it: no password, no
+    session; the invitation link lets the address's owner choose the password."""
+    user.password_hash = None
+    user.session_epoch += 1
+    user.save(only=[User.password_hash, User.session_epoch])
 
 
 def _demote_achtervang(organisation):
@@ -92,7 +102,7 @@ def _tell(user, organisation, kind, inviter):
         subject = f"U bent contactpersoon van {organisation.name}"
         mail.queue(user.email, subject, "partner_added", link=link, **context)
         return
-    link = mail.external_url("partners.accept_invite", token=tokens.make(INVITE, user.id))
+    link = mail.external_url("partners.accept_invite", token=security.account_link(INVITE, user))
     days = current_app.config["PARTNER_INVITE_MAX_AGE"].days
     subject = f"Uitnodiging: contactpersoon van {organisation.name}"
     mail.queue(user.email, subject, "partner_invite", link=link, days=days, **context)
