@@ -2,7 +2,7 @@
 
 from flask import render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 MESSAGES = {
     400: ("Ongeldig verzoek", "Het verzoek kon niet worden verwerkt. Controleer de invoer."),
@@ -30,6 +30,17 @@ def _http_error(error):
     return page, status, headers  # e.g. Allow on a 405, Content-Range on a 416
 
 
+UNTRUSTED_HOST = (
+    '<!doctype html><html lang="nl"><title>Ongeldig verzoek</title>'
+    "<h1>Ongeldig verzoek</h1><p>Dit adres hoort niet bij het intranet.</p>"
+)
+
+
+def _untrusted_host(error):
+    """A Host header outside TRUSTED_HOSTS: no URL can be built for it, so a plain page."""
+    return UNTRUSTED_HOST, 400
+
+
 def _csrf_error(error):
     return error_page(
         400, "Het formulier is verlopen of ongeldig (beveiligingscode). Laad de pagina opnieuw."
@@ -51,6 +62,7 @@ def _server_error(error):
 
 def init_app(app):
     """Register the handlers."""
+    app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

@@ -1,5 +1,6 @@
 """E-mail: queued in the transaction that causes it, delivered after commit, never lost."""
 
+import re
 import smtplib
 from email.message import EmailMessage
 from functools import partial
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 import click
 from flask import current_app
 from peewee import chunked
+from werkzeug.exceptions import HTTPException
 
 from intranet.clock import now
 from intranet.db import db
@@ -21,6 +23,25 @@ def external_url(endpoint, **values):
         base.netloc, script_name=base.path or "/", url_scheme=base.scheme
     )
     return adapter.build(endpoint, values, force_external=True)
+
+
+URL = re.compile(r"https?://\S+")
+REDACTED = "[persoonlijke link, alleen verstuurd aan {to}]"
+
+
+def redact(body, to):
+    """The body with every link that carries a token (reset, invitation, referee, ...)
+    replaced by a note that it was sent to `to`: what the outbox shows and keeps."""
+    adapter = current_app.url_map.bind("localhost")
+
+    def replace(match):
+        try:
+            _, arguments = adapter.match(urlsplit(match.group()).path, method="GET")
+        except HTTPException:
+            return match.group()
+        return REDACTED.format(to=to) if "token" in arguments else match.group()
+
+    return URL.sub(replace, body)
 
 
 def render(template, **context):
@@ -91,7 +112,16 @@ def _mark(message, status, error=""):
     message.status = status
     message.last_error = error
     message.sent_at = now() if status in {"sent", "stored"} else None
-    message.save(only=[OutboxMessage.status, OutboxMessage.last_error, OutboxMessage.sent_at])
+    if status == "sent":  # delivered: its links are the receiver's alone from now on
+        message.body = redact(message.body, message.to)
+    message.save(
+        only=[
+            OutboxMessage.status,
+            OutboxMessage.last_error,
+            OutboxMessage.sent_at,
+            OutboxMessage.body,
+        ]
+    )
 
 
 def _send_smtp(message):

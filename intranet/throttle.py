@@ -13,7 +13,7 @@ limits.
 
 import secrets
 from datetime import timedelta
-from functools import partial
+from functools import partial, wraps
 
 from flask import after_this_request, current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -21,6 +21,7 @@ from peewee import fn
 
 from intranet.clock import now
 from intranet.db import db
+from intranet.errors import error_page
 from intranet.models import LoginAttempt
 
 DEVICE_COOKIE = "known_device"
@@ -143,3 +144,24 @@ def hit(name, subject=None):
     if subject:
         limits[f"{name}:subject:{_email_key(subject)}"] = limit
     return reserve(limits, window)
+
+
+TOO_MANY_REQUESTS = "Te veel verzoeken vanaf uw adres. Probeer het over {minutes} minuten opnieuw."
+
+
+def limited(name):
+    """Rate-limit a view's POSTs per client address (RATE_LIMITS[name]); over it: a 429."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if request.method == "POST":
+                try:
+                    hit(name)
+                except Throttled as throttled:
+                    return error_page(429, TOO_MANY_REQUESTS.format(minutes=throttled.minutes))
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorator

@@ -2,6 +2,7 @@
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from peewee import fn
 
 from intranet import mail, security, throttle, tokens
 from intranet.auth import bp
@@ -90,6 +91,10 @@ def reset_password(token):
             with db.atomic():
                 tokens.consume("password-reset", payload)
                 security.set_password(user, form.password.data)
+                # the link came by mail to this address: that confirms it
+                User.update(email_confirmed_at=fn.COALESCE(User.email_confirmed_at, now())).where(
+                    User.id == user.id
+                ).execute()
         except tokens.LinkError as error:
             return error_page(400, error.message)
         flash("Uw wachtwoord is ingesteld. U kunt nu inloggen.", "success")

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template
 
+from intranet import mail
 from intranet.models import OutboxMessage
 from intranet.security import role_required
 
@@ -21,9 +22,9 @@ def message(message_id):
     """One e-mail in full."""
     from playhouse.flask_utils import get_object_or_404
 
+    message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
     return render_template(
-        "beheer/message.html",
-        message=get_object_or_404(OutboxMessage, OutboxMessage.id == message_id),
+        "beheer/message.html", message=message, body=mail.redact(message.body, message.to)
     )
 
 

@@ -72,7 +72,12 @@ def create_user_command(email, roles, name, organisation, password):
     groups = {"regiegroep" if role == "voorzitter" else role for role in roles}
     with write_transaction():
         user = create_user(
-            email, name or email.split("@")[0], password, groups, "voorzitter" in roles
+            email,
+            name or email.split("@")[0],
+            password,
+            groups,
+            "voorzitter" in roles,
+            confirmed=True,
         )
         if org:
             Contact.create(organisation=org, user=user)

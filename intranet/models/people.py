@@ -131,15 +131,20 @@ class User(UserMixin, BaseModel):
         """The login id carries the session epoch, so bumping it ends every session."""
         return f"{self.id}:{self.session_epoch}"
 
+    @property
+    def confirmed(self):
+        """True once the address is confirmed; before that the account holds no role."""
+        return self.email_confirmed_at is not None
+
     @cached_property
     def groups(self):
-        """The groups this person sits in, as {group: is_voorzitter}."""
-        return {m.group: m.voorzitter for m in self.memberships}
+        """The groups this person sits in, as {group: is_voorzitter} (none before confirmed)."""
+        return {m.group: m.voorzitter for m in self.memberships} if self.confirmed else {}
 
     @cached_property
     def organisation_ids(self):
-        """The organisations this person is contactpersoon of."""
-        return {c.organisation_id for c in self.contacts}
+        """The organisations this person is contactpersoon of (none before confirmed)."""
+        return {c.organisation_id for c in self.contacts} if self.confirmed else set()
 
     @property
     def roles(self):

@@ -3,7 +3,7 @@
 from flask import current_app
 
 from intranet import mail, security, tokens
-from intranet.auth.accounts import create_user
+from intranet.auth.accounts import create_user, reclaim_unconfirmed
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.models import Contact, Organisation, User
@@ -69,22 +69,14 @@ def invite(organisation, name, email, kind, inviter):
             raise ContactError(
                 ALREADY_CONTACT.format(name=user.name, organisation=organisation.name)
             )
-        if user and user.email_confirmed_at is None:
-            _reset_unconfirmed(user)
+        if user:
+            reclaim_unconfirmed(user)
         user = user or create_user(email, name)
         if kind == "achtervang":
             _demote_achtervang(organisation)
         Contact.create(organisation=organisation, user=user, kind=kind)
         _tell(user, organisation, kind, inviter)
     return user
-
-
-def _reset_unconfirmed(user):
-    """Whoever made an account for this unconfirmed address loses it: no password, no
-    session; the invitation link lets the address's owner choose the password."""
-    user.password_hash = None
-    user.session_epoch += 1
-    user.save(only=[User.password_hash, User.session_epoch])
 
 
 def _demote_achtervang(organisation):
