@@ -100,6 +100,9 @@ def deliver_queued(ids=None):
             continue
         try:
             _send_smtp(message)
+        except ValueError as error:  # a header no SMTP server will ever take: give it up
+            _mark(message, "failed", error=str(error))
+            current_app.logger.error("mail %s cannot be sent: %s", message.id, error)
         except (OSError, smtplib.SMTPException) as error:
             failed = message.attempts >= config["MAIL_MAX_ATTEMPTS"]
             _mark(message, "failed" if failed else "queued", error=str(error))

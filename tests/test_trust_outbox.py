@@ -9,9 +9,7 @@ from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
 RESET = "/wachtwoord-herstellen/"
 
 
-def test_the_projectleider_cannot_read_a_reset_link_in_the_outbox(
-    app, client, make_user, login
-):
+def test_the_projectleider_cannot_read_a_reset_link_in_the_outbox(app, client, make_user, login):
     voorzitter = make_user("regiegroep", voorzitter=True)
     app.test_client().post("/wachtwoord-vergeten", data={"email": voorzitter.email})
     message = OutboxMessage.get(OutboxMessage.to == voorzitter.email)

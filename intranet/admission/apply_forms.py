@@ -1,6 +1,5 @@
 """The forms of the application: one WTForms form per step, with the route's rules."""
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
     IntegerField,
@@ -14,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import TextInput
 
+from intranet.forms import Form
 from intranet.models import SECTORS
 
 from . import eligibility as rules
@@ -41,7 +41,7 @@ def _clean(value):
     return value.strip() if isinstance(value, str) else ("" if value is None else value)
 
 
-class TextForm(FlaskForm):
+class TextForm(Form):
     """A form whose text fields arrive stripped and never None."""
 
     class Meta:

@@ -1,14 +1,16 @@
 """Who speaks for a partner: invite a colleague, choose the achtervang, remove someone."""
 
 from flask import current_app
+from peewee import IntegrityError
 
 from intranet import mail, security, tokens
 from intranet.auth.accounts import create_user, reclaim_unconfirmed
 from intranet.clock import now
-from intranet.db import locked, write_transaction
+from intranet.db import db, locked, write_transaction
 from intranet.models import Contact, Organisation, User
 
 INVITE = "partner-invite"
+JUST_INVITED = "Dit adres is zojuist ook door een ander uitgenodigd. Probeer het opnieuw."
 GONE = "Deze persoon is al geen contactpersoon meer van deze organisatie."
 ALREADY_CONTACT = "{name} is al contactpersoon van {organisation}."
 ALREADY_ACHTERVANG = "{name} is al de achtervang."
@@ -71,7 +73,12 @@ def invite(organisation, name, email, kind, inviter):
             )
         if user:
             reclaim_unconfirmed(user)
-        user = user or create_user(email, name)
+        if user is None:
+            try:
+                with db.atomic():
+                    user = create_user(email, name)
+            except IntegrityError as error:  # another partner invited this address just now
+                raise ContactError(JUST_INVITED, 409) from error
         if kind == "achtervang":
             _demote_achtervang(organisation)
         Contact.create(organisation=organisation, user=user, kind=kind)

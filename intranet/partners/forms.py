@@ -1,6 +1,5 @@
 """Forms for a partner's profile and its contactpersonen."""
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
     IntegerField,
@@ -12,6 +11,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
+from intranet.forms import Form
 from intranet.models import MEMBERSHIP_TYPES, SECTORS
 from intranet.models.people import CONTACT_KINDS
 
@@ -47,7 +47,7 @@ class CountField(IntegerField):
             raise ValueError("Vul een heel getal in, bijvoorbeeld 1200.") from error
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     """What a partner's contactpersonen keep current."""
 
     municipality = StringField(
@@ -93,7 +93,7 @@ class ManagerProfileForm(ProfileForm):
     membership_type = SelectField("Lidmaatschap", choices=options(MEMBERSHIP_TYPES))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     """Invite a colleague as contactpersoon or achtervang."""
 
     name = StringField(

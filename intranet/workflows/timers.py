@@ -22,9 +22,9 @@ def tick(moment=None):
         outcome = _fire_once(deadline, moment)
         if outcome:
             counts[outcome] += 1
+    Setting.write(LAST_TICK, now().isoformat())  # tick ran, whatever the mail does below
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mail.deliver_queued()
-    Setting.write(LAST_TICK, now().isoformat())
     return counts
 
 
