@@ -13,3 +13,5 @@
 # (behind HTTPS), where cookies must be Secure.
 SESSION_COOKIE_SECURE = False
 REMEMBER_COOKIE_SECURE = False
+STRICT_TRANSPORT_SECURITY = None  # plain http: no HSTS
+TRUSTED_HOSTS = ["127.0.0.1", "localhost"]  # the hosts `make run` answers on

@@ -36,7 +36,12 @@ RATE_LIMITS = {
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
 }
+# "Ingelogd blijven" lasts this long, checked on the server too (the login id carries the
+# moment of logging in); without it a session ends after SESSION_IDLE_TIMEOUT unused.
 REMEMBER_COOKIE_DURATION = timedelta(days=14)
+SESSION_IDLE_TIMEOUT = timedelta(hours=2)
+# Browsers keep to HTTPS for a year; instance/config.py (for http://127.0.0.1) sets None.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 PASSWORD_RESET_MAX_AGE = timedelta(hours=2)
 EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 

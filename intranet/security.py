@@ -2,16 +2,18 @@
 
 import hashlib
 import secrets
+from datetime import datetime
 from functools import wraps
 from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.routing import IntegerConverter
 
 from intranet import throttle, tokens
+from intranet.clock import now
 from intranet.extensions import login_manager
 from intranet.models import User
 
@@ -150,10 +152,14 @@ def end_every_session(user):
 @login_manager.user_loader
 def load_user(login_id):
     """Load the user of a session; a stale session epoch means logged out."""
-    user_id, _, epoch = login_id.partition(":")
-    if not user_id.isdigit() or not epoch.isdigit():
+    parts = login_id.split(":")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
         return None
-    user = User.get_or_none(User.id == int(user_id))
+    user_id, epoch, logged_in = (int(part) for part in parts)
+    lifetime = current_app.config["REMEMBER_COOKIE_DURATION"]
+    if datetime.fromtimestamp(logged_in) + lifetime < now():
+        return None  # a remember-me cookie (or session) older than its lifetime
+    user = User.get_or_none(User.id == user_id)
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user
@@ -229,9 +235,38 @@ def _plain_input_only():
         abort(400)
 
 
+def _end_idle_session():
+    """A session unused for SESSION_IDLE_TIMEOUT ends (a remember-me cookie may renew it)."""
+    seen, moment = session.get("_seen"), int(now().timestamp())
+    idle = current_app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
+    if "_user_id" in session and seen and moment - seen > idle:
+        for key in ("_user_id", "_fresh", "_id"):
+            session.pop(key, None)
+    if "_user_id" in session and (not seen or moment - seen > 60):
+        session["_seen"] = moment
+
+
+def _same_origin():
+    """Refuse a cross-site write, even one that carries a valid CSRF token."""
+    if request.method not in WRITES:
+        return
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return  # neither header (privacy settings, old clients): the CSRF token decides
+    if urlsplit(source).netloc != request.host:
+        abort(403)
+
+
 def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["STRICT_TRANSPORT_SECURITY"]:
+        response.headers["Strict-Transport-Security"] = current_app.config[
+            "STRICT_TRANSPORT_SECURITY"
+        ]
+    private = "_user_id" in session or response.headers.get("Content-Disposition")
+    if private:  # pages behind the login, exports, the outbox: never in a shared cache
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -239,4 +274,6 @@ def init_app(app):
     """Install the user loader's fallbacks, the input guard and the security headers."""
     login_manager.unauthorized_handler(_unauthorized)
     app.before_request(_plain_input_only)
+    app.before_request(_same_origin)
+    app.before_request(_end_idle_session)
     app.after_request(_security_headers)

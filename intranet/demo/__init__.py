@@ -30,10 +30,18 @@ def seed_demo_command(if_empty):
     if if_empty and Organisation.select().exists():
         click.echo("database already has data: demo not seeded")
         return
+    real = User.select().where(~User.email.endswith(DEMO_DOMAIN)).first()
+    if real is not None:
+        raise click.ClickException(
+            f"this database holds real accounts (e.g. {real.email}): demo data not added"
+        )
     for seed in seeders():
         with write_transaction():
             seed()
     click.echo("demo data present")
+
+
+DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data
 
 
 @click.command("demo-logins")

@@ -128,8 +128,9 @@ class User(UserMixin, BaseModel):
         return self.active
 
     def get_id(self):
-        """The login id carries the session epoch, so bumping it ends every session."""
-        return f"{self.id}:{self.session_epoch}"
+        """The login id: the account, its session epoch (bumping it ends every session) and
+        the moment of logging in (sessions and remember-me cookies end after a while)."""
+        return f"{self.id}:{self.session_epoch}:{int(now().timestamp())}"
 
     @property
     def confirmed(self):
