@@ -3,10 +3,11 @@
 import re
 from contextlib import contextmanager
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from peewee import IntegrityError
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import DateField, StringField, TextAreaField, ValidationError
 
 # C0 controls (CR, LF, tab, ...), DEL, and the Unicode line breaks NEL, LS and PS.
 NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -25,7 +26,7 @@ class Form(FlaskForm):
         """The fields' own validation, then the one-line rule."""
         valid = super().validate(extra_validators)
         for field in self:
-            if _one_line(field) and NOT_ONE_LINE.search(field.data or ""):
+            if _one_line(field) and isinstance(field.data, str) and NOT_ONE_LINE.search(field.data):
                 field.errors = [*field.errors, ONE_LINE]
                 valid = False
         return valid
@@ -47,6 +48,45 @@ def unique(field, message):
     except IntegrityError:
         field.errors = [*field.errors, message]
         clash.failed = True
+
+
+WEBSITE = "Dit is geen geldig webadres: het begint met http:// of https://, zoals www.voorbeeld.nl."
+
+
+def web_address(value):
+    """The value as an http(s) address (https:// before a bare www.voorbeeld.nl), or None
+    when it is no web address; "" stays "". Forms check with it, templates link with it."""
+    text = (value or "").strip() if isinstance(value, str) else ""
+    if not text:
+        return ""
+    if "://" not in text:
+        text = f"https://{text}"
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. a bad port or IPv6 literal
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or "." not in host:
+        return None
+    if NOT_ONE_LINE.search(text) or any(char.isspace() for char in text):
+        return None
+    return text
+
+
+class WebsiteField(StringField):
+    """A website: only http(s) addresses; a bare www.voorbeeld.nl gets https:// before it."""
+
+    def process_formdata(self, valuelist):
+        """Keep the typed text; normalise it when it is a web address."""
+        super().process_formdata(valuelist)
+        normalised = web_address(self.data)
+        if normalised:
+            self.data = normalised
+
+    def pre_validate(self, form):
+        """Refuse anything that is not an http(s) address."""
+        if web_address(self.data) is None:
+            raise ValidationError(WEBSITE)
 
 
 class DayField(DateField):

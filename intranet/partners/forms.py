@@ -9,9 +9,9 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from intranet.forms import Form
+from intranet.forms import Form, WebsiteField
 from intranet.models import MEMBERSHIP_TYPES, SECTORS
 from intranet.models.people import CONTACT_KINDS
 
@@ -25,14 +25,6 @@ def options(mapping):
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-def _with_scheme(value):
-    """Accept www.example.nl as https://www.example.nl."""
-    value = _strip(value) or ""
-    if value and "://" not in value:
-        return f"https://{value}"
-    return value
 
 
 class CountField(IntegerField):
@@ -58,13 +50,11 @@ class ProfileForm(Form):
             Length(max=100, message="Een gemeente heeft hoogstens 100 tekens."),
         ],
     )
-    website = StringField(
+    website = WebsiteField(
         "Website",
-        filters=[_with_scheme],
         validators=[
             Optional(),
             Length(max=200, message="Een webadres heeft hoogstens 200 tekens."),
-            URL(message="Dit is geen geldig webadres, bijvoorbeeld https://www.voorbeeld.nl."),
         ],
     )
     profile = TextAreaField(

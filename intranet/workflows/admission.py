@@ -150,6 +150,7 @@ admission = register(
                 comment="required",
                 comment_label="Waarom twijfelt u?",
                 style="secondary",
+                internal=True,  # for the regiegroep, never for the applicant
             ),
             Transition("meerderheid_voor", "stemming", "toegelaten", "Meerderheid voor", ENGINE),
             Transition("meerderheid_tegen", "stemming", "afgewezen", "Meerderheid tegen", ENGINE),
@@ -198,5 +199,6 @@ admission = register(
         },
         timers=[Timer("referent_herinnering", ("referenties",), effects.remind_referees)],
         case_endpoint="apply.case",
+        insiders=frozenset({"projectleider", "projectgroep", "regiegroep"}),
     )
 )

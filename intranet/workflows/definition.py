@@ -46,6 +46,7 @@ class Transition:
     style: str = ""  # "", "secondary", "contrast" (Pico button classes)
     form_endpoint: str = ""  # a page of its own (vote, sign) instead of a button
     when: object = None  # callable(case) -> bool: picks this branch among same-trigger steps
+    internal: bool = False  # its comment is for the workflow's insiders only (see Workflow)
 
     @property
     def sources(self):
@@ -77,6 +78,9 @@ class Workflow:
     timers: list = field(default_factory=list)
     case_endpoint: str = ""  # the case page, called with case_id=
     can_view: object = None  # callable(case, user) -> bool; default: any role of its steps
+    # Who reads internal comments (and those of records that are no declared step, such as
+    # votes); everyone else on the case, the applicant say, sees such steps without them.
+    insiders: frozenset = frozenset()
 
     def __post_init__(self):
         self.machine = Machine(
@@ -100,7 +104,17 @@ class Workflow:
             for source in t.sources:
                 self._by_source.setdefault((t.trigger, source), []).append(t)
         self.triggers = {t.trigger for t in self.transitions}
+        self.open_triggers = {t.trigger for t in self.transitions if not t.internal} | {"aanmaken"}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
+
+    def timeline_for(self, events, user):
+        """The events as this user may read them: internal comments only for insiders."""
+        if not self.insiders or user.is_authenticated and user.has_role(*self.insiders):
+            return events
+        for event in events:
+            if event.trigger not in self.open_triggers:
+                event.comment = ""  # in memory only: audit events are never written again
+        return events
 
     def transition(self, trigger, case):
         """The declared step for a trigger from the case's state (its branch), or None."""

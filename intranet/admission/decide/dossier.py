@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
+from intranet.admission.apply.queries import likely_matches
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.admission.votes.casting import current_member_ids, deadline_passed, tally
 from intranet.pagination import paginate
@@ -44,6 +45,7 @@ def dossier(application):
         "organisation": application.organisation,
         "referees": list(Referee.current(application)),
         "eligibility": ELIGIBILITY.get(application.route, ""),
+        "matches": list(likely_matches(application.organisation)),
     }
 
 
