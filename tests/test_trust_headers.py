@@ -39,7 +39,7 @@ def test_an_idle_session_ends(app, client, make_user, login, monkeypatch):
     login(make_user("projectleider"))
     assert client.get("/beheer/outbox").status_code == 200
     later = clock.now() + app.config["SESSION_IDLE_TIMEOUT"] + timedelta(minutes=1)
-    monkeypatch.setattr("intranet.security.now", lambda: later)
+    monkeypatch.setattr("intranet.guards.now", lambda: later)
     assert client.get("/beheer/outbox").status_code == 302
 
 
