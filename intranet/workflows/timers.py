@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 
-from intranet import mail
+from intranet import mail, throttle
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Setting
@@ -23,6 +23,7 @@ def tick(moment=None):
         if outcome:
             counts[outcome] += 1
     Setting.write(LAST_TICK, now().isoformat())  # tick ran, whatever the mail does below
+    throttle.prune()
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mail.deliver_queued()
     return counts
