@@ -108,6 +108,8 @@ TABLE = {
     ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
     ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
     ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
+    # The world's application has no likely match: linking is refused (409).
+    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=409),
     # Votes: the projectleider follows them, but only members vote.
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),

@@ -51,6 +51,7 @@ FIELDS = {
     "cases.fire": ["comment", "expected_state", "next"],
     "inbox.nominate": ["deadline", "expected_state"],
     "inbox.record_vote": ["member", "choice", "motivation"],
+    "inbox.link_organisation": [],
     "votes.vote": ["choice", "motivation"],
     "regiegroep.comment": ["text"],
     "partners.invite_contact": ["name", "email", "kind"],

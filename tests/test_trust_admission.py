@@ -48,6 +48,17 @@ def test_the_projectleider_sees_the_likely_match_and_decides(
     login(make_user("projectleider"))
     page = text(client.get(f"/aanmeldingen/{application.id}"))
     assert "Mogelijk is het dezelfde als" in page and f"/partners/{museum.id}" in page
+    own = application.organisation_id
+    stranger = make_organisation(name="Iets Heel Anders")
+    refused = client.post(f"/aanmeldingen/{application.id}/koppelen/{stranger.id}")
+    assert refused.status_code == 409
+    linked = client.post(f"/aanmeldingen/{application.id}/koppelen/{museum.id}")
+    assert linked.status_code == 303
+    assert Application.get_by_id(application.id).organisation_id == museum.id
+    assert Organisation.get_or_none(Organisation.id == own) is None
+    assert "Aanmelding gekoppeld aan Museum Boerhaave" in text(
+        client.get(f"/aanmeldingen/{application.id}")
+    )
 
 
 def test_the_escalation_reason_is_never_shown_to_the_applicant(client, make_user, login):
