@@ -16,7 +16,7 @@ from datetime import timedelta
 from functools import partial, wraps
 
 from flask import after_this_request, current_app, request
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from peewee import fn
 
 from intranet.clock import now
@@ -84,7 +84,7 @@ def prune():
 
 
 def _serializer():
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
 
 
 def _email_key(email):
@@ -94,8 +94,10 @@ def _email_key(email):
 def _device_of(email):
     """The known-device cookie's id if this browser logged in to this account before."""
     try:
-        value = _serializer().loads(request.cookies.get(DEVICE_COOKIE, ""))
-    except BadSignature:
+        value = _serializer().loads(
+            request.cookies.get(DEVICE_COOKIE, ""), max_age=int(KNOWN_FOR.total_seconds())
+        )
+    except BadSignature:  # also an expired one
         return None
     if isinstance(value, dict) and value.get("e") == _email_key(email):
         return str(value.get("d"))
