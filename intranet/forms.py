@@ -1,4 +1,5 @@
-"""The base of every form: one-line fields hold one line, blank dates count as empty."""
+"""What every form of the intranet shares: one base form (one-line fields hold one line),
+stripped text, choices from a mapping, blank dates as empty, web addresses, unique clashes."""
 
 import re
 from contextlib import contextmanager
@@ -7,7 +8,8 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from peewee import IntegrityError
-from wtforms import DateField, StringField, TextAreaField, ValidationError
+from wtforms import DateField, EmailField, StringField, TextAreaField, ValidationError
+from wtforms.fields.choices import SelectChoice
 
 # C0 controls (CR, LF, tab, ...), DEL, and the Unicode line breaks NEL, LS and PS.
 NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -30,6 +32,28 @@ class Form(FlaskForm):
                 field.errors = [*field.errors, ONE_LINE]
                 valid = False
         return valid
+
+
+def choices(mapping, blank=None):
+    """WTForms choices from a {value: label} mapping, optionally after a blank option."""
+    options = [SelectChoice("", blank)] if blank else []
+    return options + [SelectChoice(value, label) for value, label in mapping.items()]
+
+
+def _clean(value):
+    """Text as typed without surrounding spaces; nothing typed is ''."""
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
+
+
+class TextForm(Form):
+    """A form whose text fields arrive stripped and never None."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            """Add the cleaning filter to every text field (not to passwords)."""
+            if unbound_field.field_class in (StringField, EmailField, TextAreaField):
+                options["filters"] = (*options.get("filters", ()), _clean)
+            return unbound_field.bind(form=form, **options)
 
 
 def _one_line(field):

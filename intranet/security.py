@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import abort, current_app, request, session, url_for
+from flask import abort, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.routing import IntegerConverter
 
@@ -16,6 +16,7 @@ from intranet import guards, throttle, tokens
 from intranet.clock import now
 from intranet.extensions import login_manager
 from intranet.guards import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401
+from intranet.htmx import redirect_to
 from intranet.models import User
 
 
@@ -146,7 +147,7 @@ def load_user(login_id):
     lifetime = current_app.config["REMEMBER_COOKIE_DURATION"]
     if datetime.fromtimestamp(logged_in) + lifetime < now():
         return None  # a remember-me cookie (or session) older than its lifetime
-    user = User.get_or_none(User.id == user_id)
+    user = User.load(user_id)
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user
@@ -189,10 +190,6 @@ def safe_next(target):
 
 
 def _unauthorized():
-    from flask import flash
-
-    from intranet.htmx import redirect_to
-
     flash("Log in om deze pagina te bekijken.", "info")
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))
 

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
-from intranet import create_app, security, tokens
+from intranet import security, tokens
 from intranet.admission.models import CHOICES, Referee
+from intranet.app import create_app
 from intranet.fees.models import BASES, KINDS
 from intranet.models import SECTORS, User
 from intranet.partners.contacts import INVITE

@@ -24,17 +24,6 @@ def create_user(email, name, password=None, groups=(), voorzitter=False, confirm
     return user
 
 
-def reclaim_unconfirmed(user):
-    """Someone else is about to vouch for this address (an invitation, a backup contact):
-    if it is unconfirmed, whoever made the account loses it (no password, no session), and
-    the link mailed to the address lets its owner choose the password."""
-    if user.email_confirmed_at is not None:
-        return
-    user.password_hash = None
-    user.session_epoch += 1
-    user.save(only=[User.password_hash, User.session_epoch])
-
-
 def send_confirmation(user):
     """Queue the e-mail with the address confirmation link."""
     token = tokens.make("email-confirm", user.id)

@@ -1,6 +1,7 @@
 """The projectleider's administration: the outbox and the accounts."""
 
 from flask import Blueprint, render_template
+from playhouse.flask_utils import get_object_or_404
 
 from intranet import mail
 from intranet.models import OutboxMessage
@@ -20,14 +21,7 @@ def outbox():
 @role_required("projectleider")
 def message(message_id):
     """One e-mail in full."""
-    from playhouse.flask_utils import get_object_or_404
-
     message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
     return render_template(
         "beheer/message.html", message=message, body=mail.redact(message.body, message.to)
     )
-
-
-def init_app(app):
-    """Register the blueprint."""
-    app.register_blueprint(bp)

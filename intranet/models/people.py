@@ -4,6 +4,7 @@ from functools import cached_property
 
 from flask_login import UserMixin
 from peewee import (
+    JOIN,
     BooleanField,
     CharField,
     DateTimeField,
@@ -137,6 +138,16 @@ class User(UserMixin, BaseModel):
         """True once the address is confirmed; before that the account holds no role."""
         return self.email_confirmed_at is not None
 
+    def reclaim_if_unconfirmed(self):
+        """Someone else is about to vouch for this address (an invitation, a backup contact):
+        if it is unconfirmed, whoever made the account loses it (no password, no session),
+        and the link mailed to the address lets its owner choose the password."""
+        if self.confirmed:
+            return
+        self.password_hash = None
+        self.session_epoch += 1
+        self.save(only=[User.password_hash, User.session_epoch])
+
     @cached_property
     def groups(self):
         """The groups this person sits in, as {group: is_voorzitter} (none before confirmed)."""
@@ -160,6 +171,32 @@ class User(UserMixin, BaseModel):
     def has_role(self, *roles):
         """True if this person holds any of the roles."""
         return bool(self.roles.intersection(roles))
+
+    @classmethod
+    def load(cls, user_id):
+        """The user with their groups and organisations in one query, or None (each request)."""
+        rows = list(
+            cls.select(
+                cls,
+                Membership.group.alias("seat"),
+                Membership.voorzitter.alias("chairs"),
+                Contact.organisation.alias("contact_of"),
+            )
+            .join(Membership, JOIN.LEFT_OUTER, on=(Membership.user == cls.id))
+            .switch(cls)
+            .join(Contact, JOIN.LEFT_OUTER, on=(Contact.user == cls.id))
+            .where(cls.id == user_id)
+            .objects()
+        )
+        if not rows:
+            return None
+        user = rows[0]
+        confirmed = user.confirmed  # before that the account holds no role (see groups)
+        user.__dict__["groups"] = {row.seat: row.chairs for row in rows if row.seat and confirmed}
+        user.__dict__["organisation_ids"] = {
+            row.contact_of for row in rows if row.contact_of and confirmed
+        }
+        return user
 
     @classmethod
     def by_email(cls, email):

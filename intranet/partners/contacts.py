@@ -4,7 +4,7 @@ from flask import current_app
 from peewee import IntegrityError
 
 from intranet import mail, security, tokens
-from intranet.auth.accounts import create_user, reclaim_unconfirmed
+from intranet.auth.accounts import create_user
 from intranet.clock import now
 from intranet.db import db, locked, write_transaction
 from intranet.models import Contact, Organisation, User
@@ -72,7 +72,7 @@ def invite(organisation, name, email, kind, inviter):
                 ALREADY_CONTACT.format(name=user.name, organisation=organisation.name)
             )
         if user:
-            reclaim_unconfirmed(user)
+            user.reclaim_if_unconfirmed()
         if user is None:
             try:
                 with db.atomic():

@@ -5,7 +5,6 @@ from wtforms import (
     IntegerField,
     PasswordField,
     RadioField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -14,7 +13,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 from wtforms.widgets import TextInput
 
 from intranet.admission.models import ROUTES
-from intranet.forms import Form, WebsiteField
+from intranet.forms import TextForm, WebsiteField, choices
 from intranet.models import SECTORS
 
 from . import eligibility as rules
@@ -25,28 +24,6 @@ EMAIL = [
     Email("Dit is geen geldig e-mailadres."),
     Length(max=254, message="Dit e-mailadres is te lang."),
 ]
-
-
-def choices(mapping, blank=None):
-    """WTForms choices from a {value: label} mapping, optionally after a blank option."""
-    options = [SelectChoice("", blank)] if blank else []
-    return options + [SelectChoice(value, label) for value, label in mapping.items()]
-
-
-def _clean(value):
-    """Text as typed without surrounding spaces; nothing typed is ''."""
-    return value.strip() if isinstance(value, str) else ("" if value is None else value)
-
-
-class TextForm(Form):
-    """A form whose text fields arrive stripped and never None."""
-
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            """Add the cleaning filter to every text field (not to passwords)."""
-            if unbound_field.field_class in (StringField, EmailField, TextAreaField):
-                options["filters"] = (*options.get("filters", ()), _clean)
-            return unbound_field.bind(form=form, **options)
 
 
 class CountField(IntegerField):
