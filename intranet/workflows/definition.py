@@ -110,9 +110,11 @@ class Workflow:
     activities: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # state -> callable(case, moment) -> dict
     event_labels: dict = field(default_factory=dict)  # timeline key -> Dutch label
-    # Who reads internal comments (and those of records that are no declared step, such as
-    # votes); everyone else on the case, the applicant say, sees such steps without them.
+    # Who reads internal comments (and those of records that are no declared step), and the
+    # internal records themselves (`internal_events`, such as votes); everyone else on the
+    # case, the applicant say, sees the steps without those comments and not those records.
     insiders: frozenset = frozenset()
+    internal_events: frozenset = frozenset()
 
     def __post_init__(self):
         self.machine = Machine(
@@ -163,10 +165,11 @@ class Workflow:
         """The events as this user may read them: internal comments only for insiders."""
         if not self.insiders or user.is_authenticated and user.has_role(*self.insiders):
             return events
-        for event in events:
+        shown = [event for event in events if event.trigger not in self.internal_events]
+        for event in shown:
             if event.trigger not in self.open_triggers:
                 event.comment = ""  # in memory only: audit events are never written again
-        return events
+        return shown
 
     def transition(self, trigger, case):
         """The declared step for a trigger from the case's state (its branch), or None."""

@@ -8,13 +8,12 @@ from intranet.admission.models import Application
 from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
+from intranet.workflows.admission import ORGANISATION_LINKED, admission
 
 # Before the decision: afterwards the organisation is what was decided on.
 LINKABLE = ("bij_projectleider", "aanvulling", "stemming", "regiegroep")
 DECIDED = "Over deze aanmelding is al besloten; de organisatie ligt vast."
 NOT_A_MATCH = "Deze organisatie lijkt niet op die van de aanmelding; koppelen kan niet."
-LINKED = "organisatie_gekoppeld"  # the timeline's record (internal: no declared step)
 
 
 class MatchError(Exception):
@@ -42,7 +41,7 @@ def link_to_existing(case_id, organisation_id, actor):
         application.organisation = match
         application.save(only=[Application.organisation])
         comment = f"Aanmelding gekoppeld aan {match.name} (was {own.name})."
-        engine.note(admission, application, LINKED, actor, comment=comment)
+        engine.note(admission, application, ORGANISATION_LINKED, actor, comment=comment)
         _forget(own)
     return match
 
