@@ -19,6 +19,7 @@ from flask import current_app
 from intranet import logs
 from intranet.clock import now
 from intranet.models import OutboxMessage
+from intranet.redaction import redact
 
 
 class ServerUnavailable(Exception):
@@ -126,8 +127,11 @@ def _mark(message, status, error=""):
     message.last_error = error
     message.sent_at = now() if status in {"sent", "stored"} else None
     message.next_attempt_at = None
+    if status == "sent":  # delivered: its links are the receiver's alone from now on
+        message.body = redact(message.body, message.to)
     message.save(
         only=[
+            OutboxMessage.body,
             OutboxMessage.status,
             OutboxMessage.last_error,
             OutboxMessage.sent_at,

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from intranet.app import create_app
+from intranet.clock import now
 from intranet.db import db, upgrade
 from intranet.models import Contact, Membership, Organisation, User
 from intranet.schema import MODELS
@@ -36,6 +37,7 @@ TEST_CONFIG = {
     "ARGON2_MEMORY_COST": 8,  # cheap hashing in tests; production parameters: test_auth.py
     "ARGON2_TIME_COST": 1,
     "BASE_URL": "http://localhost",
+    "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],  # the test client, and the live server
     "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
     "REMEMBER_COOKIE_SECURE": False,
 }
@@ -140,13 +142,22 @@ def make_user(app):
 
     counter = iter(range(1, 10_000))
 
-    def make(*groups, voorzitter=False, organisation=None, kind="primary", email=None, active=True):
+    def make(
+        *groups,
+        voorzitter=False,
+        organisation=None,
+        kind="primary",
+        email=None,
+        active=True,
+        confirmed=True,
+    ):
         number = next(counter)
         user = User.create(
             email=email or f"user{number}@example.org",
             name=f"Persoon {number}",
             password_hash=security.hash_password(PASSWORD),
             active=active,
+            email_confirmed_at=now() if confirmed else None,
         )
         for group in groups:
             Membership.create(

@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from datetime import timedelta
 
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.rounds import opening
@@ -36,7 +36,9 @@ def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo beslot
     if decision.state == "gepland":
         engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
     if voorzitter is None:
-        voorzitter = User.create(email=f"vz{decision.id}@example.org", name="Voorzitter")
+        voorzitter = User.create(
+            email=f"vz{decision.id}@example.org", name="Voorzitter", email_confirmed_at=now()
+        )
         from intranet.models import Membership
 
         Membership.create(user=voorzitter, group="regiegroep", voorzitter=True)
@@ -80,7 +82,11 @@ def many_partners(count, prefix="Partner"):
     ).execute()
     User.insert_many(
         [
-            {"email": f"{prefix.lower()}{n}@example.org", "name": f"Contact {n}"}
+            {
+                "email": f"{prefix.lower()}{n}@example.org",
+                "name": f"Contact {n}",
+                "email_confirmed_at": now(),
+            }
             for n in range(count)
         ]
     ).execute()

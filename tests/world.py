@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from intranet import security
 from intranet.admission.models import Comment, Referee
+from intranet.clock import now
 from intranet.fees.models import schooljaar_of
 from intranet.models import Contact, Membership, OutboxMessage, User
 from intranet.schema import MODELS
@@ -95,6 +96,7 @@ def person(name, *groups, voorzitter=False, organisation=None):
         email=f"{name}@example.org",
         name=name.replace("-", " ").title(),
         password_hash=security.hash_password(PASSWORD),
+        email_confirmed_at=now(),
     )
     for group in groups:
         Membership.create(user=user, group=group, voorzitter=voorzitter)
