@@ -2,7 +2,7 @@
 
 import sys
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.config import ConfigurationError
 
 try:

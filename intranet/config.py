@@ -44,6 +44,7 @@ EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 
 # Workflow settings (DOMAIN.md: "rules such as the deadline length are settings").
 REFEREE_LINK_MAX_AGE = timedelta(days=21)
+PARTNER_INVITE_MAX_AGE = timedelta(days=14)
 REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)

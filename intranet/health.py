@@ -4,14 +4,13 @@ from flask import Blueprint, current_app, jsonify
 
 from intranet.clock import now
 from intranet.db import db
+from intranet.workflows.timers import last_tick
 
 bp = Blueprint("health", __name__)
 
 
 def tick_age():
     """Seconds since `workflows tick` last ran, or None if it never did."""
-    from intranet.workflows.timers import last_tick
-
     last = last_tick()
     return None if last is None else max(0, int((now() - last).total_seconds()))
 
@@ -30,8 +29,3 @@ def healthz():
     response = jsonify(database="ok", tick_age_s=age)
     response.headers["Cache-Control"] = "no-store"
     return response, 200 if healthy else 503
-
-
-def init_app(app):
-    """Register the blueprint."""
-    app.register_blueprint(bp)

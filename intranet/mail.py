@@ -9,7 +9,7 @@ from peewee import chunked
 from intranet.clock import now
 from intranet.db import db
 from intranet.mail_delivery import deliver_queued, requeue, retry_stalled
-from intranet.models import OutboxMessage
+from intranet.models import OutboxMessage, User
 
 __all__ = ["deliver_queued", "external_url", "queue", "queue_many", "render", "retry_stalled"]
 
@@ -79,6 +79,7 @@ def requeue_command(ids):
     click.echo(f"{count} failed message(s) queued again")
 
 
-def init_app(app):
-    """Register the CLI commands."""
-    app.cli.add_command(mail_cli)
+def queue_group(group, subject, template, **context):
+    """Queue a message to every active member of a group (projectleider, regiegroep, ...)."""
+    for user in User.in_group(group):
+        queue(user.email, subject, template, user=user, **context)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from intranet import create_app, security
+from intranet import security
+from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG

@@ -3,7 +3,7 @@
 import json
 from datetime import timedelta
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.clock import now
 from intranet.models import OutboxMessage, Setting
 from intranet.workflows.timers import LAST_TICK

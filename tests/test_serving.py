@@ -3,7 +3,7 @@ never read the developer's settings."""
 
 import pytest
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.config import ConfigurationError
 from intranet.models import LoginAttempt
 from tests.conftest import PASSWORD, TEST_CONFIG, FreshContextClient

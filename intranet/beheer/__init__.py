@@ -63,8 +63,3 @@ def resend_failed():
     logs.event("mail_resend_all", user_id=current_user.id, count=count)
     flash(f"{count} mislukte berichten staan weer in de wachtrij.", "success")
     return redirect(url_for("beheer.outbox", status="queued"))
-
-
-def init_app(app):
-    """Register the blueprint."""
-    app.register_blueprint(bp)

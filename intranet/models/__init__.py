@@ -1,6 +1,6 @@
 """The domain model shared by every part of the intranet."""
 
-from intranet.models.base import BaseModel, all_models
+from intranet.models.base import BaseModel
 from intranet.models.people import (
     MEMBERSHIP_TYPES,
     ORGANISATION_STATUSES,
@@ -32,5 +32,4 @@ __all__ = [
     "Setting",
     "UsedLink",
     "User",
-    "all_models",
 ]
