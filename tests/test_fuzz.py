@@ -43,6 +43,10 @@ APPLICATION_FIELDS = [
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
     "auth.logout": [],
+    "beheer.resend": [],
+    "beheer.resend_failed": [],
+    "privacy.export": [],
+    "privacy.anonymise": ["bevestig"],
     "auth.forgot_password": ["email"],
     "auth.change_password": ["current", "password", "confirm"],
     "auth.confirm_email": [],
@@ -242,7 +246,8 @@ def test_hostile_input_never_fails_and_a_refusal_changes_nothing(app, endpoint, 
         before = snapshot()
         response = visitors.request(role, method, path, headers=headers, **kwargs)
         where = f"{endpoint} {method} {path} as {role}"
-        assert response.status_code < 500, where
+        unhealthy = endpoint == "health.healthz" and response.status_code == 503  # no tick yet
+        assert response.status_code < 500 or unhealthy, where
         assert not missing_security_headers(response.headers), where
         if response.mimetype == "text/html":
             assert not inline_code(response.get_data(as_text=True)), where
