@@ -44,7 +44,7 @@ def _account(make_user):
 
 def _invited_referee(make_user):
     """A referee invited for an application waiting for its references."""
-    case = factories.application(make_user())
+    case = factories.Case(make_user()).get()
     engine.fire(admission, case.id, "indienen", case.applicant)
     return Referee.current(case).first().id
 
