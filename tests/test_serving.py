@@ -101,14 +101,11 @@ def test_without_a_test_config_the_environment_counts(monkeypatch, database_url,
 
 
 def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, make_user):
-    from intranet.workflows import engine
-    from intranet.workflows.admission import admission
     from intranet.workflows.models import AuditEvent
     from tests import factories
 
     applicant, leader = make_user(), make_user("projectleider")
-    case = factories.application(applicant, route="basis")
-    engine.fire(admission, case.id, "indienen", applicant)
+    case = factories.Case(applicant, route="basis").submitted().get()
     forwarded = {"X-Forwarded-For": "198.51.100.9"}
     proxied.post(
         "/inloggen",
