@@ -36,6 +36,7 @@ TEST_CONFIG = {
     "ARGON2_MEMORY_COST": 8,  # cheap hashing in tests; production parameters: test_auth.py
     "ARGON2_TIME_COST": 1,
     "BASE_URL": "http://localhost",
+    "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],  # the test client, and the live server
     "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
     "REMEMBER_COOKIE_SECURE": False,
 }

@@ -13,7 +13,7 @@ from intranet import security
 from intranet.admission.models import Application, Referee
 from intranet.admission.referees.answers import record_reference
 from intranet.admission.votes.casting import cast_vote
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.models import Contact, Membership, Organisation, User
 from intranet.rounds.periods import create_period
 from intranet.workflows import engine
@@ -29,15 +29,24 @@ _numbers = iter(range(1, 10**9))
 
 
 def person(
-    *groups, voorzitter=False, organisation=None, kind="primary", email=None, name=None, active=True
+    *groups,
+    voorzitter=False,
+    organisation=None,
+    kind="primary",
+    email=None,
+    name=None,
+    active=True,
+    confirmed=True,
 ):
-    """A person with the test password, in groups, optionally contactpersoon of an organisation."""
+    """A person with the test password, in groups, optionally contactpersoon of an organisation
+    (with a confirmed address unless confirmed=False)."""
     number = next(_numbers)
     user = User.create(
         email=email or f"user{number}@example.org",
         name=name or f"Persoon {number}",
         password_hash=security.hash_password(PASSWORD),
         active=active,
+        email_confirmed_at=now() if confirmed else None,
     )
     for group in groups:
         Membership.create(user=user, group=group, voorzitter=voorzitter and group == "regiegroep")

@@ -85,6 +85,7 @@ TABLE = {
     ("auth.reset_password", GET): public(400),
     ("auth.reset_password", POST): public(400),
     ("auth.confirm_email", GET): public(400),
+    ("auth.confirm_email", POST): public(400),
     ("partners.accept_invite", GET): public(400),
     ("partners.accept_invite", POST): public(400),
     # A stub (404) until the referee pages are merged; then 400 like the other links.
@@ -107,6 +108,8 @@ TABLE = {
     ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
     ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
     ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
+    # The world's application has no likely match: linking is refused (409).
+    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=409),
     # Votes: the projectleider follows them, but only members vote.
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),
@@ -137,6 +140,17 @@ TABLE = {
     ("dashboard.index", GET): only(PROJECTLEIDER),
     ("beheer.outbox", GET): only(PROJECTLEIDER),
     ("beheer.message", GET): only(PROJECTLEIDER),
+    # The world's messages are not failed: "al afgehandeld", back to the message/outbox.
+    ("beheer.resend", POST): only(PROJECTLEIDER, status=302),
+    ("beheer.resend_failed", POST): only(PROJECTLEIDER, status=302),
+    # Monitoring: public and secret-free; the world's tick never ran, so it is unhealthy.
+    ("health.healthz", GET): public(503),
+    # Privacy: the statement is public; a person's export and anonymisation are the
+    # projectleider's (an anonymisation without its confirmation box changes nothing).
+    ("privacy.statement", GET): public(),
+    ("privacy.find", GET): only(PROJECTLEIDER),
+    ("privacy.export", POST): only(PROJECTLEIDER),
+    ("privacy.anonymise", POST): only(PROJECTLEIDER, status=303),
 }
 
 # The application form and the convenant rounds. The matrix asks the routes in name order:

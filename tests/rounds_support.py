@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from datetime import timedelta
 
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.rounds import opening
@@ -60,7 +60,11 @@ def many_partners(count, prefix="Partner"):
     ).execute()
     User.insert_many(
         [
-            {"email": f"{prefix.lower()}{n}@example.org", "name": f"Contact {n}"}
+            {
+                "email": f"{prefix.lower()}{n}@example.org",
+                "name": f"Contact {n}",
+                "email_confirmed_at": now(),
+            }
             for n in range(count)
         ]
     ).execute()

@@ -1,6 +1,7 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import Organisation, User
@@ -118,7 +119,10 @@ def _slug(text):
 def _draft(name, sector, municipality, pupils, route, person, password_hash):
     slug = _slug(name)
     user = User.get_or_none(User.email == f"aanvrager.{slug}@example.org") or User.create(
-        email=f"aanvrager.{slug}@example.org", name=person, password_hash=password_hash
+        email=f"aanvrager.{slug}@example.org",
+        name=person,
+        password_hash=password_hash,
+        email_confirmed_at=now(),
     )
     organisation = Organisation.create(
         name=name, sector=sector, municipality=municipality, pupil_count=pupils

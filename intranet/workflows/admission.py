@@ -188,6 +188,11 @@ def _may_view(case, user):
     )
 
 
+# The projectleider decided an application is for an organisation already known
+# (admission/decide/matching.py): a record on the timeline for the deciders only.
+ORGANISATION_LINKED = "organisatie_gekoppeld"
+
+
 admission = Workflow(
     name="toetreding",
     label="Toetreding als partner",
@@ -292,6 +297,7 @@ admission = Workflow(
             comment="required",
             comment_label="Waarom twijfelt u?",
             style="secondary",
+            internal=True,  # for the deciders, never for the applicant
         ),
         Transition(
             "meerderheid_voor",
@@ -392,6 +398,11 @@ admission = Workflow(
         "stem_gewijzigd": "stem gewijzigd",
         "stem_vastgelegd": "stem vastgelegd namens een lid",
         "referent_vervangen": "referent vervangen",
+        ORGANISATION_LINKED: "aanmelding gekoppeld aan een bestaande organisatie",
     },
     case_endpoint="apply.case",
+    insiders=frozenset({"projectleider", "projectgroep", "regiegroep"}),
+    internal_events=frozenset(
+        {"stem_uitgebracht", "stem_gewijzigd", "stem_vastgelegd", ORGANISATION_LINKED}
+    ),
 )
