@@ -6,6 +6,7 @@ workflows; the engine. Models, mail, links and the database sit beneath them all
 """
 
 import os
+from urllib.parse import urlsplit
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -97,7 +98,7 @@ def create_app(config=None):
 
     Without `config` the settings come from the defaults, `instance/config.py` and the
     environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
-    never reads the developer's instance file or an exported MAIL_SERVER.
+    never reads the developer's instance file or exported MAIL_SERVER.
     """
     # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file) elsewhere.
     instance = os.environ.get("INTRANET_INSTANCE") if config is None else None
@@ -108,10 +109,12 @@ def create_app(config=None):
         app.config.from_mapping(default_config.from_environment())
     else:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
-    if proxies:  # the client's address, scheme and host as the proxy saw them
+    if proxies:
         app.wsgi_app = ProxyFix(
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
         )

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, jsonify
 
 from intranet.clock import now
 from intranet.db import db
-from intranet.workflows.timers import last_tick
+from intranet.workflows.timers import last_tick, problems
 
 bp = Blueprint("health", __name__)
 
@@ -21,11 +21,12 @@ def healthz():
     try:
         db.execute_sql("SELECT 1")
         age = tick_age()
+        troubles = problems()
     except Exception:  # whatever the reason, the database did not answer
         current_app.logger.exception("health check: the database does not answer")
         return jsonify(database="error", tick_age_s=None), 503
     limit = current_app.config["TICK_WARNING_AFTER"].total_seconds()
-    healthy = age is not None and age <= limit
-    response = jsonify(database="ok", tick_age_s=age)
+    healthy = age is not None and age <= limit and not troubles
+    response = jsonify(database="ok", tick_age_s=age, problems=troubles)
     response.headers["Cache-Control"] = "no-store"
     return response, 200 if healthy else 503

@@ -6,6 +6,7 @@ from datetime import timedelta
 from intranet.app import create_app
 from intranet.clock import now
 from intranet.models import OutboxMessage, Setting
+from intranet.workflows.models import Deadline
 from intranet.workflows.timers import LAST_TICK
 from tests.conftest import PASSWORD, TEST_CONFIG
 
@@ -106,7 +107,16 @@ def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json["database"] == "ok" and 29 <= response.json["tick_age_s"] <= 60
-    assert set(response.json) == {"database", "tick_age_s"}
+    assert response.json["problems"] == []
+    assert set(response.json) == {"database", "tick_age_s", "problems"}
+
+
+def test_healthz_is_unhealthy_while_a_deadline_names_an_unknown_workflow(client):
+    Setting.write(LAST_TICK, now().isoformat())
+    Deadline.create(workflow="verdwenen", case_id=1, action="sluiten", due_at=now())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json["problems"] == ["1 open termijn(en) van onbekende workflow 'verdwenen'"]
 
 
 def test_healthz_is_unhealthy_when_tick_is_late_or_never_ran(app, client):
