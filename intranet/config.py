@@ -36,6 +36,11 @@ VOTE_DURATION = timedelta(days=14)
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
+# Netwerk: answer links live until long after any meeting; reminders a day before; every
+# partner should have its jaargesprek planned by this (month, day) of the schooljaar.
+MEETING_LINK_MAX_AGE = timedelta(days=180)
+MEETING_REMINDER_BEFORE = timedelta(days=1)
+JAARGESPREK_PLANNED_BY = (12, 1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -4,6 +4,8 @@
 """
 
 from intranet.models import all_models
+from intranet.network import jaargesprek as _jaargesprek_models  # noqa: F401
+from intranet.network import models as _network_models  # noqa: F401
 from intranet.rounds import models as _rounds_models  # noqa: F401
 from intranet.workflows import models as _workflow_models  # noqa: F401
 

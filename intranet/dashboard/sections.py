@@ -16,6 +16,7 @@ from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.models import Organisation
+from intranet.network import promises
 from intranet.views import euro
 
 PLUGGABLE = ("cases_needing_action", "open_votes", "rounds_in_progress", "applications_per_state")
@@ -62,6 +63,18 @@ def applications_chart(rows):
     return bar_chart("chart-applications", "Aanmeldingen per status", rows)
 
 
+def convenant_promises():
+    """The network's promises this schooljaar, with attendance per werkveld as a chart."""
+    data = promises.section()
+    data["chart"] = bar_chart(
+        "chart-attendance",
+        "Aanwezigen per werkveld per schooljaar",
+        [(f"{year} · {sector}", count) for year, sector, count in data["attendance"]],
+        description="Aanwezigen bij bijeenkomsten, naar de sector van hun organisatie.",
+    )
+    return data
+
+
 def sections():
     """Every section's data; a pluggable section is None while no feature provides it."""
     providers = current_app.extensions.get("dashboard_sections", {})
@@ -70,4 +83,5 @@ def sections():
         data["applications_per_state"] = applications_chart(data["applications_per_state"])
     data["without_achtervang"] = partners_without_achtervang()
     data["fees"] = fees_per_sector()
+    data["promises"] = convenant_promises()
     return data
