@@ -48,7 +48,8 @@ def remind(case, moment):
     for person in User.in_group("projectleider"):
         mail.queue(
             person.email,
-            f"Jaargesprekken {label(case.schooljaar)}: {len(missing)} partners zonder afspraak",
+            f"Jaargesprekken {label(case.schooljaar)}: {len(missing)} partner"
+            f"{'s' if len(missing) != 1 else ''} zonder afspraak",
             "network_jaargesprek_reminder",
             person=person,
             year_label=label(case.schooljaar),
