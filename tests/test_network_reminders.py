@@ -75,7 +75,8 @@ def test_the_jaargesprek_reminder_lists_partners_without_one_after_the_set_date(
     app, make_user, make_organisation
 ):
     leader = make_user("projectleider")
-    planned, missing = make_organisation(name="Gepland"), make_organisation(name="Vergeten")
+    planned = make_organisation(name="Gepland")
+    make_organisation(name="Vergeten")
     make_organisation(name="Oud", status="oud_partner")
     year = 2025
     jaargesprek.save(planned, year, leader, planned_on=date(2025, 11, 3), who="Projectleider")
