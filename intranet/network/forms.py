@@ -12,6 +12,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -31,6 +32,11 @@ from intranet.rounds.forms import DayField
 
 TEXT = Length(max=5000, message="Gebruik hoogstens 5000 tekens.")
 LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
+
+
+def options(pairs):
+    """WTForms choices from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class Checkboxes(SelectMultipleField):
@@ -55,7 +61,7 @@ class DutchTime(TimeField):
 class MeetingForm(FlaskForm):
     """A meeting's kind, title, time, place, capacity and audience."""
 
-    kind = SelectField("Soort", choices=list(MEETING_KINDS.items()))
+    kind = SelectField("Soort", choices=options(MEETING_KINDS.items()))
     title = StringField("Titel", validators=[DataRequired("Vul een titel in."), LINE])
     description = TextAreaField("Omschrijving", validators=[Optional(), TEXT])
     day = DayField("Datum", validators=[InputRequired("Vul een datum in.")])
@@ -66,7 +72,7 @@ class MeetingForm(FlaskForm):
         "Aantal plaatsen (leeg: onbeperkt)",
         validators=[Optional(), NumberRange(min=1, max=100_000, message="Kies 1 of meer.")],
     )
-    audience = SelectField("Wie worden uitgenodigd", choices=list(AUDIENCES.items()))
+    audience = SelectField("Wie worden uitgenodigd", choices=options(AUDIENCES.items()))
     networks = Checkboxes("Netwerken (bij ‘leden van gekozen netwerken’)", coerce=int)
     named_emails = TextAreaField(
         "Genoemde personen (bij ‘genoemde personen’): één e-mailadres per regel",
@@ -77,7 +83,7 @@ class MeetingForm(FlaskForm):
 
     def __init__(self, *args, networks=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.networks.choices = [(n.id, n.name) for n in networks]
+        self.networks.choices = options((n.id, n.name) for n in networks)
 
     @property
     def starts_at(self):
@@ -124,7 +130,9 @@ class PartForm(FlaskForm):
 
     def __init__(self, *args, networks=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.network.choices = [(0, "Geen: voor iedereen")] + [(n.id, n.name) for n in networks]
+        self.network.choices = options(
+            [(0, "Geen: voor iedereen")] + [(n.id, n.name) for n in networks]
+        )
 
 
 class ContributionForm(FlaskForm):
@@ -145,8 +153,10 @@ class ContributionForm(FlaskForm):
 
     def __init__(self, *args, organisations=(), networks=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.organisation.choices = [(o.id, o.name) for o in organisations]
-        self.network.choices = [(0, "Geen bepaald netwerk")] + [(n.id, n.name) for n in networks]
+        self.organisation.choices = options((o.id, o.name) for o in organisations)
+        self.network.choices = options(
+            [(0, "Geen bepaald netwerk")] + [(n.id, n.name) for n in networks]
+        )
 
 
 class JaargesprekForm(FlaskForm):
