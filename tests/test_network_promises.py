@@ -48,7 +48,7 @@ def test_attendance_is_counted_per_werkveld_and_schooljaar(make_user, make_organ
     Invitation.update(attended=True).where(Invitation.user == school.id).execute()
     rows = section()["attendance"]
     year = schooljaar_of(meeting.starts_at.date())
-    assert rows == [(f"{year}/{year + 1}", "Primair onderwijs", 1)]
+    assert rows == [("PO", f"{year}/{year + 1}", 1)]
 
 
 def test_the_dashboard_shows_the_section_with_its_chart(
@@ -60,7 +60,7 @@ def test_the_dashboard_shows_the_section_with_its_chart(
     login(leader)
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "Beloftes van het convenant" in page and 'id="chart-attendance' in page
-    assert "Voortgezet onderwijs" in page
+    assert "VO · " in page
 
 
 def test_attendance_is_a_tap_per_person_with_htmx_and_without(client, login, make_user, leader):

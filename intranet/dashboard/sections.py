@@ -69,8 +69,9 @@ def convenant_promises():
     data["chart"] = bar_chart(
         "chart-attendance",
         "Aanwezigen per werkveld per schooljaar",
-        [(f"{year} · {sector}", count) for year, sector, count in data["attendance"]],
-        description="Aanwezigen bij bijeenkomsten, naar de sector van hun organisatie.",
+        [(f"{werkveld} · {year}", count) for werkveld, year, count in data["attendance"]],
+        description="Aanwezigen bij bijeenkomsten naar het werkveld van hun organisatie "
+        "(Overig: partners zonder leerlingen).",
     )
     return data
 

@@ -22,6 +22,7 @@ from intranet.network.models import (
     ProgrammePart,
 )
 from intranet.network.publishing import audience_ids, invite
+from intranet.network.rsvp import answer
 from intranet.network.years import schooljaar_of, utc
 from intranet.workflows import contribution as contribution_workflow
 from intranet.workflows import engine
@@ -140,6 +141,9 @@ def seed():
     networks = _networks()
     for day, title, share in HISTORY:
         _past_meeting(leader, day, title, share)
+    autumn = date(schooljaar_of(today()), 9, 30)  # this schooljaar's first, if it has passed
+    if autumn < today():
+        _past_meeting(leader, autumn, "Netwerkbijeenkomst najaar", 2)
     april = _past_meeting(
         leader,
         date(2026, 4, 7),
@@ -320,6 +324,12 @@ def _upcoming(leader):
         network=Network.get(Network.slug == "talentontwikkeling").id,
     )
     engine.fire(meeting_workflow.WORKFLOW, meeting.id, "publiceren", leader)
+    invitations = (
+        Invitation.select().where(Invitation.meeting == meeting.id).order_by(Invitation.id)
+    )
+    for number, invitation in enumerate(invitations):
+        if number % 3 == 2 and number < 45:  # nearly full: 15 of the 20 seats taken
+            answer(meeting.id, invitation.user_id, KOMT)
     cafe = _meeting(
         leader,
         soon + timedelta(days=14),

@@ -6,13 +6,16 @@ schooljaar to a netwerkbijeenkomst, and the network talks with every partner onc
 
 from peewee import fn
 
-from intranet.models import SECTORS, Contact, Organisation
+from intranet.models import Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
 from intranet.network.years import bounds_utc, label, schooljaar_of
 
 PROMISED_INVITATIONS = 2
-SHOWN = 25
+# The projectplan's werkvelden; partners without pupils count together.
+WERKVELDEN = {"VSE": "VSE", "PO": "PO", "VO": "VO", "MBO": "MBO", "HO": "HO/WO", "WO": "HO/WO"}
+ORDER = ["VSE", "PO", "VO", "MBO", "HO/WO", "Overig"]
+SHOWN = 8
 YEARS_SHOWN = 5
 
 
@@ -37,7 +40,7 @@ def under_invited(year):
 
 
 def attendance_rows(year, years=YEARS_SHOWN):
-    """[(schooljaar label, werkveld, count)] of people present, per schooljaar and sector."""
+    """[(werkveld, schooljaar label, count)] of people present, by werkveld, then schooljaar."""
     first, _ = bounds_utc(year - years + 1)
     _, last = bounds_utc(year)
     rows = (
@@ -52,9 +55,9 @@ def attendance_rows(year, years=YEARS_SHOWN):
     )
     counts = {}
     for starts_at, sector, _ in rows:
-        key = (schooljaar_of(starts_at.date()), sector)
+        key = (ORDER.index(WERKVELDEN.get(sector, "Overig")), schooljaar_of(starts_at.date()))
         counts[key] = counts.get(key, 0) + 1
-    return [(label(y), SECTORS.get(s, s), n) for (y, s), n in sorted(counts.items())]
+    return [(ORDER[w], label(y), n) for (w, y), n in sorted(counts.items())]
 
 
 def section(year=None):
