@@ -324,12 +324,15 @@ def _upcoming(leader):
         network=Network.get(Network.slug == "talentontwikkeling").id,
     )
     engine.fire(meeting_workflow.WORKFLOW, meeting.id, "publiceren", leader)
-    invitations = (
-        Invitation.select().where(Invitation.meeting == meeting.id).order_by(Invitation.id)
+    backups = (
+        Invitation.select(Invitation.user)
+        .join(User)
+        .where(Invitation.meeting == meeting.id, User.email.startswith("achtervang."))
+        .order_by(Invitation.id)
+        .limit(15)
     )
-    for number, invitation in enumerate(invitations):
-        if number % 3 == 2 and number < 45:  # nearly full: 15 of the 20 seats taken
-            answer(meeting.id, invitation.user_id, KOMT)
+    for invitation in list(backups):  # nearly full: 15 of the 20 seats taken by achtervangen
+        answer(meeting.id, invitation.user_id, KOMT)
     cafe = _meeting(
         leader,
         soon + timedelta(days=14),
