@@ -184,6 +184,7 @@ TABLE.update(APPLY_AND_ROUNDS)
 # organisation's contactpersoon its zichthouder; the meeting invites both and asks for
 # contributions; the contactpersoon's organisation proposed one.
 CONTRIBUTION = {"case_id": lambda world: world.network["contribution"].id}
+MEETING_CASE = {"case_id": lambda world: world.network["meeting"].id}
 NETWORK_HOLDERS = (CONTACTPERSOON_ELDERS, PROJECTLEIDER)
 CONTACTS = (CONTACTPERSOON, CONTACTPERSOON_ELDERS)
 NETWORK = {
@@ -201,7 +202,7 @@ NETWORK = {
     ("network.write", GET): only(*NETWORK_HOLDERS),
     ("network.write", POST): only(*NETWORK_HOLDERS, status=422),
     ("network.meetings_index", GET): logged_in(),
-    ("network.meeting", GET): logged_in(),
+    ("network.meeting", GET): logged_in(args=MEETING_CASE),
     ("network.ics", GET): logged_in(),  # not a public meeting: log in first
     # No answer chosen: refused, back on the meeting page with the reason.
     ("network.respond", POST): logged_in(303),

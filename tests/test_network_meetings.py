@@ -166,3 +166,24 @@ def test_a_meeting_with_2000_invitees_publishes_and_pages_in_constant_queries(
     assert queries(f"/bijeenkomsten/{big.id}?pagina=17") == base
     page = client.get(f"/bijeenkomsten/{big.id}?pagina=2").get_data(as_text=True)
     assert "Uitgenodigd (2000)" in page and "Pagina 2 van 40" in page
+
+
+def test_the_projectleider_publishes_from_the_meeting_page_without_javascript(
+    client, login, make_user, leader
+):
+    person = make_user()
+    meeting = draft(leader, people=[person])
+    login(leader)
+    page = client.get(f"/bijeenkomsten/{meeting.id}").get_data(as_text=True)
+    assert "Publiceren en uitnodigingen versturen" in page
+    response = client.post(
+        f"/zaak/bijeenkomst/{meeting.id}/stap/publiceren",
+        data={"expected_state": "concept", "next": f"/bijeenkomsten/{meeting.id}"},
+    )
+    assert response.status_code == 303 and response.location == f"/bijeenkomsten/{meeting.id}"
+    assert Meeting.get_by_id(meeting.id).state == "gepubliceerd"
+    assert [i.user_id for i in Invitation.select()] == [person.id]
+    again = client.post(
+        f"/zaak/bijeenkomst/{meeting.id}/stap/publiceren", data={"expected_state": "concept"}
+    )
+    assert again.status_code == 303 and Invitation.select().count() == 1

@@ -31,7 +31,7 @@ def event(meeting, answer=None):
     item.add("summary", meeting.title)
     item.add("location", meeting.location)
     item.add("description", meeting.description)
-    item.add("url", external_url("network.meeting", meeting_id=meeting.id))
+    item.add("url", external_url("network.meeting", case_id=meeting.id))
     item.add("status", "CANCELLED" if meeting.state == "afgelast" else "CONFIRMED")
     if answer == KOMT:
         item.add("transp", "OPAQUE")

@@ -100,7 +100,7 @@ def invite(meeting, user_ids):
 
 def _mail(meeting, invitations, subject, template):
     """Queue one mail per invitation in bulk, each with its own answer link."""
-    meeting_url = mail.external_url("network.meeting", meeting_id=meeting.id)
+    meeting_url = mail.external_url("network.meeting", case_id=meeting.id)
     ics_url = mail.external_url("network.ics", meeting_id=meeting.id)
     mail.queue_many(
         (

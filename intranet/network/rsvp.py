@@ -102,7 +102,7 @@ def fill_free_seats(meeting):
             "network_seat",
             meeting=meeting,
             person=invitation.user,
-            meeting_url=mail.external_url("network.meeting", meeting_id=meeting.id),
+            meeting_url=mail.external_url("network.meeting", case_id=meeting.id),
             answer_url=links.answer_url(invitation),
         )
 

@@ -74,11 +74,14 @@ def _answer_block(meeting, message=None, status=200):
     return response
 
 
-@bp.get("/bijeenkomsten/<int:meeting_id>")
+@bp.get("/bijeenkomsten/<int:case_id>")
 @login_required
-def meeting(meeting_id):
-    """A meeting: when, where, its programme, your answer; the invitees for the projectleider."""
-    found = meeting_or_404(meeting_id)
+def meeting(case_id):
+    """A meeting: when, where, its programme, your answer; the invitees for the projectleider.
+
+    (Its argument is `case_id`: this is the case page of the meeting's workflow.)
+    """
+    found = meeting_or_404(case_id)
     _visible(found)
     return _answer_block(found)
 
@@ -94,13 +97,13 @@ def respond(meeting_id):
     except AnswerRefused as refused:
         if not htmx.is_htmx():
             flash(refused.message, "error")
-            return redirect(url_for("network.meeting", meeting_id=found.id), code=303)
+            return redirect(url_for("network.meeting", case_id=found.id), code=303)
         return _answer_block(found, ("error", refused.message), refused.status)
     text = SUCCESS[invitation.answer]
     if htmx.is_htmx():
         return _answer_block(Meeting.get_by_id(found.id), ("success", text))
     flash(text, "success")
-    return redirect(url_for("network.meeting", meeting_id=found.id), code=303)
+    return redirect(url_for("network.meeting", case_id=found.id), code=303)
 
 
 @bp.get("/bijeenkomsten/<int:meeting_id>/agenda.ics")
@@ -128,7 +131,7 @@ def new_meeting():
             "De bijeenkomst is opgeslagen als concept. Stel het programma samen en publiceer.",
             "success",
         )
-        return redirect(url_for("network.meeting", meeting_id=created.id), code=303)
+        return redirect(url_for("network.meeting", case_id=created.id), code=303)
     status = 422 if form.errors else 200
     return render_template("network/meeting_form.html", form=form, meeting=None), status
 
@@ -149,7 +152,7 @@ def edit_meeting(meeting_id):
     if form.validate_on_submit():
         meetings.update_draft(found, form)
         flash("De bijeenkomst is bijgewerkt.", "success")
-        return redirect(url_for("network.meeting", meeting_id=found.id), code=303)
+        return redirect(url_for("network.meeting", case_id=found.id), code=303)
     status = 422 if form.errors else 200
     return render_template("network/meeting_form.html", form=form, meeting=found), status
 
@@ -168,7 +171,7 @@ def _capacity(found):
                 error = refused.message
             else:
                 flash("Het aantal plaatsen is aangepast.", "success")
-                return redirect(url_for("network.meeting", meeting_id=found.id), code=303)
+                return redirect(url_for("network.meeting", case_id=found.id), code=303)
     page = render_template("network/capacity.html", meeting=found, error=error)
     return page, (422 if error else 200)
 
@@ -181,7 +184,7 @@ def add_part(meeting_id):
     form = PartForm(networks=Network.listing())
     if not form.validate_on_submit():
         flash("Vul een titel in voor het onderdeel.", "error")
-        return redirect(url_for("network.meeting", meeting_id=found.id) + "#programma", code=303)
+        return redirect(url_for("network.meeting", case_id=found.id) + "#programma", code=303)
     meetings.add_part(found, form.title.data, form.description.data, form.network.data)
     flash("Het onderdeel staat in het programma.", "success")
-    return redirect(url_for("network.meeting", meeting_id=found.id) + "#programma", code=303)
+    return redirect(url_for("network.meeting", case_id=found.id) + "#programma", code=303)
