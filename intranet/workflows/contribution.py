@@ -11,7 +11,7 @@ from intranet import mail
 from intranet.models import User
 from intranet.network.models import Contribution, NetworkMember, ProgrammePart
 from intranet.workflows import register
-from intranet.workflows.definition import ROLE_LABELS, Transition, Workflow
+from intranet.workflows.definition import Transition, Workflow
 
 NAME = "bijdrage"
 INGEDIEND, MEER_INFORMATIE = "ingediend", "meer_informatie"
@@ -24,7 +24,6 @@ STATES = {
 }
 OWN = "eigen_contactpersoon"
 ZICHTHOUDER = "zichthouder"
-ROLE_LABELS.setdefault(ZICHTHOUDER, "de zichthouder van het netwerk")
 DECIDERS = frozenset({"projectleider", ZICHTHOUDER})
 
 

@@ -34,22 +34,25 @@ def mark(meeting_id, invitation_id):
     """Mark one person present or absent; htmx swaps their row."""
     meeting = meeting_or_404(meeting_id)
     present = request.form.get("present") == "1"
+    message, status = None, 200
     try:
-        row = mark_attendance(meeting, invitation_id, present)
+        mark_attendance(meeting, invitation_id, present)
     except AnswerRefused as refused:
-        if htmx.is_htmx():
-            return htmx.render(
-                "network/attendance.html",
-                "network/_attendance_error.html",
-                message=refused.message,
-            ), refused.status
-        flash(refused.message, "error")
-        return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
-    row = Invitation.listing(meeting).where(Invitation.id == row.id).get()
+        if refused.status == 404 or not htmx.is_htmx():
+            flash(refused.message, "error")
+            return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
+        message, status = ("error", refused.message), refused.status
+    row = Invitation.listing(meeting).where(Invitation.id == invitation_id).get()
     if htmx.is_htmx():
-        return htmx.render(
-            "network/attendance.html", "network/_attendance_row.html", meeting=meeting, person=row
+        response = htmx.render(
+            "network/attendance.html",
+            "network/_attendance_row.html",
+            meeting=meeting,
+            person=row,
+            message=message,
         )
+        response.status_code = status
+        return response
     return redirect(
         url_for("network.attendance", meeting_id=meeting.id) + f"#persoon-{row.id}", code=303
     )
