@@ -93,7 +93,7 @@ def demo_values(app):
     from intranet.models.records import OutboxMessage
     from intranet.network.models import Invitation, Meeting, Network
     from intranet.rounds.models import Round
-    from intranet.workflows import REGISTRY
+    from intranet.workflows.registry import BY_NAME as REGISTRY
 
     with app.app_context():
         case_ids = []

@@ -10,21 +10,3 @@ calendar), `jaargesprek`, `promises` (the dashboard's section), `routes/` (the p
 from flask import Blueprint
 
 bp = Blueprint("network", __name__)
-
-
-def init_app(app):
-    """Register the workflows, the routes and the demo data."""
-    from intranet import demo as demo_data
-    from intranet.network import demo
-    from intranet.network.routes import (  # noqa: F401
-        answers,
-        attendance,
-        contributions,
-        jaargesprekken,
-        meetings,
-        networks,
-    )
-    from intranet.workflows import contribution, meeting, netwerkjaar  # noqa: F401
-
-    app.register_blueprint(bp)
-    demo_data.register(app, demo.seed)

@@ -120,7 +120,7 @@ def _mail(meeting, invitations, subject, template):
     )
 
 
-def remind(meeting, moment):
+def remind(workflow, meeting, moment):
     """The day before: remind everyone coming who was not reminded yet (a tick timer)."""
     due = (
         Invitation.select(Invitation, User)

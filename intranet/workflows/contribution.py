@@ -10,7 +10,6 @@ added to the meeting's programme. The partner is told each step by mail.
 from intranet import mail
 from intranet.models import User
 from intranet.network.models import Contribution, NetworkMember, ProgrammePart
-from intranet.workflows import register
 from intranet.workflows.definition import Transition, Workflow
 
 NAME = "bijdrage"
@@ -103,44 +102,42 @@ def _decision(trigger, dest, label, style=""):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Voorstel voor een bijdrage",
-        model=Contribution,
-        states=STATES,
-        initial=INGEDIEND,
-        transitions=[
-            Transition(
-                "informatie_vragen",
-                INGEDIEND,
-                MEER_INFORMATIE,
-                "Meer informatie vragen",
-                DECIDERS,
-                comment="required",
-                comment_label="Uw vraag",
-                style="secondary",
-            ),
-            Transition(
-                "aanvullen",
-                MEER_INFORMATIE,
-                INGEDIEND,
-                "Aanvulling versturen",
-                frozenset({OWN}),
-                comment="required",
-                comment_label="Uw aanvulling",
-            ),
-            _decision("accepteren", GEACCEPTEERD, "Accepteren"),
-            _decision("afwijzen", AFGEWEZEN, "Afwijzen", style="contrast"),
-        ],
-        case_roles=roles_on,
-        on_enter={
-            INGEDIEND: [tell_deciders],
-            MEER_INFORMATIE: [tell_partner],
-            GEACCEPTEERD: [add_to_programme, tell_partner],
-            AFGEWEZEN: [tell_partner],
-        },
-        case_endpoint="network.contribution",
-        can_view=may_view,
-    )
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Voorstel voor een bijdrage",
+    model=Contribution,
+    states=STATES,
+    initial=INGEDIEND,
+    transitions=[
+        Transition(
+            "informatie_vragen",
+            INGEDIEND,
+            MEER_INFORMATIE,
+            "Meer informatie vragen",
+            DECIDERS,
+            comment="required",
+            comment_label="Uw vraag",
+            style="secondary",
+        ),
+        Transition(
+            "aanvullen",
+            MEER_INFORMATIE,
+            INGEDIEND,
+            "Aanvulling versturen",
+            frozenset({OWN}),
+            comment="required",
+            comment_label="Uw aanvulling",
+        ),
+        _decision("accepteren", GEACCEPTEERD, "Accepteren"),
+        _decision("afwijzen", AFGEWEZEN, "Afwijzen", style="contrast"),
+    ],
+    case_roles=roles_on,
+    on_enter={
+        INGEDIEND: [tell_deciders],
+        MEER_INFORMATIE: [tell_partner],
+        GEACCEPTEERD: [add_to_programme, tell_partner],
+        AFGEWEZEN: [tell_partner],
+    },
+    case_endpoint="network.contribution",
+    can_view=may_view,
 )

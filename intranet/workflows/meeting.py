@@ -10,7 +10,6 @@ meeting off tells everyone who had not declined.
 from intranet.clock import now
 from intranet.network import publishing
 from intranet.network.models import Meeting
-from intranet.workflows import register
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
 
 NAME = "bijeenkomst"
@@ -29,43 +28,41 @@ def ends_after_start(meeting, context):
     return meeting.ends_at > meeting.starts_at
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Bijeenkomst",
-        model=Meeting,
-        states=STATES,
-        initial=CONCEPT,
-        transitions=[
-            Transition(
-                "publiceren",
-                CONCEPT,
-                GEPUBLICEERD,
-                "Publiceren en uitnodigingen versturen",
-                LEADER,
-                conditions=(
-                    Condition(in_future, "De bijeenkomst ligt in het verleden."),
-                    Condition(ends_after_start, "Het einde ligt vóór het begin."),
-                ),
-                after=(publishing.publish,),
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Bijeenkomst",
+    model=Meeting,
+    states=STATES,
+    initial=CONCEPT,
+    transitions=[
+        Transition(
+            "publiceren",
+            CONCEPT,
+            GEPUBLICEERD,
+            "Publiceren en uitnodigingen versturen",
+            LEADER,
+            conditions=(
+                Condition(in_future, "De bijeenkomst ligt in het verleden."),
+                Condition(ends_after_start, "Het einde ligt vóór het begin."),
             ),
-            Transition(
-                "afgelasten",
-                GEPUBLICEERD,
-                AFGELAST,
-                "Bijeenkomst afgelasten",
-                LEADER,
-                conditions=(Condition(in_future, "De bijeenkomst is al begonnen."),),
-                after=(publishing.call_off,),
-                comment="required",
-                comment_label="Reden van afgelasten",
-                style="secondary",
-            ),
-        ],
-        timers=[
-            Timer("herinneren", (GEPUBLICEERD,), publishing.remind),
-        ],
-        case_endpoint="network.meeting",
-        can_view=lambda meeting, user: user.is_authenticated and user.has_role("projectleider"),
-    )
+            after=(publishing.publish,),
+        ),
+        Transition(
+            "afgelasten",
+            GEPUBLICEERD,
+            AFGELAST,
+            "Bijeenkomst afgelasten",
+            LEADER,
+            conditions=(Condition(in_future, "De bijeenkomst is al begonnen."),),
+            after=(publishing.call_off,),
+            comment="required",
+            comment_label="Reden van afgelasten",
+            style="secondary",
+        ),
+    ],
+    timers=[
+        Timer("herinneren", (GEPUBLICEERD,), publishing.remind),
+    ],
+    case_endpoint="network.meeting",
+    can_view=lambda meeting, user: user.is_authenticated and user.has_role("projectleider"),
 )

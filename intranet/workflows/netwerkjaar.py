@@ -13,7 +13,7 @@ from intranet.db import locked, write_transaction
 from intranet.models import User
 from intranet.network.jaargesprek import NetworkYear, partners_without, reminder_date
 from intranet.network.years import bounds_utc, label, utc
-from intranet.workflows import engine, register
+from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Timer, Transition, Workflow
 from intranet.workflows.models import Deadline
 
@@ -40,7 +40,7 @@ def ensure_year(year):
     return case
 
 
-def remind(case, moment):
+def remind(workflow, case, moment):
     """Tell the projectleiders which partners have no jaargesprek planned yet."""
     missing = list(partners_without(case.schooljaar))
     if not missing:
@@ -63,21 +63,17 @@ def open_next(event):
     ensure_year(event.case.schooljaar + 1)
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Schooljaar van het netwerk",
-        model=NetworkYear,
-        states=STATES,
-        initial=LOPEND,
-        transitions=[
-            Transition(
-                "afsluiten", LOPEND, AFGESLOTEN, "Schooljaar afsluiten", frozenset({SYSTEM})
-            ),
-        ],
-        on_enter={AFGESLOTEN: [open_next]},
-        timers=[Timer("herinneren", (LOPEND,), remind)],
-        case_endpoint="network.jaargesprekken",
-        can_view=lambda case, user: user.has_role("projectleider"),
-    )
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Schooljaar van het netwerk",
+    model=NetworkYear,
+    states=STATES,
+    initial=LOPEND,
+    transitions=[
+        Transition("afsluiten", LOPEND, AFGESLOTEN, "Schooljaar afsluiten", frozenset({SYSTEM})),
+    ],
+    on_enter={AFGESLOTEN: [open_next]},
+    timers=[Timer("herinneren", (LOPEND,), remind)],
+    case_endpoint="network.jaargesprekken",
+    can_view=lambda case, user: user.has_role("projectleider"),
 )
