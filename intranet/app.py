@@ -6,6 +6,7 @@ workflows; the engine. Models, mail, links and the database sit beneath them all
 """
 
 import os
+from urllib.parse import urlsplit
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -122,6 +123,8 @@ def create_app(config=None):
         app.config.from_mapping(default_config.from_environment())
     else:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]

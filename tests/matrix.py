@@ -85,6 +85,7 @@ TABLE = {
     ("auth.reset_password", GET): public(400),
     ("auth.reset_password", POST): public(400),
     ("auth.confirm_email", GET): public(400),
+    ("auth.confirm_email", POST): public(400),
     ("partners.accept_invite", GET): public(400),
     ("partners.accept_invite", POST): public(400),
     # A stub (404) until the referee pages are merged; then 400 like the other links.
@@ -107,6 +108,8 @@ TABLE = {
     ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
     ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
     ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
+    # The world's application has no likely match: linking is refused (409).
+    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=409),
     # Votes: the projectleider follows them, but only members vote.
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),

@@ -11,6 +11,7 @@ from icalendar import Calendar, Event
 from intranet.clock import AMSTERDAM
 from intranet.mail import external_url
 from intranet.network.models import KOMT, KOMT_NIET, Invitation, Meeting
+from intranet.workflows.states import MeetingState
 
 PRODID = "-//De Leidse Aanpak//Intranet//NL"
 DOMAIN = "leidseaanpak.example.org"
@@ -32,7 +33,7 @@ def event(meeting, answer=None):
     item.add("location", meeting.location)
     item.add("description", meeting.description)
     item.add("url", external_url("network.meeting", case_id=meeting.id))
-    item.add("status", "CANCELLED" if meeting.state == "afgelast" else "CONFIRMED")
+    item.add("status", "CANCELLED" if meeting.state == MeetingState.CALLED_OFF else "CONFIRMED")
     if answer == KOMT:
         item.add("transp", "OPAQUE")
     return item
@@ -64,7 +65,7 @@ def events_for(user):
         .where(
             Invitation.user == user.id,
             Invitation.answer != KOMT_NIET,
-            Meeting.state.in_(["gepubliceerd", "afgelast"]),
+            Meeting.state.in_([MeetingState.PUBLISHED, MeetingState.CALLED_OFF]),
         )
         .order_by(Meeting.starts_at)
     )

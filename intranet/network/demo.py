@@ -28,6 +28,7 @@ from intranet.workflows import contribution as contribution_workflow
 from intranet.workflows import engine
 from intranet.workflows import meeting as meeting_workflow
 from intranet.workflows.netwerkjaar import ensure_year
+from intranet.workflows.states import ContributionState, MeetingState
 
 # slug, name, kind, central question, description, zichthouder (contact of this partner)
 NETWORKS = [
@@ -211,7 +212,7 @@ def _past_meeting(leader, day, title, share, times=(time(15, 30), time(17, 30)))
         description="Ontmoeting van de contactpersonen van de partners.",
     )
     Meeting.update(
-        state="gepubliceerd", published_at=utc(day, time(9, 0)) - timedelta(days=30)
+        state=MeetingState.PUBLISHED, published_at=utc(day, time(9, 0)) - timedelta(days=30)
     ).where(Meeting.id == meeting.id).execute()
     engine.note(meeting_workflow.WORKFLOW, meeting, "gepubliceerd (demo)", leader)
     invite(meeting, audience_ids(meeting))
@@ -257,21 +258,21 @@ def _leftival(leader, networks):
             "duurzaamheid",
             "Buitenlab: leren over de natuur",
             "Een buitenlab met leerlingen van drie scholen.",
-            "geaccepteerd",
+            ContributionState.ACCEPTED,
         ),
         (
             "Museum Boerhaave",
             "ai",
             "Denkende machines",
             "Een workshop over AI en wetenschap.",
-            "ingediend",
+            ContributionState.SUBMITTED,
         ),
         (
             "Stadspodia Leiden",
             "brede-vorming",
             "Podium voor talent",
             "Leerlingen spelen op het LEFtival-podium.",
-            "meer_informatie",
+            ContributionState.MORE_INFORMATION,
         ),
     ]
     for name, slug, title, text, state in proposals:
@@ -288,7 +289,7 @@ def _leftival(leader, networks):
             partners_involved="Drie basisscholen uit Leiden",
             needs="Een ruimte voor 30 mensen",
         )
-        if state == "geaccepteerd":
+        if state == ContributionState.ACCEPTED:
             engine.fire(
                 contribution_workflow.WORKFLOW,
                 case.id,
@@ -296,7 +297,7 @@ def _leftival(leader, networks):
                 leader,
                 comment="Past precies bij de dwarslijn Duurzaamheid.",
             )
-        elif state == "meer_informatie":
+        elif state == ContributionState.MORE_INFORMATION:
             engine.fire(
                 contribution_workflow.WORKFLOW,
                 case.id,

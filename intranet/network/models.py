@@ -13,6 +13,7 @@ from peewee import (
 
 from intranet.clock import now
 from intranet.models import BaseModel, Organisation, User
+from intranet.workflows.states import MeetingState
 
 NETWORK_KINDS = {"zichtlijn": "Zichtlijn", "dwarslijn": "Dwarslijn"}
 MEETING_KINDS = {
@@ -166,7 +167,9 @@ class Meeting(BaseModel):
         """Published public meetings that have not ended, soonest first."""
         return (
             cls.select()
-            .where(cls.state == "gepubliceerd", cls.audience == "publiek", cls.ends_at > now())
+            .where(
+                cls.state == MeetingState.PUBLISHED, cls.audience == "publiek", cls.ends_at > now()
+            )
             .order_by(cls.starts_at)
         )
 
@@ -241,7 +244,7 @@ class Invitation(BaseModel):
         return (
             cls.select(cls, Meeting)
             .join(Meeting)
-            .where(cls.user == user.id, Meeting.state == "gepubliceerd")
+            .where(cls.user == user.id, Meeting.state == MeetingState.PUBLISHED)
             .order_by(Meeting.starts_at)
         )
 

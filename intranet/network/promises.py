@@ -10,6 +10,7 @@ from intranet.models import Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
 from intranet.network.years import bounds_utc, label, schooljaar_of
+from intranet.workflows.states import MeetingState
 
 PROMISED_INVITATIONS = 2
 # The projectplan's werkvelden; partners without pupils count together.
@@ -29,7 +30,7 @@ def under_invited(year):
         .where(
             Contact.kind == "primary",
             Meeting.kind == "netwerkbijeenkomst",
-            Meeting.state == "gepubliceerd",
+            Meeting.state == MeetingState.PUBLISHED,
             Meeting.starts_at >= start,
             Meeting.starts_at < end,
         )

@@ -11,6 +11,7 @@ from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.network import links
 from intranet.network.models import KOMT, KOMT_NIET, WACHTLIJST, Invitation, Meeting
+from intranet.workflows.states import MeetingState
 
 NOT_OPEN = "Deze bijeenkomst staat niet (meer) open voor aanmeldingen. Er is niets gewijzigd."
 STARTED = "De bijeenkomst is al begonnen; antwoorden kan niet meer. Er is niets gewijzigd."
@@ -60,7 +61,7 @@ def answer(meeting_id, user_id, choice, before_commit=None):
         raise AnswerRefused("Kies ‘ik kom’ of ‘ik kom niet’.", 422)
     with write_transaction():
         meeting = lock_meeting(meeting_id)
-        if meeting.state != "gepubliceerd":
+        if meeting.state != MeetingState.PUBLISHED:
             raise AnswerRefused(NOT_OPEN)
         if meeting.has_started:
             raise AnswerRefused(STARTED)
@@ -118,7 +119,7 @@ def change_capacity(meeting_id, capacity):
             )
         meeting.capacity = capacity
         meeting.save(only=[Meeting.capacity])
-        if meeting.state == "gepubliceerd":
+        if meeting.state == MeetingState.PUBLISHED:
             fill_free_seats(meeting)
     return meeting
 

@@ -11,10 +11,11 @@ from intranet import mail
 from intranet.models import User
 from intranet.network.models import Contribution, NetworkMember, ProgrammePart
 from intranet.workflows.definition import Transition, Workflow
+from intranet.workflows.states import ContributionState
 
 NAME = "bijdrage"
-INGEDIEND, MEER_INFORMATIE = "ingediend", "meer_informatie"
-GEACCEPTEERD, AFGEWEZEN = "geaccepteerd", "afgewezen"
+INGEDIEND, MEER_INFORMATIE = ContributionState.SUBMITTED, ContributionState.MORE_INFORMATION
+GEACCEPTEERD, AFGEWEZEN = ContributionState.ACCEPTED, ContributionState.REJECTED
 STATES = {
     INGEDIEND: "Ingediend",
     MEER_INFORMATIE: "Meer informatie gevraagd",

@@ -11,9 +11,14 @@ from intranet.clock import now
 from intranet.network import publishing
 from intranet.network.models import Meeting
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
+from intranet.workflows.states import MeetingState
 
 NAME = "bijeenkomst"
-CONCEPT, GEPUBLICEERD, AFGELAST = "concept", "gepubliceerd", "afgelast"
+CONCEPT, GEPUBLICEERD, AFGELAST = (
+    MeetingState.CONCEPT,
+    MeetingState.PUBLISHED,
+    MeetingState.CALLED_OFF,
+)
 STATES = {CONCEPT: "Concept", GEPUBLICEERD: "Gepubliceerd", AFGELAST: "Afgelast"}
 LEADER = frozenset({"projectleider"})
 

@@ -12,6 +12,7 @@ from intranet.network.routes import meeting_or_404
 from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.contribution import WORKFLOW
+from intranet.workflows.states import MeetingState
 from intranet.workflows.views import case_context
 
 
@@ -28,7 +29,11 @@ def propose(meeting_id):
     organisations = _organisations()
     if not organisations:
         abort(403)
-    if meeting.state != "gepubliceerd" or not meeting.asks_contributions or meeting.has_started:
+    if (
+        meeting.state != MeetingState.PUBLISHED
+        or not meeting.asks_contributions
+        or meeting.has_started
+    ):
         return render_template("network/propose_closed.html", meeting=meeting), 409
     form = ContributionForm(organisations=organisations, networks=Network.listing())
     if form.validate_on_submit():

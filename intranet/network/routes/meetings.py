@@ -16,6 +16,7 @@ from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import MeetingState
 
 PER_PAGE = 50
 SUCCESS = {
@@ -43,7 +44,7 @@ def agenda():
 
 def _visible(meeting):
     """Concepts are the projectleider's; published meetings every logged-in person's."""
-    if meeting.state == "concept" and not current_user.has_role("projectleider"):
+    if meeting.state == MeetingState.CONCEPT and not current_user.has_role("projectleider"):
         abort(404)
 
 
@@ -110,7 +111,7 @@ def respond(meeting_id):
 def ics(meeting_id):
     """The meeting as an iCalendar file (public meetings for everyone, others after login)."""
     found = meeting_or_404(meeting_id)
-    if found.state == "concept":
+    if found.state == MeetingState.CONCEPT:
         abort(404)
     if found.audience != "publiek" and not current_user.is_authenticated:
         return login_manager.unauthorized()

@@ -10,6 +10,7 @@ from intranet.network.forms import MessageForm
 from intranet.network.models import Meeting, Network, ProgrammePart
 from intranet.network.routes import holds, may_join, network_or_404
 from intranet.security import login_required
+from intranet.workflows.states import MeetingState
 
 
 @bp.get("/netwerken/")
@@ -36,7 +37,7 @@ def _context(network):
         .join(ProgrammePart)
         .where(
             ProgrammePart.network == network.id,
-            Meeting.state == "gepubliceerd",
+            Meeting.state == MeetingState.PUBLISHED,
         )
         .distinct()
         .order_by(Meeting.starts_at)
