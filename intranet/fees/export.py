@@ -1,10 +1,10 @@
 """Dutch amounts in and out, and the fee overview as a CSV file that Excel opens."""
 
-import csv
 import io
 import re
 from decimal import Decimal
 
+from intranet import spreadsheet
 from intranet.fees.models import schooljaar_label
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
@@ -45,8 +45,8 @@ def parse_dutch_number(text):
 def _row(item):
     rate = item.rate
     return [
-        text_cell(item.organisation.name),
-        text_cell(item.organisation.municipality),
+        item.organisation.name,
+        item.organisation.municipality,
         item.kind_label,
         rate.basis_label if rate else "",
         "" if item.count is None else str(item.count),
@@ -60,13 +60,13 @@ def to_csv(overview):
     """The overview as semicolon-separated UTF-8 (with BOM), one row per partner and a total."""
     out = io.StringIO()
     out.write(BOM)
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for item in overview.contributions:
         writer.writerow(_row(item))
     total = ["Totaal", "", "", "", "", "", dutch_number(overview.total)]
     remark = f"{len(overview.open)} bijdragen niet berekend"
-    writer.writerow([*total, f"+ PM; {remark}" if overview.has_pm else remark])
+    writer.writerow([*total, f"{remark}; plus PM" if overview.has_pm else remark])
     return out.getvalue()
 
 
@@ -89,13 +89,11 @@ INVOICE_HEADER = [
     "Status",
     "Betaald op",
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def text_cell(value):
-    """Text for a spreadsheet cell that Excel never runs as a formula (OWASP CSV injection)."""
-    text = " ".join(str(value or "").split())  # one line: addresses are joined with spaces
-    return "'" + text if text.startswith(FORMULA_START) else text
+def one_line(value):
+    """Text on one line: an address's lines joined with spaces."""
+    return " ".join(str(value or "").split())
 
 
 def _invoice_row(invoice):
@@ -103,12 +101,12 @@ def _invoice_row(invoice):
         invoice.number,
         invoice.issued_on.strftime("%d-%m-%Y"),
         invoice.due_on.strftime("%d-%m-%Y"),
-        text_cell(invoice.billing_name),
-        text_cell(invoice.billing_address),
-        text_cell(invoice.billing_reference),
-        text_cell(invoice.contact_name),
-        text_cell(invoice.contact_email),
-        text_cell(invoice.description),
+        one_line(invoice.billing_name),
+        one_line(invoice.billing_address),
+        one_line(invoice.billing_reference),
+        one_line(invoice.contact_name),
+        one_line(invoice.contact_email),
+        one_line(invoice.description),
         dutch_number(invoice.total),
         invoice.state_label,
         invoice.paid_on.strftime("%d-%m-%Y") if invoice.paid_on else "",
@@ -119,7 +117,7 @@ def invoices_csv(invoices):
     """A schooljaar's invoices for the bookkeeper: semicolons, UTF-8 with BOM, Dutch amounts."""
     out = io.StringIO()
     out.write(BOM)
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")  # neutralises formulas
     writer.writerow(INVOICE_HEADER)
     for invoice in invoices:
         writer.writerow(_invoice_row(invoice))

@@ -3,13 +3,13 @@
 from datetime import datetime
 from decimal import Decimal
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.rules import AGREEMENTS, BASES, KINDS, LINES
+from intranet.forms import Form
 
 BUDGET_LINES = {line: label for line, label in LINES.items() if line != "in_natura"}
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
@@ -64,7 +64,7 @@ class AgreedAmountField(AmountField):
         return "" if self.data is None else dutch_number(self.data)
 
 
-class RatesForm(FlaskForm):
+class RatesForm(Form):
     """Per kind of partner: how the fee is computed and the amount (or PM)."""
 
     @classmethod
@@ -95,7 +95,7 @@ class RatesForm(FlaskForm):
         return {k: (self[f"basis_{k}"].data, self[f"amount_{k}"].data) for k in KINDS}
 
 
-class BudgetForm(FlaskForm):
+class BudgetForm(Form):
     """The begroting of a schooljaar: an amount (or PM) per line."""
 
     @classmethod
@@ -118,7 +118,7 @@ class BudgetForm(FlaskForm):
         return {line: self[f"line_{line}"].data for line in BUDGET_LINES}
 
 
-class AgreementForm(FlaskForm):
+class AgreementForm(Form):
     """A partner's agreement for a schooljaar: an agreed amount, or in natura."""
 
     organisation = SelectField("Partner", coerce=int, validate_choice=True)
@@ -132,7 +132,7 @@ class AgreementForm(FlaskForm):
             raise ValidationError("Vul het afgesproken bedrag in.")
 
 
-class BillingForm(FlaskForm):
+class BillingForm(Form):
     """Where a partner's invoices go."""
 
     address = TextAreaField(
@@ -163,14 +163,14 @@ class DutchDateField(DateField):
         raise ValueError("Vul de betaaldatum in als dag-maand-jaar, bijvoorbeeld 28-02-2019.")
 
 
-class PaidForm(FlaskForm):
+class PaidForm(Form):
     """The date an invoice was paid."""
 
     paid_on = DutchDateField("Betaald op", validators=[InputRequired("Vul de betaaldatum in.")])
     expected_state = HiddenField()
 
 
-class CreditForm(FlaskForm):
+class CreditForm(Form):
     """Why an invoice is credited."""
 
     reason = TextAreaField(

@@ -1,6 +1,15 @@
 """Every workflow of the intranet, in one explicit list (nothing registers itself)."""
 
-from intranet.workflows import continuation, invoice, period, renewal, vriend
+from intranet.workflows import (
+    continuation,
+    contribution,
+    invoice,
+    meeting,
+    netwerkjaar,
+    period,
+    renewal,
+    vriend,
+)
 from intranet.workflows.admission import admission
 
 WORKFLOWS = (
@@ -9,6 +18,9 @@ WORKFLOWS = (
     period.WORKFLOW,
     renewal.WORKFLOW,
     vriend.WORKFLOW,
+    meeting.WORKFLOW,
+    contribution.WORKFLOW,
+    netwerkjaar.WORKFLOW,
     invoice.WORKFLOW,
 )
 BY_NAME = {workflow.name: workflow for workflow in WORKFLOWS}
