@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from peewee import CharField, DateTimeField, DecimalField, ForeignKeyField, IntegerField
 
-from intranet.clock import now, today
+from intranet.clock import now
 from intranet.fees.rules import (
     AGREEMENTS,
     BASES,
@@ -17,16 +17,13 @@ from intranet.fees.rules import (
 )
 from intranet.models import BaseModel, Organisation
 
+# One schooljaar for the whole intranet (1 August to 31 July), used here and by fee pages.
+from intranet.network.years import schooljaar_of  # noqa: F401
+
 FIRST_SCHOOLJAAR = 2018  # the convenant's first year, 2018-2019
 # Convenant art. 1: the financial obligations start on 1 October 2018; every later
 # schooljaar's start on 1 August.
 OBLIGATIONS_START = date(2018, 10, 1)
-
-
-def schooljaar_of(day=None):
-    """The schooljaar (its start year) a day falls in; a schooljaar starts 1 August."""
-    day = day or today()
-    return day.year if day >= date(day.year, 8, 1) else day.year - 1
 
 
 def schooljaar_label(year):
