@@ -37,6 +37,8 @@ def test_partners_without_achtervang_are_flagged(client, leader, make_organisati
     make_user(organisation=covered, kind="achtervang")
     make_organisation(name="Oud Zonder", status="oud_partner")
     page = client.get("/dashboard/").get_data(as_text=True)
+    section = re.search(r'<section aria-labelledby="achtervang-title">.*?</section>', page, re.S)
+    page = section.group(0)
     assert "Zonder Achtervang" in page and f'href="/partners/{alone.id}"' in page
     assert "Met Achtervang" not in page and "Oud Zonder" not in page
     assert "1</span> partner zonder achtervang" in page

@@ -14,7 +14,7 @@ from intranet.fees.models import schooljaar_of
 from intranet.models import Contact, OutboxMessage
 from intranet.schema import MODELS
 from intranet.workflows.admission import admission
-from tests import factories, world_rounds
+from tests import factories, world_network, world_rounds
 from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 
 ANONYMOUS = "anonymous"
@@ -52,6 +52,7 @@ class World:
     submitted: object = None  # waiting for its references
     draft: object = None  # still in concept
     rounds: dict = field(default_factory=dict)  # tests/world_rounds.py
+    network: dict = field(default_factory=dict)  # tests/world_network.py
 
 
 # How each URL argument is filled in, by its name in the route; a row of the authorization
@@ -71,6 +72,9 @@ ARGUMENTS = {
     "round_id": lambda world: world.rounds["renewal_round"].id,
     "field": lambda world: "name",  # a field of the application form
     "step": lambda world: "organisatie",  # a step of the application form
+    "meeting_id": lambda world: world.network["meeting"].id,
+    "network_id": lambda world: world.network["network"].id,
+    "invitation_id": lambda world: world.network["invitation"].id,
 }
 
 
@@ -139,6 +143,9 @@ def build_world():
     lab = organisation(name="Kunstwerkplaats", **aspirant)
     world.draft = Case(applicant, organisation=lab).get()
     world.rounds = world_rounds.build(leader, world.users[VOORZITTER], world.organisation)
+    world.network = world_network.build(
+        leader, world.users[CONTACTPERSOON], world.users[CONTACTPERSOON_ELDERS], world.organisation
+    )
     return world
 
 

@@ -14,6 +14,8 @@ ROLE_LABELS = {
     "contactpersoon": "de contactpersonen van de organisatie",
     # case-relative: contactpersoon of the case's own organisation (not of any organisation)
     "eigen_contactpersoon": "de contactpersonen van deze organisatie",
+    # case-relative: zichthouder of the network a contribution is for
+    "zichthouder": "de zichthouder van het netwerk",
 }
 
 

@@ -21,3 +21,20 @@ class AdmissionState:
 
     OPEN = (CONCEPT, REFERENCES, WITH_LEADER, QUESTION, VOTE, REGIEGROEP)
     DECIDED = (ADMITTED, REJECTED)
+
+
+class MeetingState:
+    """A meeting of the network (`intranet/workflows/meeting.py`)."""
+
+    CONCEPT = "concept"
+    PUBLISHED = "gepubliceerd"
+    CALLED_OFF = "afgelast"
+
+
+class ContributionState:
+    """A proposed contribution to a programme (`intranet/workflows/contribution.py`)."""
+
+    SUBMITTED = "ingediend"
+    MORE_INFORMATION = "meer_informatie"
+    ACCEPTED = "geaccepteerd"
+    REJECTED = "afgewezen"
