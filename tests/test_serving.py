@@ -1,6 +1,11 @@
 """Serving behind a TLS proxy: the real client address, a SECRET_KEY of our own, and tests that
 never read the developer's settings."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from intranet.app import create_app
@@ -10,6 +15,7 @@ from tests.conftest import PASSWORD, TEST_CONFIG, FreshContextClient
 
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}  # every request arrives from the proxy on the loopback
 GOOD_KEY = "9f" * 32
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture
@@ -122,3 +128,34 @@ def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, ma
     assert response.status_code == 303
     step = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
     assert step.trigger == "bevestigen" and step.payload["address"] == "198.51.100.9"
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--bind", "127.0.0.1:0"],
+        ["-m", "flask", "--app", "wsgi", "db", "upgrade"],
+    ],
+    ids=["gunicorn", "flask"],
+)
+def test_without_a_secret_key_the_server_stops_with_one_clear_line(tmp_path, command):
+    environment = {
+        "PATH": os.environ["PATH"],
+        "INTRANET_INSTANCE": str(tmp_path),
+        "GUNICORN_WORKERS": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 3  # gunicorn gives up instead of restarting workers forever
+    lines = [line for line in result.stderr.splitlines() if line.startswith("intranet:")]
+    assert lines == [
+        "intranet: SECRET_KEY is not set: set it in the environment "
+        "(see deploy/intranet.env.example)"
+    ]

@@ -30,9 +30,7 @@ def open_votes():
             "url": url_for("votes.vote", case_id=case.id),
             "deadline": case.vote_deadline,
         }
-        for case in Application.in_state(State.VOTE)
-        .order_by(Application.vote_deadline)
-        .limit(SHOWN)
+        for case in Application.listing(State.VOTE).order_by(Application.vote_deadline).limit(SHOWN)
     ]
 
 
