@@ -69,20 +69,6 @@ def forgive(ids):
     LoginAttempt.delete().where(LoginAttempt.id.in_(ids)).execute()
 
 
-def prune():
-    """Forget tries older than a day and known clients older than KNOWN_FOR (tick calls it)."""
-    moment = now()
-    known = LoginAttempt.key.startswith("known:")
-    return (
-        LoginAttempt.delete()
-        .where(
-            (~known & (LoginAttempt.at < moment - timedelta(days=1)))
-            | (known & (LoginAttempt.at < moment - KNOWN_FOR))
-        )
-        .execute()
-    )
-
-
 def _serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
 

@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from peewee import fn
 
-from intranet import mail, security, throttle, tokens
+from intranet import logs, mail, security, throttle, tokens
 from intranet.auth import bp
 from intranet.auth.forms import (
     ChangePasswordForm,
@@ -36,8 +36,10 @@ def login():
             return render_template("auth/login.html", form=form), 429
         if problem is None:
             security.start_session(user, form.remember.data)
+            logs.event("login", user_id=user.id)
             flash(f"Welkom, {user.name}.", "success")
             return redirect(security.safe_next(request.args.get("next")))
+        logs.event("login_failed", email=form.email.data.strip().lower())
         field = form.email if problem == security.INACTIVE else form.password
         field.errors.append(problem)
     return render_template("auth/login.html", form=form)
@@ -47,6 +49,7 @@ def login():
 def logout():
     """Log out here and everywhere else this account is logged in."""
     if current_user.is_authenticated:
+        logs.event("logout", user_id=current_user.id)
         security.end_every_session(current_user)
     flash("U bent uitgelogd.", "info")
     return redirect(url_for("views.home"))
@@ -97,6 +100,7 @@ def reset_password(token):
                 ).execute()
         except tokens.LinkError as error:
             return error_page(400, error.message)
+        logs.event("password_reset", user_id=user.id)
         flash("Uw wachtwoord is ingesteld. U kunt nu inloggen.", "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form, user=user)
@@ -139,6 +143,7 @@ def change_password():
         else:
             security.set_password(user, form.password.data)
             security.start_session(user, remember=False)
+            logs.event("password_changed", user_id=user.id)
             flash("Uw wachtwoord is gewijzigd; andere sessies zijn beëindigd.", "success")
             return redirect(url_for("views.home"))
     return render_template("auth/change_password.html", form=form)
