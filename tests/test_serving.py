@@ -35,7 +35,11 @@ def _fail_login(client, email, address=None):
 def test_behind_a_trusted_proxy_the_throttle_counts_the_client_address(proxied, make_user):
     _fail_login(proxied, "x@example.org", "203.0.113.7")
     keys = {attempt.key for attempt in LoginAttempt.select()}
-    assert keys == {"account:x@example.org", "address:203.0.113.7"}
+    assert keys == {
+        "client:x@example.org|203.0.113.7",
+        "account:x@example.org",
+        "address:203.0.113.7",
+    }
 
 
 def test_strangers_behind_the_proxy_cannot_lock_out_everyone(proxied, make_user):

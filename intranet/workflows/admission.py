@@ -378,7 +378,5 @@ admission = Workflow(
     },
     case_endpoint="apply.case",
     insiders=frozenset({"projectleider", "projectgroep", "regiegroep"}),
-    internal_events=frozenset(
-        {"stem_uitgebracht", "stem_gewijzigd", "stem_vastgelegd", ORGANISATION_LINKED}
-    ),
+    internal_events=frozenset({ORGANISATION_LINKED}),
 )
