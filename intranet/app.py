@@ -23,6 +23,7 @@ from intranet import (
     health,
     logs,
     mail,
+    network,
     partners,
     rounds,
     security,
@@ -37,6 +38,12 @@ from intranet.admission.votes import routes as votes
 from intranet.auth import routes as auth_routes
 from intranet.dashboard import routes as dashboard_routes
 from intranet.fees import routes as fee_routes
+from intranet.network.routes import answers as network_answers
+from intranet.network.routes import attendance as network_attendance
+from intranet.network.routes import contributions as network_contributions
+from intranet.network.routes import jaargesprekken as network_jaargesprekken
+from intranet.network.routes import meetings as network_meetings
+from intranet.network.routes import networks as network_networks
 from intranet.partners import contact_routes
 from intranet.partners import routes as partner_routes
 from intranet.privacy import cli as privacy_cli
@@ -55,6 +62,7 @@ BLUEPRINTS = (
     votes.bp,
     regiegroep.bp,
     rounds.bp,
+    network.bp,
     partners.bp,
     fees.bp,
     dashboard.bp,
@@ -76,6 +84,12 @@ PAGES = (
     periods,
     round_page,
     vrienden,
+    network_networks,
+    network_meetings,
+    network_answers,
+    network_attendance,
+    network_contributions,
+    network_jaargesprekken,
 )
 COMMANDS = (
     commands.db_cli,
@@ -109,6 +123,8 @@ def create_app(config=None):
         app.config.from_mapping(default_config.from_environment())
     else:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]

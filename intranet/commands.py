@@ -8,10 +8,17 @@ from intranet.auth.accounts import create_user
 from intranet.demo import DEMO_PASSWORD, core
 from intranet.models import Contact, Organisation, User
 from intranet.models.people import GROUPS
+from intranet.network import demo as network_demo
 from intranet.rounds import demo as rounds_demo
 from intranet.workflows import check
 
-DEMO_SEEDERS = (core.seed, admission_demo.seed, rounds_demo.seed, fees.seed_demo)
+DEMO_SEEDERS = (
+    core.seed,
+    admission_demo.seed,
+    rounds_demo.seed,
+    fees.seed_demo,
+    network_demo.seed,
+)
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data
 
 

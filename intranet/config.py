@@ -66,6 +66,11 @@ VOTE_DURATION = timedelta(days=14)
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
+# Netwerk: answer links live until long after any meeting; reminders a day before; every
+# partner should have its jaargesprek planned by this (month, day) of the schooljaar.
+MEETING_LINK_MAX_AGE = timedelta(days=180)
+MEETING_REMINDER_BEFORE = timedelta(days=1)
+JAARGESPREK_PLANNED_BY = (12, 1)
 
 # Privacy (AVG): tick removes these records once they are older than this.
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)

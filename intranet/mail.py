@@ -11,8 +11,17 @@ from intranet.clock import now
 from intranet.db import db
 from intranet.mail_delivery import deliver_queued, requeue, retry_stalled
 from intranet.models import OutboxMessage, User
+from intranet.redaction import redact
 
-__all__ = ["deliver_queued", "external_url", "queue", "queue_many", "render", "retry_stalled"]
+__all__ = [
+    "deliver_queued",
+    "external_url",
+    "queue",
+    "queue_many",
+    "redact",
+    "render",
+    "retry_stalled",
+]
 
 
 def external_url(endpoint, **values):

@@ -69,6 +69,21 @@ def forgive(ids):
     LoginAttempt.delete().where(LoginAttempt.id.in_(ids)).execute()
 
 
+def is_known_client():
+    """The rows that remember a client that logged in before (not tries)."""
+    return LoginAttempt.key.startswith("known:")
+
+
+def prune():
+    """Forget known clients older than KNOWN_FOR (tick calls it; tries follow the retention
+    setting KEEP_LOGIN_ATTEMPTS, see intranet/privacy/retention.py)."""
+    return (
+        LoginAttempt.delete()
+        .where(is_known_client() & (LoginAttempt.at < now() - KNOWN_FOR))
+        .execute()
+    )
+
+
 def _serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from intranet.clock import local
 from intranet.forms import web_address
+from intranet.workflows.states import AdmissionState, ContributionState, MeetingState
 from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
@@ -60,7 +61,10 @@ def web_link(value):
 
 
 def init_app(app):
-    """Register the filters and page context."""
+    """Register the filters, the workflow states and the page context."""
+    app.jinja_env.globals["AdmissionState"] = AdmissionState
+    app.jinja_env.globals["MeetingState"] = MeetingState
+    app.jinja_env.globals["ContributionState"] = ContributionState
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
     app.add_template_filter(web_link)

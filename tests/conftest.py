@@ -13,10 +13,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from intranet.app import create_app
-from intranet.clock import now
 from intranet.db import db, upgrade
-from intranet.models import Contact, Membership, Organisation, User
 from intranet.schema import MODELS
+from tests import factories
 
 pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
 
@@ -28,7 +27,7 @@ PG_DATABASE = os.environ.setdefault(
     "INTRANET_TEST_DATABASE", f"intranet_test_{os.getpid()}_{secrets.token_hex(4)}"
 )
 PG_URL = PG_SERVER_URL and urlunsplit(urlsplit(PG_SERVER_URL)._replace(path=f"/{PG_DATABASE}"))
-PASSWORD = "correct horse battery"
+PASSWORD = factories.PASSWORD
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -138,55 +137,13 @@ def runner(app):
 @pytest.fixture
 def make_user(app):
     """Make a person: make_user('projectgroep'), make_user(organisation=org), ..."""
-    from intranet import security
-
-    counter = iter(range(1, 10_000))
-
-    def make(
-        *groups,
-        voorzitter=False,
-        organisation=None,
-        kind="primary",
-        email=None,
-        active=True,
-        confirmed=True,
-    ):
-        number = next(counter)
-        user = User.create(
-            email=email or f"user{number}@example.org",
-            name=f"Persoon {number}",
-            password_hash=security.hash_password(PASSWORD),
-            active=active,
-            email_confirmed_at=now() if confirmed else None,
-        )
-        for group in groups:
-            Membership.create(
-                user=user, group=group, voorzitter=voorzitter and group == "regiegroep"
-            )
-        if organisation is not None:
-            Contact.create(organisation=organisation, user=user, kind=kind)
-        return user
-
-    return make
+    return factories.person
 
 
 @pytest.fixture
 def make_organisation(app):
     """Make an organisation; keyword arguments override the defaults."""
-    counter = iter(range(1, 100_000))
-
-    def make(**fields):
-        number = next(counter)
-        values = {
-            "name": f"Organisatie {number}",
-            "sector": "cultuur",
-            "municipality": "Leiden",
-            "status": "partner",
-        }
-        values.update(fields)
-        return Organisation.create(**values)
-
-    return make
+    return factories.organisation
 
 
 @pytest.fixture

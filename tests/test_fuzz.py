@@ -43,6 +43,10 @@ APPLICATION_FIELDS = [
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
     "auth.logout": [],
+    "beheer.resend": [],
+    "beheer.resend_failed": [],
+    "privacy.export": [],
+    "privacy.anonymise": ["bevestig"],
     "auth.forgot_password": ["email"],
     "auth.change_password": ["current", "password", "confirm"],
     "auth.confirm_email": [],
@@ -53,10 +57,6 @@ FIELDS = {
     "inbox.nominate": ["deadline", "expected_state"],
     "inbox.record_vote": ["member", "choice", "motivation"],
     "inbox.link_organisation": [],
-    "beheer.resend": [],
-    "beheer.resend_failed": [],
-    "privacy.export": [],
-    "privacy.anonymise": ["bevestig"],
     "votes.vote": ["choice", "motivation"],
     "regiegroep.comment": ["text"],
     "partners.invite_contact": ["name", "email", "kind"],
@@ -81,6 +81,20 @@ FIELDS = {
     "rounds.open_renewal": ["renewal-deadline"],
     "rounds.open_vriend": ["vriend-deadline"],
     "rounds.mailing": ["subject", "body"],
+    "network.join": [],
+    "network.leave": [],
+    "network.write": ["subject", "body"],
+    "network.respond": ["answer"],
+    "network.answer_link": ["answer"],
+    "network.new_meeting": [
+        *("kind", "title", "description", "day", "starts", "ends", "location", "capacity"),
+        *("audience", "networks", "named_emails", "asks_contributions", "contributions_call"),
+    ],
+    "network.edit_meeting": ["capacity"],
+    "network.add_part": ["title", "description", "network"],
+    "network.mark": ["present"],
+    "network.propose": ["organisation", "title", "description", "partners_involved", "needs"],
+    "network.jaargesprek_page": ["planned_on", "who", "held", "notes", "follow_ups"],
 }
 QUERY = {
     "partners.directory": ["sector", "gemeente", "pagina"],
@@ -89,6 +103,10 @@ QUERY = {
     "rounds.round_page": ["status", "zoek", "pagina"],
     "rounds.round_csv": ["status", "zoek"],
     "cases.diagram": ["state"],
+    "network.jaargesprekken": ["jaar"],
+    "network.jaargesprek_page": ["jaar"],
+    "network.meeting": ["pagina"],
+    "network.answered": ["answer"],
     "auth.login": ["next"],
 }
 PLAUSIBLE = {
@@ -97,7 +115,6 @@ PLAUSIBLE = {
     "password": ["een goed wachtwoord"],
     "confirm": ["een goed wachtwoord"],
     "choice": list(CHOICES),
-    "kind": ["primary", "achtervang"],
     "expected_state": list(admission.states),
     "next": ["/partners/", "//evil.example.com/", "https://evil.example.com/", "/\\evil"],
     "deadline": ["2030-01-31", "2020-01-01"],
@@ -119,6 +136,17 @@ PLAUSIBLE = {
     "gemeente": ["Leiden", "Oegstgeest"],
     "website": ["www.example.nl", "javascript:alert(1)"],
     "pupil_count": ["1.200", "12", "-5"],
+    "answer": ["komt", "komt_niet", "wachtlijst", "misschien"],
+    "audience": ["contactpersonen", "vrienden", "netwerken", "personen", "publiek"],
+    "kind": ["primary", "achtervang", "netwerkbijeenkomst", "onderwijscafe"],
+    "day": ["2030-04-07", "2020-01-01", "31-12-2030"],
+    "starts": ["09:00", "25:00", "9"],
+    "ends": ["10:30", "08:00"],
+    "capacity": ["1", "0", "-3", "99999999999"],
+    "present": ["1", "0"],
+    "jaar": ["2025", "1900", "abc", "99999999999999999999"],
+    "planned_on": ["2026-12-01", "2026-02-30"],
+    "held": ["y"],
     **{f"basis_{kind}": list(BASES) for kind in KINDS},
     **{f"amount_{kind}": ["1.234,50", "PM", "1,505", "€ 500"] for kind in KINDS},
 }
@@ -128,6 +156,7 @@ LINK_PURPOSES = {
     "auth.confirm_email": ("email-confirm", lambda world: world.users[AANVRAGER].id),
     "partners.accept_invite": (INVITE, lambda world: world.users[AANVRAGER].id),
     "referee.answer": ("referee", lambda world: Referee.current(world.submitted).first().id),
+    "network.answer_link": ("meeting-answer", lambda world: world.network["invitation"].id),
 }
 # Tables a refused request may still change, by design: failed logins are counted.
 # Tables a refused request may still change, by design: tries are counted (intranet/throttle).
@@ -246,7 +275,8 @@ def test_hostile_input_never_fails_and_a_refusal_changes_nothing(app, endpoint, 
         before = snapshot()
         response = visitors.request(role, method, path, headers=headers, **kwargs)
         where = f"{endpoint} {method} {path} as {role}"
-        assert response.status_code < 500, where
+        unhealthy = endpoint == "health.healthz" and response.status_code == 503  # no tick yet
+        assert response.status_code < 500 or unhealthy, where
         assert not missing_security_headers(response.headers), where
         if response.mimetype == "text/html":
             assert not inline_code(response.get_data(as_text=True)), where

@@ -16,10 +16,12 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from intranet import security, tokens
 from intranet.admission.models import Referee
 from intranet.models import UsedLink, User
+from intranet.network.models import Invitation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
+from tests.network_support import published
 from tests.world import snapshot
 
 NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
@@ -38,13 +40,24 @@ def _answer_reference(client, path):
     return client.post(path, data=REFERENCE)
 
 
+def _answer_meeting(client, path):
+    return client.post(path, data={"answer": "komt"})
+
+
+def _invitation(make_user):
+    """An invitation to a published meeting that has not begun."""
+    person = make_user()
+    meeting = published(make_user("projectleider"), people=[person])
+    return Invitation.get(Invitation.meeting == meeting.id, Invitation.user == person.id).id
+
+
 def _account(make_user):
     return make_user().id
 
 
 def _invited_referee(make_user):
     """A referee invited for an application waiting for its references."""
-    case = factories.application(make_user())
+    case = factories.Case(make_user()).get()
     engine.fire(admission, case.id, "indienen", case.applicant)
     return Referee.current(case).first().id
 
@@ -78,6 +91,13 @@ LINKS = (
         "REFEREE_LINK_MAX_AGE",
         _invited_referee,
         _answer_reference,
+    ),
+    Link(
+        "meeting-answer",
+        "network.answer_link",
+        "MEETING_LINK_MAX_AGE",
+        _invitation,
+        _answer_meeting,
     ),
 )
 ROUTED = [link for link in LINKS if link.endpoint]

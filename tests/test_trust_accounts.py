@@ -256,3 +256,22 @@ def test_an_unknown_address_costs_as_much_time_as_a_known_one(app, client, make_
         unknown.append(_login_time(client, "niemand@example.org", f"10.7.{number}.3"))
         LoginAttempt.delete().execute()
     assert statistics.median(unknown) > statistics.median(known) * 0.5, (known, unknown)
+
+
+def test_tick_forgets_old_tries_but_keeps_known_clients(app, make_user):
+    from datetime import timedelta
+
+    from intranet.clock import now
+    from intranet.workflows.timers import tick
+
+    old = now() - app.config["KEEP_LOGIN_ATTEMPTS"] - timedelta(days=1)
+    LoginAttempt.insert_many(
+        [
+            {"key": "client:a@example.org|10.0.0.1", "at": old},
+            {"key": "known:a@example.org|10.0.0.1", "at": old},
+            {"key": "client:a@example.org|10.0.0.2", "at": now()},
+        ]
+    ).execute()
+    tick()
+    kept = {attempt.key for attempt in LoginAttempt.select()}
+    assert kept == {"known:a@example.org|10.0.0.1", "client:a@example.org|10.0.0.2"}

@@ -5,7 +5,8 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Contact, Organisation
-from tests.decide import escalated
+from tests.decide import nominate, vote
+from tests.factories import Case
 from tests.test_apply_support import errors as field_errors
 from tests.test_apply_support import fill_in, organisation, text
 
@@ -63,7 +64,7 @@ def test_the_projectleider_sees_the_likely_match_and_decides(
 
 def test_the_escalation_reason_is_never_shown_to_the_applicant(client, make_user, login):
     applicant, leader = make_user(), make_user("projectleider")
-    case = escalated(applicant, leader, reason="Interne twijfel over de directeur.")
+    case = Case(applicant).escalated(leader, reason="Interne twijfel over de directeur.").get()
     login(applicant)
     for path in (f"/aanmelding/{case.id}", f"/zaak/toetreding/{case.id}/tijdlijn"):
         page = client.get(path)
@@ -90,3 +91,18 @@ def test_the_directory_links_only_web_addresses(client, make_organisation):
     page = text(client.get("/partners/"))
     assert 'href="javascript:' not in page
     assert 'href="https://gewoon.example.org"' in page
+
+
+def test_votes_are_on_the_deciders_timeline_only(client, make_user, login):
+    applicant, leader = make_user(), make_user("projectleider")
+    members = [make_user("projectgroep") for _ in range(3)]
+    case = Case(applicant).with_leader().get()
+    nominate(client, login, leader, case)
+    vote(client, login, members[0], case, "voor", "Goed plan.")
+    client.post("/uitloggen")
+    login(applicant)
+    page = text(client.get(f"/aanmelding/{case.id}"))
+    assert "stem uitgebracht" not in page and members[0].name not in page
+    client.post("/uitloggen")
+    login(leader)
+    assert "stem uitgebracht" in text(client.get(f"/aanmelding/{case.id}"))

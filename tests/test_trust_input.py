@@ -13,7 +13,7 @@ from intranet.models import Contact, OutboxMessage, Setting, User
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows.timers import LAST_TICK, tick
 from tests.conftest import PASSWORD
-from tests.rounds_support import new_period
+from tests.factories import period as new_period
 from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
 from tests.test_rounds_renewal import _case, _signature, signing  # noqa: F401
 from tests.world import snapshot

@@ -2,8 +2,8 @@
 
 import re
 
-from intranet.mail_redaction import redact
 from intranet.models import OutboxMessage
+from intranet.redaction import redact
 from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
 
 RESET = "/wachtwoord-herstellen/"

@@ -6,9 +6,9 @@ from playhouse.flask_utils import get_object_or_404
 
 from intranet import htmx, logs
 from intranet.mail_delivery import deliver_queued, requeue
-from intranet.mail_redaction import redact
 from intranet.models import MAIL_STATUSES, OutboxMessage
 from intranet.pagination import paginate
+from intranet.redaction import redact
 from intranet.security import role_required
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")

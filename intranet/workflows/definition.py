@@ -14,6 +14,8 @@ ROLE_LABELS = {
     "contactpersoon": "de contactpersonen van de organisatie",
     # case-relative: contactpersoon of the case's own organisation (not of any organisation)
     "eigen_contactpersoon": "de contactpersonen van deze organisatie",
+    # case-relative: zichthouder of the network a contribution is for
+    "zichthouder": "de zichthouder van het netwerk",
 }
 
 
@@ -71,6 +73,8 @@ class Activity:
     roles: frozenset
     run: object
     closed: str = "Dit is al afgehandeld."
+    writes: tuple = ()  # the timeline entries it makes (Done.what)
+    internal: bool = True  # those entries are shown only to the deciders, not the applicant
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,9 @@ class Workflow:
         self.open_triggers = {t.trigger for t in self.transitions if not t.internal} | {"aanmaken"}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
         self.activities_by_name = {activity.name: activity for activity in self.activities}
+        self.decider_roles = set().union(
+            *(t.roles for t in self.transitions), *(a.roles for a in self.activities)
+        ) - {"aanvrager", "eigen_contactpersoon", "contactpersoon", SYSTEM}
         self._automatic = {}
         for t in self.transitions:
             if t.automatic:
@@ -162,10 +169,16 @@ class Workflow:
         return self.event_labels.get(what, "")
 
     def timeline_for(self, events, user):
-        """The events as this user may read them: internal comments only for insiders."""
-        if not self.insiders or user.is_authenticated and user.has_role(*self.insiders):
+        """The events as this user may read them: internal activities, records and comments
+        only for the insiders (or, where none are declared, the deciders)."""
+        activities = {what for a in self.activities if a.internal for what in a.writes}
+        if not self.insiders and not activities:
             return events
-        shown = [event for event in events if event.trigger not in self.internal_events]
+        insiders = self.insiders or self.decider_roles
+        if user is not None and user.is_authenticated and user.has_role(*insiders):
+            return events
+        hidden = self.internal_events | activities
+        shown = [event for event in events if event.trigger not in hidden]
         for event in shown:
             if event.trigger not in self.open_triggers:
                 event.comment = ""  # in memory only: audit events are never written again

@@ -10,6 +10,7 @@ from intranet.forms import web_address
 from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 from . import eligibility
 from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
@@ -159,7 +160,7 @@ def save_step(application_id, user, step, answers):
             raise engine.CaseNotFound("Deze aanmelding bestaat niet.")
         if application.applicant_id != user.id:
             raise engine.NotPermitted("Alleen de aanvrager kan de aanmelding wijzigen.")
-        if application.state != "concept":
+        if application.state != State.CONCEPT:
             raise engine.AlreadyHandled(NOT_EDITABLE)
         _save_answers(application, step, answers)
     return application

@@ -6,6 +6,7 @@ from peewee import fn
 
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
+from intranet.workflows.states import AdmissionState as State
 
 from .steps import steps_for
 
@@ -73,7 +74,7 @@ def drafts_of(user):
     """The user's applications still in draft (none for a visitor)."""
     if not user.is_authenticated:
         return []
-    return list(of_applicant(user).where(Application.state == "concept"))
+    return list(of_applicant(user).where(Application.state == State.CONCEPT))
 
 
 def with_people(application_id):

@@ -11,6 +11,7 @@ from intranet.models import User
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
 from . import matching
@@ -110,7 +111,7 @@ def nominate(case_id):
 
 def _nominate_refusal(application):
     """(status, message) when this application cannot be nominated now, else None."""
-    if application.state != "bij_projectleider":
+    if application.state != State.WITH_LEADER:
         label = admission.state_label(application.state)
         return 409, engine.ALREADY_HANDLED.format(label)
     if admission.transition("voordragen", application) is None:

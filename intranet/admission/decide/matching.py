@@ -9,9 +9,10 @@ from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import ORGANISATION_LINKED, admission
+from intranet.workflows.states import AdmissionState as S
 
 # Before the decision: afterwards the organisation is what was decided on.
-LINKABLE = ("bij_projectleider", "aanvulling", "stemming", "regiegroep")
+LINKABLE = (S.WITH_LEADER, S.QUESTION, S.VOTE, S.REGIEGROEP)
 DECIDED = "Over deze aanmelding is al besloten; de organisatie ligt vast."
 NOT_A_MATCH = "Deze organisatie lijkt niet op die van de aanmelding; koppelen kan niet."
 

@@ -1,5 +1,4 @@
-"""Personal links leave only in the e-mail itself: the outbox shows, and after delivery
-keeps, a note that a link was sent and to whom."""
+"""Token links never outlive their mail: what the outbox shows and keeps after sending."""
 
 import re
 from urllib.parse import urlsplit
