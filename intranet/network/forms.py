@@ -2,7 +2,6 @@
 
 from datetime import time
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -24,6 +23,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from intranet.clock import now
+from intranet.forms import Form
 from intranet.models import User
 from intranet.network.models import AUDIENCES, MEETING_KINDS
 from intranet.network.publishing import named_addresses
@@ -58,7 +58,7 @@ class DutchTime(TimeField):
             raise ValueError("Vul een tijd in als uu:mm, bijvoorbeeld 09:00.") from error
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(Form):
     """A meeting's kind, title, time, place, capacity and audience."""
 
     kind = SelectField("Soort", choices=options(MEETING_KINDS.items()))
@@ -121,7 +121,7 @@ class MeetingForm(FlaskForm):
             raise ValidationError("Onbekend e-mailadres: " + ", ".join(unknown[:5]) + ".")
 
 
-class PartForm(FlaskForm):
+class PartForm(Form):
     """A part of the programme, optionally of one network."""
 
     title = StringField("Onderdeel", validators=[DataRequired("Vul een titel in."), LINE])
@@ -135,7 +135,7 @@ class PartForm(FlaskForm):
         )
 
 
-class ContributionForm(FlaskForm):
+class ContributionForm(Form):
     """A partner's proposal: what, with whom, what it needs, for which network."""
 
     organisation = SelectField("Namens", coerce=int)
@@ -159,7 +159,7 @@ class ContributionForm(FlaskForm):
         )
 
 
-class JaargesprekForm(FlaskForm):
+class JaargesprekForm(Form):
     """Plan a partner's jaargesprek, or record it as held."""
 
     planned_on = DayField("Datum", validators=[InputRequired("Vul een datum in.")])
@@ -169,7 +169,7 @@ class JaargesprekForm(FlaskForm):
     follow_ups = TextAreaField("Afspraken en vervolgacties", validators=[Optional(), TEXT])
 
 
-class MessageForm(FlaskForm):
+class MessageForm(Form):
     """A message from a zichthouder to the network's members."""
 
     subject = StringField("Onderwerp", validators=[DataRequired("Vul een onderwerp in."), LINE])
