@@ -56,7 +56,7 @@ def _seed(path):
             email=EMAIL,
             name="Projectleider",
             password_hash=security.hash_password(PASSWORD),
-            email_confirmed_at=now(),  # an unconfirmed address has no roles
+            email_confirmed_at=now(),
         )
         Membership.create(user=user, group="projectleider")
     db.close_all()
