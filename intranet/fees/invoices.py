@@ -17,8 +17,9 @@ from intranet.clock import now
 from intranet.db import locked
 from intranet.fees.rules import CENT
 from intranet.models import BaseModel, Contact, Organisation, User
+from intranet.workflows.states import InvoiceState
 
-OPEN, PAID, CREDITED = "open", "betaald", "gecrediteerd"
+OPEN, PAID, CREDITED = InvoiceState.OPEN, InvoiceState.PAID, InvoiceState.CREDITED
 STATES = {OPEN: "Open", PAID: "Betaald", CREDITED: "Gecrediteerd"}
 NUMBER_PREFIX = "LA"
 
