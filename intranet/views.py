@@ -1,7 +1,5 @@
 """The home page, template filters and what every page needs to know."""
 
-from decimal import Decimal
-
 from flask import Blueprint, current_app, has_request_context, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -10,6 +8,7 @@ from intranet.clock import local
 bp = Blueprint("views", __name__)
 
 LANDING = (
+    (None, "tasks.index"),  # everyone lands on "Mijn taken"
     ("projectleider", "dashboard.index"),
     ("regiegroep", "regiegroep.index"),
     ("projectgroep", "votes.index"),
@@ -38,13 +37,6 @@ def localtime(moment, fmt="%d-%m-%Y %H:%M"):
     return local(moment).strftime(fmt) if moment else ""
 
 
-def euro(amount):
-    """An amount in Dutch notation: € 1.234,50."""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
-
-
 def _page_context():
     context = {"has_endpoint": has_endpoint, "tick_warning": None}
     if (
@@ -62,5 +54,4 @@ def init_app(app):
     """Register the blueprint, filters and page context."""
     app.register_blueprint(bp)
     app.add_template_filter(localtime)
-    app.add_template_filter(euro)
     app.context_processor(_page_context)

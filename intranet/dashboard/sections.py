@@ -16,7 +16,7 @@ from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.models import Organisation
-from intranet.views import euro
+from intranet.formats import euro
 
 PLUGGABLE = ("cases_needing_action", "open_votes", "rounds_in_progress", "applications_per_state")
 SHOWN_WITHOUT_ACHTERVANG = 20
