@@ -30,7 +30,7 @@ def test_overview_shows_contributions_totals_and_budget(client, leader, make_org
     make_organisation(name="Leidse Instrumentenmakersschool", sector="MBO", pupil_count=220)
     page = client.get("/bijdragen/2018").get_data(as_text=True)
     assert "Abonnementsgelden 2018-2019" in page
-    assert "€ 28.000,00" in page  # PO total and its budget line
+    assert "€\u00a028.000,00" in page  # PO total and its budget line
     assert "tarief PM (nog niet vastgesteld)" in page
     assert "1 bijdrage(n) konden niet worden berekend" in page
 
@@ -109,7 +109,7 @@ def test_a_contactpersoon_prints_their_own_specification(
     login(make_user(organisation=own))
     page = client.get(f"/bijdragen/2018/partner/{own.id}").get_data(as_text=True)
     assert "Specificatie abonnementsgeld 2018-2019" in page
-    assert "€ 648,00" in page and "1 oktober 2018 t/m 30 september 2019" in page
+    assert "€\u00a0648,00" in page and "1 oktober 2018 t/m 30 september 2019" in page
     assert "data-print" in page
     assert client.get(f"/bijdragen/2018/partner/{other.id}").status_code == 403
     assert client.get("/bijdragen/2018/partner/9999").status_code == 404
