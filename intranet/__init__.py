@@ -30,8 +30,32 @@ def create_app(config=None):
     views.init_app(app)
     workflow_cli.init_app(app)
 
-    from intranet import admission, beheer, dashboard, demo, fees, formats, partners, rounds, tasks
+    from intranet import (
+        admission,
+        beheer,
+        calendar,
+        dashboard,
+        demo,
+        fees,
+        formats,
+        partners,
+        reminders,
+        rounds,
+        tasks,
+    )
 
-    for feature in (admission, rounds, partners, fees, dashboard, beheer, demo, tasks, formats):
+    for feature in (
+        admission,
+        rounds,
+        partners,
+        fees,
+        dashboard,
+        beheer,
+        demo,
+        tasks,
+        reminders,
+        calendar,
+        formats,
+    ):
         feature.init_app(app)
     return app

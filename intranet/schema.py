@@ -3,7 +3,9 @@
 `python -m playhouse.migrations DB generate NAME intranet.schema:MODELS`
 """
 
+from intranet.calendar import models as _calendar_models  # noqa: F401
 from intranet.models import all_models
+from intranet.reminders import models as _reminder_models  # noqa: F401
 from intranet.rounds import models as _rounds_models  # noqa: F401
 from intranet.workflows import models as _workflow_models  # noqa: F401
 

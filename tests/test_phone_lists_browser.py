@@ -16,15 +16,19 @@ CHECK = """() => {
   const out = {scroll: document.documentElement.scrollWidth, tables: 0, problems: []};
   document.querySelectorAll('main table').forEach((table, n) => {
     out.tables += 1;
-    if (!table.classList.contains('stack')) { out.problems.push(`table ${n} does not stack`); return; }
+    if (!table.classList.contains('stack')) {
+      out.problems.push(`table ${n} does not stack`);
+      return;
+    }
     table.querySelectorAll('tbody tr').forEach(row => {
       const key = row.querySelector('th[scope=row]') || row.cells[0];
       const box = key.getBoundingClientRect();
       if (box.width < 1 || box.left < 0 || box.right > width + 1) {
         out.problems.push(`key cell "${key.textContent.trim().slice(0, 40)}" is off screen`);
       }
-      Array.from(row.cells).filter(cell => cell.getBoundingClientRect().right > width + 1)
-        .forEach(cell => out.problems.push(`cell "${cell.textContent.trim().slice(0, 40)}" sticks out`));
+      Array.from(row.cells)
+        .filter(cell => cell.getBoundingClientRect().right > width + 1)
+        .forEach(cell => out.problems.push(`cell "${cell.textContent.trim().slice(0, 40)}" out`));
       if (row.cells.length > 1 && !row.querySelector('[data-label]')) {
         out.problems.push(`row "${key.textContent.trim().slice(0, 40)}" has no labelled cells`);
       }

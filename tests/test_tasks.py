@@ -98,9 +98,7 @@ def test_the_voorzitter_decides_and_the_regiegroep_discusses_escalated_cases(
     assert "Bespreek de aanmelding" in text(client.get("/taken/"))
 
 
-def test_an_applicant_is_asked_to_finish_a_draft_and_to_answer_a_question(
-    client, login, make_user
-):
+def test_an_applicant_is_asked_to_finish_a_draft_and_to_answer_a_question(client, login, make_user):
     applicant, leader = make_user(), make_user("projectleider")
     factories.application(applicant, name="Conceptje")
     asked = with_leader(make_user(), route="basis", name="Gevraagd")

@@ -5,6 +5,7 @@ from flask import current_app
 from intranet import mail, tokens
 from intranet.clock import now
 from intranet.models import Contact, User
+from intranet.reminders.sending import vote_reminder_due
 from intranet.workflows import engine
 
 from .models import MEMBERSHIP_FOR_ROUTE, Application, Referee
@@ -129,6 +130,9 @@ def open_vote(event):
     application.vote_deadline = deadline
     application.save(only=[Application.vote_deadline])
     engine.schedule(event.workflow, application, "geen_meerderheid", deadline)
+    reminder_at = vote_reminder_due(deadline)
+    if reminder_at is not None:
+        engine.schedule(event.workflow, application, "stem_herinnering", reminder_at)
     link = mail.external_url("votes.vote", case_id=application.id)
     _mail_group(
         "projectgroep",

@@ -15,8 +15,8 @@ from flask import current_app
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
-from intranet.models import Organisation
 from intranet.formats import euro
+from intranet.models import Organisation
 
 PLUGGABLE = ("cases_needing_action", "open_votes", "rounds_in_progress", "applications_per_state")
 SHOWN_WITHOUT_ACHTERVANG = 20

@@ -90,7 +90,7 @@ def silent_referees(user):
             f"{r.name} gaf nog geen referentie voor {r.application.organisation.name}",
             url_for("inbox.case", case_id=r.application.id),
             r.invited_at + expires if r.invited_at else None,
-            detail="Herinnerd, maar nog geen antwoord. Vraag de aanvrager eventueel om een andere referent.",
+            detail="Herinnerd, maar nog geen antwoord. Vraag de aanvrager om een andere referent.",
             uid=f"referent-{r.id}",
         )
         for r in rows

@@ -9,6 +9,7 @@ or when the projectleider is in doubt, the regiegroep decides, its voorzitter re
 
 from intranet.admission import effects
 from intranet.admission.models import BY_RIGHT, Application
+from intranet.reminders.sending import remind_before_deadline
 from intranet.workflows import register
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
 
@@ -196,7 +197,11 @@ admission = register(
             "afgewezen": [effects.tell_rejection],
             "ingetrokken": [effects.withdraw],
         },
-        timers=[Timer("referent_herinnering", ("referenties",), effects.remind_referees)],
+        timers=[
+            Timer("referent_herinnering", ("referenties",), effects.remind_referees),
+            # members who have not voted hear from tick VOTE_REMINDER_DAYS_BEFORE the deadline
+            Timer("stem_herinnering", ("stemming",), remind_before_deadline),
+        ],
         case_endpoint="apply.case",
     )
 )
