@@ -32,6 +32,7 @@ def create_app(config=None):
 
     from intranet import (
         admission,
+        archive,
         beheer,
         calendar,
         dashboard,
@@ -55,6 +56,7 @@ def create_app(config=None):
         tasks,
         reminders,
         calendar,
+        archive,
         formats,
     ):
         feature.init_app(app)

@@ -82,9 +82,12 @@ class Organisation(BaseModel):
         return cls.select().where(cls.status == "partner").order_by(cls.name)
 
     @classmethod
-    def directory(cls, sector=None, municipality=None):
-        """Current partners for the public directory, optionally of one sector or municipality."""
+    def directory(cls, sector=None, municipality=None, name=""):
+        """Current partners for the public directory, optionally of one sector or municipality,
+        or whose name contains a text."""
         query = cls.current_partners()
+        if name:
+            query = query.where(cls.name.contains(name))
         if sector:
             query = query.where(cls.sector == sector)
         if municipality:
