@@ -22,7 +22,7 @@ REMIND = "Herinnering: stemming"
 @pytest.fixture
 def vote(make_user, app):
     """A vote of three members, open for 14 days; the first member has voted."""
-    from intranet.admission.voting import cast_vote
+    from intranet.admission.votes.casting import cast_vote
 
     app.config["VOTE_REMINDER_DAYS_BEFORE"] = 3
     cast = people(make_user)

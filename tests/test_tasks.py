@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from intranet.admission.models import Application, Comment
-from intranet.admission.voting import cast_vote
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now
 from intranet.models import Contact
 from intranet.workflows import engine
