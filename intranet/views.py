@@ -27,6 +27,12 @@ def home():
     return render_template("home.html")
 
 
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers that ask for /favicon.ico get the SVG icon every page links to."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 def has_endpoint(endpoint):
     """True if a view is registered under this endpoint (features plug in)."""
     return endpoint in current_app.view_functions

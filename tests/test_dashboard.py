@@ -73,7 +73,9 @@ def test_sections_of_other_features_appear_only_when_provided(app, client, leade
     provide(app, "applications_per_state", lambda: [("Ingediend", 3), ("Voorgedragen", 1)])
     provide(app, "cases_needing_action", lambda: [])
     page = client.get("/dashboard/").get_data(as_text=True)
-    assert "Stem: Bureau X" in page and "01-01-2030 13:00" in page
+    assert (
+        "Stem: Bureau X" in page and "dinsdag 1 januari 2030 om 13:00" in page
+    )  # Amsterdam time, in words
     assert "Aanmeldingen per status" in page and "Ingediend" in page
     assert "Er wacht niets op u." in page
     assert "Lopende rondes" not in page

@@ -7,6 +7,7 @@ from flask import current_app
 from intranet import mail
 from intranet.clock import now
 from intranet.db import write_transaction
+from intranet.formats import moment_words
 from intranet.models import Setting
 from intranet.workflows import REGISTRY, engine
 from intranet.workflows.models import Deadline
@@ -76,7 +77,7 @@ def tick_warning():
     if now() - last > limit:
         return (
             "Let op: de tijdsbewaking (workflows tick) heeft sinds "
-            f"{last:%d-%m-%Y %H:%M} UTC niet meer gedraaid; "
+            f"{moment_words(last)} niet meer gedraaid; "
             "termijnen en herinneringen blijven liggen."
         )
     return None
