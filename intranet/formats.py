@@ -6,6 +6,7 @@ from decimal import Decimal
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
+from intranet import glossary
 from intranet.clock import local
 
 LOCALE = "nl_NL"
@@ -55,3 +56,4 @@ def init_app(app):
     app.add_template_filter(day_words, "datum")
     app.add_template_filter(moment_words, "tijdstip")
     app.add_template_filter(deadline_words, "uiterlijk")
+    app.add_template_global(glossary, "glossary")

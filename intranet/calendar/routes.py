@@ -8,12 +8,8 @@ from intranet.calendar.feed import entries_for, to_ical
 from intranet.calendar.models import CalendarFeed
 from intranet.db import write_transaction
 from intranet.errors import error_page
+from intranet.glossary import CALENDAR_LINK_GONE
 from intranet.security import login_required
-
-UNKNOWN = (
-    "Deze agendalink werkt niet (meer): hij is vernieuwd of bestaat niet. "
-    "Haal op het intranet, onder Mijn taken, de nieuwe link op."
-)
 
 
 @bp.get("/")
@@ -44,7 +40,7 @@ def feed(token):
     """The person's deadlines as iCalendar, for any calendar app that subscribes to it."""
     user = CalendarFeed.owner(token)
     if user is None:
-        return error_page(404, UNKNOWN)
+        return error_page(404, CALENDAR_LINK_GONE)
     response = make_response(to_ical(user, entries_for(user)))
     response.mimetype = "text/calendar"
     response.headers["Content-Disposition"] = 'inline; filename="leidse-aanpak.ics"'

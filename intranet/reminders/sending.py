@@ -12,6 +12,7 @@ from intranet.admission.models import Application, Vote
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.formats import moment_words
+from intranet.glossary import REMINDED_TODAY
 from intranet.models import Membership, Organisation, User
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import ConvenantPeriod, Round, contacts_of
@@ -138,10 +139,7 @@ def remind_by_hand(subject, subject_id, actor):
         found = _locked_subject(subject, subject_id)
         last = Reminder.latest(subject, subject_id, by_hand=True)
         if last is not None and now() - last.sent_at < BY_HAND_EVERY:
-            raise NotNow(
-                "Er is vandaag al herinnerd; opnieuw herinneren kan een dag later, "
-                f"vanaf {moment_words(last.sent_at + BY_HAND_EVERY)}."
-            )
+            raise NotNow(REMINDED_TODAY.format(moment_words(last.sent_at + BY_HAND_EVERY)))
         if subject == "stemming":
             return remind_voters(found, actor=actor)
         return remind_round(found, actor)

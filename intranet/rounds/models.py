@@ -12,9 +12,8 @@ from peewee import (
 )
 
 from intranet.clock import now
+from intranet.glossary import ROUND_KINDS
 from intranet.models import BaseModel, Contact, Organisation, User
-
-ROUND_KINDS = {"renewal": "Ondertekenronde", "vriend": "Vriendenronde"}
 
 
 class ConvenantPeriod(BaseModel):

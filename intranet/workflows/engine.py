@@ -9,6 +9,7 @@ from transitions import MachineError
 
 from intranet.clock import now
 from intranet.db import is_sqlite, locked, write_transaction
+from intranet.glossary import ALREADY_HANDLED
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
 from intranet.workflows.models import AuditEvent, Deadline
 
@@ -44,7 +45,6 @@ class ConditionFailed(WorkflowError):
 
 
 BATCH = 200  # rows per INSERT in bulk writes (well under SQLite's variable limit)
-ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."
 
 
 @dataclass
