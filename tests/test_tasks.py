@@ -143,3 +143,17 @@ def test_mijn_taken_costs_the_same_queries_for_one_task_or_many(
         page = text(client.get("/taken/"))
     assert page.count('class="task-title"') > 15
     assert many["n"] == few["n"]
+
+
+def test_the_partner_page_opens_with_the_signing_deadline(
+    client, login, make_user, make_organisation
+):
+    museum = make_organisation(name="Museum Boerhaave")
+    contact = make_user(organisation=museum)
+    _, following = renewal_setup()
+    open_renewal(following, days=30)
+    login(contact)
+    page = text(client.get(f"/partners/{museum.id}"))
+    top = page[page.index("<h1>") : page.index('id="profiel-title"')]
+    assert "Ondertekening convenant: uiterlijk" in top
+    assert "Naar de ondertekening" in top
