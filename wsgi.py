@@ -1,5 +1,5 @@
 """Entry point for `flask --app wsgi` and gunicorn (`gunicorn wsgi:app`)."""
 
-from intranet import create_app
+from intranet.app import create_app
 
 app = create_app()

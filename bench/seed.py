@@ -4,8 +4,8 @@ votes, one full renewal round."""
 import random
 from datetime import timedelta
 
-from intranet import create_app
 from intranet.admission.models import Application, Vote
+from intranet.app import create_app
 from intranet.clock import now
 from intranet.db import db, upgrade, write_transaction
 from intranet.demo import DEMO_PASSWORD, core

@@ -3,7 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from intranet import create_app
+from intranet.app import create_app
 
 hello = Flask("hello")
 

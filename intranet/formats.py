@@ -6,7 +6,6 @@ from decimal import Decimal
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
-from intranet import glossary
 from intranet.clock import local
 
 LOCALE = "nl_NL"
@@ -48,12 +47,3 @@ def short_day(day):
     if isinstance(day, datetime):
         day = local(day).date()
     return day.strftime("%d-%m-%Y") if isinstance(day, date) else ""
-
-
-def init_app(app):
-    """Offer the formats to every template."""
-    app.add_template_filter(euro)
-    app.add_template_filter(day_words, "datum")
-    app.add_template_filter(moment_words, "tijdstip")
-    app.add_template_filter(deadline_words, "uiterlijk")
-    app.add_template_global(glossary, "glossary")

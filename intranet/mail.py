@@ -10,7 +10,7 @@ from peewee import chunked
 
 from intranet.clock import now
 from intranet.db import db
-from intranet.models import OutboxMessage
+from intranet.models import OutboxMessage, User
 
 
 def external_url(endpoint, **values):
@@ -123,6 +123,7 @@ def send_command():
     click.echo("queued mail delivered")
 
 
-def init_app(app):
-    """Register the CLI command."""
-    app.cli.add_command(send_command)
+def queue_group(group, subject, template, **context):
+    """Queue a message to every active member of a group (projectleider, regiegroep, ...)."""
+    for user in User.in_group(group):
+        queue(user.email, subject, template, user=user, **context)

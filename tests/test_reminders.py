@@ -9,8 +9,9 @@ import pytest
 from intranet.clock import now, today
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import RenewalInvitation
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.registry import get
 from intranet.workflows.timers import tick
 from tests import factories
 from tests.decide import HTMX, mails_to, people, text

@@ -1,6 +1,7 @@
 """The projectleider's administration: the outbox and the accounts."""
 
 from flask import Blueprint, render_template
+from playhouse.flask_utils import get_object_or_404
 
 from intranet.models import OutboxMessage
 from intranet.security import role_required
@@ -19,14 +20,7 @@ def outbox():
 @role_required("projectleider")
 def message(message_id):
     """One e-mail in full."""
-    from playhouse.flask_utils import get_object_or_404
-
     return render_template(
         "beheer/message.html",
         message=get_object_or_404(OutboxMessage, OutboxMessage.id == message_id),
     )
-
-
-def init_app(app):
-    """Register the blueprint."""
-    app.register_blueprint(bp)

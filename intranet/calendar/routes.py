@@ -1,15 +1,16 @@
 """The feed (behind its secret, no login) and the page to get or renew the link."""
 
-from flask import flash, make_response, redirect, render_template, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 
-from intranet.calendar import bp
 from intranet.calendar.feed import entries_for, to_ical
 from intranet.calendar.models import CalendarFeed
 from intranet.db import write_transaction
 from intranet.errors import error_page
 from intranet.glossary import CALENDAR_LINK_GONE
 from intranet.security import login_required
+
+bp = Blueprint("calendar", __name__, url_prefix="/agenda")
 
 
 @bp.get("/")

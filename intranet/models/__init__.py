@@ -1,7 +1,7 @@
 """The domain model shared by every part of the intranet."""
 
 from intranet.glossary import MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
-from intranet.models.base import BaseModel, all_models
+from intranet.models.base import BaseModel
 from intranet.models.people import (
     Contact,
     Membership,
@@ -23,5 +23,4 @@ __all__ = [
     "Setting",
     "UsedLink",
     "User",
-    "all_models",
 ]

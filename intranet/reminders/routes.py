@@ -1,13 +1,13 @@
 """The projectleider reminds those who have not answered a vote or a round."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.reminders import bp
 from intranet.reminders.sending import NotNow, remind_by_hand, reminder_state
 from intranet.security import role_required
 
+bp = Blueprint("reminders", __name__)
 PAGES = {"stemming": ("votes.vote", "case_id"), "ronde": ("rounds.round_page", "round_id")}
 
 

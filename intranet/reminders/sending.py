@@ -66,7 +66,7 @@ def remind_voters(application, moment=None, actor=None):
     return len(people)
 
 
-def remind_before_deadline(application, moment):
+def remind_before_deadline(workflow, application, moment):
     """The admission workflow's timer: the automatic reminder, a few days before the deadline."""
     remind_voters(application, moment)
 

@@ -1,0 +1,130 @@
+"""The app factory: every part of the intranet, wired explicitly in one place.
+
+The layers, each importing only those below it (checked by import-linter, see pyproject):
+this factory and the command line; the features (their pages and what they do); the
+workflows; the engine. Models, mail, links and the database sit beneath them all.
+"""
+
+import os
+
+from flask import Flask
+
+from intranet import (
+    auth,
+    beheer,
+    commands,
+    dashboard,
+    db,
+    errors,
+    extensions,
+    fees,
+    formats,
+    glossary,
+    mail,
+    partners,
+    rounds,
+    security,
+    views,
+)
+from intranet import config as default_config
+from intranet.admission.apply import case_routes as apply_case
+from intranet.admission.apply import routes as apply
+from intranet.admission.decide import inbox, regiegroep
+from intranet.admission.referees import routes as referee
+from intranet.admission.votes import routes as votes
+from intranet.archive import routes as archive
+from intranet.auth import routes as auth_routes
+from intranet.calendar import routes as calendar
+from intranet.dashboard import routes as dashboard_routes
+from intranet.fees import routes as fee_routes
+from intranet.partners import contact_routes
+from intranet.partners import routes as partner_routes
+from intranet.reminders import routes as reminders
+from intranet.reminders.sending import reminder_state
+from intranet.rounds import dates, text
+from intranet.rounds.routes import answers, decisions, periods, round_page, vrienden
+from intranet.tasks import routes as tasks
+from intranet.workflows import cli as workflow_cli
+from intranet.workflows import views as case_views
+
+BLUEPRINTS = (
+    views.bp,
+    auth.bp,
+    apply.bp,
+    referee.bp,
+    inbox.bp,
+    votes.bp,
+    regiegroep.bp,
+    rounds.bp,
+    partners.bp,
+    fees.bp,
+    dashboard.bp,
+    beheer.bp,
+    case_views.bp,
+    tasks.bp,
+    reminders.bp,
+    calendar.bp,
+    archive.bp,
+)
+# Modules that add their pages to a blueprint above that they share with others.
+PAGES = (
+    apply_case,
+    auth_routes,
+    dashboard_routes,
+    fee_routes,
+    partner_routes,
+    contact_routes,
+    answers,
+    decisions,
+    periods,
+    round_page,
+    vrienden,
+)
+COMMANDS = (
+    commands.db_cli,
+    commands.seed_demo_command,
+    commands.demo_logins_command,
+    commands.users_cli,
+    mail.send_command,
+    workflow_cli.workflows_cli,
+)
+TEMPLATE_FILTERS = {
+    "dag": dates.day_text,
+    "termijn": dates.deadline_text,
+    "convenant_blocks": text.blocks,
+    "euro": formats.euro,
+    "datum": formats.day_words,
+    "tijdstip": formats.moment_words,
+    "uiterlijk": formats.deadline_words,
+}
+TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
+CONTEXT_PROCESSORS = (tasks.menu_context,)
+
+
+def create_app(config=None):
+    """Create and configure an instance of the intranet."""
+    app = Flask("intranet", instance_relative_config=True)
+    app.config.from_object(default_config)
+    app.config.from_pyfile("config.py", silent=True)
+    default_config.apply_environment(app.config)
+    if config:
+        app.config.from_mapping(config)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
+    db.init_app(app)
+    extensions.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    views.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    for command in COMMANDS:
+        app.cli.add_command(command)
+    for name, function in TEMPLATE_FILTERS.items():
+        app.add_template_filter(function, name)
+    for name, value in TEMPLATE_GLOBALS.items():
+        app.add_template_global(value, name)
+    for processor in CONTEXT_PROCESSORS:
+        app.context_processor(processor)
+    return app
