@@ -48,7 +48,7 @@ def setup(url):
     """A migrated database with one leader and one case."""
     from intranet.admission.models import Application
 
-    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url})
+    app = create_app({"SECRET_KEY": "bench", "DEVELOPMENT": True, "DATABASE_URL": url})
     context = app.app_context()
     context.push()
     if not url.startswith("sqlite"):

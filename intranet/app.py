@@ -8,6 +8,7 @@ workflows; the engine. Models, mail, links and the database sit beneath them all
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from intranet import (
     auth,
@@ -20,6 +21,8 @@ from intranet import (
     fees,
     formats,
     glossary,
+    health,
+    logs,
     mail,
     partners,
     rounds,
@@ -39,6 +42,8 @@ from intranet.dashboard import routes as dashboard_routes
 from intranet.fees import routes as fee_routes
 from intranet.partners import contact_routes
 from intranet.partners import routes as partner_routes
+from intranet.privacy import cli as privacy_cli
+from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
 from intranet.rounds import dates, text
@@ -61,6 +66,8 @@ BLUEPRINTS = (
     dashboard.bp,
     beheer.bp,
     case_views.bp,
+    health.bp,
+    privacy_routes.bp,
     tasks.bp,
     reminders.bp,
     calendar.bp,
@@ -85,7 +92,8 @@ COMMANDS = (
     commands.seed_demo_command,
     commands.demo_logins_command,
     commands.users_cli,
-    mail.send_command,
+    mail.mail_cli,
+    privacy_cli.people_cli,
     workflow_cli.workflows_cli,
 )
 TEMPLATE_FILTERS = {
@@ -102,15 +110,30 @@ CONTEXT_PROCESSORS = (tasks.menu_context,)
 
 
 def create_app(config=None):
-    """Create and configure an instance of the intranet."""
-    app = Flask("intranet", instance_relative_config=True)
-    app.config.from_object(default_config)
-    app.config.from_pyfile("config.py", silent=True)
-    default_config.apply_environment(app.config)
-    if config:
-        app.config.from_mapping(config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    """Create and configure an instance of the intranet.
 
+    Without `config` the settings come from the defaults, `instance/config.py` and the
+    environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
+    never reads the developer's instance file or exported MAIL_SERVER.
+    """
+    # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file) elsewhere.
+    instance = os.environ.get("INTRANET_INSTANCE") if config is None else None
+    app = Flask("intranet", instance_path=instance or None, instance_relative_config=True)
+    app.config.from_object(default_config)
+    if config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_mapping(default_config.from_environment())
+    else:
+        app.config.from_mapping(config)
+    default_config.check(app.config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    proxies = app.config["TRUSTED_PROXY_COUNT"]
+    if proxies:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
+
+    logs.init_app(app)
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)

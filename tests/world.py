@@ -63,7 +63,8 @@ class World:
 ARGUMENTS = {
     "case_id": lambda world: world.case.id,
     "organisation_id": lambda world: world.organisation.id,
-    "contact_id": lambda world: world.contact.id,  # the only contactpersoon: never removable
+    "contact_id": lambda world: world.contact.id,
+    "user_id": lambda world: world.contact.user_id,  # the only contactpersoon: never removable
     "message_id": lambda world: OutboxMessage.select().order_by(OutboxMessage.id).first().id,
     "year": lambda world: schooljaar_of(),
     "workflow_name": lambda world: admission.name,

@@ -8,9 +8,16 @@ from intranet.models.people import (
     Organisation,
     User,
 )
-from intranet.models.records import LoginAttempt, OutboxMessage, Setting, UsedLink
+from intranet.models.records import (
+    MAIL_STATUSES,
+    LoginAttempt,
+    OutboxMessage,
+    Setting,
+    UsedLink,
+)
 
 __all__ = [
+    "MAIL_STATUSES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
     "SECTORS",

@@ -4,9 +4,11 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from flask import has_request_context, request
 from peewee import chunked
 from transitions import MachineError
 
+from intranet import logs
 from intranet.clock import now
 from intranet.db import is_sqlite, locked, write_transaction
 from intranet.glossary import ALREADY_HANDLED
@@ -82,6 +84,17 @@ class Action:
 def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
     if not actor_label:
         actor_label = actor.name if actor is not None else SYSTEM
+    if has_request_context():  # who acted from where: the client's address (behind the proxy)
+        data = {**(data or {}), "address": request.remote_addr}
+    logs.event(
+        "workflow_step",
+        workflow=workflow.name,
+        case_id=case.id,
+        trigger=trigger,
+        from_state=source,
+        to_state=dest,
+        actor_id=actor.id if actor is not None else None,
+    )
     return AuditEvent.insert(
         workflow=workflow.name,
         case_id=case.id,

@@ -5,11 +5,12 @@ from datetime import datetime, timedelta
 from flask import current_app
 from peewee import fn
 
-from intranet import mail
+from intranet import logs, mail
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.formats import moment_words
 from intranet.models import Setting
+from intranet.privacy import retention
 from intranet.workflows import engine
 from intranet.workflows.models import Deadline
 from intranet.workflows.registry import BY_NAME
@@ -43,8 +44,11 @@ def tick(moment=None):
         if outcome:
             counts[outcome] += 1
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
-    mail.deliver_queued()
+    mailed = mail.deliver_queued()
+    pruned = retention.prune()
     Setting.write(LAST_TICK, now().isoformat())
+    mailed = {f"mail_{outcome}": n for outcome, n in mailed.items()}
+    logs.event("tick", **counts, **mailed, **{f"pruned_{what}": n for what, n in pruned.items()})
     return counts
 
 
