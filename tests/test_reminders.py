@@ -59,6 +59,7 @@ def test_the_projectleider_reminds_the_non_voters_at_most_once_a_day(client, log
     login(cast.leader)
     page = text(client.get(f"/stemmen/{case.id}"))
     assert "Herinner de leden die nog niet stemden" in page
+    assert "Herinner de leden die nog niet stemden" in text(client.get(f"/aanmeldingen/{case.id}"))
     response = client.post(f"/stemmen/{case.id}/herinneren")
     assert response.status_code == 303 and response.headers["Location"] == f"/stemmen/{case.id}"
     page = text(client.get(f"/stemmen/{case.id}"))
@@ -71,6 +72,16 @@ def test_the_projectleider_reminds_the_non_voters_at_most_once_a_day(client, log
         assert len(mails_to(member.email, REMIND)) == 1
     [record] = Reminder.select()
     assert (record.sent_by_id, record.recipients) == (cast.leader.id, 2)
+
+
+def test_reminding_goes_back_to_the_page_it_was_asked_from(client, login, vote):
+    cast, case = vote
+    login(cast.leader)
+    back = client.post(f"/stemmen/{case.id}/herinneren", data={"next": f"/aanmeldingen/{case.id}"})
+    assert back.headers["Location"] == f"/aanmeldingen/{case.id}"
+    Reminder.delete().execute()
+    elsewhere = client.post(f"/stemmen/{case.id}/herinneren", data={"next": "//evil.example"})
+    assert elsewhere.headers["Location"] == "/"  # never off the site
 
 
 def test_reminding_with_htmx_answers_with_the_block_alone(client, login, vote):

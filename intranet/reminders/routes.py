@@ -1,11 +1,11 @@
 """The projectleider reminds those who have not answered a vote or a round."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
 from intranet.reminders.sending import NotNow, remind_by_hand, reminder_state
-from intranet.security import role_required
+from intranet.security import role_required, safe_next
 
 bp = Blueprint("reminders", __name__)
 PAGES = {"stemming": ("votes.vote", "case_id"), "ronde": ("rounds.round_page", "round_id")}
@@ -28,7 +28,8 @@ def _remind(subject, subject_id):
         status = 200
     if not htmx.is_htmx():
         flash(message[1], message[0])
-        return redirect(page, code=303)
+        back = request.form.get("next", "")
+        return redirect(safe_next(back) if back else page, code=303)
     html = render_template(
         "reminders/_remind.html",
         subject=subject,
