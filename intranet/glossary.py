@@ -50,7 +50,6 @@ RECOMMENDATIONS = {"positief": "Positief", "neutraal": "Neutraal", "negatief": "
 
 # Convenant and rounds
 ROUND_KINDS = {"renewal": "Ondertekenronde", "vriend": "Vriendenronde"}
-PERIOD_STATES = {"gepland": "Gepland", "lopend": "Lopend", "afgelopen": "Afgelopen"}
 
 # Mail
 OUTBOX_STATUSES = {

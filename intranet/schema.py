@@ -19,6 +19,16 @@ from intranet.models import (
     UsedLink,
     User,
 )
+from intranet.network.jaargesprek import Jaargesprek, NetworkYear
+from intranet.network.models import (
+    Contribution,
+    Invitation,
+    Meeting,
+    MeetingNetwork,
+    Network,
+    NetworkMember,
+    ProgrammePart,
+)
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
@@ -55,5 +65,14 @@ MODELS = sort_models(
         Deadline,
         Reminder,
         CalendarFeed,
+        Network,
+        NetworkMember,
+        Meeting,
+        MeetingNetwork,
+        Invitation,
+        Contribution,
+        ProgrammePart,
+        Jaargesprek,
+        NetworkYear,
     ]
 )

@@ -2,8 +2,8 @@
 
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-from tests import factories
-from tests.decide import HTMX, people, text, with_leader
+from tests.decide import HTMX, people, text
+from tests.weekly_support import application, with_leader
 
 
 def _finished(cast, make_user):
@@ -11,7 +11,7 @@ def _finished(cast, make_user):
     engine.fire(admission, admitted.id, "bevestigen", cast.leader)
     rejected = with_leader(make_user(), route="basis", name="Kapsalon Knip")
     engine.fire(admission, rejected.id, "afwijzen", cast.leader, comment="Geen past.")
-    withdrawn = factories.application(make_user(), route="basis", name="Bakkerij Bol")
+    withdrawn = application(make_user(), route="basis", name="Bakkerij Bol")
     engine.fire(admission, withdrawn.id, "intrekken", withdrawn.applicant)
     with_leader(make_user(), route="basis", name="Bakkerij Nog Open")
     return admitted, rejected, withdrawn

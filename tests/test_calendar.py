@@ -9,9 +9,10 @@ import icalendar
 from intranet.admission.models import Application
 from intranet.calendar.models import CalendarFeed
 from intranet.clock import today
-from tests import factories
 from tests.decide import people, text
+from tests.network_support import published
 from tests.rounds_support import open_renewal, renewal_setup
+from tests.weekly_support import at_vote
 
 
 def _link(client):
@@ -29,7 +30,7 @@ def _events(client, path):
 
 def test_the_feed_holds_a_members_vote_deadlines_at_their_moment(client, login, make_user):
     cast = people(make_user)
-    case = factories.at_vote(make_user(), cast.leader, name="Muziekschool Leiden")
+    case = at_vote(make_user(), cast.leader, name="Muziekschool Leiden")
     login(cast.members[0])
     path = _link(client)
     client.post("/uitloggen")  # the calendar app has no login: the secret in the link is enough
@@ -56,7 +57,7 @@ def test_a_contactpersoon_sees_the_last_day_to_sign_as_a_whole_day(
 
 def test_the_projectleider_sees_votes_and_rounds_closing(client, login, make_user):
     cast = people(make_user)
-    factories.at_vote(make_user(), cast.leader, name="Bakkerij")
+    at_vote(make_user(), cast.leader, name="Bakkerij")
     _, following = renewal_setup()
     open_renewal(following, days=20)
     login(cast.leader)
@@ -91,3 +92,12 @@ def test_an_unknown_or_inactive_link_says_so(client, login, make_user):
 def test_the_link_page_needs_a_login_and_renewing_a_post(client):
     assert client.get("/agenda/").status_code == 302
     assert client.get("/agenda/vernieuwen").status_code == 405
+
+
+def test_the_feed_holds_the_meetings_the_person_is_invited_to(client, login, make_user):
+    leader, guest = make_user("projectleider"), make_user("projectgroep")
+    published(leader, people=(guest,), title="Verkenners ontmoet verkenners")
+    login(guest)
+    events = _events(client, _link(client))
+    meeting = events["Verkenners ontmoet verkenners"]
+    assert str(meeting.decoded("dtstart").tzinfo) == "Europe/Amsterdam"

@@ -13,9 +13,9 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.registry import get
 from intranet.workflows.timers import tick
-from tests import factories
 from tests.decide import HTMX, mails_to, people, text
 from tests.rounds_support import open_renewal, renewal_setup
+from tests.weekly_support import at_vote
 
 REMIND = "Herinnering: stemming"
 
@@ -27,7 +27,7 @@ def vote(make_user, app):
 
     app.config["VOTE_REMINDER_DAYS_BEFORE"] = 3
     cast = people(make_user)
-    case = factories.at_vote(make_user(), cast.leader, name="Muziekschool Leiden")
+    case = at_vote(make_user(), cast.leader, name="Muziekschool Leiden")
     cast_vote(case.id, cast.members[0], "voor", "")
     return cast, case
 
@@ -44,7 +44,7 @@ def test_members_who_have_not_voted_are_reminded_days_before_the_deadline_once(v
         [message] = mails_to(member.email, REMIND)
         assert f"/stemmen/{case.id}" in message.body and "Muziekschool Leiden" in message.body
     [record] = Reminder.select()
-    assert (record.subject, record.sent_by_id, record.recipients) == ("stemming", None, 2)
+    assert (record.subject, record.sent_by_id, record.recipients) == ("vote", None, 2)
 
 
 def test_a_vote_that_closed_earlier_sends_no_reminder(vote):

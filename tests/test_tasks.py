@@ -8,9 +8,9 @@ from intranet.clock import now
 from intranet.models import Contact
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-from tests import factories
-from tests.decide import escalated, people, text, with_leader
+from tests.decide import people, text
 from tests.rounds_support import counting_queries, open_renewal, renewal_setup
+from tests.weekly_support import application, at_vote, escalated, with_leader
 
 
 def _deadline(case, days):
@@ -36,9 +36,9 @@ def test_every_logged_in_user_lands_on_mijn_taken(client, make_user):
 
 def test_a_member_sees_the_votes_not_yet_cast_soonest_deadline_first(client, login, make_user):
     cast = people(make_user)
-    later = factories.at_vote(make_user(), cast.leader, name="Later BV")
-    sooner = factories.at_vote(make_user(), cast.leader, name="Eerder BV")
-    done = factories.at_vote(make_user(), cast.leader, name="Gestemd BV")
+    later = at_vote(make_user(), cast.leader, name="Later BV")
+    sooner = at_vote(make_user(), cast.leader, name="Eerder BV")
+    done = at_vote(make_user(), cast.leader, name="Gestemd BV")
     _deadline(later, 9)
     _deadline(sooner, 2)
     cast_vote(done.id, cast.members[0], "voor", "")
@@ -57,7 +57,7 @@ def test_a_contactpersoons_signing_deadline_stands_at_the_top(
     leader = make_user("projectleider")
     _, following = renewal_setup()
     open_renewal(following, days=30)
-    soon = factories.at_vote(make_user(), leader, name="Stem Eerst BV")
+    soon = at_vote(make_user(), leader, name="Stem Eerst BV")
     _deadline(soon, 1)
     login(member)
     titles = _titles(client)
@@ -67,8 +67,8 @@ def test_a_contactpersoons_signing_deadline_stands_at_the_top(
 
 def test_the_menu_counts_the_tasks(client, login, make_user):
     cast = people(make_user)
-    factories.at_vote(make_user(), cast.leader)
-    factories.at_vote(make_user(), cast.leader)
+    at_vote(make_user(), cast.leader)
+    at_vote(make_user(), cast.leader)
     login(cast.members[0])
     page = text(client.get("/partners/"))
     assert 'class="task-count" aria-hidden="true">2</span>' in page
@@ -100,7 +100,7 @@ def test_the_voorzitter_decides_and_the_regiegroep_discusses_escalated_cases(
 
 def test_an_applicant_is_asked_to_finish_a_draft_and_to_answer_a_question(client, login, make_user):
     applicant, leader = make_user(), make_user("projectleider")
-    factories.application(applicant, name="Conceptje")
+    application(applicant, name="Conceptje")
     asked = with_leader(make_user(), route="basis", name="Gevraagd")
     engine.fire(admission, asked.id, "aanvulling_vragen", leader, comment="Hoeveel leerlingen?")
     login(applicant)
@@ -116,12 +116,12 @@ def test_nothing_waiting_says_so(client, login, make_user):
 
 def _fill(cast, make_user, make_organisation, size):
     for _ in range(size):
-        factories.at_vote(make_user(), cast.leader)
+        at_vote(make_user(), cast.leader)
         with_leader(make_user(), route="basis")
         case = escalated(make_user(), cast.leader)
         Comment.create(application=case, author=cast.chair, text="Even bespreken.")
         make_organisation()
-        factories.application(cast.chair, name=f"Concept {make_organisation().id}")
+        application(cast.chair, name=f"Concept {make_organisation().id}")
 
 
 def test_mijn_taken_costs_the_same_queries_for_one_task_or_many(

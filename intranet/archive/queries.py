@@ -5,8 +5,9 @@ from peewee import fn
 from intranet.admission.models import Application
 from intranet.models import Organisation
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import AdmissionState as S
 
-FINISHED = ("toegelaten", "afgewezen", "ingetrokken")
+FINISHED = (S.ADMITTED, S.REJECTED, S.WITHDRAWN)
 
 
 def archived(search="", state=None):

@@ -1,7 +1,8 @@
 """The feed's events, from one explicit list of sources, written as iCalendar.
 
-A source takes a person and returns `Entry` rows. To add meetings (or anything else with a
-date), write one function and add it to SOURCES.
+A source takes a person and returns `Entry` rows, or ready iCalendar events (the network's
+meetings come as VEVENTs from `intranet.network.calendar.events_for`). To add anything else
+with a date, write one function and add it to SOURCES.
 """
 
 from dataclasses import dataclass
@@ -12,8 +13,10 @@ from flask import request, url_for
 
 from intranet.admission.models import Application
 from intranet.clock import local, now
+from intranet.network.calendar import events_for as meetings
 from intranet.rounds.models import rounds_in_progress
 from intranet.tasks.sources import tasks_for
+from intranet.workflows.states import AdmissionState
 
 PRODID = "-//De Leidse Aanpak//Intranet//NL"
 
@@ -57,7 +60,7 @@ def vote_deadlines(user):
             a.vote_deadline,
             url_for("votes.vote", case_id=a.id),
         )
-        for a in Application.listing("stemming")
+        for a in Application.listing(AdmissionState.VOTE)
     ]
 
 
@@ -76,8 +79,8 @@ def round_deadlines(user):
     ]
 
 
-# Every source of the feed, in one list. Meetings join here when they exist.
-SOURCES = (task_deadlines, vote_deadlines, round_deadlines)
+# Every source of the feed, in one list: deadlines, and the meetings the person is invited to.
+SOURCES = (task_deadlines, vote_deadlines, round_deadlines, meetings)
 
 
 def entries_for(user):
@@ -85,6 +88,9 @@ def entries_for(user):
     seen, entries = set(), []
     for source in SOURCES:
         for entry in source(user):
+            if isinstance(entry, icalendar.Event):
+                entries.append(entry)  # a meeting, written by the network itself
+                continue
             key = entry.uid.removeprefix("taak-")
             if key not in seen:
                 seen.add(key)
@@ -103,6 +109,9 @@ def to_ical(user, entries):
     stamp = now().replace(tzinfo=UTC)
     host = request.host if request else "intranet"
     for entry in entries:
+        if isinstance(entry, icalendar.Event):
+            calendar.add_component(entry)
+            continue
         event = icalendar.Event()
         event.add("uid", f"{entry.uid}-{user.id}@{host}")
         event.add("dtstamp", stamp)
@@ -117,4 +126,5 @@ def to_ical(user, entries):
             event.add("url", url)
         event.add("description", "\n".join(filter(None, [entry.description, url])))
         calendar.add_component(event)
+    calendar.add_missing_timezones()  # meetings carry Europe/Amsterdam times
     return calendar.to_ical()

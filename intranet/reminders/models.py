@@ -5,8 +5,6 @@ from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField
 from intranet.clock import now
 from intranet.models import BaseModel, User
 
-SUBJECTS = {"stemming": "stemming", "ronde": "ronde"}
-
 
 class Reminder(BaseModel):
     """A reminder sent for a vote (an application) or a round: the audit record, never changed.
@@ -14,7 +12,7 @@ class Reminder(BaseModel):
     sent_by is None when `workflows tick` sent it on its own a few days before the deadline.
     """
 
-    subject = CharField()  # "stemming" (subject_id: an application) or "ronde" (a round)
+    subject = CharField()  # "vote" (subject_id: an application) or "round" (a round)
     subject_id = IntegerField()
     sent_at = DateTimeField(default=now)
     sent_by = ForeignKeyField(User, null=True, on_delete="SET NULL")

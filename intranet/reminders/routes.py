@@ -8,7 +8,7 @@ from intranet.reminders.sending import NotNow, remind_by_hand, reminder_state
 from intranet.security import role_required, safe_next
 
 bp = Blueprint("reminders", __name__)
-PAGES = {"stemming": ("votes.vote", "case_id"), "ronde": ("rounds.round_page", "round_id")}
+PAGES = {"vote": ("votes.vote", "case_id"), "round": ("rounds.round_page", "round_id")}
 
 
 def _remind(subject, subject_id):
@@ -21,8 +21,8 @@ def _remind(subject, subject_id):
             abort(404)
         message, status = ("error", refused.message), refused.status
     else:
-        who = "lid" if subject == "stemming" and count == 1 else "leden"
-        if subject == "ronde":
+        who = "lid" if subject == "vote" and count == 1 else "leden"
+        if subject == "round":
             who = "contactpersoon" if count == 1 else "contactpersonen"
         message = ("success", f"Herinnering verstuurd aan {count} {who} die nog niet reageerden.")
         status = 200
@@ -44,11 +44,11 @@ def _remind(subject, subject_id):
 @role_required("projectleider")
 def remind_voters(case_id):
     """Remind the projectgroep members who have not voted (at most once a day)."""
-    return _remind("stemming", case_id)
+    return _remind("vote", case_id)
 
 
 @bp.post("/convenant/ronde/<int:round_id>/herinneren")
 @role_required("projectleider")
 def remind_round(round_id):
     """Remind the partners that have not answered the round (at most once a day)."""
-    return _remind("ronde", round_id)
+    return _remind("round", round_id)

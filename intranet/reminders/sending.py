@@ -16,6 +16,7 @@ from intranet.glossary import REMINDED_TODAY
 from intranet.models import Membership, Organisation, User
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import ConvenantPeriod, Round, contacts_of
+from intranet.workflows.states import AdmissionState, RenewalState
 
 BY_HAND_EVERY = timedelta(days=1)
 ROUND_TEMPLATES = {
@@ -57,7 +58,7 @@ def remind_voters(application, moment=None, actor=None):
             link=link,
         )
     Reminder.create(
-        subject="stemming",
+        subject="vote",
         subject_id=application.id,
         sent_at=moment or now(),
         sent_by=actor,
@@ -82,11 +83,11 @@ def non_responders(round_):
     """(organisation, user, invitation id) of every contact of a partner that has not answered."""
     model = round_.invitation_model
     waiting = model.select(model.organisation).where(
-        model.round == round_.id, model.state == "uitgenodigd"
+        model.round == round_.id, model.state == RenewalState.INVITED
     )
     cases = dict(
         model.select(model.organisation, model.id)
-        .where(model.round == round_.id, model.state == "uitgenodigd")
+        .where(model.round == round_.id, model.state == RenewalState.INVITED)
         .tuples()
     )
     return [(o, user, cases[o.id]) for o, user in contacts_of(waiting)]
@@ -111,17 +112,17 @@ def remind_round(round_, actor):
         )
         for organisation, user, case_id in people
     )
-    Reminder.create(subject="ronde", subject_id=round_.id, sent_by=actor, recipients=len(people))
+    Reminder.create(subject="round", subject_id=round_.id, sent_by=actor, recipients=len(people))
     return len(people)
 
 
 def _locked_subject(subject, subject_id):
-    if subject == "stemming":
+    if subject == "vote":
         query = Application.select(Application, Organisation).join(Organisation)
         found = locked(query.where(Application.id == subject_id)).first()
         if found is None or found.vote_deadline is None:
             raise NotNow("Deze stemming bestaat niet.", 404)
-        if found.state != "stemming":
+        if found.state != AdmissionState.VOTE:
             raise NotNow("Deze stemming is al gesloten; herinneren is niet meer nodig.")
         return found
     query = Round.select(Round, ConvenantPeriod).join(ConvenantPeriod)
@@ -140,7 +141,7 @@ def remind_by_hand(subject, subject_id, actor):
         last = Reminder.latest(subject, subject_id, by_hand=True)
         if last is not None and now() - last.sent_at < BY_HAND_EVERY:
             raise NotNow(REMINDED_TODAY.format(moment_words(last.sent_at + BY_HAND_EVERY)))
-        if subject == "stemming":
+        if subject == "vote":
             return remind_voters(found, actor=actor)
         return remind_round(found, actor)
 

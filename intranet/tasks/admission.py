@@ -7,17 +7,18 @@ from intranet.admission.models import Application, Referee, Vote
 from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Organisation
 from intranet.tasks.task import Task
+from intranet.workflows.states import AdmissionState as S
 
 APPLICANT_STEPS = {
-    "concept": (KINDS["aanmelden"], "Maak de aanmelding van {name} af en dien haar in"),
-    "aanvulling": (KINDS["aanvullen"], "Beantwoord de vraag van de projectleider over {name}"),
+    S.CONCEPT: (KINDS["aanmelden"], "Maak de aanmelding van {name} af en dien haar in"),
+    S.QUESTION: (KINDS["aanvullen"], "Beantwoord de vraag van de projectleider over {name}"),
 }
 
 
 def votes_to_cast(user):
     """Open votes of the projectgroep this member has not voted in."""
     mine = Vote.select().where(Vote.application == Application.id, Vote.member == user.id)
-    rows = Application.listing("stemming").where(~fn.EXISTS(mine))
+    rows = Application.listing(S.VOTE).where(~fn.EXISTS(mine))
     return [
         Task(
             KINDS["stemmen"],
@@ -40,7 +41,7 @@ def applications_to_handle(user):
             detail="Ingediend of aangevuld; de aanvrager wacht op u.",
             uid=f"beoordelen-{a.id}",
         )
-        for a in Application.listing("bij_projectleider")
+        for a in Application.listing(S.WITH_LEADER)
     ]
 
 
@@ -53,7 +54,7 @@ def silent_referees(user):
         .where(
             Referee.status == "uitgenodigd",
             Referee.reminded_at.is_null(False),
-            Application.state == "referenties",
+            Application.state == S.REFERENCES,
         )
         .order_by(Referee.invited_at)
     )
@@ -81,7 +82,7 @@ def cases_for_regiegroep(user):
             url_for("regiegroep.case", case_id=a.id),
             uid=f"regiegroep-{a.id}",
         )
-        for a in Application.listing("regiegroep")
+        for a in Application.listing(S.REGIEGROEP)
     ]
 
 
@@ -106,7 +107,7 @@ def own_applications(user):
         .join(Application)
         .where(
             Application.applicant == user.id,
-            Application.state == "referenties",
+            Application.state == S.REFERENCES,
             Referee.status == "uitgenodigd",
             Referee.reminded_at.is_null(False),
         )

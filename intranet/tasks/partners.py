@@ -13,6 +13,7 @@ from intranet.rounds.models import (
     VriendInvitation,
 )
 from intranet.tasks.task import Task
+from intranet.workflows.states import ContinuationState, RenewalState
 
 
 def partners_without_achtervang(user):
@@ -36,7 +37,7 @@ def continuation_to_decide(user):
     rows = (
         ContinuationDecision.select(ContinuationDecision, ConvenantPeriod)
         .join(ConvenantPeriod)
-        .where(ContinuationDecision.state == "te_besluiten")
+        .where(ContinuationDecision.state == ContinuationState.TO_DECIDE)
     )
     return [
         Task(
@@ -56,7 +57,9 @@ def _invitations(model, user, kind, title, pinned):
         .join(Organisation)
         .switch(model)
         .join(Round)
-        .where(model.state == "uitgenodigd", model.organisation.in_(list(user.organisation_ids)))
+        .where(
+            model.state == RenewalState.INVITED, model.organisation.in_(list(user.organisation_ids))
+        )
         .order_by(Round.deadline)
     )
     return [
