@@ -111,8 +111,4 @@ def deadline_passed(application):
 
 def is_member(user):
     """True if the user sits in the projectgroep now."""
-    return (
-        Membership.select()
-        .where(Membership.user == user, Membership.group == "projectgroep")
-        .exists()
-    )
+    return Membership.current("projectgroep").where(Membership.user == user).exists()

@@ -6,6 +6,7 @@ from flask_login import UserMixin
 from peewee import (
     BooleanField,
     CharField,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -13,7 +14,7 @@ from peewee import (
     fn,
 )
 
-from intranet.clock import now
+from intranet.clock import now, today
 from intranet.models.base import BaseModel
 
 SECTORS = {
@@ -46,6 +47,24 @@ GROUPS = {
     "regiegroep": "Regiegroep",
 }
 CONTACT_KINDS = {"primary": "Contactpersoon", "achtervang": "Achtervang"}
+# The projectgroep: two members per werkveld of education (each on one hoofdthema), one
+# from the gemeente and one for the partners in the city (projectplan, Organisatiestructuur).
+WERKVELDEN = {
+    "VSE": "Voorschoolse educatie",
+    "PO": "Primair onderwijs",
+    "VO": "Voortgezet onderwijs",
+    "MBO": "Middelbaar beroepsonderwijs",
+    "HO": "Hogeschool",
+    "WO": "Universiteit",
+    "gemeente": "Gemeente",
+    "partners": "Partners in de stad",
+}
+SEATS_PER_WERKVELD = {"gemeente": 1, "partners": 1}  # every other werkveld: two
+HOOFDTHEMAS = {
+    "motivatie": "Motivatie als motor van talentontwikkeling",
+    "maatwerk": "Onderwijs op Maat voor Talenten",
+    "overgang": "Overgang & Aansluiting",
+}
 
 
 class Organisation(BaseModel):
@@ -134,7 +153,8 @@ class User(UserMixin, BaseModel):
     @cached_property
     def groups(self):
         """The groups this person sits in, as {group: is_voorzitter}."""
-        return {m.group: m.voorzitter for m in self.memberships}
+        seats = Membership.current().where(Membership.user == self.id)
+        return {seat.group: seat.voorzitter for seat in seats}
 
     @cached_property
     def organisation_ids(self):
@@ -162,25 +182,53 @@ class User(UserMixin, BaseModel):
 
     @classmethod
     def in_group(cls, group):
-        """Active members of a group, by name."""
-        return (
-            cls.select()
-            .join(Membership)
-            .where(Membership.group == group, cls.active)
-            .order_by(cls.name)
-        )
+        """Active people with a current seat in a group, by name."""
+        seats = Membership.current(group).select(Membership.user)
+        return cls.select().where(cls.id.in_(seats), cls.active).order_by(cls.name)
 
 
 class Membership(BaseModel):
-    """A seat in the projectleider, projectgroep or regiegroep group."""
+    """A seat in the projectleider, projectgroep or regiegroep group, from one date to another.
+
+    A seat counts from `starts_on` up to the day before `ends_on` (the first day without it);
+    a seat without `ends_on` runs on. Only seats current today make someone a member.
+    """
 
     user = ForeignKeyField(User, backref="memberships", on_delete="CASCADE")
     group = CharField(choices=list(GROUPS.items()))
     voorzitter = BooleanField(default=False)
+    starts_on = DateField(default=today)
+    ends_on = DateField(null=True)
+    werkveld = CharField(default="")  # projectgroep seats: one of WERKVELDEN
+    hoofdthema = CharField(default="")  # projectgroep seats: one of HOOFDTHEMAS
     created_at = DateTimeField(default=now)
 
     class Meta:
-        indexes = ((("user", "group"), True),)
+        indexes = ((("user", "group"), False), (("group", "starts_on"), False))
+
+    @classmethod
+    def current(cls, group=None, day=None):
+        """Seats current on a day (today), optionally of one group."""
+        day = day or today()
+        query = cls.select().where(
+            cls.starts_on <= day, cls.ends_on.is_null() | (cls.ends_on > day)
+        )
+        return query.where(cls.group == group) if group else query
+
+    def is_current(self, day=None):
+        """True if this seat counts on a day (today)."""
+        day = day or today()
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on > day)
+
+    @property
+    def werkveld_label(self):
+        """The werkveld in words."""
+        return WERKVELDEN.get(self.werkveld, self.werkveld)
+
+    @property
+    def hoofdthema_label(self):
+        """The hoofdthema in words."""
+        return HOOFDTHEMAS.get(self.hoofdthema, self.hoofdthema)
 
 
 class Contact(BaseModel):

@@ -82,6 +82,7 @@ class PeriodMembership(BaseModel):
     organisation = ForeignKeyField(Organisation, backref="period_memberships", on_delete="CASCADE")
     via = CharField(default="")  # ondertekend, start, toegetreden
     joined_at = DateTimeField(default=now)
+    signed_on = DateField(null=True)  # the day it signed this period's convenant, if known
 
     class Meta:
         indexes = ((("period", "organisation"), True),)
