@@ -70,6 +70,11 @@ class ConvenantPeriod(BaseModel):
         return periods
 
     @classmethod
+    def running(cls):
+        """The period that runs now (the latest, should two overlap), or None."""
+        return cls.select().where(cls.state == "lopend").order_by(cls.starts_on.desc()).first()
+
+    @classmethod
     def latest_before(cls, day):
         """The period that started last before a day: the one a new period follows."""
         return cls.select().where(cls.starts_on < day).order_by(cls.starts_on.desc()).first()
