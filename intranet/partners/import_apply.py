@@ -15,7 +15,7 @@ from intranet.partners.import_plan import FIELDS, plan
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
 from intranet.workflows.models import AuditEvent
 
-BATCH = 200
+BATCH = 500  # rows per statement (well under SQLite's limit of variables)
 
 
 @dataclass
@@ -65,8 +65,8 @@ def _store_organisations(plans):
         rows = [{**p.values, "status": "partner", "created_at": moment} for p in batch]
         Organisation.insert_many(rows).execute()
         names = [p.name for p in batch]
-        query = Organisation.select(Organisation.id, Organisation.name)
-        ids.update(dict(query.where(Organisation.name.in_(names)).tuples()))
+        query = Organisation.select(Organisation.name, Organisation.id)
+        ids.update(query.where(Organisation.name.in_(names)).tuples())
     changed = [p for p in plans if p.organisation is not None and p.values]
     fields = sorted({key for p in changed for key in p.values}, key=FIELDS.index)
     for p in changed:
@@ -86,11 +86,14 @@ def _store_organisations(plans):
 
 def _store_people(plans):
     """Accounts (without a password) for new people; {email: User} of everyone named."""
-    wanted = {email: name for p in plans for _kind, email, name, _contact in p.people}
-    users = {}
-    for batch in chunked(sorted(wanted), BATCH):
-        users.update({u.email: u for u in User.select().where(User.email.in_(batch))})
-    new = [{"email": e, "name": wanted[e], "created_at": now()} for e in wanted if e not in users]
+    users, wanted = {}, {}
+    for p in plans:
+        for _kind, email, name, _contact, user in p.people:
+            if user is not None:
+                users[email] = user
+            else:
+                wanted[email] = name
+    new = [{"email": e, "name": n, "created_at": now()} for e, n in wanted.items()]
     for batch in chunked(new, BATCH):
         User.insert_many(batch).execute()
         emails = [row["email"] for row in batch]
@@ -103,8 +106,8 @@ def _store_contacts(plans, ids, users):
     new_backup = [
         (ids[p.name], users[email].id)
         for p in plans
-        for kind, email, _name, _contact in p.people
-        if kind == "achtervang"
+        for kind, email, *_rest in p.people
+        if kind == "achtervang" and p.organisation is not None  # new ones have none yet
     ]
     for batch in chunked(new_backup, BATCH):  # the earlier achtervang becomes contactpersoon
         organisations = [organisation_id for organisation_id, _user in batch]
@@ -117,7 +120,7 @@ def _store_contacts(plans, ids, users):
     existing = {"primary": [], "achtervang": []}
     rows, invited = [], []
     for p in plans:
-        for kind, email, _name, contact in p.people:
+        for kind, email, _name, contact, _user in p.people:
             if contact is not None:
                 existing[kind].append(contact.id)
                 continue

@@ -27,7 +27,7 @@ class RowPlan:
     values: dict = field(default_factory=dict)  # organisation fields to store
     changes: list = field(default_factory=list)  # headers of the changed columns
     errors: list = field(default_factory=list)
-    people: list = field(default_factory=list)  # (kind, email, name, contact or None)
+    people: list = field(default_factory=list)  # (kind, email, name, contact, user)
     signing: object = None  # (signed_on,) to record, or None
 
     @property
@@ -80,7 +80,7 @@ def plan(rows):
         if key and key in seen:
             row_plan.errors.append(f"‘{row_plan.name}’ staat ook op regel {seen[key]}.")
         seen.setdefault(key, row.line)
-        for _kind, email, _name, _contact in row_plan.people:
+        for _kind, email, *_rest in row_plan.people:
             other = emails.setdefault(email, (key, row.line))
             if other[0] != key:
                 row_plan.errors.append(f"Het e-mailadres {email} staat ook op regel {other[1]}.")
@@ -103,8 +103,7 @@ def _plan_row(row, network):
         result.errors.append(f"De naam past bij meer dan één organisatie: {found}.")
         return result
     result.organisation = matches[0] if matches else None
-    values = _values(cells, result.errors)
-    values["name"] = name
+    values = {"name": name, **_values(cells, result.errors)}
     if result.organisation is None:
         for key in ("sector", "municipality"):
             if not table.text(cells.get(key)):
@@ -199,10 +198,10 @@ def _plan_people(cells, result, network):
             continue
         mine = next((c for c in contacts if c not in elsewhere), None)
         if mine is None or mine.kind != kind:
-            result.people.append((kind, email, name, mine))
+            result.people.append((kind, email, name, mine, user))
             if organisation is not None:
                 result.changes.append(label)
-    emails = [email for _kind, email, _name, _contact in result.people]
+    emails = [email for _kind, email, *_rest in result.people]
     if len(set(emails)) < len(emails):
         result.errors.append("De contactpersoon en de achtervang zijn dezelfde persoon.")
 

@@ -11,6 +11,7 @@ from flask_wtf.file import FileField
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import HiddenField
 
+from intranet.errors import error_page
 from intranet.partners import bp, table
 from intranet.partners.cli import too_large
 from intranet.partners.export import export
@@ -31,6 +32,21 @@ class ConfirmForm(FlaskForm):
     """Confirm the import of the file shown in the preview."""
 
     upload = HiddenField()
+
+
+@bp.url_value_preprocessor
+def _allow_import_files(endpoint, values):
+    """An upload to the import may be larger than other forms (this runs before any reading)."""
+    if endpoint == "partners.preview_import":
+        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"] + 64 * 1024
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    """A file above the limit: the import page says so (other partner forms: the usual page)."""
+    if request.endpoint != "partners.preview_import":
+        return error_page(413)
+    return _page(error=too_large(current_app.config["IMPORT_MAX_BYTES"]), status=413)
 
 
 def _folder():
@@ -69,12 +85,8 @@ def import_page():
 def preview_import():
     """Read the uploaded file and show per row what the import would do."""
     limit = current_app.config["IMPORT_MAX_BYTES"]
-    request.max_content_length = limit + 64 * 1024
-    try:
-        form = UploadForm()
-        upload = request.files.get("file")
-    except RequestEntityTooLarge:
-        return _page(error=too_large(limit), status=413)
+    form = UploadForm()
+    upload = request.files.get("file")
     if not form.validate() or upload is None or not upload.filename:
         return _page(form, error="Kies een bestand om te importeren.", status=422)
     data = upload.stream.read(limit + 1)
