@@ -25,7 +25,7 @@ def up(migrator, db):
         if isinstance(created_at, str):
             created_at = datetime.datetime.fromisoformat(created_at)
         db.execute_sql(
-            "UPDATE membership SET starts_on = %s WHERE id = %s" % (db.param, db.param),
+            f"UPDATE membership SET starts_on = {db.param} WHERE id = {db.param}",
             (created_at.date(), seat_id),
         )
 
