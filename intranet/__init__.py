@@ -30,8 +30,8 @@ def create_app(config=None):
     views.init_app(app)
     workflow_cli.init_app(app)
 
-    from intranet import admission, beheer, dashboard, demo, fees, partners, rounds
+    from intranet import admission, beheer, dashboard, demo, fees, partners, people, rounds
 
-    for feature in (admission, rounds, partners, fees, dashboard, beheer, demo):
+    for feature in (admission, rounds, partners, people, fees, dashboard, beheer, demo):
         feature.init_app(app)
     return app

@@ -2,9 +2,13 @@
 
 from intranet.models.base import BaseModel, all_models
 from intranet.models.people import (
+    GROUPS,
+    HOOFDTHEMAS,
     MEMBERSHIP_TYPES,
     ORGANISATION_STATUSES,
+    SEATS_PER_WERKVELD,
     SECTORS,
+    WERKVELDEN,
     Contact,
     Membership,
     Organisation,
@@ -13,9 +17,13 @@ from intranet.models.people import (
 from intranet.models.records import LoginAttempt, OutboxMessage, Setting, UsedLink
 
 __all__ = [
+    "GROUPS",
+    "HOOFDTHEMAS",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
+    "SEATS_PER_WERKVELD",
     "SECTORS",
+    "WERKVELDEN",
     "BaseModel",
     "Contact",
     "LoginAttempt",

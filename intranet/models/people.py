@@ -176,6 +176,14 @@ class User(UserMixin, BaseModel):
         return bool(self.roles.intersection(roles))
 
     @classmethod
+    def search(cls, text=""):
+        """Accounts by name, optionally those whose name or address contains a text."""
+        query = cls.select().order_by(cls.name, cls.id)
+        if text:
+            query = query.where(cls.name.contains(text) | cls.email.contains(text.lower()))
+        return query
+
+    @classmethod
     def by_email(cls, email):
         """The account for an e-mail address, or None."""
         return cls.get_or_none(cls.email == email.strip().lower())
@@ -214,6 +222,34 @@ class Membership(BaseModel):
             cls.starts_on <= day, cls.ends_on.is_null() | (cls.ends_on > day)
         )
         return query.where(cls.group == group) if group else query
+
+    @classmethod
+    def roster(cls, day=None):
+        """Seats current or still to come, with their people: by group, werkveld, name."""
+        day = day or today()
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.ends_on.is_null() | (cls.ends_on > day))
+            .order_by(cls.group, cls.werkveld, User.name, cls.starts_on)
+        )
+
+    @classmethod
+    def ended(cls, day=None, limit=100):
+        """Seats that have ended, latest first."""
+        day = day or today()
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.ends_on <= day)
+            .order_by(cls.ends_on.desc(), User.name)
+            .limit(limit)
+        )
+
+    @classmethod
+    def of_person(cls, user):
+        """Every seat of one person, latest first."""
+        return cls.select().where(cls.user == user.id).order_by(cls.starts_on.desc())
 
     def is_current(self, day=None):
         """True if this seat counts on a day (today)."""
