@@ -31,7 +31,9 @@ def seat(user, group="projectgroep", start=-10, end=1000, **fields):
 
 def test_only_a_seat_current_today_makes_a_member(make_user):
     past, future, now_ = make_user(), make_user(), make_user()
-    Membership.create(user=past, group="projectgroep", starts_on=today() - 20 * DAY, ends_on=today())
+    Membership.create(
+        user=past, group="projectgroep", starts_on=today() - 20 * DAY, ends_on=today()
+    )
     Membership.create(user=future, group="projectgroep", starts_on=today() + DAY)
     Membership.create(user=now_, group="projectgroep", starts_on=today(), ends_on=today() + DAY)
     assert [u.id for u in User.in_group("projectgroep")] == [now_.id]
