@@ -61,8 +61,12 @@ class SeatForm(FlaskForm):
 
     email = EmailField("E-mailadres van het account", filters=[_strip], validators=EMAIL)
     group = SelectField("Groep", choices=[SelectChoice(k, v) for k, v in GROUPS.items()])
-    werkveld = SelectField("Werkveld (projectgroep)", choices=_choices(WERKVELDEN, "—"))
-    hoofdthema = SelectField("Hoofdthema (projectgroep)", choices=_choices(HOOFDTHEMAS, "—"))
+    werkveld = SelectField(
+        "Werkveld (projectgroep)", choices=_choices(WERKVELDEN, "—"), validate_choice=False
+    )
+    hoofdthema = SelectField(
+        "Hoofdthema (projectgroep)", choices=_choices(HOOFDTHEMAS, "—"), validate_choice=False
+    )
     starts_on = DutchDateField("Begindatum", validators=[DataRequired("Vul de begindatum in.")])
     ends_on = DutchDateField(
         "Einddatum (vanaf deze dag geen lid meer)",

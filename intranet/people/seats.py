@@ -42,6 +42,7 @@ def _lock_group(group):
 
 def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="", voorzitter=False):
     """Give someone a seat from starts_on up to (not including) ends_on."""
+    werkveld, hoofdthema = werkveld or "", hoofdthema or ""
     if group not in GROUPS:
         raise SeatError("Kies de projectgroep, de regiegroep of projectleider.")
     if not user.active:
