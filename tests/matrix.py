@@ -180,6 +180,33 @@ APPLY_AND_ROUNDS = {
 }
 TABLE.update(APPLY_AND_ROUNDS)
 
+# Going live: the network's import and export, accounts and seats (the projectleider's).
+MEMBERS_AND_LEADER = frozenset({PROJECTLEIDER, PROJECTGROEP, REGIEGROEP, VOORZITTER})
+APPLICANT_ACCOUNT = {"user_id": lambda world: world.users[AANVRAGER].id}
+CHAIR_SEAT = {"seat_id": lambda world: world.users[VOORZITTER].memberships.get().id}
+GOING_LIVE = {
+    ("partners.import_page", GET): only(PROJECTLEIDER),
+    ("partners.preview_import", POST): only(PROJECTLEIDER, status=422),  # no file
+    ("partners.confirm_import", POST): only(PROJECTLEIDER, status=409),  # no preview
+    ("partners.export_partners", GET): only(PROJECTLEIDER, args={"kind": lambda world: "csv"}),
+    ("people.leden", GET): Expect(MEMBERS_AND_LEADER),
+    ("people.add_seat", POST): only(PROJECTLEIDER, status=422),
+    ("people.end_seat", POST): only(PROJECTLEIDER, status=422, args=CHAIR_SEAT),  # no date
+    ("people.make_voorzitter", POST): only(PROJECTLEIDER, status=409, args=CHAIR_SEAT),
+    ("people.accounts_page", GET): only(PROJECTLEIDER),
+    ("people.accounts_page", POST): only(PROJECTLEIDER, status=422),
+    ("people.account", GET): only(PROJECTLEIDER, args=APPLICANT_ACCOUNT),
+    ("people.rename", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
+    ("people.change_email", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
+    ("people.set_active", POST): only(  # already active: refused, nothing changes
+        PROJECTLEIDER, status=409, args={**APPLICANT_ACCOUNT, "action": lambda w: "activeren"}
+    ),
+    ("people.accept_invite", GET): public(400),
+    ("people.accept_invite", POST): public(400),
+    ("people.confirm_email_change", GET): public(400),
+}
+TABLE.update(GOING_LIVE)
+
 
 def arguments_for(endpoint):
     """The URL values the rows of an endpoint ask for, over the defaults."""

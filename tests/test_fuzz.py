@@ -74,6 +74,18 @@ FIELDS = {
     "rounds.open_renewal": ["renewal-deadline"],
     "rounds.open_vriend": ["vriend-deadline"],
     "rounds.mailing": ["subject", "body"],
+    "partners.preview_import": ["file"],
+    "partners.confirm_import": ["upload"],
+    "people.accept_invite": ["password", "confirm"],
+    "people.accounts_page": ["name", "email"],
+    "people.add_seat": [
+        *("email", "group", "werkveld", "hoofdthema", "starts_on", "ends_on", "voorzitter"),
+    ],
+    "people.change_email": ["email"],
+    "people.end_seat": ["ends_on"],
+    "people.make_voorzitter": [],
+    "people.rename": ["name"],
+    "people.set_active": [],
 }
 QUERY = {
     "partners.directory": ["sector", "gemeente", "pagina"],
@@ -81,6 +93,8 @@ QUERY = {
     "apply.check": ["case_id"],
     "rounds.round_page": ["status", "zoek", "pagina"],
     "rounds.round_csv": ["status", "zoek"],
+    "people.accounts_page": ["zoek", "pagina"],
+    "people.leden": ["email"],
     "cases.diagram": ["state"],
     "auth.login": ["next"],
 }
@@ -106,6 +120,9 @@ PLAUSIBLE = {
     "signed_on": ["2024-01-31", "2999-01-01"],
     "authorised": ["y"],
     "starts_on": ["2030-10-01"],
+    "group": ["projectgroep", "regiegroep", "projectleider"],
+    "werkveld": ["PO", "gemeente", "partners"],
+    "hoofdthema": ["motivatie", "overgang"],
     "ends_on": ["2034-07-31", "2020-01-01"],
     "renewal-deadline": ["2030-01-31", "2000-01-01"],
     "vriend-deadline": ["2030-01-31"],
