@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from intranet.admission import voting
 from intranet.admission.models import ROUTES, Application, Referee
-from intranet.admission.references import record_reference
+from intranet.admission.referees.answers import record_reference
+from intranet.admission.votes import casting as voting
 from intranet.clock import now
 from intranet.models import all_models
 from intranet.workflows import engine, timers

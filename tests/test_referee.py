@@ -128,7 +128,7 @@ def test_a_link_made_for_another_purpose_is_refused(client, case):
 
 
 def test_a_replaced_referees_link_stops_working(client, case):
-    from intranet.admission.references import replace_referee
+    from intranet.admission.referees.answers import replace_referee
 
     old = referees(case)[0]
     path = link_of(old)

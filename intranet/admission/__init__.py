@@ -3,7 +3,10 @@
 
 def init_app(app):
     """Register the admission blueprints and the workflow."""
-    from intranet.admission import apply, inbox, referee, regiegroep, votes
+    from intranet.admission.apply import routes as apply
+    from intranet.admission.decide import inbox, regiegroep
+    from intranet.admission.referees import routes as referee
+    from intranet.admission.votes import routes as votes
     from intranet.workflows import admission  # noqa: F401 - registers the workflow
 
     for module in (apply, referee, inbox, votes, regiegroep):

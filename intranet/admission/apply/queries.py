@@ -2,10 +2,10 @@
 
 from peewee import fn
 
+from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
 
-from .apply_steps import steps_for
-from .models import Application, Referee
+from .steps import steps_for
 
 
 def same_name(name):

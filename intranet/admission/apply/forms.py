@@ -14,10 +14,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import TextInput
 
+from intranet.admission.models import ROUTES
 from intranet.models import SECTORS
 
 from . import eligibility as rules
-from .models import ROUTES
 
 NAME = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 EMAIL = [

@@ -7,10 +7,9 @@ from wtforms import DateField, HiddenField, RadioField, SelectField, TextAreaFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 
+from intranet.admission.models import CHOICES
+from intranet.admission.votes.casting import current_member_ids
 from intranet.clock import AMSTERDAM, today
-
-from .models import CHOICES
-from .voting import current_member_ids
 
 MAX_TEXT = 5000
 CHOOSE = "Kies voor, tegen of twijfel."

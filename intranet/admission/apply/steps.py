@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from wtforms.fields.core import UnboundField
 
 from . import eligibility as rules
-from .apply_forms import (
+from .forms import (
     BackupForm,
     ContactForm,
     OrganisationForm,

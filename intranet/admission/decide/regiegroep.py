@@ -4,11 +4,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.models import Comment
 from intranet.security import role_required
 from intranet.workflows.admission import admission
 from intranet.workflows.views import case_context
 
-from .decide_dossier import (
+from .dossier import (
     application_or_404,
     decision,
     dossier,
@@ -16,8 +17,7 @@ from .decide_dossier import (
     regiegroep_lists,
     vote_view,
 )
-from .decide_forms import CommentForm
-from .models import Comment
+from .forms import CommentForm
 
 bp = Blueprint("regiegroep", __name__, url_prefix="/regiegroep")
 DECIDED = "Over deze aanmelding is al besloten; reageren kan niet meer."

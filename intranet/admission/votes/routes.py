@@ -4,14 +4,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
+from intranet.admission.decide.forms import VoteForm
+from intranet.admission.models import Application
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 
-from .decide_dossier import application_or_404, dossier, open_votes, vote_view
-from .decide_forms import VoteForm
-from .models import Application
-from .voting import cast_vote, current_member_ids
+from .casting import cast_vote, current_member_ids
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")

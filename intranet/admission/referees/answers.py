@@ -1,11 +1,10 @@
 """Recording a referee's answer; with both references in, the case moves on."""
 
+from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-
-from .models import RECOMMENDATIONS, Application, Referee
 
 ALREADY_ANSWERED = "Deze referentie is al gegeven. Dank u wel!"
 NO_LONGER_NEEDED = "Deze referentie is niet meer nodig: de aanmelding is intussen verder gegaan."
@@ -49,7 +48,7 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
 
 def replace_referee(referee_id, applicant, name, email, organisation="", relation=""):
     """Swap a referee who does not answer for another; the old link stops working."""
-    from .effects import invite_referee
+    from intranet.admission.effects import invite_referee
 
     with write_transaction():
         old = Referee.get_or_none(Referee.id == referee_id)

@@ -8,11 +8,9 @@ from intranet.models import User
 from intranet.security import login_required
 from intranet.workflows.admission import admission
 
-from . import apply_queries as queries
-from . import apply_steps as steps
-from . import drafts
-from .apply_wizard import Wizard, sign_in
+from . import drafts, queries, steps
 from .eligibility import KNOWN_MUNICIPALITIES
+from .wizard import Wizard, sign_in
 
 bp = Blueprint("apply", __name__)
 
@@ -164,4 +162,4 @@ def edit_context(application, posted=None):
     )
 
 
-from . import apply_case  # noqa: E402, F401 - the case page and its forms share this blueprint
+from . import case_routes  # noqa: E402, F401 - the case page and its forms share this blueprint

@@ -7,13 +7,12 @@ passes (a timed step), the regiegroep decides.
 
 from dataclasses import dataclass
 
+from intranet.admission.models import CHOICES, Application, Vote
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.models import Membership, User
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-
-from .models import CHOICES, Application, Vote
 
 CLOSED = "De stemming is al gesloten; uw stem is niet meer verwerkt."
 PAST_DEADLINE = "De stemming is al gesloten: de stemtermijn is verstreken."

@@ -4,19 +4,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.models import Referee
+from intranet.admission.referees.answers import replace_referee as replace
 from intranet.errors import error_page
 from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.views import case_context
 
-from . import apply_queries as queries
-from . import apply_steps as steps
-from . import drafts
-from .apply import bp, edit_context, own_draft
-from .apply_forms import ReplaceRefereeForm
-from .models import Referee
-from .references import replace_referee as replace
+from . import drafts, queries, steps
+from .forms import ReplaceRefereeForm
+from .routes import bp, edit_context, own_draft
 
 REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
 

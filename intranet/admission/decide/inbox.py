@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import today
 from intranet.errors import error_page
 from intranet.models import User
@@ -12,9 +13,8 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.views import case_context
 
-from .decide_dossier import application_or_404, dossier, inbox, vote_view
-from .decide_forms import NominateForm, RecordVoteForm
-from .voting import cast_vote
+from .dossier import application_or_404, dossier, inbox, vote_view
+from .forms import NominateForm, RecordVoteForm
 
 bp = Blueprint("inbox", __name__, url_prefix="/aanmeldingen")
 

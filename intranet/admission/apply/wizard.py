@@ -11,8 +11,7 @@ from flask_login import current_user
 
 from intranet import security
 
-from . import apply_queries as queries
-from . import apply_steps as steps
+from . import queries, steps
 
 NOT_CARRIED = {"csrf_token", "password", "step", "go", "done", "submission"}
 KNOWN_FIELDS = {

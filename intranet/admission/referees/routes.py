@@ -5,11 +5,11 @@ from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from intranet import tokens
+from intranet.admission.apply.forms import TextForm, choices
+from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.workflows import engine
 
-from .apply_forms import TextForm, choices
-from .models import RECOMMENDATIONS, Application, Referee
-from .references import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
+from .answers import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
 
 bp = Blueprint("referee", __name__)
 

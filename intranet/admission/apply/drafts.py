@@ -3,6 +3,7 @@
 from peewee import IntegrityError
 
 from intranet import tokens
+from intranet.admission.models import Application, Referee
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
@@ -10,8 +11,7 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 
 from . import eligibility
-from .apply_queries import form_nonce, namesake, same_name
-from .models import Application, Referee
+from .queries import form_nonce, namesake, same_name
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
 NOT_EDITABLE = "Uw aanmelding is al ingediend; wijzigen kan niet meer."

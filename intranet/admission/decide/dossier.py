@@ -4,13 +4,12 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
+from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.admission.votes.casting import current_member_ids, deadline_passed, tally
 from intranet.pagination import paginate
 from intranet.workflows.admission import admission
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
-
-from .models import Application, Comment, Referee, Vote
-from .voting import current_member_ids, deadline_passed, tally
 
 ELIGIBILITY = {
     "basis": "Bedrijf of instelling zonder leerlingen, gevestigd in Leiden, Leiderdorp, "
