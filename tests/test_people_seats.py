@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application
-from intranet.admission.voting import cast_vote, tally
+from intranet.admission.votes.casting import cast_vote, tally
 from intranet.clock import today
 from intranet.models import Membership, User
 from intranet.people import seats

@@ -4,7 +4,7 @@ and a change of the projectgroep re-counts every open vote with the members of t
 """
 
 from intranet.admission.models import Application
-from intranet.admission.voting import tally
+from intranet.admission.votes.casting import tally
 from intranet.clock import today
 from intranet.db import locked, write_transaction
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
