@@ -172,14 +172,18 @@ def admit(event):
         Contact.get_or_create(
             organisation=organisation, user=backup, defaults={"kind": "achtervang"}
         )
+    notes = []  # what other features did for the new partner, said in the welcome mail
     for hook in current_app.extensions.get("on_admission", []):
-        hook(organisation)
+        note = hook(organisation)
+        if isinstance(note, str):
+            notes.append(note)
     mail.queue(
         application.applicant.email,
         f"Welkom als partner, {organisation.name}",
         "admission_welcome",
         application=application,
         motivation=event.comment,
+        notes=notes,
         link=mail.external_url("views.home"),
     )
 
@@ -235,5 +239,8 @@ def withdraw(event):
 
 
 def register_admission_hook(app, hook):
-    """Let another feature act when an organisation is admitted (e.g. join the period)."""
+    """Let another feature act when an organisation is admitted (e.g. join the period).
+
+    A hook that returns text adds it as a paragraph to the welcome mail.
+    """
     app.extensions.setdefault("on_admission", []).append(hook)

@@ -30,9 +30,11 @@ def _plug_into_other_features(app):
     from intranet.admission.effects import register_admission_hook
     from intranet.dashboard.sections import provide
     from intranet.rounds.models import rounds_in_progress
+    from intranet.rounds.opening import invite_to_open_rounds
     from intranet.rounds.rollover import join_current_period
 
     register_admission_hook(app, join_current_period)
+    register_admission_hook(app, invite_to_open_rounds)
     provide(
         app,
         "rounds_in_progress",

@@ -4,10 +4,10 @@ from flask import current_app
 from peewee import IntegrityError
 
 from intranet import mail
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.db import write_transaction
 from intranet.models import Organisation
-from intranet.rounds.dates import end_of
+from intranet.rounds.dates import deadline_text, end_of
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
 from intranet.workflows import engine, get
 
@@ -141,7 +141,7 @@ def invite(round_, actor, organisations):
     }
     reminder_at = round_.opened_at + current_app.config[SETTINGS[round_.kind]]
     deadlines = [(case_id, "verlopen", round_.deadline) for case_id in cases.values()]
-    if reminder_at < round_.deadline:
+    if now() < reminder_at < round_.deadline:  # a late invitee gets no reminder at once
         deadlines += [(case_id, "herinneren", reminder_at) for case_id in cases.values()]
     engine.schedule_many(workflow, deadlines)
     subject, template = INVITATIONS[round_.kind]
@@ -155,6 +155,35 @@ def invite(round_, actor, organisations):
         messages.append((user.email, subject, template, context))
     mail.queue_many(messages)
     return len(cases)
+
+
+def invite_to_open_rounds(organisation):
+    """A partner admitted while a signing round is open is invited to it at once.
+
+    Returns the sentence for the welcome mail, or None when no signing round is open.
+    """
+    round_ = (
+        Round.select()
+        .where(Round.kind == "renewal", Round.deadline > now())
+        .order_by(Round.deadline)
+        .first()
+    )
+    if round_ is None:
+        return None
+    invited = RenewalInvitation.select().where(
+        RenewalInvitation.round == round_, RenewalInvitation.organisation == organisation.id
+    )
+    if not invited.exists():
+        invite(
+            round_,
+            None,
+            Organisation.select(Organisation.id).where(Organisation.id == organisation.id),
+        )
+    return (
+        f"De partners ondertekenen nu het convenant {round_.period.name}. Ook uw organisatie "
+        f"is daarvoor uitgenodigd: teken uiterlijk {deadline_text(round_.deadline)}. U krijgt "
+        "daarover een aparte e-mail met een link."
+    )
 
 
 def send_vriend_mailing(subject, body):
