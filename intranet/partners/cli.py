@@ -47,11 +47,10 @@ def too_large(limit):
 def import_command(path, dry_run):
     """Import the partners in FILE (CSV with ; or .xlsx); any error changes nothing."""
     try:
-        rows = table.read(read_file(path), path)
+        result = import_rows(table.read(read_file(path), path), None, dry_run=dry_run)
     except table.TableError as error:
         click.echo(f"Fout: {error.message} Er is niets gewijzigd.", err=True)
         sys.exit(1)
-    result = import_rows(rows, None, dry_run=dry_run)
     for row_plan in result.plans:
         click.echo(describe(row_plan))
     totals = ", ".join(f"{result.count(s)} {s}" for s in ("nieuw", "gewijzigd", "ongewijzigd"))

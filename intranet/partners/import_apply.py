@@ -4,7 +4,7 @@ bulk (a few statements per hundred rows) and invite the new contactpersonen by e
 from dataclasses import dataclass
 
 from flask import current_app, has_request_context
-from peewee import chunked
+from peewee import IntegrityError, chunked
 
 from intranet import mail, tokens
 from intranet.clock import now
@@ -12,6 +12,7 @@ from intranet.db import write_transaction
 from intranet.models import Contact, Organisation, User
 from intranet.partners.contacts import INVITE
 from intranet.partners.import_plan import FIELDS, plan
+from intranet.partners.table import TableError
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
 from intranet.workflows.models import AuditEvent
 
@@ -35,16 +36,29 @@ class ImportResult:
         return sum(1 for p in self.plans if p.status == status)
 
 
+CONCURRENT = (
+    "Tijdens de import is het netwerk ook op een andere plek gewijzigd; er is niets "
+    "veranderd. Bekijk het voorbeeld opnieuw."
+)
+
+
 def import_rows(rows, actor, dry_run=False):
-    """Plan the rows and, unless dry_run or any row has an error, write them in one go."""
-    with write_transaction():
-        result = ImportResult(plan(rows))
-        if dry_run or result.errors:
-            return result
-        changed = [p for p in result.plans if p.status in ("nieuw", "gewijzigd")]
-        if changed:
-            _apply(changed, actor)
-        result.applied = True
+    """Plan the rows and, unless dry_run or any row has an error, write them in one go.
+
+    Raises TableError when someone else changed the same organisations or people at the
+    same moment (a unique name or address taken in between): then nothing changed either.
+    """
+    try:
+        with write_transaction():
+            result = ImportResult(plan(rows))
+            if dry_run or result.errors:
+                return result
+            changed = [p for p in result.plans if p.status in ("nieuw", "gewijzigd")]
+            if changed:
+                _apply(changed, actor)
+            result.applied = True
+    except IntegrityError as error:
+        raise TableError(CONCURRENT) from error
     return result
 
 

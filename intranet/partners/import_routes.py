@@ -93,10 +93,9 @@ def preview_import():
     if len(data) > limit:
         return _page(error=too_large(limit), status=413)
     try:
-        rows = table.read(data, upload.filename)
+        result = import_rows(table.read(data, upload.filename), _me(), dry_run=True)
     except table.TableError as error:
         return _page(error=error.message, status=422)
-    result = import_rows(rows, current_user, dry_run=True)
     if result.errors:
         return _page(result=result, status=422)
     token = secrets.token_urlsafe(24)
@@ -115,7 +114,10 @@ def confirm_import():
         return _page(error=GONE, status=409)
     with open(path, "rb") as handle:
         data = handle.read()
-    result = import_rows(table.read(data), current_user)
+    try:
+        result = import_rows(table.read(data), _me())
+    except table.TableError as error:
+        return _page(error=error.message, status=409)
     if result.errors:
         return _page(result=result, status=409)
     os.remove(path)
@@ -137,3 +139,7 @@ def export_partners(kind):
         mimetype=KINDS[kind],
         headers={"Content-Disposition": f"attachment; filename=partners.{kind}"},
     )
+
+
+def _me():
+    return current_user._get_current_object()
