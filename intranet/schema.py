@@ -4,6 +4,7 @@
 """
 
 from intranet.models import all_models
+from intranet.people import models as _people_models  # noqa: F401
 from intranet.rounds import models as _rounds_models  # noqa: F401
 from intranet.workflows import models as _workflow_models  # noqa: F401
 

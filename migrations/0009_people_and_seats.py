@@ -1,5 +1,6 @@
-"""Seats with dates, werkveld and hoofdthema (a person may hold several over time), and the
-date an organisation signed the convenant of a period."""
+"""Seats with dates, werkveld and hoofdthema (a person may hold several over time), the
+date an organisation signed the convenant of a period, and new addresses waiting for their
+confirmation."""
 
 import datetime
 
@@ -19,6 +20,23 @@ def up(migrator, db):
         migrator.add_index("membership", ("user_id", "group"), False),
         migrator.add_column("period_membership", "signed_on", DateField(null=True)),
     )
+
+    class User(Model):
+        class Meta:
+            database = db
+            table_name = "user"
+
+    class AddressChange(Model):
+        user = ForeignKeyField(User, on_delete="CASCADE")
+        email = CharField()
+        requested_at = DateTimeField()
+        confirmed_at = DateTimeField(null=True)
+
+        class Meta:
+            database = db
+            table_name = "address_change"
+
+    db.create_tables([AddressChange])
     # Seats that already exist started when they were recorded.
     rows = db.execute_sql("SELECT id, created_at FROM membership").fetchall()
     for seat_id, created_at in rows:
@@ -31,6 +49,7 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_table("address_change"))
     migrator.migrate(
         migrator.drop_column("period_membership", "signed_on"),
         migrator.drop_index("membership", "membership_user_id_group"),

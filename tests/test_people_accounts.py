@@ -142,3 +142,16 @@ def test_members_read_the_leden_page_but_do_not_manage(client, login, make_user)
     assert member.name in page and "Zetel toevoegen" not in page
     assert client.post("/leden/zetels", data={}).status_code == 403
     assert client.get("/leden/accounts").status_code == 403
+
+
+def test_a_later_address_request_voids_the_earlier_link(client, login, make_user):
+    login(make_user("projectleider"))
+    person = make_user()
+    client.post(f"/leden/accounts/{person.id}/adres", data={"email": "eerste@x.nl"})
+    first = link_in("eerste@x.nl", "/leden/adres/")
+    client.post(f"/leden/accounts/{person.id}/adres", data={"email": "tweede@x.nl"})
+    response = client.get(first)
+    assert response.status_code == 400 and "geldt niet meer" in response.get_data(as_text=True)
+    assert User.get_by_id(person.id).email == person.email
+    assert client.get(link_in("tweede@x.nl", "/leden/adres/")).status_code == 302
+    assert User.get_by_id(person.id).email == "tweede@x.nl"

@@ -16,6 +16,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from intranet import tokens
 from intranet.admission.models import Referee
 from intranet.models import UsedLink
+from intranet.people.models import AddressChange
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
@@ -40,6 +41,12 @@ def _answer_reference(client, path):
 
 def _account(make_user):
     return make_user().id
+
+
+def _address_change(make_user):
+    """An account's request to move to a new address."""
+    user = make_user()
+    return AddressChange.create(user=user, email=f"nieuw-{user.id}@example.org").id
 
 
 def _invited_referee(make_user):
@@ -71,6 +78,20 @@ LINKS = (
         "PARTNER_INVITE_MAX_AGE",
         _account,
         _set_password,
+    ),
+    Link(
+        "account-invite",
+        "people.accept_invite",
+        "PARTNER_INVITE_MAX_AGE",
+        _account,
+        _set_password,
+    ),
+    Link(
+        "email-change",
+        "people.confirm_email_change",
+        "EMAIL_CONFIRM_MAX_AGE",
+        _address_change,
+        _open,
     ),
     Link(
         "referee",

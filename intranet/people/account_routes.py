@@ -12,6 +12,7 @@ from intranet.models import Membership, User
 from intranet.pagination import paginate
 from intranet.people import accounts, audit, bp
 from intranet.people.forms import EmailForm, InviteForm, NameForm
+from intranet.people.models import AddressChange
 from intranet.security import role_required
 
 PER_PAGE = 50
@@ -48,6 +49,7 @@ def _account_page(user, name_form=None, email_form=None, status=200):
         name_form=name_form or NameForm(formdata=None, obj=user),
         email_form=email_form or EmailForm(formdata=None),
         seats=list(Membership.of_person(user)),
+        waiting=AddressChange.waiting_for(user),
         changes=list(audit.of_person(user)),
     ), status
 

@@ -10,10 +10,12 @@ from intranet.db import locked, write_transaction
 from intranet.models import Membership, User
 from intranet.people import seats
 from intranet.people.audit import record
+from intranet.people.models import AddressChange
 
 INVITE = "account-invite"
 EMAIL_CHANGE = "email-change"
 TAKEN = "Het e-mailadres {email} is al in gebruik bij een ander account."
+REPLACED = "Er is intussen een ander nieuw adres gevraagd; deze link geldt niet meer."
 
 
 class AccountError(Exception):
@@ -87,7 +89,8 @@ def request_email_change(user_id, email, actor):
             raise AccountError(f"{email} is al het e-mailadres van {user.name}.", 409)
         if User.by_email(email) is not None:
             raise AccountError(TAKEN.format(email=email), 409)
-        token = tokens.make(EMAIL_CHANGE, [user.id, email])
+        change = AddressChange.create(user=user, email=email)  # voids any earlier link
+        token = tokens.make(EMAIL_CHANGE, change.id)
         link = mail.external_url("people.confirm_email_change", token=token)
         days = current_app.config["EMAIL_CONFIRM_MAX_AGE"].days
         subject = "Bevestig uw nieuwe e-mailadres"
@@ -98,21 +101,24 @@ def request_email_change(user_id, email, actor):
 
 def confirm_email_change(payload):
     """Use the confirmation link once: the account's address becomes the new one."""
-    subject = payload["s"]
-    if not (isinstance(subject, list) and len(subject) == 2):
-        raise tokens.LinkError(tokens.INVALID)
-    user_id, email = subject
     try:
         with write_transaction():
             tokens.consume(EMAIL_CHANGE, payload)
-            user = _locked_user(user_id)
-            if User.by_email(email) is not None:
-                raise AccountError(TAKEN.format(email=email), 409)
-            old, user.email, user.email_confirmed_at = user.email, email, now()
+            change = AddressChange.get_or_none(AddressChange.id == payload["s"])
+            if change is None:
+                raise tokens.LinkError(tokens.INVALID)
+            if not change.is_latest():
+                raise tokens.LinkError(REPLACED)
+            user = _locked_user(change.user_id)
+            if User.by_email(change.email) is not None:
+                raise AccountError(TAKEN.format(email=change.email), 409)
+            old, user.email, user.email_confirmed_at = user.email, change.email, now()
             user.save(only=[User.email, User.email_confirmed_at])
-            record(user, user, "adres", f"E-mailadres gewijzigd van {old} in {email}.")
+            change.confirmed_at = now()
+            change.save(only=[AddressChange.confirmed_at])
+            record(user, user, "adres", f"E-mailadres gewijzigd van {old} in {user.email}.")
     except IntegrityError as error:
-        raise AccountError(TAKEN.format(email=email), 409) from error
+        raise AccountError(TAKEN.format(email=change.email), 409) from error
     return user
 
 
