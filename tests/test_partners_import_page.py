@@ -4,7 +4,7 @@ import io
 import re
 
 from intranet.models import Organisation
-from intranet.partners import table
+from intranet.partners import cells, table
 from tests.test_partners_import import HEADER, MUSEUM, csv_bytes
 
 
@@ -74,4 +74,4 @@ def test_download_button_writes_the_import_format(client, login, make_user, make
         assert response.status_code == 200
         assert "attachment" in response.headers["Content-Disposition"]
         rows = table.read(response.data)
-        assert [table.text(r.cells["name"]) for r in rows] == ["Naturalis"]
+        assert [cells.text(r.cells["name"]) for r in rows] == ["Naturalis"]

@@ -3,14 +3,12 @@ bulk (a few statements per hundred rows) and invite the new contactpersonen by e
 
 from dataclasses import dataclass
 
-from flask import current_app, has_request_context
 from peewee import IntegrityError, chunked
 
-from intranet import mail, tokens
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Contact, Organisation, User
-from intranet.partners.contacts import INVITE
+from intranet.partners.import_invite import invite
 from intranet.partners.import_plan import FIELDS, plan
 from intranet.partners.table import TableError
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
@@ -68,7 +66,7 @@ def _apply(plans, actor):
     invited = _store_contacts(plans, ids, users)
     _store_signatures(plans, ids)
     _audit(plans, actor)
-    _invite(invited, actor)
+    invite(invited, actor)
 
 
 def _store_organisations(plans):
@@ -196,32 +194,3 @@ def _audit(plans, actor):
         comment=f"Import: {new} nieuw, {len(plans) - new} gewijzigd.",
         at=now(),
     ).execute()
-
-
-def _invite(invited, actor):
-    """Invitation links for new people, a note for people with an account; in bulk."""
-    if not invited:
-        return
-    if not has_request_context():
-        with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-            return _invite(invited, actor)
-    names = {}
-    for batch in chunked(sorted({org for _user, org, _kind in invited}), 500):
-        query = Organisation.select(Organisation.id, Organisation.name)
-        names.update(query.where(Organisation.id.in_(batch)).tuples())
-    days = current_app.config["PARTNER_INVITE_MAX_AGE"].days
-    inviter = actor or User(name="De projectleider")
-    messages = []
-    for user, organisation_id, kind in invited:
-        organisation = Organisation(id=organisation_id, name=names[organisation_id])
-        context = {"user": user, "organisation": organisation, "inviter": inviter, "kind": kind}
-        if user.password_hash:
-            link = mail.external_url("partners.show", organisation_id=organisation_id)
-            subject = f"U bent contactpersoon van {organisation.name}"
-            messages.append((user.email, subject, "partner_added", {**context, "link": link}))
-        else:
-            link = mail.external_url("partners.accept_invite", token=tokens.make(INVITE, user.id))
-            subject = f"Uitnodiging: contactpersoon van {organisation.name}"
-            context.update(link=link, days=days)
-            messages.append((user.email, subject, "partner_invite", context))
-    mail.queue_many(messages)

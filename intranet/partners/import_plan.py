@@ -4,17 +4,17 @@ unchanged, or an error with its line and a Dutch reason. Reads the database in a
 
 from dataclasses import dataclass, field
 
-from email_validator import EmailNotValidError, validate_email
 from peewee import chunked
 
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation, User
+from intranet.partners import cells as read
 from intranet.partners import table
+from intranet.partners.import_people import plan_people, plan_signing
 from intranet.partners.table import COLUMNS
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
 
 FIELDS = ("name", "sector", "municipality", "pupil_count", "membership_type", "lef_partner")
 FIELDS += ("website",)
-ROLES = {"contact": ("primary", "contactpersoon"), "backup": ("achtervang", "achtervang")}
 
 
 @dataclass
@@ -67,7 +67,7 @@ class Network:
 
 
 def _email_of(row, key):
-    return table.text(row.cells.get(f"{key}_email")).lower()
+    return read.text(row.cells.get(f"{key}_email")).lower()
 
 
 def plan(rows):
@@ -90,7 +90,7 @@ def plan(rows):
 
 def _plan_row(row, network):
     cells = row.cells
-    name = table.text(cells.get("name"))
+    name = read.text(cells.get("name"))
     result = RowPlan(row.line, name)
     if not name:
         result.errors.append("De naam ontbreekt.")
@@ -106,7 +106,7 @@ def _plan_row(row, network):
     values = {"name": name, **_values(cells, result.errors)}
     if result.organisation is None:
         for key in ("sector", "municipality"):
-            if not table.text(cells.get(key)):
+            if not read.text(cells.get(key)):
                 result.errors.append(f"Een nieuwe organisatie heeft een {COLUMNS[key]} nodig.")
         result.values = values
     else:
@@ -114,33 +114,33 @@ def _plan_row(row, network):
             if getattr(result.organisation, key) != value:
                 result.values[key] = value
                 result.changes.append(COLUMNS[key])
-    _plan_people(cells, result, network)
-    _plan_signing(cells, result, network)
+    plan_people(cells, result, network)
+    plan_signing(cells, result, network)
     return result
 
 
 def _values(cells, errors):
     """The organisation fields the row gives, parsed; errors are added for bad cells."""
     values = {}
-    sector = table.text(cells.get("sector"))
+    sector = read.text(cells.get("sector"))
     if sector:
         found = _choice(sector, SECTORS)
         if found is None:
             errors.append(f"Onbekende sector ‘{sector[:40]}’. Kies uit: {', '.join(SECTORS)}.")
         values["sector"] = found
-    municipality = table.text(cells.get("municipality"))
+    municipality = read.text(cells.get("municipality"))
     if municipality:
         values["municipality"] = municipality[:100]
     if "pupil_count" in cells:
         try:
-            values["pupil_count"] = table.count(cells["pupil_count"])
+            values["pupil_count"] = read.count(cells["pupil_count"])
         except ValueError:
-            shown = table.text(cells["pupil_count"])[:40]
+            shown = read.text(cells["pupil_count"])[:40]
             errors.append(
                 f"‘{shown}’ is geen aantal leerlingen/kindplaatsen: "
                 "vul een heel getal in, bijvoorbeeld 1.200."
             )
-    membership = table.text(cells.get("membership_type"))
+    membership = read.text(cells.get("membership_type"))
     if membership:
         found = _choice(membership, MEMBERSHIP_TYPES)
         if found is None:
@@ -150,11 +150,11 @@ def _values(cells, errors):
         values["membership_type"] = found
     if "lef_partner" in cells:
         try:
-            values["lef_partner"] = table.yes_no(cells["lef_partner"])
+            values["lef_partner"] = read.yes_no(cells["lef_partner"])
         except ValueError:
             errors.append("Vul bij LEF-partner ja of nee in.")
     if "website" in cells:
-        website = table.text(cells["website"])
+        website = read.text(cells["website"])
         if website and "://" not in website:
             website = f"https://{website}"
         if len(website) > 200 or " " in website:
@@ -170,75 +170,3 @@ def _choice(value, mapping):
         if wanted in (key.casefold(), label.casefold()):
             return key
     return None
-
-
-def _plan_people(cells, result, network):
-    organisation = result.organisation
-    for key, (kind, label) in ROLES.items():
-        raw = table.text(cells.get(f"{key}_email"))
-        if not raw:
-            continue
-        try:
-            email = validate_email(raw, check_deliverability=False).normalized.lower()
-        except EmailNotValidError:
-            result.errors.append(f"‘{raw[:60]}’ is geen geldig e-mailadres ({label}).")
-            continue
-        name = table.text(cells.get(f"{key}_name"))[:200]
-        user = network.users.get(email)
-        contacts = network.contacts.get(user.id, []) if user else []
-        elsewhere = [
-            c for c in contacts if organisation is None or c.organisation_id != organisation.id
-        ]
-        if elsewhere:
-            other = network.by_id[elsewhere[0].organisation_id].name
-            result.errors.append(f"Het e-mailadres {email} is al in gebruik bij {other}.")
-            continue
-        if user is None and not name:
-            result.errors.append(f"De naam van de {label} ontbreekt.")
-            continue
-        mine = next((c for c in contacts if c not in elsewhere), None)
-        if mine is None or mine.kind != kind:
-            result.people.append((kind, email, name, mine, user))
-            if organisation is not None:
-                result.changes.append(label)
-    emails = [email for _kind, email, *_rest in result.people]
-    if len(set(emails)) < len(emails):
-        result.errors.append("De contactpersoon en de achtervang zijn dezelfde persoon.")
-
-
-def _plan_signing(cells, result, network):
-    if "signed" not in cells and "signed_on" not in cells:
-        return
-    try:
-        signed_on = table.day(cells.get("signed_on"))
-    except ValueError:
-        result.errors.append("Schrijf de datum van ondertekening als dd-mm-jjjj.")
-        return
-    try:
-        signed = table.yes_no(cells.get("signed")) if "signed" in cells else signed_on is not None
-    except ValueError:
-        result.errors.append("Vul bij getekend ja of nee in.")
-        return
-    if not signed and signed_on is not None:
-        result.errors.append("Er staat een datum van ondertekening, maar getekend is nee.")
-        return
-    organisation = result.organisation
-    current = network.signed.get(organisation.id) if organisation else None
-    was_signed = current is not None and current.via == "ondertekend"
-    if not signed:
-        if was_signed:
-            result.errors.append(
-                "De ondertekening van de lopende periode kan niet met een import worden "
-                "ingetrokken."
-            )
-        return
-    if network.period is None:
-        result.errors.append(
-            "Er is geen lopende convenantperiode om de ondertekening in vast te leggen."
-        )
-        return
-    if was_signed and current.signed_on == signed_on:
-        return
-    result.signing = (signed_on,)
-    if organisation is not None:
-        result.changes.append(COLUMNS["signed"])
