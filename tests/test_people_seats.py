@@ -9,7 +9,7 @@ from intranet.admission.models import Application
 from intranet.admission.votes.casting import cast_vote, tally
 from intranet.clock import today
 from intranet.models import Membership, User
-from intranet.people import seats
+from intranet.people import accounts, seats
 from intranet.people.audit import of_person
 from tests import factories
 
@@ -129,3 +129,13 @@ def test_a_new_member_does_not_close_a_vote_that_is_still_open(make_user, leader
     seat(make_user(), werkveld="gemeente")
     assert Application.get_by_id(case.id).state == "stemming"
     assert tally(case).members == 5
+
+
+def test_deactivating_a_member_re_counts_the_open_votes(make_user, leader):
+    members = [make_user("projectgroep") for _ in range(4)]
+    case = factories.at_vote(make_user(), leader)
+    for member in members[:2]:
+        cast_vote(case.id, member, "voor")
+    assert Application.get_by_id(case.id).state == "stemming"  # 2 of 4: no majority yet
+    accounts.deactivate(members[3].id, leader)
+    assert Application.get_by_id(case.id).state == "toegelaten"  # 2 of 3 is a majority
