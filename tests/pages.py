@@ -89,7 +89,7 @@ def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
     from intranet.admission.apply.steps import STEPS
     from intranet.fees.models import schooljaar_of
-    from intranet.models import Organisation
+    from intranet.models import Organisation, User
     from intranet.models.records import OutboxMessage
     from intranet.rounds.models import Round
     from intranet.workflows import REGISTRY
@@ -109,6 +109,8 @@ def demo_values(app):
             "year": [schooljaar_of(), schooljaar_of() - 1],
             "workflow_name": sorted(REGISTRY),
             "step": list(STEPS),
+            "kind": ["csv", "xlsx"],  # the export's formats
+            "user_id": [row.id for row in User.select(User.id).order_by(User.id).limit(2)],
         }
 
 
