@@ -92,7 +92,7 @@ def demo_values(app):
     from intranet.models import Organisation, User
     from intranet.models.records import OutboxMessage
     from intranet.rounds.models import Round
-    from intranet.workflows import REGISTRY
+    from intranet.workflows.registry import BY_NAME as REGISTRY
 
     with app.app_context():
         case_ids = []

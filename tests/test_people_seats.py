@@ -6,11 +6,12 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application
-from intranet.admission.votes.casting import cast_vote, tally
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import today
 from intranet.models import Membership, User
 from intranet.people import accounts, seats
 from intranet.people.audit import of_person
+from intranet.workflows.admission import tally
 from tests import factories
 
 DAY = timedelta(days=1)

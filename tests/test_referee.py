@@ -146,7 +146,7 @@ def test_the_reminders_link_after_answering_says_it_was_given(client, case):
 
     referee = referees(case)[0]
     with write_transaction():
-        remind_referees(Application.get_by_id(case.id), now())
+        remind_referees(admission, Application.get_by_id(case.id), now())
     first, reminder = links_to(referee.email, "/referentie/")
     answer(client, first.replace("http://localhost", ""))
     page = client.get(reminder.replace("http://localhost", ""))

@@ -1,6 +1,6 @@
 """The domain model shared by every part of the intranet."""
 
-from intranet.models.base import BaseModel, all_models
+from intranet.models.base import BaseModel
 from intranet.models.people import (
     GROUPS,
     HOOFDTHEMAS,
@@ -14,11 +14,18 @@ from intranet.models.people import (
     Organisation,
     User,
 )
-from intranet.models.records import LoginAttempt, OutboxMessage, Setting, UsedLink
+from intranet.models.records import (
+    MAIL_STATUSES,
+    LoginAttempt,
+    OutboxMessage,
+    Setting,
+    UsedLink,
+)
 
 __all__ = [
     "GROUPS",
     "HOOFDTHEMAS",
+    "MAIL_STATUSES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
     "SEATS_PER_WERKVELD",
@@ -33,5 +40,4 @@ __all__ = [
     "Setting",
     "UsedLink",
     "User",
-    "all_models",
 ]

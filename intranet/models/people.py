@@ -4,6 +4,7 @@ from functools import cached_property
 
 from flask_login import UserMixin
 from peewee import (
+    JOIN,
     BooleanField,
     CharField,
     DateField,
@@ -182,6 +183,36 @@ class User(UserMixin, BaseModel):
         if text:
             query = query.where(cls.name.contains(text) | cls.email.contains(text.lower()))
         return query
+
+    @classmethod
+    def load(cls, user_id):
+        """The user with their groups (seats current today) and organisations in one query,
+        or None (each request)."""
+        day = today()
+        seat = (
+            (Membership.user == cls.id)
+            & (Membership.starts_on <= day)
+            & (Membership.ends_on.is_null() | (Membership.ends_on > day))
+        )
+        rows = list(
+            cls.select(
+                cls,
+                Membership.group.alias("seat"),
+                Membership.voorzitter.alias("chairs"),
+                Contact.organisation.alias("contact_of"),
+            )
+            .join(Membership, JOIN.LEFT_OUTER, on=seat)
+            .switch(cls)
+            .join(Contact, JOIN.LEFT_OUTER, on=(Contact.user == cls.id))
+            .where(cls.id == user_id)
+            .objects()
+        )
+        if not rows:
+            return None
+        user = rows[0]
+        user.__dict__["groups"] = {row.seat: row.chairs for row in rows if row.seat}
+        user.__dict__["organisation_ids"] = {row.contact_of for row in rows if row.contact_of}
+        return user
 
     @classmethod
     def by_email(cls, email):

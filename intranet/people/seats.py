@@ -3,8 +3,6 @@ regiegroep, and who is voorzitter. Every change runs in one transaction with its
 and a change of the projectgroep re-counts every open vote with the members of today.
 """
 
-from intranet.admission.models import Application
-from intranet.admission.votes.casting import tally
 from intranet.clock import today
 from intranet.db import locked, write_transaction
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
@@ -176,17 +174,11 @@ def _describe(seat, what):
 def _settle_open_votes(group):
     """Re-count every open vote with the projectgroep of today; close those now certain.
 
-    The one place a seat change re-evaluates the votes. It calls the admission's own rule
-    (tally and its outcome); `engine.settle_open(admission)` takes over when it exists.
+    The one place a seat change re-evaluates the votes (the engine takes the admission's
+    automatic steps whose majority rule now holds).
     """
-    if group != "projectgroep":
-        return
-    for application in Application.select().where(Application.state == "stemming"):
-        outcome = tally(application).outcome()
-        if outcome:
-            engine.fire(
-                admission, application.id, outcome, None, actor_label="ledenwijziging projectgroep"
-            )
+    if group == "projectgroep":
+        engine.settle_open(admission)
 
 
 def members_changed(person):

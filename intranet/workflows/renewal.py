@@ -20,7 +20,6 @@ from intranet.rounds.invitation_rules import (
     stamp_answer,
 )
 from intranet.rounds.models import RenewalInvitation
-from intranet.workflows import register
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
 
 NAME = "verlenging"
@@ -69,66 +68,63 @@ def confirm(event):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Ondertekening van het convenant",
-        model=RenewalInvitation,
-        states=STATES,
-        initial="uitgenodigd",
-        transitions=[
-            Transition(
-                "tekenen",
-                "uitgenodigd",
-                "getekend",
-                "Tekenen namens de organisatie",
-                CONTACT,
-                conditions=(
-                    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                    Condition(
-                        signature_complete,
-                        "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                    ),
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Ondertekening van het convenant",
+    model=RenewalInvitation,
+    states=STATES,
+    initial="uitgenodigd",
+    transitions=[
+        Transition(
+            "tekenen",
+            "uitgenodigd",
+            "getekend",
+            "Tekenen namens de organisatie",
+            CONTACT,
+            conditions=(
+                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+                Condition(
+                    signature_complete,
+                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
                 ),
-                after=(record_signature,),
-                form_endpoint="rounds.renewal",
             ),
-            Transition(
-                "opzeggen",
-                "uitgenodigd",
-                "opgezegd",
-                "Niet verlengen",
-                CONTACT,
-                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-                after=(record_decline,),
-                comment="optional",
-                comment_label="Reden",
-                style="secondary",
-                form_endpoint="rounds.renewal",
+            after=(record_signature,),
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "opzeggen",
+            "uitgenodigd",
+            "opgezegd",
+            "Niet verlengen",
+            CONTACT,
+            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+            after=(record_decline,),
+            comment="optional",
+            comment_label="Reden",
+            style="secondary",
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
+        ),
+    ],
+    case_roles=own_contact,
+    on_enter={
+        "getekend": [close, confirm],
+        "opgezegd": [close, confirm],
+        "verlopen": [close],
+    },
+    timers=[
+        Timer(
+            "herinneren",
+            ("uitgenodigd",),
+            reminder(
+                "RENEWAL_REMINDER_INTERVAL",
+                "Herinnering: ondertekening convenant {period}",
+                "renewal_reminder",
             ),
-            Transition(
-                "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
-            ),
-        ],
-        case_roles=own_contact,
-        on_enter={
-            "getekend": [close, confirm],
-            "opgezegd": [close, confirm],
-            "verlopen": [close],
-        },
-        timers=[
-            Timer(
-                "herinneren",
-                ("uitgenodigd",),
-                reminder(
-                    NAME,
-                    "RENEWAL_REMINDER_INTERVAL",
-                    "Herinnering: ondertekening convenant {period}",
-                    "renewal_reminder",
-                ),
-            )
-        ],
-        case_endpoint="rounds.renewal",
-        can_view=may_view,
-    )
+        )
+    ],
+    case_endpoint="rounds.renewal",
+    can_view=may_view,
 )

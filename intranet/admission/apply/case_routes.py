@@ -77,8 +77,6 @@ def edit(case_id, step):
             drafts.save_step(case_id, current_user, step, form.data)
         except drafts.DraftError as error:
             form[error.field].errors = [error.message]
-        except engine.WorkflowError as error:
-            return error_page(error.status, error.message)
         else:
             flash(f"Opgeslagen: {steps.STEPS[step].lower()}.", "success")
             return redirect(url_for("apply.case", case_id=case_id), code=303)

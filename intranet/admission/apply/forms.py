@@ -1,12 +1,10 @@
 """The forms of the application: one WTForms form per step, with the route's rules."""
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
     IntegerField,
     PasswordField,
     RadioField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -15,6 +13,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import TextInput
 
 from intranet.admission.models import ROUTES
+from intranet.forms import TextForm, choices
 from intranet.models import SECTORS
 
 from . import eligibility as rules
@@ -28,28 +27,6 @@ EMAIL = [
 WEBSITE = Regexp(
     r"^(https?://)?[^\s/]+\.[^\s]+$", message="Vul een webadres in, bijvoorbeeld www.voorbeeld.nl."
 )
-
-
-def choices(mapping, blank=None):
-    """WTForms choices from a {value: label} mapping, optionally after a blank option."""
-    options = [SelectChoice("", blank)] if blank else []
-    return options + [SelectChoice(value, label) for value, label in mapping.items()]
-
-
-def _clean(value):
-    """Text as typed without surrounding spaces; nothing typed is ''."""
-    return value.strip() if isinstance(value, str) else ("" if value is None else value)
-
-
-class TextForm(FlaskForm):
-    """A form whose text fields arrive stripped and never None."""
-
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            """Add the cleaning filter to every text field (not to passwords)."""
-            if unbound_field.field_class in (StringField, EmailField, TextAreaField):
-                options["filters"] = (*options.get("filters", ()), _clean)
-            return unbound_field.bind(form=form, **options)
 
 
 class CountField(IntegerField):

@@ -44,12 +44,7 @@ def with_people(application_id):
 
 def checklist(application):
     """The steps of a draft and whether each is filled in: [(step, filled)]."""
-    referees = Referee.current(application).count()
-    filled = {
-        "profiel": bool(application.profile.strip()) or application.route != "uitgebreid",
-        "referenten": referees >= 2,
-        "contactpersoon": bool(application.backup_name and application.backup_email),
-    }
+    filled = application.filled_parts()
     return [(step, filled.get(step, True)) for step in steps_for(application.route)]
 
 

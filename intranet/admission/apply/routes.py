@@ -160,6 +160,3 @@ def edit_context(application, posted=None):
         namesake=lambda name: queries.namesake(name, application.organisation_id),
         applicant_email=application.applicant.email,
     )
-
-
-from . import case_routes  # noqa: E402, F401 - the case page and its forms share this blueprint

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from flask import abort
 
 from intranet.admission.models import Application, Comment, Referee, Vote
-from intranet.admission.votes.casting import current_member_ids, deadline_passed, tally
+from intranet.clock import now
 from intranet.pagination import paginate
-from intranet.workflows.admission import admission
+from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
 
@@ -42,7 +42,7 @@ def dossier(application):
     return {
         "application": application,
         "organisation": application.organisation,
-        "referees": list(Referee.current(application)),
+        "referees": Referee.current(application),  # read only where a page shows them
         "eligibility": ELIGIBILITY.get(application.route, ""),
     }
 
@@ -97,15 +97,19 @@ class VoteView:
     votes: list = field(default_factory=list)  # every vote with its motivation (closed vote)
 
 
-def vote_view(application, user):
-    """What this user may see of the application's vote now."""
+def vote_view(application, user, my_vote=False, counted=None):
+    """What this user may see of the application's vote now.
+
+    `my_vote` and `counted` save their queries when the caller knows them (it just voted).
+    """
     is_open = application.state == "stemming"
-    is_member = user.id in current_member_ids()
+    is_member = user.has_role("projectgroep")
     is_leader = user.has_role("projectleider")
-    my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
-    view = VoteView(is_open, deadline_passed(application), is_member, is_leader, my_vote)
+    if my_vote is False:
+        my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
+    view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
     if not is_open or (is_member and my_vote is not None):
-        view.tally = tally(application)
+        view.tally = counted or tally(application)
     if not is_open:
         view.votes = list(Vote.with_names(application))
     elif is_leader:
@@ -135,7 +139,7 @@ def escalation(application):
         return None
     if event.trigger == "escaleren":
         return f"De projectleider ({event.actor_label}) legt de aanvraag voor: {event.comment}"
-    if event.actor_label == SYSTEM:
+    if event.actor_label == SYSTEM or event.payload.get("deadline_passed"):
         return "De stemtermijn verstreek zonder meerderheid in de projectgroep."
     return "Alle leden van de projectgroep stemden, zonder meerderheid voor of tegen."
 

@@ -1,10 +1,9 @@
 """The projectleider's inbox: check, ask, nominate, reject, escalate, record votes."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from intranet.admission.votes.casting import cast_vote
 from intranet.clock import today
 from intranet.errors import error_page
 from intranet.models import User
@@ -73,17 +72,14 @@ def nominate(case_id):
         if refused:
             return error_page(*refused)
     elif form.validate():
-        try:
-            engine.fire(
-                admission,
-                application.id,
-                "voordragen",
-                current_user,
-                expected_state=form.expected_state.data or application.state,
-                data={"deadline": form.deadline_utc()},
-            )
-        except engine.WorkflowError as error:
-            return error_page(error.status, error.message)
+        engine.fire(
+            admission,
+            application.id,
+            "voordragen",
+            current_user,
+            expected_state=form.expected_state.data or application.state,
+            data={"deadline": form.deadline_utc()},
+        )
         flash(
             f"{application.organisation.name} is voorgedragen; de projectgroep kan stemmen tot "
             f"en met {form.deadline.data:%d-%m-%Y}.",
@@ -116,21 +112,23 @@ def record_vote(case_id):
         return _case_page(application, record_form=form, status=422)
     member = User.get_by_id(form.member.data)
     try:
-        outcome = cast_vote(
+        closing = engine.act(
+            admission,
             application.id,
-            member,
-            form.choice.data,
-            form.motivation.data or "",
-            recorded_by=current_user._get_current_object(),
+            "stem_vastleggen",
+            current_user._get_current_object(),
+            data={
+                "member": member.id,
+                "choice": form.choice.data,
+                "motivation": form.motivation.data or "",
+            },
         )
-    except engine.WorkflowError as error:
-        if error.status in (403, 404):
-            abort(error.status)
+    except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the form again
         application = application_or_404(case_id)
-        return _case_page(application, record_message=error.message, status=error.status)
+        return _case_page(application, form, error.message, status=error.status)
     message = f"De stem van {member.name} is vastgelegd."
-    if outcome:
-        closed = application_or_404(case_id).state
+    if closing.settled:
+        closed = closing.settled.dest
         message += f" De stemming is gesloten: {admission.state_label(closed).lower()}."
     flash(message, "success")
     return redirect(url_for("inbox.case", case_id=application.id), code=303)

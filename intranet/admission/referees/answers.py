@@ -1,13 +1,11 @@
 """Recording a referee's answer; with both references in, the case moves on."""
 
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
+from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-
-ALREADY_ANSWERED = "Deze referentie is al gegeven. Dank u wel!"
-NO_LONGER_NEEDED = "Deze referentie is niet meer nodig: de aanmelding is intussen verder gegaan."
 
 
 def record_reference(referee_id, recommendation, text, before_commit=None):
@@ -25,10 +23,9 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
             Application.select().where(Application.id == referee.application_id)
         ).get()
         referee = Referee.get_by_id(referee_id)  # re-read under the lock
-        if referee.status == "beantwoord":
-            raise engine.AlreadyHandled(ALREADY_ANSWERED)
-        if referee.status != "uitgenodigd" or application.state != "referenties":
-            raise engine.AlreadyHandled(NO_LONGER_NEEDED)
+        refused = links.refusal(referee, application.state)
+        if refused:
+            raise engine.AlreadyHandled(refused[0])
         if before_commit:
             before_commit()
         referee.recommendation, referee.text = recommendation, text.strip()
@@ -48,8 +45,6 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
 
 def replace_referee(referee_id, applicant, name, email, organisation="", relation=""):
     """Swap a referee who does not answer for another; the old link stops working."""
-    from intranet.admission.effects import invite_referee
-
     with write_transaction():
         old = Referee.get_or_none(Referee.id == referee_id)
         if old is None:
@@ -72,7 +67,7 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
             relation=relation,
         )
         if application.state == "referenties":
-            invite_referee(new)
+            links.invite(new)
         engine.note(
             admission,
             application,

@@ -1,23 +1,18 @@
 """Referees answer through a signed, single-use link; they never have an account."""
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from intranet import tokens
-from intranet.admission.apply.forms import TextForm, choices
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
+from intranet.forms import TextForm, choices
 from intranet.workflows import engine
 
-from .answers import ALREADY_ANSWERED, NO_LONGER_NEEDED, record_reference
+from . import links
+from .answers import record_reference
 
 bp = Blueprint("referee", __name__)
-
-PURPOSE = "referee"
-REPLACED = (
-    "Deze link werkt niet meer: de aanvrager heeft intussen iemand anders als referent "
-    "gevraagd. U hoeft niets meer te doen."
-)
 
 
 class ReferenceForm(TextForm):
@@ -45,18 +40,15 @@ def _closed(message, status):
 def _open(token):
     """(payload, referee) for a usable link, or (None, the page that says why not)."""
     try:
-        payload = tokens.read(PURPOSE, token, current_app.config["REFEREE_LINK_MAX_AGE"])
+        payload = links.read(token)
     except tokens.LinkError as error:
         return None, _closed(error.message, 400)
     referee = Referee.get_or_none(Referee.id == payload["s"])
     if referee is None:
         return None, _closed(tokens.INVALID, 400)
-    if referee.status == "vervangen":
-        return None, _closed(REPLACED, 410)
-    if referee.status == "beantwoord":
-        return None, _closed(ALREADY_ANSWERED, 409)
-    if referee.status != "uitgenodigd" or referee.application.state != "referenties":
-        return None, _closed(NO_LONGER_NEEDED, 409)
+    refused = links.refusal(referee, referee.application.state)
+    if refused:
+        return None, _closed(*refused)
     return payload, referee
 
 
@@ -73,7 +65,7 @@ def answer(token):
                 referee.id,
                 form.recommendation.data,
                 form.text.data,
-                before_commit=lambda: tokens.consume(PURPOSE, payload),
+                before_commit=lambda: links.consume(payload),
             )
         except tokens.LinkError as error:
             return _closed(error.message, 400)

@@ -9,9 +9,7 @@ from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
 from intranet.security import role_required
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
-
-from .casting import cast_vote, current_member_ids
+from intranet.workflows.admission import Tally, admission, current_member_ids
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")
@@ -34,42 +32,47 @@ def index():
 @role_required(*VOTERS)
 def vote(case_id):
     """The vote page: the dossier and the vote panel; posting casts or changes my vote."""
-    application = application_or_404(case_id)
-    if application.vote_deadline is None:
-        abort(404)  # never put to the vote
     if request.method == "GET":
-        return _panel(application)
-    if current_user.id not in current_member_ids():
+        return _panel(_nominated_or_404(case_id))
+    if not current_user.has_role("projectgroep"):
         abort(403)
     form = VoteForm()
     if not form.validate():
-        return _panel(application, form=form, status=422)
+        return _panel(_nominated_or_404(case_id), form=form, status=422)
     try:
-        outcome = cast_vote(
-            application.id,
+        acted = engine.act(
+            admission,
+            case_id,
+            "stemmen",
             current_user._get_current_object(),
-            form.choice.data,
-            form.motivation.data or "",
+            data={"choice": form.choice.data, "motivation": form.motivation.data or ""},
         )
-    except engine.WorkflowError as error:
-        if error.status in (403, 404):
-            abort(error.status)
-        return _panel(
-            application_or_404(case_id), message=("error", error.message), status=error.status
-        )
+    except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the panel again
+        application = _nominated_or_404(case_id)
+        return _panel(application, message=("error", error.message), status=error.status)
+    application = _nominated_or_404(case_id)
     message = "Uw stem is vastgelegd."
-    if outcome:
-        state = application_or_404(case_id).state
-        message += f" Daarmee is de stemming gesloten: {admission.state_label(state).lower()}."
+    if acted.settled:
+        label = admission.state_label(acted.settled.dest).lower()
+        message += f" Daarmee is de stemming gesloten: {label}."
     if not htmx.is_htmx():
         flash(message, "success")
         return redirect(url_for("votes.vote", case_id=case_id), code=303)
-    return _panel(application_or_404(case_id), message=("success", message))
+    counted = {key: acted.facts[key] for key in ("members", "voor", "tegen", "twijfel")}
+    view = vote_view(application, current_user, acted.done.result, Tally(**counted))
+    return _panel(application, message=("success", message), view=view)
 
 
-def _panel(application, form=None, message=None, status=200):
+def _nominated_or_404(case_id):
+    application = application_or_404(case_id)
+    if application.vote_deadline is None:
+        abort(404)  # never put to the vote
+    return application
+
+
+def _panel(application, form=None, message=None, status=200, view=None):
     """The vote page, or only its panel for htmx."""
-    view = vote_view(application, current_user)
+    view = view or vote_view(application, current_user)
     if form is None:
         mine = view.my_vote
         form = VoteForm(
