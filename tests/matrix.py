@@ -199,7 +199,7 @@ GOING_LIVE = {
     ("partners.import_page", GET): only(PROJECTLEIDER),
     ("partners.preview_import", POST): only(PROJECTLEIDER, status=422),  # no file
     ("partners.confirm_import", POST): only(PROJECTLEIDER, status=409),  # no preview
-    ("partners.export_partners", GET): only(PROJECTLEIDER, args={"kind": lambda world: "csv"}),
+    ("partners.export_partners", GET): only(PROJECTLEIDER),
     ("people.leden", GET): Expect(MEMBERS_AND_LEADER),
     ("people.add_seat", POST): only(PROJECTLEIDER, status=422),
     ("people.end_seat", POST): only(PROJECTLEIDER, status=422, args=CHAIR_SEAT),  # no date
@@ -209,8 +209,11 @@ GOING_LIVE = {
     ("people.account", GET): only(PROJECTLEIDER, args=APPLICANT_ACCOUNT),
     ("people.rename", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
     ("people.change_email", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
-    ("people.set_active", POST): only(  # already active: refused, nothing changes
-        PROJECTLEIDER, status=409, args={**APPLICANT_ACCOUNT, "action": lambda w: "activeren"}
+    # Refused, so nothing changes: the applicant is active already, and the projectleider
+    # cannot deactivate their own account.
+    ("people.reactivate", POST): only(PROJECTLEIDER, status=409, args=APPLICANT_ACCOUNT),
+    ("people.deactivate", POST): only(
+        PROJECTLEIDER, status=422, args={"user_id": lambda world: world.users[PROJECTLEIDER].id}
     ),
     ("people.accept_invite", GET): public(400),
     ("people.accept_invite", POST): public(400),

@@ -109,7 +109,6 @@ def demo_values(app):
             "year": [schooljaar_of(), schooljaar_of() - 1],
             "workflow_name": sorted(REGISTRY),
             "step": list(STEPS),
-            "kind": ["csv", "xlsx"],  # the export's formats
             "user_id": [row.id for row in User.select(User.id).order_by(User.id).limit(2)],
         }
 

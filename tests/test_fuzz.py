@@ -43,6 +43,10 @@ APPLICATION_FIELDS = [
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
     "auth.logout": [],
+    "beheer.resend": [],
+    "beheer.resend_failed": [],
+    "privacy.export": [],
+    "privacy.anonymise": ["bevestig"],
     "auth.forgot_password": ["email"],
     "auth.change_password": ["current", "password", "confirm"],
     "auth.reset_password": ["password", "confirm"],
@@ -86,7 +90,8 @@ FIELDS = {
     "people.end_seat": ["ends_on"],
     "people.make_voorzitter": [],
     "people.rename": ["name"],
-    "people.set_active": [],
+    "people.deactivate": [],
+    "people.reactivate": [],
 }
 QUERY = {
     "partners.directory": ["sector", "gemeente", "pagina"],

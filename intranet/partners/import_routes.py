@@ -130,7 +130,8 @@ def confirm_import():
     return redirect(url_for("partners.import_page"), code=303)
 
 
-@bp.get("/export.<any(csv, xlsx):kind>")
+@bp.get("/export.csv", defaults={"kind": "csv"})
+@bp.get("/export.xlsx", defaults={"kind": "xlsx"})
 @role_required("projectleider")
 def export_partners(kind):
     """Download the current partners in the import's format."""

@@ -99,17 +99,26 @@ def change_email(user_id):
     return _account_page(user, email_form=form, status=422)
 
 
-@bp.post("/accounts/<int:user_id>/<any(deactiveren, activeren):action>")
+@bp.post("/accounts/<int:user_id>/deactiveren")
 @role_required("projectleider")
-def set_active(user_id, action):
-    """Deactivate (sessions end at once) or reactivate an account."""
+def deactivate(user_id):
+    """Deactivate an account: it cannot log in, its sessions end at once."""
+    return _set_active(user_id, accounts.deactivate, "gedeactiveerd")
+
+
+@bp.post("/accounts/<int:user_id>/activeren")
+@role_required("projectleider")
+def reactivate(user_id):
+    """Open a deactivated account again."""
+    return _set_active(user_id, accounts.reactivate, "weer actief")
+
+
+def _set_active(user_id, change, state):
     user = get_object_or_404(User, User.id == user_id)
-    change = accounts.deactivate if action == "deactiveren" else accounts.reactivate
     try:
         change(user.id, _me())
     except accounts.AccountError as error:
         return error_page(error.status, error.message)
-    state = "gedeactiveerd" if action == "deactiveren" else "weer actief"
     flash(f"Het account van {user.name} is {state}.", "success")
     return redirect(url_for("people.account", user_id=user.id), code=303)
 
