@@ -63,6 +63,17 @@ def apply_uitgebreid(page, organisation, contact, referees):
     notice(page, "Gelukt: Aanmelding indienen.")
 
 
+def confirm_address(live_server, browser, email, **context_options):
+    """The applicant confirms their address with the button behind the link in their e-mail
+    (until then the account holds no role and no organisation)."""
+    links = live_server.mail_links(email, "Bevestig uw e-mailadres")
+    assert links, f"{email} got an e-mail with a confirmation link"
+    page = live_server.new_page(browser, **context_options)
+    page.goto(links[0])
+    press(page, "Mijn e-mailadres bevestigen")
+    page.context.close()
+
+
 def answer_reference(live_server, browser, email, **context_options):
     """A referee opens the link in their e-mail and recommends the applicant."""
     links = live_server.mail_links(email, "Referentie")

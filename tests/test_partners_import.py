@@ -11,7 +11,8 @@ from intranet.partners import table
 from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
 from intranet.rounds.models import PeriodMembership
-from tests.rounds_support import counting_queries, new_period, started
+from tests import factories
+from tests.rounds_support import counting_queries, started
 
 HEADER = "naam;sector;gemeente;leerlingen/kindplaatsen;lidmaatschap;LEF-partner;website;"
 HEADER += "contactpersoon;contactpersoon e-mail;achtervang;achtervang e-mail;"
@@ -34,7 +35,7 @@ def run(data, dry_run=False, actor=None):
 @pytest.fixture
 def period(app):
     """A running convenant period."""
-    return started(new_period("De Leidse Aanpak 2.0"))
+    return started(factories.period("De Leidse Aanpak 2.0"))
 
 
 def test_dutch_csv_creates_partners_with_contacts_invited_by_link(period):

@@ -111,7 +111,7 @@ def test_a_member_leaving_closes_an_open_vote_with_the_majority_of_the_rest(make
     members = [make_user() for _ in range(14)]
     for number, member in enumerate(members):
         Membership.create(user=member, group="projectgroep", werkveld=f"w{number}")
-    case = factories.at_vote(make_user(), leader, name="Techniek Lab")
+    case = factories.Case(make_user(), name="Techniek Lab").nominated(leader).get()
     for member in members[:7]:
         cast_vote(case.id, member, "voor")
     assert Application.get_by_id(case.id).state == "stemming"
@@ -124,7 +124,7 @@ def test_a_member_leaving_closes_an_open_vote_with_the_majority_of_the_rest(make
 
 def test_a_new_member_does_not_close_a_vote_that_is_still_open(make_user, leader):
     members = [make_user("projectgroep") for _ in range(4)]
-    case = factories.at_vote(make_user(), leader)
+    case = factories.Case(make_user()).nominated(leader).get()
     cast_vote(case.id, members[0], "voor")
     cast_vote(case.id, members[1], "voor")
     seat(make_user(), werkveld="gemeente")
@@ -134,7 +134,7 @@ def test_a_new_member_does_not_close_a_vote_that_is_still_open(make_user, leader
 
 def test_deactivating_a_member_re_counts_the_open_votes(make_user, leader):
     members = [make_user("projectgroep") for _ in range(4)]
-    case = factories.at_vote(make_user(), leader)
+    case = factories.Case(make_user()).nominated(leader).get()
     for member in members[:2]:
         cast_vote(case.id, member, "voor")
     assert Application.get_by_id(case.id).state == "stemming"  # 2 of 4: no majority yet

@@ -12,7 +12,7 @@ from tests.rounds_support import mails_to, open_renewal, renewal_setup
 def admitted(make_user):
     """An application admitted by a majority of the projectgroep; returns its applicant."""
     cast = people(make_user)
-    case = factories.at_vote(cast.applicant, cast.leader, name="Techniek Lab")
+    case = factories.Case(cast.applicant, name="Techniek Lab").nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "voor")
     cast_vote(case.id, cast.members[1], "voor")
     return cast.applicant

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 YES = {"ja", "j", "yes", "y", "x", "1", "waar", "true"}
 NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
+QUOTED = tuple("=+-@")  # a leading character the export puts a quote before
 
 
 def text(cell):
@@ -17,7 +18,10 @@ def text(cell):
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     value = "".join(ch for ch in str(cell) if unicodedata.category(ch) != "Cc" or ch == " ")
-    return " ".join(value.split())
+    value = " ".join(value.split())
+    if value[:1] == "'" and value[1:2] in QUOTED:  # what an export quoted (spreadsheet.py)
+        value = value[1:]
+    return value
 
 
 def number(cell):

@@ -4,7 +4,7 @@ already have an account; rendered in one request context and queued in bulk."""
 from flask import current_app, has_request_context
 from peewee import chunked
 
-from intranet import mail, tokens
+from intranet import mail, security
 from intranet.models import Organisation, User
 from intranet.partners.contacts import INVITE
 
@@ -31,7 +31,9 @@ def invite(invited, actor):
             subject = f"U bent contactpersoon van {organisation.name}"
             messages.append((user.email, subject, "partner_added", {**context, "link": link}))
         else:
-            link = mail.external_url("partners.accept_invite", token=tokens.make(INVITE, user.id))
+            link = mail.external_url(
+                "partners.accept_invite", token=security.account_link(INVITE, user)
+            )
             subject = f"Uitnodiging: contactpersoon van {organisation.name}"
             context.update(link=link, days=days)
             messages.append((user.email, subject, "partner_invite", context))

@@ -6,12 +6,12 @@ import secrets
 
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import HiddenField
 
 from intranet.errors import error_page
+from intranet.forms import Form
 from intranet.partners import bp, table
 from intranet.partners.cli import too_large
 from intranet.partners.export import export
@@ -22,13 +22,13 @@ GONE = "Dit voorbeeld is verlopen of al gebruikt. Kies het bestand opnieuw."
 KINDS = {"csv": "text/csv; charset=utf-8", "xlsx": table.XLSX_TYPE}
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     """The file to import."""
 
     file = FileField("Bestand (CSV met ; of Excel .xlsx)")
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """Confirm the import of the file shown in the preview."""
 
     upload = HiddenField()

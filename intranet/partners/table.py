@@ -14,6 +14,8 @@ from datetime import date
 
 from openpyxl import Workbook, load_workbook
 
+from intranet import spreadsheet
+
 # The columns, in the order an export writes them: key -> header.
 COLUMNS = {
     "name": "naam",
@@ -140,7 +142,7 @@ def _rows(grid):
 def write_csv(records):
     """The records (dicts by column key) as Dutch Excel CSV: `;`, UTF-8 with BOM, CRLF."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")  # no cell runs as a formula
     writer.writerow(COLUMNS.values())
     for record in records:
         writer.writerow([_out(record.get(key)) for key in COLUMNS])
@@ -154,10 +156,16 @@ def write_xlsx(records):
     sheet.title = "Partners"
     sheet.append(list(COLUMNS.values()))
     for record in records:
-        sheet.append([_out(record.get(key)) for key in COLUMNS])
+        sheet.append([_xlsx_out(record.get(key)) for key in COLUMNS])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_out(value):
+    """A cell for the workbook: text that would run as a formula is quoted as in the CSV."""
+    value = _out(value)
+    return spreadsheet.safe_cell(value) if isinstance(value, str) else value
 
 
 def _out(value):

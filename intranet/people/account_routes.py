@@ -5,8 +5,8 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from intranet import tokens
-from intranet.auth.forms import NewPasswordForm
+from intranet import security, tokens
+from intranet.auth.forms import ConfirmForm, NewPasswordForm
 from intranet.errors import error_page
 from intranet.models import Membership, User
 from intranet.pagination import paginate
@@ -129,11 +129,9 @@ def accept_invite(token):
     max_age = current_app.config["PARTNER_INVITE_MAX_AGE"]
     try:
         payload = tokens.read(accounts.INVITE, token, max_age)
+        user = security.account_of_link(accounts.INVITE, payload)
     except tokens.LinkError as error:
         return error_page(400, error.message)
-    user = User.get_or_none(User.id == payload["s"]) if isinstance(payload["s"], int) else None
-    if user is None or not user.active:
-        return error_page(400, tokens.INVALID)
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
@@ -145,12 +143,18 @@ def accept_invite(token):
     return render_template("people/accept_invite.html", form=form, user=user)
 
 
-@bp.get("/adres/<token>")
+@bp.route("/adres/<token>", methods=["GET", "POST"])
 def confirm_email_change(token):
-    """The new address confirms itself through the link sent to it."""
+    """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
     try:
         payload = tokens.read(accounts.EMAIL_CHANGE, token, max_age)
+    except tokens.LinkError as error:
+        return error_page(400, error.message)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("auth/confirm.html", form=form)
+    try:
         user = accounts.confirm_email_change(payload)
     except tokens.LinkError as error:
         return error_page(400, error.message)

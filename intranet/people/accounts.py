@@ -51,7 +51,7 @@ def invite(name, email, actor):
 
 def send_invitation(user, actor):
     """Queue the invitation with its single-use link (in the caller's transaction)."""
-    link = mail.external_url("people.accept_invite", token=tokens.make(INVITE, user.id))
+    link = mail.external_url("people.accept_invite", token=security.account_link(INVITE, user))
     days = current_app.config["PARTNER_INVITE_MAX_AGE"].days
     subject = "Uw account op het intranet van De Leidse Aanpak"
     mail.queue(

@@ -1,34 +1,13 @@
 """Forms for accounts and seats."""
 
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
+from wtforms import BooleanField, EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
+from intranet.forms import DayField, TextForm, choices
 from intranet.models import GROUPS, HOOFDTHEMAS, WERKVELDEN
 
 TOO_LONG = "Gebruik hoogstens 200 tekens."
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def _choices(mapping, empty):
-    return [SelectChoice("", empty), *(SelectChoice(k, v) for k, v in mapping.items())]
-
-
-class DutchDateField(DateField):
-    """A date from the browser's date picker; a bad one is a Dutch error at the field."""
-
-    def process_formdata(self, valuelist):
-        """Read the date; say in Dutch what is wrong."""
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError("Vul een geldige datum in, bijvoorbeeld 2026-08-01.") from error
-
-
+DAY = "Vul een geldige datum in, bijvoorbeeld 2026-08-01."
 NAME = [DataRequired("Vul de naam in."), Length(max=200, message=TOO_LONG)]
 EMAIL = [
     DataRequired("Vul het e-mailadres in."),
@@ -37,45 +16,50 @@ EMAIL = [
 ]
 
 
-class InviteForm(FlaskForm):
+class InviteForm(TextForm):
     """Invite a person: an account without a password, and a link to choose one."""
 
-    name = StringField("Naam", filters=[_strip], validators=NAME)
-    email = EmailField("E-mailadres", filters=[_strip], validators=EMAIL)
+    name = StringField("Naam", validators=NAME)
+    email = EmailField("E-mailadres", validators=EMAIL)
 
 
-class NameForm(FlaskForm):
+class NameForm(TextForm):
     """Change the name of an account."""
 
-    name = StringField("Naam", filters=[_strip], validators=NAME)
+    name = StringField("Naam", validators=NAME)
 
 
-class EmailForm(FlaskForm):
+class EmailForm(TextForm):
     """Change the address: the new one is confirmed first."""
 
-    email = EmailField("Nieuw e-mailadres", filters=[_strip], validators=EMAIL)
+    email = EmailField("Nieuw e-mailadres", validators=EMAIL)
 
 
-class SeatForm(FlaskForm):
+class SeatForm(TextForm):
     """Give a person a seat in a group, from one date up to another."""
 
-    email = EmailField("E-mailadres van het account", filters=[_strip], validators=EMAIL)
-    group = SelectField("Groep", choices=[SelectChoice(k, v) for k, v in GROUPS.items()])
+    email = EmailField("E-mailadres van het account", validators=EMAIL)
+    group = SelectField("Groep", choices=choices(GROUPS))
     werkveld = SelectField(
-        "Werkveld (projectgroep)", choices=_choices(WERKVELDEN, "—"), validate_choice=False
+        "Werkveld (projectgroep)", choices=choices(WERKVELDEN, "—"), validate_choice=False
     )
     hoofdthema = SelectField(
-        "Hoofdthema (projectgroep)", choices=_choices(HOOFDTHEMAS, "—"), validate_choice=False
+        "Hoofdthema (projectgroep)", choices=choices(HOOFDTHEMAS, "—"), validate_choice=False
     )
-    starts_on = DutchDateField("Begindatum", validators=[DataRequired("Vul de begindatum in.")])
-    ends_on = DutchDateField(
+    starts_on = DayField(
+        "Begindatum", message=DAY, validators=[DataRequired("Vul de begindatum in.")]
+    )
+    ends_on = DayField(
         "Einddatum (vanaf deze dag geen lid meer)",
+        message=DAY,
         validators=[DataRequired("Vul de einddatum in; een zetel is er normaal voor vier jaar.")],
     )
     voorzitter = BooleanField("Voorzitter van de regiegroep")
 
 
-class EndSeatForm(FlaskForm):
+class EndSeatForm(TextForm):
     """End a seat on a day."""
 
-    ends_on = DutchDateField("Geen lid meer vanaf", validators=[DataRequired("Vul de datum in.")])
+    ends_on = DayField(
+        "Geen lid meer vanaf", message=DAY, validators=[DataRequired("Vul de datum in.")]
+    )

@@ -38,7 +38,7 @@ def case_context(workflow, case, user, message=None, return_to=None, failed=None
         "workflow": workflow,
         "case": case,
         "actions": engine.actions_for(workflow, case, user),
-        "events": list(AuditEvent.for_case(workflow.name, case.id)),
+        "events": workflow.timeline_for(list(AuditEvent.for_case(workflow.name, case.id)), user),
         "message": message,
         "return_to": return_to,
         "failed": failed,
