@@ -63,15 +63,14 @@ def apply_uitgebreid(page, organisation, contact, referees):
     notice(page, "Gelukt: Aanmelding indienen.")
 
 
-def confirm_address(live_server, browser, email, **context_options):
-    """The applicant confirms their address with the button behind the link in their e-mail
-    (until then the account holds no role and no organisation)."""
-    links = live_server.mail_links(email, "Bevestig uw e-mailadres")
-    assert links, f"{email} got an e-mail with a confirmation link"
-    page = live_server.new_page(browser, **context_options)
+def confirm_address(live_server, page, email):
+    """The applicant opens the confirmation link in their e-mail and presses its button
+    (until then the account holds no role, so it could not speak for the new partner)."""
+    links = live_server.mail_links(email, "Bevestig")
+    assert links, f"{email} got the e-mail to confirm the address"
     page.goto(links[0])
     press(page, "Mijn e-mailadres bevestigen")
-    page.context.close()
+    notice(page, "Uw e-mailadres is bevestigd.")
 
 
 def answer_reference(live_server, browser, email, **context_options):

@@ -16,7 +16,7 @@ from tests.rounds_support import counting_queries, started
 
 HEADER = "naam;sector;gemeente;leerlingen/kindplaatsen;lidmaatschap;LEF-partner;website;"
 HEADER += "contactpersoon;contactpersoon e-mail;achtervang;achtervang e-mail;"
-HEADER += "getekend;datum getekend"
+HEADER += "ondertekend;datum ondertekening"
 SCHOOL = "Basisschool De Vlinder;PO;Leiden;1.200;convenant;ja;www.vlinder.nl;"
 SCHOOL += "Ans de Wit;ans@vlinder.example.org;Piet Kok;piet@vlinder.example.org;ja;31-10-2018"
 MUSEUM = "Museum Het Hof;cultuur;Oegstgeest;;basis;nee;;Mo Dekker;mo@hof.example.org;;;nee;"
@@ -63,7 +63,7 @@ def test_windows_1252_csv_is_read(period):
 
 def test_xlsx_is_read_with_numbers_and_dates_as_excel_stores_them(period):
     book = Workbook()
-    book.active.append(["naam", "sector", "gemeente", "leerlingen/kindplaatsen", "getekend"])
+    book.active.append(["naam", "sector", "gemeente", "leerlingen/kindplaatsen", "ondertekend"])
     book.active.append(["Het Lyceum", "VO", "Leiden", 1361, "ja"])
     buffer = io.BytesIO()
     book.save(buffer)

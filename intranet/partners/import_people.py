@@ -56,10 +56,10 @@ def plan_signing(cells, result, network):
     try:
         signed = read.yes_no(cells.get("signed")) if "signed" in cells else signed_on is not None
     except ValueError:
-        result.errors.append("Vul bij getekend ja of nee in.")
+        result.errors.append("Vul bij ondertekend ja of nee in.")
         return
     if not signed and signed_on is not None:
-        result.errors.append("Er staat een datum van ondertekening, maar getekend is nee.")
+        result.errors.append("Er staat een datum van ondertekening, maar ondertekend is nee.")
         return
     organisation = result.organisation
     current = network.signed.get(organisation.id) if organisation else None

@@ -29,8 +29,8 @@ COLUMNS = {
     "contact_email": "contactpersoon e-mail",
     "backup_name": "achtervang",
     "backup_email": "achtervang e-mail",
-    "signed": "getekend",
-    "signed_on": "datum getekend",
+    "signed": "ondertekend",
+    "signed_on": "datum ondertekening",
 }
 ALIASES = {"leerlingen": "pupil_count", "kindplaatsen": "pupil_count", "lef partner": "lef_partner"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
