@@ -243,7 +243,8 @@ GOING_LIVE = {
     ("partners.import_page", GET): only(PROJECTLEIDER),
     ("partners.preview_import", POST): only(PROJECTLEIDER, status=422),  # no file
     ("partners.confirm_import", POST): only(PROJECTLEIDER, status=409),  # no preview
-    ("partners.export_partners", GET): only(PROJECTLEIDER),
+    ("partners.export_csv", GET): only(PROJECTLEIDER),
+    ("partners.export_xlsx", GET): only(PROJECTLEIDER),
     ("people.leden", GET): Expect(MEMBERS_AND_LEADER),
     ("people.add_seat", POST): only(PROJECTLEIDER, status=422),
     ("people.end_seat", POST): only(PROJECTLEIDER, status=422, args=CHAIR_SEAT),  # no date

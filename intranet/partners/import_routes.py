@@ -130,11 +130,21 @@ def confirm_import():
     return redirect(url_for("partners.import_page"), code=303)
 
 
-@bp.get("/export.csv", defaults={"kind": "csv"})
-@bp.get("/export.xlsx", defaults={"kind": "xlsx"})
+@bp.get("/export.csv")
 @role_required("projectleider")
-def export_partners(kind):
-    """Download the current partners in the import's format."""
+def export_csv():
+    """Download the current partners as Dutch Excel CSV, in the import's format."""
+    return _download("csv")
+
+
+@bp.get("/export.xlsx")
+@role_required("projectleider")
+def export_xlsx():
+    """Download the current partners as an Excel workbook, in the import's format."""
+    return _download("xlsx")
+
+
+def _download(kind):
     return Response(
         export(kind),
         mimetype=KINDS[kind],
