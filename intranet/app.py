@@ -27,6 +27,7 @@ from intranet import (
     mail,
     network,
     partners,
+    people,
     rounds,
     security,
     views,
@@ -49,8 +50,11 @@ from intranet.network.routes import contributions as network_contributions
 from intranet.network.routes import jaargesprekken as network_jaargesprekken
 from intranet.network.routes import meetings as network_meetings
 from intranet.network.routes import networks as network_networks
-from intranet.partners import contact_routes
+from intranet.partners import cli as partner_cli
+from intranet.partners import contact_routes, import_routes
 from intranet.partners import routes as partner_routes
+from intranet.people import account_routes
+from intranet.people import routes as people_routes
 from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
@@ -72,6 +76,7 @@ BLUEPRINTS = (
     rounds.bp,
     network.bp,
     partners.bp,
+    people.bp,
     fees.bp,
     dashboard.bp,
     beheer.bp,
@@ -93,6 +98,9 @@ PAGES = (
     planning_routes,
     partner_routes,
     contact_routes,
+    import_routes,
+    people_routes,
+    account_routes,
     answers,
     decisions,
     periods,
@@ -112,6 +120,7 @@ COMMANDS = (
     commands.users_cli,
     mail.mail_cli,
     privacy_cli.people_cli,
+    partner_cli.partners_cli,
     workflow_cli.workflows_cli,
 )
 TEMPLATE_FILTERS = {

@@ -61,6 +61,7 @@ EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 # Workflow settings (DOMAIN.md: "rules such as the deadline length are settings").
 REFEREE_LINK_MAX_AGE = timedelta(days=21)
 PARTNER_INVITE_MAX_AGE = timedelta(days=14)
+IMPORT_MAX_BYTES = 5 * 1024 * 1024  # the largest file the import of the network reads
 REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
 VOTE_REMINDER_DAYS_BEFORE = 3  # members who have not voted are reminded this long before

@@ -30,6 +30,7 @@ from intranet.network.models import (
     NetworkMember,
     ProgrammePart,
 )
+from intranet.people.models import AddressChange
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
@@ -80,5 +81,6 @@ MODELS = sort_models(
         ProgrammePart,
         Jaargesprek,
         NetworkYear,
+        AddressChange,
     ]
 )

@@ -253,6 +253,37 @@ NETWORK = {
     ("network.jaargesprek_page", POST): only(PROJECTLEIDER, status=422),
 }
 TABLE.update(NETWORK)
+# Going live: the network's import and export, accounts and seats (the projectleider's).
+MEMBERS_AND_LEADER = frozenset({PROJECTLEIDER, PROJECTGROEP, REGIEGROEP, VOORZITTER})
+APPLICANT_ACCOUNT = {"user_id": lambda world: world.users[AANVRAGER].id}
+CHAIR_SEAT = {"seat_id": lambda world: world.users[VOORZITTER].memberships.get().id}
+GOING_LIVE = {
+    ("partners.import_page", GET): only(PROJECTLEIDER),
+    ("partners.preview_import", POST): only(PROJECTLEIDER, status=422),  # no file
+    ("partners.confirm_import", POST): only(PROJECTLEIDER, status=409),  # no preview
+    ("partners.export_csv", GET): only(PROJECTLEIDER),
+    ("partners.export_xlsx", GET): only(PROJECTLEIDER),
+    ("people.leden", GET): Expect(MEMBERS_AND_LEADER),
+    ("people.add_seat", POST): only(PROJECTLEIDER, status=422),
+    ("people.end_seat", POST): only(PROJECTLEIDER, status=422, args=CHAIR_SEAT),  # no date
+    ("people.make_voorzitter", POST): only(PROJECTLEIDER, status=409, args=CHAIR_SEAT),
+    ("people.accounts_page", GET): only(PROJECTLEIDER),
+    ("people.accounts_page", POST): only(PROJECTLEIDER, status=422),
+    ("people.account", GET): only(PROJECTLEIDER, args=APPLICANT_ACCOUNT),
+    ("people.rename", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
+    ("people.change_email", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
+    # Refused, so nothing changes: the applicant is active already, and the projectleider
+    # cannot deactivate their own account.
+    ("people.reactivate", POST): only(PROJECTLEIDER, status=409, args=APPLICANT_ACCOUNT),
+    ("people.deactivate", POST): only(
+        PROJECTLEIDER, status=422, args={"user_id": lambda world: world.users[PROJECTLEIDER].id}
+    ),
+    ("people.accept_invite", GET): public(400),
+    ("people.accept_invite", POST): public(400),
+    ("people.confirm_email_change", GET): public(400),
+    ("people.confirm_email_change", POST): public(400),
+}
+TABLE.update(GOING_LIVE)
 
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {

@@ -90,7 +90,7 @@ def demo_values(app):
     from intranet.admission.apply.steps import STEPS
     from intranet.fees.invoices import Invoice
     from intranet.fees.models import schooljaar_of
-    from intranet.models import Organisation
+    from intranet.models import Organisation, User
     from intranet.models.records import OutboxMessage
     from intranet.network.models import Invitation, Meeting, Network
     from intranet.rounds.models import Round
@@ -120,6 +120,7 @@ def demo_values(app):
             ][:TRIES_PER_RULE],
             "network_id": [row.id for row in Network.select().order_by(Network.id).limit(2)],
             "invitation_id": [row.id for row in Invitation.select().limit(1)],
+            "user_id": [row.id for row in User.select(User.id).order_by(User.id).limit(2)],
             "invoice_id": [row.id for row in Invoice.select(Invoice.id).limit(2)],
         }
 

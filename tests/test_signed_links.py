@@ -17,6 +17,7 @@ from intranet import security, tokens
 from intranet.admission.models import Referee
 from intranet.models import UsedLink, User
 from intranet.network.models import Invitation
+from intranet.people.models import AddressChange
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
@@ -55,6 +56,12 @@ def _account(make_user):
     return make_user().id
 
 
+def _address_change(make_user):
+    """An account's request to move to a new address."""
+    user = make_user()
+    return AddressChange.create(user=user, email=f"nieuw-{user.id}@example.org").id
+
+
 def _invited_referee(make_user):
     """A referee invited for an application waiting for its references."""
     case = factories.Case(make_user()).get()
@@ -86,6 +93,20 @@ LINKS = (
         _set_password,
     ),
     Link(
+        "account-invite",
+        "people.accept_invite",
+        "PARTNER_INVITE_MAX_AGE",
+        _account,
+        _set_password,
+    ),
+    Link(
+        "email-change",
+        "people.confirm_email_change",
+        "EMAIL_CONFIRM_MAX_AGE",
+        _address_change,
+        _confirm,
+    ),
+    Link(
         "referee",
         "referee.answer",
         "REFEREE_LINK_MAX_AGE",
@@ -103,7 +124,11 @@ LINKS = (
 ROUTED = [link for link in LINKS if link.endpoint]
 
 
-ACCOUNT_LINKS = {"password-reset", "partner-invite"}  # bound to the account's password
+ACCOUNT_LINKS = {
+    "password-reset",
+    "partner-invite",
+    "account-invite",
+}  # bound to the account's password
 
 
 def _make(purpose, subject):

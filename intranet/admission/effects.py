@@ -8,6 +8,7 @@ from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.models import Contact, User
 from intranet.reminders.sending import vote_reminder_due
+from intranet.rounds.invitations import invite_to_open_rounds
 from intranet.rounds.rollover import join_current_period
 from intranet.workflows import engine
 
@@ -136,12 +137,14 @@ def admit(event):
         contacts.append({"organisation": organisation, "user": backup, "kind": "achtervang"})
     Contact.insert_many(contacts).on_conflict_ignore().execute()
     join_current_period(organisation)
+    signing = invite_to_open_rounds(organisation)  # a sentence for the welcome, or None
     mail.queue(
         application.applicant.email,
         f"Welkom als partner, {organisation.name}",
         "admission_welcome",
         application=application,
         motivation=event.comment,
+        notes=[signing] if signing else [],
         link=mail.external_url("views.home"),
     )
 

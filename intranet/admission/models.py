@@ -213,13 +213,11 @@ class Vote(BaseModel):
 
     @classmethod
     def tally(cls, application, group):
-        """{"members": active members of the group, and per choice their votes}, one query."""
-        seated = User.select(User.id).join(Membership).where(Membership.group == group, User.active)
-        members = (
-            User.select(fn.COUNT(User.id))
-            .join(Membership)
-            .where(Membership.group == group, User.active)
-        )
+        """{"members": active members of the group (seats current today), and per choice
+        their votes}, one query."""
+        seats = Membership.current(group).select(Membership.user)
+        seated = User.select(User.id).where(User.id.in_(seats), User.active)
+        members = User.select(fn.COUNT(User.id)).where(User.id.in_(seats), User.active)
         per_choice = [
             fn.COUNT(Case(None, ((cls.choice == choice, 1),), None)).alias(choice)
             for choice in CHOICES

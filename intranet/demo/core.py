@@ -1,5 +1,7 @@
 """Demo data for the core: the 2018 convenant partners, the groups and their people."""
 
+from datetime import date
+
 from intranet import security
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
@@ -180,6 +182,28 @@ PROJECTGROEP = [
 ]
 
 
+# The projectgroep as the projectplan organises it: two per werkveld, each on one hoofdthema,
+# one from the gemeente and one for the partners in the city.
+PROJECTGROEP_SEATS = [
+    ("VSE", "motivatie"),
+    ("VSE", "maatwerk"),
+    ("PO", "motivatie"),
+    ("PO", "maatwerk"),
+    ("VO", "overgang"),
+    ("VO", "maatwerk"),
+    ("MBO", "motivatie"),
+    ("MBO", "overgang"),
+    ("HO", "overgang"),
+    ("HO", "maatwerk"),
+    ("WO", "motivatie"),
+    ("WO", "overgang"),
+    ("gemeente", ""),
+    ("partners", ""),
+]
+SEATS_FROM = date(2024, 8, 1)  # the demo's seats run four schooljaren
+SEATS_UNTIL = date(2028, 8, 1)
+
+
 def contact_email(name, kind="contact"):
     """A stable example.org address for an organisation's contact."""
     slug = "".join(ch for ch in name.lower() if ch.isalnum())[:24]
@@ -199,15 +223,20 @@ def seed():
     """Create what is missing of the core demo data (idempotent)."""
     password_hash = security.hash_password(DEMO_PASSWORD)
     leader = _person(*PROJECTLEIDER, password_hash)
-    Membership.get_or_create(user=leader, group="projectleider")
+    Membership.get_or_create(user=leader, group="projectleider", defaults={"starts_on": SEATS_FROM})
+    span = {"starts_on": SEATS_FROM, "ends_on": SEATS_UNTIL}
     for name, email, chair in REGIEGROEP:
         Membership.get_or_create(
             user=_person(name, email, password_hash),
             group="regiegroep",
-            defaults={"voorzitter": chair},
+            defaults={"voorzitter": chair, **span},
         )
-    for name, email in PROJECTGROEP:
-        Membership.get_or_create(user=_person(name, email, password_hash), group="projectgroep")
+    for (name, email), (werkveld, thema) in zip(PROJECTGROEP, PROJECTGROEP_SEATS, strict=True):
+        Membership.get_or_create(
+            user=_person(name, email, password_hash),
+            group="projectgroep",
+            defaults={"werkveld": werkveld, "hoofdthema": thema, **span},
+        )
     for index, (name, sector, municipality, pupils) in enumerate(PARTNERS):
         membership = (
             "basis" if name in BASIS else "uitgebreid" if name in UITGEBREID else "convenant"

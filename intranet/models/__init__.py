@@ -1,8 +1,11 @@
 """The domain model shared by every part of the intranet."""
 
-from intranet.glossary import MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
+from intranet.glossary import GROUPS, MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
 from intranet.models.base import BaseModel
 from intranet.models.people import (
+    HOOFDTHEMAS,
+    SEATS_PER_WERKVELD,
+    WERKVELDEN,
     Contact,
     Membership,
     Organisation,
@@ -17,10 +20,14 @@ from intranet.models.records import (
 )
 
 __all__ = [
+    "GROUPS",
+    "HOOFDTHEMAS",
     "MAIL_STATUSES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
+    "SEATS_PER_WERKVELD",
     "SECTORS",
+    "WERKVELDEN",
     "BaseModel",
     "Contact",
     "LoginAttempt",

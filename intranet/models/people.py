@@ -7,6 +7,7 @@ from peewee import (
     JOIN,
     BooleanField,
     CharField,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -14,7 +15,7 @@ from peewee import (
     fn,
 )
 
-from intranet.clock import now
+from intranet.clock import now, today
 from intranet.glossary import (
     CONTACT_KINDS,
     GROUPS,
@@ -22,6 +23,25 @@ from intranet.glossary import (
     SECTORS,
 )
 from intranet.models.base import BaseModel
+
+# The projectgroep: two members per werkveld of education (each on one hoofdthema), one
+# from the gemeente and one for the partners in the city (projectplan, Organisatiestructuur).
+WERKVELDEN = {
+    "VSE": "Voorschoolse educatie",
+    "PO": "Primair onderwijs",
+    "VO": "Voortgezet onderwijs",
+    "MBO": "Middelbaar beroepsonderwijs",
+    "HO": "Hogeschool",
+    "WO": "Universiteit",
+    "gemeente": "Gemeente",
+    "partners": "Partners in de stad",
+}
+SEATS_PER_WERKVELD = {"gemeente": 1, "partners": 1}  # every other werkveld: two
+HOOFDTHEMAS = {
+    "motivatie": "Motivatie als motor van talentontwikkeling",
+    "maatwerk": "Onderwijs op Maat voor Talenten",
+    "overgang": "Overgang & Aansluiting",
+}
 
 
 class Organisation(BaseModel):
@@ -128,8 +148,12 @@ class User(UserMixin, BaseModel):
 
     @cached_property
     def groups(self):
-        """The groups this person sits in, as {group: is_voorzitter} (none before confirmed)."""
-        return {m.group: m.voorzitter for m in self.memberships} if self.confirmed else {}
+        """The groups this person sits in now, as {group: is_voorzitter} (none before
+        the address is confirmed)."""
+        if not self.confirmed:
+            return {}
+        seats = Membership.current().where(Membership.user == self.id)
+        return {seat.group: seat.voorzitter for seat in seats}
 
     @cached_property
     def organisation_ids(self):
@@ -151,8 +175,23 @@ class User(UserMixin, BaseModel):
         return bool(self.roles.intersection(roles))
 
     @classmethod
+    def search(cls, text=""):
+        """Accounts by name, optionally those whose name or address contains a text."""
+        query = cls.select().order_by(cls.name, cls.id)
+        if text:
+            query = query.where(cls.name.contains(text) | cls.email.contains(text.lower()))
+        return query
+
+    @classmethod
     def load(cls, user_id):
-        """The user with their groups and organisations in one query, or None (each request)."""
+        """The user with their groups (seats current today) and organisations in one query,
+        or None (each request)."""
+        day = today()
+        seat = (
+            (Membership.user == cls.id)
+            & (Membership.starts_on <= day)
+            & (Membership.ends_on.is_null() | (Membership.ends_on > day))
+        )
         rows = list(
             cls.select(
                 cls,
@@ -160,7 +199,7 @@ class User(UserMixin, BaseModel):
                 Membership.voorzitter.alias("chairs"),
                 Contact.organisation.alias("contact_of"),
             )
-            .join(Membership, JOIN.LEFT_OUTER, on=(Membership.user == cls.id))
+            .join(Membership, JOIN.LEFT_OUTER, on=seat)
             .switch(cls)
             .join(Contact, JOIN.LEFT_OUTER, on=(Contact.user == cls.id))
             .where(cls.id == user_id)
@@ -183,25 +222,86 @@ class User(UserMixin, BaseModel):
 
     @classmethod
     def in_group(cls, group):
-        """Active members of a group, by name."""
-        return (
-            cls.select()
-            .join(Membership)
-            .where(Membership.group == group, cls.active)
-            .order_by(cls.name)
-        )
+        """Active people with a current seat in a group, by name."""
+        seats = Membership.current(group).select(Membership.user)
+        return cls.select().where(cls.id.in_(seats), cls.active).order_by(cls.name)
 
 
 class Membership(BaseModel):
-    """A seat in the projectleider, projectgroep or regiegroep group."""
+    """A seat in the projectleider, projectgroep or regiegroep group, from one date to another.
+
+    A seat counts from `starts_on` up to the day before `ends_on` (the first day without it);
+    a seat without `ends_on` runs on. Only seats current today make someone a member.
+    """
 
     user = ForeignKeyField(User, backref="memberships", on_delete="CASCADE")
     group = CharField(choices=list(GROUPS.items()))
     voorzitter = BooleanField(default=False)
+    starts_on = DateField(default=today)
+    ends_on = DateField(null=True)
+    werkveld = CharField(default="")  # projectgroep seats: one of WERKVELDEN
+    hoofdthema = CharField(default="")  # projectgroep seats: one of HOOFDTHEMAS
     created_at = DateTimeField(default=now)
 
     class Meta:
-        indexes = ((("user", "group"), True),)
+        indexes = ((("user", "group"), False), (("group", "starts_on"), False))
+
+    @classmethod
+    def current(cls, group=None, day=None):
+        """Seats current on a day (today), optionally of one group."""
+        day = day or today()
+        query = cls.select().where(
+            cls.starts_on <= day, cls.ends_on.is_null() | (cls.ends_on > day)
+        )
+        return query.where(cls.group == group) if group else query
+
+    @classmethod
+    def roster(cls, day=None):
+        """Seats current or still to come, with their people: by group, werkveld, name."""
+        day = day or today()
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.ends_on.is_null() | (cls.ends_on > day))
+            .order_by(cls.group, cls.werkveld, User.name, cls.starts_on)
+        )
+
+    @classmethod
+    def ended(cls, day=None, limit=100):
+        """Seats that have ended, latest first."""
+        day = day or today()
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.ends_on <= day)
+            .order_by(cls.ends_on.desc(), User.name)
+            .limit(limit)
+        )
+
+    @classmethod
+    def of_person(cls, user):
+        """Every seat of one person, latest first."""
+        return cls.select().where(cls.user == user.id).order_by(cls.starts_on.desc())
+
+    def is_current(self, day=None):
+        """True if this seat counts on a day (today)."""
+        day = day or today()
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on > day)
+
+    @property
+    def may_chair(self):
+        """True for a regiegroep seat: only its members can be voorzitter."""
+        return self.group == "regiegroep"
+
+    @property
+    def werkveld_label(self):
+        """The werkveld in words."""
+        return WERKVELDEN.get(self.werkveld, self.werkveld)
+
+    @property
+    def hoofdthema_label(self):
+        """The hoofdthema in words."""
+        return HOOFDTHEMAS.get(self.hoofdthema, self.hoofdthema)
 
 
 class Contact(BaseModel):

@@ -14,7 +14,7 @@ from peewee import (
 from intranet.clock import now
 from intranet.glossary import ROUND_KINDS
 from intranet.models import BaseModel, Contact, Organisation, User
-from intranet.workflows.states import ContinuationState, RenewalState, VriendState
+from intranet.workflows.states import ContinuationState, PeriodState, RenewalState, VriendState
 
 
 class ConvenantPeriod(BaseModel):
@@ -70,6 +70,12 @@ class ConvenantPeriod(BaseModel):
         return periods
 
     @classmethod
+    def running(cls):
+        """The period that runs now (the latest, should two overlap), or None."""
+        query = cls.select().where(cls.state == PeriodState.RUNNING)
+        return query.order_by(cls.starts_on.desc()).first()
+
+    @classmethod
     def latest_before(cls, day):
         """The period that started last before a day: the one a new period follows."""
         return cls.select().where(cls.starts_on < day).order_by(cls.starts_on.desc()).first()
@@ -82,6 +88,7 @@ class PeriodMembership(BaseModel):
     organisation = ForeignKeyField(Organisation, backref="period_memberships", on_delete="CASCADE")
     via = CharField(default="")  # ondertekend, start, toegetreden
     joined_at = DateTimeField(default=now)
+    signed_on = DateField(null=True)  # the day it signed this period's convenant, if known
 
     class Meta:
         indexes = ((("period", "organisation"), True),)

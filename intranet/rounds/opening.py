@@ -1,6 +1,5 @@
 """Opening a round: one case per partner, their deadlines and e-mails, in bulk."""
 
-from flask import current_app
 from peewee import IntegrityError
 
 from intranet import mail
@@ -9,17 +8,9 @@ from intranet.db import write_transaction
 from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.rounds.dates import end_of
+from intranet.rounds.invitations import invite
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
-from intranet.workflows import engine
-from intranet.workflows.registry import get
 from intranet.workflows.states import ContinuationState, PeriodState, RenewalState
-
-SETTINGS = {"renewal": "RENEWAL_REMINDER_INTERVAL", "vriend": "VRIEND_REMINDER_INTERVAL"}
-WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}
-INVITATIONS = {
-    "renewal": ("Uitnodiging: onderteken het convenant {period}", "renewal_invitation"),
-    "vriend": ("Uitnodiging: word vriend van LEF", "vriend_invitation"),
-}
 
 
 class RoundError(Exception):
@@ -127,37 +118,6 @@ def _open(period, kind, actor, deadline_day, organisations):
     except IntegrityError as error:  # opened at the same moment by someone else
         raise RoundError("Deze ronde is zojuist al geopend.") from error
     return round_
-
-
-def invite(round_, actor, organisations):
-    """Create a case per organisation (a subquery of ids), schedule its deadlines, mail it."""
-    workflow = get(WORKFLOWS[round_.kind])
-    model = workflow.model
-    ids = [organisation_id for (organisation_id,) in organisations.tuples()]
-    rows = [{"round": round_.id, "organisation": organisation_id} for organisation_id in ids]
-    engine.create_cases(workflow, actor, rows)
-    cases = {
-        organisation_id: case_id
-        for case_id, organisation_id in model.select(model.id, model.organisation)
-        .where(model.round == round_)
-        .tuples()
-    }
-    reminder_at = round_.opened_at + current_app.config[SETTINGS[round_.kind]]
-    deadlines = [(case_id, "verlopen", round_.deadline) for case_id in cases.values()]
-    if reminder_at < round_.deadline:
-        deadlines += [(case_id, "herinneren", reminder_at) for case_id in cases.values()]
-    engine.schedule_many(workflow, deadlines)
-    subject, template = INVITATIONS[round_.kind]
-    subject = subject.format(period=round_.period.name)
-    messages = []
-    for organisation, user in contacts_of(
-        model.select(model.organisation).where(model.round == round_)
-    ):
-        link = mail.external_url(model.endpoint, case_id=cases[organisation.id])
-        context = {"user": user, "organisation": organisation, "round": round_, "link": link}
-        messages.append((user.email, subject, template, context))
-    mail.queue_many(messages)
-    return len(cases)
 
 
 def send_vriend_mailing(subject, body):

@@ -1,0 +1,164 @@
+"""Accounts: the list with the invite form, one account (name, address, (de)activate), and
+the links a person receives: accept an invitation, confirm a new address."""
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
+
+from intranet import security, tokens
+from intranet.auth.forms import ConfirmForm, NewPasswordForm
+from intranet.errors import error_page
+from intranet.models import Membership, User
+from intranet.pagination import paginate
+from intranet.people import accounts, audit, bp
+from intranet.people.forms import EmailForm, InviteForm, NameForm
+from intranet.people.models import AddressChange
+from intranet.security import role_required
+
+PER_PAGE = 50
+
+
+@bp.route("/accounts", methods=["GET", "POST"])
+@role_required("projectleider")
+def accounts_page():
+    """Every account, searchable; posting invites a new person."""
+    form = InviteForm() if request.method == "POST" else InviteForm(formdata=None)
+    if request.method == "POST" and form.validate():
+        try:
+            user = accounts.invite(form.name.data, form.email.data, _me())
+        except accounts.AccountError as error:
+            form.email.errors.append(error.message)
+        else:
+            flash(f"{user.name} is uitgenodigd; de uitnodiging staat in de outbox.", "success")
+            return redirect(url_for("people.account", user_id=user.id), code=303)
+    search = request.args.get("zoek", "").strip()[:100]
+    page = paginate(User.search(search), PER_PAGE)
+    return render_template(
+        "people/accounts.html", form=form, page=page, search=search
+    ), 422 if form.errors else 200
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+def _account_page(user, name_form=None, email_form=None, status=200):
+    return render_template(
+        "people/account.html",
+        person=user,
+        name_form=name_form or NameForm(formdata=None, obj=user),
+        email_form=email_form or EmailForm(formdata=None),
+        seats=list(Membership.of_person(user)),
+        waiting=AddressChange.waiting_for(user),
+        changes=list(audit.of_person(user)),
+    ), status
+
+
+@bp.get("/accounts/<int:user_id>")
+@role_required("projectleider")
+def account(user_id):
+    """One account: its name, address, status, seats and history."""
+    return _account_page(get_object_or_404(User, User.id == user_id))
+
+
+@bp.post("/accounts/<int:user_id>/naam")
+@role_required("projectleider")
+def rename(user_id):
+    """Change the name."""
+    user = get_object_or_404(User, User.id == user_id)
+    form = NameForm()
+    if form.validate():
+        try:
+            accounts.rename(user.id, form.name.data, _me())
+        except accounts.AccountError as error:
+            form.name.errors.append(error.message)
+        else:
+            flash("De naam is gewijzigd.", "success")
+            return redirect(url_for("people.account", user_id=user.id), code=303)
+    return _account_page(user, name_form=form, status=422)
+
+
+@bp.post("/accounts/<int:user_id>/adres")
+@role_required("projectleider")
+def change_email(user_id):
+    """Ask the new address to confirm itself; the account keeps the old one until then."""
+    user = get_object_or_404(User, User.id == user_id)
+    form = EmailForm()
+    if form.validate():
+        try:
+            accounts.request_email_change(user.id, form.email.data, _me())
+        except accounts.AccountError as error:
+            form.email.errors.append(error.message)
+        else:
+            flash(
+                f"Er is een bevestigingslink gestuurd naar {form.email.data.lower()}. "
+                "Het adres wijzigt zodra die is gebruikt.",
+                "success",
+            )
+            return redirect(url_for("people.account", user_id=user.id), code=303)
+    return _account_page(user, email_form=form, status=422)
+
+
+@bp.post("/accounts/<int:user_id>/deactiveren")
+@role_required("projectleider")
+def deactivate(user_id):
+    """Deactivate an account: it cannot log in, its sessions end at once."""
+    return _set_active(user_id, accounts.deactivate, "gedeactiveerd")
+
+
+@bp.post("/accounts/<int:user_id>/activeren")
+@role_required("projectleider")
+def reactivate(user_id):
+    """Open a deactivated account again."""
+    return _set_active(user_id, accounts.reactivate, "weer actief")
+
+
+def _set_active(user_id, change, state):
+    user = get_object_or_404(User, User.id == user_id)
+    try:
+        change(user.id, _me())
+    except accounts.AccountError as error:
+        return error_page(error.status, error.message)
+    flash(f"Het account van {user.name} is {state}.", "success")
+    return redirect(url_for("people.account", user_id=user.id), code=303)
+
+
+@bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
+def accept_invite(token):
+    """An invited person chooses a password through the e-mailed link, and is logged in."""
+    max_age = current_app.config["PARTNER_INVITE_MAX_AGE"]
+    try:
+        payload = tokens.read(accounts.INVITE, token, max_age)
+        user = security.account_of_link(accounts.INVITE, payload)
+    except tokens.LinkError as error:
+        return error_page(400, error.message)
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.accept_invitation(payload, user, form.password.data)
+        except tokens.LinkError as error:
+            return error_page(400, error.message)
+        flash(f"Welkom, {user.name}. Uw wachtwoord is ingesteld.", "success")
+        return redirect(url_for("views.home"), code=303)
+    return render_template("people/accept_invite.html", form=form, user=user)
+
+
+@bp.route("/adres/<token>", methods=["GET", "POST"])
+def confirm_email_change(token):
+    """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
+    max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
+    try:
+        payload = tokens.read(accounts.EMAIL_CHANGE, token, max_age)
+    except tokens.LinkError as error:
+        return error_page(400, error.message)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("auth/confirm.html", form=form)
+    try:
+        user = accounts.confirm_email_change(payload)
+    except tokens.LinkError as error:
+        return error_page(400, error.message)
+    except accounts.AccountError as error:
+        return error_page(error.status, error.message)
+    flash(f"Het e-mailadres is gewijzigd in {user.email}. Log voortaan daarmee in.", "success")
+    return redirect(url_for("auth.login" if current_user.is_anonymous else "views.home"))

@@ -1,0 +1,65 @@
+"""Forms for accounts and seats."""
+
+from wtforms import BooleanField, EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+from intranet.forms import DayField, TextForm, choices
+from intranet.models import GROUPS, HOOFDTHEMAS, WERKVELDEN
+
+TOO_LONG = "Gebruik hoogstens 200 tekens."
+DAY = "Vul een geldige datum in, bijvoorbeeld 2026-08-01."
+NAME = [DataRequired("Vul de naam in."), Length(max=200, message=TOO_LONG)]
+EMAIL = [
+    DataRequired("Vul het e-mailadres in."),
+    Email("Dit is geen geldig e-mailadres."),
+    Length(max=200, message=TOO_LONG),
+]
+
+
+class InviteForm(TextForm):
+    """Invite a person: an account without a password, and a link to choose one."""
+
+    name = StringField("Naam", validators=NAME)
+    email = EmailField("E-mailadres", validators=EMAIL)
+
+
+class NameForm(TextForm):
+    """Change the name of an account."""
+
+    name = StringField("Naam", validators=NAME)
+
+
+class EmailForm(TextForm):
+    """Change the address: the new one is confirmed first."""
+
+    email = EmailField("Nieuw e-mailadres", validators=EMAIL)
+
+
+class SeatForm(TextForm):
+    """Give a person a seat in a group, from one date up to another."""
+
+    email = EmailField("E-mailadres van het account", validators=EMAIL)
+    group = SelectField("Groep", choices=choices(GROUPS))
+    werkveld = SelectField(
+        "Werkveld (projectgroep)", choices=choices(WERKVELDEN, "—"), validate_choice=False
+    )
+    hoofdthema = SelectField(
+        "Hoofdthema (projectgroep)", choices=choices(HOOFDTHEMAS, "—"), validate_choice=False
+    )
+    starts_on = DayField(
+        "Begindatum", message=DAY, validators=[DataRequired("Vul de begindatum in.")]
+    )
+    ends_on = DayField(
+        "Einddatum (vanaf deze dag geen lid meer)",
+        message=DAY,
+        validators=[DataRequired("Vul de einddatum in; een zetel is er normaal voor vier jaar.")],
+    )
+    voorzitter = BooleanField("Voorzitter van de regiegroep")
+
+
+class EndSeatForm(TextForm):
+    """End a seat on a day."""
+
+    ends_on = DayField(
+        "Geen lid meer vanaf", message=DAY, validators=[DataRequired("Vul de datum in.")]
+    )
