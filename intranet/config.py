@@ -34,6 +34,7 @@ REFEREE_LINK_MAX_AGE = timedelta(days=21)
 REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
+SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
 

@@ -14,13 +14,21 @@ def init_app(app):
     """Register the workflows, the routes and the demo data."""
     from intranet import demo as demo_data
     from intranet.rounds import dates, demo, text
-    from intranet.rounds.routes import answers, decisions, periods, round_page, vrienden  # noqa: F401
+    from intranet.rounds.routes import (  # noqa: F401
+        answers,
+        decisions,
+        periods,
+        printing,
+        round_page,
+        signers,
+        vrienden,
+    )
     from intranet.workflows import continuation, period, renewal, vriend  # noqa: F401
 
     app.register_blueprint(bp)
     app.add_template_filter(dates.day_text, "dag")
     app.add_template_filter(dates.deadline_text, "termijn")
-    app.add_template_filter(text.blocks, "convenant_blocks")
+    app.add_template_filter(text.to_html, "convenant_html")
     demo_data.register(app, demo.seed)
     _plug_into_other_features(app)
 
