@@ -167,6 +167,7 @@ APPLY_AND_ROUNDS = {
     ("rounds.signed", GET): public(),
     ("rounds.convenant_print", GET): logged_in(args=PERIOD),
     ("rounds.convenant_pdf", GET): logged_in(args=PERIOD),
+    ("rounds.preview_text", POST): only(PROJECTLEIDER),
     ("rounds.vriend", GET): Expect(INVITATION_VIEWERS, args=VRIEND),
     ("rounds.accept", POST): only(CONTACTPERSOON, status=303, args=VRIEND),  # accepts
     ("rounds.refuse", POST): only(CONTACTPERSOON, status=409, args=VRIEND),  # accepted already

@@ -283,3 +283,37 @@ def test_an_expired_round_ends_the_signer_link(client, login, signing, app):
     response = app.test_client().get(path)
     assert response.status_code == 400
     assert tick is not None  # the deadline itself is tick's (tests/test_rounds_renewal.py)
+
+
+def test_the_convenant_text_gets_a_preview_before_saving(client, login, make_user):
+    from intranet.rounds.models import ConvenantPeriod
+
+    login(make_user("projectleider"))
+    response = client.post(
+        "/convenant/periode/nieuw",
+        data={
+            "name": "Nieuwe periode",
+            "starts_on": (today() + timedelta(days=400)).isoformat(),
+            "ends_on": (today() + timedelta(days=1800)).isoformat(),
+            "text": "# Artikel 1\n\n1. **Samen** werken\n\n<script>alert(1)</script>",
+            "actie": "voorbeeld",
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Voorbeeld (nog niet opgeslagen)" in page
+    assert "<h2>Artikel 1</h2>" in page and "<strong>Samen</strong>" in page
+    assert "<script>alert(1)" not in page
+    assert ConvenantPeriod.select().count() == 0
+
+
+def test_the_preview_with_htmx_answers_only_the_preview(client, login, make_user):
+    login(make_user("projectleider"))
+    response = client.post(
+        "/convenant/voorbeeld",
+        data={"text": "## Missie\n\n- een\n- twee"},
+        headers={"HX-Request": "true"},
+    )
+    body = response.get_data(as_text=True)
+    assert body.lstrip().startswith('<section id="text-preview"')
+    assert "<h3>Missie</h3>" in body and "<li>twee</li>" in body

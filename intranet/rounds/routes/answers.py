@@ -70,7 +70,7 @@ def _page(invitation, message=None, status=200, **forms):
     )
     forms.setdefault("decline_form", DeclineForm(formdata=None))
     forms.setdefault("signer_form", SignerForm(formdata=None))
-    forms.setdefault("paper_form", PaperSignForm(formdata=None, prefix="papier"))
+    forms.setdefault("paper_form", PaperSignForm(formdata=None, prefix="papier", signed_on=today()))
     response = htmx.render(
         page,
         fragment,

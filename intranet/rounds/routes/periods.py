@@ -1,6 +1,6 @@
 """The projectleider's convenant pages: periods, and opening their rounds."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
@@ -39,13 +39,34 @@ def new_period():
     form = PeriodForm()
     if not form.is_submitted():
         form.text.data = periods.draft_text()
+    if _previewing():
+        return _form_page(form, None)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
         period = periods.create_period(current_user, **values)
         flash(f"Periode ‘{period.name}’ aangemaakt.", "success")
         return redirect(url_for("rounds.period", case_id=period.id), code=303)
-    status = 422 if form.is_submitted() else 200
-    return render_template("rounds/period_form.html", form=form, period=None), status
+    return _form_page(form, None, 422 if form.is_submitted() else 200)
+
+
+def _previewing():
+    """True when the form was sent with 'Voorbeeld bekijken' rather than 'Opslaan'."""
+    return request.method == "POST" and request.form.get("actie") == "voorbeeld"
+
+
+def _form_page(form, period, status=200):
+    """The period form; after 'Voorbeeld bekijken' with the text as it will look (unsaved)."""
+    preview = form.text.data if _previewing() else None
+    return render_template(
+        "rounds/period_form.html", form=form, period=period, preview=preview
+    ), status
+
+
+@bp.post("/convenant/voorbeeld")
+@role_required("projectleider")
+def preview_text():
+    """The convenant text as it will look, for htmx beside the form (nothing is saved)."""
+    return render_template("rounds/_text_preview.html", preview=request.form.get("text", ""))
 
 
 @bp.route("/convenant/periode/<int:case_id>/bewerken", methods=["GET", "POST"])
@@ -58,13 +79,14 @@ def edit_period(case_id):
         flash(refusal, "error")
         return redirect(url_for("rounds.period", case_id=period.id), code=303)
     form = PeriodForm(obj=period, period=period)
+    if _previewing():
+        return _form_page(form, period)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
         periods.update_period(period, **values)
         flash("De periode is bijgewerkt.", "success")
         return redirect(url_for("rounds.period", case_id=period.id), code=303)
-    status = 422 if form.is_submitted() else 200
-    return render_template("rounds/period_form.html", form=form, period=period), status
+    return _form_page(form, period, 422 if form.is_submitted() else 200)
 
 
 def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice=None):
