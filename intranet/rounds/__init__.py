@@ -19,6 +19,7 @@ def init_app(app):
         decisions,
         periods,
         printing,
+        round_opening,
         round_page,
         signers,
         vrienden,

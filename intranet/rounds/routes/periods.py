@@ -117,34 +117,3 @@ def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice
 def period(case_id):
     """A period: its dates, decision, partners and rounds."""
     return _period_page(_period_or_404(case_id))
-
-
-@bp.post("/convenant/periode/<int:case_id>/ondertekenronde")
-@role_required("projectleider")
-def open_renewal(case_id):
-    """Open the signing round: every current partner is invited to sign."""
-    return _open(case_id, "renewal", opening.open_renewal_round)
-
-
-@bp.post("/convenant/periode/<int:case_id>/vriendenronde")
-@role_required("projectleider")
-def open_vriend(case_id):
-    """Start the vriend round: every partner that is not a LEF partner is invited."""
-    return _open(case_id, "vriend", opening.open_vriend_round)
-
-
-def _open(case_id, kind, open_round):
-    period = _period_or_404(case_id)
-    form = RoundForm(prefix=kind)
-    if form.validate_on_submit():
-        try:
-            round_ = open_round(period, current_user, form.deadline.data)
-        except opening.RoundError as error:
-            if error.field is None:
-                return _period_page(period, status=422, notice=error.message)
-            form.deadline.errors.append(error.message)
-        else:
-            flash(f"{round_.label} geopend.", "success")
-            return redirect(url_for("rounds.round_page", round_id=round_.id), code=303)
-    forms = {f"{kind}_form": form}
-    return _period_page(period, status=422, **forms)
