@@ -6,13 +6,26 @@ FLASK  := $(BIN)/flask --app wsgi
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format system-deps browser-deps serve screenshots bench clean
+.PHONY: run test lint lock format system-deps browser-deps caddy-deps serve screenshots bench clean
 
-$(BIN)/.installed: pyproject.toml
+# Every package, direct or indirect, comes from the lock file at a pinned version with its
+# hashes; pyproject.toml names only the direct dependencies. After changing those, `make lock`.
+$(BIN)/.installed: requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+
+# requirements.lock: what production installs; requirements-dev.lock: that plus the tools.
+# Keeps every existing pin; `make lock UPGRADE=1` moves everything to the newest versions.
+lock: $(BIN)/.installed
+	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev -o requirements-dev.lock pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
 # Graphviz draws the workflow diagrams; Debian's chromium runs the browser tests.
 system-deps:
@@ -20,6 +33,10 @@ system-deps:
 
 browser-deps: system-deps
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+# Debian's caddy, for the test that serves the app through it over https (tests/test_caddy.py).
+caddy-deps:
+	@command -v caddy >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q caddy; }
 
 instance/config.py:
 	mkdir -p instance
@@ -36,6 +53,7 @@ run: $(BIN)/.installed system-deps instance/config.py
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
@@ -43,8 +61,8 @@ format: $(BIN)/.installed
 
 # Everything: lint, the whole suite on SQLite (browser and scale tests included), then the
 # suite again on PostgreSQL when it answers (CI sets REQUIRE_POSTGRES=1, so there it must).
-test: $(BIN)/.installed browser-deps lint
-	$(BIN)/pytest
+test: $(BIN)/.installed browser-deps caddy-deps lint
+	$(BIN)/pytest --cov=intranet --cov-report=term:skip-covered
 	@if $(BIN)/python -m tests.pg_available "$${TEST_DATABASE_URL:-$(PG_URL)}"; then \
 		TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -m "not once"; \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \

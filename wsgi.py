@@ -1,5 +1,11 @@
 """Entry point for `flask --app wsgi` and gunicorn (`gunicorn wsgi:app`)."""
 
-from intranet import create_app
+import sys
 
-app = create_app()
+from intranet.app import create_app
+from intranet.config import ConfigurationError
+
+try:
+    app = create_app()
+except ConfigurationError as error:
+    sys.exit(f"intranet: {error}")  # one clear line, exit status 1

@@ -7,7 +7,8 @@ Seeds 5,000 organisations, 2,000 applications with votes and one full renewal ro
 fresh database (a temporary SQLite file unless --database-url names a PostgreSQL database,
 whose public schema is REPLACED), starts gunicorn on 127.0.0.1 with the app and a bare
 Flask "hello" beside it, and drives each page with wrk (Debian's package). Prints requests/s,
-p50/p95/p99 in ms and each page's throughput as a share of hello's. Not part of `make test`.
+p50/p95/p99 in ms, each page's throughput as a share of hello's and its SQL statements per
+request, then a pyinstrument profile of the slowest page. Not part of `make test`.
 """
 
 import argparse
@@ -26,6 +27,7 @@ from http.cookiejar import CookieJar
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[0] = ROOT
 
+from bench.profile import measure  # noqa: E402
 from bench.seed import PASSWORD, seed_large  # noqa: E402
 
 
@@ -118,37 +120,48 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_gunicorn(url, args.workers, port)
+    vote = {"choice": "twijfel", "motivation": "bench"}
+    plan = [
+        ("dashboard", targets["dashboard"], "leader", None),
+        ("stemmen", targets["votes"], "member", None),
+        ("stempagina", targets["vote_page"], "member", None),
+        ("stem (htmx)", targets["vote_page"], "member", vote),
+        ("partners", targets["directory"], "", None),
+    ]
     try:
-        leader = login(base, targets["leader"])
-        member = login(base, targets["member"])
-        plan = [
-            ("hello", "/hello/", ("", None), None),
-            ("dashboard", targets["dashboard"], leader, None),
-            ("stemmen", targets["votes"], member, None),
-            ("stempagina", targets["vote_page"], member, None),
-            ("stem (htmx)", targets["vote_page"], member, "choice=twijfel&motivation=bench"),
-            ("partners", targets["directory"], ("", None), None),
-        ]
-        results = {}
-        for name, path, (cookie, csrf), body in plan:
+        sessions = {"": ("", None)}
+        sessions["leader"] = login(base, targets["leader"])
+        sessions["member"] = login(base, targets["member"])
+        results = {"hello": run_wrk(base + "/hello/", args.connections, args.duration)}
+        for name, path, who, body in plan:
+            cookie, csrf = sessions[who]
+            form = urllib.parse.urlencode(body) if body else None
             results[name] = run_wrk(
-                base + path, args.connections, args.duration, cookie, csrf, body
+                base + path, args.connections, args.duration, cookie, csrf, form
             )
             print(f"  measured {name}", flush=True)
     finally:
         server.terminate()
         server.wait()
+    slowest = min(plan, key=lambda page: results[page[0]]["rps"])[0]
+    try:
+        statements, profile = measure(url, plan, targets, slowest)
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
     hello = results["hello"]["rps"]
     print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
     print(
-        f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}  errors"
+        f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}"
+        f"{'SQL/req':>9}  errors"
     )
     for name, r in results.items():
         print(
             f"{name:<14}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['rps'] / hello:>10.0%}  {int(r['errors'] + r['non2xx'])}"
+            f"{r['rps'] / hello:>10.0%}{statements.get(name, 0):>9}"
+            f"  {int(r['errors'] + r['non2xx'])}"
         )
+    print(f"\nprofile of the slowest page, {slowest} (pyinstrument, 30 requests in-process):")
+    print(profile)
 
 
 if __name__ == "__main__":

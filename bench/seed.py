@@ -4,8 +4,8 @@ votes, one full renewal round."""
 import random
 from datetime import timedelta
 
-from intranet import create_app
 from intranet.admission.models import Application, Vote
+from intranet.app import create_app
 from intranet.clock import now
 from intranet.db import db, upgrade, write_transaction
 from intranet.demo import DEMO_PASSWORD, core
@@ -35,7 +35,7 @@ def seed_large(url):
     """Fill a fresh database at url; return the logins and page paths to measure."""
     from flask import url_for
 
-    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url})
+    app = create_app({"SECRET_KEY": "bench", "DEVELOPMENT": True, "DATABASE_URL": url})
     rng = random.Random(2018)
     with app.app_context():
         if not url.startswith("sqlite"):

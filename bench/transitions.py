@@ -18,7 +18,7 @@ import time
 # This file's name shadows the transitions library: put the repository first instead.
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-from intranet import create_app  # noqa: E402
+from intranet.app import create_app  # noqa: E402
 from intranet.clock import now  # noqa: E402
 from intranet.db import db, upgrade, write_transaction  # noqa: E402
 from intranet.models import Organisation, User  # noqa: E402
@@ -48,7 +48,7 @@ def setup(url):
     """A migrated database with one leader and one case."""
     from intranet.admission.models import Application
 
-    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url})
+    app = create_app({"SECRET_KEY": "bench", "DEVELOPMENT": True, "DATABASE_URL": url})
     context = app.app_context()
     context.push()
     if not url.startswith("sqlite"):

@@ -3,7 +3,8 @@
 from flask import Flask
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from intranet import create_app
+from intranet.app import create_app
+from intranet.config import from_environment
 
 hello = Flask("hello")
 
@@ -15,5 +16,13 @@ def say_hello():
 
 
 # The benchmark speaks plain http on the loopback, so cookies cannot be Secure here.
-intranet = create_app({"SESSION_COOKIE_SECURE": False, "REMEMBER_COOKIE_SECURE": False})
+# DATABASE_URL and SECRET_KEY come from the environment bench/load.py sets.
+intranet = create_app(
+    {
+        **from_environment(),
+        "DEVELOPMENT": True,
+        "SESSION_COOKIE_SECURE": False,
+        "REMEMBER_COOKIE_SECURE": False,
+    }
+)
 app = DispatcherMiddleware(intranet, {"/hello": hello})

@@ -13,3 +13,7 @@
 # (behind HTTPS), where cookies must be Secure.
 SESSION_COOKIE_SECURE = False
 REMEMBER_COOKIE_SECURE = False
+
+# make run: development, so the app starts with the key make run appended (production
+# refuses a missing or example SECRET_KEY).
+DEVELOPMENT = True

@@ -4,6 +4,13 @@ import os
 from datetime import timedelta
 
 SECRET_KEY = None  # make run writes one into instance/config.py
+# Development (make run) may run without a SECRET_KEY of its own; production refuses to start.
+DEVELOPMENT = False
+# How many reverse proxies (Caddy: 1) stand in front of gunicorn and set X-Forwarded-*;
+# 0 trusts none, so a client cannot forge its address.
+TRUSTED_PROXY_COUNT = 0
+LOG_LEVEL = "INFO"
+NETWORK_NAME = "De Leidse Aanpak"
 DATABASE_URL = None  # None: SQLite at instance/intranet.sqlite3
 DATABASE_MAX_CONNECTIONS = 32
 MAX_CONTENT_LENGTH = 512 * 1024
@@ -13,9 +20,15 @@ MAIL_SERVER = None
 MAIL_PORT = 25
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
-MAIL_USE_TLS = False
-MAIL_FROM = "De Leidse Aanpak <noreply@leidseaanpak.example.org>"
+MAIL_USE_TLS = False  # STARTTLS, with the server's certificate verified
+MAIL_CA_FILE = None  # trust these CAs instead of the system's (a private mail server)
+MAIL_FROM = "noreply@leidseaanpak.example.org"  # sent as "NETWORK_NAME <MAIL_FROM>"
+MAIL_REPLY_TO = {}  # per message kind (the template name), e.g. {"referee_invitation": "..."}
+MAIL_TIMEOUT = 10  # seconds per SMTP command
+MAIL_BATCH_SIZE = 500  # messages per SMTP connection per tick
 MAIL_MAX_ATTEMPTS = 8
+MAIL_RETRY_FIRST = timedelta(minutes=2)  # then 4, 8, 16 ... minutes
+MAIL_RETRY_LONGEST = timedelta(hours=6)
 
 # OWASP password storage cheat sheet: argon2id, m=19 MiB, t=2, p=1 as the floor.
 ARGON2_MEMORY_COST = 19 * 1024
@@ -31,12 +44,19 @@ EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 
 # Workflow settings (DOMAIN.md: "rules such as the deadline length are settings").
 REFEREE_LINK_MAX_AGE = timedelta(days=21)
+PARTNER_INVITE_MAX_AGE = timedelta(days=14)
 REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
+
+# Privacy (AVG): tick removes these records once they are older than this.
+KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
+KEEP_USED_LINKS = timedelta(days=90)  # longer than any link lives, so none works again
+KEEP_SENT_MAIL_BODIES = timedelta(days=90)
+PRIVACY_CONTACT = None  # an address for privacy questions, shown on /privacy
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -49,24 +69,62 @@ REMEMBER_COOKIE_SECURE = True
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 WTF_CSRF_SSL_STRICT = False
 
+
+def _flag(value):
+    return value.lower() in {"1", "true", "yes"}
+
+
 _ENVIRONMENT = {
     "SECRET_KEY": str,
+    "DEVELOPMENT": _flag,
+    "TRUSTED_PROXY_COUNT": int,
+    "LOG_LEVEL": str,
+    "NETWORK_NAME": str,
+    "PRIVACY_CONTACT": str,
     "DATABASE_URL": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USERNAME": str,
     "MAIL_PASSWORD": str,
-    "MAIL_USE_TLS": lambda value: value.lower() in {"1", "true", "yes"},
+    "MAIL_USE_TLS": _flag,
     "MAIL_FROM": str,
+    "MAIL_CA_FILE": str,
     "BASE_URL": str,
 }
 
 
-def apply_environment(config):
-    """Let environment variables override the file settings."""
-    for name, convert in _ENVIRONMENT.items():
-        if os.environ.get(name):
-            config[name] = convert(os.environ[name])
+def from_environment():
+    """The settings the environment gives (empty variables count as unset)."""
+    return {
+        name: convert(os.environ[name])
+        for name, convert in _ENVIRONMENT.items()
+        if os.environ.get(name)
+    }
+
+
+# Keys that are published (examples, tests, old demos): never good enough for production.
+KNOWN_KEYS = {"dev", "demo", "secret", "change-me", "changeme", "test-secret", "bench"}
+MIN_KEY_LENGTH = 32
+
+
+class ConfigurationError(RuntimeError):
+    """A setting makes it unsafe to start; the message is one line for the administrator."""
+
+
+def check(config):
+    """Refuse to run outside development without a SECRET_KEY of our own."""
+    if config.get("DEVELOPMENT") or config.get("TESTING"):
+        return
+    key = config.get("SECRET_KEY")
+    if not key:
+        raise ConfigurationError(
+            "SECRET_KEY is not set: set it in the environment (see deploy/intranet.env.example)"
+        )
+    if key in KNOWN_KEYS or len(key) < MIN_KEY_LENGTH:
+        raise ConfigurationError(
+            f"SECRET_KEY is a published example or shorter than {MIN_KEY_LENGTH} characters: "
+            "make one with python3 -c 'import secrets; print(secrets.token_hex(32))'"
+        )
 
 
 # Links in e-mails sent outside a request (by `workflows tick`) start with this.

@@ -4,7 +4,6 @@ import os
 import sqlite3
 from urllib.parse import urlparse
 
-import click
 from flask import current_app
 from peewee import DatabaseProxy, SqliteDatabase
 from playhouse.db_url import parse as parse_url
@@ -87,42 +86,6 @@ def init_app(app):
         db.close()
     db.initialize(database_for(url, app.config["DATABASE_MAX_CONNECTIONS"]))
     app.teardown_appcontext(close_connection)
-    app.cli.add_command(db_cli)
-
-
-@click.group("db")
-def db_cli():
-    """Database schema and backups."""
-
-
-@db_cli.command("upgrade")
-def upgrade_command():
-    """Bring the database to the current schema (safe to run again)."""
-    from intranet.workflows.check import stray_cases
-
-    applied = upgrade()
-    for name in applied:
-        click.echo(f"applied: {name}")
-    if not applied:
-        click.echo("schema is current")
-    strays = stray_cases()
-    if strays:
-        for line in strays:
-            click.echo(f"unknown state: {line}", err=True)
-        raise click.ClickException(
-            "cases stand in states their workflow no longer declares; "
-            "write a migration that moves them (see `flask --app wsgi workflows check`)"
-        )
-
-
-@db_cli.command("backup")
-@click.argument("path", type=click.Path(dir_okay=False))
-def backup_command(path):
-    """Write a consistent copy of the SQLite database to PATH while the app serves."""
-    if not is_sqlite():
-        raise click.ClickException("PostgreSQL: use pg_dump (see README, 'Backups')")
-    backup_to(path)
-    click.echo(f"backup written to {path}")
 
 
 def backup_to(path):

@@ -1,8 +1,17 @@
-"""Friendly Dutch error pages with the right status codes, never a bare 500."""
+"""One error path: every refusal is answered the same way, with the right status, never a 500.
 
-from flask import render_template
+A `WorkflowError` and an HTTP error (404, 415, 429, ...) get, for htmx, a notice fragment
+swapped into the page's notice area (announced through the live region; never a whole page
+inside a swap target); without htmx, the page with the message. Routes catch errors only to
+show a form again with its input.
+"""
+
+from flask import make_response, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from intranet import htmx
+from intranet.workflows.engine import WorkflowError
 
 MESSAGES = {
     400: ("Ongeldig verzoek", "Het verzoek kon niet worden verwerkt. Controleer de invoer."),
@@ -17,17 +26,36 @@ MESSAGES = {
 }
 
 
+NOTICES = "#meldingen"  # the notice area of base.html
+
+
 def error_page(status, detail=None):
-    """Render the error page for a status, with an optional specific message."""
+    """The answer to a refusal: a notice for htmx, else the error page; with its status."""
     title, message = MESSAGES.get(status) or MESSAGES[400 if status < 500 else 500]
-    return render_template("error.html", title=title, message=detail or message), status
+    if htmx.is_htmx():
+        notice = render_template("_notice.html", title=title, message=detail or message)
+        response = make_response(notice, status)
+        response.headers["HX-Retarget"] = NOTICES
+        response.headers["HX-Reswap"] = "innerHTML"
+        response.vary.add("HX-Request")
+        return response
+    return make_response(
+        render_template("error.html", title=title, message=detail or message), status
+    )
 
 
 def _http_error(error):
-    """The Dutch page with the error's own status (an unusual 4xx stays a 4xx) and headers."""
-    page, status = error_page(error.code)
-    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
-    return page, status, headers  # e.g. Allow on a 405, Content-Range on a 416
+    """The answer with the error's own status (an unusual 4xx stays a 4xx) and headers."""
+    response = error_page(error.code)
+    for key, value in error.get_headers():
+        if key.lower() != "content-type":
+            response.headers[key] = value  # e.g. Allow on a 405, Retry-After on a 429
+    return response
+
+
+def _workflow_error(error):
+    """A step or activity the engine refused: its own message and status."""
+    return error_page(error.status, error.message)
 
 
 def _csrf_error(error):
@@ -52,5 +80,6 @@ def _server_error(error):
 def init_app(app):
     """Register the handlers."""
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(WorkflowError, _workflow_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

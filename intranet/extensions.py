@@ -2,11 +2,9 @@
 
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
-from htmx_flask import Htmx
 
 login_manager = LoginManager()
 csrf = CSRFProtect()
-htmx = Htmx()
 
 
 def init_app(app):
@@ -17,4 +15,3 @@ def init_app(app):
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     csrf.init_app(app)
-    htmx.init_app(app)

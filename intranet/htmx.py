@@ -1,14 +1,18 @@
 """Everything this app knows about htmx: page or fragment, Vary, client redirects."""
 
-from flask import redirect, render_template, request
-from htmx_flask import make_response
+from flask import make_response, redirect, render_template, request
+
+
+def sent_by_htmx():
+    """True for any request htmx sent (`HX-Request: true`), boosted ones included."""
+    return request.headers.get("HX-Request") == "true"
 
 
 def is_htmx():
     """True for a request htmx sent (not a boosted or history-restoring full page load)."""
     return (
-        bool(request.htmx)
-        and not request.htmx.boosted
+        sent_by_htmx()
+        and not request.headers.get("HX-Boosted")
         and not request.headers.get("HX-History-Restore-Request")
     )
 
@@ -23,8 +27,9 @@ def render(page_template, fragment_template, **context):
 
 def redirect_to(url):
     """Redirect: a 302 for the browser, HX-Redirect for htmx (never a 302 into a swap)."""
-    if request.htmx:
-        response = make_response("", 204, redirect=url)
+    if sent_by_htmx():
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = url
         response.vary.add("HX-Request")
         return response
     return redirect(url)

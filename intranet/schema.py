@@ -1,10 +1,55 @@
-"""Every model of the intranet in one list, for migrations and schema checks.
+"""Every model of the intranet in one explicit list, for migrations and schema checks.
 
-`python -m playhouse.migrations DB generate NAME intranet.schema:MODELS`
+A new model is added here (and in a migration). `python -m playhouse.migrations DB generate
+NAME intranet.schema:MODELS` writes a migration against it.
 """
 
-from intranet.models import all_models
-from intranet.rounds import models as _rounds_models  # noqa: F401
-from intranet.workflows import models as _workflow_models  # noqa: F401
+from peewee import sort_models
 
-MODELS = all_models()
+from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.fees.models import FeeRate
+from intranet.models import (
+    Contact,
+    LoginAttempt,
+    Membership,
+    Organisation,
+    OutboxMessage,
+    Setting,
+    UsedLink,
+    User,
+)
+from intranet.rounds.models import (
+    ContinuationDecision,
+    ConvenantPeriod,
+    PeriodMembership,
+    RenewalInvitation,
+    Round,
+    VriendInvitation,
+)
+from intranet.workflows.models import AuditEvent, Deadline
+
+MODELS = sort_models(
+    [
+        Organisation,
+        User,
+        Membership,
+        Contact,
+        OutboxMessage,
+        LoginAttempt,
+        UsedLink,
+        Setting,
+        Application,
+        Referee,
+        Vote,
+        Comment,
+        ConvenantPeriod,
+        PeriodMembership,
+        ContinuationDecision,
+        Round,
+        RenewalInvitation,
+        VriendInvitation,
+        FeeRate,
+        AuditEvent,
+        Deadline,
+    ]
+)

@@ -4,13 +4,14 @@ from functools import wraps
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import abort, current_app, request, url_for
+from flask import abort, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from peewee import fn
 from werkzeug.routing import IntegerConverter
 
 from intranet.clock import now
 from intranet.extensions import login_manager
+from intranet.htmx import redirect_to
 from intranet.models import LoginAttempt, User
 
 CONTENT_SECURITY_POLICY = (
@@ -106,8 +107,6 @@ def clear_failures(email):
 
 def start_session(user, remember):
     """Log the user in on a fresh session."""
-    from flask import session
-
     session.clear()
     login_user(user, remember=remember, duration=current_app.config["REMEMBER_COOKIE_DURATION"])
     clear_failures(user.email)
@@ -125,7 +124,7 @@ def load_user(login_id):
     user_id, _, epoch = login_id.partition(":")
     if not user_id.isdigit() or not epoch.isdigit():
         return None
-    user = User.get_or_none(User.id == int(user_id))
+    user = User.load(int(user_id))
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user
@@ -161,10 +160,6 @@ def safe_next(target):
 
 
 def _unauthorized():
-    from flask import flash
-
-    from intranet.htmx import redirect_to
-
     flash("Log in om deze pagina te bekijken.", "info")
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))
 

@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
-from flask import Blueprint, current_app, has_request_context, redirect, render_template, url_for
+from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_login import current_user
 
 from intranet.clock import local
+from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
 
@@ -23,14 +24,9 @@ def home():
     """Send a logged-in user to their work; show visitors what the intranet is."""
     if current_user.is_authenticated:
         for role, endpoint in LANDING:
-            if (role is None or current_user.has_role(role)) and has_endpoint(endpoint):
+            if role is None or current_user.has_role(role):
                 return redirect(url_for(endpoint))
     return render_template("home.html")
-
-
-def has_endpoint(endpoint):
-    """True if a view is registered under this endpoint (features plug in)."""
-    return endpoint in current_app.view_functions
 
 
 def localtime(moment, fmt="%d-%m-%Y %H:%M"):
@@ -46,21 +42,18 @@ def euro(amount):
 
 
 def _page_context():
-    context = {"has_endpoint": has_endpoint, "tick_warning": None}
+    context = {"tick_warning": None}
     if (
         has_request_context()
         and current_user.is_authenticated
         and current_user.has_role("projectleider")
     ):
-        from intranet.workflows.timers import tick_warning
-
         context["tick_warning"] = tick_warning()
     return context
 
 
 def init_app(app):
-    """Register the blueprint, filters and page context."""
-    app.register_blueprint(bp)
+    """Register the filters and page context."""
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
     app.context_processor(_page_context)

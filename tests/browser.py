@@ -16,7 +16,7 @@ import pytest
 from playwright import sync_api
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.demo import DEMO_PASSWORD
 from tests.conftest import TEST_CONFIG

@@ -12,9 +12,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.db import db, upgrade
-from intranet.models import Contact, Membership, Organisation, User, all_models
+from intranet.models import Contact, Membership, Organisation, User
+from intranet.schema import MODELS
 
 pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
 
@@ -41,7 +42,7 @@ TEST_CONFIG = {
 
 
 def _truncate_all():
-    names = ", ".join(f'"{model._meta.table_name}"' for model in all_models())
+    names = ", ".join(f'"{model._meta.table_name}"' for model in MODELS)
     db.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
 
 

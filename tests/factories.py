@@ -39,7 +39,7 @@ def application(applicant: User, route="uitgebreid", name=None, **fields) -> App
 
 def answer_references(case):
     """Both referees answer positively (as the referee page does)."""
-    from intranet.admission.references import record_reference
+    from intranet.admission.referees.answers import record_reference
 
     for referee in Referee.current(case):
         record_reference(referee.id, "positief", "Een betrouwbare partner.")

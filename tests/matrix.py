@@ -137,6 +137,17 @@ TABLE = {
     ("dashboard.index", GET): only(PROJECTLEIDER),
     ("beheer.outbox", GET): only(PROJECTLEIDER),
     ("beheer.message", GET): only(PROJECTLEIDER),
+    # The world's messages are not failed: "al afgehandeld", back to the message/outbox.
+    ("beheer.resend", POST): only(PROJECTLEIDER, status=302),
+    ("beheer.resend_failed", POST): only(PROJECTLEIDER, status=302),
+    # Monitoring: public and secret-free; the world's tick never ran, so it is unhealthy.
+    ("health.healthz", GET): public(503),
+    # Privacy: the statement is public; a person's export and anonymisation are the
+    # projectleider's (an anonymisation without its confirmation box changes nothing).
+    ("privacy.statement", GET): public(),
+    ("privacy.find", GET): only(PROJECTLEIDER),
+    ("privacy.export", POST): only(PROJECTLEIDER),
+    ("privacy.anonymise", POST): only(PROJECTLEIDER, status=303),
 }
 
 # The application form and the convenant rounds. The matrix asks the routes in name order:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from werkzeug.exceptions import MethodNotAllowed
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.db import db
 from tests import conftest
 from tests.visitors import Visitors, methods, rules

@@ -87,12 +87,12 @@ def route(app, path):
 
 def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
-    from intranet.admission.apply_steps import STEPS
+    from intranet.admission.apply.steps import STEPS
     from intranet.fees.models import schooljaar_of
     from intranet.models import Organisation
     from intranet.models.records import OutboxMessage
     from intranet.rounds.models import Round
-    from intranet.workflows import REGISTRY
+    from intranet.workflows.registry import BY_NAME as REGISTRY
 
     with app.app_context():
         case_ids = []

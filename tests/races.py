@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from intranet import create_app
+from intranet.app import create_app
 from intranet.db import db
 from tests.conftest import TEST_CONFIG
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.voting import CLOSED, cast_vote
+from intranet.admission.votes.casting import CLOSED, cast_vote
 from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows import engine

@@ -153,7 +153,7 @@ def test_only_the_applicant_replaces_a_referee(client, applicant, make_user, log
 
 
 def test_a_referee_who_answered_cannot_be_replaced(client, applicant, login):
-    from intranet.admission.references import record_reference
+    from intranet.admission.referees.answers import record_reference
 
     case = submitted(applicant)
     answered = Referee.current(case)[0]

@@ -82,7 +82,12 @@ def test_every_role_gets_the_declared_answer_on_every_route(run):
 
 
 def test_no_route_answers_500_to_anyone(run):
-    errors = [answer.where() for answer in run.answers if answer.status >= 500]
+    # /healthz answers 503 on purpose: the world's tick never ran.
+    errors = [
+        answer.where()
+        for answer in run.answers
+        if answer.status >= 500 and (answer.endpoint, answer.status) != ("health.healthz", 503)
+    ]
     assert not errors, _report(errors)
 
 

@@ -1,13 +1,11 @@
 """The projectleider's dashboard: its sections, its charts, and its cost at scale."""
 
 import re
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
 from intranet.dashboard.chart import bar_chart
-from intranet.dashboard.sections import provide
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
 from tests.test_partners_directory import add_partners, counted_queries
 
@@ -61,26 +59,10 @@ def test_a_year_without_rates_asks_for_them(client, leader):
     assert "nog geen tarieven vastgesteld" in page
 
 
-def test_sections_of_other_features_appear_only_when_provided(app, client, leader):
-    app.extensions["dashboard_sections"] = {}  # as if no feature provided any
+def test_an_empty_dashboard_says_nothing_waits_and_no_vote_or_round_runs(client, leader):
     page = client.get("/dashboard/").get_data(as_text=True)
-    assert "Lopende stemmingen" not in page and "Aanmeldingen per status" not in page
-    deadline = datetime(2030, 1, 1, 12, 0)
-    provide(
-        app, "open_votes", lambda: [{"label": "Stem: Bureau X", "url": "/x", "deadline": deadline}]
-    )
-    provide(app, "applications_per_state", lambda: [("Ingediend", 3), ("Voorgedragen", 1)])
-    provide(app, "cases_needing_action", lambda: [])
-    page = client.get("/dashboard/").get_data(as_text=True)
-    assert "Stem: Bureau X" in page and "01-01-2030 13:00" in page
-    assert "Aanmeldingen per status" in page and "Ingediend" in page
-    assert "Er wacht niets op u." in page
-    assert "Lopende rondes" not in page
-
-
-def test_an_unknown_section_cannot_be_provided(app):
-    with pytest.raises(ValueError):
-        provide(app, "weather", lambda: [])
+    assert "Er wacht niets op u." in page and "Er lopen geen stemmingen." in page
+    assert "Er lopen geen rondes." in page and "Aanmeldingen per status" in page
 
 
 def test_bar_widths_are_proportional_to_the_values():

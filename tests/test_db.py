@@ -3,7 +3,8 @@
 from playhouse.schema_diff import diff_models
 
 from intranet.db import database_for, db, migration_runner, upgrade
-from intranet.models import Organisation, User, all_models
+from intranet.models import Organisation, User
+from intranet.schema import MODELS
 from tests.conftest import PG_URL
 
 
@@ -14,17 +15,17 @@ def test_upgrade_twice_is_harmless(app):
 
 def test_upgrade_from_empty_builds_every_table(app, tmp_path):
     if PG_URL:  # the session fixture migrated PostgreSQL from an empty schema already
-        assert set(db.get_tables()) >= {m._meta.table_name for m in all_models()}
+        assert set(db.get_tables()) >= {m._meta.table_name for m in MODELS}
         return
     empty = database_for(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     db.initialize(empty)
     applied = upgrade()
     assert applied and applied == [m.name for m in migration_runner().status()]
-    assert set(empty.get_tables()) >= {m._meta.table_name for m in all_models()}
+    assert set(empty.get_tables()) >= {m._meta.table_name for m in MODELS}
 
 
 def test_migrations_match_the_models(app):
-    assert not diff_models(db.obj, all_models()), "write a migration for the model change"
+    assert not diff_models(db.obj, MODELS), "write a migration for the model change"
 
 
 def test_db_upgrade_command_reports_current_schema(runner):

@@ -6,9 +6,10 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import OutboxMessage
-from intranet.workflows import REGISTRY, engine
+from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent, Deadline, ImmutableError
+from intranet.workflows.registry import BY_NAME as REGISTRY
 from tests import factories
 
 

@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from intranet.admission import voting
 from intranet.admission.models import ROUTES, Application, Referee
-from intranet.admission.references import record_reference
+from intranet.admission.referees.answers import record_reference
+from intranet.admission.votes import casting as voting
 from intranet.clock import now
-from intranet.models import all_models
+from intranet.schema import MODELS
 from intranet.workflows import engine, timers
 from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent, Deadline
@@ -35,7 +35,7 @@ class AdmissionMachine(RuleBasedStateMachine):
 
     @initialize()
     def people(self):
-        for model in reversed(all_models()):
+        for model in reversed(MODELS):
             model.delete().execute()
         make = type(self).make_user
         self.leader = make("projectleider")

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from intranet import create_app
 from intranet.admission.models import Application
+from intranet.app import create_app
 from intranet.db import db
 from intranet.models import User
 from intranet.workflows import engine

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.routing import IntegerConverter
 
-from intranet import create_app, tokens
+from intranet import tokens
 from intranet.admission.models import CHOICES, Referee
+from intranet.app import create_app
 from intranet.fees.models import BASES, KINDS
 from intranet.models import SECTORS
 from intranet.partners.contacts import INVITE

@@ -3,7 +3,7 @@
 import pytest
 
 from intranet.admission.models import Referee
-from intranet.admission.references import record_reference
+from intranet.admission.referees.answers import record_reference
 from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.voting import cast_vote
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories

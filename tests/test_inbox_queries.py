@@ -5,7 +5,7 @@ from contextlib import contextmanager
 import pytest
 
 from intranet.admission.models import Comment
-from intranet.admission.voting import cast_vote
+from intranet.admission.votes.casting import cast_vote
 from intranet.db import db
 from intranet.workflows import engine
 from intranet.workflows.admission import admission

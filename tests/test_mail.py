@@ -62,7 +62,7 @@ def test_mail_is_not_sent_when_the_transaction_rolls_back(app, smtp):
     assert smtp.messages == [] and OutboxMessage.select().count() == 0
 
 
-def test_failed_send_stays_queued_and_is_retried(app, make_user):
+def test_failed_send_stays_queued_and_is_retried_when_due(app, make_user):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
     with db.atomic():
         mail.queue(
@@ -70,6 +70,7 @@ def test_failed_send_stays_queued_and_is_retried(app, make_user):
         )
     message = OutboxMessage.get()
     assert message.status == "queued" and message.attempts == 1 and message.last_error
+    OutboxMessage.update(next_attempt_at=None).execute()  # its next attempt is due
     collector = Collector()
     controller = Controller(collector, hostname="127.0.0.1", port=free_port())
     controller.start()

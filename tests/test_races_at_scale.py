@@ -13,7 +13,7 @@ import pytest
 from peewee import fn
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.voting import CLOSED, cast_vote
+from intranet.admission.votes.casting import CLOSED, cast_vote
 from intranet.clock import now
 from intranet.db import db
 from intranet.models import Membership, Organisation, OutboxMessage, User

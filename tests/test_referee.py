@@ -128,7 +128,7 @@ def test_a_link_made_for_another_purpose_is_refused(client, case):
 
 
 def test_a_replaced_referees_link_stops_working(client, case):
-    from intranet.admission.references import replace_referee
+    from intranet.admission.referees.answers import replace_referee
 
     old = referees(case)[0]
     path = link_of(old)
@@ -146,7 +146,7 @@ def test_the_reminders_link_after_answering_says_it_was_given(client, case):
 
     referee = referees(case)[0]
     with write_transaction():
-        remind_referees(Application.get_by_id(case.id), now())
+        remind_referees(admission, Application.get_by_id(case.id), now())
     first, reminder = links_to(referee.email, "/referentie/")
     answer(client, first.replace("http://localhost", ""))
     page = client.get(reminder.replace("http://localhost", ""))

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Comment
-from intranet.admission.voting import cast_vote
+from intranet.admission.votes.casting import cast_vote
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.timers import tick

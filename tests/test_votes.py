@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.voting import cast_vote
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import local
 from tests import factories
 from tests.decide import HTMX, fresh, people, text, vote

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from intranet.admission.models import Application, Referee
-from intranet.admission.references import record_reference
-from intranet.admission.voting import cast_vote
+from intranet.admission.referees.answers import record_reference
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now
 from intranet.models import Organisation
 from intranet.workflows import engine

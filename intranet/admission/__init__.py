@@ -1,18 +1,6 @@
-"""Workflow 1, toetreding: apply, references, the projectleider, the vote, the regiegroep."""
+"""Workflow 1, toetreding: apply, references, the projectleider, the vote, the regiegroep.
 
-
-def init_app(app):
-    """Register the admission blueprints and the workflow."""
-    from intranet.admission import apply, inbox, referee, regiegroep, votes
-    from intranet.workflows import admission  # noqa: F401 - registers the workflow
-
-    for module in (apply, referee, inbox, votes, regiegroep):
-        app.register_blueprint(module.bp)
-    from intranet.admission.dashboard import provide_sections
-
-    provide_sections(app)
-
-    from intranet import demo
-    from intranet.admission.demo import seed
-
-    demo.register(app, seed)
+`models.py` holds the data and `effects.py` what follows each step (both sit below the
+workflow in `intranet/workflows/admission.py`); the pages and what they do are in the
+sub-packages `apply/`, `referees/`, `votes/` and `decide/`.
+"""

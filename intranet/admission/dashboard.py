@@ -2,9 +2,8 @@
 
 from flask import url_for
 
+from intranet.admission.models import Application
 from intranet.workflows.admission import admission
-
-from .models import Application
 
 WAITING_FOR_LEADER = ("bij_projectleider",)
 SHOWN = 20  # the inbox and the vote list have the rest
@@ -40,12 +39,3 @@ def applications_per_state():
     """How many applications stand in each state, in the workflow's order."""
     counts = Application.counts_by_state()
     return [(label, counts.get(state, 0)) for state, label in admission.states.items()]
-
-
-def provide_sections(app):
-    """Feed the dashboard."""
-    from intranet.dashboard.sections import provide
-
-    provide(app, "cases_needing_action", cases_needing_action)
-    provide(app, "open_votes", open_votes)
-    provide(app, "applications_per_state", applications_per_state)

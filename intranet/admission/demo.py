@@ -8,8 +8,8 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 
 from .models import Application, Referee
-from .references import record_reference
-from .voting import cast_vote
+from .referees.answers import record_reference
+from .votes.casting import cast_vote
 
 # (organisation, sector, municipality, pupils, route, applicant, the state to reach)
 APPLICATIONS = [

@@ -3,34 +3,12 @@
 from flask import current_app
 
 from intranet import mail, tokens
+from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
+from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.models import Contact, User
+from intranet.rounds.rollover import join_current_period
 from intranet.workflows import engine
-
-from .models import MEMBERSHIP_FOR_ROUTE, Application, Referee
-
-
-def is_complete(application):
-    """True when every part of the form the route needs is filled in."""
-    organisation = application.organisation
-    basics = all(
-        [
-            organisation.name,
-            organisation.sector,
-            organisation.municipality,
-            application.backup_name,
-            application.backup_email,
-        ]
-    )
-    if application.route != "uitgebreid":
-        return basics
-    referees = list(Referee.current(application))
-    return basics and bool(application.profile.strip()) and len(referees) >= 2
-
-
-def _mail_group(group, subject, template, **context):
-    for user in User.in_group(group):
-        mail.queue(user.email, subject, template, user=user, **context)
 
 
 def _case_link(application):
@@ -49,26 +27,11 @@ def acknowledge(event):
     )
 
 
-def invite_referee(referee):
-    """Send one referee the signed link to give the reference."""
-    referee.status, referee.invited_at = "uitgenodigd", now()
-    referee.save()
-    link = mail.external_url("referee.answer", token=tokens.make("referee", referee.id))
-    mail.queue(
-        referee.email,
-        f"Referentie gevraagd voor {referee.application.organisation.name}",
-        "admission_referee",
-        referee=referee,
-        link=link,
-        days=current_app.config["REFEREE_LINK_MAX_AGE"].days,
-    )
-
-
 def invite_referees(event):
     """On submitting the uitgebreid route: invite both referees, plan the reminder."""
     for referee in Referee.current(event.case):
         if referee.status == "concept":
-            invite_referee(referee)
+            links.invite(referee)
     engine.schedule(
         event.workflow,
         event.case,
@@ -77,19 +40,18 @@ def invite_referees(event):
     )
 
 
-def remind_referees(application, moment):
+def remind_referees(workflow, application, moment):
     """Remind the referees who have not answered yet (once each)."""
     for referee in Referee.current(application):
         if referee.status == "uitgenodigd" and referee.reminded_at is None:
             referee.reminded_at = moment
             referee.save()
-            link = mail.external_url("referee.answer", token=tokens.make("referee", referee.id))
             mail.queue(
                 referee.email,
                 "Herinnering: uw referentie wordt nog verwacht",
                 "admission_referee_reminder",
                 referee=referee,
-                link=link,
+                link=links.link(referee),
             )
 
 
@@ -99,7 +61,7 @@ def tell_projectleider(event):
     if application.submitted_at is None:
         application.submitted_at = now()
         application.save(only=[Application.submitted_at])
-    _mail_group(
+    mail.queue_group(
         "projectleider",
         f"Aanmelding {application.organisation.name}: actie nodig",
         "admission_for_projectleider",
@@ -130,7 +92,7 @@ def open_vote(event):
     application.save(only=[Application.vote_deadline])
     engine.schedule(event.workflow, application, "geen_meerderheid", deadline)
     link = mail.external_url("votes.vote", case_id=application.id)
-    _mail_group(
+    mail.queue_group(
         "projectgroep",
         f"Stemming: {application.organisation.name}",
         "admission_vote",
@@ -146,7 +108,7 @@ def escalate(event):
     application.save(only=[Application.escalated_at])
     engine.cancel_deadlines(event.workflow, application)
     link = mail.external_url("regiegroep.case", case_id=application.id)
-    _mail_group(
+    mail.queue_group(
         "regiegroep",
         f"Besluit gevraagd: {application.organisation.name}",
         "admission_escalated",
@@ -164,16 +126,12 @@ def admit(event):
     organisation.status = "partner"
     organisation.membership_type = MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant")
     organisation.save()
-    Contact.get_or_create(
-        organisation=organisation, user=application.applicant, defaults={"kind": "primary"}
-    )
+    contacts = [{"organisation": organisation, "user": application.applicant, "kind": "primary"}]
     backup = _backup_account(application)
     if backup is not None:
-        Contact.get_or_create(
-            organisation=organisation, user=backup, defaults={"kind": "achtervang"}
-        )
-    for hook in current_app.extensions.get("on_admission", []):
-        hook(organisation)
+        contacts.append({"organisation": organisation, "user": backup, "kind": "achtervang"})
+    Contact.insert_many(contacts).on_conflict_ignore().execute()
+    join_current_period(organisation)
     mail.queue(
         application.applicant.email,
         f"Welkom als partner, {organisation.name}",
@@ -225,15 +183,10 @@ def withdraw(event):
     application = event.case
     engine.cancel_deadlines(event.workflow, application)
     if application.submitted_at is not None:
-        _mail_group(
+        mail.queue_group(
             "projectleider",
             f"Aanmelding ingetrokken: {application.organisation.name}",
             "admission_withdrawn",
             application=application,
             reason=event.comment,
         )
-
-
-def register_admission_hook(app, hook):
-    """Let another feature act when an organisation is admitted (e.g. join the period)."""
-    app.extensions.setdefault("on_admission", []).append(hook)

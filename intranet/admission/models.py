@@ -11,7 +11,7 @@ from peewee import (
 )
 
 from intranet.clock import now
-from intranet.models import BaseModel, Organisation, User
+from intranet.models import BaseModel, Membership, Organisation, User
 
 ROUTES = {
     "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
@@ -63,6 +63,20 @@ class Application(BaseModel):
     def is_open(self):
         """True while the application awaits a decision."""
         return self.state in OPEN_STATES
+
+    def filled_parts(self):
+        """Which parts of the form the draft has filled in: the one completeness rule."""
+        organisation, extended = self.organisation, self.route == "uitgebreid"
+        return {
+            "organisatie": all([organisation.name, organisation.sector, organisation.municipality]),
+            "profiel": bool(self.profile.strip()) or not extended,
+            "referenten": Referee.current(self).count() >= 2 or not extended,
+            "contactpersoon": bool(self.backup_name and self.backup_email),
+        }
+
+    def is_complete(self):
+        """True when every part of the form the route needs is filled in."""
+        return all(self.filled_parts().values())
 
     @classmethod
     def with_organisation(cls):
@@ -209,6 +223,26 @@ class Vote(BaseModel):
             .join(recorder, JOIN.LEFT_OUTER, on=(cls.recorded_by == recorder.id))
             .where(cls.application == application)
             .order_by(User.name)
+        )
+
+    @classmethod
+    def tally(cls, application, group):
+        """{"members": active members of the group, and per choice their votes}, one query."""
+        seated = User.select(User.id).join(Membership).where(Membership.group == group, User.active)
+        members = (
+            User.select(fn.COUNT(User.id))
+            .join(Membership)
+            .where(Membership.group == group, User.active)
+        )
+        per_choice = [
+            fn.COUNT(Case(None, ((cls.choice == choice, 1),), None)).alias(choice)
+            for choice in CHOICES
+        ]
+        return (
+            cls.select(members.alias("members"), *per_choice)
+            .where(cls.application == application, cls.member.in_(seated))
+            .dicts()
+            .get()
         )
 
     @classmethod

@@ -3,10 +3,3 @@
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
-
-
-def init_app(app):
-    """Register the blueprint."""
-    from intranet.auth import routes  # noqa: F401
-
-    app.register_blueprint(bp)

@@ -3,7 +3,7 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from intranet import mail, security, tokens
+from intranet import logs, mail, security, tokens
 from intranet.auth import bp
 from intranet.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm
 from intranet.clock import now
@@ -30,9 +30,11 @@ def login():
         user = User.by_email(form.email.data)
         if user and user.active and security.check_password(user, form.password.data):
             security.start_session(user, form.remember.data)
+            logs.event("login", user_id=user.id)
             flash(f"Welkom, {user.name}.", "success")
             return redirect(security.safe_next(request.args.get("next")))
         security.record_failure(form.email.data)
+        logs.event("login_failed", email=form.email.data.strip().lower())
         if user and not user.active and security.check_password(user, form.password.data):
             form.email.errors.append(
                 "Dit account is niet actief. Neem contact op met de projectleider."
@@ -46,6 +48,7 @@ def login():
 def logout():
     """Log out here and everywhere else this account is logged in."""
     if current_user.is_authenticated:
+        logs.event("logout", user_id=current_user.id)
         security.end_every_session(current_user)
     flash("U bent uitgelogd.", "info")
     return redirect(url_for("views.home"))
@@ -89,6 +92,7 @@ def reset_password(token):
                 security.set_password(user, form.password.data)
         except tokens.LinkError as error:
             return error_page(400, error.message)
+        logs.event("password_reset", user_id=user.id)
         flash("Uw wachtwoord is ingesteld. U kunt nu inloggen.", "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form, user=user)
@@ -121,6 +125,7 @@ def change_password():
             user = User.get_by_id(current_user.id)
             security.set_password(user, form.password.data)
             security.start_session(user, remember=False)
+            logs.event("password_changed", user_id=user.id)
             flash("Uw wachtwoord is gewijzigd; andere sessies zijn beëindigd.", "success")
             return redirect(url_for("views.home"))
     return render_template("auth/change_password.html", form=form)

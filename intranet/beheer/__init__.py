@@ -1,32 +1,65 @@
 """The projectleider's administration: the outbox and the accounts."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
-from intranet.models import OutboxMessage
+from intranet import htmx, logs
+from intranet.mail_delivery import deliver_queued, requeue
+from intranet.models import MAIL_STATUSES, OutboxMessage
+from intranet.pagination import paginate
 from intranet.security import role_required
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
+PER_PAGE = 50
 
 
 @bp.get("/outbox")
 @role_required("projectleider")
 def outbox():
-    """Every e-mail the intranet sent or keeps, newest first."""
-    return render_template("beheer/outbox.html", messages=OutboxMessage.newest(200))
+    """Every e-mail the intranet sent or keeps, newest first; searchable, by status."""
+    text = request.args.get("zoek", "").strip()[:200]
+    status = request.args.get("status") if request.args.get("status") in MAIL_STATUSES else None
+    return htmx.render(
+        "beheer/outbox.html",
+        "beheer/_outbox_list.html",
+        page=paginate(OutboxMessage.search(text, status), PER_PAGE),
+        text=text,
+        status=status,
+        statuses=MAIL_STATUSES,
+    )
 
 
 @bp.get("/outbox/<int:message_id>")
 @role_required("projectleider")
 def message(message_id):
     """One e-mail in full."""
-    from playhouse.flask_utils import get_object_or_404
-
     return render_template(
         "beheer/message.html",
         message=get_object_or_404(OutboxMessage, OutboxMessage.id == message_id),
     )
 
 
-def init_app(app):
-    """Register the blueprint."""
-    app.register_blueprint(bp)
+@bp.post("/outbox/<int:message_id>/opnieuw")
+@role_required("projectleider")
+def resend(message_id):
+    """Send a failed e-mail again, now (and by tick if the server does not answer)."""
+    message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
+    if not requeue([message.id]):
+        flash("Dit bericht is al afgehandeld: het is niet (meer) mislukt.", "info")
+    else:
+        logs.event("mail_resend", user_id=current_user.id, message_id=message.id)
+        deliver_queued([message.id])
+        status = OutboxMessage.get_by_id(message.id).status_label
+        flash(f"Het bericht is opnieuw aangeboden; status: {status}.", "success")
+    return redirect(url_for("beheer.message", message_id=message.id))
+
+
+@bp.post("/outbox/opnieuw")
+@role_required("projectleider")
+def resend_failed():
+    """Put every failed e-mail back in the queue; the next tick sends them."""
+    count = requeue()
+    logs.event("mail_resend_all", user_id=current_user.id, count=count)
+    flash(f"{count} mislukte berichten staan weer in de wachtrij.", "success")
+    return redirect(url_for("beheer.outbox", status="queued"))

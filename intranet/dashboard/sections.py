@@ -1,32 +1,20 @@
 """The dashboard's sections, each fed by one data function.
 
-Partners without achtervang and fees per sector are computed here. The admission and
-rounds features plug their sections in with `provide(app, name, function)` from their
-init_app; a section without a provider is not shown. What each provider returns:
-
-- "cases_needing_action": [{"label", "url", "since" (datetime or None)}]
-- "open_votes": [{"label", "url", "deadline" (datetime or None)}]
-- "rounds_in_progress": [{"label", "url", "summary"}]
-- "applications_per_state": [(state label, count)] (drawn as a bar chart)
+Partners without achtervang and fees per sector are computed here; the admission's
+sections come from `intranet/admission/dashboard.py`, the rounds from their models.
 """
 
-from flask import current_app
+from flask import url_for
 
+from intranet.admission import dashboard as admission
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.models import Organisation
+from intranet.rounds.models import rounds_in_progress
 from intranet.views import euro
 
-PLUGGABLE = ("cases_needing_action", "open_votes", "rounds_in_progress", "applications_per_state")
 SHOWN_WITHOUT_ACHTERVANG = 20
-
-
-def provide(app, name, function):
-    """Let a feature feed one of the dashboard's pluggable sections."""
-    if name not in PLUGGABLE:
-        raise ValueError(f"unknown dashboard section: {name}")
-    app.extensions.setdefault("dashboard_sections", {})[name] = function
 
 
 def partners_without_achtervang():
@@ -62,12 +50,25 @@ def applications_chart(rows):
     return bar_chart("chart-applications", "Aanmeldingen per status", rows)
 
 
+def rounds():
+    """The signing and vriend rounds that are open, with their progress."""
+    return [
+        {
+            "label": round_.label,
+            "url": url_for("rounds.round_page", round_id=round_.id),
+            "summary": ", ".join(f"{state}: {count}" for state, count in round_.totals.items()),
+        }
+        for round_ in rounds_in_progress()
+    ]
+
+
 def sections():
-    """Every section's data; a pluggable section is None while no feature provides it."""
-    providers = current_app.extensions.get("dashboard_sections", {})
-    data = {name: providers[name]() if name in providers else None for name in PLUGGABLE}
-    if data["applications_per_state"] is not None:
-        data["applications_per_state"] = applications_chart(data["applications_per_state"])
-    data["without_achtervang"] = partners_without_achtervang()
-    data["fees"] = fees_per_sector()
-    return data
+    """Every section's data."""
+    return {
+        "cases_needing_action": admission.cases_needing_action(),
+        "open_votes": admission.open_votes(),
+        "rounds_in_progress": rounds(),
+        "applications_per_state": applications_chart(admission.applications_per_state()),
+        "without_achtervang": partners_without_achtervang(),
+        "fees": fees_per_sector(),
+    }

@@ -1,6 +1,6 @@
 """The domain model shared by every part of the intranet."""
 
-from intranet.models.base import BaseModel, all_models
+from intranet.models.base import BaseModel
 from intranet.models.people import (
     MEMBERSHIP_TYPES,
     ORGANISATION_STATUSES,
@@ -10,9 +10,16 @@ from intranet.models.people import (
     Organisation,
     User,
 )
-from intranet.models.records import LoginAttempt, OutboxMessage, Setting, UsedLink
+from intranet.models.records import (
+    MAIL_STATUSES,
+    LoginAttempt,
+    OutboxMessage,
+    Setting,
+    UsedLink,
+)
 
 __all__ = [
+    "MAIL_STATUSES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
     "SECTORS",
@@ -25,5 +32,4 @@ __all__ = [
     "Setting",
     "UsedLink",
     "User",
-    "all_models",
 ]

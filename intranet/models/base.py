@@ -1,6 +1,6 @@
 """The base model: every table lives in the proxied database."""
 
-from peewee import Model, sort_models
+from peewee import Model
 
 from intranet.db import db
 
@@ -11,13 +11,3 @@ class BaseModel(Model):
     class Meta:
         database = db
         legacy_table_names = False
-
-
-def all_models():
-    """Every model of the intranet, in dependency order (features must be imported)."""
-    found, todo = [], list(BaseModel.__subclasses__())
-    while todo:
-        model = todo.pop()
-        found.append(model)
-        todo.extend(model.__subclasses__())
-    return sort_models(found)

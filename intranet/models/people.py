@@ -4,6 +4,7 @@ from functools import cached_property
 
 from flask_login import UserMixin
 from peewee import (
+    JOIN,
     BooleanField,
     CharField,
     DateTimeField,
@@ -154,6 +155,29 @@ class User(UserMixin, BaseModel):
     def has_role(self, *roles):
         """True if this person holds any of the roles."""
         return bool(self.roles.intersection(roles))
+
+    @classmethod
+    def load(cls, user_id):
+        """The user with their groups and organisations in one query, or None (each request)."""
+        rows = list(
+            cls.select(
+                cls,
+                Membership.group.alias("seat"),
+                Membership.voorzitter.alias("chairs"),
+                Contact.organisation.alias("contact_of"),
+            )
+            .join(Membership, JOIN.LEFT_OUTER, on=(Membership.user == cls.id))
+            .switch(cls)
+            .join(Contact, JOIN.LEFT_OUTER, on=(Contact.user == cls.id))
+            .where(cls.id == user_id)
+            .objects()
+        )
+        if not rows:
+            return None
+        user = rows[0]
+        user.__dict__["groups"] = {row.seat: row.chairs for row in rows if row.seat}
+        user.__dict__["organisation_ids"] = {row.contact_of for row in rows if row.contact_of}
+        return user
 
     @classmethod
     def by_email(cls, email):

@@ -5,6 +5,14 @@ from peewee import CharField, DateTimeField, IntegerField, TextField
 from intranet.clock import now
 from intranet.models.base import BaseModel
 
+MAIL_STATUSES = {
+    "queued": "in de wachtrij",
+    "sending": "wordt verstuurd",
+    "sent": "verstuurd",
+    "stored": "bewaard",
+    "failed": "mislukt",
+}
+
 
 class OutboxMessage(BaseModel):
     """An e-mail: queued in the transaction that causes it, sent after commit."""
@@ -12,16 +20,44 @@ class OutboxMessage(BaseModel):
     to = CharField()
     subject = CharField()
     body = TextField()
-    status = CharField(default="queued", index=True)  # queued, sent, stored, failed
+    kind = CharField(default="")  # the template it was written from (Reply-To per kind)
+    status = CharField(default="queued", index=True)  # queued, sending, sent, stored, failed
     attempts = IntegerField(default=0)
     last_error = TextField(default="")
     created_at = DateTimeField(default=now, index=True)
+    next_attempt_at = DateTimeField(null=True, index=True)  # None: as soon as possible
     sent_at = DateTimeField(null=True)
 
     @classmethod
     def newest(cls, limit=100):
         """The newest messages first."""
         return cls.select().order_by(cls.id.desc()).limit(limit)
+
+    @property
+    def status_label(self):
+        """The status in words."""
+        return MAIL_STATUSES.get(self.status, self.status)
+
+    @classmethod
+    def search(cls, text=None, status=None):
+        """Messages whose recipient or subject holds the text, of one status; newest first."""
+        query = cls.select().order_by(cls.id.desc())
+        if text:
+            query = query.where(cls.to.contains(text) | cls.subject.contains(text))
+        if status:
+            query = query.where(cls.status == status)
+        return query
+
+    @classmethod
+    def due(cls, moment, ids=None):
+        """Ids of queued messages whose next attempt is due, oldest first."""
+        query = cls.select(cls.id).where(
+            cls.status == "queued",
+            cls.next_attempt_at.is_null() | (cls.next_attempt_at <= moment),
+        )
+        if ids is not None:
+            query = query.where(cls.id.in_(ids))
+        return query.order_by(cls.id)
 
 
 class LoginAttempt(BaseModel):

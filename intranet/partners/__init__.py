@@ -1,15 +1,5 @@
 """Partners: the public directory, a partner's own page, its profile and contactpersonen."""
 
-from datetime import timedelta
-
 from flask import Blueprint
 
 bp = Blueprint("partners", __name__, url_prefix="/partners")
-
-
-def init_app(app):
-    """Register the blueprint and the invitation link's lifetime."""
-    from intranet.partners import contact_routes, routes  # noqa: F401
-
-    app.config.setdefault("PARTNER_INVITE_MAX_AGE", timedelta(days=14))
-    app.register_blueprint(bp)

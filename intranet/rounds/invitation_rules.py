@@ -4,7 +4,7 @@ from flask import current_app
 
 from intranet.clock import now
 from intranet.rounds import notify
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 
 OWN = "eigen_contactpersoon"  # a contactpersoon of the case's own organisation
 CONTACT = frozenset({OWN})
@@ -36,16 +36,16 @@ def close(event):
     engine.cancel_deadlines(event.workflow, event.case)
 
 
-def reminder(workflow_name, setting, subject, template):
+def reminder(setting, subject, template):
     """A timer action: remind the contactpersonen, plan the next reminder before the deadline."""
 
-    def remind(case, moment):
+    def remind(workflow, case, moment):
         round_ = case.round
         notify.mail_contacts(
             case, subject.format(period=round_.period.name), template, round=round_
         )
         following = moment + current_app.config[setting]
         if following < round_.deadline:
-            engine.schedule(get(workflow_name), case, "herinneren", following)
+            engine.schedule(workflow, case, "herinneren", following)
 
     return remind

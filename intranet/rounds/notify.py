@@ -1,7 +1,7 @@
 """E-mail to the people a round concerns: a partner's contactpersonen, a group."""
 
 from intranet import mail
-from intranet.models import Organisation, User
+from intranet.models import Organisation
 from intranet.rounds.models import contacts_of
 
 
@@ -26,9 +26,3 @@ def mail_contacts(case, subject, template, **context):
             link=case_link(case),
             **context,
         )
-
-
-def mail_group(group, subject, template, **context):
-    """Queue a message to every active member of a group (regiegroep, projectleider)."""
-    for user in User.in_group(group):
-        mail.queue(user.email, subject, template, user=user, **context)

@@ -9,7 +9,8 @@ from intranet.db import write_transaction
 from intranet.models import Organisation
 from intranet.rounds.dates import end_of
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
-from intranet.workflows import engine, get
+from intranet.workflows import engine
+from intranet.workflows.registry import get
 
 SETTINGS = {"renewal": "RENEWAL_REMINDER_INTERVAL", "vriend": "VRIEND_REMINDER_INTERVAL"}
 WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}

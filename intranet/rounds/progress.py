@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from math import ceil
 
 from intranet.rounds.models import ConvenantPeriod, Round
-from intranet.workflows import get
+from intranet.workflows.registry import get
 
 PER_PAGE = 50
 WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}

@@ -7,19 +7,32 @@ whose absolute majority admits or rejects; without one (all voted, or the deadli
 or when the projectleider is in doubt, the regiegroep decides, its voorzitter records it.
 """
 
+from dataclasses import asdict, dataclass
+
 from intranet.admission import effects
-from intranet.admission.models import BY_RIGHT, Application
-from intranet.workflows import register
-from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+from intranet.admission.models import BY_RIGHT, CHOICES, Application, Vote
+from intranet.models import User
+from intranet.workflows import engine
+from intranet.workflows.definition import (
+    SYSTEM,
+    Activity,
+    Condition,
+    Done,
+    Timer,
+    Transition,
+    Workflow,
+)
 
 APPLICANT = frozenset({"aanvrager"})
 LEADER = frozenset({"projectleider"})
 CHAIR = frozenset({"voorzitter"})
 ENGINE = frozenset({SYSTEM})
+MEMBER = frozenset({"projectgroep"})
+VOTE = "stemming projectgroep"
 OPEN = ("concept", "referenties", "bij_projectleider", "aanvulling", "stemming", "regiegroep")
 
 complete = Condition(
-    lambda case, context: effects.is_complete(case),
+    lambda case, context: case.is_complete(),
     "De aanmelding is nog niet compleet: vul alle stappen van het formulier in.",
 )
 
@@ -32,6 +45,121 @@ def uitgebreid(case):
 def by_right(case):
     """The other routes are eligible by right."""
     return case.route in BY_RIGHT
+
+
+# The projectgroep's vote -------------------------------------------------------------------
+# An absolute majority of the current members voor admits, tegen rejects; the vote closes the
+# moment either is reached. When every member voted without one, or the deadline passed,
+# the regiegroep decides. Members who left no longer count, nor do their votes.
+
+VOOR, TEGEN, GEEN = "voor", "tegen", "geen"
+CLOSED = "De stemming is al gesloten; uw stem is niet meer verwerkt."
+PAST_DEADLINE = "De stemming is al gesloten: de stemtermijn is verstreken."
+NOT_A_MEMBER = "Alleen leden van de projectgroep stemmen."
+OWN_VOTE_STANDS = (
+    "{} heeft zelf al gestemd; die stem blijft staan en wordt niet vervangen door een "
+    "vastgelegde stem."
+)
+
+
+def vote_outcome(members, voor, tegen, twijfel, deadline_passed):
+    """How a vote stands: VOOR or TEGEN (an absolute majority of the current members), GEEN
+    (all members voted, or the deadline passed, without one), or None (still open)."""
+    majority = members // 2 + 1
+    if members and voor >= majority:
+        return VOOR
+    if members and tegen >= majority:
+        return TEGEN
+    if deadline_passed or 0 < members <= voor + tegen + twijfel:
+        return GEEN
+    return None
+
+
+@dataclass
+class Tally:
+    """The count of a vote among the current projectgroep members."""
+
+    members: int
+    voor: int = 0
+    tegen: int = 0
+    twijfel: int = 0
+
+    @property
+    def cast(self):
+        """How many current members voted."""
+        return self.voor + self.tegen + self.twijfel
+
+    @property
+    def majority(self):
+        """Votes needed for an absolute majority."""
+        return self.members // 2 + 1
+
+
+def current_member_ids():
+    """Ids of the active projectgroep members."""
+    return {user_id for (user_id,) in User.in_group("projectgroep").select(User.id).tuples()}
+
+
+def tally(application):
+    """Count the votes of the current members only."""
+    return Tally(**Vote.tally(application, "projectgroep"))
+
+
+def deadline_passed(application, moment):
+    """True once the vote's deadline is over at the moment."""
+    return application.vote_deadline is not None and moment >= application.vote_deadline
+
+
+def _vote_facts(case, moment):
+    return {**asdict(tally(case)), "deadline_passed": deadline_passed(case, moment)}
+
+
+def _outcome_is(outcome):
+    return lambda case, context: vote_outcome(**context["facts"]) == outcome
+
+
+majority_voor = Condition(_outcome_is(VOOR), "Er is nog geen absolute meerderheid voor.")
+majority_tegen = Condition(_outcome_is(TEGEN), "Er is nog geen absolute meerderheid tegen.")
+no_majority = Condition(_outcome_is(GEEN), "Nog niet alle leden stemden en de termijn loopt nog.")
+
+
+def _record_vote(case, member, recorder, data, moment):
+    """Write a member's vote (theirs, or recorded on their behalf); what the timeline says."""
+    choice, motivation = data.get("choice"), (data.get("motivation") or "").strip()
+    if choice not in CHOICES:
+        raise engine.ConditionFailed("Kies voor, tegen of twijfel.")
+    if deadline_passed(case, moment):
+        raise engine.AlreadyHandled(PAST_DEADLINE)
+    if member is None or (recorder is not None and member.id not in current_member_ids()):
+        raise engine.NotPermitted(NOT_A_MEMBER)  # the engine checked the role of one's own vote
+    earlier = Vote.get_or_none(Vote.application == case, Vote.member == member)
+    if recorder is not None and earlier is not None and earlier.recorded_by_id is None:
+        raise engine.ConditionFailed(OWN_VOTE_STANDS.format(member.name))
+    fields = {
+        "choice": choice,
+        "motivation": motivation,
+        "cast_at": moment,
+        "recorded_by": recorder,
+    }
+    if earlier is None:
+        vote = Vote.create(application=case, member=member, **fields)
+    else:
+        Vote.update(**fields).where(Vote.id == earlier.id).execute()
+        vote = Vote(id=earlier.id, application=case, member=member, **fields)
+    if recorder is not None:
+        what, label = "stem_vastgelegd", f"{recorder.name} namens {member.name}"
+    else:
+        what, label = ("stem_gewijzigd" if earlier else "stem_uitgebracht"), member.name
+    return Done(what, label, {"member": member.id, "choice": choice}, vote)
+
+
+def _cast(case, actor, data, moment):
+    return _record_vote(case, actor, None, data, moment)
+
+
+def _record_on_behalf(case, actor, data, moment):
+    member = User.get_or_none(User.id == data.get("member"))
+    return _record_vote(case, member, actor, data, moment)
 
 
 def _is_applicant(case, user):
@@ -48,155 +176,198 @@ def _may_view(case, user):
     )
 
 
-admission = register(
-    Workflow(
-        name="toetreding",
-        label="Toetreding als partner",
-        model=Application,
-        states={
-            "concept": "Concept",
-            "referenties": "Wacht op referenties",
-            "bij_projectleider": "Bij de projectleider",
-            "aanvulling": "Aanvulling gevraagd",
-            "stemming": "Stemming projectgroep",
-            "regiegroep": "Bij de regiegroep",
-            "toegelaten": "Toegelaten",
-            "afgewezen": "Afgewezen",
-            "ingetrokken": "Ingetrokken",
-        },
-        initial="concept",
-        transitions=[
-            Transition(
-                "indienen",
-                "concept",
-                "referenties",
-                "Aanmelding indienen",
-                APPLICANT,
-                conditions=(complete,),
-                when=uitgebreid,
-                after=(effects.acknowledge,),
-            ),
-            Transition(
-                "indienen",
-                "concept",
-                "bij_projectleider",
-                "Aanmelding indienen",
-                APPLICANT,
-                conditions=(complete,),
-                when=by_right,
-                after=(effects.acknowledge,),
-            ),
-            Transition(
-                "referenties_compleet",
-                "referenties",
-                "bij_projectleider",
-                "Referenties compleet",
-                ENGINE,
-            ),
-            Transition(
-                "aanvulling_vragen",
-                "bij_projectleider",
-                "aanvulling",
-                "Aanvulling vragen",
-                LEADER,
-                comment="required",
-                comment_label="Uw vraag aan de aanvrager",
-                style="secondary",
-            ),
-            Transition(
-                "aanvullen",
-                "aanvulling",
-                "bij_projectleider",
-                "Aanvulling versturen",
-                APPLICANT,
-                comment="required",
-                comment_label="Uw antwoord",
-            ),
-            Transition(
-                "bevestigen",
-                "bij_projectleider",
-                "toegelaten",
-                "Toelating bevestigen (recht op lidmaatschap)",
-                LEADER,
-                when=by_right,
-                comment="optional",
-                comment_label="Toelichting bij de controle",
-            ),
-            Transition(
-                "voordragen",
-                "bij_projectleider",
-                "stemming",
-                "Voordragen aan de projectgroep",
-                LEADER,
-                when=uitgebreid,
-                form_endpoint="inbox.nominate",
-            ),
-            Transition(
-                "afwijzen",
-                ("bij_projectleider", "aanvulling"),
-                "afgewezen",
-                "Afwijzen",
-                LEADER,
-                comment="required",
-                comment_label="Reden van afwijzing",
-                style="contrast",
-            ),
-            Transition(
-                "escaleren",
-                ("bij_projectleider", "stemming"),
-                "regiegroep",
-                "Voorleggen aan de regiegroep (twijfel)",
-                LEADER,
-                comment="required",
-                comment_label="Waarom twijfelt u?",
-                style="secondary",
-            ),
-            Transition("meerderheid_voor", "stemming", "toegelaten", "Meerderheid voor", ENGINE),
-            Transition("meerderheid_tegen", "stemming", "afgewezen", "Meerderheid tegen", ENGINE),
-            Transition("geen_meerderheid", "stemming", "regiegroep", "Geen meerderheid", ENGINE),
-            Transition(
-                "regiegroep_toelaten",
-                "regiegroep",
-                "toegelaten",
-                "Toelaten",
-                CHAIR,
-                comment="required",
-                comment_label="Motivering van het besluit",
-            ),
-            Transition(
-                "regiegroep_afwijzen",
-                "regiegroep",
-                "afgewezen",
-                "Afwijzen",
-                CHAIR,
-                comment="required",
-                comment_label="Motivering van het besluit",
-                style="contrast",
-            ),
-            Transition(
-                "intrekken",
-                OPEN,
-                "ingetrokken",
-                "Aanmelding intrekken",
-                APPLICANT,
-                comment="optional",
-                comment_label="Reden",
-                style="secondary",
-            ),
-        ],
-        case_roles=_is_applicant,
-        can_view=_may_view,
-        on_enter={
-            "referenties": [effects.invite_referees],
-            "bij_projectleider": [effects.tell_projectleider],
-            "aanvulling": [effects.ask_applicant],
-            "stemming": [effects.open_vote],
-            "regiegroep": [effects.escalate],
-            "toegelaten": [effects.admit],
-            "afgewezen": [effects.tell_rejection],
-            "ingetrokken": [effects.withdraw],
-        },
-        timers=[Timer("referent_herinnering", ("referenties",), effects.remind_referees)],
-        case_endpoint="apply.case",
-    )
+admission = Workflow(
+    name="toetreding",
+    label="Toetreding als partner",
+    model=Application,
+    states={
+        "concept": "Concept",
+        "referenties": "Wacht op referenties",
+        "bij_projectleider": "Bij de projectleider",
+        "aanvulling": "Aanvulling gevraagd",
+        "stemming": "Stemming projectgroep",
+        "regiegroep": "Bij de regiegroep",
+        "toegelaten": "Toegelaten",
+        "afgewezen": "Afgewezen",
+        "ingetrokken": "Ingetrokken",
+    },
+    initial="concept",
+    transitions=[
+        Transition(
+            "indienen",
+            "concept",
+            "referenties",
+            "Aanmelding indienen",
+            APPLICANT,
+            conditions=(complete,),
+            when=uitgebreid,
+            after=(effects.acknowledge,),
+        ),
+        Transition(
+            "indienen",
+            "concept",
+            "bij_projectleider",
+            "Aanmelding indienen",
+            APPLICANT,
+            conditions=(complete,),
+            when=by_right,
+            after=(effects.acknowledge,),
+        ),
+        Transition(
+            "referenties_compleet",
+            "referenties",
+            "bij_projectleider",
+            "Referenties compleet",
+            ENGINE,
+        ),
+        Transition(
+            "aanvulling_vragen",
+            "bij_projectleider",
+            "aanvulling",
+            "Aanvulling vragen",
+            LEADER,
+            comment="required",
+            comment_label="Uw vraag aan de aanvrager",
+            style="secondary",
+        ),
+        Transition(
+            "aanvullen",
+            "aanvulling",
+            "bij_projectleider",
+            "Aanvulling versturen",
+            APPLICANT,
+            comment="required",
+            comment_label="Uw antwoord",
+        ),
+        Transition(
+            "bevestigen",
+            "bij_projectleider",
+            "toegelaten",
+            "Toelating bevestigen (recht op lidmaatschap)",
+            LEADER,
+            when=by_right,
+            comment="optional",
+            comment_label="Toelichting bij de controle",
+        ),
+        Transition(
+            "voordragen",
+            "bij_projectleider",
+            "stemming",
+            "Voordragen aan de projectgroep",
+            LEADER,
+            when=uitgebreid,
+            form_endpoint="inbox.nominate",
+        ),
+        Transition(
+            "afwijzen",
+            ("bij_projectleider", "aanvulling"),
+            "afgewezen",
+            "Afwijzen",
+            LEADER,
+            comment="required",
+            comment_label="Reden van afwijzing",
+            style="contrast",
+        ),
+        Transition(
+            "escaleren",
+            ("bij_projectleider", "stemming"),
+            "regiegroep",
+            "Voorleggen aan de regiegroep (twijfel)",
+            LEADER,
+            comment="required",
+            comment_label="Waarom twijfelt u?",
+            style="secondary",
+        ),
+        Transition(
+            "meerderheid_voor",
+            "stemming",
+            "toegelaten",
+            "Meerderheid voor",
+            ENGINE,
+            conditions=(majority_voor,),
+            automatic=True,
+            actor_label=VOTE,
+        ),
+        Transition(
+            "meerderheid_tegen",
+            "stemming",
+            "afgewezen",
+            "Meerderheid tegen",
+            ENGINE,
+            conditions=(majority_tegen,),
+            automatic=True,
+            actor_label=VOTE,
+        ),
+        Transition(
+            "geen_meerderheid",
+            "stemming",
+            "regiegroep",
+            "Geen meerderheid",
+            ENGINE,
+            conditions=(no_majority,),
+            automatic=True,
+            actor_label=VOTE,
+        ),
+        Transition(
+            "regiegroep_toelaten",
+            "regiegroep",
+            "toegelaten",
+            "Toelaten",
+            CHAIR,
+            comment="required",
+            comment_label="Motivering van het besluit",
+        ),
+        Transition(
+            "regiegroep_afwijzen",
+            "regiegroep",
+            "afgewezen",
+            "Afwijzen",
+            CHAIR,
+            comment="required",
+            comment_label="Motivering van het besluit",
+            style="contrast",
+        ),
+        Transition(
+            "intrekken",
+            OPEN,
+            "ingetrokken",
+            "Aanmelding intrekken",
+            APPLICANT,
+            comment="optional",
+            comment_label="Reden",
+            style="secondary",
+        ),
+    ],
+    case_roles=_is_applicant,
+    can_view=_may_view,
+    on_enter={
+        "referenties": [effects.invite_referees],
+        "bij_projectleider": [effects.tell_projectleider],
+        "aanvulling": [effects.ask_applicant],
+        "stemming": [effects.open_vote],
+        "regiegroep": [effects.escalate],
+        "toegelaten": [effects.admit],
+        "afgewezen": [effects.tell_rejection],
+        "ingetrokken": [effects.withdraw],
+    },
+    timers=[Timer("referent_herinnering", ("referenties",), effects.remind_referees)],
+    activities=[
+        Activity("stemmen", "Stemmen", ("stemming",), MEMBER, _cast, CLOSED),
+        Activity(
+            "stem_vastleggen",
+            "Stem vastleggen",
+            ("stemming",),
+            LEADER,
+            _record_on_behalf,
+            CLOSED,
+        ),
+    ],
+    facts={"stemming": _vote_facts},
+    event_labels={
+        "stem_uitgebracht": "stem uitgebracht",
+        "stem_gewijzigd": "stem gewijzigd",
+        "stem_vastgelegd": "stem vastgelegd namens een lid",
+        "referent_vervangen": "referent vervangen",
+    },
+    case_endpoint="apply.case",
 )

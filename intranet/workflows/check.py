@@ -2,13 +2,13 @@
 
 from peewee import fn
 
-from intranet.workflows import REGISTRY
+from intranet.workflows.registry import WORKFLOWS
 
 
 def stray_cases():
     """Lines 'workflow: state (n cases)' for every undeclared state in use."""
     lines = []
-    for workflow in REGISTRY.values():
+    for workflow in WORKFLOWS:
         model = workflow.model
         if not model.table_exists():
             continue

@@ -23,6 +23,10 @@ def tick_command(moment: datetime | None):
     """Fire every due deadline and reminder exactly once (run it from cron every few minutes)."""
     counts = timers.tick(moment)
     click.echo(", ".join(f"{outcome}: {count}" for outcome, count in counts.items()))
+    if counts[timers.UNKNOWN]:
+        for problem in timers.problems():
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(1)
 
 
 @workflows_cli.command("check")
@@ -34,11 +38,3 @@ def check_command():
     if lines:
         raise SystemExit(1)
     click.echo("every case stands in a declared state")
-
-
-def init_app(app):
-    """Register the CLI group and the generic case routes."""
-    from intranet.workflows import views
-
-    app.cli.add_command(workflows_cli)
-    app.register_blueprint(views.bp)

@@ -11,8 +11,7 @@ from intranet import mail
 from intranet.clock import now
 from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision
-from intranet.rounds.notify import mail_group
-from intranet.workflows import engine, register
+from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
 
 VOORZITTER = frozenset({"voorzitter"})
@@ -33,7 +32,7 @@ def schedule_agenda(event):
 def tell_regiegroep(event):
     """E-mail every regiegroep member that the decision is now on their list."""
     decision = event.case
-    mail_group(
+    mail.queue_group(
         "regiegroep",
         f"Besluit nodig: voortzetting of beëindiging van {decision.period.name}",
         "period_decision_due",
@@ -54,7 +53,7 @@ def record_decision(event):
 def tell_projectleider(event):
     """E-mail the projectleider the decision and the next step."""
     decision = event.case
-    mail_group(
+    mail.queue_group(
         "projectleider",
         f"Regiegroep besloot tot {STATES[decision.state].lower()} van {decision.period.name}",
         "period_decision_made",
@@ -64,52 +63,50 @@ def tell_projectleider(event):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name="voortzetting",
-        label="Besluit voortzetting of beëindiging",
-        model=ContinuationDecision,
-        states=STATES,
-        initial="gepland",
-        transitions=[
-            Transition(
-                "agenderen",
-                "gepland",
-                "te_besluiten",
-                "Op de lijst van de regiegroep (een jaar voor het einde)",
-                frozenset({SYSTEM}),
-            ),
-            Transition(
-                "voortzetten",
-                "te_besluiten",
-                "voortzetting",
-                "Besluiten tot voortzetting",
-                VOORZITTER,
-                after=(record_decision,),
-                comment="required",
-                comment_label="Motivering",
-            ),
-            Transition(
-                "beeindigen",
-                "te_besluiten",
-                "beeindiging",
-                "Besluiten tot beëindiging",
-                VOORZITTER,
-                after=(record_decision,),
-                comment="required",
-                comment_label="Motivering",
-                style="secondary",
-            ),
-        ],
-        on_enter={
-            "gepland": [schedule_agenda],
-            "te_besluiten": [tell_regiegroep],
-            "voortzetting": [tell_projectleider],
-            "beeindiging": [tell_projectleider],
-        },
-        case_endpoint="rounds.decision",
-        can_view=lambda case, user: user.has_role("regiegroep", "projectleider"),
-    )
+WORKFLOW = Workflow(
+    name="voortzetting",
+    label="Besluit voortzetting of beëindiging",
+    model=ContinuationDecision,
+    states=STATES,
+    initial="gepland",
+    transitions=[
+        Transition(
+            "agenderen",
+            "gepland",
+            "te_besluiten",
+            "Op de lijst van de regiegroep (een jaar voor het einde)",
+            frozenset({SYSTEM}),
+        ),
+        Transition(
+            "voortzetten",
+            "te_besluiten",
+            "voortzetting",
+            "Besluiten tot voortzetting",
+            VOORZITTER,
+            after=(record_decision,),
+            comment="required",
+            comment_label="Motivering",
+        ),
+        Transition(
+            "beeindigen",
+            "te_besluiten",
+            "beeindiging",
+            "Besluiten tot beëindiging",
+            VOORZITTER,
+            after=(record_decision,),
+            comment="required",
+            comment_label="Motivering",
+            style="secondary",
+        ),
+    ],
+    on_enter={
+        "gepland": [schedule_agenda],
+        "te_besluiten": [tell_regiegroep],
+        "voortzetting": [tell_projectleider],
+        "beeindiging": [tell_projectleider],
+    },
+    case_endpoint="rounds.decision",
+    can_view=lambda case, user: user.has_role("regiegroep", "projectleider"),
 )
 
 

@@ -46,6 +46,8 @@ class Transition:
     style: str = ""  # "", "secondary", "contrast" (Pico button classes)
     form_endpoint: str = ""  # a page of its own (vote, sign) instead of a button
     when: object = None  # callable(case) -> bool: picks this branch among same-trigger steps
+    automatic: bool = False  # the engine takes it as soon as its conditions hold (see settle)
+    actor_label: str = ""  # who an automatic step is on the timeline ("" : systeem)
 
     @property
     def sources(self):
@@ -54,12 +56,39 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class Activity:
+    """Something a role does on a case that is no state change (casting a vote).
+
+    The engine runs it like a step: under the case's lock, only in `states` (else `closed`
+    is the answer), only for `roles`; `run(case, actor, data, moment)` does the work and
+    returns a `Done`; the engine writes its audit event and then settles the case.
+    """
+
+    name: str
+    label: str
+    states: tuple
+    roles: frozenset
+    run: object
+    closed: str = "Dit is al afgehandeld."
+
+
+@dataclass(frozen=True)
+class Done:
+    """What an activity did, for the case's timeline."""
+
+    what: str  # the timeline entry's key (an event_labels key of the workflow)
+    actor_label: str = ""  # who, e.g. "Piet namens Marie" for a vote recorded on their behalf
+    data: dict = field(default_factory=dict)  # for the audit event
+    result: object = field(default=None, compare=False)  # for the caller (the stored vote)
+
+
+@dataclass(frozen=True)
 class Timer:
     """A reminder or other timed action that is no state change."""
 
     name: str
     states: tuple  # the case states in which it still applies
-    run: object  # callable(case, now)
+    run: object  # callable(workflow, case, now)
 
 
 @dataclass(eq=False)  # identity: one definition is one workflow (and a cache key)
@@ -77,6 +106,9 @@ class Workflow:
     timers: list = field(default_factory=list)
     case_endpoint: str = ""  # the case page, called with case_id=
     can_view: object = None  # callable(case, user) -> bool; default: any role of its steps
+    activities: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # state -> callable(case, moment) -> dict
+    event_labels: dict = field(default_factory=dict)  # timeline key -> Dutch label
 
     def __post_init__(self):
         self.machine = Machine(
@@ -101,6 +133,26 @@ class Workflow:
                 self._by_source.setdefault((t.trigger, source), []).append(t)
         self.triggers = {t.trigger for t in self.transitions}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
+        self.activities_by_name = {activity.name: activity for activity in self.activities}
+        self._automatic = {}
+        for t in self.transitions:
+            if t.automatic:
+                for source in t.sources:
+                    self._automatic.setdefault(source, []).append(t)
+        self.settling_states = tuple(self._automatic)
+
+    def automatic_from(self, state):
+        """The automatic steps out of a state, in declaration order (the first that holds)."""
+        return self._automatic.get(state, ())
+
+    def facts_of(self, case, moment):
+        """What the conditions of the automatic steps out of the case's state read."""
+        compute = self.facts.get(case.state)
+        return compute(case, moment) if compute else {}
+
+    def event_label(self, what):
+        """A timeline entry without state change, in words ('' if none declared)."""
+        return self.event_labels.get(what, "")
 
     def transition(self, trigger, case):
         """The declared step for a trigger from the case's state (its branch), or None."""

@@ -4,9 +4,11 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 
+from flask import has_request_context, request
 from peewee import chunked
 from transitions import MachineError
 
+from intranet import logs
 from intranet.clock import now
 from intranet.db import is_sqlite, locked, write_transaction
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
@@ -62,6 +64,15 @@ class Event:
 
 
 @dataclass
+class Acted:
+    """What an activity did, and the automatic step that followed it (or None)."""
+
+    done: object
+    settled: object = None
+    facts: dict = field(default_factory=dict)  # what the automatic steps read last
+
+
+@dataclass
 class Action:
     """A step shown to a user: allowed, or not with the reason why."""
 
@@ -73,6 +84,17 @@ class Action:
 def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
     if not actor_label:
         actor_label = actor.name if actor is not None else SYSTEM
+    if has_request_context():  # who acted from where: the client's address (behind the proxy)
+        data = {**(data or {}), "address": request.remote_addr}
+    logs.event(
+        "workflow_step",
+        workflow=workflow.name,
+        case_id=case.id,
+        trigger=trigger,
+        from_state=source,
+        to_state=dest,
+        actor_id=actor.id if actor is not None else None,
+    )
     return AuditEvent.insert(
         workflow=workflow.name,
         case_id=case.id,
@@ -166,7 +188,8 @@ def fire(
     """Fire a trigger on a case as actor (None: the system), all or nothing.
 
     The case is re-read under a write lock; if it moved on since the user saw it
-    (expected_state) the user gets AlreadyHandled and nothing changes.
+    (expected_state) the user gets AlreadyHandled and nothing changes. Afterwards the
+    workflow's automatic steps are taken as far as their conditions hold (see `settle`).
     """
     if trigger not in workflow.triggers:
         raise UnknownAction("Deze actie bestaat niet.")
@@ -190,18 +213,108 @@ def fire(
         refused = refusal(workflow, transition, case, actor, {"data": data, "actor": actor})
         if refused:
             raise refused
-        try:
-            moved = workflow.machine.events[trigger].trigger(case)
-        except MachineError as error:  # the declared data and the machine disagree
-            raise ConditionFailed("Deze actie kan nu niet.") from error
-        if not moved or case.state != transition.dest:
-            raise ConditionFailed("Deze actie kan nu niet.")
-        case.save(only=[workflow.model.state])
-        _audit(workflow, case, source, case.state, trigger, actor, comment, data, actor_label)
-        event = Event(workflow, case, trigger, source, case.state, actor, comment, data)
-        for effect in (*transition.after, *workflow.on_enter.get(case.state, ())):
-            effect(event)
+        event = _move(workflow, case, transition, actor, comment, data, actor_label)
+        settled, _ = _settle(workflow, case, now())
+        return settled or event
+
+
+def _move(workflow, case, transition, actor, comment, data, actor_label=""):
+    """Let the machine move the locked case; write state and audit; run the effects."""
+    source, trigger = case.state, transition.trigger
+    try:
+        moved = workflow.machine.events[trigger].trigger(case)
+    except MachineError as error:  # the declared data and the machine disagree
+        raise ConditionFailed("Deze actie kan nu niet.") from error
+    if not moved or case.state != transition.dest:
+        raise ConditionFailed("Deze actie kan nu niet.")
+    case.save(only=[workflow.model.state])
+    _audit(workflow, case, source, case.state, trigger, actor, comment, data, actor_label)
+    event = Event(workflow, case, trigger, source, case.state, actor, comment, data)
+    for effect in (*transition.after, *workflow.on_enter.get(case.state, ())):
+        effect(event)
     return event
+
+
+def act(workflow, case_id, name, actor, *, data=None, moment=None):
+    """Do an activity on a case (cast a vote): locked, state and role checked, audited.
+
+    Then the case is settled; returns what was done and what followed (Acted).
+    """
+    activity = workflow.activities_by_name.get(name)
+    if activity is None:
+        raise UnknownAction("Deze actie bestaat niet.")
+    moment = moment or now()
+    with write_transaction():
+        case = _read_locked(workflow.model, case_id)
+        if case is None:
+            raise CaseNotFound("Dit dossier bestaat niet.")
+        if case.state not in activity.states:
+            raise AlreadyHandled(activity.closed)
+        if actor is None or not workflow.roles_on(case, actor) & activity.roles:
+            who = [ROLE_LABELS.get(role, role) for role in sorted(activity.roles)]
+            raise NotPermitted("Alleen voor " + " of ".join(who) + ".")
+        done = activity.run(case, actor, dict(data or {}), moment)
+        _audit(
+            workflow,
+            case,
+            case.state,
+            case.state,
+            done.what,
+            actor,
+            "",
+            done.data,
+            done.actor_label,
+        )
+        settled, facts = _settle(workflow, case, moment)
+        return Acted(done, settled, facts)
+
+
+def settle(workflow, case_id, moment=None):
+    """Take the automatic steps whose conditions hold now; the last Event, or None.
+
+    The one mechanism behind a decided vote, after any step, activity, seat change or
+    deadline: a case in a state with automatic steps moves as soon as one holds.
+    """
+    moment = moment or now()
+    with write_transaction():
+        case = _read_locked(workflow.model, case_id)
+        if case is None:
+            raise CaseNotFound("Dit dossier bestaat niet.")
+        return _settle(workflow, case, moment)[0]
+
+
+def settle_open(workflow, moment=None):
+    """Settle every case that stands where automatic steps start (after a seat change)."""
+    if not workflow.settling_states:
+        return []
+    model = workflow.model
+    waiting = model.select(model.id).where(model.state.in_(workflow.settling_states))
+    events = [settle(workflow, case_id, moment) for (case_id,) in waiting.tuples()]
+    return [event for event in events if event is not None]
+
+
+def _settle(workflow, case, moment):
+    """Within the caller's transaction: move the locked case while an automatic step holds.
+
+    Returns the last automatic step taken (an Event, or None) and the facts last read.
+    """
+    event, facts = None, {}
+    for _ in workflow.states:  # each step leaves its state: at most one pass per state
+        steps = workflow.automatic_from(case.state)
+        if not steps:
+            break
+        facts = workflow.facts_of(case, moment)
+        step = next((t for t in steps if _holds(t, case, facts)), None)
+        if step is None:
+            break
+        event = _move(workflow, case, step, None, "", facts, step.actor_label)
+    return event, facts
+
+
+def _holds(transition, case, facts):
+    if transition.when is not None and not transition.when(case):
+        return False
+    return all(condition.check(case, {"facts": facts}) for condition in transition.conditions)
 
 
 def actions_for(workflow, case, user):

@@ -9,7 +9,7 @@ that signed its convenant become its partners and the other invitees lapse
 from intranet.rounds import rollover
 from intranet.rounds.dates import end_of, start_of
 from intranet.rounds.models import ConvenantPeriod
-from intranet.workflows import continuation, engine, register
+from intranet.workflows import continuation, engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
 
 STATES = {"gepland": "Gepland", "lopend": "Lopend", "afgelopen": "Afgelopen"}
@@ -23,25 +23,23 @@ def schedule_calendar(event):
     continuation.open_decision(period, event.actor)
 
 
-WORKFLOW = register(
-    Workflow(
-        name="convenantperiode",
-        label="Convenantperiode",
-        model=ConvenantPeriod,
-        states=STATES,
-        initial="gepland",
-        transitions=[
-            Transition("starten", "gepland", "lopend", "Periode begint", frozenset({SYSTEM})),
-            Transition("aflopen", "lopend", "afgelopen", "Periode eindigt", frozenset({SYSTEM})),
-        ],
-        on_enter={
-            "gepland": [schedule_calendar],
-            "lopend": [rollover.start_period],
-            "afgelopen": [rollover.end_period],
-        },
-        case_endpoint="rounds.period",
-        can_view=lambda case, user: user.has_role("projectleider"),
-    )
+WORKFLOW = Workflow(
+    name="convenantperiode",
+    label="Convenantperiode",
+    model=ConvenantPeriod,
+    states=STATES,
+    initial="gepland",
+    transitions=[
+        Transition("starten", "gepland", "lopend", "Periode begint", frozenset({SYSTEM})),
+        Transition("aflopen", "lopend", "afgelopen", "Periode eindigt", frozenset({SYSTEM})),
+    ],
+    on_enter={
+        "gepland": [schedule_calendar],
+        "lopend": [rollover.start_period],
+        "afgelopen": [rollover.end_period],
+    },
+    case_endpoint="rounds.period",
+    can_view=lambda case, user: user.has_role("projectleider"),
 )
 
 

@@ -25,7 +25,6 @@ from intranet.rounds.invitation_rules import (
     stamp_answer,
 )
 from intranet.rounds.models import RenewalInvitation
-from intranet.workflows import register
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
 
 NAME = "verlenging"
@@ -58,6 +57,9 @@ def period_not_started(case, context):
     return today() < case.round.period.starts_on
 
 
+SIGNED_BY = {"tekenen": "online", "tekenen_via_link": "link", "papier_vastleggen": "papier"}
+
+
 def record_signature(event):
     """Keep the signature on the case: who signed, as what, on which date, and how."""
     invitation, data = event.case, event.data
@@ -68,9 +70,6 @@ def record_signature(event):
     invitation.authorised = True
     invitation.signed_via = SIGNED_BY.get(event.trigger, "online")
     invitation.save()
-
-
-SIGNED_BY = {"tekenen": "online", "tekenen_via_link": "link", "papier_vastleggen": "papier"}
 
 
 def record_decline(event):
@@ -92,102 +91,97 @@ def confirm(event):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Ondertekening van het convenant",
-        model=RenewalInvitation,
-        states=STATES,
-        initial="uitgenodigd",
-        transitions=[
-            Transition(
-                "tekenen",
-                "uitgenodigd",
-                "getekend",
-                "Tekenen namens de organisatie",
-                CONTACT,
-                conditions=(
-                    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                    Condition(
-                        signature_complete,
-                        "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                    ),
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Ondertekening van het convenant",
+    model=RenewalInvitation,
+    states=STATES,
+    initial="uitgenodigd",
+    transitions=[
+        Transition(
+            "tekenen",
+            "uitgenodigd",
+            "getekend",
+            "Tekenen namens de organisatie",
+            CONTACT,
+            conditions=(
+                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+                Condition(
+                    signature_complete,
+                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
                 ),
-                after=(record_signature,),
-                form_endpoint="rounds.renewal",
             ),
-            Transition(
-                "tekenen_via_link",
-                "uitgenodigd",
-                "getekend",
-                "Tekenen via de persoonlijke link",
-                frozenset({SYSTEM}),  # the named signer has no account: the link is the key
-                conditions=(
-                    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                    Condition(
-                        signature_complete,
-                        "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                    ),
+            after=(record_signature,),
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "tekenen_via_link",
+            "uitgenodigd",
+            "getekend",
+            "Tekenen via de persoonlijke link",
+            frozenset({SYSTEM}),  # the named signer has no account: the link is the key
+            conditions=(
+                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+                Condition(
+                    signature_complete,
+                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
                 ),
-                after=(record_signature,),
             ),
-            Transition(
-                "papier_vastleggen",
-                ("uitgenodigd", "verlopen"),
-                "getekend",
-                "Handtekening op papier vastleggen",
-                frozenset({"projectleider"}),
-                conditions=(
-                    Condition(
-                        period_not_started, "De nieuwe periode is al begonnen; dit kan niet meer."
-                    ),
-                    Condition(
-                        signed_before_deadline,
-                        "De datum van ondertekening moet binnen de termijn liggen, niet later.",
-                    ),
-                    Condition(
-                        signature_complete, "Vul naam, functie en datum van ondertekening in."
-                    ),
+            after=(record_signature,),
+        ),
+        Transition(
+            "papier_vastleggen",
+            ("uitgenodigd", "verlopen"),
+            "getekend",
+            "Handtekening op papier vastleggen",
+            frozenset({"projectleider"}),
+            conditions=(
+                Condition(
+                    period_not_started, "De nieuwe periode is al begonnen; dit kan niet meer."
                 ),
-                after=(record_signature,),
-                form_endpoint="rounds.renewal",
-            ),
-            Transition(
-                "opzeggen",
-                "uitgenodigd",
-                "opgezegd",
-                "Niet verlengen",
-                CONTACT,
-                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-                after=(record_decline,),
-                comment="optional",
-                comment_label="Reden",
-                style="secondary",
-                form_endpoint="rounds.renewal",
-            ),
-            Transition(
-                "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
-            ),
-        ],
-        case_roles=own_contact,
-        on_enter={
-            "getekend": [close, confirm],
-            "opgezegd": [close, confirm],
-            "verlopen": [close],
-        },
-        timers=[
-            Timer(
-                "herinneren",
-                ("uitgenodigd",),
-                reminder(
-                    NAME,
-                    "RENEWAL_REMINDER_INTERVAL",
-                    "Herinnering: ondertekening convenant {period}",
-                    "renewal_reminder",
+                Condition(
+                    signed_before_deadline,
+                    "De datum van ondertekening moet binnen de termijn liggen, niet later.",
                 ),
-            )
-        ],
-        case_endpoint="rounds.renewal",
-        can_view=may_view,
-    )
+                Condition(signature_complete, "Vul naam, functie en datum van ondertekening in."),
+            ),
+            after=(record_signature,),
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "opzeggen",
+            "uitgenodigd",
+            "opgezegd",
+            "Niet verlengen",
+            CONTACT,
+            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+            after=(record_decline,),
+            comment="optional",
+            comment_label="Reden",
+            style="secondary",
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
+        ),
+    ],
+    case_roles=own_contact,
+    on_enter={
+        "getekend": [close, confirm],
+        "opgezegd": [close, confirm],
+        "verlopen": [close],
+    },
+    timers=[
+        Timer(
+            "herinneren",
+            ("uitgenodigd",),
+            reminder(
+                "RENEWAL_REMINDER_INTERVAL",
+                "Herinnering: ondertekening convenant {period}",
+                "renewal_reminder",
+            ),
+        )
+    ],
+    case_endpoint="rounds.renewal",
+    can_view=may_view,
 )

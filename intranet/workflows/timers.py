@@ -3,34 +3,57 @@
 from datetime import datetime, timedelta
 
 from flask import current_app
+from peewee import fn
 
-from intranet import mail
+from intranet import logs, mail
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Setting
-from intranet.workflows import REGISTRY, engine
+from intranet.privacy import retention
+from intranet.workflows import engine
 from intranet.workflows.models import Deadline
+from intranet.workflows.registry import BY_NAME
 
 LAST_TICK = "workflows.last_tick"
 
 
+UNKNOWN = "onbekende workflow"
+
+
 def tick(moment=None):
-    """Fire the deadlines due at the moment; returns {outcome: count}."""
+    """Fire the deadlines due at the moment; returns {outcome: count}.
+
+    A deadline of a workflow this code does not know is an error: it stays unfired, is
+    counted under UNKNOWN and logged, and `problems()` reports it until it is resolved.
+    """
     moment = moment or now()
-    counts = {"uitgevoerd": 0, "vervallen": 0}
+    counts = {"uitgevoerd": 0, "vervallen": 0, UNKNOWN: 0}
     for deadline in list(Deadline.due(moment)):
+        if deadline.workflow not in BY_NAME:
+            counts[UNKNOWN] += 1
+            current_app.logger.error(
+                "deadline %s: unknown workflow %r (case %s, %s)",
+                deadline.id,
+                deadline.workflow,
+                deadline.case_id,
+                deadline.action,
+            )
+            continue
         outcome = _fire_once(deadline, moment)
         if outcome:
             counts[outcome] += 1
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
-    mail.deliver_queued()
+    mailed = mail.deliver_queued()
+    pruned = retention.prune()
     Setting.write(LAST_TICK, now().isoformat())
+    mailed = {f"mail_{outcome}": n for outcome, n in mailed.items()}
+    logs.event("tick", **counts, **mailed, **{f"pruned_{what}": n for what, n in pruned.items()})
     return counts
 
 
 def _fire_once(deadline, moment):
     """Claim the deadline and run its action in one transaction; None if another tick had it."""
-    workflow = REGISTRY.get(deadline.workflow)
+    workflow = BY_NAME[deadline.workflow]
     with write_transaction():
         claimed = (
             Deadline.update(fired_at=moment)
@@ -45,20 +68,35 @@ def _fire_once(deadline, moment):
 
 
 def _run(workflow, deadline, moment):
-    case = workflow.model.get_or_none(workflow.model.id == deadline.case_id) if workflow else None
+    case = workflow.model.get_or_none(workflow.model.id == deadline.case_id)
     if case is None:
         return "vervallen"
     timer = workflow.timers_by_name.get(deadline.action)
     if timer is not None:
         if case.state not in timer.states:
             return "vervallen"
-        timer.run(case, moment)
+        timer.run(workflow, case, moment)
         return "uitgevoerd"
     try:
+        if deadline.action in workflow.triggers and any(
+            t.trigger == deadline.action for t in workflow.automatic_from(case.state)
+        ):  # a decided vote: count again at the deadline, then take what holds
+            return "uitgevoerd" if engine.settle(workflow, case.id, moment) else "vervallen"
         engine.fire(workflow, case.id, deadline.action, None)
     except engine.WorkflowError:  # the case moved on, or the step's condition no longer holds
         return "vervallen"
     return "uitgevoerd"
+
+
+def problems():
+    """What is wrong with the timed work, in words (for the health check); [] when all is well."""
+    unknown = (
+        Deadline.select(Deadline.workflow, fn.COUNT(Deadline.id))
+        .where(Deadline.fired_at.is_null(), Deadline.workflow.not_in(list(BY_NAME)))
+        .group_by(Deadline.workflow)
+        .tuples()
+    )
+    return [f"{count} open termijn(en) van onbekende workflow {name!r}" for name, count in unknown]
 
 
 def last_tick():

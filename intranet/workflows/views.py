@@ -5,9 +5,10 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.security import login_required, safe_next
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 from intranet.workflows.diagram import svg
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.registry import get
 
 bp = Blueprint("cases", __name__)
 
@@ -70,8 +71,8 @@ def fire(workflow_name, case_id, trigger):
             comment=request.form.get("comment", "")[:5000],
         )
     except engine.WorkflowError as error:
-        if error.status in (403, 404) and not htmx.is_htmx():
-            abort(error.status)
+        if error.status in (403, 404):
+            raise  # the one error answer (intranet/errors.py)
         blank = not request.form.get("comment", "").strip()  # the comment may be what failed
         failed = trigger if blank else None
         return _answer(workflow, case_id, error.message, error.status, "error", failed=failed)

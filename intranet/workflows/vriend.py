@@ -20,7 +20,6 @@ from intranet.rounds.invitation_rules import (
     stamp_answer,
 )
 from intranet.rounds.models import VriendInvitation
-from intranet.workflows import register
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
 
 NAME = "vriend"
@@ -59,60 +58,57 @@ def confirm(event):
     )
 
 
-WORKFLOW = register(
-    Workflow(
-        name=NAME,
-        label="Uitnodiging vriend van LEF",
-        model=VriendInvitation,
-        states=STATES,
-        initial="uitgenodigd",
-        transitions=[
-            Transition(
-                "aanvaarden",
-                "uitgenodigd",
-                "vriend",
-                "Ja, wij worden vriend van LEF",
-                CONTACT,
-                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-                after=(record_answer,),
-                form_endpoint="rounds.vriend",
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Uitnodiging vriend van LEF",
+    model=VriendInvitation,
+    states=STATES,
+    initial="uitgenodigd",
+    transitions=[
+        Transition(
+            "aanvaarden",
+            "uitgenodigd",
+            "vriend",
+            "Ja, wij worden vriend van LEF",
+            CONTACT,
+            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+            after=(record_answer,),
+            form_endpoint="rounds.vriend",
+        ),
+        Transition(
+            "afslaan",
+            "uitgenodigd",
+            "afgeslagen",
+            "Nee, liever niet",
+            CONTACT,
+            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+            after=(record_answer,),
+            comment="optional",
+            comment_label="Reden",
+            style="secondary",
+            form_endpoint="rounds.vriend",
+        ),
+        Transition(
+            "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
+        ),
+    ],
+    case_roles=own_contact,
+    on_enter={
+        "vriend": [close, become_vriend, confirm],
+        "afgeslagen": [close, confirm],
+        "verlopen": [close],
+    },
+    timers=[
+        Timer(
+            "herinneren",
+            ("uitgenodigd",),
+            reminder(
+                "VRIEND_REMINDER_INTERVAL",
+                "Herinnering: word vriend van LEF",
+                "vriend_reminder",
             ),
-            Transition(
-                "afslaan",
-                "uitgenodigd",
-                "afgeslagen",
-                "Nee, liever niet",
-                CONTACT,
-                conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-                after=(record_answer,),
-                comment="optional",
-                comment_label="Reden",
-                style="secondary",
-                form_endpoint="rounds.vriend",
-            ),
-            Transition(
-                "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
-            ),
-        ],
-        case_roles=own_contact,
-        on_enter={
-            "vriend": [close, become_vriend, confirm],
-            "afgeslagen": [close, confirm],
-            "verlopen": [close],
-        },
-        timers=[
-            Timer(
-                "herinneren",
-                ("uitgenodigd",),
-                reminder(
-                    NAME,
-                    "VRIEND_REMINDER_INTERVAL",
-                    "Herinnering: word vriend van LEF",
-                    "vriend_reminder",
-                ),
-            )
-        ],
-        case_endpoint="rounds.vriend",
-        can_view=may_view,
-    )
+        )
+    ],
+    case_endpoint="rounds.vriend",
+    can_view=may_view,
 )

@@ -12,8 +12,9 @@ from intranet.rounds.forms import DeclineForm, PaperSignForm, SignerForm, SignFo
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for
 from intranet.security import login_required, role_required
-from intranet.workflows import engine, get
+from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.registry import get
 
 KINDS = {
     RenewalInvitation: ("verlenging", "rounds/renewal.html", "rounds/_renewal_answer.html"),
@@ -106,8 +107,8 @@ def _answer(invitation, trigger, success, comment="", data=None):
             data=data,
         )
     except engine.WorkflowError as error:
-        if error.status == 403:
-            abort(403)
+        if error.status in (403, 404):
+            raise  # the one error answer (intranet/errors.py)
         fresh = type(invitation).with_context(invitation.id)
         message = stale_message(fresh) or error.message
         return _page(fresh, message=("error", message), status=error.status)

@@ -59,10 +59,10 @@
     var cause = config && config.triggeringEvent;
     if (cause && (cause.type === "submit" || cause.type === "click")) { keepFocus(swapped); }
   });
-  // Let htmx swap in 4xx answers (validation errors, "already handled") instead of dropping them.
+  // Let htmx swap in every refusal instead of dropping it: a form with its errors (422), or
+  // the server's notice (404, 409, 415, 429, ...), which it retargets to the notice area.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    var status = event.detail.xhr.status;
-    if (status === 409 || status === 422 || status === 400 || status === 403) {
+    if (event.detail.xhr.status >= 400) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

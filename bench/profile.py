@@ -1,0 +1,70 @@
+"""In-process measurements for the load benchmark: SQL statements per request of each page,
+and a pyinstrument profile of the slowest page (run against the seeded database)."""
+
+from contextlib import contextmanager
+
+from pyinstrument import Profiler
+
+from bench.seed import PASSWORD
+from intranet.app import create_app
+from intranet.db import db
+
+HTMX = {"HX-Request": "true"}
+
+
+@contextmanager
+def counted():
+    """Count the SQL statements run inside the block."""
+    statements = []
+    original = db.obj.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        statements.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    db.obj.execute_sql = counting
+    try:
+        yield statements
+    finally:
+        db.obj.execute_sql = original
+
+
+def _clients(app, targets):
+    clients = {"": app.test_client()}
+    for who in ("leader", "member"):
+        client = app.test_client()
+        response = client.post("/inloggen", data={"email": targets[who], "password": PASSWORD})
+        assert response.status_code == 302, f"{who} could not log in"
+        clients[who] = client
+    return clients
+
+
+def _request(client, path, body):
+    if body is None:
+        return client.get(path)
+    return client.post(path, data=body, headers=HTMX)
+
+
+def measure(url, plan, targets, slowest, requests=30):
+    """{page: statements per request}, and the profile text of the slowest page.
+
+    `plan` holds (page, path, who, body) with who "" (anonymous), "leader" or "member".
+    """
+    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url, "WTF_CSRF_ENABLED": False})
+    counts, profile = {}, ""
+    with app.app_context():
+        clients = _clients(app, targets)
+        for name, path, who, body in plan:
+            client = clients[who]
+            _request(client, path, body)  # warm: templates compiled, caches filled
+            with counted() as statements:
+                response = _request(client, path, body)
+            assert response.status_code == 200, (name, response.status_code)
+            counts[name] = len(statements)
+            if name == slowest:
+                profiler = Profiler(interval=0.0005)
+                with profiler:
+                    for _ in range(requests):
+                        _request(client, path, body)
+                profile = profiler.output_text(unicode=False, color=False, short_mode=True)
+    return counts, profile

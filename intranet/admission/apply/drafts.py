@@ -1,0 +1,159 @@
+"""Draft applications: saved from the form with the applicant's account, changed step by step."""
+
+from peewee import IntegrityError
+
+from intranet import tokens
+from intranet.admission.models import Application, Referee
+from intranet.auth.accounts import create_user, send_confirmation
+from intranet.db import db, locked, write_transaction
+from intranet.models import Organisation
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+
+from . import eligibility
+from .queries import form_nonce, namesake, same_name
+
+FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
+NOT_EDITABLE = "Uw aanmelding is al ingediend; wijzigen kan niet meer."
+EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres."
+
+
+class DraftError(Exception):
+    """A value that turned out to be taken while saving; `field` shows where."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def _website(text):
+    text = (text or "").strip()
+    return text if not text or "://" in text else f"https://{text}"
+
+
+def _organisation_fields(answers):
+    return {
+        "sector": answers["sector"],
+        "municipality": eligibility.canonical_municipality(answers["municipality"]),
+        "pupil_count": answers.get("pupils"),
+        "website": _website(answers.get("website")),
+    }
+
+
+def _claim_organisation(answers):
+    """The organisation to apply for: new, or an earlier applicant's row that is free again."""
+    name = " ".join(answers["name"].split())
+    organisation = locked(Organisation.select().where(same_name(name))).first()
+    status, applying = namesake(name)
+    problem = eligibility.organisation_problem(status, applying)
+    if problem:
+        raise DraftError("name", problem)
+    fields = _organisation_fields(answers)
+    if organisation is not None:
+        Organisation.update(**fields).where(Organisation.id == organisation.id).execute()
+        return Organisation.get_by_id(organisation.id)
+    try:
+        with db.atomic():
+            return Organisation.create(name=name, status="aspirant", **fields)
+    except IntegrityError as error:
+        raise DraftError("name", "Voor deze organisatie loopt al een aanmelding.") from error
+
+
+def _new_account(account):
+    try:
+        with db.atomic():
+            user = create_user(account["email"], account["name"], account["password"])
+    except IntegrityError as error:
+        raise DraftError("contact_email", EMAIL_TAKEN) from error
+    send_confirmation(user)
+    return user
+
+
+def create_draft(answers, nonce, user=None, account=None):
+    """Save a filled-in form once: the account (if new), organisation, draft and referees.
+
+    The form's nonce is consumed in the same transaction, so a second submit of the same
+    form raises tokens.LinkError and creates nothing.
+    """
+    with write_transaction():
+        tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
+        if user is None:
+            user = _new_account(account)
+        organisation = _claim_organisation(answers)
+        application = engine.create_case(
+            admission,
+            user,
+            applicant=user,
+            organisation=organisation,
+            route=answers["route"],
+            profile=(answers.get("profile") or "").strip(),
+            backup_name=answers["backup_name"].strip(),
+            backup_email=answers["backup_email"].strip().lower(),
+        )
+        _save_referees(application, answers)
+    return application, user
+
+
+def _save_referees(application, answers):
+    if not answers.get("referee1_email"):
+        return
+    current = list(Referee.current(application))
+    for number in (1, 2):
+        values = {
+            part: (answers.get(f"referee{number}_{part}") or "").strip()
+            for part in ("name", "email", "organisation", "relation")
+        }
+        values["email"] = values["email"].lower()
+        if len(current) >= number:
+            Referee.update(**values).where(Referee.id == current[number - 1].id).execute()
+        else:
+            Referee.create(application=application, **values)
+
+
+def _save_organisation(application, answers):
+    name = " ".join(answers["name"].split())
+    other = Organisation.select().where(
+        same_name(name), Organisation.id != application.organisation_id
+    )
+    if other.exists():
+        status, applying = namesake(name, application.organisation_id)
+        problem = eligibility.organisation_problem(status, applying)
+        raise DraftError("name", problem or "Er bestaat al een organisatie met deze naam.")
+    fields = _organisation_fields(answers)
+    Organisation.update(name=name, **fields).where(
+        Organisation.id == application.organisation_id
+    ).execute()
+
+
+def _save_answers(application, step, answers):
+    if step == "route":
+        application.route = answers["route"]
+    elif step == "organisatie":
+        _save_organisation(application, answers)
+    elif step == "profiel":
+        application.profile = answers["profile"].strip()
+        Organisation.update(profile=application.profile).where(
+            Organisation.id == application.organisation_id
+        ).execute()
+    elif step == "referenten":
+        _save_referees(application, answers)
+    elif step == "contactpersoon":
+        application.backup_name = answers["backup_name"].strip()
+        application.backup_email = answers["backup_email"].strip().lower()
+    application.save()
+
+
+def save_step(application_id, user, step, answers):
+    """Change one step of a draft; only its applicant, only before it is submitted."""
+    with write_transaction():
+        application = locked(
+            Application.select().where(Application.id == application_id)
+        ).get_or_none()
+        if application is None:
+            raise engine.CaseNotFound("Deze aanmelding bestaat niet.")
+        if application.applicant_id != user.id:
+            raise engine.NotPermitted("Alleen de aanvrager kan de aanmelding wijzigen.")
+        if application.state != "concept":
+            raise engine.AlreadyHandled(NOT_EDITABLE)
+        _save_answers(application, step, answers)
+    return application

@@ -1,0 +1,190 @@
+"""The forms of the application: one WTForms form per step, with the route's rules."""
+
+from wtforms import (
+    EmailField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+from wtforms.widgets import TextInput
+
+from intranet.admission.models import ROUTES
+from intranet.forms import TextForm, choices
+from intranet.models import SECTORS
+
+from . import eligibility as rules
+
+NAME = Length(max=200, message="Gebruik hoogstens 200 tekens.")
+EMAIL = [
+    DataRequired("Vul een e-mailadres in."),
+    Email("Dit is geen geldig e-mailadres."),
+    Length(max=254, message="Dit e-mailadres is te lang."),
+]
+WEBSITE = Regexp(
+    r"^(https?://)?[^\s/]+\.[^\s]+$", message="Vul een webadres in, bijvoorbeeld www.voorbeeld.nl."
+)
+
+
+class CountField(IntegerField):
+    """A whole number of pupils or kindplaatsen; a wrong entry gets a Dutch message."""
+
+    widget = TextInput()  # accepts '1.200'; inputmode gives phones the number keyboard
+
+    def process_formdata(self, valuelist):
+        """Read '1.200' or '1200'; leave None when empty."""
+        text = valuelist[0].strip().replace(".", "") if valuelist else ""
+        if not text:
+            self.data = None
+        elif text.isdigit() and len(text) <= 6:
+            self.data = int(text)
+        else:
+            self.data = None
+            raise ValueError("Vul een heel getal in, zoals 250.")
+
+
+class RouteForm(TextForm):
+    """Step 1: the route the organisation claims."""
+
+    route = RadioField(
+        "Langs welke route meldt u zich aan?",
+        choices=choices(ROUTES),
+        invalid_choice_message="Kies een van de routes.",
+    )
+
+    def rules(self, context):
+        """The municipality and pupils already given must fit the new route."""
+        municipality, pupils = context.get("municipality"), context.get("pupils")
+        problem = rules.municipality_problem(self.route.data, municipality)
+        if not problem and pupils.replace(".", "").isdigit():
+            problem = rules.pupils_problem(self.route.data, int(pupils.replace(".", "")))
+        return {"route": problem}
+
+
+class OrganisationForm(TextForm):
+    """Step 2: the organisation."""
+
+    name = StringField(
+        "Naam van de organisatie", validators=[DataRequired("Vul de naam in."), NAME]
+    )
+    sector = SelectField(
+        "Sector",
+        choices=choices(SECTORS, blank="Kies een sector"),
+        validators=[DataRequired("Kies een sector.")],
+        invalid_choice_message="Kies een sector uit de lijst.",
+    )
+    municipality = StringField(
+        "Gemeente (vestigingsplaats)", validators=[DataRequired("Vul de gemeente in."), NAME]
+    )
+    pupils = CountField("Aantal leerlingen of kindplaatsen", validators=[Optional()])
+    website = StringField("Website", validators=[Optional(), NAME, WEBSITE])
+
+    def rules(self, context):
+        """Not yet a partner or applicant; municipality and pupils fit the route."""
+        problems = {
+            "municipality": rules.municipality_problem(context.route, self.municipality.data),
+            "pupils": rules.pupils_problem(context.route, self.pupils.data),
+        }
+        if self.name.data and context.namesake:
+            problems["name"] = rules.organisation_problem(*context.namesake(self.name.data))
+        return problems
+
+
+class ProfileForm(TextForm):
+    """Step 3: the profile description (needed for the uitgebreid route)."""
+
+    profile = TextAreaField(
+        "Profiel van uw organisatie",
+        validators=[Length(max=5000, message="Gebruik hoogstens 5000 tekens.")],
+    )
+
+    def rules(self, context):
+        """The uitgebreid route needs a profile."""
+        return {"profile": rules.profile_problem(context.route, self.profile.data)}
+
+
+def _name(number):
+    return StringField(
+        "Naam", validators=[DataRequired(f"Vul de naam van referent {number} in."), NAME]
+    )
+
+
+class RefereesForm(TextForm):
+    """Step 4 (uitgebreid only): two referees."""
+
+    referee1_name = _name(1)
+    referee1_email = EmailField("E-mailadres", validators=EMAIL)
+    referee1_organisation = StringField("Organisatie", validators=[NAME])
+    referee1_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+    referee2_name = _name(2)
+    referee2_email = EmailField("E-mailadres", validators=EMAIL)
+    referee2_organisation = StringField("Organisatie", validators=[NAME])
+    referee2_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+
+    def rules(self, context):
+        """Two different people, neither the applicant nor the achtervang."""
+        emails = [self.referee1_email.data, self.referee2_email.data]
+        found = rules.referee_problems(emails, context.own_emails())
+        return {f"referee{position + 1}_email": text for position, text in found.items()}
+
+
+class BackupForm(TextForm):
+    """Step 5 for someone logged in: the achtervang."""
+
+    backup_name = StringField(
+        "Naam van de achtervang", validators=[DataRequired("Vul de naam in."), NAME]
+    )
+    backup_email = EmailField("E-mailadres van de achtervang", validators=EMAIL)
+
+    def rules(self, context):
+        """The achtervang is someone else, and not a referee."""
+        own = context.applicant_email or context.get("contact_email")
+        return {
+            "backup_email": rules.backup_problem(own, self.backup_email.data)
+            or rules.own_address_problem(self.backup_email.data, context.referee_emails())
+        }
+
+
+class ContactForm(BackupForm):
+    """Step 5 for a newcomer: the contactpersoon's new account, and the achtervang."""
+
+    contact_name = StringField("Uw naam", validators=[DataRequired("Vul uw naam in."), NAME])
+    contact_email = EmailField("Uw e-mailadres", validators=EMAIL)
+    password = PasswordField(
+        "Wachtwoord",
+        validators=[
+            DataRequired("Kies een wachtwoord."),
+            Length(max=200, message="Een wachtwoord heeft hoogstens 200 tekens."),
+        ],
+    )
+
+    def rules(self, context):
+        """The contactpersoon is not a referee; a new account needs a long password."""
+        problems = super().rules(context)
+        problems["contact_email"] = rules.own_address_problem(
+            self.contact_email.data, context.referee_emails()
+        )
+        new_account = not (
+            context.account_exists and context.account_exists(self.contact_email.data)
+        )
+        if new_account and len(self.password.data or "") < 10:
+            problems["password"] = "Kies een wachtwoord van minstens 10 tekens."
+        return problems
+
+
+class ReplaceRefereeForm(TextForm):
+    """Another referee instead of one who does not answer."""
+
+    name = StringField("Naam", validators=[DataRequired("Vul de naam in."), NAME])
+    email = EmailField("E-mailadres", validators=EMAIL)
+    organisation = StringField("Organisatie", validators=[NAME])
+    relation = StringField("Relatie met uw organisatie", validators=[NAME])
+
+    def rules(self, context):
+        """Not the other referee, not the applicant or the achtervang."""
+        others = context.values["other_referees"]
+        found = rules.referee_problems([*others, self.email.data], context.own_emails())
+        return {"email": found.get(len(others))}

@@ -1,0 +1,85 @@
+"""What the applicant's pages read: drafts, namesakes, accounts, their own applications."""
+
+from peewee import fn
+
+from intranet.admission.models import Application, Referee
+from intranet.models import Organisation, UsedLink, User
+
+from .steps import steps_for
+
+
+def same_name(name):
+    """The condition 'an organisation of this name', ignoring case and extra spaces."""
+    return fn.LOWER(Organisation.name) == " ".join(name.split()).lower()
+
+
+def namesake(name, own_organisation_id=None):
+    """(status of another organisation with this name or None, whether it is applying)."""
+    organisation = Organisation.select().where(same_name(name)).first()
+    if organisation is None or organisation.id == own_organisation_id:
+        return None, False
+    return organisation.status, Application.open_for_name(organisation.name) is not None
+
+
+def of_applicant(user):
+    """The user's applications, newest first, with their organisations."""
+    return (
+        Application.with_organisation()
+        .where(Application.applicant == user.id)
+        .order_by(Application.id.desc())
+    )
+
+
+def drafts_of(user):
+    """The user's applications still in draft (none for a visitor)."""
+    if not user.is_authenticated:
+        return []
+    return list(of_applicant(user).where(Application.state == "concept"))
+
+
+def with_people(application_id):
+    """One application with its organisation and applicant, or None."""
+    return Application.with_organisation().where(Application.id == application_id).get_or_none()
+
+
+def checklist(application):
+    """The steps of a draft and whether each is filled in: [(step, filled)]."""
+    filled = application.filled_parts()
+    return [(step, filled.get(step, True)) for step in steps_for(application.route)]
+
+
+def answers_of(application):
+    """Everything a draft holds, as the form's field names and texts."""
+    organisation = application.organisation
+    answers = {
+        "route": application.route,
+        "name": organisation.name,
+        "sector": organisation.sector,
+        "municipality": organisation.municipality,
+        "pupils": "" if organisation.pupil_count is None else str(organisation.pupil_count),
+        "website": organisation.website,
+        "profile": application.profile,
+        "contact_name": application.applicant.name,
+        "contact_email": application.applicant.email,
+        "backup_name": application.backup_name,
+        "backup_email": application.backup_email,
+    }
+    for number, referee in enumerate(Referee.current(application)[:2], start=1):
+        for part in ("name", "email", "organisation", "relation"):
+            answers[f"referee{number}_{part}"] = getattr(referee, part)
+    return answers
+
+
+def form_nonce(nonce):
+    """The UsedLink key of a filled-in form (kept apart from the signed links' nonces)."""
+    return f"aanmeldformulier:{nonce}"
+
+
+def is_used(nonce):
+    """True if the form with this nonce was saved already."""
+    return UsedLink.select().where(UsedLink.nonce == form_nonce(nonce)).exists()
+
+
+def account_for(email):
+    """The existing account with this address, or None."""
+    return User.by_email(email or "")

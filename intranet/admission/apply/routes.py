@@ -1,0 +1,162 @@
+"""The applicant's side: the multi-step form, their applications and the case page."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from intranet import security, tokens
+from intranet.models import User
+from intranet.security import login_required
+from intranet.workflows.admission import admission
+
+from . import drafts, queries, steps
+from .eligibility import KNOWN_MUNICIPALITIES
+from .wizard import Wizard, sign_in
+
+bp = Blueprint("apply", __name__)
+
+SAVED = "Uw aanmelding is als concept opgeslagen. Controleer de gegevens en dien de aanmelding in."
+CONFIRM = " We hebben u een e-mail gestuurd om uw e-mailadres te bevestigen."
+ALREADY_SAVED = "Deze aanmelding is al opgeslagen."
+
+
+@bp.context_processor
+def _form_extras():
+    """What every form page of this blueprint needs: field attributes, municipalities."""
+    return {"field_attrs": steps.FIELD_ATTRS, "municipalities": KNOWN_MUNICIPALITIES}
+
+
+def _show(wizard, step, form=None):
+    """Render one step of the form with the other answers carried along."""
+    return render_template(
+        "admission/start.html",
+        wizard=wizard,
+        step=step,
+        form=form or wizard.form(step),
+        carry=wizard.carried(step),
+        steps=[(name, steps.STEPS[name]) for name in wizard.steps()],
+        hints=steps.hints(wizard.route),
+        case_id=None,
+        drafts=queries.drafts_of(current_user) if step == "route" else [],
+    )
+
+
+@bp.route("/aanmelden", methods=["GET", "POST"])
+def start():
+    """The application form: route, organisation, profile, referees, contactpersoon."""
+    if request.method == "GET":
+        return _show(Wizard.fresh(), "route")
+    wizard = Wizard.from_request()
+    if queries.is_used(wizard.nonce):
+        return _already_saved()
+    step, go = wizard.current(), request.form.get("go", "next")
+    if go == "back":
+        return _show(wizard, wizard.neighbour(step, -1))
+    if go == "skip" and step in steps.OPTIONAL_STEPS:
+        wizard.skip(step)
+        return _show(wizard, wizard.neighbour(step, +1))
+    failed, result = wizard.check(step)
+    if failed:
+        return _show(wizard, failed, result)
+    if step != wizard.steps()[-1]:
+        return _show(wizard, wizard.neighbour(step, +1))
+    return _save(wizard, result)
+
+
+def _already_saved():
+    flash(ALREADY_SAVED, "info")
+    if current_user.is_authenticated:
+        return redirect(url_for("apply.mine"), code=303)
+    return redirect(url_for("auth.login", next=url_for("apply.mine")), code=303)
+
+
+def _refuse(wizard, step, field, message):
+    form = wizard.form(step)
+    form[field].errors = [message]
+    return _show(wizard, step, form)
+
+
+def _save(wizard, answers):
+    """Save the draft (and the account, or log in to an existing one), once."""
+    user, account = None, None
+    if not wizard.newcomer:
+        user = User.get_by_id(current_user.id)
+    elif queries.account_for(answers["contact_email"]):
+        user, problem = sign_in(answers["contact_email"], answers["password"])
+        if problem:
+            return _refuse(wizard, "contactpersoon", "contact_email", problem)
+    else:
+        account = {
+            "email": answers["contact_email"],
+            "name": answers["contact_name"].strip(),
+            "password": answers["password"],
+        }
+    try:
+        application, user = drafts.create_draft(answers, wizard.nonce, user, account)
+    except tokens.LinkError:
+        return _already_saved()
+    except drafts.DraftError as error:
+        step = "organisatie" if error.field == "name" else "contactpersoon"
+        return _refuse(wizard, step, error.field, error.message)
+    if wizard.newcomer:
+        security.start_session(user, remember=False)
+    flash(SAVED + (CONFIRM if account else ""), "success")
+    return redirect(url_for("apply.case", case_id=application.id), code=303)
+
+
+@bp.post("/aanmelden/controleer/<field>")
+def check(field):
+    """Validate one field as it is left (htmx): the field again, with its message."""
+    newcomer = not current_user.is_authenticated
+    step = steps.step_of(field, newcomer)
+    if step is None or field == "password":
+        abort(404)
+    case_id = request.args.get("case_id", type=int)
+    if case_id is None:
+        wizard = Wizard.from_request()
+        context, route = wizard.context(), wizard.route
+    else:
+        application = own_draft(case_id)
+        context = edit_context(application, request.form)
+        route = context.route
+    form = steps.make_form(step, newcomer, route)
+    steps.validate(form, context)
+    if (
+        field == "contact_email"
+        and not form[field].errors
+        and queries.account_for(form[field].data)
+    ):
+        form[field].errors = [steps.EXISTING_ACCOUNT]
+    return render_template(
+        "admission/_apply_field.html", f=form[field], hints=steps.hints(route), case_id=case_id
+    )
+
+
+@bp.get("/mijn-aanmelding")
+@login_required
+def mine():
+    """The applicant's applications."""
+    return render_template(
+        "admission/mine.html", applications=queries.of_applicant(current_user), workflow=admission
+    )
+
+
+def own_draft(case_id):
+    """The current user's application, or 404 (unknown) / 403 (someone else's)."""
+    if not current_user.is_authenticated:
+        abort(403)
+    application = queries.with_people(case_id)
+    if application is None:
+        abort(404)
+    if application.applicant_id != current_user.id:
+        abort(403)
+    return application
+
+
+def edit_context(application, posted=None):
+    """The rules' view of a draft being changed: stored answers overlaid with the posted."""
+    values = {**queries.answers_of(application), **(posted.to_dict() if posted else {})}
+    return steps.Context(
+        values=values,
+        namesake=lambda name: queries.namesake(name, application.organisation_id),
+        applicant_email=application.applicant.email,
+    )

@@ -1,0 +1,1 @@
+"""The projectleider's inbox, the dossier, and the regiegroep's decision."""

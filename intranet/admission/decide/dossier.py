@@ -1,0 +1,162 @@
+"""What the deciders see of a case: the dossier, the vote as each may see it, the escalation."""
+
+from dataclasses import dataclass, field
+
+from flask import abort
+
+from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.clock import now
+from intranet.pagination import paginate
+from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
+from intranet.workflows.definition import SYSTEM
+from intranet.workflows.models import AuditEvent
+
+ELIGIBILITY = {
+    "basis": "Bedrijf of instelling zonder leerlingen, gevestigd in Leiden, Leiderdorp, "
+    "Voorschoten, Oegstgeest, Wassenaar, Zoeterwoude of Kaag en Braassem.",
+    "uitgebreid": "Bedrijf of instelling zonder leerlingen die het uitgebreide lidmaatschap wil: "
+    "profielbeschrijving en twee referenties; de projectgroep stemt.",
+    "schoolbestuur": "Leids schoolbestuur: partner van rechtswege; zijn scholen doen mee.",
+    "school": "School onder de Leidse samenwerkingsverbanden PO of VO (ook buiten Leiden).",
+    "vse": "Instelling voor voorschoolse educatie (VSE) in de Leidse regio.",
+}
+INBOX_SECTIONS = (
+    ("bij_projectleider", "Te beoordelen", "Deze aanmeldingen wachten op uw besluit."),
+    ("stemming", "Stemming loopt", "De projectgroep stemt; leg zo nodig een stem vast."),
+    ("aanvulling", "Aanvulling gevraagd", "Wacht op het antwoord van de aanvrager."),
+    ("referenties", "Wacht op referenties", "De referenten zijn uitgenodigd."),
+    ("regiegroep", "Bij de regiegroep", "De regiegroep besluit."),
+)
+
+
+def application_or_404(case_id):
+    """The application with its organisation and applicant, or a 404."""
+    application = Application.with_organisation().where(Application.id == case_id).get_or_none()
+    if application is None:
+        abort(404)
+    return application
+
+
+def dossier(application):
+    """The case as the deciders read it: organisation, profile, references, the route's rule."""
+    return {
+        "application": application,
+        "organisation": application.organisation,
+        "referees": Referee.current(application),  # read only where a page shows them
+        "eligibility": ELIGIBILITY.get(application.route, ""),
+    }
+
+
+@dataclass
+class InboxRow:
+    """One application in the projectleider's inbox, with its progress."""
+
+    application: Application
+    answered: int = 0
+    referees: int = 0
+    votes: int = 0
+
+
+@dataclass
+class InboxSection:
+    """The applications in one state, with what that state asks of the projectleider."""
+
+    state: str
+    title: str
+    hint: str
+    rows: list = field(default_factory=list)
+
+
+def inbox():
+    """The projectleider's inbox: open cases by state, with reference and vote progress."""
+    states = [state for state, _, _ in INBOX_SECTIONS]
+    applications = list(Application.in_state(*states))
+    ids = [application.id for application in applications]
+    members = current_member_ids()
+    progress = Referee.progress(ids)
+    votes = Vote.count_by_application(ids, members)
+    sections = {state: InboxSection(state, title, hint) for state, title, hint in INBOX_SECTIONS}
+    for application in applications:
+        answered, referees = progress.get(application.id, (0, 0))
+        row = InboxRow(application, answered, referees, votes.get(application.id, 0))
+        sections[application.state].rows.append(row)
+    return {"sections": list(sections.values()), "members": len(members)}
+
+
+@dataclass
+class VoteView:
+    """A vote as one user may see it: before closing nobody sees others' choices."""
+
+    is_open: bool
+    past_deadline: bool
+    is_member: bool
+    is_leader: bool
+    my_vote: Vote | None
+    tally: object = None  # shown to a member who voted, and to everyone once closed
+    voters: list = field(default_factory=list)  # who voted, not how (projectleider, open vote)
+    votes: list = field(default_factory=list)  # every vote with its motivation (closed vote)
+
+
+def vote_view(application, user, my_vote=False, counted=None):
+    """What this user may see of the application's vote now.
+
+    `my_vote` and `counted` save their queries when the caller knows them (it just voted).
+    """
+    is_open = application.state == "stemming"
+    is_member = user.has_role("projectgroep")
+    is_leader = user.has_role("projectleider")
+    if my_vote is False:
+        my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
+    view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
+    if not is_open or (is_member and my_vote is not None):
+        view.tally = counted or tally(application)
+    if not is_open:
+        view.votes = list(Vote.with_names(application))
+    elif is_leader:
+        view.voters = list(Vote.with_names(application))
+    return view
+
+
+def open_votes(user, per_page=30):
+    """A page of open votes, each with the user's own vote (or None) and how many voted."""
+    page = paginate(Application.in_state("stemming").order_by(Application.vote_deadline), per_page)
+    ids = [application.id for application in page.items]
+    mine = Vote.of_member(user, ids)
+    counts = Vote.count_by_application(ids, current_member_ids())
+    page.items = [(a, mine.get(a.id), counts.get(a.id, 0)) for a in page.items]
+    return page
+
+
+def escalation(application):
+    """Why the case went to the regiegroep, from the audit trail, or None."""
+    event = (
+        AuditEvent.for_case(admission.name, application.id)
+        .where(AuditEvent.to_state == "regiegroep")
+        .order_by(AuditEvent.id.desc())
+        .first()
+    )
+    if event is None:
+        return None
+    if event.trigger == "escaleren":
+        return f"De projectleider ({event.actor_label}) legt de aanvraag voor: {event.comment}"
+    if event.actor_label == SYSTEM or event.payload.get("deadline_passed"):
+        return "De stemtermijn verstreek zonder meerderheid in de projectgroep."
+    return "Alle leden van de projectgroep stemden, zonder meerderheid voor of tegen."
+
+
+def decision(application):
+    """The audit event that decided the case (admitted or rejected), or None while open."""
+    return (
+        AuditEvent.for_case(admission.name, application.id)
+        .where(AuditEvent.to_state.in_(("toegelaten", "afgewezen")))
+        .order_by(AuditEvent.id.desc())
+        .first()
+    )
+
+
+def regiegroep_lists():
+    """Escalated cases waiting for a decision, and the regiegroep's earlier decisions."""
+    waiting = list(Application.in_state("regiegroep").order_by(Application.escalated_at))
+    decided = list(Application.decided_by_regiegroep())
+    comments = Comment.count_by_application([a.id for a in waiting + decided])
+    return {"waiting": waiting, "decided": decided, "comments": comments}

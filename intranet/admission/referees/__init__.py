@@ -1,0 +1,1 @@
+"""Referees: their signed link, their answer, replacing one who does not answer."""

@@ -1,0 +1,78 @@
+"""Recording a referee's answer; with both references in, the case moves on."""
+
+from intranet.admission.models import RECOMMENDATIONS, Application, Referee
+from intranet.admission.referees import links
+from intranet.clock import now
+from intranet.db import locked, write_transaction
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+
+
+def record_reference(referee_id, recommendation, text, before_commit=None):
+    """Store a reference; when every current referee answered, hand the case on.
+
+    `before_commit` runs inside the transaction (the caller consumes the signed link there).
+    """
+    if recommendation not in RECOMMENDATIONS:
+        raise engine.ConditionFailed("Kies positief, neutraal of negatief.")
+    with write_transaction():
+        referee = Referee.get_or_none(Referee.id == referee_id)
+        if referee is None:
+            raise engine.CaseNotFound("Deze referentie bestaat niet.")
+        application = locked(
+            Application.select().where(Application.id == referee.application_id)
+        ).get()
+        referee = Referee.get_by_id(referee_id)  # re-read under the lock
+        refused = links.refusal(referee, application.state)
+        if refused:
+            raise engine.AlreadyHandled(refused[0])
+        if before_commit:
+            before_commit()
+        referee.recommendation, referee.text = recommendation, text.strip()
+        referee.status, referee.answered_at = "beantwoord", now()
+        referee.save()
+        pending = [r for r in Referee.current(application) if r.status != "beantwoord"]
+        if not pending:
+            engine.fire(
+                admission,
+                application.id,
+                "referenties_compleet",
+                None,
+                actor_label=f"referent {referee.name}",
+            )
+    return referee
+
+
+def replace_referee(referee_id, applicant, name, email, organisation="", relation=""):
+    """Swap a referee who does not answer for another; the old link stops working."""
+    with write_transaction():
+        old = Referee.get_or_none(Referee.id == referee_id)
+        if old is None:
+            raise engine.CaseNotFound("Deze referent bestaat niet.")
+        application = locked(Application.select().where(Application.id == old.application_id)).get()
+        if application.applicant_id != applicant.id:
+            raise engine.NotPermitted("Alleen de aanvrager kan een referent vervangen.")
+        old = Referee.get_by_id(referee_id)
+        if old.status == "beantwoord" or application.state not in ("concept", "referenties"):
+            raise engine.AlreadyHandled("Deze referent heeft al geantwoord of is niet meer nodig.")
+        if old.status == "vervangen":
+            raise engine.AlreadyHandled("Deze referent is al vervangen.")
+        old.status = "vervangen"
+        old.save()
+        new = Referee.create(
+            application=application,
+            name=name,
+            email=email.strip().lower(),
+            organisation=organisation,
+            relation=relation,
+        )
+        if application.state == "referenties":
+            links.invite(new)
+        engine.note(
+            admission,
+            application,
+            "referent_vervangen",
+            applicant,
+            f"Referent {old.name} vervangen door {new.name}.",
+        )
+    return new

@@ -1,0 +1,60 @@
+"""The referee link rules, in one place: how the link is made, how long it works, and when a
+referee may no longer use it (answered, replaced, or the case moved on)."""
+
+from flask import current_app
+
+from intranet import mail, tokens
+from intranet.clock import now
+
+PURPOSE = "referee"
+ALREADY_ANSWERED = "Deze referentie is al gegeven. Dank u wel!"
+NO_LONGER_NEEDED = "Deze referentie is niet meer nodig: de aanmelding is intussen verder gegaan."
+REPLACED = (
+    "Deze link werkt niet meer: de aanvrager heeft intussen iemand anders als referent "
+    "gevraagd. U hoeft niets meer te doen."
+)
+
+
+def invite(referee):
+    """Send one referee the signed link to give the reference."""
+    referee.status, referee.invited_at = "uitgenodigd", now()
+    referee.save()
+    mail.queue(
+        referee.email,
+        f"Referentie gevraagd voor {referee.application.organisation.name}",
+        "admission_referee",
+        referee=referee,
+        link=link(referee),
+        days=days_valid(),
+    )
+
+
+def link(referee):
+    """The signed, single-use link to the referee's answer page (for the e-mail)."""
+    return mail.external_url("referee.answer", token=tokens.make(PURPOSE, referee.id))
+
+
+def days_valid():
+    """How many days a link works."""
+    return current_app.config["REFEREE_LINK_MAX_AGE"].days
+
+
+def read(token):
+    """The link's payload; raises tokens.LinkError when tampered with, expired or used."""
+    return tokens.read(PURPOSE, token, current_app.config["REFEREE_LINK_MAX_AGE"])
+
+
+def consume(payload):
+    """Use the link up, inside the transaction that records the answer."""
+    tokens.consume(PURPOSE, payload)
+
+
+def refusal(referee, case_state):
+    """(message, status) when this referee can no longer answer, else None."""
+    if referee.status == "vervangen":
+        return REPLACED, 410
+    if referee.status == "beantwoord":
+        return ALREADY_ANSWERED, 409
+    if referee.status != "uitgenodigd" or case_state != "referenties":
+        return NO_LONGER_NEEDED, 409
+    return None

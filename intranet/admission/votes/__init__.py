@@ -1,0 +1,1 @@
+"""The projectgroep's vote: the vote list and page, casting a vote."""

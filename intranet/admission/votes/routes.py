@@ -1,0 +1,92 @@
+"""The projectgroep's votes: the open votes, and voting on one (changeable while open)."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from intranet import htmx
+from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
+from intranet.admission.decide.forms import VoteForm
+from intranet.admission.models import Application
+from intranet.security import role_required
+from intranet.workflows import engine
+from intranet.workflows.admission import Tally, admission, current_member_ids
+
+bp = Blueprint("votes", __name__, url_prefix="/stemmen")
+VOTERS = ("projectgroep", "projectleider")
+
+
+@bp.get("/")
+@role_required(*VOTERS)
+def index():
+    """Open votes with their deadline and whether I voted; recently closed votes."""
+    return render_template(
+        "admission/votes.html",
+        votes=open_votes(current_user),
+        closed=list(Application.vote_closed_recently()),
+        is_member=current_user.id in current_member_ids(),
+        workflow=admission,
+    )
+
+
+@bp.route("/<int:case_id>", methods=["GET", "POST"])
+@role_required(*VOTERS)
+def vote(case_id):
+    """The vote page: the dossier and the vote panel; posting casts or changes my vote."""
+    if request.method == "GET":
+        return _panel(_nominated_or_404(case_id))
+    if not current_user.has_role("projectgroep"):
+        abort(403)
+    form = VoteForm()
+    if not form.validate():
+        return _panel(_nominated_or_404(case_id), form=form, status=422)
+    try:
+        acted = engine.act(
+            admission,
+            case_id,
+            "stemmen",
+            current_user._get_current_object(),
+            data={"choice": form.choice.data, "motivation": form.motivation.data or ""},
+        )
+    except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the panel again
+        application = _nominated_or_404(case_id)
+        return _panel(application, message=("error", error.message), status=error.status)
+    application = _nominated_or_404(case_id)
+    message = "Uw stem is vastgelegd."
+    if acted.settled:
+        label = admission.state_label(acted.settled.dest).lower()
+        message += f" Daarmee is de stemming gesloten: {label}."
+    if not htmx.is_htmx():
+        flash(message, "success")
+        return redirect(url_for("votes.vote", case_id=case_id), code=303)
+    counted = {key: acted.facts[key] for key in ("members", "voor", "tegen", "twijfel")}
+    view = vote_view(application, current_user, acted.done.result, Tally(**counted))
+    return _panel(application, message=("success", message), view=view)
+
+
+def _nominated_or_404(case_id):
+    application = application_or_404(case_id)
+    if application.vote_deadline is None:
+        abort(404)  # never put to the vote
+    return application
+
+
+def _panel(application, form=None, message=None, status=200, view=None):
+    """The vote page, or only its panel for htmx."""
+    view = view or vote_view(application, current_user)
+    if form is None:
+        mine = view.my_vote
+        form = VoteForm(
+            formdata=None,
+            data={"choice": mine.choice, "motivation": mine.motivation} if mine else {},
+        )
+    response = htmx.render(
+        "admission/vote.html",
+        "admission/_vote_panel.html",
+        **dossier(application),
+        view=view,
+        form=form,
+        message=message,
+        workflow=admission,
+    )
+    response.status_code = status
+    return response

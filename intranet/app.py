@@ -1,0 +1,144 @@
+"""The app factory: every part of the intranet, wired explicitly in one place.
+
+The layers, each importing only those below it (checked by import-linter, see pyproject):
+this factory and the command line; the features (their pages and what they do); the
+workflows; the engine. Models, mail, links and the database sit beneath them all.
+"""
+
+import os
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from intranet import (
+    auth,
+    beheer,
+    commands,
+    dashboard,
+    db,
+    errors,
+    extensions,
+    fees,
+    health,
+    logs,
+    mail,
+    partners,
+    rounds,
+    security,
+    views,
+)
+from intranet import config as default_config
+from intranet.admission.apply import case_routes as apply_case
+from intranet.admission.apply import routes as apply
+from intranet.admission.decide import inbox, regiegroep
+from intranet.admission.referees import routes as referee
+from intranet.admission.votes import routes as votes
+from intranet.auth import routes as auth_routes
+from intranet.dashboard import routes as dashboard_routes
+from intranet.fees import routes as fee_routes
+from intranet.partners import contact_routes
+from intranet.partners import routes as partner_routes
+from intranet.privacy import cli as privacy_cli
+from intranet.privacy import routes as privacy_routes
+from intranet.rounds import dates, text
+from intranet.rounds.routes import (
+    answers,
+    decisions,
+    periods,
+    printing,
+    round_opening,
+    round_page,
+    signers,
+    vrienden,
+)
+from intranet.workflows import cli as workflow_cli
+from intranet.workflows import views as case_views
+
+BLUEPRINTS = (
+    views.bp,
+    auth.bp,
+    apply.bp,
+    referee.bp,
+    inbox.bp,
+    votes.bp,
+    regiegroep.bp,
+    rounds.bp,
+    partners.bp,
+    fees.bp,
+    dashboard.bp,
+    beheer.bp,
+    case_views.bp,
+    health.bp,
+    privacy_routes.bp,
+)
+# Modules that add their pages to a blueprint above that they share with others.
+PAGES = (
+    apply_case,
+    auth_routes,
+    dashboard_routes,
+    fee_routes,
+    partner_routes,
+    contact_routes,
+    answers,
+    decisions,
+    periods,
+    printing,
+    round_opening,
+    round_page,
+    signers,
+    vrienden,
+)
+COMMANDS = (
+    commands.db_cli,
+    commands.seed_demo_command,
+    commands.demo_logins_command,
+    commands.users_cli,
+    mail.mail_cli,
+    privacy_cli.people_cli,
+    workflow_cli.workflows_cli,
+)
+TEMPLATE_FILTERS = {
+    "dag": dates.day_text,
+    "termijn": dates.deadline_text,
+    "convenant_html": text.to_html,
+}
+
+
+def create_app(config=None):
+    """Create and configure an instance of the intranet.
+
+    Without `config` the settings come from the defaults, `instance/config.py` and the
+    environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
+    never reads the developer's instance file or exported MAIL_SERVER.
+    """
+    # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file) elsewhere.
+    instance = os.environ.get("INTRANET_INSTANCE") if config is None else None
+    app = Flask("intranet", instance_path=instance or None, instance_relative_config=True)
+    app.config.from_object(default_config)
+    if config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_mapping(default_config.from_environment())
+    else:
+        app.config.from_mapping(config)
+    default_config.check(app.config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    proxies = app.config["TRUSTED_PROXY_COUNT"]
+    if proxies:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
+        )
+
+    logs.init_app(app)
+    app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
+    db.init_app(app)
+    extensions.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    views.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    for command in COMMANDS:
+        app.cli.add_command(command)
+    for name, function in TEMPLATE_FILTERS.items():
+        app.add_template_filter(function, name)
+    return app

@@ -1,0 +1,101 @@
+"""The command line of the intranet besides `mail` and `workflows`: database, demo, accounts."""
+
+import click
+
+from intranet import db, fees
+from intranet.admission import demo as admission_demo
+from intranet.auth.accounts import create_user
+from intranet.demo import DEMO_PASSWORD, core
+from intranet.models import Contact, Organisation, User
+from intranet.models.people import GROUPS
+from intranet.rounds import demo as rounds_demo
+from intranet.workflows import check
+
+DEMO_SEEDERS = (core.seed, admission_demo.seed, rounds_demo.seed, fees.seed_demo)
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only seed a database without organisations.")
+def seed_demo_command(if_empty):
+    """Fill the database with demo data (safe to run again: nothing is added twice)."""
+    if if_empty and Organisation.select().exists():
+        click.echo("database already has data: demo not seeded")
+        return
+    for seed in DEMO_SEEDERS:
+        with db.write_transaction():
+            seed()
+    click.echo("demo data present")
+
+
+@click.command("demo-logins")
+def demo_logins_command():
+    """Print the demo accounts to log in with."""
+    click.echo(f"\nDemo-accounts (wachtwoord: {DEMO_PASSWORD}) op http://127.0.0.1:5000/inloggen")
+    for role, email in core.demo_logins():
+        click.echo(f"  {role:<32} {email}")
+    click.echo("")
+
+
+@click.group("users")
+def users_cli():
+    """Accounts."""
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", "roles", multiple=True, type=click.Choice([*GROUPS, "voorzitter"]))
+@click.option("--name", default="", help="Full name (default: the part before @).")
+@click.option(
+    "--organisation", default="", help="Make the user contactpersoon of this organisation."
+)
+@click.password_option()
+def create_user_command(email, roles, name, organisation, password):
+    """Create an account with its roles."""
+    if User.by_email(email):
+        raise click.ClickException(f"{email} bestaat al")
+    org = None
+    if organisation:
+        org = Organisation.get_or_none(Organisation.name == organisation)
+        if org is None:
+            raise click.ClickException(f"organisatie {organisation!r} bestaat niet")
+    groups = {"regiegroep" if role == "voorzitter" else role for role in roles}
+    with db.write_transaction():
+        user = create_user(
+            email, name or email.split("@")[0], password, groups, "voorzitter" in roles
+        )
+        if org:
+            Contact.create(organisation=org, user=user)
+    click.echo(f"created {user.email} ({', '.join(sorted(user.roles)) or 'geen rol'})")
+
+
+@click.group("db")
+def db_cli():
+    """Database schema and backups."""
+
+
+@db_cli.command("upgrade")
+def upgrade_command():
+    """Bring the database to the current schema (safe to run again)."""
+    applied = db.upgrade()
+    for name in applied:
+        click.echo(f"applied: {name}")
+    if not applied:
+        click.echo("schema is current")
+    strays = check.stray_cases()
+    if strays:
+        for line in strays:
+            click.echo(f"unknown state: {line}", err=True)
+        raise click.ClickException(
+            "cases stand in states their workflow no longer declares; "
+            "write a migration that moves them (see `flask --app wsgi workflows check`)"
+        )
+
+
+@db_cli.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup_command(path):
+    """Write a consistent copy of the SQLite database to PATH while the app serves."""
+    if not db.is_sqlite():
+        raise click.ClickException("PostgreSQL: use pg_dump (see README, 'Backups')")
+    db.backup_to(path)
+    click.echo(f"backup written to {path}")

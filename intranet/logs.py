@@ -1,0 +1,146 @@
+"""Logging: one JSON line per request and per event that matters, to stderr (journald).
+
+Every line carries the request id (taken from a sane `X-Request-ID` header, else made here,
+and sent back in the response). Signed-link tokens are blanked out of every line, and a
+request line names the route (`/wachtwoord-herstellen/<token>`) instead of the real path
+when the path holds a token.
+"""
+
+import logging
+import re
+import sys
+import time
+import uuid
+
+from flask import g, has_request_context, request
+from flask_login import user_logged_out
+from pythonjsonlogger.json import JsonFormatter
+
+EVENTS = "intranet.events"
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# An itsdangerous token: payload.timestamp.signature, each base64url.
+TOKEN = re.compile(r"\.?[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
+HIDDEN = "[verborgen]"
+SECRET_WORDS = ("password", "token", "secret", "link")
+
+
+def scrub(value):
+    """A value with every signed-link token blanked out."""
+    return TOKEN.sub(HIDDEN, value) if isinstance(value, str) else value
+
+
+class StderrHandler(logging.StreamHandler):
+    """Write to whatever sys.stderr is at the time (gunicorn, journald, a test's capture).
+
+    stderr, not stdout: a command's output (`people export EMAIL > file.json`) stays clean.
+    """
+
+    def __init__(self):
+        super().__init__(sys.stderr)
+
+    def emit(self, record):
+        """Emit to the current stderr."""
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+class Context(logging.Filter):
+    """Add the request id and the client to every record, and blank out secrets."""
+
+    def filter(self, record):
+        """Annotate and scrub the record; never drops one."""
+        if has_request_context():
+            record.request_id = getattr(g, "request_id", None)
+            record.remote_addr = request.remote_addr
+        record.msg = scrub(record.getMessage())
+        record.args = None
+        for name, value in list(vars(record).items()):
+            if any(word in name.lower() for word in SECRET_WORDS) and name != "msg":
+                setattr(record, name, HIDDEN)
+            elif isinstance(value, str) and name not in {"msg", "exc_text", "stack_info"}:
+                setattr(record, name, scrub(value))
+        return True
+
+
+class ScrubbingFormatter(JsonFormatter):
+    """JSON lines whose tracebacks are scrubbed of tokens as well."""
+
+    def formatException(self, ei):
+        """The traceback, without tokens."""
+        return scrub(super().formatException(ei))
+
+
+def _formatter():
+    return ScrubbingFormatter(
+        "{asctime}{levelname}{name}{message}",
+        style="{",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        datefmt="%Y-%m-%dT%H:%M:%S%z",
+    )
+
+
+def configure(level):
+    """Send the intranet's loggers (and gunicorn's) to stderr as JSON; idempotent."""
+    handler = StderrHandler()
+    handler.setFormatter(_formatter())
+    handler.addFilter(Context())
+    for name in ("intranet", "gunicorn.error"):
+        logger = logging.getLogger(name)
+        logger.handlers = [h for h in logger.handlers if not isinstance(h, StderrHandler)]
+        logger.addHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = False
+
+
+def event(name, **fields):
+    """Log one event that matters (login, a workflow step, mail sent ...) with its fields."""
+    logging.getLogger(EVENTS).info(name, extra={"event": name, **fields})
+
+
+def _start_request():
+    incoming = request.headers.get("X-Request-ID", "")
+    g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
+    g.request_started = time.perf_counter()
+
+
+def _user_id():
+    user = g.get("_login_user")  # only a user Flask-Login already loaded: no extra query
+    if user is not None and user.is_authenticated:
+        return user.id
+    return g.get("logged_out_user_id")
+
+
+def _remember_logged_out(sender, user, **extra):
+    g.logged_out_user_id = user.id
+
+
+def _path():
+    rule = request.url_rule
+    if rule is not None and "token" in (request.view_args or {}):
+        return rule.rule
+    return scrub(request.path)
+
+
+def _finish_request(response):
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    started = g.get("request_started", time.perf_counter())
+    logging.getLogger("intranet.requests").info(
+        "request",
+        extra={
+            "method": request.method,
+            "path": _path(),
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            "user_id": _user_id(),
+            "endpoint": request.endpoint,
+        },
+    )
+    return response
+
+
+def init_app(app):
+    """Configure the loggers and log every request."""
+    configure(app.config["LOG_LEVEL"])
+    app.before_request(_start_request)
+    app.after_request(_finish_request)
+    user_logged_out.connect(_remember_logged_out, app)

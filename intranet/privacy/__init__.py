@@ -1,0 +1,1 @@
+"""Privacy (AVG): the privacy statement, a person's data export and anonymisation, pruning."""

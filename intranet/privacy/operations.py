@@ -1,0 +1,120 @@
+"""Privacy (AVG): what is stored about a person, and closing and anonymising an account.
+
+Export and anonymisation are audited: an audit event (workflow "personen", case = the
+person's account) says who did it and when, and a log line says the same.
+"""
+
+import json
+
+from peewee import CharField, ForeignKeyField, fn
+from playhouse.shortcuts import model_to_dict
+
+from intranet import logs
+from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.clock import now
+from intranet.db import write_transaction
+from intranet.models import Contact, LoginAttempt, Membership, OutboxMessage, User
+from intranet.privacy.retention import PRUNED_BODY
+from intranet.schema import MODELS
+from intranet.workflows.models import AuditEvent
+
+WORKFLOW = "personen"
+SECRET_FIELDS = {"password_hash", "session_epoch"}
+
+
+def _rows_about(user):
+    """{table: [rows]} of every record that points at the person or carries their address."""
+    found = {}
+    for model in MODELS:
+        conditions = [
+            field == user.id
+            for field in model._meta.sorted_fields
+            if isinstance(field, ForeignKeyField) and field.rel_model is User
+        ]
+        conditions += [
+            field == user.email
+            for field in model._meta.sorted_fields
+            if isinstance(field, CharField)
+            and (field.name in {"email", "to"} or field.name.endswith("_email"))
+        ]
+        if model is LoginAttempt:
+            conditions.append(LoginAttempt.key == f"account:{user.email}")
+        if not conditions or model is User:
+            continue
+        where = conditions[0]
+        for condition in conditions[1:]:
+            where |= condition
+        rows = [
+            model_to_dict(row, recurse=False)
+            for row in model.select().where(where).order_by(model._meta.primary_key)
+        ]
+        if rows:
+            found[model._meta.table_name] = rows
+    return found
+
+
+def export(user, actor=None):
+    """Everything stored about a person, as JSON text; the export itself is audited."""
+    account = {
+        k: v for k, v in model_to_dict(user, recurse=False).items() if k not in SECRET_FIELDS
+    }
+    data = {"exported_at": now(), "account": account, "records": _rows_about(user)}
+    _audit(user, "exporteren", "geexporteerd", actor)
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class CannotAnonymise(Exception):
+    """Anonymising is refused (a projectleider cannot anonymise their own account)."""
+
+
+def anonymise(user, actor=None):
+    """Close the account and replace the name and address everywhere; the events stay."""
+    if actor is not None and actor.id == user.id:
+        raise CannotAnonymise("U kunt uw eigen account niet anonimiseren.")
+    old_name, old_email = user.name, user.email
+    new_name = f"Geanonimiseerd #{user.id}"
+    new_email = f"geanonimiseerd-{user.id}@example.invalid"
+    with write_transaction():
+        for model, field in ((AuditEvent, AuditEvent.comment), (AuditEvent, AuditEvent.data),
+                             (Comment, Comment.text), (Vote, Vote.motivation)):  # fmt: skip
+            model.update({field: fn.REPLACE(field, old_name, new_name)}).where(
+                field.contains(old_name)
+            ).execute()
+        AuditEvent.update(actor_label=new_name).where(AuditEvent.actor == user.id).execute()
+        Referee.update(name=new_name, email=new_email).where(Referee.email == old_email).execute()
+        Application.update(backup_name=new_name, backup_email=new_email).where(
+            Application.backup_email == old_email
+        ).execute()
+        OutboxMessage.update(to=new_email, body=PRUNED_BODY).where(
+            OutboxMessage.to == old_email
+        ).execute()
+        LoginAttempt.delete().where(LoginAttempt.key == f"account:{old_email}").execute()
+        Membership.delete().where(Membership.user == user.id).execute()
+        Contact.delete().where(Contact.user == user.id).execute()
+        User.update(
+            name=new_name,
+            email=new_email,
+            password_hash=None,
+            active=False,
+            email_confirmed_at=None,
+            session_epoch=User.session_epoch + 1,
+        ).where(User.id == user.id).execute()
+        _audit(user, "anonimiseren", "geanonimiseerd", actor, label=new_name)
+    return new_name
+
+
+def _audit(user, trigger, state, actor, label=None):
+    """An audit event on the person's account, and a log line (without name or address)."""
+    AuditEvent.insert(
+        workflow=WORKFLOW,
+        case_id=user.id,
+        from_state=None,
+        to_state=state,
+        trigger=trigger,
+        actor=actor.id if actor is not None else None,
+        actor_label=actor.name if actor is not None else "beheerder (opdrachtregel)",
+        comment="",
+        data="{}",
+        at=now(),
+    ).execute()
+    logs.event(f"person_{trigger}", person_id=user.id, actor_id=actor.id if actor else None)
