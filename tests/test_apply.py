@@ -43,7 +43,7 @@ def saved_case_id(response):
 def test_by_right_route_goes_straight_to_the_projectleider(client, leader, route):
     case_id = saved_case_id(fill_in(client, route))
     page = submit(client, case_id)
-    assert "Gelukt: Aanmelding indienen." in text(page)
+    assert "is ingediend. U krijgt een bevestiging per e-mail" in text(page)
     assert "Bij de projectleider" in text(page)
     application = Application.get_by_id(case_id)
     assert (application.state, application.route) == ("bij_projectleider", route)

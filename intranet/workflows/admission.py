@@ -9,7 +9,7 @@ or when the projectleider is in doubt, the regiegroep decides, its voorzitter re
 
 from dataclasses import asdict, dataclass
 
-from intranet.admission import effects
+from intranet.admission import announce, effects
 from intranet.admission.models import BY_RIGHT, CHOICES, Application, Vote
 from intranet.models import User
 from intranet.workflows import engine
@@ -202,6 +202,10 @@ admission = Workflow(
             conditions=(complete,),
             when=uitgebreid,
             after=(effects.acknowledge,),
+            done=announce.said(
+                "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
+                "e-mail; hieronder ziet u wat er nu gebeurt."
+            ),
         ),
         Transition(
             "indienen",
@@ -212,6 +216,10 @@ admission = Workflow(
             conditions=(complete,),
             when=by_right,
             after=(effects.acknowledge,),
+            done=announce.said(
+                "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
+                "e-mail; hieronder ziet u wat er nu gebeurt."
+            ),
         ),
         Transition(
             "referenties_compleet",
@@ -229,6 +237,10 @@ admission = Workflow(
             comment="required",
             comment_label="Uw vraag aan de aanvrager",
             style="secondary",
+            done=announce.said(
+                "Uw vraag is naar de aanvrager van {organisation} gestuurd; de aanmelding wacht "
+                "op het antwoord."
+            ),
         ),
         Transition(
             "aanvullen",
@@ -238,6 +250,9 @@ admission = Workflow(
             APPLICANT,
             comment="required",
             comment_label="Uw antwoord",
+            done=announce.said(
+                "Uw antwoord is verstuurd; de projectleider bekijkt de aanmelding opnieuw."
+            ),
         ),
         Transition(
             "bevestigen",
@@ -248,6 +263,8 @@ admission = Workflow(
             when=by_right,
             comment="optional",
             comment_label="Toelichting bij de controle",
+            confirm=announce.admit_preview,
+            done=announce.admitted,
         ),
         Transition(
             "voordragen",
@@ -267,6 +284,8 @@ admission = Workflow(
             comment="required",
             comment_label="Reden van afwijzing",
             style="contrast",
+            confirm=announce.reject_preview,
+            done=announce.rejected,
         ),
         Transition(
             "escaleren",
@@ -277,6 +296,10 @@ admission = Workflow(
             comment="required",
             comment_label="Waarom twijfelt u?",
             style="secondary",
+            done=announce.said(
+                "De aanmelding van {organisation} ligt nu bij de regiegroep; de leden krijgen "
+                "bericht."
+            ),
         ),
         Transition(
             "meerderheid_voor",
@@ -316,6 +339,8 @@ admission = Workflow(
             CHAIR,
             comment="required",
             comment_label="Motivering van het besluit",
+            confirm=announce.admit_preview,
+            done=announce.admitted,
         ),
         Transition(
             "regiegroep_afwijzen",
@@ -326,6 +351,8 @@ admission = Workflow(
             comment="required",
             comment_label="Motivering van het besluit",
             style="contrast",
+            confirm=announce.reject_preview,
+            done=announce.rejected,
         ),
         Transition(
             "intrekken",
@@ -336,6 +363,7 @@ admission = Workflow(
             comment="optional",
             comment_label="Reden",
             style="secondary",
+            done=announce.said("De aanmelding van {organisation} is ingetrokken."),
         ),
     ],
     case_roles=_is_applicant,

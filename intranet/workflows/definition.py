@@ -48,6 +48,10 @@ class Transition:
     when: object = None  # callable(case) -> bool: picks this branch among same-trigger steps
     automatic: bool = False  # the engine takes it as soon as its conditions hold (see settle)
     actor_label: str = ""  # who an automatic step is on the timeline ("" : systeem)
+    # An irreversible step asks first: callable(case, comment) -> (recipients, (subject, body))
+    # says whom it mails and how the message reads (intranet/confirm.py shows it).
+    confirm: object = None
+    done: object = None  # callable(case) -> what happened, in words, for the notice after it
 
     @property
     def sources(self):
