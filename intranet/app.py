@@ -31,6 +31,7 @@ from intranet import config as default_config
 from intranet.admission.apply import case_routes as apply_case
 from intranet.admission.apply import routes as apply
 from intranet.admission.decide import inbox, regiegroep
+from intranet.admission.decide import printing as dossier_printing
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.auth import routes as auth_routes
@@ -62,6 +63,7 @@ BLUEPRINTS = (
     inbox.bp,
     votes.bp,
     regiegroep.bp,
+    dossier_printing.bp,
     rounds.bp,
     partners.bp,
     fees.bp,

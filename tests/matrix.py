@@ -180,6 +180,9 @@ APPLY_AND_ROUNDS = {
     ("rounds.convenant_pdf", GET): logged_in(args=PERIOD),
     ("rounds.preview_text", POST): only(PROJECTLEIDER),
     ("rounds.vriend", GET): Expect(INVITATION_VIEWERS, args=VRIEND),
+    # A case dossier to print or keep as PDF: for the deciders who may see the case.
+    ("dossier.dossier_print", GET): Expect(CASE_VIEWERS - {AANVRAGER}),
+    ("dossier.dossier_pdf", GET): Expect(CASE_VIEWERS - {AANVRAGER}),
     ("rounds.accept", POST): only(CONTACTPERSOON, status=303, args=VRIEND),  # accepts
     ("rounds.refuse", POST): only(CONTACTPERSOON, status=409, args=VRIEND),  # accepted already
     # The projectleider's convenant pages; the regiegroep follows rounds and decides.

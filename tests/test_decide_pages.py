@@ -2,7 +2,10 @@
 afwijzen ask first (whom they mail, the message); after acting the page says what happened;
 the applicant follows plain steps and sees nothing internal."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from intranet.admission.votes.casting import cast_vote
 from intranet.models import OutboxMessage
@@ -132,3 +135,23 @@ def test_the_diagram_draws_one_arrow_per_pair_of_states(client):
     svg = client.get("/workflow/toetreding/diagram.svg").get_data(as_text=True)
     assert "Voorleggen aan de regiegroep (twijfel) / Geen meerderheid" in svg
     assert "Aanmelding intrekken" not in svg  # from almost anywhere: left out
+
+
+def test_the_dossier_pdf_holds_the_application_and_the_whole_timeline(client, login, cast):
+    case = escalated(cast.applicant, cast.leader, reason="Twijfel over de doelgroep.")
+    login(cast.chair)
+    page = client.get(f"/aanmelding/{case.id}/dossier").get_data(as_text=True)
+    assert "Tijdlijn (" in page and "Twijfel over de doelgroep." in page
+    response = client.get(f"/aanmelding/{case.id}/dossier.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
+    words = " ".join(words.split())
+    assert f"Dossier: aanmelding {case.organisation.name}" in words
+    assert "Profielbeschrijving" in words and "Twijfel over de doelgroep." in words
+    assert "Bij de regiegroep" in words  # the timeline, expanded
+
+
+def test_the_applicant_cannot_print_the_deciders_dossier(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.applicant)
+    assert client.get(f"/aanmelding/{case.id}/dossier").status_code == 403
