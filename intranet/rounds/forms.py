@@ -113,15 +113,15 @@ class SignerForm(FlaskForm):
     """Name the person who signs for the organisation; they get a single-use link."""
 
     delegate_name = StringField(
-        "Naam van de ondertekenaar",
+        "Naam van wie tekent",
         validators=[DataRequired("Vul de naam in."), Length(max=200, message="Te lang.")],
     )
     delegate_function = StringField(
-        "Functie",
+        "Functie van wie tekent",
         validators=[DataRequired("Vul de functie in."), Length(max=200, message="Te lang.")],
     )
     delegate_email = EmailField(
-        "E-mailadres",
+        "E-mailadres van wie tekent",
         validators=[
             DataRequired("Vul het e-mailadres in."),
             Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
