@@ -8,4 +8,6 @@ from intranet.config import ConfigurationError
 try:
     app = create_app()
 except ConfigurationError as error:
-    sys.exit(f"intranet: {error}")  # one clear line, exit status 1
+    print(f"intranet: {error}", file=sys.stderr)  # one clear line
+    # Status 3 is gunicorn's "worker failed to boot": it stops instead of retrying forever.
+    sys.exit(3)

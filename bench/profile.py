@@ -52,19 +52,19 @@ def measure(url, plan, targets, slowest, requests=30):
     """
     app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url, "WTF_CSRF_ENABLED": False})
     counts, profile = {}, ""
-    with app.app_context():
-        clients = _clients(app, targets)
-        for name, path, who, body in plan:
-            client = clients[who]
-            _request(client, path, body)  # warm: templates compiled, caches filled
-            with counted() as statements:
-                response = _request(client, path, body)
-            assert response.status_code == 200, (name, response.status_code)
-            counts[name] = len(statements)
-            if name == slowest:
-                profiler = Profiler(interval=0.0005)
-                with profiler:
-                    for _ in range(requests):
-                        _request(client, path, body)
-                profile = profiler.output_text(unicode=False, color=False, short_mode=True)
+    # no app context around the requests: each request gets its own (and its own user)
+    clients = _clients(app, targets)
+    for name, path, who, body in plan:
+        client = clients[who]
+        _request(client, path, body)  # warm: templates compiled, caches filled
+        with counted() as statements:
+            response = _request(client, path, body)
+        assert response.status_code == 200, (name, response.status_code)
+        counts[name] = len(statements)
+        if name == slowest:
+            profiler = Profiler(interval=0.0005)
+            with profiler:
+                for _ in range(requests):
+                    _request(client, path, body)
+            profile = profiler.output_text(unicode=False, color=False, short_mode=True)
     return counts, profile

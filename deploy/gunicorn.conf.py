@@ -23,3 +23,6 @@ loglevel = "info"
 # X-Forwarded-* are read by the app (TRUSTED_PROXY_COUNT), not by gunicorn.
 forwarded_allow_ips = "127.0.0.1"
 proc_name = "intranet"
+# No control socket: systemd starts, reloads (HUP) and stops gunicorn, and the unit's
+# filesystem is read-only outside the instance folder.
+control_socket_disable = True

@@ -17,3 +17,5 @@ REMEMBER_COOKIE_SECURE = False
 # make run: development, so the app starts with the key make run appended (production
 # refuses a missing or example SECRET_KEY).
 DEVELOPMENT = True
+STRICT_TRANSPORT_SECURITY = None  # plain http: no HSTS
+TRUSTED_HOSTS = ["127.0.0.1", "localhost"]  # the hosts `make run` answers on

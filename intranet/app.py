@@ -6,6 +6,7 @@ workflows; the engine. Models, mail, links and the database sit beneath them all
 """
 
 import os
+from urllib.parse import urlsplit
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -22,6 +23,7 @@ from intranet import (
     health,
     logs,
     mail,
+    network,
     partners,
     rounds,
     security,
@@ -37,6 +39,12 @@ from intranet.admission.votes import routes as votes
 from intranet.auth import routes as auth_routes
 from intranet.dashboard import routes as dashboard_routes
 from intranet.fees import routes as fee_routes
+from intranet.network.routes import answers as network_answers
+from intranet.network.routes import attendance as network_attendance
+from intranet.network.routes import contributions as network_contributions
+from intranet.network.routes import jaargesprekken as network_jaargesprekken
+from intranet.network.routes import meetings as network_meetings
+from intranet.network.routes import networks as network_networks
 from intranet.partners import contact_routes
 from intranet.partners import routes as partner_routes
 from intranet.privacy import cli as privacy_cli
@@ -65,6 +73,7 @@ BLUEPRINTS = (
     regiegroep.bp,
     dossier_printing.bp,
     rounds.bp,
+    network.bp,
     partners.bp,
     fees.bp,
     dashboard.bp,
@@ -89,6 +98,12 @@ PAGES = (
     round_page,
     signers,
     vrienden,
+    network_networks,
+    network_meetings,
+    network_answers,
+    network_attendance,
+    network_contributions,
+    network_jaargesprekken,
 )
 COMMANDS = (
     commands.db_cli,
@@ -122,6 +137,8 @@ def create_app(config=None):
         app.config.from_mapping(default_config.from_environment())
     else:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
+        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]

@@ -35,10 +35,26 @@ ARGON2_MEMORY_COST = 19 * 1024
 ARGON2_TIME_COST = 2
 ARGON2_PARALLELISM = 1
 
-LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
+# Failed logins per window (intranet/throttle.py): a client the account knows (its browser,
+# or an address it logged in from) counts only against itself; unknown clients also share
+# an account-wide and an address-wide limit.
+LOGIN_MAX_FAILURES_PER_CLIENT = 5
+LOGIN_MAX_FAILURES_PER_ACCOUNT = 20
 LOGIN_MAX_FAILURES_PER_ADDRESS = 20
 LOGIN_THROTTLE_WINDOW = timedelta(minutes=15)
+# Forms that mail or tell whether an account exists: (requests, per window) per address
+# (and per e-mail address where the form names one).
+RATE_LIMITS = {
+    "password-reset": (5, timedelta(minutes=15)),
+    "apply": (60, timedelta(minutes=15)),
+    "apply-check": (120, timedelta(minutes=15)),
+}
+# "Ingelogd blijven" lasts this long, checked on the server too (the login id carries the
+# moment of logging in); without it a session ends after SESSION_IDLE_TIMEOUT unused.
 REMEMBER_COOKIE_DURATION = timedelta(days=14)
+SESSION_IDLE_TIMEOUT = timedelta(hours=2)
+# Browsers keep to HTTPS for a year; instance/config.py (for http://127.0.0.1) sets None.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 PASSWORD_RESET_MAX_AGE = timedelta(hours=2)
 EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 
@@ -51,6 +67,11 @@ RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
+# Netwerk: answer links live until long after any meeting; reminders a day before; every
+# partner should have its jaargesprek planned by this (month, day) of the schooljaar.
+MEETING_LINK_MAX_AGE = timedelta(days=180)
+MEETING_REMINDER_BEFORE = timedelta(days=1)
+JAARGESPREK_PLANNED_BY = (12, 1)
 
 # Privacy (AVG): tick removes these records once they are older than this.
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
@@ -90,6 +111,7 @@ _ENVIRONMENT = {
     "MAIL_FROM": str,
     "MAIL_CA_FILE": str,
     "BASE_URL": str,
+    "TRUSTED_HOSTS": lambda value: [host.strip() for host in value.split(",") if host.strip()],
 }
 
 
@@ -127,5 +149,9 @@ def check(config):
         )
 
 
-# Links in e-mails sent outside a request (by `workflows tick`) start with this.
+# Every link in every e-mail starts with this, inside a request or outside (`workflows tick`);
+# the Host header of a request never goes into a mail.
 BASE_URL = "http://127.0.0.1:5000"
+# The hosts the app answers (Flask's own setting); any other Host header gets a 400. None:
+# only BASE_URL's host. A leading dot allows subdomains (".example.org").
+TRUSTED_HOSTS = None

@@ -91,6 +91,9 @@ def init_app(app):
 def backup_to(path):
     """Copy the live SQLite database with SQLite's online backup API."""
     source = db.connection()
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600), "w"):
+        pass  # created readable by the owner only, before any data goes in
+    os.chmod(path, 0o600)  # an existing file too
     target = sqlite3.connect(path)
     try:
         source.backup(target)

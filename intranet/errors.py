@@ -8,7 +8,7 @@ show a form again with its input.
 
 from flask import make_response, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from intranet import htmx
 from intranet.workflows.engine import WorkflowError
@@ -58,6 +58,17 @@ def _workflow_error(error):
     return error_page(error.status, error.message)
 
 
+UNTRUSTED_HOST = (
+    '<!doctype html><html lang="nl"><title>Ongeldig verzoek</title>'
+    "<h1>Ongeldig verzoek</h1><p>Dit adres hoort niet bij het intranet.</p>"
+)
+
+
+def _untrusted_host(error):
+    """A Host header outside TRUSTED_HOSTS: no URL can be built for it, so a plain page."""
+    return UNTRUSTED_HOST, 400
+
+
 def _csrf_error(error):
     return error_page(
         400, "Het formulier is verlopen of ongeldig (beveiligingscode). Laad de pagina opnieuw."
@@ -79,6 +90,7 @@ def _server_error(error):
 
 def init_app(app):
     """Register the handlers."""
+    app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(WorkflowError, _workflow_error)
     app.register_error_handler(HTTPException, _http_error)

@@ -1,25 +1,36 @@
 """E-mail: queued in the transaction that causes it, delivered after commit, never lost."""
 
 from functools import partial
+from urllib.parse import urlsplit
 
 import click
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from peewee import chunked
 
 from intranet.clock import now
 from intranet.db import db
 from intranet.mail_delivery import deliver_queued, requeue, retry_stalled
 from intranet.models import OutboxMessage, User
+from intranet.redaction import redact
 
-__all__ = ["deliver_queued", "external_url", "queue", "queue_many", "render", "retry_stalled"]
+__all__ = [
+    "deliver_queued",
+    "external_url",
+    "queue",
+    "queue_many",
+    "redact",
+    "render",
+    "retry_stalled",
+]
 
 
 def external_url(endpoint, **values):
-    """An absolute URL for an e-mail, inside or outside a request."""
-    if has_request_context():
-        return url_for(endpoint, _external=True, **values)
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        return url_for(endpoint, _external=True, **values)
+    """An absolute URL for an e-mail, always on BASE_URL (never the request's Host header)."""
+    base = urlsplit(current_app.config["BASE_URL"])
+    adapter = current_app.url_map.bind(
+        base.netloc, script_name=base.path or "/", url_scheme=base.scheme
+    )
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def render(template, **context):

@@ -19,6 +19,7 @@ from flask import current_app
 from intranet import logs
 from intranet.clock import now
 from intranet.models import OutboxMessage
+from intranet.redaction import redact
 
 
 class ServerUnavailable(Exception):
@@ -126,8 +127,11 @@ def _mark(message, status, error=""):
     message.last_error = error
     message.sent_at = now() if status in {"sent", "stored"} else None
     message.next_attempt_at = None
+    if status == "sent":  # delivered: its links are the receiver's alone from now on
+        message.body = redact(message.body, message.to)
     message.save(
         only=[
+            OutboxMessage.body,
             OutboxMessage.status,
             OutboxMessage.last_error,
             OutboxMessage.sent_at,
@@ -191,6 +195,15 @@ def deliver_queued(ids=None):
         row for (row,) in OutboxMessage.due(now(), ids).limit(config["MAIL_BATCH_SIZE"]).tuples()
     ]
     counts = {"sent": 0, "stored": 0, "retry": 0, "failed": 0}
+    if not config["MAIL_SERVER"]:  # no server: the outbox keeps them, in one statement
+        counts["stored"] = (
+            OutboxMessage.update(status="stored", sent_at=now(), next_attempt_at=None)
+            .where(OutboxMessage.id.in_(due), OutboxMessage.status == "queued")
+            .execute()
+            if due
+            else 0
+        )
+        return counts
     connection = Connection(config)
     down = None
     try:
@@ -198,9 +211,7 @@ def deliver_queued(ids=None):
             message = _claim(message_id_)
             if message is None:
                 continue  # another worker has it
-            if not config["MAIL_SERVER"]:
-                _mark(message, "stored")
-            elif down is not None:
+            if down is not None:
                 _retry_later(message, down)
             else:
                 try:

@@ -18,6 +18,16 @@ from intranet.models import (
     UsedLink,
     User,
 )
+from intranet.network.jaargesprek import Jaargesprek, NetworkYear
+from intranet.network.models import (
+    Contribution,
+    Invitation,
+    Meeting,
+    MeetingNetwork,
+    Network,
+    NetworkMember,
+    ProgrammePart,
+)
 from intranet.rounds.models import (
     ContinuationDecision,
     ConvenantPeriod,
@@ -51,5 +61,14 @@ MODELS = sort_models(
         FeeRate,
         AuditEvent,
         Deadline,
+        Network,
+        NetworkMember,
+        Meeting,
+        MeetingNetwork,
+        Invitation,
+        Contribution,
+        ProgrammePart,
+        Jaargesprek,
+        NetworkYear,
     ]
 )

@@ -1,31 +1,23 @@
 """Passwords, sessions, login throttling, role guards and security headers."""
 
+import hashlib
+import secrets
+from datetime import datetime
 from functools import wraps
+from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import abort, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from peewee import fn
 from werkzeug.routing import IntegerConverter
 
+from intranet import guards, throttle, tokens
 from intranet.clock import now
 from intranet.extensions import login_manager
+from intranet.guards import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401
 from intranet.htmx import redirect_to
-from intranet.models import LoginAttempt, User
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Frame-Options": "DENY",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-}
+from intranet.models import User
 
 
 class DatabaseInteger(IntegerConverter):
@@ -50,18 +42,56 @@ def hash_password(password):
     return hasher().hash(password)
 
 
+def _decoy_hash():
+    """A hash to verify against when there is no account: an unknown address costs as much."""
+    key = (
+        "decoy",
+        current_app.config["ARGON2_MEMORY_COST"],
+        current_app.config["ARGON2_TIME_COST"],
+    )
+    if key not in _DECOYS:
+        _DECOYS[key] = hash_password(secrets.token_urlsafe(16))
+    return _DECOYS[key]
+
+
+_DECOYS = {}
+
+
 def check_password(user, password):
-    """True if the password is the user's; rehashes when the cost was raised."""
-    if not user.password_hash:
-        return False
+    """True if the password is the user's (None: no account, same cost); rehashes if needed."""
+    stored = user.password_hash if user is not None else None
     try:
-        hasher().verify(user.password_hash, password)
+        hasher().verify(stored or _decoy_hash(), password)
     except (VerificationError, InvalidHashError):
+        return False
+    if not stored:
         return False
     if hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         user.save(only=[User.password_hash])
     return True
+
+
+def account_link(purpose, user):
+    """A token for a link that acts on an account: it dies once the password changes."""
+    return tokens.make(purpose, user.id, bound_to=password_epoch(user))
+
+
+def password_epoch(user):
+    """A short digest of the stored password: any new password (or none) changes it."""
+    digest = hashlib.sha256((user.password_hash or "-").encode()).hexdigest()
+    return digest[:16]
+
+
+def account_of_link(purpose, payload):
+    """The active account a link was made for, if its password did not change since."""
+    user = User.get_or_none(User.id == payload["s"])
+    if user is None:
+        raise tokens.LinkError(tokens.INVALID)
+    if not user.active:
+        raise tokens.LinkError(tokens.INACTIVE)
+    tokens.check_bound(payload, password_epoch(user))
+    return user
 
 
 def set_password(user, password):
@@ -71,45 +101,34 @@ def set_password(user, password):
     user.save(only=[User.password_hash, User.session_epoch])
 
 
-def _throttle_keys(email):
-    return [f"account:{email.strip().lower()}", f"address:{request.remote_addr}"]
+def authenticate(email, password):
+    """(user, None) for the right password of an active account, else (None or user, reason).
 
-
-def login_wait(email):
-    """How long the login for this account or address must wait, or None."""
-    config = current_app.config
-    window = config["LOGIN_THROTTLE_WINDOW"]
-    since = now() - window
-    account, address = _throttle_keys(email)
-    rows = (
-        LoginAttempt.select(LoginAttempt.key, fn.COUNT(LoginAttempt.id), fn.MIN(LoginAttempt.at))
-        .where(LoginAttempt.key.in_([account, address]), LoginAttempt.at > since)
-        .group_by(LoginAttempt.key)
-        .tuples()
+    Every try counts against the throttle before it is judged (raises throttle.Throttled);
+    an unknown address costs the same hashing time as a known one.
+    """
+    tries = throttle.reserve(
+        throttle.login_limits(email), current_app.config["LOGIN_THROTTLE_WINDOW"]
     )
-    limits = {
-        account: config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
-        address: config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
-    }
-    waits = [first + window - now() for key, count, first in rows if count >= limits[key]]
-    return max(waits, default=None)
+    user = User.by_email(email)
+    if not check_password(user, password):
+        return None, WRONG_PASSWORD
+    throttle.forgive(tries)
+    if not user.active:
+        return user, INACTIVE
+    throttle.login_succeeded(email)
+    return user, None
 
 
-def record_failure(email):
-    """Count a failed login against the account and the address."""
-    LoginAttempt.insert_many([{"key": key} for key in _throttle_keys(email)]).execute()
-
-
-def clear_failures(email):
-    """A successful login forgives the account's earlier failures."""
-    LoginAttempt.delete().where(LoginAttempt.key == _throttle_keys(email)[0]).execute()
+WRONG_PASSWORD = "Onbekende combinatie van e-mailadres en wachtwoord."
+INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
 
 
 def start_session(user, remember):
     """Log the user in on a fresh session."""
+
     session.clear()
     login_user(user, remember=remember, duration=current_app.config["REMEMBER_COOKIE_DURATION"])
-    clear_failures(user.email)
 
 
 def end_every_session(user):
@@ -121,10 +140,14 @@ def end_every_session(user):
 @login_manager.user_loader
 def load_user(login_id):
     """Load the user of a session; a stale session epoch means logged out."""
-    user_id, _, epoch = login_id.partition(":")
-    if not user_id.isdigit() or not epoch.isdigit():
+    parts = login_id.split(":")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
         return None
-    user = User.load(int(user_id))
+    user_id, epoch, logged_in = (int(part) for part in parts)
+    lifetime = current_app.config["REMEMBER_COOKIE_DURATION"]
+    if datetime.fromtimestamp(logged_in) + lifetime < now():
+        return None  # a remember-me cookie (or session) older than its lifetime
+    user = User.load(user_id)
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user
@@ -153,10 +176,17 @@ def login_required(view):
 
 
 def safe_next(target):
-    """The `next` target if it stays on this site, else the home page."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("views.home")
+    """The `next` target if, parsed as a browser would, it is a path on this site; else home.
+
+    Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so any
+    control character, space or backslash refuses the target outright.
+    """
+    if not target or any(ord(char) <= 0x20 or ord(char) == 0x7F or char == "\\" for char in target):
+        return url_for("views.home")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or target.startswith("//"):
+        return url_for("views.home")
+    return target
 
 
 def _unauthorized():
@@ -164,39 +194,7 @@ def _unauthorized():
     return redirect_to(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
-FORM_BODIES = {"application/x-www-form-urlencoded", "multipart/form-data"}
-WRITES = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-def _has_nul(values):
-    """True if a text value (or a key) holds a NUL character."""
-    return any(isinstance(value, str) and "\x00" in value for value in values)
-
-
-def _plain_input_only():
-    """Refuse input no form sends: a body that is no form (415), text with NUL in it (400).
-
-    Flask-WTF would read a JSON body as form data (a JSON list or number breaks it), and
-    PostgreSQL refuses NUL in text, so either would end in a 500 further on.
-    """
-    if request.method in WRITES and request.mimetype and request.mimetype not in FORM_BODIES:
-        abort(415)
-    texts = [*(request.view_args or {}).values()]
-    for multidict in (request.args, request.form) if request.method in WRITES else (request.args,):
-        for key, values in multidict.lists():
-            texts += [key, *values]
-    if _has_nul(texts):
-        abort(400)
-
-
-def _security_headers(response):
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
-
-
 def init_app(app):
     """Install the user loader's fallbacks, the input guard and the security headers."""
     login_manager.unauthorized_handler(_unauthorized)
-    app.before_request(_plain_input_only)
-    app.after_request(_security_headers)
+    guards.init_app(app)

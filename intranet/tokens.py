@@ -1,5 +1,6 @@
 """Signed links (referee, password reset, e-mail confirmation): bound, expiring, single use."""
 
+import hmac
 import secrets
 
 from flask import current_app
@@ -21,15 +22,33 @@ class LinkError(Exception):
 EXPIRED = "Deze link is verlopen. Vraag een nieuwe aan."
 INVALID = "Deze link is ongeldig of beschadigd. Controleer of u de hele link heeft gekopieerd."
 USED = "Deze link is al gebruikt en werkt maar één keer."
+SUPERSEDED = (
+    "Deze link werkt niet meer: het wachtwoord is intussen gewijzigd of een nieuwere link "
+    "is gebruikt. Vraag zo nodig een nieuwe aan."
+)
+INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
 
 
 def _serializer(purpose):
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"intranet:{purpose}")
 
 
-def make(purpose, subject_id):
-    """A signed token for one purpose and one subject, with a fresh nonce."""
-    return _serializer(purpose).dumps({"s": subject_id, "n": secrets.token_urlsafe(12)})
+def make(purpose, subject_id, bound_to=None):
+    """A signed token for one purpose and one subject, with a fresh nonce.
+
+    `bound_to` (e.g. a digest of the account's password) is kept in the token; the link
+    dies when the reader finds a different value (see `check_bound`).
+    """
+    payload = {"s": subject_id, "n": secrets.token_urlsafe(12)}
+    if bound_to is not None:
+        payload["b"] = bound_to
+    return _serializer(purpose).dumps(payload)
+
+
+def check_bound(payload, bound_to):
+    """Raise LinkError when the token was bound to another value than `bound_to` now."""
+    if not hmac.compare_digest(str(payload.get("b", "")), str(bound_to)):
+        raise LinkError(SUPERSEDED)
 
 
 def read(purpose, token, max_age):

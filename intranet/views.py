@@ -6,6 +6,8 @@ from flask import Blueprint, has_request_context, redirect, render_template, url
 from flask_login import current_user
 
 from intranet.clock import local
+from intranet.forms import web_address
+from intranet.workflows.states import AdmissionState, ContributionState, MeetingState
 from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
@@ -52,8 +54,18 @@ def _page_context():
     return context
 
 
+def web_link(value):
+    """A stored website as a link target only if it is an http(s) address, else None."""
+    address = web_address(value)
+    return address if address and address == (value or "").strip() else None
+
+
 def init_app(app):
-    """Register the filters and page context."""
+    """Register the filters, the workflow states and the page context."""
+    app.jinja_env.globals["AdmissionState"] = AdmissionState
+    app.jinja_env.globals["MeetingState"] = MeetingState
+    app.jinja_env.globals["ContributionState"] = ContributionState
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
+    app.add_template_filter(web_link)
     app.context_processor(_page_context)

@@ -13,7 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright import sync_api
+
+try:
+    from playwright import sync_api
+except ImportError:  # the suite imports without Playwright; a browser test then fails below
+    sync_api = None
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from intranet.app import create_app
@@ -146,6 +150,8 @@ def browser():
     """One headless Chromium for the session."""
     if not CHROMIUM:  # never a skip: the browser tests are part of the suite
         pytest.fail("chromium is not installed: run `make browser-deps` (make test does)")
+    if sync_api is None:
+        pytest.fail("Playwright is not installed: run `make test` (it installs the dev deps)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield chromium

@@ -14,8 +14,8 @@ from flask.testing import FlaskClient
 
 from intranet.app import create_app
 from intranet.db import db, upgrade
-from intranet.models import Contact, Membership, Organisation, User
 from intranet.schema import MODELS
+from tests import factories
 
 pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
 
@@ -27,7 +27,7 @@ PG_DATABASE = os.environ.setdefault(
     "INTRANET_TEST_DATABASE", f"intranet_test_{os.getpid()}_{secrets.token_hex(4)}"
 )
 PG_URL = PG_SERVER_URL and urlunsplit(urlsplit(PG_SERVER_URL)._replace(path=f"/{PG_DATABASE}"))
-PASSWORD = "correct horse battery"
+PASSWORD = factories.PASSWORD
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -36,6 +36,7 @@ TEST_CONFIG = {
     "ARGON2_MEMORY_COST": 8,  # cheap hashing in tests; production parameters: test_auth.py
     "ARGON2_TIME_COST": 1,
     "BASE_URL": "http://localhost",
+    "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],  # the test client, and the live server
     "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
     "REMEMBER_COOKIE_SECURE": False,
 }
@@ -136,46 +137,13 @@ def runner(app):
 @pytest.fixture
 def make_user(app):
     """Make a person: make_user('projectgroep'), make_user(organisation=org), ..."""
-    from intranet import security
-
-    counter = iter(range(1, 10_000))
-
-    def make(*groups, voorzitter=False, organisation=None, kind="primary", email=None, active=True):
-        number = next(counter)
-        user = User.create(
-            email=email or f"user{number}@example.org",
-            name=f"Persoon {number}",
-            password_hash=security.hash_password(PASSWORD),
-            active=active,
-        )
-        for group in groups:
-            Membership.create(
-                user=user, group=group, voorzitter=voorzitter and group == "regiegroep"
-            )
-        if organisation is not None:
-            Contact.create(organisation=organisation, user=user, kind=kind)
-        return user
-
-    return make
+    return factories.person
 
 
 @pytest.fixture
 def make_organisation(app):
     """Make an organisation; keyword arguments override the defaults."""
-    counter = iter(range(1, 100_000))
-
-    def make(**fields):
-        number = next(counter)
-        values = {
-            "name": f"Organisatie {number}",
-            "sector": "cultuur",
-            "municipality": "Leiden",
-            "status": "partner",
-        }
-        values.update(fields)
-        return Organisation.create(**values)
-
-    return make
+    return factories.organisation
 
 
 @pytest.fixture

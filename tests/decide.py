@@ -7,9 +7,6 @@ from datetime import timedelta
 from intranet.admission.models import Application
 from intranet.clock import today
 from intranet.models import OutboxMessage, User
-from intranet.workflows import engine
-from intranet.workflows.admission import admission
-from tests import factories
 
 HTMX = {"HX-Request": "true"}
 
@@ -36,22 +33,6 @@ def people(make_user, members=3):
         regie=make_user("regiegroep"),
         outsider=make_user(),
     )
-
-
-def with_leader(applicant, route="uitgebreid", **fields):
-    """A submitted application now with the projectleider (references in, if needed)."""
-    case = factories.application(applicant, route=route, **fields)
-    engine.fire(admission, case.id, "indienen", applicant)
-    if route == "uitgebreid":
-        factories.answer_references(case)
-    return fresh(case)
-
-
-def escalated(applicant, leader, reason="Twijfel over de doelgroep."):
-    """An uitgebreid application the projectleider put before the regiegroep."""
-    case = with_leader(applicant)
-    engine.fire(admission, case.id, "escaleren", leader, comment=reason)
-    return fresh(case)
 
 
 def fresh(case):

@@ -57,6 +57,18 @@ scalar = st.one_of(
 )
 
 
+# Blank values (spaces, tabs, line breaks, Unicode spaces only) and values with a control
+# character inside: every field gets them, also around an otherwise plausible value.
+BLANK = st.text(alphabet=" \t\r\n\x0b\x0c\u00a0\u2028\u2029\u3000", min_size=1, max_size=6)
+CONTROL = st.characters(categories=["Cc"]) | st.sampled_from(["\r\n", "\u2028", "\x85"])
+INJECTED = st.sampled_from(["", "x", "Bcc: x@evil.example", "=1+1"])
+
+
+def _with_control(around):
+    """A value with a control character somewhere in it."""
+    return st.builds(lambda before, char, after: before + char + after, around, CONTROL, INJECTED)
+
+
 def weighted(*choices):
     """One of the strategies, each as often as its weight (one_of would treat them alike)."""
     pool = [strategy for strategy, weight in choices for _ in range(weight)]
@@ -66,9 +78,10 @@ def weighted(*choices):
 def field_value(plausible=()):
     """One form value: a plausible one, a hostile scalar, a huge one, or several (a list)."""
     options = [(scalar, 4), (st.lists(scalar, min_size=2, max_size=3), 1)]
-    options.append((st.sampled_from(HUGE), 1))
+    options += [(st.sampled_from(HUGE), 1), (BLANK, 2), (_with_control(st.just("Leiden")), 1)]
     if plausible:
         options.append((st.sampled_from(list(plausible)), 4))
+        options.append((_with_control(st.sampled_from(list(plausible))), 2))
     return weighted(*options)
 
 

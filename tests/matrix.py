@@ -85,6 +85,7 @@ TABLE = {
     ("auth.reset_password", GET): public(400),
     ("auth.reset_password", POST): public(400),
     ("auth.confirm_email", GET): public(400),
+    ("auth.confirm_email", POST): public(400),
     ("partners.accept_invite", GET): public(400),
     ("partners.accept_invite", POST): public(400),
     # A stub (404) until the referee pages are merged; then 400 like the other links.
@@ -107,6 +108,8 @@ TABLE = {
     ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
     ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
     ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
+    # The world's application has no likely match: linking is refused (409).
+    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=409),
     # Votes: the projectleider follows them, but only members vote.
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),
@@ -202,6 +205,48 @@ APPLY_AND_ROUNDS = {
     ("rounds.decision", GET): Expect(CONVENANT_DECIDERS, args=DECISION),
 }
 TABLE.update(APPLY_AND_ROUNDS)
+
+# Netwerk (tests/world_network.py): the contactpersoon is a member of the network, the other
+# organisation's contactpersoon its zichthouder; the meeting invites both and asks for
+# contributions; the contactpersoon's organisation proposed one.
+CONTRIBUTION = {"case_id": lambda world: world.network["contribution"].id}
+MEETING_CASE = {"case_id": lambda world: world.network["meeting"].id}
+NETWORK_HOLDERS = (CONTACTPERSOON_ELDERS, PROJECTLEIDER)
+CONTACTS = (CONTACTPERSOON, CONTACTPERSOON_ELDERS)
+NETWORK = {
+    ("network.agenda", GET): public(),
+    ("network.answer_link", GET): public(400),  # the invalid token
+    ("network.answer_link", POST): public(400),
+    ("network.answered", GET): public(),
+    ("network.networks", GET): logged_in(),
+    ("network.network", GET): logged_in(),
+    ("network.join", POST): only(*CONTACTS, PROJECTLEIDER, status=303),  # the leader joins
+    # Members leave (a zichthouder stays one); the others were no member: 409.
+    ("network.leave", POST): logged_in(
+        409, contactpersoon=303, contactpersoon_elders=303, projectleider=303
+    ),
+    ("network.write", GET): only(*NETWORK_HOLDERS),
+    ("network.write", POST): only(*NETWORK_HOLDERS, status=422),
+    ("network.meetings_index", GET): logged_in(),
+    ("network.meeting", GET): logged_in(args=MEETING_CASE),
+    ("network.ics", GET): logged_in(),  # not a public meeting: log in first
+    # No answer chosen: refused, back on the meeting page with the reason.
+    ("network.respond", POST): logged_in(303),
+    ("network.new_meeting", GET): only(PROJECTLEIDER),
+    ("network.new_meeting", POST): only(PROJECTLEIDER, status=422),
+    ("network.edit_meeting", GET): only(PROJECTLEIDER),  # published: its capacity only
+    ("network.edit_meeting", POST): only(PROJECTLEIDER, status=303),  # left empty: no limit
+    ("network.add_part", POST): only(PROJECTLEIDER, status=303),  # refused, back to the page
+    ("network.attendance", GET): only(PROJECTLEIDER),
+    ("network.mark", POST): only(PROJECTLEIDER, status=303),  # not begun: back with the reason
+    ("network.propose", GET): only(*CONTACTS),
+    ("network.propose", POST): only(*CONTACTS, status=422),
+    ("network.contribution", GET): only(*CONTACTS, PROJECTLEIDER, args=CONTRIBUTION),
+    ("network.jaargesprekken", GET): only(PROJECTLEIDER),
+    ("network.jaargesprek_page", GET): only(PROJECTLEIDER),
+    ("network.jaargesprek_page", POST): only(PROJECTLEIDER, status=422),
+}
+TABLE.update(NETWORK)
 
 
 def arguments_for(endpoint):

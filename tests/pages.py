@@ -91,6 +91,7 @@ def demo_values(app):
     from intranet.fees.models import schooljaar_of
     from intranet.models import Organisation
     from intranet.models.records import OutboxMessage
+    from intranet.network.models import Invitation, Meeting, Network
     from intranet.rounds.models import Round
     from intranet.workflows.registry import BY_NAME as REGISTRY
 
@@ -109,6 +110,15 @@ def demo_values(app):
             "year": [schooljaar_of(), schooljaar_of() - 1],
             "workflow_name": sorted(REGISTRY),
             "step": list(STEPS),
+            # the LEFtival (asks for contributions) first, then the others, newest first
+            "meeting_id": [
+                row.id
+                for row in Meeting.select().order_by(
+                    Meeting.asks_contributions.desc(), Meeting.starts_at.desc()
+                )
+            ][:TRIES_PER_RULE],
+            "network_id": [row.id for row in Network.select().order_by(Network.id).limit(2)],
+            "invitation_id": [row.id for row in Invitation.select().limit(1)],
         }
 
 

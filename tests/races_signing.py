@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from peewee import fn
 
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.db import db
 from intranet.models import Contact, Membership, Organisation, OutboxMessage, User
 from intranet.rounds import opening
@@ -31,7 +31,11 @@ def _bulk_partners(rounds):
     ).execute()
     User.insert_many(
         [
-            {"email": f"teken{n:03}.{k}@example.org", "name": f"Tekenaar {n:03} {k}"}
+            {
+                "email": f"teken{n:03}.{k}@example.org",
+                "name": f"Tekenaar {n:03} {k}",
+                "email_confirmed_at": now(),
+            }
             for n in range(rounds)
             for k in range(SIGNERS)
         ]
@@ -61,7 +65,7 @@ def _bulk_partners(rounds):
 
 def open_signing_round(rounds):
     """A signing round over `rounds` partners; the plan: every contactpersoon signs at once."""
-    voorzitter = User.create(email="vz@example.org", name="Voorzitter")
+    voorzitter = User.create(email="vz@example.org", name="Voorzitter", email_confirmed_at=now())
     Membership.create(user=voorzitter, group="regiegroep", voorzitter=True)
     with db.atomic():
         signers = _bulk_partners(rounds)

@@ -3,31 +3,16 @@
 from contextlib import contextmanager
 from datetime import timedelta
 
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.rounds import opening
-from intranet.rounds.periods import create_period
 from intranet.workflows import continuation, engine
+from intranet.workflows import period as period_workflow
 from intranet.workflows.timers import tick
+from tests import factories
 
-TEXT = (
-    "## Convenant\n\n"
-    "1. Alle partners committeren zich aan de visie.\n"
-    "2. Elke partner levert een contactpersoon."
-)
-
-
-def new_period(name="Periode", starts=-400, ends=400, deadline=None, actor=None):
-    """A period starting and ending so many days from today."""
-    return create_period(
-        actor,
-        name=name,
-        starts_on=today() + timedelta(days=starts),
-        ends_on=today() + timedelta(days=ends),
-        signing_deadline=deadline,
-        text=TEXT,
-    )
+TEXT = factories.PERIOD_TEXT
 
 
 def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo besloten."):
@@ -36,27 +21,22 @@ def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo beslot
     if decision.state == "gepland":
         engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
     if voorzitter is None:
-        voorzitter = User.create(email=f"vz{decision.id}@example.org", name="Voorzitter")
-        from intranet.models import Membership
-
-        Membership.create(user=voorzitter, group="regiegroep", voorzitter=True)
+        voorzitter = factories.person("regiegroep", voorzitter=True, name="Voorzitter")
     engine.fire(continuation.WORKFLOW, decision.id, trigger, voorzitter, comment=motivation)
     return continuation.WORKFLOW.model.get_by_id(decision.id)
 
 
 def started(period):
     """Start a period now (as tick would on its start date)."""
-    from intranet.workflows import period as period_workflow
-
     engine.fire(period_workflow.WORKFLOW, period.id, "starten", None)
     return type(period).get_by_id(period.id)
 
 
 def renewal_setup(deadline_days=30, starts=60):
     """A running period continued by the regiegroep, and its successor (not yet started)."""
-    current = started(new_period("Huidige periode", starts=-1000, ends=starts - 1))
+    current = started(factories.period("Huidige periode", starts=-1000, ends=starts - 1))
     decide(current)
-    following = new_period("Volgende periode", starts=starts, ends=starts + 1460)
+    following = factories.period("Volgende periode", starts=starts, ends=starts + 1460)
     return current, following
 
 
@@ -80,7 +60,11 @@ def many_partners(count, prefix="Partner"):
     ).execute()
     User.insert_many(
         [
-            {"email": f"{prefix.lower()}{n}@example.org", "name": f"Contact {n}"}
+            {
+                "email": f"{prefix.lower()}{n}@example.org",
+                "name": f"Contact {n}",
+                "email_confirmed_at": now(),
+            }
             for n in range(count)
         ]
     ).execute()

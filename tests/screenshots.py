@@ -77,8 +77,38 @@ def gallery(live):
     ]
 
 
-def shoot(out):
-    """Render every page of the gallery into the folder out."""
+def network_gallery(live):
+    """The Netwerk pages: a meeting, the answer link, attendance, a network, the promises."""
+    from intranet.network.models import Meeting, Network
+
+    with live.context():
+        upcoming = Meeting.get(Meeting.title == "Netwerkbijeenkomst contactpersonen").id
+        april = Meeting.get(Meeting.title == "Verkenners ontmoet verkenners").id
+        network = Network.get(Network.slug == "duurzaamheid").id
+    naturalis = contact_email("Naturalis Biodiversity Center")
+    links = live.mail_links(naturalis, "Uitnodiging: Netwerkbijeenkomst contactpersonen")
+    answer_link = next(link for link in links if link.startswith("/antwoord/"))
+    return [
+        (
+            "contactpersoon",
+            naturalis,
+            [("bijeenkomst", f"/bijeenkomsten/{upcoming}"), ("netwerk", f"/netwerken/{network}")],
+        ),
+        ("genodigde", None, [("antwoord", answer_link)]),
+        (
+            "projectleider",
+            PROJECTLEIDER[1],
+            [
+                ("bijeenkomst", f"/bijeenkomsten/{april}"),
+                ("aanwezigheid", f"/bijeenkomsten/{april}/aanwezigheid"),
+                ("beloftes", "/dashboard/#convenantbeloftes"),
+            ],
+        ),
+    ]
+
+
+def shoot(out, pages=None):
+    """Render every page of the gallery (or of `pages(live)`) into the folder out."""
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -87,7 +117,8 @@ def shoot(out):
         live = LiveServer(demo_app(database, WTF_CSRF_ENABLED=True)).start()
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
-            for role, email, role_pages in gallery(live):
+            chosen = pages(live) if pages else gallery(live) + network_gallery(live)
+            for role, email, role_pages in chosen:
                 page = live.login(browser, email) if email else live.new_page(browser)
                 for name, path in role_pages:
                     for width, height in WIDTHS.items():

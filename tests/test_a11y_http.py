@@ -10,7 +10,7 @@ def test_a_step_refused_for_a_blank_comment_marks_its_field_described_by_the_mes
     client, login, make_user
 ):
     people = decide.people(make_user)
-    case = decide.with_leader(people.applicant, route="basis")
+    case = factories.Case(people.applicant, route="basis").with_leader().get()
     login(people.leader)
     page = decide.text(decide.step(client, case, "aanvulling_vragen", "  ", headers=HTMX))
     message_id = f"case-message-toetreding-{case.id}"
@@ -23,7 +23,7 @@ def test_a_step_refused_for_a_blank_comment_marks_its_field_described_by_the_mes
 
 def test_a_step_refused_for_another_reason_marks_no_field(client, login, make_user):
     people = decide.people(make_user)
-    case = decide.with_leader(people.applicant, route="basis")
+    case = factories.Case(people.applicant, route="basis").with_leader().get()
     login(people.leader)
     answer = decide.step(
         client, case, "aanvulling_vragen", "Hoeveel?", expected_state="concept", headers=HTMX
@@ -34,7 +34,7 @@ def test_a_step_refused_for_another_reason_marks_no_field(client, login, make_us
 
 def test_the_error_summary_links_a_choice_to_its_first_option(client, login, make_user):
     people = decide.people(make_user)
-    case = factories.at_vote(people.applicant, people.leader)
+    case = factories.Case(people.applicant).nominated(people.leader).get()
     page = decide.text(decide.vote(client, login, people.members[0], case, ""))
     assert 'href="#choice-0"' in page and 'id="choice-0"' in page
 

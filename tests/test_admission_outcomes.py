@@ -14,7 +14,6 @@ from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.decide import (
-    escalated,
     fresh,
     link_path,
     mails_to,
@@ -23,7 +22,6 @@ from tests.decide import (
     step,
     text,
     vote,
-    with_leader,
 )
 
 
@@ -35,7 +33,7 @@ def cast(make_user):
 @pytest.fixture
 def voting(client, login, cast):
     """An uitgebreid application the projectleider nominated through the form."""
-    case = with_leader(cast.applicant, name="Techniek Lab")
+    case = factories.Case(cast.applicant, name="Techniek Lab").with_leader().get()
     assert nominate(client, login, cast.leader, case).status_code == 303
     return fresh(case)
 
@@ -75,7 +73,7 @@ def test_an_absolute_majority_tegen_rejects(client, login, cast, voting):
 
 def test_the_majority_is_of_all_current_members_not_of_the_votes_cast(client, login, make_user):
     cast = people(make_user, members=4)
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     nominate(client, login, cast.leader, case)
     vote(client, login, cast.members[0], case, "voor")
     vote(client, login, cast.members[1], case, "voor")
@@ -120,7 +118,7 @@ def test_the_projectleider_in_doubt_escalates(client, login, cast, voting):
 
 
 def test_the_regiegroep_admits(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     Organisation.update(name="Techniek Lab").where(
         Organisation.id == case.organisation_id
     ).execute()
@@ -132,7 +130,7 @@ def test_the_regiegroep_admits(client, login, cast):
 
 
 def test_the_regiegroep_rejects(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.chair)
     step(client, case, "regiegroep_afwijzen", "Geen aanbod voor leerlingen.")
     assert fresh(case).state == "afgewezen"
@@ -213,7 +211,7 @@ def test_two_deciding_votes_at_once_give_one_outcome(app, cast, make_user, choic
     }[choice]
     for round_ in range(3):
         applicant = make_user()
-        case = factories.at_vote(applicant, cast.leader, name=f"Race {round_}")
+        case = factories.Case(applicant, name=f"Race {round_}").nominated(cast.leader).get()
         cast_vote(case.id, cast.members[0], choice)
         mails = OutboxMessage.select().count()
         results = _race(app, case.id, cast.members[1:], choice)
@@ -229,7 +227,7 @@ def test_two_deciding_votes_at_once_give_one_outcome(app, cast, make_user, choic
 
 def test_votes_from_many_members_at_once_never_lose_a_vote(app, make_user):
     cast = people(make_user, members=7)
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     results = _race(app, case.id, cast.members[:3], "twijfel")
     assert results == [None, None, None]
     assert Vote.select().where(Vote.application == case.id).count() == 3

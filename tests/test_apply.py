@@ -145,7 +145,7 @@ def test_referees_can_wait_but_then_the_engine_says_the_draft_is_incomplete(clie
 
 
 def test_another_users_case_is_forbidden_and_an_unknown_one_not_found(client, make_user, login):
-    case = factories.application(make_user(), route="basis")
+    case = factories.Case(make_user(), route="basis").get()
     login(make_user())
     assert client.get(f"/aanmelding/{case.id}").status_code == 403
     assert client.get(f"/aanmelding/{case.id}/wijzigen/organisatie").status_code == 403
@@ -160,7 +160,7 @@ def test_case_page_asks_to_log_in_first(client):
 
 def test_a_draft_step_can_be_changed_but_not_after_submitting(client, make_user, login):
     user = make_user()
-    case = factories.application(user, route="basis")
+    case = factories.Case(user, route="basis").get()
     login(user)
     changed = {**organisation("basis"), "name": "Nieuwe Naam", "municipality": "wassenaar"}
     response = client.post(f"/aanmelding/{case.id}/wijzigen/organisatie", data=changed)
@@ -175,7 +175,7 @@ def test_a_draft_step_can_be_changed_but_not_after_submitting(client, make_user,
 
 def test_changing_the_route_checks_the_municipality_already_given(client, make_user, login):
     user = make_user()
-    case = factories.application(user, route="basis")  # in Leiden
+    case = factories.Case(user, route="basis").get()  # in Leiden
     Organisation.update(municipality="Wassenaar").where(
         Organisation.id == case.organisation_id
     ).execute()
@@ -188,7 +188,7 @@ def test_changing_the_route_checks_the_municipality_already_given(client, make_u
 
 def test_a_logged_in_applicant_is_pointed_to_their_draft(client, make_user, login):
     user = make_user()
-    case = factories.application(user, route="basis", name="Half Af")
+    case = factories.Case(user, route="basis", name="Half Af").get()
     login(user)
     page = client.get("/aanmelden")
     assert "U heeft al een concept voor Half Af" in text(page)

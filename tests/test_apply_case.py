@@ -30,20 +30,13 @@ def fire(client, case_id, trigger, state, comment="", htmx=False):
     )
 
 
-def submitted(applicant, route="uitgebreid"):
-    """An application its applicant has submitted."""
-    case = factories.application(applicant, route=route)
-    engine.fire(admission, case.id, "indienen", applicant)
-    return case
-
-
 def mails_to(user):
     """The bodies of the mails to a user."""
     return [m.body for m in OutboxMessage.select().where(OutboxMessage.to == user.email)]
 
 
 def test_applicant_answers_the_projectleiders_question(client, applicant, leader, login):
-    case = submitted(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").submitted().get()
     engine.fire(admission, case.id, "aanvulling_vragen", leader, comment="Hoeveel workshops?")
     assert any("Hoeveel workshops?" in body for body in mails_to(applicant))
     login(applicant)
@@ -57,7 +50,7 @@ def test_applicant_answers_the_projectleiders_question(client, applicant, leader
 
 
 def test_an_empty_answer_is_refused_and_changes_nothing(client, applicant, leader, login):
-    case = submitted(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").submitted().get()
     engine.fire(admission, case.id, "aanvulling_vragen", leader, comment="Welke leeftijden?")
     login(applicant)
     response = fire(client, case.id, "aanvullen", "aanvulling", comment=" ", htmx=True)
@@ -66,7 +59,7 @@ def test_an_empty_answer_is_refused_and_changes_nothing(client, applicant, leade
 
 
 def test_applicant_withdraws_and_the_projectleider_is_told(client, applicant, leader, login):
-    case = submitted(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").submitted().get()
     login(applicant)
     page = fire(client, case.id, "intrekken", "bij_projectleider", comment="Toch niet.")
     assert "Ingetrokken" in text(page) and "Aanmelding intrekken</button>" not in text(page)
@@ -80,7 +73,7 @@ def test_applicant_withdraws_and_the_projectleider_is_told(client, applicant, le
 
 
 def test_withdrawing_twice_is_already_handled(client, applicant, login):
-    case = submitted(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").submitted().get()
     login(applicant)
     fire(client, case.id, "intrekken", "bij_projectleider")
     again = fire(client, case.id, "intrekken", "bij_projectleider", htmx=True)
@@ -95,7 +88,7 @@ def replacement(referee, **fields):
 
 
 def test_applicant_replaces_a_referee_who_does_not_answer(client, applicant, login):
-    case = submitted(applicant)
+    case = factories.Case(applicant).submitted().get()
     old = Referee.current(case)[0]
     old_link = links_to(old.email, "/referentie/")[0]
     login(applicant)
@@ -112,7 +105,7 @@ def test_applicant_replaces_a_referee_who_does_not_answer(client, applicant, log
 
 
 def test_replacing_with_htmx_swaps_the_referees_block(client, applicant, login):
-    case = submitted(applicant)
+    case = factories.Case(applicant).submitted().get()
     old = Referee.current(case)[1]
     login(applicant)
     response = client.post(
@@ -128,7 +121,7 @@ def test_replacing_with_htmx_swaps_the_referees_block(client, applicant, login):
 
 
 def test_a_replacement_must_be_someone_new_and_keeps_what_was_typed(client, applicant, login):
-    case = submitted(applicant)
+    case = factories.Case(applicant).submitted().get()
     first, second = Referee.current(case)
     login(applicant)
     response = client.post(
@@ -142,7 +135,7 @@ def test_a_replacement_must_be_someone_new_and_keeps_what_was_typed(client, appl
 
 
 def test_only_the_applicant_replaces_a_referee(client, applicant, make_user, login):
-    case = submitted(applicant)
+    case = factories.Case(applicant).submitted().get()
     referee = Referee.current(case)[0]
     login(make_user())
     response = client.post(
@@ -155,7 +148,7 @@ def test_only_the_applicant_replaces_a_referee(client, applicant, make_user, log
 def test_a_referee_who_answered_cannot_be_replaced(client, applicant, login):
     from intranet.admission.referees.answers import record_reference
 
-    case = submitted(applicant)
+    case = factories.Case(applicant).submitted().get()
     answered = Referee.current(case)[0]
     record_reference(answered.id, "positief", "Goed.")
     login(applicant)
@@ -173,8 +166,7 @@ def test_a_referee_who_answered_cannot_be_replaced(client, applicant, login):
 
 
 def test_the_projectleider_reads_the_references_on_the_case_page(client, applicant, leader, login):
-    case = submitted(applicant)
-    factories.answer_references(case)
+    case = factories.Case(applicant).referenced().get()
     login(leader)
     page = client.get(f"/aanmelding/{case.id}")
     assert page.status_code == 200

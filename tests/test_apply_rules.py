@@ -27,7 +27,7 @@ def _vriend(make_organisation, make_user):
 
 
 def _applying(make_organisation, make_user):
-    factories.application(make_user(), route="school", name="De Zeester Katwijk")
+    factories.Case(make_user(), route="school", name="De Zeester Katwijk").get()
 
 
 CASES = [
@@ -156,7 +156,7 @@ def test_password_and_unknown_fields_are_not_checked_by_htmx(client):
 
 
 def test_checking_someone_elses_draft_is_forbidden(client, make_user, login):
-    case = factories.application(make_user(), route="basis")
+    case = factories.Case(make_user(), route="basis").get()
     login(make_user())
     response = client.post(
         f"/aanmelden/controleer/name?case_id={case.id}", headers={"HX-Request": "true"}
@@ -166,7 +166,7 @@ def test_checking_someone_elses_draft_is_forbidden(client, make_user, login):
 
 def test_checking_a_draft_allows_its_own_name(client, make_user, login):
     user = make_user()
-    case = factories.application(user, route="basis", name="Eigen Naam")
+    case = factories.Case(user, route="basis", name="Eigen Naam").get()
     login(user)
     response = client.post(
         f"/aanmelden/controleer/name?case_id={case.id}",

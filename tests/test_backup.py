@@ -20,7 +20,7 @@ def test_backup_while_serving_restores_every_case_and_event(
         assert result.exit_code != 0 and "pg_dump" in result.output
         return
     applicant = make_user()
-    cases = [factories.application(applicant, route="basis", name=f"Org {n}") for n in range(5)]
+    cases = [factories.Case(applicant, route="basis", name=f"Org {n}").get() for n in range(5)]
     for case in cases[:3]:
         engine.fire(admission, case.id, "indienen", applicant)
     serving = threading.Event()

@@ -9,7 +9,7 @@ from tests import factories
 
 def _submitted(make_user):
     applicant, leader = make_user(), make_user("projectleider")
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     return case, leader
 

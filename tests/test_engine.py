@@ -29,7 +29,7 @@ def test_one_shared_machine_per_workflow():
 
 
 def test_firing_writes_state_and_audit_event_together(applicant):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     event = engine.fire(admission, case.id, "indienen", applicant, expected_state="concept")
     assert Application.get_by_id(case.id).state == "bij_projectleider" == event.dest
     last = list(AuditEvent.for_case("toetreding", case.id))[-1]
@@ -42,13 +42,13 @@ def test_firing_writes_state_and_audit_event_together(applicant):
 
 
 def test_branch_is_chosen_by_route(applicant, make_user):
-    extended = factories.application(applicant, route="uitgebreid")
+    extended = factories.Case(applicant, route="uitgebreid").get()
     engine.fire(admission, extended.id, "indienen", applicant)
     assert Application.get_by_id(extended.id).state == "referenties"
 
 
 def test_stale_form_is_already_handled_and_changes_nothing(applicant, leader):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     events = AuditEvent.select().count()
     with pytest.raises(engine.AlreadyHandled) as error:
@@ -59,7 +59,7 @@ def test_stale_form_is_already_handled_and_changes_nothing(applicant, leader):
 
 
 def test_wrong_role_is_refused_with_reason(applicant, make_user):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     with pytest.raises(engine.NotPermitted) as error:
         engine.fire(admission, case.id, "bevestigen", make_user("projectgroep"))
@@ -68,7 +68,7 @@ def test_wrong_role_is_refused_with_reason(applicant, make_user):
 
 
 def test_unknown_trigger_is_refused(applicant):
-    case = factories.application(applicant)
+    case = factories.Case(applicant).get()
     with pytest.raises(engine.UnknownAction):
         engine.fire(admission, case.id, "toveren", applicant)
 
@@ -79,21 +79,21 @@ def test_forged_case_id_is_not_found(applicant):
 
 
 def test_unmet_condition_gives_its_reason(applicant):
-    case = factories.application(applicant, route="basis", backup_name="")
+    case = factories.Case(applicant, route="basis", backup_name="").get()
     with pytest.raises(engine.ConditionFailed) as error:
         engine.fire(admission, case.id, "indienen", applicant)
     assert "niet compleet" in error.value.message
 
 
 def test_required_comment_is_enforced(applicant, leader):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     with pytest.raises(engine.ConditionFailed):
         engine.fire(admission, case.id, "afwijzen", leader, comment="  ")
 
 
 def test_crash_after_state_write_leaves_case_as_before(applicant, monkeypatch):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
 
     def crash(event):
         raise RuntimeError("disk full")
@@ -107,7 +107,7 @@ def test_crash_after_state_write_leaves_case_as_before(applicant, monkeypatch):
 
 
 def test_actions_list_allowed_steps_and_why_not(applicant, leader):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     case = Application.get_by_id(case.id)
     for_leader = {a.transition.trigger: a for a in engine.actions_for(admission, case, leader)}
@@ -122,7 +122,7 @@ def test_actions_list_allowed_steps_and_why_not(applicant, leader):
 
 
 def test_audit_events_cannot_be_changed_or_deleted(applicant):
-    case = factories.application(applicant)
+    case = factories.Case(applicant).get()
     event = AuditEvent.for_case("toetreding", case.id)[0]
     event.comment = "rewritten"
     with pytest.raises(ImmutableError):
@@ -132,7 +132,7 @@ def test_audit_events_cannot_be_changed_or_deleted(applicant):
 
 
 def test_replaying_the_audit_trail_reproduces_the_state(applicant, leader):
-    case = factories.at_vote(applicant, leader)
+    case = factories.Case(applicant).nominated(leader).get()
     state = None
     for event in AuditEvent.for_case("toetreding", case.id):
         assert event.from_state == state
@@ -141,7 +141,7 @@ def test_replaying_the_audit_trail_reproduces_the_state(applicant, leader):
 
 
 def test_deadline_fires_once_however_often_tick_runs(applicant, leader, runner):
-    case = factories.at_vote(applicant, leader)
+    case = factories.Case(applicant).nominated(leader).get()
     deadline = Deadline.get(Deadline.action == "geen_meerderheid")
     moment = (deadline.due_at + timedelta(minutes=1)).isoformat(timespec="seconds")
     first = runner.invoke(args=["workflows", "tick", "--now", moment])
@@ -154,7 +154,7 @@ def test_deadline_fires_once_however_often_tick_runs(applicant, leader, runner):
 def test_deadline_of_a_case_that_moved_on_lapses(applicant, leader):
     from intranet.workflows.timers import tick
 
-    case = factories.at_vote(applicant, leader)
+    case = factories.Case(applicant).nominated(leader).get()
     engine.fire(admission, case.id, "escaleren", leader, comment="twijfel")
     due = Deadline.select().order_by(Deadline.due_at.desc()).first().due_at
     assert tick(due)["uitgevoerd"] == 0
@@ -169,7 +169,7 @@ def test_tick_records_its_run_and_the_warning_goes(client, leader, login, runner
 
 
 def test_check_lists_cases_in_undeclared_states(applicant, runner):
-    case = factories.application(applicant)
+    case = factories.Case(applicant).get()
     Application.update(state="verdwenen").where(Application.id == case.id).execute()
     result = runner.invoke(args=["workflows", "check"])
     assert result.exit_code == 1 and "toetreding: verdwenen (1 cases)" in result.output
@@ -192,7 +192,7 @@ def test_diagram_of_unknown_workflow_or_state_is_404(client):
 
 
 def test_a_note_goes_on_the_timeline_without_changing_state(applicant):
-    case = factories.application(applicant)
+    case = factories.Case(applicant).get()
     engine.note(admission, case, "referent_vervangen", applicant, "Referent A door B")
     last = list(AuditEvent.for_case("toetreding", case.id))[-1]
     assert (last.from_state, last.to_state, last.comment) == (
@@ -204,7 +204,7 @@ def test_a_note_goes_on_the_timeline_without_changing_state(applicant):
 
 
 def test_submitting_tells_the_applicant_it_arrived(applicant):
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     received = OutboxMessage.get(OutboxMessage.subject == "Uw aanmelding is ontvangen")
     assert received.to == applicant.email and "controleert" in received.body

@@ -47,7 +47,7 @@ def _fire(app, case_id, leader_id, trigger, comment, barrier, results):
 @pytest.fixture
 def contested(make_user):
     applicant, leader = make_user(), make_user("projectleider")
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     return case, leader
 
@@ -108,7 +108,7 @@ def test_two_ticks_at_once_fire_each_deadline_once(app, make_user):
     from intranet.workflows.timers import tick
 
     leader = make_user("projectleider")
-    cases = [factories.at_vote(make_user(), leader, name=f"Org {n}") for n in range(4)]
+    cases = [factories.Case(make_user(), name=f"Org {n}").nominated(leader).get() for n in range(4)]
     moment = max(d.due_at for d in Deadline.select()) + timedelta(minutes=1)
     barrier, results = threading.Barrier(2), []
 

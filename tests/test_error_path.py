@@ -42,7 +42,7 @@ def test_too_many_requests_asked_by_htmx_is_a_notice_with_retry_after(app):
 @pytest.fixture
 def submitted(make_user):
     applicant = make_user()
-    case = factories.application(applicant, route="basis")
+    case = factories.Case(applicant, route="basis").get()
     engine.fire(admission, case.id, "indienen", applicant)
     return case
 

@@ -8,7 +8,7 @@ from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
-from tests.decide import HTMX, fresh, mails_to, people, step, text, with_leader
+from tests.decide import HTMX, fresh, mails_to, people, step, text
 
 
 @pytest.fixture
@@ -17,15 +17,17 @@ def cast(make_user):
 
 
 def test_inbox_lists_open_cases_by_what_they_wait_for(client, login, cast, make_user):
-    waiting = with_leader(cast.applicant, name="Techniek Lab")
-    asked = with_leader(make_user(), route="basis", name="Drukkerij Rijnland")
+    waiting = factories.Case(cast.applicant, name="Techniek Lab").with_leader().get()
+    asked = (
+        factories.Case(make_user(), route="basis", name="Drukkerij Rijnland").with_leader().get()
+    )
     engine.fire(admission, asked.id, "aanvulling_vragen", cast.leader, comment="Welke gemeente?")
-    referencing = factories.application(make_user(), name="Museum Volkenkunde")
+    referencing = factories.Case(make_user(), name="Museum Volkenkunde").get()
     engine.fire(admission, referencing.id, "indienen", referencing.applicant)
     first = Referee.current(referencing).first()
     record_reference(first.id, "positief", "Prima.")
-    voting = factories.at_vote(make_user(), cast.leader, name="Naturalis Lab")
-    factories.application(make_user(), name="Nog Concept")
+    voting = factories.Case(make_user(), name="Naturalis Lab").nominated(cast.leader).get()
+    factories.Case(make_user(), name="Nog Concept").get()
     login(cast.leader)
     page = text(client.get("/aanmeldingen/"))
     sections = page.split("<h2")
@@ -39,7 +41,7 @@ def test_inbox_lists_open_cases_by_what_they_wait_for(client, login, cast, make_
 
 
 def test_case_page_shows_route_municipality_profile_and_references(client, login, cast):
-    case = with_leader(cast.applicant, name="Techniek Lab")
+    case = factories.Case(cast.applicant, name="Techniek Lab").with_leader().get()
     Organisation.update(municipality="Oegstgeest", website="https://lab.example.org").where(
         Organisation.id == case.organisation_id
     ).execute()
@@ -56,7 +58,7 @@ def test_case_page_shows_route_municipality_profile_and_references(client, login
 
 
 def test_a_website_that_is_no_web_address_is_not_a_link(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     Organisation.update(website="javascript:alert(1)").where(
         Organisation.id == case.organisation_id
     ).execute()
@@ -66,7 +68,7 @@ def test_a_website_that_is_no_web_address_is_not_a_link(client, login, cast):
 
 
 def test_by_right_case_shows_the_rule_to_check_and_the_confirm_button(client, login, cast):
-    case = with_leader(cast.applicant, route="basis")
+    case = factories.Case(cast.applicant, route="basis").with_leader().get()
     login(cast.leader)
     page = text(client.get(f"/aanmeldingen/{case.id}"))
     assert "recht op lidmaatschap" in page and "Kaag en Braassem" in page
@@ -75,7 +77,7 @@ def test_by_right_case_shows_the_rule_to_check_and_the_confirm_button(client, lo
 
 
 def test_confirming_a_by_right_route_admits_and_returns_to_the_case(client, login, cast):
-    case = with_leader(cast.applicant, route="basis")
+    case = factories.Case(cast.applicant, route="basis").with_leader().get()
     login(cast.leader)
     back = f"/aanmeldingen/{case.id}"
     response = step(client, case, "bevestigen", "Gemeente Leiden, geen leerlingen.", next=back)
@@ -87,14 +89,14 @@ def test_confirming_a_by_right_route_admits_and_returns_to_the_case(client, logi
 
 
 def test_a_foreign_return_address_is_ignored(client, login, cast):
-    case = with_leader(cast.applicant, route="basis")
+    case = factories.Case(cast.applicant, route="basis").with_leader().get()
     login(cast.leader)
     response = step(client, case, "bevestigen", next="https://evil.example.org/")
     assert "evil" not in response.headers["Location"]
 
 
 def test_asking_for_more_information_mails_the_question(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     response = step(client, case, "aanvulling_vragen", "Hoeveel workshops per jaar?", headers=HTMX)
     assert response.status_code == 200 and "Aanvulling gevraagd" in text(response)
@@ -103,7 +105,7 @@ def test_asking_for_more_information_mails_the_question(client, login, cast):
 
 
 def test_rejecting_needs_a_reason_and_tells_the_applicant(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     refused = step(client, case, "afwijzen", "  ", headers=HTMX)
     assert refused.status_code == 422 and "reden van afwijzing" in text(refused)
@@ -115,7 +117,7 @@ def test_rejecting_needs_a_reason_and_tells_the_applicant(client, login, cast):
 
 
 def test_escalating_in_doubt_puts_the_case_before_the_regiegroep(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     step(client, case, "escaleren", "Past dit bij talentontwikkeling?", headers=HTMX)
     assert fresh(case).state == "regiegroep"
@@ -124,7 +126,7 @@ def test_escalating_in_doubt_puts_the_case_before_the_regiegroep(client, login, 
 
 
 def test_a_stale_step_is_already_handled(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     engine.fire(admission, case.id, "afwijzen", cast.leader, comment="Dubbel ingediend.")
     login(cast.leader)
     response = step(client, case, "escaleren", "twijfel", expected_state="bij_projectleider")
@@ -136,14 +138,14 @@ def test_a_stale_step_is_already_handled(client, login, cast):
 
 
 def test_mail_to_the_projectleider_links_to_the_inbox_case(cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     (mail,) = mails_to(cast.leader.email, "actie nodig")[-1:]
     assert f"/aanmeldingen/{case.id}" in mail.body
 
 
 @pytest.mark.parametrize("who", ["members", "chair", "applicant", "outsider"])
 def test_the_inbox_is_the_projectleiders_alone(client, login, cast, who):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     user = cast.members[0] if who == "members" else getattr(cast, who)
     login(user)
     assert client.get("/aanmeldingen/").status_code == 403

@@ -9,7 +9,7 @@ from intranet.admission.votes.casting import cast_vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
-from tests.decide import fresh, mails_to, nominate, people, text, with_leader
+from tests.decide import fresh, mails_to, nominate, people, text
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def cast(make_user):
 
 def test_the_deadline_defaults_to_the_vote_duration_setting(app, client, login, cast):
     app.config["VOTE_DURATION"] = timedelta(days=10)
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     page = text(client.get(f"/aanmeldingen/{case.id}/voordragen"))
     assert f'value="{(today() + timedelta(days=10)).isoformat()}"' in page
@@ -27,7 +27,7 @@ def test_the_deadline_defaults_to_the_vote_duration_setting(app, client, login, 
 
 
 def test_nominating_opens_the_vote_until_the_end_of_the_chosen_day(client, login, cast):
-    case = with_leader(cast.applicant, name="Techniek Lab")
+    case = factories.Case(cast.applicant, name="Techniek Lab").with_leader().get()
     response = nominate(client, login, cast.leader, case, days=7)
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/aanmeldingen/{case.id}")
@@ -53,7 +53,7 @@ def test_nominating_opens_the_vote_until_the_end_of_the_chosen_day(client, login
     ],
 )
 def test_a_bad_deadline_is_refused_beside_the_field(client, login, cast, deadline, message):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     days = {"today": 0, "yesterday": -1, "far": 400}
     if deadline in days:
         deadline = (today() + timedelta(days=days[deadline])).isoformat()
@@ -70,7 +70,7 @@ def test_a_bad_deadline_is_refused_beside_the_field(client, login, cast, deadlin
 
 
 def test_nominating_twice_is_already_handled(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     nominate(client, login, cast.leader, case)
     again = nominate(client, login, cast.leader, case)
     assert again.status_code == 409 and "al afgehandeld" in text(again)
@@ -80,7 +80,7 @@ def test_nominating_twice_is_already_handled(client, login, cast):
 
 
 def test_a_by_right_route_cannot_be_nominated(client, login, cast):
-    case = with_leader(cast.applicant, route="basis")
+    case = factories.Case(cast.applicant, route="basis").with_leader().get()
     login(cast.leader)
     form = client.get(f"/aanmeldingen/{case.id}/voordragen")
     assert form.status_code == 422 and "bevestig" in text(form)
@@ -97,7 +97,7 @@ def _record(client, case, member, choice, motivation=""):
 
 
 def test_projectleider_records_a_vote_given_by_phone(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     member = cast.members[0]
     login(cast.leader)
     response = _record(client, case, member, "voor", "Telefonisch doorgegeven.")
@@ -111,7 +111,7 @@ def test_projectleider_records_a_vote_given_by_phone(client, login, cast):
 
 
 def test_the_member_sees_the_vote_recorded_for_them_and_may_change_it(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     member = cast.members[0]
     login(cast.leader)
     _record(client, case, member, "twijfel")
@@ -124,7 +124,7 @@ def test_the_member_sees_the_vote_recorded_for_them_and_may_change_it(client, lo
 
 
 def test_a_recorded_deciding_vote_closes_the_vote(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "tegen")
     login(cast.leader)
     response = _record(client, case, cast.members[1], "tegen", "In de vergadering.")
@@ -144,7 +144,7 @@ def test_a_recorded_deciding_vote_closes_the_vote(client, login, cast):
     ],
 )
 def test_a_bad_recorded_vote_is_refused(client, login, cast, who, choice, message):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     member = {"outsider": cast.outsider, "member": cast.members[0], None: None}[who]
     login(cast.leader)
     response = _record(client, case, member, choice)
@@ -153,7 +153,7 @@ def test_a_bad_recorded_vote_is_refused(client, login, cast, who, choice, messag
 
 
 def test_recording_on_a_closed_vote_says_it_is_closed(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "voor")
     cast_vote(case.id, cast.members[1], "voor")
     login(cast.leader)
@@ -163,7 +163,7 @@ def test_recording_on_a_closed_vote_says_it_is_closed(client, login, cast):
 
 
 def test_no_recording_form_once_the_deadline_passed(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     Application.update(vote_deadline=datetime(2020, 1, 1)).where(
         Application.id == case.id
     ).execute()
@@ -175,13 +175,13 @@ def test_no_recording_form_once_the_deadline_passed(client, login, cast):
 
 
 def test_the_deadline_is_a_date_picker(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     assert 'type="date"' in text(client.get(f"/aanmeldingen/{case.id}/voordragen"))
 
 
 def test_nominating_and_recording_work_with_csrf_protection_on(app, client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.leader)
     app.config["WTF_CSRF_ENABLED"] = True
     form = text(client.get(f"/aanmeldingen/{case.id}/voordragen"))

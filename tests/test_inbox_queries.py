@@ -10,7 +10,7 @@ from intranet.db import db
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
-from tests.decide import escalated, people, with_leader
+from tests.decide import people
 
 
 @contextmanager
@@ -46,13 +46,13 @@ def cast(make_user):
 def _fill(cast, make_user, size):
     """Cases in every state the lists show, `size` of each."""
     for _ in range(size):
-        with_leader(make_user())
-        voting = factories.at_vote(make_user(), cast.leader)
+        factories.Case(make_user()).with_leader().get()
+        voting = factories.Case(make_user()).nominated(cast.leader).get()
         for member in cast.members[:2]:
             cast_vote(voting.id, member, "twijfel", "Weet niet.", recorded_by=cast.leader)
-        case = escalated(make_user(), cast.leader)
+        case = factories.Case(make_user()).escalated(cast.leader).get()
         Comment.create(application=case, author=cast.regie, text="Even bespreken.")
-        done = escalated(make_user(), cast.leader)
+        done = factories.Case(make_user()).escalated(cast.leader).get()
         engine.fire(admission, done.id, "regiegroep_afwijzen", cast.chair, comment="Nee.")
 
 
@@ -70,10 +70,10 @@ def test_lists_do_not_grow_in_queries_with_the_cases(client, login, cast, make_u
 
 def test_a_closed_vote_page_does_not_grow_in_queries_with_the_votes(client, login, make_user):
     cast = people(make_user, members=9)
-    few = factories.at_vote(make_user(), cast.leader)
+    few = factories.Case(make_user()).nominated(cast.leader).get()
     cast_vote(few.id, cast.members[0], "voor", recorded_by=cast.leader)
     engine.fire(admission, few.id, "escaleren", cast.leader, comment="twijfel")
-    many = factories.at_vote(make_user(), cast.leader)
+    many = factories.Case(make_user()).nominated(cast.leader).get()
     for member in cast.members[:4]:
         cast_vote(many.id, member, "tegen" if member.id % 2 else "voor", recorded_by=cast.leader)
     engine.fire(admission, many.id, "escaleren", cast.leader, comment="twijfel")

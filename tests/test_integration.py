@@ -8,9 +8,9 @@ from tests import factories, rounds_support
 
 
 def test_an_admitted_partner_joins_the_running_period(make_user):
-    period = rounds_support.started(rounds_support.new_period("Lopende periode"))
+    period = rounds_support.started(factories.period("Lopende periode"))
     applicant, leader = make_user(), make_user("projectleider")
-    case = factories.application(applicant, route="basis", name="Nieuw Bedrijf")
+    case = factories.Case(applicant, route="basis", name="Nieuw Bedrijf").get()
     engine.fire(admission, case.id, "indienen", applicant)
     engine.fire(admission, case.id, "bevestigen", leader)
     membership = PeriodMembership.get(PeriodMembership.organisation == case.organisation_id)

@@ -5,6 +5,7 @@ in pyproject.toml, checked by `make lint`.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import grimp
@@ -74,3 +75,21 @@ def test_no_import_is_hidden_inside_a_function():
         if isinstance(node, ast.Import | ast.ImportFrom)
     ]
     assert hidden == []
+
+
+ADMISSION_STATES = (
+    "referenties|bij_projectleider|aanvulling|stemming|toegelaten|afgewezen|ingetrokken"
+)
+
+
+def test_no_admission_state_is_a_bare_string_outside_its_constants():
+    quoted = re.compile(rf"[\"']({ADMISSION_STATES})[\"']")
+    compared = re.compile(rf"(==|!=| in)\s*[\"']({ADMISSION_STATES}|concept|regiegroep)[\"']")
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.html")]
+        if path.name != "states.py"
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if (quoted if path.suffix == ".py" else compared).search(line)
+    ]
+    assert found == []

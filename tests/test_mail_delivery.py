@@ -77,6 +77,7 @@ def test_a_wrong_smtp_password_leaves_the_mail_queued(app, tls_smtp):
     _queue(3)
     deliver_queued()
     assert tls_smtp.messages == [] and set(_statuses().values()) == {"queued"}
+    assert all("535" in m.last_error and m.next_attempt_at for m in OutboxMessage.select())
 
 
 def test_a_rejected_recipient_does_not_stop_the_others(app, tmp_path):

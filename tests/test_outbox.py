@@ -67,7 +67,7 @@ def test_a_failed_message_can_be_sent_again(client, leader):
     assert "Opnieuw versturen" in page
     response = client.post(f"/beheer/outbox/{message.id}/opnieuw", follow_redirects=True)
     message = OutboxMessage.get()
-    assert message.status == "stored" and message.attempts == 1  # no SMTP server: kept
+    assert message.status == "stored" and message.attempts == 0  # no SMTP server: kept, unsent
     assert "opnieuw aangeboden" in response.get_data(as_text=True)
 
 

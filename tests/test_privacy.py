@@ -110,6 +110,7 @@ def test_the_projectleider_downloads_a_persons_data_from_the_page(client, make_u
     leader = make_user("projectleider")
     person = make_user("projectgroep")
     login(leader)
+    assert "/beheer/personen/privacy" in client.get("/privacy").get_data(as_text=True)
     page = client.get(f"/beheer/personen/privacy?email={person.email}").get_data(as_text=True)
     assert person.name in page and "Alle gegevens downloaden" in page
     response = client.post(f"/beheer/personen/{person.id}/export")

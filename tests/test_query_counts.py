@@ -15,7 +15,7 @@ def cast(make_user):
 
 @pytest.fixture
 def voting(cast):
-    return factories.at_vote(cast.applicant, cast.leader)
+    return factories.Case(cast.applicant).nominated(cast.leader).get()
 
 
 def _vote(client, login, member, case, choice):

@@ -35,7 +35,12 @@ def _ids(model, field, prefix):
 def _members():
     User.insert_many(
         [
-            {"email": f"lid{n}@example.org", "name": f"Lid {n}", "password_hash": "x"}
+            {
+                "email": f"lid{n}@example.org",
+                "name": f"Lid {n}",
+                "password_hash": "x",
+                "email_confirmed_at": now(),
+            }
             for n in range(MEMBERS)
         ]
     ).execute()

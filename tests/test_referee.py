@@ -22,7 +22,7 @@ def leader(make_user):
 @pytest.fixture
 def case(make_user):
     applicant = make_user()
-    case = factories.application(applicant, route="uitgebreid", name="Stichting Denkwerk")
+    case = factories.Case(applicant, route="uitgebreid", name="Stichting Denkwerk").get()
     engine.fire(admission, case.id, "indienen", applicant)
     return case
 

@@ -10,7 +10,7 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.timers import tick
 from tests import factories
-from tests.decide import HTMX, escalated, fresh, people, step, text, with_leader
+from tests.decide import HTMX, fresh, people, step, text
 
 
 @pytest.fixture
@@ -25,10 +25,10 @@ def _comment(client, case, words, headers=None):
 
 
 def test_index_lists_escalated_cases_and_earlier_decisions(client, login, cast, make_user):
-    waiting = escalated(cast.applicant, cast.leader)
-    decided = escalated(make_user(), cast.leader)
+    waiting = factories.Case(cast.applicant).escalated(cast.leader).get()
+    decided = factories.Case(make_user()).escalated(cast.leader).get()
     engine.fire(admission, decided.id, "regiegroep_afwijzen", cast.chair, comment="Nee.")
-    factories.at_vote(make_user(), cast.leader, name="Nog In Stemming")
+    factories.Case(make_user(), name="Nog In Stemming").nominated(cast.leader).get()
     login(cast.regie)
     page = text(client.get("/regiegroep/"))
     open_part, earlier = page.split("Eerdere besluiten")
@@ -38,7 +38,7 @@ def test_index_lists_escalated_cases_and_earlier_decisions(client, login, cast, 
 
 
 def test_the_case_shows_dossier_votes_and_why_it_came_here(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "voor", "Mooi aanbod.")
     cast_vote(case.id, cast.members[1], "tegen", "Te commercieel.")
     cast_vote(case.id, cast.members[2], "twijfel", "Geen idee.")
@@ -54,7 +54,7 @@ def test_the_case_shows_dossier_votes_and_why_it_came_here(client, login, cast):
 
 
 def test_the_reason_of_a_passed_deadline_is_shown(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).nominated(cast.leader).get()
     tick(fresh(case).vote_deadline + timedelta(minutes=1))
     login(cast.regie)
     assert "De stemtermijn verstreek zonder meerderheid" in text(
@@ -63,7 +63,9 @@ def test_the_reason_of_a_passed_deadline_is_shown(client, login, cast):
 
 
 def test_the_projectleiders_doubt_is_shown(client, login, cast):
-    case = escalated(cast.applicant, cast.leader, reason="Is dit wel onderwijs?")
+    case = (
+        factories.Case(cast.applicant).escalated(cast.leader, reason="Is dit wel onderwijs?").get()
+    )
     login(cast.regie)
     page = text(client.get(f"/regiegroep/{case.id}"))
     assert f"De projectleider ({cast.leader.name}) legt de aanvraag voor" in page
@@ -72,7 +74,7 @@ def test_the_projectleiders_doubt_is_shown(client, login, cast):
 
 
 def test_a_comment_with_htmx_is_appended_without_a_reload(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.regie)
     _comment(client, case, "Eerst het gesprek aangaan.")
     login(cast.chair)
@@ -88,7 +90,7 @@ def test_a_comment_with_htmx_is_appended_without_a_reload(client, login, cast):
 
 
 def test_a_comment_without_javascript_returns_to_the_discussion(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.regie)
     response = _comment(client, case, "Goed plan.")
     assert response.status_code == 303
@@ -99,7 +101,7 @@ def test_a_comment_without_javascript_returns_to_the_discussion(client, login, c
 
 @pytest.mark.parametrize("words", ["", "   ", "x" * 5001])
 def test_an_empty_or_overlong_comment_is_refused(client, login, cast, words):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.regie)
     response = _comment(client, case, words, headers=HTMX)
     assert response.status_code == 422
@@ -108,7 +110,7 @@ def test_an_empty_or_overlong_comment_is_refused(client, login, cast, words):
 
 
 def test_no_comments_once_decided(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     engine.fire(admission, case.id, "regiegroep_toelaten", cast.chair, comment="Welkom.")
     login(cast.regie)
     page = text(client.get(f"/regiegroep/{case.id}"))
@@ -119,7 +121,7 @@ def test_no_comments_once_decided(client, login, cast):
 
 
 def test_only_the_voorzitter_gets_the_decision_buttons(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.chair)
     page = text(client.get(f"/regiegroep/{case.id}"))
     assert "/stap/regiegroep_toelaten" in page and "/stap/regiegroep_afwijzen" in page
@@ -132,7 +134,7 @@ def test_only_the_voorzitter_gets_the_decision_buttons(client, login, cast):
 
 
 def test_the_decision_needs_a_motivation(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.chair)
     response = step(client, case, "regiegroep_afwijzen", " ", headers=HTMX)
     assert response.status_code == 422 and "motivering van het besluit" in text(response)
@@ -140,7 +142,7 @@ def test_the_decision_needs_a_motivation(client, login, cast):
 
 
 def test_the_decision_without_javascript_returns_to_the_regiegroep_case(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.chair)
     back = f"/regiegroep/{case.id}"
     response = step(client, case, "regiegroep_toelaten", "Past bij het netwerk.", next=back)
@@ -151,7 +153,7 @@ def test_the_decision_without_javascript_returns_to_the_regiegroep_case(client, 
 
 
 def test_a_second_decision_is_already_handled(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.chair)
     step(client, case, "regiegroep_toelaten", "Ja.", expected_state="regiegroep", headers=HTMX)
     again = step(client, case, "regiegroep_afwijzen", "Nee.", "regiegroep", headers=HTMX)
@@ -161,7 +163,7 @@ def test_a_second_decision_is_already_handled(client, login, cast):
 
 @pytest.mark.parametrize("who", ["leader", "members", "applicant", "outsider"])
 def test_people_outside_the_regiegroep_may_not_see_or_comment(client, login, cast, who):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.members[0] if who == "members" else getattr(cast, who))
     assert client.get("/regiegroep/").status_code == 403
     assert client.get(f"/regiegroep/{case.id}").status_code == 403
@@ -170,7 +172,7 @@ def test_people_outside_the_regiegroep_may_not_see_or_comment(client, login, cas
 
 
 def test_a_case_that_was_never_escalated_is_not_the_regiegroeps(client, login, cast):
-    case = with_leader(cast.applicant)
+    case = factories.Case(cast.applicant).with_leader().get()
     login(cast.regie)
     assert client.get(f"/regiegroep/{case.id}").status_code == 403
     assert _comment(client, case, "Hallo").status_code == 403
@@ -183,7 +185,7 @@ def test_unknown_cases_are_not_found(client, login, cast):
 
 
 def test_the_comment_form_works_with_csrf_protection_on(app, client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
+    case = factories.Case(cast.applicant).escalated(cast.leader).get()
     login(cast.regie)
     app.config["WTF_CSRF_ENABLED"] = True
     page = text(client.get(f"/regiegroep/{case.id}"))

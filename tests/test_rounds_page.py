@@ -11,11 +11,11 @@ from intranet.models import Organisation, OutboxMessage
 from intranet.rounds.models import RenewalInvitation, Round
 from intranet.workflows import engine, renewal
 from intranet.workflows.models import AuditEvent, Deadline
+from tests import factories
 from tests.rounds_support import (
     counting_queries,
     decide,
     many_partners,
-    new_period,
     open_renewal,
     renewal_setup,
 )
@@ -129,7 +129,7 @@ def test_a_round_of_2000_opens_in_one_request_and_its_page_costs_the_same_querie
     Organisation.update(status="oud_partner").execute()
     many_partners(2000, prefix="Groot")
     decide(following)
-    later = new_period("Grote periode", starts=2000, ends=3400)  # follows `following`
+    later = factories.period("Grote periode", starts=2000, ends=3400)  # follows `following`
     started_at = time.monotonic()
     with counting_queries() as opened:
         response = client.post(

@@ -8,7 +8,8 @@ from intranet.models import OutboxMessage
 from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, periods_of
 from intranet.workflows.models import Deadline
-from tests.rounds_support import TEXT, decide, mails_to, new_period, started, tick
+from tests import factories
+from tests.rounds_support import TEXT, decide, mails_to, started, tick
 
 
 def _form(**overrides):
@@ -79,7 +80,7 @@ def test_unknown_period_is_404(client, make_user, login):
 
 def test_moving_the_end_moves_the_decision(client, make_user, login):
     login(make_user("projectleider"))
-    period = new_period(starts=100, ends=1500)
+    period = factories.period(starts=100, ends=1500)
     later = today() + timedelta(days=1600)
     form = _form(
         name=period.name,
@@ -97,7 +98,7 @@ def test_moving_the_end_moves_the_decision(client, make_user, login):
 
 def test_a_running_period_cannot_be_edited(client, make_user, login):
     login(make_user("projectleider"))
-    period = started(new_period())
+    period = started(factories.period())
     response = client.get(f"/convenant/periode/{period.id}/bewerken", follow_redirects=True)
     assert "Deze periode is al begonnen" in response.get_data(as_text=True)
 
@@ -107,7 +108,7 @@ def test_decision_reaches_the_regiegroep_exactly_once_a_year_before_the_end(
 ):
     chair = make_user("regiegroep", voorzitter=True)
     member = make_user("regiegroep")
-    period = new_period(starts=-300, ends=500)
+    period = factories.period(starts=-300, ends=500)
     due = start_of(year_before(period.ends_on))
 
     tick(due - timedelta(minutes=1))
@@ -129,7 +130,7 @@ def test_decision_reaches_the_regiegroep_exactly_once_a_year_before_the_end(
 def test_voorzitter_records_the_decision_with_a_motivation(client, make_user, login):
     leader = make_user("projectleider")
     chair = make_user("regiegroep", voorzitter=True)
-    period = new_period(starts=-300, ends=200)
+    period = factories.period(starts=-300, ends=200)
     tick()
     decision = period.decision
     login(chair)
@@ -152,7 +153,7 @@ def test_voorzitter_records_the_decision_with_a_motivation(client, make_user, lo
 
 def test_a_regiegroep_member_who_is_not_voorzitter_cannot_decide(client, make_user, login):
     member = make_user("regiegroep")
-    period = new_period(starts=-300, ends=200)
+    period = factories.period(starts=-300, ends=200)
     tick()
     login(member)
     url = f"/zaak/voortzetting/{period.decision.id}/stap/beeindigen"
@@ -162,7 +163,7 @@ def test_a_regiegroep_member_who_is_not_voorzitter_cannot_decide(client, make_us
 
 
 def test_a_decision_taken_twice_is_already_handled(client, make_user, login):
-    period = new_period(starts=-300, ends=200)
+    period = factories.period(starts=-300, ends=200)
     decide(period)
     login(make_user("regiegroep", voorzitter=True))
     url = f"/zaak/voortzetting/{period.decision.id}/stap/beeindigen"
@@ -179,7 +180,7 @@ def test_a_decision_taken_twice_is_already_handled(client, make_user, login):
 def test_first_period_starts_with_the_partners_of_the_moment(make_organisation):
     partner = make_organisation()
     make_organisation(status="aspirant")
-    period = new_period(starts=-10, ends=1000)
+    period = factories.period(starts=-10, ends=1000)
     tick()
     assert ConvenantPeriod.get_by_id(period.id).state == "lopend"
     assert [m.period.name for m in periods_of(partner)] == [period.name]
@@ -188,8 +189,8 @@ def test_first_period_starts_with_the_partners_of_the_moment(make_organisation):
 
 def test_period_page_shows_why_no_signing_round_can_open_yet(client, make_user, login):
     login(make_user("projectleider"))
-    current = started(new_period("Nu", starts=-1000, ends=59))
-    following = new_period("Straks", starts=60, ends=1500)
+    current = started(factories.period("Nu", starts=-1000, ends=59))
+    following = factories.period("Straks", starts=60, ends=1500)
     page = client.get(f"/convenant/periode/{following.id}").get_data(as_text=True)
     assert f"De regiegroep heeft (nog) niet besloten tot voortzetting van {current.name}." in page
     response = client.post(

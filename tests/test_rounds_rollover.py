@@ -14,7 +14,8 @@ from intranet.rounds.models import (
     rounds_in_progress,
 )
 from intranet.workflows import engine, period, renewal, vriend
-from tests.rounds_support import decide, new_period, open_renewal, renewal_setup, started, tick
+from tests import factories
+from tests.rounds_support import decide, open_renewal, renewal_setup, started, tick
 
 
 def _status(organisation):
@@ -70,7 +71,7 @@ def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
 def test_ending_after_beeindiging_lapses_every_partner(make_organisation):
     partner = make_organisation()
     lef = make_organisation(lef_partner=True)
-    current = started(new_period("Laatste periode", starts=-1000, ends=30))
+    current = started(factories.period("Laatste periode", starts=-1000, ends=30))
     decide(current, "beeindigen", motivation="Verder in LEF.")
     tick(start_of(current.ends_on + timedelta(days=1)) + timedelta(minutes=1))
     assert ConvenantPeriod.get_by_id(current.id).state == "afgelopen"
@@ -79,7 +80,7 @@ def test_ending_after_beeindiging_lapses_every_partner(make_organisation):
 
 def test_ending_without_a_decision_changes_no_status(make_organisation):
     partner = make_organisation()
-    current = started(new_period("Periode", starts=-1000, ends=-1))
+    current = started(factories.period("Periode", starts=-1000, ends=-1))
     engine.fire(period.WORKFLOW, current.id, "aflopen", None)
     assert _status(partner) == "partner"
 

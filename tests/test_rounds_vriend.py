@@ -10,7 +10,8 @@ from intranet.models import Organisation, OutboxMessage
 from intranet.rounds import opening
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
 from intranet.workflows import engine, period, renewal, vriend
-from tests.rounds_support import mails_to, new_period, open_renewal, renewal_setup, started, tick
+from tests import factories
+from tests.rounds_support import mails_to, open_renewal, renewal_setup, started, tick
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def friends(make_organisation, make_user):
         "museum": make_user(organisation=museum),
         "bureau": make_user(organisation=bureau),
     }
-    current = started(new_period("Huidige periode", starts=-1000, ends=90))
+    current = started(factories.period("Huidige periode", starts=-1000, ends=90))
     round_ = opening.open_vriend_round(current, None, today() + timedelta(days=30))
     return round_, {"lef": lef, "museum": museum, "bureau": bureau}, people
 
@@ -141,7 +142,7 @@ def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisati
     lef = make_organisation(lef_partner=True)
     partner = make_organisation()
     contact = make_user(organisation=partner)
-    ended = started(new_period("Oud", starts=-1500, ends=-10))
+    ended = started(factories.period("Oud", starts=-1500, ends=-10))
     engine.fire(period.WORKFLOW, ended.id, "aflopen", None)
     assert _status(partner) == "partner"  # no decision, no vriend round: nothing changes yet
     ended = ConvenantPeriod.get_by_id(ended.id)
@@ -153,7 +154,7 @@ def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisati
 
 
 def test_a_vriend_round_needs_a_running_or_ended_period(make_organisation):
-    planned = new_period("Later", starts=30, ends=1000)
+    planned = factories.period("Later", starts=30, ends=1000)
     with pytest.raises(opening.RoundError) as refused:
         opening.open_vriend_round(planned, None, today() + timedelta(days=30))
     assert "pas als de periode loopt" in refused.value.message

@@ -204,3 +204,14 @@ def test_under_the_production_defaults_login_sets_secure_httponly_samesite_cooki
     for name in ("session", "remember_token"):
         flags = [flag.strip().lower() for flag in cookies[name].split(";")]
         assert "secure" in flags and "httponly" in flags and "samesite=lax" in flags, cookies[name]
+
+
+def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(run):
+    problems = [
+        f"{answer.where()} ({answer.status}): Cache-Control {answer.headers.get('Cache-Control')}"
+        for answer in run.answers
+        if answer.role != "anonymous"
+        and answer.endpoint != "auth.logout"
+        and answer.headers.get("Cache-Control") != "no-store"
+    ]
+    assert not problems, _report(problems)

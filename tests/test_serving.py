@@ -1,6 +1,11 @@
 """Serving behind a TLS proxy: the real client address, a SECRET_KEY of our own, and tests that
 never read the developer's settings."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from intranet.app import create_app
@@ -10,6 +15,7 @@ from tests.conftest import PASSWORD, TEST_CONFIG, FreshContextClient
 
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}  # every request arrives from the proxy on the loopback
 GOOD_KEY = "9f" * 32
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture
@@ -35,7 +41,8 @@ def _fail_login(client, email, address=None):
 def test_behind_a_trusted_proxy_the_throttle_counts_the_client_address(proxied, make_user):
     _fail_login(proxied, "x@example.org", "203.0.113.7")
     keys = {attempt.key for attempt in LoginAttempt.select()}
-    assert keys == {"account:x@example.org", "address:203.0.113.7"}
+    assert {"client:x@example.org|203.0.113.7", "address:203.0.113.7"} <= keys
+    assert all("203.0.113.7" in key for key in keys if not key.startswith("account:"))
 
 
 def test_strangers_behind_the_proxy_cannot_lock_out_everyone(proxied, make_user):
@@ -100,14 +107,11 @@ def test_without_a_test_config_the_environment_counts(monkeypatch, database_url,
 
 
 def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, make_user):
-    from intranet.workflows import engine
-    from intranet.workflows.admission import admission
     from intranet.workflows.models import AuditEvent
     from tests import factories
 
     applicant, leader = make_user(), make_user("projectleider")
-    case = factories.application(applicant, route="basis")
-    engine.fire(admission, case.id, "indienen", applicant)
+    case = factories.Case(applicant, route="basis").submitted().get()
     forwarded = {"X-Forwarded-For": "198.51.100.9"}
     proxied.post(
         "/inloggen",
@@ -124,3 +128,34 @@ def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, ma
     assert response.status_code == 303
     step = AuditEvent.select().order_by(AuditEvent.id.desc()).first()
     assert step.trigger == "bevestigen" and step.payload["address"] == "198.51.100.9"
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--bind", "127.0.0.1:0"],
+        ["-m", "flask", "--app", "wsgi", "db", "upgrade"],
+    ],
+    ids=["gunicorn", "flask"],
+)
+def test_without_a_secret_key_the_server_stops_with_one_clear_line(tmp_path, command):
+    environment = {
+        "PATH": os.environ["PATH"],
+        "INTRANET_INSTANCE": str(tmp_path),
+        "GUNICORN_WORKERS": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 3  # gunicorn gives up instead of restarting workers forever
+    lines = [line for line in result.stderr.splitlines() if line.startswith("intranet:")]
+    assert lines == [
+        "intranet: SECRET_KEY is not set: set it in the environment "
+        "(see deploy/intranet.env.example)"
+    ]

@@ -13,13 +13,15 @@ import pytest
 from flask import current_app
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
-from intranet import tokens
+from intranet import security, tokens
 from intranet.admission.models import Referee
-from intranet.models import UsedLink
+from intranet.models import UsedLink, User
+from intranet.network.models import Invitation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
+from tests.network_support import published
 from tests.world import snapshot
 
 NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
@@ -30,12 +32,23 @@ def _set_password(client, path):
     return client.post(path, data=NEW_PASSWORD)
 
 
-def _open(client, path):
-    return client.get(path)
+def _confirm(client, path):
+    return client.post(path)
 
 
 def _answer_reference(client, path):
     return client.post(path, data=REFERENCE)
+
+
+def _answer_meeting(client, path):
+    return client.post(path, data={"answer": "komt"})
+
+
+def _invitation(make_user):
+    """An invitation to a published meeting that has not begun."""
+    person = make_user()
+    meeting = published(make_user("projectleider"), people=[person])
+    return Invitation.get(Invitation.meeting == meeting.id, Invitation.user == person.id).id
 
 
 def _account(make_user):
@@ -44,7 +57,7 @@ def _account(make_user):
 
 def _invited_referee(make_user):
     """A referee invited for an application waiting for its references."""
-    case = factories.application(make_user())
+    case = factories.Case(make_user()).get()
     engine.fire(admission, case.id, "indienen", case.applicant)
     return Referee.current(case).first().id
 
@@ -64,7 +77,7 @@ LINKS = (
     Link(
         "password-reset", "auth.reset_password", "PASSWORD_RESET_MAX_AGE", _account, _set_password
     ),
-    Link("email-confirm", "auth.confirm_email", "EMAIL_CONFIRM_MAX_AGE", _account, _open),
+    Link("email-confirm", "auth.confirm_email", "EMAIL_CONFIRM_MAX_AGE", _account, _confirm),
     Link(
         "partner-invite",
         "partners.accept_invite",
@@ -79,8 +92,25 @@ LINKS = (
         _invited_referee,
         _answer_reference,
     ),
+    Link(
+        "meeting-answer",
+        "network.answer_link",
+        "MEETING_LINK_MAX_AGE",
+        _invitation,
+        _answer_meeting,
+    ),
 )
 ROUTED = [link for link in LINKS if link.endpoint]
+
+
+ACCOUNT_LINKS = {"password-reset", "partner-invite"}  # bound to the account's password
+
+
+def _make(purpose, subject):
+    """A token as the app makes it for this purpose."""
+    if purpose in ACCOUNT_LINKS:
+        return security.account_link(purpose, User.get_by_id(subject))
+    return tokens.make(purpose, subject)
 
 
 def _url(endpoint, token):
@@ -97,7 +127,7 @@ def _text(response):
 
 @pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
 def test_a_link_works_once_then_says_it_was_used(client, make_user, link):
-    path = _path(link, tokens.make(link.purpose, link.subject(make_user)))
+    path = _path(link, _make(link.purpose, link.subject(make_user)))
     first = link.use(client, path)
     assert first.status_code in (302, 303), _text(first)
     after = snapshot()
@@ -149,7 +179,7 @@ def _made_ago(monkeypatch, purpose, subject, seconds):
     """A token as if it had been made `seconds` ago."""
     with monkeypatch.context() as patched:
         patched.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - seconds)
-        return tokens.make(purpose, subject)
+        return _make(purpose, subject)
 
 
 @pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
@@ -179,7 +209,7 @@ CROSS_USES = [
     ids=[f"{t.purpose}-on-{r.purpose}" for t, r in CROSS_USES],
 )
 def test_a_link_only_works_for_its_own_purpose(client, make_user, token_link, route_link):
-    token = tokens.make(token_link.purpose, token_link.subject(make_user))
+    token = _make(token_link.purpose, token_link.subject(make_user))
     route_link.subject(make_user)
     before = snapshot()
     path = _path(route_link, token)
@@ -199,7 +229,7 @@ def test_every_route_that_takes_a_token_is_listed(app):
 
 def test_two_uses_of_one_reset_link_at_the_same_moment_set_one_password(app, make_user):
     user = make_user()
-    path = _url("auth.reset_password", tokens.make("password-reset", user.id))
+    path = _url("auth.reset_password", _make("password-reset", user.id))
     barrier, statuses = threading.Barrier(4), []
 
     def use(password):

@@ -18,11 +18,11 @@ def cast(make_user):
 
 @pytest.fixture
 def case(cast):
-    return factories.at_vote(cast.applicant, cast.leader, name="Techniek Lab")
+    return factories.Case(cast.applicant, name="Techniek Lab").nominated(cast.leader).get()
 
 
 def test_open_votes_list_the_deadline_and_whether_i_voted(client, login, cast, case, make_user):
-    other = factories.at_vote(make_user(), cast.leader, name="Naturalis Lab")
+    other = factories.Case(make_user(), name="Naturalis Lab").nominated(cast.leader).get()
     cast_vote(case.id, cast.members[0], "voor")
     login(cast.members[0])
     page = text(client.get("/stemmen/"))
@@ -193,7 +193,7 @@ def test_the_projectleider_outside_the_projectgroep_may_not_vote(client, login, 
 
 
 def test_unknown_votes_and_cases_never_put_to_the_vote_are_not_found(client, login, cast):
-    never = factories.application(cast.applicant)
+    never = factories.Case(cast.applicant).get()
     login(cast.members[0])
     assert client.get("/stemmen/999999").status_code == 404
     assert client.post("/stemmen/999999", data={"choice": "voor"}).status_code == 404

@@ -9,15 +9,12 @@ references, a draft); and, with the rounds feature, periods and their rounds.
 
 from dataclasses import dataclass, field
 
-from intranet import security
 from intranet.admission.models import Comment, Referee
 from intranet.fees.models import schooljaar_of
-from intranet.models import Contact, Membership, OutboxMessage, User
+from intranet.models import Contact, OutboxMessage
 from intranet.schema import MODELS
 from intranet.workflows.admission import admission
-from tests import world_cases as cases
-from tests import world_rounds
-from tests.conftest import PASSWORD
+from tests import factories, world_network, world_rounds
 from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 
 ANONYMOUS = "anonymous"
@@ -55,6 +52,7 @@ class World:
     submitted: object = None  # waiting for its references
     draft: object = None  # still in concept
     rounds: dict = field(default_factory=dict)  # tests/world_rounds.py
+    network: dict = field(default_factory=dict)  # tests/world_network.py
 
 
 # How each URL argument is filled in, by its name in the route; a row of the authorization
@@ -74,6 +72,9 @@ ARGUMENTS = {
     "round_id": lambda world: world.rounds["renewal_round"].id,
     "field": lambda world: "name",  # a field of the application form
     "step": lambda world: "organisatie",  # a step of the application form
+    "meeting_id": lambda world: world.network["meeting"].id,
+    "network_id": lambda world: world.network["network"].id,
+    "invitation_id": lambda world: world.network["invitation"].id,
 }
 
 
@@ -90,17 +91,14 @@ ALTERNATIVES = {"case_id": _other_applications}
 
 
 def person(name, *groups, voorzitter=False, organisation=None):
-    """An account with a password, in groups, optionally contactpersoon of an organisation."""
-    user = User.create(
+    """A named person of the world (the one person maker, tests/factories.py)."""
+    return factories.person(
+        *groups,
+        voorzitter=voorzitter,
+        organisation=organisation,
         email=f"{name}@example.org",
         name=name.replace("-", " ").title(),
-        password_hash=security.hash_password(PASSWORD),
     )
-    for group in groups:
-        Membership.create(user=user, group=group, voorzitter=voorzitter)
-    if organisation is not None:
-        Contact.create(organisation=organisation, user=user, kind="primary")
-    return user
 
 
 def _people(world):
@@ -119,20 +117,35 @@ def _people(world):
 def build_world():
     """Create the world in the current (empty, migrated) database."""
     world = World()
-    world.organisation = cases.organisation("Museum De Lakenhal", membership_type="uitgebreid")
-    world.other_organisation = cases.organisation("Naturalis", sector="HO")
+    organisation = factories.organisation
+    world.organisation = organisation(name="Museum De Lakenhal", membership_type="uitgebreid")
+    world.other_organisation = organisation(name="Naturalis", sector="HO")
     _people(world)
     applicant, leader = world.users[AANVRAGER], world.users[PROJECTLEIDER]
-    world.case = cases.escalated(world.organisation, applicant, leader, world.members[0])
+    Case = factories.Case
+    world.case = (
+        Case(applicant, organisation=world.organisation)
+        .nominated(leader)
+        .voted(world.members[0], "twijfel", "Ik weet het niet.")
+        .escalated(leader, "De projectgroep twijfelt.")
+        .get()
+    )
     Comment.create(application=world.case, author=world.users[REGIEGROEP], text="Bespreken.")
     aspirant = {"status": "aspirant", "sector": "bedrijf"}
     world.more_cases = [
-        cases.at_vote(cases.organisation("Techniek Lab", **aspirant), applicant, leader),
-        cases.referenced(cases.organisation("Bouwkeet", **aspirant), applicant),
+        Case(applicant, organisation=organisation(name="Techniek Lab", **aspirant))
+        .nominated(leader)
+        .get(),
+        Case(applicant, organisation=organisation(name="Bouwkeet", **aspirant)).referenced().get(),
     ]
-    world.submitted = cases.submitted(cases.organisation("Codeclub", **aspirant), applicant)
-    world.draft = cases.draft(cases.organisation("Kunstwerkplaats", **aspirant), applicant)
+    codeclub = organisation(name="Codeclub", **aspirant)
+    world.submitted = Case(applicant, organisation=codeclub).submitted().get()
+    lab = organisation(name="Kunstwerkplaats", **aspirant)
+    world.draft = Case(applicant, organisation=lab).get()
     world.rounds = world_rounds.build(leader, world.users[VOORZITTER], world.organisation)
+    world.network = world_network.build(
+        leader, world.users[CONTACTPERSOON], world.users[CONTACTPERSOON_ELDERS], world.organisation
+    )
     return world
 
 

@@ -6,36 +6,24 @@ Built by tests/world.py for the authorization matrix.
 from datetime import timedelta
 
 from intranet.clock import today
+from intranet.rounds import opening
+from intranet.rounds.models import RenewalInvitation, VriendInvitation
+from intranet.workflows import continuation, engine
+from intranet.workflows import period as period_workflow
+from tests import factories
 
 TEXT = "## Convenant\n\n1. Alle partners committeren zich aan de visie."
 
 
 def periods(leader, voorzitter):
     """A running period the regiegroep continued, and its successor (not yet started)."""
-    from intranet.workflows import continuation, engine
-    from intranet.workflows import period as period_workflow
-
-    current = _period(leader, "Huidige periode", -1000, 59)
+    current = factories.period("Huidige periode", starts=-1000, ends=59, actor=leader)
     engine.fire(period_workflow.WORKFLOW, current.id, "starten", None)
     decision = current.decision
     engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
     engine.fire(continuation.WORKFLOW, decision.id, "voortzetten", voorzitter, comment="Door.")
-    following = _period(leader, "Volgende periode", 60, 1520)
+    following = factories.period("Volgende periode", starts=60, ends=1520, actor=leader)
     return type(current).get_by_id(current.id), following
-
-
-def _period(leader, name, starts, ends):
-    """A period starting and ending so many days from today."""
-    from intranet.rounds.periods import create_period
-
-    return create_period(
-        leader,
-        name=name,
-        starts_on=today() + timedelta(days=starts),
-        ends_on=today() + timedelta(days=ends),
-        signing_deadline=None,
-        text=TEXT,
-    )
 
 
 def build(leader, voorzitter, organisation):
@@ -43,10 +31,6 @@ def build(leader, voorzitter, organisation):
 
     `organisation` is the invited partner whose invitations the URLs point at.
     """
-    from intranet.rounds import opening
-    from intranet.rounds.models import RenewalInvitation, VriendInvitation
-    from intranet.workflows import continuation
-
     current, following = periods(leader, voorzitter)
     deadline = today() + timedelta(days=30)
     renewal = opening.open_renewal_round(following, leader, deadline)
@@ -60,5 +44,7 @@ def build(leader, voorzitter, organisation):
             VriendInvitation.round == vriend, VriendInvitation.organisation == organisation
         ),
         "decision": continuation.WORKFLOW.model.get_by_id(current.decision.id),
-        "period": _period(leader, "Verre periode", 1521, 2980),  # no round: still editable
+        "period": factories.period(
+            "Verre periode", starts=1521, ends=2980, actor=leader
+        ),  # no round: still editable
     }

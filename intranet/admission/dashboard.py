@@ -4,8 +4,9 @@ from flask import url_for
 
 from intranet.admission.models import Application
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
-WAITING_FOR_LEADER = ("bij_projectleider",)
+WAITING_FOR_LEADER = (State.WITH_LEADER,)
 SHOWN = 20  # the inbox and the vote list have the rest
 
 
@@ -29,9 +30,7 @@ def open_votes():
             "url": url_for("votes.vote", case_id=case.id),
             "deadline": case.vote_deadline,
         }
-        for case in Application.in_state("stemming")
-        .order_by(Application.vote_deadline)
-        .limit(SHOWN)
+        for case in Application.listing(State.VOTE).order_by(Application.vote_deadline).limit(SHOWN)
     ]
 
 

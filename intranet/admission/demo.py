@@ -1,11 +1,13 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import Organisation, User
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 from .models import Application, Referee
 from .referees.answers import record_reference
@@ -13,9 +15,33 @@ from .votes.casting import cast_vote
 
 # (organisation, sector, municipality, pupils, route, applicant, the state to reach)
 APPLICATIONS = [
-    ("Kunstlab Oegstgeest", "cultuur", "Oegstgeest", None, "basis", "Iris Bakker", "concept"),
-    ("Stichting Denkwerk", "overig", "Leiden", None, "uitgebreid", "Omar Haddou", "referenties"),
-    ("De Zeester Katwijk", "PO", "Katwijk", 240, "school", "Femke de Lange", "bij_projectleider"),
+    (
+        "Kunstlab Oegstgeest",
+        "cultuur",
+        "Oegstgeest",
+        None,
+        "basis",
+        "Iris Bakker",
+        State.CONCEPT,
+    ),
+    (
+        "Stichting Denkwerk",
+        "overig",
+        "Leiden",
+        None,
+        "uitgebreid",
+        "Omar Haddou",
+        State.REFERENCES,
+    ),
+    (
+        "De Zeester Katwijk",
+        "PO",
+        "Katwijk",
+        240,
+        "school",
+        "Femke de Lange",
+        State.WITH_LEADER,
+    ),
     (
         "Theaterwerkplaats De Vest",
         "cultuur",
@@ -23,14 +49,62 @@ APPLICATIONS = [
         None,
         "uitgebreid",
         "Sara Veenstra",
-        "bij_projectleider",
+        State.WITH_LEADER,
     ),
-    ("Peuterspeelzaal Het Duin", "VSE", "Noordwijk", 45, "vse", "Priya Ramdin", "aanvulling"),
-    ("Muziekschool Leiden", "cultuur", "Leiden", None, "uitgebreid", "Gert Mol", "stemming"),
-    ("Science Hub Leiden", "bedrijf", "Leiden", None, "uitgebreid", "Lieke Zwart", "regiegroep"),
-    ("Bouwspeelplaats De Rijn", "overig", "Leiderdorp", None, "basis", "Ahmed Saidi", "toegelaten"),
-    ("Escape Games Leiden", "bedrijf", "Leiden", None, "uitgebreid", "Bram Kuipers", "afgewezen"),
-    ("Robotclub Voorschoten", "bedrijf", "Voorschoten", None, "basis", "Evi Hoek", "ingetrokken"),
+    (
+        "Peuterspeelzaal Het Duin",
+        "VSE",
+        "Noordwijk",
+        45,
+        "vse",
+        "Priya Ramdin",
+        State.QUESTION,
+    ),
+    (
+        "Muziekschool Leiden",
+        "cultuur",
+        "Leiden",
+        None,
+        "uitgebreid",
+        "Gert Mol",
+        State.VOTE,
+    ),
+    (
+        "Science Hub Leiden",
+        "bedrijf",
+        "Leiden",
+        None,
+        "uitgebreid",
+        "Lieke Zwart",
+        State.REGIEGROEP,
+    ),
+    (
+        "Bouwspeelplaats De Rijn",
+        "overig",
+        "Leiderdorp",
+        None,
+        "basis",
+        "Ahmed Saidi",
+        State.ADMITTED,
+    ),
+    (
+        "Escape Games Leiden",
+        "bedrijf",
+        "Leiden",
+        None,
+        "uitgebreid",
+        "Bram Kuipers",
+        State.REJECTED,
+    ),
+    (
+        "Robotclub Voorschoten",
+        "bedrijf",
+        "Voorschoten",
+        None,
+        "basis",
+        "Evi Hoek",
+        State.WITHDRAWN,
+    ),
 ]
 PROFILE = (
     "{name} wil kinderen en jongeren in de Leidse regio laten ontdekken waar hun talenten "
@@ -45,7 +119,10 @@ def _slug(text):
 def _draft(name, sector, municipality, pupils, route, person, password_hash):
     slug = _slug(name)
     user = User.get_or_none(User.email == f"aanvrager.{slug}@example.org") or User.create(
-        email=f"aanvrager.{slug}@example.org", name=person, password_hash=password_hash
+        email=f"aanvrager.{slug}@example.org",
+        name=person,
+        password_hash=password_hash,
+        email_confirmed_at=now(),
     )
     organisation = Organisation.create(
         name=name, sector=sector, municipality=municipality, pupil_count=pupils
@@ -91,25 +168,25 @@ def _advance(case, user, leader, goal):
     def fire(trigger, actor, **fields):
         engine.fire(admission, case.id, trigger, actor, **fields)
 
-    if goal == "concept":
+    if goal == State.CONCEPT:
         return
     fire("indienen", user)
-    if goal == "referenties":
+    if goal == State.REFERENCES:
         return _answer_references(case, count=1)
-    if goal == "ingetrokken":
+    if goal == State.WITHDRAWN:
         return fire("intrekken", user, comment="We wachten tot volgend schooljaar.")
     if case.route == "uitgebreid":
         _answer_references(case)
-    if goal == "aanvulling":
+    if goal == State.QUESTION:
         fire("aanvulling_vragen", leader, comment="Hoeveel kindplaatsen heeft u per locatie?")
-    elif goal == "toegelaten":
+    elif goal == State.ADMITTED:
         fire("bevestigen", leader, comment="Gevestigd in Leiderdorp, geen leerlingen: akkoord.")
-    elif goal == "afgewezen":
+    elif goal == State.REJECTED:
         fire("afwijzen", leader, comment="Een commercieel uitje past niet bij de doelen.")
-    elif goal in ("stemming", "regiegroep"):
+    elif goal in (State.VOTE, State.REGIEGROEP):
         fire("voordragen", leader)
         _vote(case, [("voor", "Mooi aanbod."), ("twijfel", "Hoe groot is het bereik?")])
-        if goal == "regiegroep":
+        if goal == State.REGIEGROEP:
             fire("escaleren", leader, comment="De projectgroep twijfelt over het bereik.")
 
 

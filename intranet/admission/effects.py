@@ -2,7 +2,7 @@
 
 from flask import current_app
 
-from intranet import mail, tokens
+from intranet import mail, security
 from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.admission.referees import links
 from intranet.clock import now
@@ -147,10 +147,12 @@ def _backup_account(application):
     if not email or email == application.applicant.email:
         return None
     user = User.by_email(email)
-    if user is None:
-        user = User.create(email=email, name=application.backup_name or email)
+    if user is not None:
+        user.reclaim_if_unconfirmed()
+    if user is None or user.password_hash is None:
+        user = user or User.create(email=email, name=application.backup_name or email)
         link = mail.external_url(
-            "auth.reset_password", token=tokens.make("password-reset", user.id)
+            "auth.reset_password", token=security.account_link("password-reset", user)
         )
         mail.queue(
             email,

@@ -12,6 +12,7 @@ from peewee import (
 
 from intranet.clock import now
 from intranet.models import BaseModel, Membership, Organisation, User
+from intranet.workflows.states import AdmissionState as State
 
 ROUTES = {
     "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
@@ -22,14 +23,7 @@ ROUTES = {
 }
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
 MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
-OPEN_STATES = (
-    "concept",
-    "referenties",
-    "bij_projectleider",
-    "aanvulling",
-    "stemming",
-    "regiegroep",
-)
+OPEN_STATES = State.OPEN
 CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}
 RECOMMENDATIONS = {"positief": "Positief", "neutraal": "Neutraal", "negatief": "Negatief"}
 
@@ -43,7 +37,7 @@ class Application(BaseModel):
     profile = TextField(default="")
     backup_name = CharField(default="")  # the achtervang
     backup_email = CharField(default="")
-    state = CharField(default="concept", index=True)
+    state = CharField(default=State.CONCEPT, index=True)
     vote_deadline = DateTimeField(null=True)
     escalated_at = DateTimeField(null=True)
     created_at = DateTimeField(default=now)
@@ -121,7 +115,7 @@ class Application(BaseModel):
         """Applications whose projectgroep vote is over, newest first."""
         return (
             cls.with_organisation()
-            .where(cls.vote_deadline.is_null(False), cls.state != "stemming")
+            .where(cls.vote_deadline.is_null(False), cls.state != State.VOTE)
             .order_by(cls.id.desc())
             .limit(limit)
         )

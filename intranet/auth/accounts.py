@@ -3,15 +3,21 @@
 from flask import current_app
 
 from intranet import mail, security, tokens
+from intranet.clock import now
 from intranet.models import Membership, User
 
 
-def create_user(email, name, password=None, groups=(), voorzitter=False):
-    """Create an account (in the caller's transaction) with optional group seats."""
+def create_user(email, name, password=None, groups=(), voorzitter=False, confirmed=False):
+    """Create an account (in the caller's transaction) with optional group seats.
+
+    Until its address is confirmed (`confirmed`: vouched for by whoever runs the CLI) the
+    account holds no role and speaks for no organisation.
+    """
     user = User.create(
         email=email.strip().lower(),
         name=name,
         password_hash=security.hash_password(password) if password else None,
+        email_confirmed_at=now() if confirmed else None,
     )
     for group in groups:
         Membership.create(user=user, group=group, voorzitter=voorzitter and group == "regiegroep")
@@ -20,7 +26,8 @@ def create_user(email, name, password=None, groups=(), voorzitter=False):
 
 def send_confirmation(user):
     """Queue the e-mail with the address confirmation link."""
-    link = mail.external_url("auth.confirm_email", token=tokens.make("email-confirm", user.id))
+    token = tokens.make("email-confirm", user.id)
+    link = mail.external_url("auth.confirm_email", token=token)
     mail.queue(
         user.email,
         "Bevestig uw e-mailadres",

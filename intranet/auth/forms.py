@@ -1,8 +1,9 @@
 """Account forms."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from intranet.forms import Form
 
 EMAIL = [DataRequired("Vul uw e-mailadres in."), Email("Dit is geen geldig e-mailadres.")]
 NEW_PASSWORD = [
@@ -11,7 +12,7 @@ NEW_PASSWORD = [
 ]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Log in with e-mail address and password."""
 
     email = EmailField("E-mailadres", validators=EMAIL)
@@ -19,13 +20,13 @@ class LoginForm(FlaskForm):
     remember = BooleanField("Ingelogd blijven op dit apparaat")
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     """Ask for a password reset link."""
 
     email = EmailField("E-mailadres", validators=EMAIL)
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     """Choose a new password."""
 
     password = PasswordField("Nieuw wachtwoord", validators=NEW_PASSWORD)
@@ -39,3 +40,7 @@ class ChangePasswordForm(NewPasswordForm):
     """Change the password, knowing the current one."""
 
     current = PasswordField("Huidig wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
+
+
+class ConfirmForm(Form):
+    """Confirm an e-mail address: only a button (and the CSRF token)."""

@@ -2,45 +2,46 @@
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from peewee import fn
 
-from intranet import logs, mail, security, tokens
+from intranet import logs, mail, security, throttle, tokens
 from intranet.auth import bp
-from intranet.auth.forms import ChangePasswordForm, LoginForm, NewPasswordForm, ResetRequestForm
+from intranet.auth.forms import (
+    ChangePasswordForm,
+    ConfirmForm,
+    LoginForm,
+    NewPasswordForm,
+    ResetRequestForm,
+)
 from intranet.clock import now
 from intranet.db import db
 from intranet.errors import error_page
 from intranet.models import User
 
-
-def _minutes(wait):
-    return max(1, round(wait.total_seconds() / 60))
+TOO_MANY = "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw."
+TOO_MANY_MAILS = (
+    "U heeft al een paar keer een link gevraagd. Probeer het over {minutes} minuten opnieuw."
+)
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
-    """Log in; repeated failures make the account and the address wait."""
+    """Log in; repeated failures make the client (not the account's owner) wait."""
     form = LoginForm()
     if form.validate_on_submit():
-        wait = security.login_wait(form.email.data)
-        if wait:
-            form.email.errors.append(
-                f"Te veel mislukte pogingen. Probeer het over {_minutes(wait)} minuten opnieuw."
-            )
+        try:
+            user, problem = security.authenticate(form.email.data, form.password.data)
+        except throttle.Throttled as throttled:
+            form.email.errors.append(TOO_MANY.format(minutes=throttled.minutes))
             return render_template("auth/login.html", form=form), 429
-        user = User.by_email(form.email.data)
-        if user and user.active and security.check_password(user, form.password.data):
+        if problem is None:
             security.start_session(user, form.remember.data)
             logs.event("login", user_id=user.id)
             flash(f"Welkom, {user.name}.", "success")
             return redirect(security.safe_next(request.args.get("next")))
-        security.record_failure(form.email.data)
         logs.event("login_failed", email=form.email.data.strip().lower())
-        if user and not user.active and security.check_password(user, form.password.data):
-            form.email.errors.append(
-                "Dit account is niet actief. Neem contact op met de projectleider."
-            )
-        else:
-            form.password.errors.append("Onbekende combinatie van e-mailadres en wachtwoord.")
+        field = form.email if problem == security.INACTIVE else form.password
+        field.errors.append(problem)
     return render_template("auth/login.html", form=form)
 
 
@@ -59,12 +60,16 @@ def forgot_password():
     """Mail a reset link; the answer is the same whether the address is known or not."""
     form = ResetRequestForm()
     if form.validate_on_submit():
+        try:
+            throttle.hit("password-reset", form.email.data)
+        except throttle.Throttled as throttled:
+            form.email.errors.append(TOO_MANY_MAILS.format(minutes=throttled.minutes))
+            return render_template("auth/forgot.html", form=form), 429
         user = User.by_email(form.email.data)
         if user and user.active:
             with db.atomic():
-                link = mail.external_url(
-                    "auth.reset_password", token=tokens.make("password-reset", user.id)
-                )
+                token = security.account_link("password-reset", user)
+                link = mail.external_url("auth.reset_password", token=token)
                 mail.queue(
                     user.email, "Nieuw wachtwoord instellen", "password_reset", user=user, link=link
                 )
@@ -75,21 +80,24 @@ def forgot_password():
 
 @bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])
 def reset_password(token):
-    """Set a new password through an e-mailed link that expires and works once."""
+    """Set a new password through an e-mailed link: it expires, works once, and dies with
+    the password it was sent for (a newer link used, a password changed) or the account."""
     max_age = current_app.config["PASSWORD_RESET_MAX_AGE"]
     try:
         payload = tokens.read("password-reset", token, max_age)
+        user = security.account_of_link("password-reset", payload)
     except tokens.LinkError as error:
         return error_page(400, error.message)
-    user = User.get_or_none(User.id == payload["s"])
-    if user is None:
-        return error_page(400, tokens.INVALID)
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
             with db.atomic():
                 tokens.consume("password-reset", payload)
                 security.set_password(user, form.password.data)
+                # the link came by mail to this address: that confirms it
+                User.update(email_confirmed_at=fn.COALESCE(User.email_confirmed_at, now())).where(
+                    User.id == user.id
+                ).execute()
         except tokens.LinkError as error:
             return error_page(400, error.message)
         logs.event("password_reset", user_id=user.id)
@@ -98,12 +106,18 @@ def reset_password(token):
     return render_template("auth/reset.html", form=form, user=user)
 
 
-@bp.route("/bevestigen/<token>")
+@bp.route("/bevestigen/<token>", methods=["GET", "POST"])
 def confirm_email(token):
-    """Confirm an e-mail address through the link sent when the account was made."""
+    """Confirm an e-mail address with a button: a mail scanner's GET does not spend the link."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
     try:
         payload = tokens.read("email-confirm", token, max_age)
+    except tokens.LinkError as error:
+        return error_page(400, error.message)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("auth/confirm.html", form=form)
+    try:
         with db.atomic():
             tokens.consume("email-confirm", payload)
             User.update(email_confirmed_at=now()).where(User.id == payload["s"]).execute()
@@ -116,13 +130,17 @@ def confirm_email(token):
 @bp.route("/account/wachtwoord", methods=["GET", "POST"])
 @security.login_required
 def change_password():
-    """Change the password; every other session of this account ends."""
+    """Change the password (the current one is throttled like a login); other sessions end."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        if not security.check_password(current_user, form.current.data):
+        try:
+            user, problem = security.authenticate(current_user.email, form.current.data)
+        except throttle.Throttled as throttled:
+            form.current.errors.append(TOO_MANY.format(minutes=throttled.minutes))
+            return render_template("auth/change_password.html", form=form), 429
+        if problem is not None:
             form.current.errors.append("Dit is niet uw huidige wachtwoord.")
         else:
-            user = User.get_by_id(current_user.id)
             security.set_password(user, form.password.data)
             security.start_session(user, remember=False)
             logs.event("password_changed", user_id=user.id)

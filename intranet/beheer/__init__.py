@@ -8,6 +8,7 @@ from intranet import htmx, logs
 from intranet.mail_delivery import deliver_queued, requeue
 from intranet.models import MAIL_STATUSES, OutboxMessage
 from intranet.pagination import paginate
+from intranet.redaction import redact
 from intranet.security import role_required
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
@@ -34,9 +35,9 @@ def outbox():
 @role_required("projectleider")
 def message(message_id):
     """One e-mail in full."""
+    message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
     return render_template(
-        "beheer/message.html",
-        message=get_object_or_404(OutboxMessage, OutboxMessage.id == message_id),
+        "beheer/message.html", message=message, body=redact(message.body, message.to)
     )
 
 

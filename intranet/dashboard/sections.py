@@ -11,6 +11,7 @@ from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
 from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.models import Organisation
+from intranet.network import promises
 from intranet.rounds.models import rounds_in_progress
 from intranet.views import euro
 
@@ -50,6 +51,19 @@ def applications_chart(rows):
     return bar_chart("chart-applications", "Aanmeldingen per status", rows)
 
 
+def convenant_promises():
+    """The network's promises this schooljaar, with attendance per werkveld as a chart."""
+    data = promises.section()
+    data["chart"] = bar_chart(
+        "chart-attendance",
+        "Aanwezigen per werkveld per schooljaar",
+        [(f"{werkveld} · {year}", count) for werkveld, year, count in data["attendance"]],
+        description="Aanwezigen bij bijeenkomsten naar het werkveld van hun organisatie "
+        "(Overig: partners zonder leerlingen).",
+    )
+    return data
+
+
 def rounds():
     """The signing and vriend rounds that are open, with their progress."""
     return [
@@ -71,4 +85,5 @@ def sections():
         "applications_per_state": applications_chart(admission.applications_per_state()),
         "without_achtervang": partners_without_achtervang(),
         "fees": fees_per_sector(),
+        "promises": convenant_promises(),
     }

@@ -1,10 +1,10 @@
 """Dutch amounts in and out, and the fee overview as a CSV file that Excel opens."""
 
-import csv
 import io
 import re
 from decimal import Decimal
 
+from intranet import spreadsheet
 from intranet.fees.models import schooljaar_label
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
@@ -60,7 +60,7 @@ def to_csv(overview):
     """The overview as semicolon-separated UTF-8 (with BOM), one row per partner and a total."""
     out = io.StringIO()
     out.write(BOM)
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for item in overview.contributions:
         writer.writerow(_row(item))

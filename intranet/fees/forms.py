@@ -2,13 +2,13 @@
 
 from decimal import Decimal
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.models import BASES, KINDS
+from intranet.forms import Form
 
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
 
@@ -46,7 +46,7 @@ class AmountField(StringField):
             raise ValidationError("Dit bedrag is te groot.")
 
 
-class RatesForm(FlaskForm):
+class RatesForm(Form):
     """Per kind of partner: how the fee is computed and the amount (or PM)."""
 
     @classmethod

@@ -129,18 +129,34 @@ class User(UserMixin, BaseModel):
         return self.active
 
     def get_id(self):
-        """The login id carries the session epoch, so bumping it ends every session."""
-        return f"{self.id}:{self.session_epoch}"
+        """The login id: the account, its session epoch (bumping it ends every session) and
+        the moment of logging in (sessions and remember-me cookies end after a while)."""
+        return f"{self.id}:{self.session_epoch}:{int(now().timestamp())}"
+
+    @property
+    def confirmed(self):
+        """True once the address is confirmed; before that the account holds no role."""
+        return self.email_confirmed_at is not None
+
+    def reclaim_if_unconfirmed(self):
+        """Someone else is about to vouch for this address (an invitation, a backup contact):
+        if it is unconfirmed, whoever made the account loses it (no password, no session),
+        and the link mailed to the address lets its owner choose the password."""
+        if self.confirmed:
+            return
+        self.password_hash = None
+        self.session_epoch += 1
+        self.save(only=[User.password_hash, User.session_epoch])
 
     @cached_property
     def groups(self):
-        """The groups this person sits in, as {group: is_voorzitter}."""
-        return {m.group: m.voorzitter for m in self.memberships}
+        """The groups this person sits in, as {group: is_voorzitter} (none before confirmed)."""
+        return {m.group: m.voorzitter for m in self.memberships} if self.confirmed else {}
 
     @cached_property
     def organisation_ids(self):
-        """The organisations this person is contactpersoon of."""
-        return {c.organisation_id for c in self.contacts}
+        """The organisations this person is contactpersoon of (none before confirmed)."""
+        return {c.organisation_id for c in self.contacts} if self.confirmed else set()
 
     @property
     def roles(self):
@@ -175,8 +191,11 @@ class User(UserMixin, BaseModel):
         if not rows:
             return None
         user = rows[0]
-        user.__dict__["groups"] = {row.seat: row.chairs for row in rows if row.seat}
-        user.__dict__["organisation_ids"] = {row.contact_of for row in rows if row.contact_of}
+        confirmed = user.confirmed  # before that the account holds no role (see groups)
+        user.__dict__["groups"] = {row.seat: row.chairs for row in rows if row.seat and confirmed}
+        user.__dict__["organisation_ids"] = {
+            row.contact_of for row in rows if row.contact_of and confirmed
+        }
         return user
 
     @classmethod

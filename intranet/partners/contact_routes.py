@@ -3,10 +3,9 @@
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from intranet import htmx, tokens
+from intranet import htmx, security, tokens
 from intranet.auth.forms import NewPasswordForm
 from intranet.errors import error_page
-from intranet.models import User
 from intranet.partners import bp, contacts
 from intranet.partners.forms import InviteForm
 from intranet.partners.profile import managed_organisation
@@ -92,11 +91,9 @@ def accept_invite(token):
     max_age = current_app.config["PARTNER_INVITE_MAX_AGE"]
     try:
         payload = tokens.read(contacts.INVITE, token, max_age)
+        user = security.account_of_link(contacts.INVITE, payload)
     except tokens.LinkError as error:
         return error_page(400, error.message)
-    user = User.get_or_none(User.id == payload["s"])
-    if user is None:
-        return error_page(400, tokens.INVALID)
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:

@@ -1,14 +1,16 @@
 """Who speaks for a partner: invite a colleague, choose the achtervang, remove someone."""
 
 from flask import current_app
+from peewee import IntegrityError
 
 from intranet import mail, security, tokens
 from intranet.auth.accounts import create_user
 from intranet.clock import now
-from intranet.db import locked, write_transaction
+from intranet.db import db, locked, write_transaction
 from intranet.models import Contact, Organisation, User
 
 INVITE = "partner-invite"
+JUST_INVITED = "Dit adres is zojuist ook door een ander uitgenodigd. Probeer het opnieuw."
 GONE = "Deze persoon is al geen contactpersoon meer van deze organisatie."
 ALREADY_CONTACT = "{name} is al contactpersoon van {organisation}."
 ALREADY_ACHTERVANG = "{name} is al de achtervang."
@@ -69,7 +71,14 @@ def invite(organisation, name, email, kind, inviter):
             raise ContactError(
                 ALREADY_CONTACT.format(name=user.name, organisation=organisation.name)
             )
-        user = user or create_user(email, name)
+        if user:
+            user.reclaim_if_unconfirmed()
+        if user is None:
+            try:
+                with db.atomic():
+                    user = create_user(email, name)
+            except IntegrityError as error:  # another partner invited this address just now
+                raise ContactError(JUST_INVITED, 409) from error
         if kind == "achtervang":
             _demote_achtervang(organisation)
         Contact.create(organisation=organisation, user=user, kind=kind)
@@ -92,7 +101,7 @@ def _tell(user, organisation, kind, inviter):
         subject = f"U bent contactpersoon van {organisation.name}"
         mail.queue(user.email, subject, "partner_added", link=link, **context)
         return
-    link = mail.external_url("partners.accept_invite", token=tokens.make(INVITE, user.id))
+    link = mail.external_url("partners.accept_invite", token=security.account_link(INVITE, user))
     days = current_app.config["PARTNER_INVITE_MAX_AGE"].days
     subject = f"Uitnodiging: contactpersoon van {organisation.name}"
     mail.queue(user.email, subject, "partner_invite", link=link, days=days, **context)

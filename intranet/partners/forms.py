@@ -1,6 +1,5 @@
 """Forms for a partner's profile and its contactpersonen."""
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
     IntegerField,
@@ -10,8 +9,9 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
+from intranet.forms import Form, WebsiteField
 from intranet.models import MEMBERSHIP_TYPES, SECTORS
 from intranet.models.people import CONTACT_KINDS
 
@@ -27,14 +27,6 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _with_scheme(value):
-    """Accept www.example.nl as https://www.example.nl."""
-    value = _strip(value) or ""
-    if value and "://" not in value:
-        return f"https://{value}"
-    return value
-
-
 class CountField(IntegerField):
     """A whole number typed the Dutch way (1.200 is twelve hundred)."""
 
@@ -47,7 +39,7 @@ class CountField(IntegerField):
             raise ValueError("Vul een heel getal in, bijvoorbeeld 1200.") from error
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     """What a partner's contactpersonen keep current."""
 
     municipality = StringField(
@@ -58,13 +50,11 @@ class ProfileForm(FlaskForm):
             Length(max=100, message="Een gemeente heeft hoogstens 100 tekens."),
         ],
     )
-    website = StringField(
+    website = WebsiteField(
         "Website",
-        filters=[_with_scheme],
         validators=[
             Optional(),
             Length(max=200, message="Een webadres heeft hoogstens 200 tekens."),
-            URL(message="Dit is geen geldig webadres, bijvoorbeeld https://www.voorbeeld.nl."),
         ],
     )
     profile = TextAreaField(
@@ -93,7 +83,7 @@ class ManagerProfileForm(ProfileForm):
     membership_type = SelectField("Lidmaatschap", choices=options(MEMBERSHIP_TYPES))
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     """Invite a colleague as contactpersoon or achtervang."""
 
     name = StringField(

@@ -2,6 +2,7 @@
 
 from flask import abort
 from flask_login import current_user
+from peewee import IntegrityError
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
@@ -36,6 +37,9 @@ def update_profile(organisation, form):
         )
         if taken.exists():
             raise NameTaken(NAME_TAKEN)
-    with write_transaction():
-        form.populate_obj(organisation)
-        organisation.save()
+    try:
+        with write_transaction():
+            form.populate_obj(organisation)
+            organisation.save()
+    except IntegrityError as error:  # renamed alike at the same moment by someone else
+        raise NameTaken(NAME_TAKEN) from error

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import current_app
 
+from intranet import throttle
 from intranet.clock import now
 from intranet.models import LoginAttempt, OutboxMessage, UsedLink
 
@@ -29,7 +30,9 @@ def prune(moment=None):
     config = current_app.config
     counts = {
         "login_attempts": LoginAttempt.delete()
-        .where(LoginAttempt.at < moment - config["KEEP_LOGIN_ATTEMPTS"])
+        .where(
+            LoginAttempt.at < moment - config["KEEP_LOGIN_ATTEMPTS"], ~throttle.is_known_client()
+        )
         .execute(),
         "used_links": UsedLink.delete()
         .where(UsedLink.used_at < _link_cutoff(moment, config["KEEP_USED_LINKS"]))

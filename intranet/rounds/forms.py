@@ -1,7 +1,6 @@
 """Forms: a convenant period, opening a round, signing or declining, the vriend mailing."""
 
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -12,25 +11,13 @@ from wtforms.validators import (
 )
 
 from intranet.clock import today
+from intranet.forms import DayField, Form
 from intranet.rounds.models import ConvenantPeriod
 
 DATE = "Vul een datum in."
 
 
-class DayField(DateField):
-    """A date field whose parse error is Dutch (an empty field is left to the validators)."""
-
-    def process_formdata(self, valuelist):
-        """Parse the date; complain in Dutch about anything that is not one."""
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            self.data = None
-            if any(value.strip() for value in valuelist):
-                raise ValueError("Dit is geen geldige datum.") from error
-
-
-class PeriodForm(FlaskForm):
+class PeriodForm(Form):
     """Name, dates, signing deadline and text of a convenant period."""
 
     name = StringField(
@@ -71,13 +58,13 @@ class PeriodForm(FlaskForm):
             raise ValidationError("De ondertekening moet vóór de begindatum rond zijn.")
 
 
-class RoundForm(FlaskForm):
+class RoundForm(Form):
     """Open a round until a deadline."""
 
     deadline = DayField("Reageren kan tot en met", validators=[InputRequired(DATE)])
 
 
-class SignForm(FlaskForm):
+class SignForm(Form):
     """Sign the convenant on behalf of the organisation."""
 
     signer_name = StringField(
@@ -109,7 +96,7 @@ class SignForm(FlaskForm):
         }
 
 
-class SignerForm(FlaskForm):
+class SignerForm(Form):
     """Name the person who signs for the organisation; they get a single-use link."""
 
     delegate_name = StringField(
@@ -130,7 +117,7 @@ class SignerForm(FlaskForm):
     )
 
 
-class PaperSignForm(FlaskForm):
+class PaperSignForm(Form):
     """The projectleider records a signature made on paper."""
 
     signer_name = StringField(
@@ -157,7 +144,7 @@ class PaperSignForm(FlaskForm):
         }
 
 
-class DeclineForm(FlaskForm):
+class DeclineForm(Form):
     """Decline, with an optional reason."""
 
     reason = TextAreaField(
@@ -166,7 +153,7 @@ class DeclineForm(FlaskForm):
     )
 
 
-class MailingForm(FlaskForm):
+class MailingForm(Form):
     """A message to every vriend of LEF."""
 
     subject = StringField(

@@ -10,7 +10,7 @@ or when the projectleider is in doubt, the regiegroep decides, its voorzitter re
 from dataclasses import asdict, dataclass
 
 from intranet.admission import announce, effects
-from intranet.admission.models import BY_RIGHT, CHOICES, Application, Vote
+from intranet.admission.models import BY_RIGHT, CHOICES, Application, Referee, Vote
 from intranet.models import User
 from intranet.workflows import engine
 from intranet.workflows.definition import (
@@ -22,6 +22,7 @@ from intranet.workflows.definition import (
     Transition,
     Workflow,
 )
+from intranet.workflows.states import AdmissionState as S
 
 APPLICANT = frozenset({"aanvrager"})
 LEADER = frozenset({"projectleider"})
@@ -29,7 +30,7 @@ CHAIR = frozenset({"voorzitter"})
 ENGINE = frozenset({SYSTEM})
 MEMBER = frozenset({"projectgroep"})
 VOTE = "stemming projectgroep"
-OPEN = ("concept", "referenties", "bij_projectleider", "aanvulling", "stemming", "regiegroep")
+OPEN = S.OPEN
 
 complete = Condition(
     lambda case, context: case.is_complete(),
@@ -162,6 +163,17 @@ def _record_on_behalf(case, actor, data, moment):
     return _record_vote(case, member, actor, data, moment)
 
 
+def _reference_facts(case, moment):
+    unanswered = Referee.current(case).where(Referee.status != "beantwoord").count()
+    return {"unanswered": unanswered}
+
+
+references_in = Condition(
+    lambda case, context: context["facts"]["unanswered"] == 0,
+    "Nog niet alle referenten hebben geantwoord.",
+)
+
+
 def _is_applicant(case, user):
     return {"aanvrager"} if case.applicant_id == user.id else set()
 
@@ -176,27 +188,32 @@ def _may_view(case, user):
     )
 
 
+# The projectleider decided an application is for an organisation already known
+# (admission/decide/matching.py): a record on the timeline for the deciders only.
+ORGANISATION_LINKED = "organisatie_gekoppeld"
+
+
 admission = Workflow(
     name="toetreding",
     label="Toetreding als partner",
     model=Application,
     states={
-        "concept": "Concept",
-        "referenties": "Wacht op referenties",
-        "bij_projectleider": "Bij de projectleider",
-        "aanvulling": "Aanvulling gevraagd",
-        "stemming": "Stemming projectgroep",
-        "regiegroep": "Bij de regiegroep",
-        "toegelaten": "Toegelaten",
-        "afgewezen": "Afgewezen",
-        "ingetrokken": "Ingetrokken",
+        S.CONCEPT: "Concept",
+        S.REFERENCES: "Wacht op referenties",
+        S.WITH_LEADER: "Bij de projectleider",
+        S.QUESTION: "Aanvulling gevraagd",
+        S.VOTE: "Stemming projectgroep",
+        S.REGIEGROEP: "Bij de regiegroep",
+        S.ADMITTED: "Toegelaten",
+        S.REJECTED: "Afgewezen",
+        S.WITHDRAWN: "Ingetrokken",
     },
-    initial="concept",
+    initial=S.CONCEPT,
     transitions=[
         Transition(
             "indienen",
-            "concept",
-            "referenties",
+            S.CONCEPT,
+            S.REFERENCES,
             "Aanmelding indienen",
             APPLICANT,
             conditions=(complete,),
@@ -209,8 +226,8 @@ admission = Workflow(
         ),
         Transition(
             "indienen",
-            "concept",
-            "bij_projectleider",
+            S.CONCEPT,
+            S.WITH_LEADER,
             "Aanmelding indienen",
             APPLICANT,
             conditions=(complete,),
@@ -223,15 +240,18 @@ admission = Workflow(
         ),
         Transition(
             "referenties_compleet",
-            "referenties",
-            "bij_projectleider",
+            S.REFERENCES,
+            S.WITH_LEADER,
             "Referenties compleet",
             ENGINE,
+            conditions=(references_in,),
+            automatic=True,
+            actor_label="referenten",
         ),
         Transition(
             "aanvulling_vragen",
-            "bij_projectleider",
-            "aanvulling",
+            S.WITH_LEADER,
+            S.QUESTION,
             "Aanvulling vragen",
             LEADER,
             comment="required",
@@ -244,8 +264,8 @@ admission = Workflow(
         ),
         Transition(
             "aanvullen",
-            "aanvulling",
-            "bij_projectleider",
+            S.QUESTION,
+            S.WITH_LEADER,
             "Aanvulling versturen",
             APPLICANT,
             comment="required",
@@ -256,8 +276,8 @@ admission = Workflow(
         ),
         Transition(
             "bevestigen",
-            "bij_projectleider",
-            "toegelaten",
+            S.WITH_LEADER,
+            S.ADMITTED,
             "Toelating bevestigen (recht op lidmaatschap)",
             LEADER,
             when=by_right,
@@ -268,8 +288,8 @@ admission = Workflow(
         ),
         Transition(
             "voordragen",
-            "bij_projectleider",
-            "stemming",
+            S.WITH_LEADER,
+            S.VOTE,
             "Voordragen aan de projectgroep",
             LEADER,
             when=uitgebreid,
@@ -277,8 +297,8 @@ admission = Workflow(
         ),
         Transition(
             "afwijzen",
-            ("bij_projectleider", "aanvulling"),
-            "afgewezen",
+            (S.WITH_LEADER, S.QUESTION),
+            S.REJECTED,
             "Afwijzen",
             LEADER,
             comment="required",
@@ -289,8 +309,8 @@ admission = Workflow(
         ),
         Transition(
             "escaleren",
-            ("bij_projectleider", "stemming"),
-            "regiegroep",
+            (S.WITH_LEADER, S.VOTE),
+            S.REGIEGROEP,
             "Voorleggen aan de regiegroep (twijfel)",
             LEADER,
             comment="required",
@@ -300,11 +320,12 @@ admission = Workflow(
                 "De aanmelding van {organisation} ligt nu bij de regiegroep; de leden krijgen "
                 "bericht."
             ),
+            internal=True,  # for the deciders, never for the applicant
         ),
         Transition(
             "meerderheid_voor",
-            "stemming",
-            "toegelaten",
+            S.VOTE,
+            S.ADMITTED,
             "Meerderheid voor",
             ENGINE,
             conditions=(majority_voor,),
@@ -313,8 +334,8 @@ admission = Workflow(
         ),
         Transition(
             "meerderheid_tegen",
-            "stemming",
-            "afgewezen",
+            S.VOTE,
+            S.REJECTED,
             "Meerderheid tegen",
             ENGINE,
             conditions=(majority_tegen,),
@@ -323,8 +344,8 @@ admission = Workflow(
         ),
         Transition(
             "geen_meerderheid",
-            "stemming",
-            "regiegroep",
+            S.VOTE,
+            S.REGIEGROEP,
             "Geen meerderheid",
             ENGINE,
             conditions=(no_majority,),
@@ -333,8 +354,8 @@ admission = Workflow(
         ),
         Transition(
             "regiegroep_toelaten",
-            "regiegroep",
-            "toegelaten",
+            S.REGIEGROEP,
+            S.ADMITTED,
             "Toelaten",
             CHAIR,
             comment="required",
@@ -344,8 +365,8 @@ admission = Workflow(
         ),
         Transition(
             "regiegroep_afwijzen",
-            "regiegroep",
-            "afgewezen",
+            S.REGIEGROEP,
+            S.REJECTED,
             "Afwijzen",
             CHAIR,
             comment="required",
@@ -357,7 +378,7 @@ admission = Workflow(
         Transition(
             "intrekken",
             OPEN,
-            "ingetrokken",
+            S.WITHDRAWN,
             "Aanmelding intrekken",
             APPLICANT,
             comment="optional",
@@ -369,33 +390,47 @@ admission = Workflow(
     case_roles=_is_applicant,
     can_view=_may_view,
     on_enter={
-        "referenties": [effects.invite_referees],
-        "bij_projectleider": [effects.tell_projectleider],
-        "aanvulling": [effects.ask_applicant],
-        "stemming": [effects.open_vote],
-        "regiegroep": [effects.escalate],
-        "toegelaten": [effects.admit],
-        "afgewezen": [effects.tell_rejection],
-        "ingetrokken": [effects.withdraw],
+        S.REFERENCES: [effects.invite_referees],
+        S.WITH_LEADER: [effects.tell_projectleider],
+        S.QUESTION: [effects.ask_applicant],
+        S.VOTE: [effects.open_vote],
+        S.REGIEGROEP: [effects.escalate],
+        S.ADMITTED: [effects.admit],
+        S.REJECTED: [effects.tell_rejection],
+        S.WITHDRAWN: [effects.withdraw],
     },
-    timers=[Timer("referent_herinnering", ("referenties",), effects.remind_referees)],
+    timers=[Timer("referent_herinnering", (S.REFERENCES,), effects.remind_referees)],
     activities=[
-        Activity("stemmen", "Stemmen", ("stemming",), MEMBER, _cast, CLOSED),
+        Activity(
+            "stemmen",
+            "Stemmen",
+            (S.VOTE,),
+            MEMBER,
+            _cast,
+            CLOSED,
+            writes=("stem_uitgebracht", "stem_gewijzigd"),
+        ),
         Activity(
             "stem_vastleggen",
             "Stem vastleggen",
-            ("stemming",),
+            (S.VOTE,),
             LEADER,
             _record_on_behalf,
             CLOSED,
+            writes=("stem_vastgelegd",),
         ),
     ],
-    facts={"stemming": _vote_facts},
+    facts={S.VOTE: _vote_facts, S.REFERENCES: _reference_facts},
     event_labels={
         "stem_uitgebracht": "stem uitgebracht",
         "stem_gewijzigd": "stem gewijzigd",
         "stem_vastgelegd": "stem vastgelegd namens een lid",
         "referent_vervangen": "referent vervangen",
+        ORGANISATION_LINKED: "aanmelding gekoppeld aan een bestaande organisatie",
     },
     case_endpoint="apply.case",
+    insiders=frozenset({"projectleider", "projectgroep", "regiegroep"}),
+    internal_events=frozenset(
+        {"stem_uitgebracht", "stem_gewijzigd", "stem_vastgelegd", ORGANISATION_LINKED}
+    ),
 )

@@ -14,6 +14,8 @@ ROLE_LABELS = {
     "contactpersoon": "de contactpersonen van de organisatie",
     # case-relative: contactpersoon of the case's own organisation (not of any organisation)
     "eigen_contactpersoon": "de contactpersonen van deze organisatie",
+    # case-relative: zichthouder of the network a contribution is for
+    "zichthouder": "de zichthouder van het netwerk",
 }
 
 
@@ -48,6 +50,7 @@ class Transition:
     when: object = None  # callable(case) -> bool: picks this branch among same-trigger steps
     automatic: bool = False  # the engine takes it as soon as its conditions hold (see settle)
     actor_label: str = ""  # who an automatic step is on the timeline ("" : systeem)
+    internal: bool = False  # its comment is for the workflow's insiders only (see Workflow)
     # An irreversible step asks first: callable(case, comment) -> (recipients, (subject, body))
     # says whom it mails and how the message reads (intranet/confirm.py shows it).
     confirm: object = None
@@ -74,6 +77,8 @@ class Activity:
     roles: frozenset
     run: object
     closed: str = "Dit is al afgehandeld."
+    writes: tuple = ()  # the timeline entries it makes (Done.what)
+    internal: bool = True  # those entries are shown only to the deciders, not the applicant
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,11 @@ class Workflow:
     activities: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # state -> callable(case, moment) -> dict
     event_labels: dict = field(default_factory=dict)  # timeline key -> Dutch label
+    # Who reads internal comments (and those of records that are no declared step), and the
+    # internal records themselves (`internal_events`, such as votes); everyone else on the
+    # case, the applicant say, sees the steps without those comments and not those records.
+    insiders: frozenset = frozenset()
+    internal_events: frozenset = frozenset()
 
     def __post_init__(self):
         self.machine = Machine(
@@ -136,8 +146,12 @@ class Workflow:
             for source in t.sources:
                 self._by_source.setdefault((t.trigger, source), []).append(t)
         self.triggers = {t.trigger for t in self.transitions}
+        self.open_triggers = {t.trigger for t in self.transitions if not t.internal} | {"aanmaken"}
         self.timers_by_name = {timer.name: timer for timer in self.timers}
         self.activities_by_name = {activity.name: activity for activity in self.activities}
+        self.decider_roles = set().union(
+            *(t.roles for t in self.transitions), *(a.roles for a in self.activities)
+        ) - {"aanvrager", "eigen_contactpersoon", "contactpersoon", SYSTEM}
         self._automatic = {}
         for t in self.transitions:
             if t.automatic:
@@ -157,6 +171,22 @@ class Workflow:
     def event_label(self, what):
         """A timeline entry without state change, in words ('' if none declared)."""
         return self.event_labels.get(what, "")
+
+    def timeline_for(self, events, user):
+        """The events as this user may read them: internal activities, records and comments
+        only for the insiders (or, where none are declared, the deciders)."""
+        activities = {what for a in self.activities if a.internal for what in a.writes}
+        if not self.insiders and not activities:
+            return events
+        insiders = self.insiders or self.decider_roles
+        if user is not None and user.is_authenticated and user.has_role(*insiders):
+            return events
+        hidden = self.internal_events | activities
+        shown = [event for event in events if event.trigger not in hidden]
+        for event in shown:
+            if event.trigger not in self.open_triggers:
+                event.comment = ""  # in memory only: audit events are never written again
+        return shown
 
     def transition(self, trigger, case):
         """The declared step for a trigger from the case's state (its branch), or None."""

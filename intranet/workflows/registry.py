@@ -1,9 +1,26 @@
 """Every workflow of the intranet, in one explicit list (nothing registers itself)."""
 
-from intranet.workflows import continuation, period, renewal, vriend
+from intranet.workflows import (
+    continuation,
+    contribution,
+    meeting,
+    netwerkjaar,
+    period,
+    renewal,
+    vriend,
+)
 from intranet.workflows.admission import admission
 
-WORKFLOWS = (admission, continuation.WORKFLOW, period.WORKFLOW, renewal.WORKFLOW, vriend.WORKFLOW)
+WORKFLOWS = (
+    admission,
+    continuation.WORKFLOW,
+    period.WORKFLOW,
+    renewal.WORKFLOW,
+    vriend.WORKFLOW,
+    meeting.WORKFLOW,
+    contribution.WORKFLOW,
+    netwerkjaar.WORKFLOW,
+)
 BY_NAME = {workflow.name: workflow for workflow in WORKFLOWS}
 
 

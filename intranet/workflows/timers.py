@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from peewee import fn
 
-from intranet import logs, mail
+from intranet import logs, mail, throttle
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import Setting
@@ -42,10 +42,11 @@ def tick(moment=None):
         outcome = _fire_once(deadline, moment)
         if outcome:
             counts[outcome] += 1
+    Setting.write(LAST_TICK, now().isoformat())  # tick ran, whatever the mail does below
+    throttle.prune()
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mailed = mail.deliver_queued()
     pruned = retention.prune()
-    Setting.write(LAST_TICK, now().isoformat())
     mailed = {f"mail_{outcome}": n for outcome, n in mailed.items()}
     logs.event("tick", **counts, **mailed, **{f"pruned_{what}": n for what, n in pruned.items()})
     return counts

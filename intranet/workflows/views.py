@@ -48,19 +48,13 @@ def case_context(workflow, case, user, message=None, return_to=None, failed=None
             for a in actions
             if not a.allowed and workflow.roles_on(case, user) & a.transition.roles
         ],
-        "events": events if staff else [e for e in events if _public(e, user)],
+        "events": workflow.timeline_for(events, user),
         "message": message,
         "draft": draft_comment(workflow, case.id),
         "staff": staff,
         "return_to": return_to,
         "failed": failed,
     }
-
-
-def _public(event, user):
-    """What those outside the network see: changes of state and their own notes, not the
-    internal ones (votes cast, reminders)."""
-    return event.from_state != event.to_state or event.actor_id == user.id
 
 
 def action_groups(actions):

@@ -10,6 +10,7 @@ from intranet.errors import error_page
 from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
@@ -21,7 +22,7 @@ REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
 
 
 def _replaceable(application, referee):
-    return application.state == "referenties" and referee.status == "uitgenodigd"
+    return application.state == State.REFERENCES and referee.status == "uitgenodigd"
 
 
 def page_context(application, replace_forms=None, message=None):
@@ -36,16 +37,16 @@ def page_context(application, replace_forms=None, message=None):
                     prefix=f"r{referee.id}", formdata=None
                 )
     context = case_context(admission, application, current_user)
-    questions = [e.comment for e in context["events"] if e.to_state == "aanvulling"]
+    questions = [e.comment for e in context["events"] if e.to_state == State.QUESTION]
     return {
         **context,
-        "question": questions[-1] if application.state == "aanvulling" and questions else "",
+        "question": questions[-1] if application.state == State.QUESTION and questions else "",
         "application": application,
         "is_applicant": is_applicant,
         "referees": referees,
         "replace_forms": replace_forms,
         "referee_message": message,
-        "checklist": queries.checklist(application) if application.state == "concept" else [],
+        "checklist": queries.checklist(application) if application.state == State.CONCEPT else [],
         "step_labels": steps.STEPS,
         "progress": progress(application) if is_applicant else None,
     }
@@ -70,7 +71,7 @@ def edit(case_id, step):
     application = own_draft(case_id)
     if step not in steps.steps_for(application.route):
         abort(404)
-    if application.state != "concept":
+    if application.state != State.CONCEPT:
         return error_page(409, drafts.NOT_EDITABLE)
     context = edit_context(application, request.form)
     form = steps.make_form(step, False, application.route, data=queries.answers_of(application))

@@ -6,12 +6,14 @@ from intranet import tokens
 from intranet.admission.models import Application, Referee
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
+from intranet.forms import web_address
 from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 from . import eligibility
-from .queries import form_nonce, namesake, same_name
+from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
 NOT_EDITABLE = "Uw aanmelding is al ingediend; wijzigen kan niet meer."
@@ -27,8 +29,7 @@ class DraftError(Exception):
 
 
 def _website(text):
-    text = (text or "").strip()
-    return text if not text or "://" in text else f"https://{text}"
+    return web_address(text) or ""
 
 
 def _organisation_fields(answers):
@@ -40,21 +41,27 @@ def _organisation_fields(answers):
     }
 
 
-def _claim_organisation(answers):
-    """The organisation to apply for: new, or an earlier applicant's row that is free again."""
+def _claim_organisation(answers, user):
+    """The application's own organisation: an application never changes an existing one.
+
+    Only the applicant's own earlier organisation row (of an application they withdrew or
+    that was turned down) is taken again. Under a name another organisation already has,
+    the new one is told apart by a number; the projectleider sees the likely match
+    (`likely_matches`) and decides.
+    """
     name = " ".join(answers["name"].split())
-    organisation = locked(Organisation.select().where(same_name(name))).first()
     status, applying = namesake(name)
     problem = eligibility.organisation_problem(status, applying)
     if problem:
         raise DraftError("name", problem)
     fields = _organisation_fields(answers)
-    if organisation is not None:
-        Organisation.update(**fields).where(Organisation.id == organisation.id).execute()
-        return Organisation.get_by_id(organisation.id)
+    own = locked(own_earlier_organisation(user, name)).first()
+    if own is not None:
+        Organisation.update(**fields).where(Organisation.id == own.id).execute()
+        return Organisation.get_by_id(own.id)
     try:
         with db.atomic():
-            return Organisation.create(name=name, status="aspirant", **fields)
+            return Organisation.create(name=free_name(name), status="aspirant", **fields)
     except IntegrityError as error:
         raise DraftError("name", "Voor deze organisatie loopt al een aanmelding.") from error
 
@@ -79,7 +86,7 @@ def create_draft(answers, nonce, user=None, account=None):
         tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
         if user is None:
             user = _new_account(account)
-        organisation = _claim_organisation(answers)
+        organisation = _claim_organisation(answers, user)
         application = engine.create_case(
             admission,
             user,
@@ -153,7 +160,7 @@ def save_step(application_id, user, step, answers):
             raise engine.CaseNotFound("Deze aanmelding bestaat niet.")
         if application.applicant_id != user.id:
             raise engine.NotPermitted("Alleen de aanvrager kan de aanmelding wijzigen.")
-        if application.state != "concept":
+        if application.state != State.CONCEPT:
             raise engine.AlreadyHandled(NOT_EDITABLE)
         _save_answers(application, step, answers)
     return application

@@ -9,11 +9,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Email, Length, Optional
 from wtforms.widgets import TextInput
 
 from intranet.admission.models import ROUTES
-from intranet.forms import TextForm, choices
+from intranet.forms import TextForm, WebsiteField, choices
 from intranet.models import SECTORS
 
 from . import eligibility as rules
@@ -24,9 +24,6 @@ EMAIL = [
     Email("Dit is geen geldig e-mailadres."),
     Length(max=254, message="Dit e-mailadres is te lang."),
 ]
-WEBSITE = Regexp(
-    r"^(https?://)?[^\s/]+\.[^\s]+$", message="Vul een webadres in, bijvoorbeeld www.voorbeeld.nl."
-)
 
 
 class CountField(IntegerField):
@@ -80,7 +77,7 @@ class OrganisationForm(TextForm):
         "Gemeente (vestigingsplaats)", validators=[DataRequired("Vul de gemeente in."), NAME]
     )
     pupils = CountField("Aantal leerlingen of kindplaatsen", validators=[Optional()])
-    website = StringField("Website", validators=[Optional(), NAME, WEBSITE])
+    website = WebsiteField("Website", validators=[Optional(), NAME])
 
     def rules(self, context):
         """Not yet a partner or applicant; municipality and pupils fit the route."""

@@ -1,9 +1,12 @@
 """What the applicant's pages read: drafts, namesakes, accounts, their own applications."""
 
+import re
+
 from peewee import fn
 
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
+from intranet.workflows.states import AdmissionState as State
 
 from .steps import steps_for
 
@@ -11,6 +14,43 @@ from .steps import steps_for
 def same_name(name):
     """The condition 'an organisation of this name', ignoring case and extra spaces."""
     return fn.LOWER(Organisation.name) == " ".join(name.split()).lower()
+
+
+NUMBERED = re.compile(r" \(aanmelding \d+\)$")
+
+
+def free_name(name):
+    """The name, or when an organisation has it already, the name with a number after it."""
+    candidate, number = name, 1
+    while Organisation.select().where(same_name(candidate)).exists():
+        number += 1
+        candidate = f"{name} (aanmelding {number})"
+    return candidate
+
+
+def own_earlier_organisation(user, name):
+    """The applicant's own earlier organisation of this name that no open application holds."""
+    return (
+        Organisation.select()
+        .join(Application, on=Application.organisation == Organisation.id)
+        .where(
+            Application.applicant == user.id,
+            same_name(name),
+            Organisation.status == "aspirant",
+        )
+    )
+
+
+def likely_matches(organisation):
+    """Other organisations that are probably this one (same name, whatever capitals, spaces
+    or number): the projectleider decides; an application never joins one by itself."""
+    name = NUMBERED.sub("", organisation.name)
+    names = [same_name(name), Organisation.name.startswith(f"{name} (aanmelding ")]
+    return (
+        Organisation.select()
+        .where((names[0] | names[1]), Organisation.id != organisation.id)
+        .order_by(Organisation.name)
+    )
 
 
 def namesake(name, own_organisation_id=None):
@@ -34,7 +74,7 @@ def drafts_of(user):
     """The user's applications still in draft (none for a visitor)."""
     if not user.is_authenticated:
         return []
-    return list(of_applicant(user).where(Application.state == "concept"))
+    return list(of_applicant(user).where(Application.state == State.CONCEPT))
 
 
 def with_people(application_id):

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from intranet import security, tokens
+from intranet import security, throttle, tokens
 from intranet.models import User
 from intranet.security import login_required
 from intranet.workflows.admission import admission
@@ -41,6 +41,7 @@ def _show(wizard, step, form=None):
 
 
 @bp.route("/aanmelden", methods=["GET", "POST"])
+@throttle.limited("apply")
 def start():
     """The application form: route, organisation, profile, referees, contactpersoon."""
     if request.method == "GET":
@@ -104,6 +105,7 @@ def _save(wizard, answers):
 
 
 @bp.post("/aanmelden/controleer/<field>")
+@throttle.limited("apply-check")
 def check(field):
     """Validate one field as it is left (htmx): the field again, with its message."""
     newcomer = not current_user.is_authenticated

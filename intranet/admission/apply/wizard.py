@@ -9,7 +9,7 @@ import secrets
 from flask import request
 from flask_login import current_user
 
-from intranet import security
+from intranet import security, throttle
 
 from . import queries, steps
 
@@ -112,10 +112,8 @@ class Wizard:
 
 def sign_in(email, password):
     """Log in inside the form with an existing account: (user, None) or (None, message)."""
-    user = queries.account_for(email)
-    if security.login_wait(email):
+    try:
+        user, problem = security.authenticate(email, password)
+    except throttle.Throttled:
         return None, TOO_MANY_ATTEMPTS
-    if user is not None and user.active and security.check_password(user, password):
-        return user, None
-    security.record_failure(email)
-    return None, steps.EXISTING_ACCOUNT
+    return (user, None) if problem is None else (None, steps.EXISTING_ACCOUNT)

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
+from intranet.admission.apply.queries import likely_matches
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.clock import now
 from intranet.pagination import paginate
 from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import AdmissionState as State
 
 ELIGIBILITY = {
     "basis": "Bedrijf of instelling zonder leerlingen, gevestigd in Leiden, Leiderdorp, "
@@ -21,11 +23,11 @@ ELIGIBILITY = {
     "vse": "Instelling voor voorschoolse educatie (VSE) in de Leidse regio.",
 }
 INBOX_SECTIONS = (
-    ("bij_projectleider", "Te beoordelen", "Deze aanmeldingen wachten op uw besluit."),
-    ("stemming", "Stemming loopt", "De projectgroep stemt; leg zo nodig een stem vast."),
-    ("aanvulling", "Aanvulling gevraagd", "Wacht op het antwoord van de aanvrager."),
-    ("referenties", "Wacht op referenties", "De referenten zijn uitgenodigd."),
-    ("regiegroep", "Bij de regiegroep", "De regiegroep besluit."),
+    (State.WITH_LEADER, "Te beoordelen", "Deze aanmeldingen wachten op uw besluit."),
+    (State.VOTE, "Stemming loopt", "De projectgroep stemt; leg zo nodig een stem vast."),
+    (State.QUESTION, "Aanvulling gevraagd", "Wacht op het antwoord van de aanvrager."),
+    (State.REFERENCES, "Wacht op referenties", "De referenten zijn uitgenodigd."),
+    (State.REGIEGROEP, "Bij de regiegroep", "De regiegroep besluit."),
 )
 
 
@@ -44,6 +46,7 @@ def dossier(application):
         "organisation": application.organisation,
         "referees": Referee.current(application),  # read only where a page shows them
         "eligibility": ELIGIBILITY.get(application.route, ""),
+        "matches": list(likely_matches(application.organisation)),
     }
 
 
@@ -102,7 +105,7 @@ def vote_view(application, user, my_vote=False, counted=None):
 
     `my_vote` and `counted` save their queries when the caller knows them (it just voted).
     """
-    is_open = application.state == "stemming"
+    is_open = application.state == State.VOTE
     is_member = user.has_role("projectgroep")
     is_leader = user.has_role("projectleider")
     if my_vote is False:
@@ -119,7 +122,7 @@ def vote_view(application, user, my_vote=False, counted=None):
 
 def open_votes(user, per_page=30):
     """A page of open votes, each with the user's own vote (or None) and how many voted."""
-    page = paginate(Application.in_state("stemming").order_by(Application.vote_deadline), per_page)
+    page = paginate(Application.in_state(State.VOTE).order_by(Application.vote_deadline), per_page)
     ids = [application.id for application in page.items]
     mine = Vote.of_member(user, ids)
     counts = Vote.count_by_application(ids, current_member_ids())
@@ -131,7 +134,7 @@ def escalation(application):
     """Why the case went to the regiegroep, from the audit trail, or None."""
     event = (
         AuditEvent.for_case(admission.name, application.id)
-        .where(AuditEvent.to_state == "regiegroep")
+        .where(AuditEvent.to_state == State.REGIEGROEP)
         .order_by(AuditEvent.id.desc())
         .first()
     )
@@ -148,7 +151,7 @@ def decision(application):
     """The audit event that decided the case (admitted or rejected), or None while open."""
     return (
         AuditEvent.for_case(admission.name, application.id)
-        .where(AuditEvent.to_state.in_(("toegelaten", "afgewezen")))
+        .where(AuditEvent.to_state.in_((State.ADMITTED, State.REJECTED)))
         .order_by(AuditEvent.id.desc())
         .first()
     )
@@ -156,7 +159,7 @@ def decision(application):
 
 def regiegroep_lists():
     """Escalated cases waiting for a decision, and the regiegroep's earlier decisions."""
-    waiting = list(Application.in_state("regiegroep").order_by(Application.escalated_at))
+    waiting = list(Application.in_state(State.REGIEGROEP).order_by(Application.escalated_at))
     decided = list(Application.decided_by_regiegroep())
     comments = Comment.count_by_application([a.id for a in waiting + decided])
     return {"waiting": waiting, "decided": decided, "comments": comments}

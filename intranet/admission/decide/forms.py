@@ -2,36 +2,27 @@
 
 from datetime import UTC, datetime, time, timedelta
 
-from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, RadioField, SelectField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 
 from intranet.admission.models import CHOICES
 from intranet.clock import AMSTERDAM, today
+from intranet.forms import DayField, Form
 from intranet.workflows.admission import current_member_ids
 
 MAX_TEXT = 5000
 CHOOSE = "Kies voor, tegen of twijfel."
 
 
-class DutchDateField(DateField):
-    """A date field whose parse error speaks Dutch."""
-
-    def process_formdata(self, valuelist):
-        """Parse the date; a value that is no date gets a Dutch message."""
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError("Vul een geldige datum in (dag-maand-jaar).") from error
-
-
-class NominateForm(FlaskForm):
+class NominateForm(Form):
     """Nominate an application to the projectgroep, open to votes until a date."""
 
     expected_state = HiddenField()
-    deadline = DutchDateField(
-        "Stemmen kan tot en met", validators=[InputRequired("Kies de laatste dag van de stemming.")]
+    deadline = DayField(
+        "Stemmen kan tot en met",
+        validators=[InputRequired("Kies de laatste dag van de stemming.")],
+        message="Vul een geldige datum in (dag-maand-jaar).",
     )
 
     def validate_deadline(self, field):
@@ -58,7 +49,7 @@ def _choice_field(label):
     )
 
 
-class VoteForm(FlaskForm):
+class VoteForm(Form):
     """A member's vote: voor, tegen or twijfel, with an optional motivation."""
 
     choice = _choice_field("Uw stem")
@@ -93,7 +84,7 @@ class RecordVoteForm(VoteForm):
             raise ValidationError("Kies een huidig lid van de projectgroep.")
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     """A contribution to the regiegroep's discussion of a case."""
 
     text = TextAreaField(

@@ -10,8 +10,10 @@ from intranet.models import User
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
+from . import matching
 from .dossier import application_or_404, dossier, inbox, vote_view
 from .forms import NominateForm, RecordVoteForm
 
@@ -55,8 +57,21 @@ def _case_page(application, record_form=None, record_message=None, status=200):
         view=vote_view(application, current_user),
         record_form=record_form or _record_form(),
         record_message=record_message,
+        may_link=application.state in matching.LINKABLE,
     )
     return page, status
+
+
+@bp.post("/<int:case_id>/koppelen/<int:organisation_id>")
+@role_required("projectleider")
+def link_organisation(case_id, organisation_id):
+    """The projectleider decides the application is for this existing organisation."""
+    try:
+        match = matching.link_to_existing(case_id, organisation_id, current_user)
+    except matching.MatchError as error:
+        return error_page(error.status, error.message)
+    flash(f"De aanmelding hoort nu bij {match.name}.", "success")
+    return redirect(url_for("inbox.case", case_id=case_id), code=303)
 
 
 @bp.route("/<int:case_id>/voordragen", methods=["GET", "POST"])
@@ -94,7 +109,7 @@ def nominate(case_id):
 
 def _nominate_refusal(application):
     """(status, message) when this application cannot be nominated now, else None."""
-    if application.state != "bij_projectleider":
+    if application.state != State.WITH_LEADER:
         label = admission.state_label(application.state)
         return 409, engine.ALREADY_HANDLED.format(label)
     if admission.transition("voordragen", application) is None:

@@ -7,6 +7,7 @@ from intranet import htmx
 from intranet.admission.models import Comment
 from intranet.security import role_required
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
 from .dossier import (
@@ -43,7 +44,7 @@ def comment(case_id):
     """Add a contribution to the discussion; htmx swaps in the updated discussion."""
     application = _escalated_or_403(case_id)
     form = CommentForm()
-    if application.state != "regiegroep":
+    if application.state != State.REGIEGROEP:
         return _page(application, form, message=("error", DECIDED), status=409)
     if not form.validate():
         return _page(application, form, status=422)

@@ -6,6 +6,7 @@ from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from intranet.workflows.states import AdmissionState as State
 
 
 def record_reference(referee_id, recommendation, text, before_commit=None):
@@ -31,15 +32,7 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
         referee.recommendation, referee.text = recommendation, text.strip()
         referee.status, referee.answered_at = "beantwoord", now()
         referee.save()
-        pending = [r for r in Referee.current(application) if r.status != "beantwoord"]
-        if not pending:
-            engine.fire(
-                admission,
-                application.id,
-                "referenties_compleet",
-                None,
-                actor_label=f"referent {referee.name}",
-            )
+        engine.settle(admission, application.id)  # the last reference hands the case on
     return referee
 
 
@@ -53,7 +46,10 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
         if application.applicant_id != applicant.id:
             raise engine.NotPermitted("Alleen de aanvrager kan een referent vervangen.")
         old = Referee.get_by_id(referee_id)
-        if old.status == "beantwoord" or application.state not in ("concept", "referenties"):
+        if old.status == "beantwoord" or application.state not in (
+            State.CONCEPT,
+            State.REFERENCES,
+        ):
             raise engine.AlreadyHandled("Deze referent heeft al geantwoord of is niet meer nodig.")
         if old.status == "vervangen":
             raise engine.AlreadyHandled("Deze referent is al vervangen.")
@@ -66,7 +62,7 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
             organisation=organisation,
             relation=relation,
         )
-        if application.state == "referenties":
+        if application.state == State.REFERENCES:
             links.invite(new)
         engine.note(
             admission,

@@ -5,6 +5,7 @@ from flask import current_app
 
 from intranet import mail, tokens
 from intranet.clock import now
+from intranet.workflows.states import AdmissionState as State
 
 PURPOSE = "referee"
 ALREADY_ANSWERED = "Deze referentie is al gegeven. Dank u wel!"
@@ -55,6 +56,6 @@ def refusal(referee, case_state):
         return REPLACED, 410
     if referee.status == "beantwoord":
         return ALREADY_ANSWERED, 409
-    if referee.status != "uitgenodigd" or case_state != "referenties":
+    if referee.status != "uitgenodigd" or case_state != State.REFERENCES:
         return NO_LONGER_NEEDED, 409
     return None

@@ -9,7 +9,7 @@ from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
 from intranet.security import role_required
 from intranet.workflows import engine
-from intranet.workflows.admission import Tally, admission, current_member_ids
+from intranet.workflows.admission import Tally, admission
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")
@@ -23,7 +23,7 @@ def index():
         "admission/votes.html",
         votes=open_votes(current_user),
         closed=list(Application.vote_closed_recently()),
-        is_member=current_user.id in current_member_ids(),
+        is_member=current_user.has_role("projectgroep"),
         workflow=admission,
     )
 

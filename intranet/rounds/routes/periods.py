@@ -5,6 +5,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.clock import today
+from intranet.forms import unique
 from intranet.models import Organisation
 from intranet.rounds import bp, opening, periods
 from intranet.rounds.demo import demo_note
@@ -32,6 +33,9 @@ def index():
     )
 
 
+NAME_TAKEN = "Er is al een periode met deze naam."
+
+
 @bp.route("/convenant/periode/nieuw", methods=["GET", "POST"])
 @role_required("projectleider")
 def new_period():
@@ -43,9 +47,11 @@ def new_period():
         return _form_page(form, None)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
-        period = periods.create_period(current_user, **values)
-        flash(f"Periode ‘{period.name}’ aangemaakt.", "success")
-        return redirect(url_for("rounds.period", case_id=period.id), code=303)
+        with unique(form.name, NAME_TAKEN) as clash:
+            period = periods.create_period(current_user, **values)
+        if not clash.failed:
+            flash(f"Periode ‘{period.name}’ aangemaakt.", "success")
+            return redirect(url_for("rounds.period", case_id=period.id), code=303)
     return _form_page(form, None, 422 if form.is_submitted() else 200)
 
 
@@ -83,9 +89,11 @@ def edit_period(case_id):
         return _form_page(form, period)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
-        periods.update_period(period, **values)
-        flash("De periode is bijgewerkt.", "success")
-        return redirect(url_for("rounds.period", case_id=period.id), code=303)
+        with unique(form.name, NAME_TAKEN) as clash:
+            periods.update_period(period, **values)
+        if not clash.failed:
+            flash("De periode is bijgewerkt.", "success")
+            return redirect(url_for("rounds.period", case_id=period.id), code=303)
     return _form_page(form, period, 422 if form.is_submitted() else 200)
 
 

@@ -1,11 +1,10 @@
 """A round's page: live progress per partner and in totals, filterable, exportable as CSV."""
 
-import csv
 import io
 
 from flask import abort, make_response, request
 
-from intranet import htmx
+from intranet import htmx, spreadsheet
 from intranet.rounds import bp
 from intranet.rounds.demo import demo_note
 from intranet.rounds.opening import lef_continuing
@@ -60,12 +59,6 @@ def round_page(round_id):
     )
 
 
-def _cell(value):
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _row(invitation, workflow):
     user = invitation.answered_by if invitation.answered_by_id else None
     organisation = invitation.organisation
@@ -91,10 +84,10 @@ def round_csv(round_id):
     state, search = _filters(round_)
     workflow = workflow_of(round_)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    writer = spreadsheet.writer(buffer)
     writer.writerow(COLUMNS)
     for invitation in round_.invitation_model.of_round(round_, state, search):
-        writer.writerow([_cell(value) for value in _row(invitation, workflow)])
+        writer.writerow(_row(invitation, workflow))
     response = make_response("\ufeff" + buffer.getvalue())  # the BOM tells Excel it is UTF-8
     response.mimetype = "text/csv"
     response.charset = "utf-8"

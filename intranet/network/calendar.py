@@ -1,0 +1,72 @@
+"""Meetings as iCalendar events (Europe/Amsterdam), for downloads and the calendar feed.
+
+`events_for(user)` is what a per-user calendar feed calls: one VEVENT for every published
+meeting the person is invited to and has not declined.
+"""
+
+from datetime import UTC
+
+from icalendar import Calendar, Event
+
+from intranet.clock import AMSTERDAM
+from intranet.mail import external_url
+from intranet.network.models import KOMT, KOMT_NIET, Invitation, Meeting
+from intranet.workflows.states import MeetingState
+
+PRODID = "-//De Leidse Aanpak//Intranet//NL"
+DOMAIN = "leidseaanpak.example.org"
+
+
+def _local(moment):
+    """A stored naive UTC moment as an aware Amsterdam datetime (TZID in the file)."""
+    return moment.replace(tzinfo=UTC).astimezone(AMSTERDAM)
+
+
+def event(meeting, answer=None):
+    """One meeting as a VEVENT (its UID stays the same when the meeting changes)."""
+    item = Event()
+    item.add("uid", f"bijeenkomst-{meeting.id}@{DOMAIN}")
+    item.add("dtstamp", _local(meeting.published_at or meeting.created_at))
+    item.add("dtstart", _local(meeting.starts_at))
+    item.add("dtend", _local(meeting.ends_at))
+    item.add("summary", meeting.title)
+    item.add("location", meeting.location)
+    item.add("description", meeting.description)
+    item.add("url", external_url("network.meeting", case_id=meeting.id))
+    item.add("status", "CANCELLED" if meeting.state == MeetingState.CALLED_OFF else "CONFIRMED")
+    if answer == KOMT:
+        item.add("transp", "OPAQUE")
+    return item
+
+
+def calendar(events, name="De Leidse Aanpak"):
+    """A VCALENDAR holding the events, with its Amsterdam time zone."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    for item in events:
+        cal.add_component(item)
+    cal.add_missing_timezones()
+    return cal
+
+
+def meeting_ics(meeting):
+    """The .ics file of one meeting, as bytes."""
+    return calendar([event(meeting)], name=meeting.title).to_ical()
+
+
+def events_for(user):
+    """VEVENTs of the published and called-off meetings the user is invited to, not declined."""
+    invitations = (
+        Invitation.select(Invitation, Meeting)
+        .join(Meeting)
+        .where(
+            Invitation.user == user.id,
+            Invitation.answer != KOMT_NIET,
+            Meeting.state.in_([MeetingState.PUBLISHED, MeetingState.CALLED_OFF]),
+        )
+        .order_by(Meeting.starts_at)
+    )
+    return [event(invitation.meeting, invitation.answer) for invitation in invitations]

@@ -1,0 +1,58 @@
+"""Attendance, on a phone: one tap per person marks them present (or not any more)."""
+
+from flask import flash, redirect, render_template, request, url_for
+
+from intranet import htmx
+from intranet.network import bp
+from intranet.network.models import KOMT, Invitation
+from intranet.network.routes import meeting_or_404
+from intranet.network.rsvp import AnswerRefused, mark_attendance
+from intranet.security import role_required
+
+
+def _people(meeting):
+    """Everyone coming first, then the others who answered or not; by name."""
+    rows = list(Invitation.listing(meeting))
+    return sorted(rows, key=lambda row: row.answer != KOMT)
+
+
+@bp.get("/bijeenkomsten/<int:meeting_id>/aanwezigheid")
+@role_required("projectleider")
+def attendance(meeting_id):
+    """The list to tick people off at the door."""
+    meeting = meeting_or_404(meeting_id)
+    people = _people(meeting)
+    present = sum(1 for person in people if person.attended)
+    return render_template(
+        "network/attendance.html", meeting=meeting, people=people, present=present
+    )
+
+
+@bp.post("/bijeenkomsten/<int:meeting_id>/aanwezigheid/<int:invitation_id>")
+@role_required("projectleider")
+def mark(meeting_id, invitation_id):
+    """Mark one person present or absent; htmx swaps their row."""
+    meeting = meeting_or_404(meeting_id)
+    present = request.form.get("present") == "1"
+    message, status = None, 200
+    try:
+        mark_attendance(meeting, invitation_id, present)
+    except AnswerRefused as refused:
+        if refused.status == 404 or not htmx.is_htmx():
+            flash(refused.message, "error")
+            return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
+        message, status = ("error", refused.message), refused.status
+    row = Invitation.listing(meeting).where(Invitation.id == invitation_id).get()
+    if htmx.is_htmx():
+        response = htmx.render(
+            "network/attendance.html",
+            "network/_attendance_row.html",
+            meeting=meeting,
+            person=row,
+            message=message,
+        )
+        response.status_code = status
+        return response
+    return redirect(
+        url_for("network.attendance", meeting_id=meeting.id) + f"#persoon-{row.id}", code=303
+    )

@@ -1,0 +1,184 @@
+"""Throttling: guesses slow down per account and per client address, atomically.
+
+Every try is counted *before* it is judged (a row per key, committed), so a parallel burst
+cannot slip more tries past the limit than a sequential one: the n-th committed row sees at
+least n rows. A try over a limit is refused and its rows removed again; a try that succeeds
+is forgiven.
+
+A stranger must not be able to lock the owner out. So the login counts the failures of a
+client the account knows (a browser that logged in before, or an address it logged in from)
+only against that client; only unknown clients share the account-wide and address-wide
+limits.
+"""
+
+import secrets
+from datetime import timedelta
+from functools import partial, wraps
+
+from flask import after_this_request, current_app, request
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from peewee import fn
+
+from intranet.clock import now
+from intranet.db import db
+from intranet.errors import error_page
+from intranet.models import LoginAttempt
+
+DEVICE_COOKIE = "known_device"
+KNOWN_FOR = timedelta(days=180)
+
+
+class Throttled(Exception):
+    """Too many tries; `wait` says how long until the next one counts."""
+
+    def __init__(self, wait):
+        super().__init__(wait)
+        self.wait = wait
+
+    @property
+    def minutes(self):
+        """The wait in whole minutes, at least one."""
+        return max(1, round(self.wait.total_seconds() / 60))
+
+
+def client_address():
+    """The client's address (ProxyFix, when configured, has put the real one here)."""
+    return request.remote_addr or "-"
+
+
+def reserve(limits, window):
+    """Count one try against every key ({key: limit}); raise Throttled if one is over."""
+    with db.atomic():
+        ids = [LoginAttempt.insert(key=key).execute() for key in limits]
+    since = now() - window
+    rows = (
+        LoginAttempt.select(LoginAttempt.key, fn.COUNT(LoginAttempt.id), fn.MIN(LoginAttempt.at))
+        .where(LoginAttempt.key.in_(list(limits)), LoginAttempt.at > since)
+        .group_by(LoginAttempt.key)
+        .tuples()
+    )
+    waits = [first + window - now() for key, count, first in rows if count > limits[key]]
+    if waits:
+        forgive(ids)
+        raise Throttled(max(max(waits), timedelta(seconds=1)))
+    return ids
+
+
+def forgive(ids):
+    """Take tries back (they succeeded, or were refused before they were tried)."""
+    LoginAttempt.delete().where(LoginAttempt.id.in_(ids)).execute()
+
+
+def is_known_client():
+    """The rows that remember a client that logged in before (not tries)."""
+    return LoginAttempt.key.startswith("known:")
+
+
+def prune():
+    """Forget known clients older than KNOWN_FOR (tick calls it; tries follow the retention
+    setting KEEP_LOGIN_ATTEMPTS, see intranet/privacy/retention.py)."""
+    return (
+        LoginAttempt.delete()
+        .where(is_known_client() & (LoginAttempt.at < now() - KNOWN_FOR))
+        .execute()
+    )
+
+
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
+
+
+def _email_key(email):
+    return email.strip().lower()
+
+
+def _device_of(email):
+    """The known-device cookie's id if this browser logged in to this account before."""
+    try:
+        value = _serializer().loads(
+            request.cookies.get(DEVICE_COOKIE, ""), max_age=int(KNOWN_FOR.total_seconds())
+        )
+    except BadSignature:  # also an expired one
+        return None
+    if isinstance(value, dict) and value.get("e") == _email_key(email):
+        return str(value.get("d"))
+    return None
+
+
+def _address_known(email):
+    key = f"known:{_email_key(email)}|{client_address()}"
+    since = now() - KNOWN_FOR
+    return LoginAttempt.select().where(LoginAttempt.key == key, LoginAttempt.at > since).exists()
+
+
+def login_limits(email):
+    """The keys (and their limits) one login try for this account counts against."""
+    config = current_app.config
+    account = _email_key(email)
+    per_client = config["LOGIN_MAX_FAILURES_PER_CLIENT"]
+    device = _device_of(email)
+    if device:
+        return {f"device:{device}": per_client}
+    pair = {f"client:{account}|{client_address()}": per_client}
+    if _address_known(email):
+        return pair
+    return {
+        **pair,
+        f"account:{account}": config["LOGIN_MAX_FAILURES_PER_ACCOUNT"],
+        f"address:{client_address()}": config["LOGIN_MAX_FAILURES_PER_ADDRESS"],
+    }
+
+
+def login_succeeded(email):
+    """Clear this client's failures and remember it as a known client of the account."""
+    account = _email_key(email)
+    client, known = (f"{kind}:{account}|{client_address()}" for kind in ("client", "known"))
+    LoginAttempt.delete().where(LoginAttempt.key.in_([client, known])).execute()
+    LoginAttempt.create(key=known)
+    after_this_request(partial(remember_device, email))
+
+
+def remember_device(email, response):
+    """Give this browser a signed cookie: it is a known client of this account from now on."""
+    value = _serializer().dumps({"e": _email_key(email), "d": secrets.token_urlsafe(12)})
+    config = current_app.config
+    response.set_cookie(
+        DEVICE_COOKIE,
+        value,
+        max_age=int(KNOWN_FOR.total_seconds()),
+        secure=config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def hit(name, subject=None):
+    """Count a request to a rate-limited form (per address, and per subject if given)."""
+    config = current_app.config
+    limit, window = config["RATE_LIMITS"][name]
+    limits = {f"{name}:address:{client_address()}": limit}
+    if subject:
+        limits[f"{name}:subject:{_email_key(subject)}"] = limit
+    return reserve(limits, window)
+
+
+TOO_MANY_REQUESTS = "Te veel verzoeken vanaf uw adres. Probeer het over {minutes} minuten opnieuw."
+
+
+def limited(name):
+    """Rate-limit a view's POSTs per client address (RATE_LIMITS[name]); over it: a 429."""
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if request.method == "POST":
+                try:
+                    hit(name)
+                except Throttled as throttled:
+                    return error_page(429, TOO_MANY_REQUESTS.format(minutes=throttled.minutes))
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorator

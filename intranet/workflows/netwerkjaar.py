@@ -1,0 +1,79 @@
+"""A schooljaar of the network: it reminds the projectleider of partners without jaargesprek.
+
+The convenant promises a conversation with every partner once a year. Each schooljaar has
+one case (created when the jaargesprekken are first opened or planned for that year). On the
+setting JAARGESPREK_PLANNED_BY, tick mails the projectleiders the partners that have no
+jaargesprek planned, once. On 1 August the year closes and the next one opens.
+"""
+
+from datetime import time
+
+from intranet import mail
+from intranet.db import locked, write_transaction
+from intranet.models import User
+from intranet.network.jaargesprek import NetworkYear, partners_without, reminder_date
+from intranet.network.years import bounds_utc, label, utc
+from intranet.workflows import engine
+from intranet.workflows.definition import SYSTEM, Timer, Transition, Workflow
+from intranet.workflows.models import Deadline
+
+NAME = "netwerkjaar"
+LOPEND, AFGESLOTEN = "lopend", "afgesloten"
+STATES = {LOPEND: "Lopend", AFGESLOTEN: "Afgesloten"}
+
+
+def ensure_year(year):
+    """The schooljaar's case, created with its reminder and its end the first time."""
+    found = NetworkYear.get_or_none(NetworkYear.schooljaar == year)
+    if found:
+        return found
+    with write_transaction():
+        NetworkYear.insert(schooljaar=year, state=LOPEND).on_conflict_ignore().execute()
+        case = locked(NetworkYear.select().where(NetworkYear.schooljaar == year)).get()
+        if (
+            not Deadline.select()
+            .where(Deadline.workflow == NAME, Deadline.case_id == case.id)
+            .exists()
+        ):
+            engine.schedule(WORKFLOW, case, "herinneren", utc(reminder_date(year), time(8, 0)))
+            engine.schedule(WORKFLOW, case, "afsluiten", bounds_utc(year)[1])
+    return case
+
+
+def remind(workflow, case, moment):
+    """Tell the projectleiders which partners have no jaargesprek planned yet."""
+    missing = list(partners_without(case.schooljaar))
+    if not missing:
+        return
+    for person in User.in_group("projectleider"):
+        mail.queue(
+            person.email,
+            f"Jaargesprekken {label(case.schooljaar)}: {len(missing)} partner"
+            f"{'s' if len(missing) != 1 else ''} zonder afspraak",
+            "network_jaargesprek_reminder",
+            person=person,
+            year_label=label(case.schooljaar),
+            partners=missing,
+            url=mail.external_url("network.jaargesprekken", jaar=case.schooljaar),
+        )
+
+
+def open_next(event):
+    """When a schooljaar ends, the next one starts with its own reminder."""
+    ensure_year(event.case.schooljaar + 1)
+
+
+WORKFLOW = Workflow(
+    name=NAME,
+    label="Schooljaar van het netwerk",
+    model=NetworkYear,
+    states=STATES,
+    initial=LOPEND,
+    transitions=[
+        Transition("afsluiten", LOPEND, AFGESLOTEN, "Schooljaar afsluiten", frozenset({SYSTEM})),
+    ],
+    on_enter={AFGESLOTEN: [open_next]},
+    timers=[Timer("herinneren", (LOPEND,), remind)],
+    case_endpoint="network.jaargesprekken",
+    can_view=lambda case, user: user.has_role("projectleider"),
+)

@@ -1,0 +1,40 @@
+"""The states of the workflows as constants: a state name is never a bare string elsewhere.
+
+They sit beneath models and workflows alike (a model's queries and its workflow both need
+them); each workflow module gives its states their labels and steps. Templates know them as
+`AdmissionState`.
+"""
+
+
+class AdmissionState:
+    """Workflow 1, toetreding (`intranet/workflows/admission.py`)."""
+
+    CONCEPT = "concept"
+    REFERENCES = "referenties"
+    WITH_LEADER = "bij_projectleider"
+    QUESTION = "aanvulling"
+    VOTE = "stemming"
+    REGIEGROEP = "regiegroep"
+    ADMITTED = "toegelaten"
+    REJECTED = "afgewezen"
+    WITHDRAWN = "ingetrokken"
+
+    OPEN = (CONCEPT, REFERENCES, WITH_LEADER, QUESTION, VOTE, REGIEGROEP)
+    DECIDED = (ADMITTED, REJECTED)
+
+
+class MeetingState:
+    """A meeting of the network (`intranet/workflows/meeting.py`)."""
+
+    CONCEPT = "concept"
+    PUBLISHED = "gepubliceerd"
+    CALLED_OFF = "afgelast"
+
+
+class ContributionState:
+    """A proposed contribution to a programme (`intranet/workflows/contribution.py`)."""
+
+    SUBMITTED = "ingediend"
+    MORE_INFORMATION = "meer_informatie"
+    ACCEPTED = "geaccepteerd"
+    REJECTED = "afgewezen"

@@ -1,0 +1,52 @@
+"""The network side of the test world: a network, a published meeting, a proposal.
+
+Built by tests/world.py for the authorization matrix: the world's contactpersoon is a member
+of the network, the other organisation's contactpersoon its zichthouder; the meeting invites
+every contactpersoon and asks for contributions; the world's organisation proposed one.
+"""
+
+from datetime import timedelta
+
+from intranet.clock import now
+from intranet.network.models import Invitation, Network, NetworkMember
+from intranet.workflows import engine
+from intranet.workflows.contribution import WORKFLOW as CONTRIBUTION
+from intranet.workflows.meeting import WORKFLOW as MEETING
+
+
+def build(leader, member, holder, organisation):
+    """{name: record} of the network world."""
+    network = Network.create(slug="duurzaamheid", name="Duurzaamheid", kind="dwarslijn")
+    NetworkMember.create(network=network, user=member)
+    NetworkMember.create(network=network, user=holder, zichthouder=True)
+    starts = now().replace(microsecond=0) + timedelta(days=30)
+    meeting = engine.create_case(
+        MEETING,
+        leader,
+        kind="netwerkbijeenkomst",
+        title="Netwerkbijeenkomst",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        audience="contactpersonen",
+        asks_contributions=True,
+        created_by=leader.id,
+    )
+    engine.fire(MEETING, meeting.id, "publiceren", leader)
+    contribution = engine.create_case(
+        CONTRIBUTION,
+        member,
+        meeting=meeting.id,
+        organisation=organisation.id,
+        network=network.id,
+        submitted_by=member.id,
+        title="Buitenlab",
+        description="Leren over de natuur.",
+    )
+    return {
+        "network": network,
+        "meeting": meeting,
+        "invitation": Invitation.get(
+            Invitation.meeting == meeting.id, Invitation.user == member.id
+        ),
+        "contribution": contribution,
+    }
