@@ -10,7 +10,19 @@ from pypdf import PdfReader
 from intranet.admission.votes.casting import cast_vote
 from intranet.models import OutboxMessage
 from tests import factories
-from tests.decide import HTMX, escalated, fresh, people, text, with_leader
+from tests.decide import HTMX, fresh, people, text
+
+
+def escalated(applicant, leader, reason="Twijfel over de doelgroep."):
+    return factories.Case(applicant).escalated(leader, reason=reason).get()
+
+
+def with_leader(applicant, route="uitgebreid"):
+    return factories.Case(applicant, route=route).with_leader().get()
+
+
+def at_vote(applicant, leader):
+    return factories.Case(applicant).nominated(leader).get()
 
 
 @pytest.fixture
@@ -53,7 +65,7 @@ def test_the_projectleider_reads_the_application_before_deciding(client, login, 
 
 
 def test_the_vote_form_comes_after_the_application(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = at_vote(cast.applicant, cast.leader)
     login(cast.members[0])
     page = client.get(f"/stemmen/{case.id}").get_data(as_text=True)
     assert page.index("Profielbeschrijving") < page.index('name="choice"')
@@ -114,7 +126,7 @@ def test_an_empty_motivation_is_refused_before_any_confirmation(client, login, c
 
 
 def test_the_applicant_follows_plain_steps_without_diagram_or_internal_steps(client, login, cast):
-    case = factories.at_vote(cast.applicant, cast.leader)
+    case = at_vote(cast.applicant, cast.leader)
     cast_vote(case.id, cast.members[0], "voor", "Mooi aanbod.")
     login(cast.applicant)
     page = client.get(f"/aanmelding/{case.id}").get_data(as_text=True)

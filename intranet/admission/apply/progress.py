@@ -3,21 +3,57 @@
 from dataclasses import dataclass
 
 from intranet.views import localtime
+from intranet.workflows.states import AdmissionState as S
 
 UITGEBREID = ["Aanmelding invullen", "Referenties", "Beoordeling", "Stemming", "Besluit"]
 BY_RIGHT = ["Aanmelding invullen", "Beoordeling", "Besluit"]
-WHERE = {
-    "concept": "Aanmelding invullen",
-    "referenties": "Referenties",
-    "bij_projectleider": "Beoordeling",
-    "aanvulling": "Beoordeling",
-    "stemming": "Stemming",
-    "regiegroep": "Besluit",
-    "toegelaten": "Besluit",
-    "afgewezen": "Besluit",
-    "ingetrokken": "Besluit",
+# state: (the plain step it belongs to, what happens now, what happens next)
+PLAIN = {
+    S.CONCEPT: (
+        "Aanmelding invullen",
+        "U vult de aanmelding in; er is nog niets verstuurd.",
+        "Dien de aanmelding in zodra alle stappen zijn ingevuld.",
+    ),
+    S.REFERENCES: (
+        "Referenties",
+        "Uw referenten hebben een e-mail met een persoonlijke link gekregen.",
+        "Zodra alle referenties binnen zijn, beoordeelt de projectleider uw aanmelding. Wie na "
+        "een week niet reageerde, krijgt een herinnering; u kunt een referent ook vervangen.",
+    ),
+    S.WITH_LEADER: (
+        "Beoordeling",
+        "De projectleider beoordeelt uw aanmelding.",
+        "U hoort per e-mail of u wordt toegelaten, of dat de projectleider iets vraagt.",
+    ),
+    S.QUESTION: (
+        "Beoordeling",
+        "De projectleider heeft u een vraag gesteld.",
+        "Beantwoord de vraag hieronder; daarna kijkt de projectleider opnieuw.",
+    ),
+    S.VOTE: (
+        "Stemming",
+        "De projectgroep stemt over uw aanmelding.",
+        "Bij een meerderheid voor bent u toegelaten; bij twijfel besluit de regiegroep. U hoort "
+        "het per e-mail.",
+    ),
+    S.REGIEGROEP: (
+        "Besluit",
+        "De regiegroep neemt het besluit over uw aanmelding.",
+        "U hoort het besluit per e-mail, met de motivering.",
+    ),
+    S.ADMITTED: (
+        "Besluit",
+        "Uw organisatie is partner.",
+        "U bent nu contactpersoon van uw organisatie.",
+    ),
+    S.REJECTED: (
+        "Besluit",
+        "Uw aanmelding is afgewezen.",
+        "De motivering staat in de e-mail en hieronder.",
+    ),
+    S.WITHDRAWN: ("Besluit", "U heeft de aanmelding ingetrokken.", "Er gebeurt verder niets."),
 }
-DONE = ("toegelaten", "afgewezen", "ingetrokken")
+FINISHED = (*S.DECIDED, S.WITHDRAWN)
 
 
 @dataclass
@@ -30,63 +66,19 @@ class Progress:
     by_when: str  # by when, if known
 
 
-def _now_and_next(application):
-    state = application.state
-    if state == "concept":
-        return (
-            "U vult de aanmelding in; er is nog niets verstuurd.",
-            "Dien de aanmelding in zodra alle stappen zijn ingevuld.",
-            "",
-        )
-    if state == "referenties":
-        return (
-            "Uw referenten hebben een e-mail met een persoonlijke link gekregen.",
-            "Zodra alle referenties binnen zijn, beoordeelt de projectleider uw aanmelding. "
-            "Wie na een week niet reageerde, krijgt een herinnering; u kunt een referent ook "
-            "vervangen.",
-            "",
-        )
-    if state == "bij_projectleider":
-        return (
-            "De projectleider beoordeelt uw aanmelding.",
-            "U hoort per e-mail of u wordt toegelaten, of dat de projectleider iets vraagt."
-            + (" Daarna stemt de projectgroep." if application.route == "uitgebreid" else ""),
-            "",
-        )
-    if state == "aanvulling":
-        return (
-            "De projectleider heeft u een vraag gesteld.",
-            "Beantwoord de vraag hieronder; daarna kijkt de projectleider opnieuw.",
-            "",
-        )
-    if state == "stemming":
-        return (
-            "De projectgroep stemt over uw aanmelding.",
-            "Bij een meerderheid voor bent u toegelaten; bij twijfel besluit de regiegroep. "
-            "U hoort het per e-mail.",
-            localtime(application.vote_deadline, "%d-%m-%Y") if application.vote_deadline else "",
-        )
-    if state == "regiegroep":
-        return (
-            "De regiegroep neemt het besluit over uw aanmelding.",
-            "U hoort het besluit per e-mail, met de motivering.",
-            "",
-        )
-    if state == "toegelaten":
-        return ("Uw organisatie is partner.", "U bent nu contactpersoon van uw organisatie.", "")
-    if state == "afgewezen":
-        return ("Uw aanmelding is afgewezen.", "De motivering staat in de e-mail en hieronder.", "")
-    return ("U heeft de aanmelding ingetrokken.", "Er gebeurt verder niets.", "")
-
-
 def progress(application):
     """The plain steps of this application's route, with the current one marked."""
     labels = UITGEBREID if application.route == "uitgebreid" else BY_RIGHT
-    current = labels.index(WHERE.get(application.state, labels[0]))
-    finished = application.state in DONE
+    where, now, following = PLAIN.get(application.state, PLAIN[S.CONCEPT])
+    if where not in labels:
+        where = labels[-1]
+    current = labels.index(where)
+    finished = application.state in FINISHED
     steps = [
         (label, "done" if i < current or finished else "current" if i == current else "todo")
         for i, label in enumerate(labels)
     ]
-    now, following, by_when = _now_and_next(application)
+    by_when = ""
+    if application.state == S.VOTE and application.vote_deadline:
+        by_when = localtime(application.vote_deadline, "%d-%m-%Y")
     return Progress(steps, now, following, by_when)
