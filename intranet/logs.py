@@ -22,6 +22,7 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 TOKEN = re.compile(r"\.?[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
 HIDDEN = "[verborgen]"
 SECRET_WORDS = ("password", "token", "secret", "link")
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def scrub(value):
@@ -121,9 +122,22 @@ def _path():
     return scrub(request.path)
 
 
+def _change(response, user_id):
+    """A change someone made on a page (a write that succeeded): one event line with what.
+
+    Logging in and out and passwords have their own events (auth.routes).
+    """
+    if request.blueprint == "auth":
+        return
+    if request.method in WRITES and response.status_code < 400 and user_id is not None:
+        targets = {k: v for k, v in (request.view_args or {}).items() if k != "token"}
+        event("change", endpoint=request.endpoint, user_id=user_id, target=targets)
+
+
 def _finish_request(response):
     response.headers["X-Request-ID"] = g.get("request_id", "")
     started = g.get("request_started", time.perf_counter())
+    _change(response, _user_id())
     logging.getLogger("intranet.requests").info(
         "request",
         extra={

@@ -7,7 +7,15 @@ from flask_login import current_user
 
 from intranet.clock import local
 from intranet.forms import web_address
-from intranet.workflows.states import AdmissionState, ContributionState, MeetingState
+from intranet.workflows.states import (
+    AdmissionState,
+    ContinuationState,
+    ContributionState,
+    MeetingState,
+    PeriodState,
+    RenewalState,
+    VriendState,
+)
 from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
@@ -65,6 +73,10 @@ def init_app(app):
     app.jinja_env.globals["AdmissionState"] = AdmissionState
     app.jinja_env.globals["MeetingState"] = MeetingState
     app.jinja_env.globals["ContributionState"] = ContributionState
+    app.jinja_env.globals["PeriodState"] = PeriodState
+    app.jinja_env.globals["ContinuationState"] = ContinuationState
+    app.jinja_env.globals["RenewalState"] = RenewalState
+    app.jinja_env.globals["VriendState"] = VriendState
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
     app.add_template_filter(web_link)

@@ -65,6 +65,16 @@ def apply_uitgebreid(page, organisation, contact, referees):
     notice(page, "is ingediend")
 
 
+def confirm_address(live_server, page, email):
+    """The applicant opens the confirmation link in their e-mail and presses its button
+    (until then the account holds no role, so it could not speak for the new partner)."""
+    links = live_server.mail_links(email, "Bevestig")
+    assert links, f"{email} got the e-mail to confirm the address"
+    page.goto(links[0])
+    press(page, "Mijn e-mailadres bevestigen")
+    notice(page, "Uw e-mailadres is bevestigd.")
+
+
 def answer_reference(live_server, browser, email, **context_options):
     """A referee opens the link in their e-mail and recommends the applicant."""
     links = live_server.mail_links(email, "Referentie")

@@ -23,6 +23,7 @@ def test_an_applicant_becomes_a_partner_after_the_vote_runs_out(live_server, bro
     applicant = live_server.new_page(browser)
     problems = watch_for_errors(applicant)
     flow.apply_uitgebreid(applicant, NAME, APPLICANT, REFEREES)
+    flow.confirm_address(live_server, applicant, APPLICANT[1])
     case = flow.application_of(live_server, NAME)
     assert case.state == "referenties"
 

@@ -18,6 +18,7 @@ import pytest
 
 from intranet import security
 from intranet.app import create_app
+from intranet.clock import now
 from intranet.db import db, upgrade
 from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG
@@ -52,7 +53,10 @@ def _seed(path):
     with app.app_context():
         upgrade()
         user = User.create(
-            email=EMAIL, name="Projectleider", password_hash=security.hash_password(PASSWORD)
+            email=EMAIL,
+            name="Projectleider",
+            password_hash=security.hash_password(PASSWORD),
+            email_confirmed_at=now(),
         )
         Membership.create(user=user, group="projectleider")
     db.close_all()

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from intranet.network.calendar import calendar, event, events_for
+from intranet.network.calendar import calendar, event, events_for, meetings_for
 from intranet.network.models import Meeting
 from intranet.network.rsvp import answer
 from intranet.network.years import utc
@@ -72,6 +72,7 @@ def test_the_feed_function_gives_the_meetings_a_person_did_not_decline(make_user
     answer(declined.id, person.id, "komt_niet")
     events = events_for(person)
     assert [str(e["summary"]) for e in events] == ["Komt"]
+    assert [(m.title, m.answer) for m in meetings_for(person)] == [("Komt", "komt")]
     parsed = Calendar.from_ical(calendar(events).to_ical())
     assert [str(e["uid"]) for e in parsed.walk("VEVENT")] == [
         f"bijeenkomst-{coming.id}@leidseaanpak.example.org"

@@ -3,11 +3,13 @@
 import threading
 from datetime import date, datetime, timedelta
 
+from intranet.clock import local
 from intranet.db import db
 from intranet.models import OutboxMessage
 from intranet.network import jaargesprek
 from intranet.network.jaargesprek import NetworkYear
 from intranet.network.rsvp import answer
+from intranet.network.years import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import Deadline
@@ -26,7 +28,8 @@ def test_the_reminder_goes_the_day_before_to_everyone_coming_once(make_user):
     meeting = published(leader, people=[coming, declined, silent], days=3)
     answer(meeting.id, coming.id, "komt")
     answer(meeting.id, declined.id, "komt_niet")
-    assert tick(meeting.starts_at - timedelta(days=2))["uitgevoerd"] == 0
+    tick(meeting.starts_at - timedelta(days=2))
+    assert not _reminders().exists()
     day_before = meeting.starts_at - timedelta(hours=23)
     tick(day_before)
     tick(day_before)
@@ -107,3 +110,14 @@ def test_the_end_of_a_schooljaar_opens_the_next_with_its_own_reminder(make_user)
 def jaargesprek_day(year):
     """The moment of the reminder in that schooljaar (1 December, 08:00 UTC is after it)."""
     return datetime(year, 12, 1, 8, 0)
+
+
+def test_publishing_a_meeting_opens_its_schooljaar_with_the_jaargesprek_reminder(make_user):
+    leader = make_user("projectleider")
+    meeting = published(leader, people=[make_user()])
+    year = schooljaar_of(local(meeting.starts_at).date())
+    assert [y.schooljaar for y in NetworkYear.select()] == [year]
+    actions = {d.action for d in Deadline.select().where(Deadline.workflow == "netwerkjaar")}
+    assert actions == {"herinneren", "afsluiten"}
+    published(leader, people=[make_user()])
+    assert Deadline.select().where(Deadline.workflow == "netwerkjaar").count() == 2

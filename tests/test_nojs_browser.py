@@ -18,6 +18,7 @@ REFEREES = [("Marieke Stam", "marieke@example.org"), ("Joost Ploeg", "joost@exam
 def test_the_whole_admission_works_without_javascript(live_server, browser):
     applicant = live_server.new_page(browser, **NO_JS)
     flow.apply_uitgebreid(applicant, "Theater De Brug", APPLICANT, REFEREES)
+    flow.confirm_address(live_server, applicant, APPLICANT[1])
     case = flow.application_of(live_server, "Theater De Brug")
     assert case.state == "referenties"
 

@@ -145,3 +145,17 @@ def test_a_token_in_an_error_is_blanked_out_of_the_traceback(app, capsys):
     [line] = log_lines(capsys)
     assert "ValueError: bad link /referentie/[verborgen]" in line["exc_info"]
     assert token not in json.dumps(line)
+
+
+def test_a_change_made_on_a_page_is_an_event_with_who_and_what(client, make_user, login, capsys):
+    OutboxMessage.create(to="a@example.org", subject="Weg", body="x", status="failed")
+    leader = make_user("projectleider")
+    login(leader)
+    capsys.readouterr()
+    message = OutboxMessage.get(OutboxMessage.subject == "Weg")
+    client.post(f"/beheer/outbox/{message.id}/opnieuw")
+    client.get("/beheer/outbox")  # reading changes nothing
+    changes = [line for line in log_lines(capsys) if line.get("event") == "change"]
+    assert len(changes) == 1
+    assert changes[0]["endpoint"] == "beheer.resend" and changes[0]["user_id"] == leader.id
+    assert changes[0]["target"] == {"message_id": message.id}

@@ -71,6 +71,8 @@ def test_people_export_writes_everything_stored_about_a_person_as_json(
     _event(person, "gestemd")
     OutboxMessage.create(to=person.email, subject="Welkom", body="Hallo")
     LoginAttempt.create(key=f"account:{person.email}")
+    LoginAttempt.create(key=f"known:{person.email}|127.0.0.1")
+    LoginAttempt.create(key=f"known:x{person.email}|127.0.0.1")  # someone else's
     result = runner.invoke(args=["people", "export", person.email])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)  # the log lines go to stderr
@@ -78,7 +80,9 @@ def test_people_export_writes_everything_stored_about_a_person_as_json(
     records = data["records"]
     assert [m["group"] for m in records["membership"]] == ["projectgroep"]
     assert len(records["contact"]) == 1 and records["outbox_message"][0]["subject"] == "Welkom"
-    assert records["login_attempt"] and records["audit_event"][0]["comment"] == "gestemd"
+    keys = {attempt["key"] for attempt in records["login_attempt"]}
+    assert keys == {f"account:{person.email}", f"known:{person.email}|127.0.0.1"}
+    assert records["audit_event"][0]["comment"] == "gestemd"
     audit = AuditEvent.get(AuditEvent.workflow == "personen")
     assert audit.case_id == person.id and audit.trigger == "exporteren"
 
@@ -91,6 +95,7 @@ def test_people_anonymise_closes_the_account_and_replaces_the_name_keeping_event
     mine = _event(person, "eigen stap")
     about = _event(other, f"Besproken met {person.name} en anderen")
     OutboxMessage.create(to=person.email, subject="Welkom", body=f"Beste {person.name}")
+    LoginAttempt.create(key=f"known:{person.email}|127.0.0.1")
     old_email = person.email
     result = runner.invoke(args=["people", "anonymise", old_email, "--yes"])
     assert result.exit_code == 0, result.output
@@ -101,6 +106,7 @@ def test_people_anonymise_closes_the_account_and_replaces_the_name_keeping_event
     assert AuditEvent.get_by_id(mine.id).actor_label == person.name  # the event stays
     assert AuditEvent.get_by_id(about.id).comment == f"Besproken met {person.name} en anderen"
     assert not OutboxMessage.select().where(OutboxMessage.to == old_email).exists()
+    assert not LoginAttempt.select().where(LoginAttempt.key.contains(old_email)).exists()
     assert AuditEvent.get(AuditEvent.trigger == "anonimiseren").case_id == person.id
     response = client.post("/inloggen", data={"email": old_email, "password": PASSWORD})
     assert response.status_code == 200  # no way in

@@ -1,7 +1,8 @@
 """Meetings as iCalendar events (Europe/Amsterdam), for downloads and the calendar feed.
 
-`events_for(user)` is what a per-user calendar feed calls: one VEVENT for every published
-meeting the person is invited to and has not declined.
+`events_for(user)` is what a per-user calendar feed calls: one VEVENT (start, end, place,
+time zone) for every published meeting the person is invited to and has not declined;
+`meetings_for(user)` gives the same meetings as rows, for a feed that writes its own events.
 """
 
 from datetime import UTC
@@ -57,8 +58,10 @@ def meeting_ics(meeting):
     return calendar([event(meeting)], name=meeting.title).to_ical()
 
 
-def events_for(user):
-    """VEVENTs of the published and called-off meetings the user is invited to, not declined."""
+def meetings_for(user):
+    """The published and called-off meetings the user is invited to and did not decline,
+    soonest first; each with `.answer`, the person's answer (for feeds that build their own
+    entries)."""
     invitations = (
         Invitation.select(Invitation, Meeting)
         .join(Meeting)
@@ -69,4 +72,13 @@ def events_for(user):
         )
         .order_by(Meeting.starts_at)
     )
-    return [event(invitation.meeting, invitation.answer) for invitation in invitations]
+    meetings = []
+    for invitation in invitations:
+        invitation.meeting.answer = invitation.answer
+        meetings.append(invitation.meeting)
+    return meetings
+
+
+def events_for(user):
+    """VEVENTs of the user's meetings (see `meetings_for`): what a per-user feed includes."""
+    return [event(meeting, meeting.answer) for meeting in meetings_for(user)]

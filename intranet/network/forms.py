@@ -2,7 +2,6 @@
 
 from datetime import time
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -24,11 +23,11 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from intranet.clock import now
+from intranet.forms import DayField, TextForm
 from intranet.models import User
 from intranet.network.models import AUDIENCES, MEETING_KINDS
 from intranet.network.publishing import named_addresses
 from intranet.network.years import utc
-from intranet.rounds.forms import DayField
 
 TEXT = Length(max=5000, message="Gebruik hoogstens 5000 tekens.")
 LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
@@ -58,7 +57,7 @@ class DutchTime(TimeField):
             raise ValueError("Vul een tijd in als uu:mm, bijvoorbeeld 09:00.") from error
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(TextForm):
     """A meeting's kind, title, time, place, capacity and audience."""
 
     kind = SelectField("Soort", choices=options(MEETING_KINDS.items()))
@@ -121,7 +120,7 @@ class MeetingForm(FlaskForm):
             raise ValidationError("Onbekend e-mailadres: " + ", ".join(unknown[:5]) + ".")
 
 
-class PartForm(FlaskForm):
+class PartForm(TextForm):
     """A part of the programme, optionally of one network."""
 
     title = StringField("Onderdeel", validators=[DataRequired("Vul een titel in."), LINE])
@@ -135,7 +134,7 @@ class PartForm(FlaskForm):
         )
 
 
-class ContributionForm(FlaskForm):
+class ContributionForm(TextForm):
     """A partner's proposal: what, with whom, what it needs, for which network."""
 
     organisation = SelectField("Namens", coerce=int)
@@ -159,7 +158,7 @@ class ContributionForm(FlaskForm):
         )
 
 
-class JaargesprekForm(FlaskForm):
+class JaargesprekForm(TextForm):
     """Plan a partner's jaargesprek, or record it as held."""
 
     planned_on = DayField("Datum", validators=[InputRequired("Vul een datum in.")])
@@ -169,7 +168,7 @@ class JaargesprekForm(FlaskForm):
     follow_ups = TextAreaField("Afspraken en vervolgacties", validators=[Optional(), TEXT])
 
 
-class MessageForm(FlaskForm):
+class MessageForm(TextForm):
     """A message from a zichthouder to the network's members."""
 
     subject = StringField("Onderwerp", validators=[DataRequired("Vul een onderwerp in."), LINE])

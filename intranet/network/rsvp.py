@@ -11,6 +11,7 @@ from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.network import links
 from intranet.network.models import KOMT, KOMT_NIET, WACHTLIJST, Invitation, Meeting
+from intranet.workflows.engine import WorkflowError
 from intranet.workflows.states import MeetingState
 
 NOT_OPEN = "Deze bijeenkomst staat niet (meer) open voor aanmeldingen. Er is niets gewijzigd."
@@ -20,12 +21,15 @@ UNKNOWN = "Deze bijeenkomst bestaat niet (meer)."
 CHOICES = {KOMT, KOMT_NIET}
 
 
-class AnswerRefused(Exception):
-    """An answer that cannot be taken; nothing changed. `message` is for the user."""
+class AnswerRefused(WorkflowError):
+    """An answer that cannot be taken; nothing changed. `message` is for the user.
+
+    Uncaught, the one error path (intranet/errors.py) answers it with its status.
+    """
 
     def __init__(self, message, status=409):
         super().__init__(message)
-        self.message, self.status = message, status
+        self.status = status
 
 
 def lock_meeting(meeting_id):

@@ -22,6 +22,17 @@ WORKFLOW = "personen"
 SECRET_FIELDS = {"password_hash", "session_epoch"}
 
 
+def _login_records(email):
+    """Login tries and known clients kept under this address (intranet/throttle.py's keys)."""
+    key = LoginAttempt.key
+    return (
+        (key == f"account:{email}")
+        | key.startswith(f"client:{email}|")
+        | key.startswith(f"known:{email}|")
+        | key.endswith(f":subject:{email}")
+    )
+
+
 def _rows_about(user):
     """{table: [rows]} of every record that points at the person or carries their address."""
     found = {}
@@ -38,7 +49,7 @@ def _rows_about(user):
             and (field.name in {"email", "to"} or field.name.endswith("_email"))
         ]
         if model is LoginAttempt:
-            conditions.append(LoginAttempt.key == f"account:{user.email}")
+            conditions.append(_login_records(user.email))
         if not conditions or model is User:
             continue
         where = conditions[0]
@@ -88,7 +99,7 @@ def anonymise(user, actor=None):
         OutboxMessage.update(to=new_email, body=PRUNED_BODY).where(
             OutboxMessage.to == old_email
         ).execute()
-        LoginAttempt.delete().where(LoginAttempt.key == f"account:{old_email}").execute()
+        LoginAttempt.delete().where(_login_records(old_email)).execute()
         Membership.delete().where(Membership.user == user.id).execute()
         Contact.delete().where(Contact.user == user.id).execute()
         User.update(

@@ -17,6 +17,8 @@ from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, Renewa
 from intranet.rounds.periods import convenant_2018, create_period
 from intranet.workflows import continuation, engine, period, renewal, vriend
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import ContinuationState as C
+from intranet.workflows.states import PeriodState
 
 NOTE_KEY = "rounds.demo_note"
 NOTE = (
@@ -102,10 +104,12 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
         created_at=created,
         created_by=leader,
     )
-    steps = [(created, None, "gepland", "aanmaken", leader, "")]
-    steps.append((start_of(starts_on), "gepland", "lopend", "starten", None, ""))
-    if state == "afgelopen":
-        steps.append((end_of(ends_on), "lopend", "afgelopen", "aflopen", None, ""))
+    steps = [(created, None, PeriodState.PLANNED, "aanmaken", leader, "")]
+    steps.append(
+        (start_of(starts_on), PeriodState.PLANNED, PeriodState.RUNNING, "starten", None, "")
+    )
+    if state == PeriodState.ENDED:
+        steps.append((end_of(ends_on), PeriodState.RUNNING, PeriodState.ENDED, "aflopen", None, ""))
     else:
         engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
     _history(period.WORKFLOW, record, steps)
@@ -122,7 +126,7 @@ def _past_decision(record, chair, motivation, weeks_after_due):
     decided = due + timedelta(weeks=weeks_after_due, hours=15)
     decision = ContinuationDecision.create(
         period=record,
-        state="voortzetting",
+        state=C.CONTINUED,
         due_at=due,
         motivation=motivation,
         decided_by=chair,
@@ -132,9 +136,9 @@ def _past_decision(record, chair, motivation, weeks_after_due):
         continuation.WORKFLOW,
         decision,
         [
-            (record.created_at, None, "gepland", "aanmaken", record.created_by, ""),
-            (due, "gepland", "te_besluiten", "agenderen", None, ""),
-            (decided, "te_besluiten", "voortzetting", "voortzetten", chair, motivation),
+            (record.created_at, None, C.PLANNED, "aanmaken", record.created_by, ""),
+            (due, C.PLANNED, C.TO_DECIDE, "agenderen", None, ""),
+            (decided, C.TO_DECIDE, C.CONTINUED, "voortzetten", chair, motivation),
         ],
     )
 
@@ -164,11 +168,18 @@ def seed():
     leader, chair = User.by_email(PROJECTLEIDER[1]), User.by_email(REGIEGROEP[0][1])
     signed_2018 = [partner[0] for partner in PARTNERS]  # the convenant of 31 October 2018
     first = _past_period(
-        FIRST, date(2018, 10, 31), date(2022, 7, 31), "afgelopen", leader, signatories=signed_2018
+        FIRST,
+        date(2018, 10, 31),
+        date(2022, 7, 31),
+        PeriodState.ENDED,
+        leader,
+        signatories=signed_2018,
     )
     _past_decision(first, chair, FIRST_DECISION, weeks_after_due=6)
     ends = _end_of_month(today() + timedelta(days=120))
-    current = _past_period(CURRENT, date(2022, 8, 1), ends, "lopend", leader, previous=first)
+    current = _past_period(
+        CURRENT, date(2022, 8, 1), ends, PeriodState.RUNNING, leader, previous=first
+    )
     _past_decision(current, chair, CURRENT_DECISION, weeks_after_due=5)
 
     starts = ends + timedelta(days=1)

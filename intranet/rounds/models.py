@@ -13,6 +13,7 @@ from peewee import (
 
 from intranet.clock import now
 from intranet.models import BaseModel, Contact, Organisation, User
+from intranet.workflows.states import ContinuationState, RenewalState, VriendState
 
 ROUND_KINDS = {"renewal": "Ondertekenronde", "vriend": "Vriendenronde"}
 
@@ -100,7 +101,7 @@ class ContinuationDecision(BaseModel):
     @classmethod
     def listing(cls):
         """Every decision with its period: to decide first, then upcoming, then decided."""
-        order = {"te_besluiten": 0, "gepland": 1}
+        order = {ContinuationState.TO_DECIDE: 0, ContinuationState.PLANNED: 1}
         rows = cls.select(cls, ConvenantPeriod).join(ConvenantPeriod).order_by(cls.due_at.desc())
         return sorted(rows, key=lambda decision: order.get(decision.state, 2))
 
@@ -202,6 +203,7 @@ class RenewalInvitation(InvitationQueries, BaseModel):
     """A partner's case in a renewal round: uitgenodigd → getekend, opgezegd or verlopen."""
 
     endpoint = "rounds.renewal"
+    State = RenewalState
     kind_label = "Ondertekening convenant"
 
     round = ForeignKeyField(Round, backref="renewal_invitations", on_delete="CASCADE")
@@ -241,6 +243,7 @@ class VriendInvitation(InvitationQueries, BaseModel):
     """A partner's case in a vriend round: uitgenodigd → vriend, afgeslagen or verlopen."""
 
     endpoint = "rounds.vriend"
+    State = VriendState
     kind_label = "Uitnodiging vriend van LEF"
 
     round = ForeignKeyField(Round, backref="vriend_invitations", on_delete="CASCADE")
@@ -262,7 +265,7 @@ def open_invitations_for(organisation):
     return [
         invitation
         for model in INVITATION_MODELS
-        for invitation in model.of_organisation(organisation, state="uitgenodigd")
+        for invitation in model.of_organisation(organisation, state=model.State.INVITED)
     ]
 
 
@@ -300,7 +303,7 @@ def rounds_in_progress():
 def vriend_organisations():
     """Organisations that are vriend of LEF, or accepted the invitation to become one."""
     accepted = VriendInvitation.select(VriendInvitation.organisation).where(
-        VriendInvitation.state == "vriend"
+        VriendInvitation.state == VriendState.VRIEND
     )
     return Organisation.select().where(
         (Organisation.status == "vriend") | Organisation.id.in_(accepted)

@@ -11,6 +11,7 @@ from intranet.rounds.dates import end_of
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
 from intranet.workflows import engine
 from intranet.workflows.registry import get
+from intranet.workflows.states import ContinuationState, PeriodState, RenewalState
 
 SETTINGS = {"renewal": "RENEWAL_REMINDER_INTERVAL", "vriend": "VRIEND_REMINDER_INTERVAL"}
 WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}
@@ -33,13 +34,13 @@ def renewal_refusal(period):
     """Why no signing round can be opened for this period now, or None."""
     if period.round("renewal") is not None:
         return "De ondertekenronde voor deze periode is al geopend."
-    if period.state != "gepland":
+    if period.state != PeriodState.PLANNED:
         return "Een ondertekenronde kan alleen voor een periode die nog moet beginnen."
     previous = period.previous
     if previous is None:
         return "Deze periode volgt niet op een eerdere periode: er is niemand om uit te nodigen."
     decision = previous.decision
-    if decision is None or decision.state != "voortzetting":
+    if decision is None or decision.state != ContinuationState.CONTINUED:
         return f"De regiegroep heeft (nog) niet besloten tot voortzetting van {previous.name}."
     return None
 
@@ -48,7 +49,7 @@ def vriend_refusal(period):
     """Why no vriend round can be started for this period now, or None."""
     if period.round("vriend") is not None:
         return "De vriendenronde voor deze periode is al gestart."
-    if period.state == "gepland":
+    if period.state == PeriodState.PLANNED:
         return "Een vriendenronde kan pas als de periode loopt of afgelopen is."
     return None
 
@@ -99,7 +100,7 @@ def vriend_candidates(period):
     renewal = successor.round("renewal") if successor else None
     if renewal is not None:
         signed = RenewalInvitation.select(RenewalInvitation.organisation).where(
-            RenewalInvitation.round == renewal, RenewalInvitation.state == "getekend"
+            RenewalInvitation.round == renewal, RenewalInvitation.state == RenewalState.SIGNED
         )
         query = query.where(Organisation.id.not_in(signed))
     return query
@@ -127,7 +128,7 @@ def _open(period, kind, actor, deadline_day, organisations):
                 period=period, kind=kind, deadline=end_of(deadline_day), opened_by=actor
             )
             invite(round_, actor, organisations)
-            if kind == "vriend" and period.state == "afgelopen":
+            if kind == "vriend" and period.state == PeriodState.ENDED:
                 Organisation.update(status="lef_partner").where(
                     Organisation.id.in_(lef_continuing(period).select(Organisation.id)),
                     Organisation.status.in_(["partner", "oud_partner"]),

@@ -6,6 +6,7 @@ from intranet.db import write_transaction
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows import engine
 from intranet.workflows import period as period_workflow
+from intranet.workflows.states import PeriodState
 
 FIELDS = ("name", "starts_on", "ends_on", "signing_deadline", "text")
 
@@ -35,7 +36,7 @@ def create_period(actor, **values):
 
 def edit_refusal(period):
     """Why this period can no longer be changed, or None."""
-    if period.state != "gepland":
+    if period.state != PeriodState.PLANNED:
         return "Deze periode is al begonnen; de gegevens liggen vast."
     if period.round("renewal") is not None:
         return "De ondertekenronde is geopend: partners tekenen deze tekst, die ligt nu vast."

@@ -8,7 +8,6 @@ from intranet.workflows.registry import get
 
 PER_PAGE = 50
 WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}
-TOTAL_LABELS = {"uitgenodigd": "Wachtend"}  # on the round page "uitgenodigd" means waiting
 
 
 @dataclass
@@ -35,8 +34,8 @@ class Progress:
         return self.total - self.totals.get(self.workflow.initial, 0)
 
     def label(self, state):
-        """A state as the totals name it."""
-        return TOTAL_LABELS.get(state, self.workflow.state_label(state))
+        """A state as the totals name it: on the round page the first state means waiting."""
+        return "Wachtend" if state == self.workflow.initial else self.workflow.state_label(state)
 
 
 def workflow_of(round_):

@@ -10,6 +10,7 @@ from intranet.rounds.models import (
     RenewalInvitation,
     VriendInvitation,
 )
+from intranet.workflows.states import ContinuationState, PeriodState, RenewalState, VriendState
 
 
 def enrol(period, organisations, via):
@@ -29,7 +30,7 @@ def enrol(period, organisations, via):
 def lapse(organisations):
     """Partners (a subquery of ids) that do not continue: vriend, LEF-partner or oud-partner."""
     vrienden = VriendInvitation.select(VriendInvitation.organisation).where(
-        VriendInvitation.state == "vriend"
+        VriendInvitation.state == VriendState.VRIEND
     )
     status = Case(
         None,
@@ -58,10 +59,10 @@ def start_period(event):
     invited = RenewalInvitation.select(RenewalInvitation.organisation).where(
         RenewalInvitation.round == renewal
     )
-    signed = invited.where(RenewalInvitation.state == "getekend")
+    signed = invited.where(RenewalInvitation.state == RenewalState.SIGNED)
     enrol(period, signed, via="ondertekend")
     Organisation.update(status="partner").where(Organisation.id.in_(signed)).execute()
-    lapse(invited.where(RenewalInvitation.state != "getekend"))
+    lapse(invited.where(RenewalInvitation.state != RenewalState.SIGNED))
 
 
 def end_period(event):
@@ -74,7 +75,7 @@ def end_period(event):
     if successor is not None and successor.round("renewal") is not None:
         return
     decision = period.decision
-    ended = decision is not None and decision.state == "beeindiging"
+    ended = decision is not None and decision.state == ContinuationState.ENDED
     if ended or period.round("vriend") is not None:
         lapse(Organisation.select(Organisation.id).where(Organisation.status == "partner"))
 
@@ -83,7 +84,7 @@ def join_current_period(organisation, via="toegetreden"):
     """Record a partner admitted during a running period as partner of that period."""
     period = (
         ConvenantPeriod.select()
-        .where(ConvenantPeriod.state == "lopend")
+        .where(ConvenantPeriod.state == PeriodState.RUNNING)
         .order_by(ConvenantPeriod.starts_on.desc())
         .first()
     )

@@ -13,6 +13,7 @@ from intranet.db import locked, write_transaction
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
 from intranet.workflows.renewal import WORKFLOW
+from intranet.workflows.states import RenewalState
 
 PURPOSE = "ondertekenaar"
 REPLACED = (
@@ -37,8 +38,10 @@ def name_signer(case_id, actor, name, function, email):
     email = email.strip().lower()
     with write_transaction():
         invitation = _locked_invitation(case_id)
-        if invitation.state != "uitgenodigd" or not invitation.round.is_open:
-            raise engine.AlreadyHandled(ANSWERED if invitation.state != "uitgenodigd" else CLOSED)
+        if invitation.state != RenewalState.INVITED or not invitation.round.is_open:
+            raise engine.AlreadyHandled(
+                ANSWERED if invitation.state != RenewalState.INVITED else CLOSED
+            )
         invitation.delegate_name, invitation.delegate_function = name.strip(), function.strip()
         invitation.delegate_email, invitation.delegated_at = email, now()
         invitation.save()
@@ -74,7 +77,7 @@ def open_link(token):
     invitation = RenewalInvitation.with_context(subject[0])
     if invitation is None:
         raise tokens.LinkError(tokens.INVALID)
-    if invitation.state != "uitgenodigd":
+    if invitation.state != RenewalState.INVITED:
         raise tokens.LinkError(ANSWERED)
     if invitation.delegate_email != subject[1]:
         raise tokens.LinkError(REPLACED)
@@ -95,7 +98,7 @@ def sign_by_link(payload, invitation, signature):
             invitation.id,
             "tekenen_via_link",
             None,
-            expected_state="uitgenodigd",
+            expected_state=RenewalState.INVITED,
             data=signature,
             actor_label=f"{signature['signer_name']} (ondertekenaar, via link)",
         )

@@ -13,14 +13,15 @@ from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision
 from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
+from intranet.workflows.states import ContinuationState as S
 
 VOORZITTER = frozenset({"voorzitter"})
 
 STATES = {
-    "gepland": "Nog niet aan de orde",
-    "te_besluiten": "Te besluiten door de regiegroep",
-    "voortzetting": "Voortzetting",
-    "beeindiging": "Beëindiging",
+    S.PLANNED: "Nog niet aan de orde",
+    S.TO_DECIDE: "Te besluiten door de regiegroep",
+    S.CONTINUED: "Voortzetting",
+    S.ENDED: "Beëindiging",
 }
 
 
@@ -68,19 +69,19 @@ WORKFLOW = Workflow(
     label="Besluit voortzetting of beëindiging",
     model=ContinuationDecision,
     states=STATES,
-    initial="gepland",
+    initial=S.PLANNED,
     transitions=[
         Transition(
             "agenderen",
-            "gepland",
-            "te_besluiten",
+            S.PLANNED,
+            S.TO_DECIDE,
             "Op de lijst van de regiegroep (een jaar voor het einde)",
             frozenset({SYSTEM}),
         ),
         Transition(
             "voortzetten",
-            "te_besluiten",
-            "voortzetting",
+            S.TO_DECIDE,
+            S.CONTINUED,
             "Besluiten tot voortzetting",
             VOORZITTER,
             after=(record_decision,),
@@ -89,8 +90,8 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "beeindigen",
-            "te_besluiten",
-            "beeindiging",
+            S.TO_DECIDE,
+            S.ENDED,
             "Besluiten tot beëindiging",
             VOORZITTER,
             after=(record_decision,),
@@ -100,10 +101,10 @@ WORKFLOW = Workflow(
         ),
     ],
     on_enter={
-        "gepland": [schedule_agenda],
-        "te_besluiten": [tell_regiegroep],
-        "voortzetting": [tell_projectleider],
-        "beeindiging": [tell_projectleider],
+        S.PLANNED: [schedule_agenda],
+        S.TO_DECIDE: [tell_regiegroep],
+        S.CONTINUED: [tell_projectleider],
+        S.ENDED: [tell_projectleider],
     },
     case_endpoint="rounds.decision",
     can_view=lambda case, user: user.has_role("regiegroep", "projectleider"),

@@ -119,8 +119,8 @@ class Workflow:
     facts: dict = field(default_factory=dict)  # state -> callable(case, moment) -> dict
     event_labels: dict = field(default_factory=dict)  # timeline key -> Dutch label
     # Who reads internal comments (and those of records that are no declared step), and the
-    # internal records themselves (`internal_events`, such as votes); everyone else on the
-    # case, the applicant say, sees the steps without those comments and not those records.
+    # internal records themselves (`internal_events`); everyone else on the case, the
+    # applicant say, sees the steps without those comments and not those records.
     insiders: frozenset = frozenset()
     internal_events: frozenset = frozenset()
 

@@ -3,14 +3,17 @@
 The projectleider drafts a meeting (network/routes/meetings.py) and publishes it: every
 invitee gets an invitation with a single-use answer link (network/publishing.py), the mails
 leave with `workflows tick`. A meeting in the past, or one that ends before it starts, is
-not published. The day before, tick reminds everyone coming, once. Calling a published
-meeting off tells everyone who had not declined.
+not published; publishing opens the meeting's schooljaar (workflows/netwerkjaar.py) if it
+was not open yet, so its jaargesprek reminder is planned. The day before, tick reminds
+everyone coming, once. Calling a published meeting off tells everyone who had not declined.
 """
 
-from intranet.clock import now
+from intranet.clock import local, now
 from intranet.network import publishing
 from intranet.network.models import Meeting
+from intranet.network.years import schooljaar_of
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
+from intranet.workflows.netwerkjaar import ensure_year
 from intranet.workflows.states import MeetingState
 
 NAME = "bijeenkomst"
@@ -26,6 +29,11 @@ LEADER = frozenset({"projectleider"})
 def in_future(meeting, context):
     """The meeting has not begun."""
     return meeting.starts_at > now()
+
+
+def open_schooljaar(event):
+    """The meeting's schooljaar exists as a case, with its jaargesprek reminder."""
+    ensure_year(schooljaar_of(local(event.case.starts_at).date()))
 
 
 def ends_after_start(meeting, context):
@@ -50,7 +58,7 @@ WORKFLOW = Workflow(
                 Condition(in_future, "De bijeenkomst ligt in het verleden."),
                 Condition(ends_after_start, "Het einde ligt vóór het begin."),
             ),
-            after=(publishing.publish,),
+            after=(publishing.publish, open_schooljaar),
         ),
         Transition(
             "afgelasten",

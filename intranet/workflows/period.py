@@ -11,8 +11,9 @@ from intranet.rounds.dates import end_of, start_of
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows import continuation, engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
+from intranet.workflows.states import PeriodState as S
 
-STATES = {"gepland": "Gepland", "lopend": "Lopend", "afgelopen": "Afgelopen"}
+STATES = {S.PLANNED: "Gepland", S.RUNNING: "Lopend", S.ENDED: "Afgelopen"}
 
 
 def schedule_calendar(event):
@@ -28,15 +29,15 @@ WORKFLOW = Workflow(
     label="Convenantperiode",
     model=ConvenantPeriod,
     states=STATES,
-    initial="gepland",
+    initial=S.PLANNED,
     transitions=[
-        Transition("starten", "gepland", "lopend", "Periode begint", frozenset({SYSTEM})),
-        Transition("aflopen", "lopend", "afgelopen", "Periode eindigt", frozenset({SYSTEM})),
+        Transition("starten", S.PLANNED, S.RUNNING, "Periode begint", frozenset({SYSTEM})),
+        Transition("aflopen", S.RUNNING, S.ENDED, "Periode eindigt", frozenset({SYSTEM})),
     ],
     on_enter={
-        "gepland": [schedule_calendar],
-        "lopend": [rollover.start_period],
-        "afgelopen": [rollover.end_period],
+        S.PLANNED: [schedule_calendar],
+        S.RUNNING: [rollover.start_period],
+        S.ENDED: [rollover.end_period],
     },
     case_endpoint="rounds.period",
     can_view=lambda case, user: user.has_role("projectleider"),
@@ -49,7 +50,7 @@ def reschedule(period):
     engine.schedule(WORKFLOW, period, "starten", start_of(period.starts_on))
     engine.schedule(WORKFLOW, period, "aflopen", end_of(period.ends_on))
     decision = period.decision
-    if decision is not None and decision.state == "gepland":
+    if decision is not None and decision.state == S.PLANNED:
         decision.due_at = continuation.due_at(period)
         decision.save(only=[type(decision).due_at])
         engine.cancel_deadlines(continuation.WORKFLOW, decision)

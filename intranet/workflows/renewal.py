@@ -26,14 +26,15 @@ from intranet.rounds.invitation_rules import (
 )
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+from intranet.workflows.states import RenewalState as S
 
 NAME = "verlenging"
 SIGNATURE = ("signer_name", "signer_function", "signed_on")
 STATES = {
-    "uitgenodigd": "Uitgenodigd",
-    "getekend": "Getekend",
-    "opgezegd": "Opgezegd",
-    "verlopen": "Verlopen",
+    S.INVITED: "Uitgenodigd",
+    S.SIGNED: "Getekend",
+    S.DECLINED: "Opgezegd",
+    S.EXPIRED: "Verlopen",
 }
 
 
@@ -96,12 +97,12 @@ WORKFLOW = Workflow(
     label="Ondertekening van het convenant",
     model=RenewalInvitation,
     states=STATES,
-    initial="uitgenodigd",
+    initial=S.INVITED,
     transitions=[
         Transition(
             "tekenen",
-            "uitgenodigd",
-            "getekend",
+            S.INVITED,
+            S.SIGNED,
             "Tekenen namens de organisatie",
             CONTACT,
             conditions=(
@@ -116,8 +117,8 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "tekenen_via_link",
-            "uitgenodigd",
-            "getekend",
+            S.INVITED,
+            S.SIGNED,
             "Tekenen via de persoonlijke link",
             frozenset({SYSTEM}),  # the named signer has no account: the link is the key
             conditions=(
@@ -131,8 +132,8 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "papier_vastleggen",
-            ("uitgenodigd", "verlopen"),
-            "getekend",
+            (S.INVITED, S.EXPIRED),
+            S.SIGNED,
             "Handtekening op papier vastleggen",
             frozenset({"projectleider"}),
             conditions=(
@@ -150,8 +151,8 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "opzeggen",
-            "uitgenodigd",
-            "opgezegd",
+            S.INVITED,
+            S.DECLINED,
             "Niet verlengen",
             CONTACT,
             conditions=(Condition(before_deadline, "De termijn is verstreken."),),
@@ -161,20 +162,18 @@ WORKFLOW = Workflow(
             style="secondary",
             form_endpoint="rounds.renewal",
         ),
-        Transition(
-            "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
-        ),
+        Transition("verlopen", S.INVITED, S.EXPIRED, "Termijn verstreken", frozenset({SYSTEM})),
     ],
     case_roles=own_contact,
     on_enter={
-        "getekend": [close, confirm],
-        "opgezegd": [close, confirm],
-        "verlopen": [close],
+        S.SIGNED: [close, confirm],
+        S.DECLINED: [close, confirm],
+        S.EXPIRED: [close],
     },
     timers=[
         Timer(
             "herinneren",
-            ("uitgenodigd",),
+            (S.INVITED,),
             reminder(
                 "RENEWAL_REMINDER_INTERVAL",
                 "Herinnering: ondertekening convenant {period}",

@@ -2,7 +2,8 @@
 
 They sit beneath models and workflows alike (a model's queries and its workflow both need
 them); each workflow module gives its states their labels and steps. Templates know them as
-`AdmissionState`.
+`AdmissionState`, `PeriodState`, `ContinuationState`, `RenewalState` and
+`VriendState`.
 """
 
 
@@ -38,3 +39,38 @@ class ContributionState:
     MORE_INFORMATION = "meer_informatie"
     ACCEPTED = "geaccepteerd"
     REJECTED = "afgewezen"
+
+
+class PeriodState:
+    """A convenant period by the calendar (`intranet/workflows/period.py`)."""
+
+    PLANNED = "gepland"
+    RUNNING = "lopend"
+    ENDED = "afgelopen"
+
+
+class ContinuationState:
+    """Voortzetting or beëindiging of a period (`intranet/workflows/continuation.py`)."""
+
+    PLANNED = "gepland"
+    TO_DECIDE = "te_besluiten"
+    CONTINUED = "voortzetting"
+    ENDED = "beeindiging"
+
+
+class RenewalState:
+    """A partner's answer to the next period's convenant (`intranet/workflows/renewal.py`)."""
+
+    INVITED = "uitgenodigd"
+    SIGNED = "getekend"
+    DECLINED = "opgezegd"
+    EXPIRED = "verlopen"
+
+
+class VriendState:
+    """A partner's answer to the invitation to become vriend (`intranet/workflows/vriend.py`)."""
+
+    INVITED = "uitgenodigd"
+    VRIEND = "vriend"
+    DECLINED = "afgeslagen"
+    EXPIRED = "verlopen"

@@ -21,13 +21,15 @@ from intranet.rounds.invitation_rules import (
 )
 from intranet.rounds.models import VriendInvitation
 from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+from intranet.workflows.states import PeriodState
+from intranet.workflows.states import VriendState as S
 
 NAME = "vriend"
 STATES = {
-    "uitgenodigd": "Uitgenodigd",
-    "vriend": "Vriend",
-    "afgeslagen": "Afgeslagen",
-    "verlopen": "Verlopen",
+    S.INVITED: "Uitgenodigd",
+    S.VRIEND: "Vriend",
+    S.DECLINED: "Afgeslagen",
+    S.EXPIRED: "Verlopen",
 }
 
 
@@ -41,7 +43,7 @@ def record_answer(event):
 def become_vriend(event):
     """Once the period is over the organisation is vriend; before that, its end decides."""
     invitation = event.case
-    if invitation.round.period.state == "afgelopen":
+    if invitation.round.period.state == PeriodState.ENDED:
         Organisation.update(status="vriend").where(
             Organisation.id == invitation.organisation_id,
             Organisation.status.in_(["partner", "oud_partner"]),
@@ -53,7 +55,7 @@ def confirm(event):
     invitation = event.case
     notify.mail_contacts(
         invitation,
-        "Bevestiging: " + ("vriend van LEF" if invitation.state == "vriend" else "afgeslagen"),
+        "Bevestiging: " + ("vriend van LEF" if invitation.state == S.VRIEND else "afgeslagen"),
         "vriend_answered",
     )
 
@@ -63,12 +65,12 @@ WORKFLOW = Workflow(
     label="Uitnodiging vriend van LEF",
     model=VriendInvitation,
     states=STATES,
-    initial="uitgenodigd",
+    initial=S.INVITED,
     transitions=[
         Transition(
             "aanvaarden",
-            "uitgenodigd",
-            "vriend",
+            S.INVITED,
+            S.VRIEND,
             "Ja, wij worden vriend van LEF",
             CONTACT,
             conditions=(Condition(before_deadline, "De termijn is verstreken."),),
@@ -77,8 +79,8 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "afslaan",
-            "uitgenodigd",
-            "afgeslagen",
+            S.INVITED,
+            S.DECLINED,
             "Nee, liever niet",
             CONTACT,
             conditions=(Condition(before_deadline, "De termijn is verstreken."),),
@@ -88,20 +90,18 @@ WORKFLOW = Workflow(
             style="secondary",
             form_endpoint="rounds.vriend",
         ),
-        Transition(
-            "verlopen", "uitgenodigd", "verlopen", "Termijn verstreken", frozenset({SYSTEM})
-        ),
+        Transition("verlopen", S.INVITED, S.EXPIRED, "Termijn verstreken", frozenset({SYSTEM})),
     ],
     case_roles=own_contact,
     on_enter={
-        "vriend": [close, become_vriend, confirm],
-        "afgeslagen": [close, confirm],
-        "verlopen": [close],
+        S.VRIEND: [close, become_vriend, confirm],
+        S.DECLINED: [close, confirm],
+        S.EXPIRED: [close],
     },
     timers=[
         Timer(
             "herinneren",
-            ("uitgenodigd",),
+            (S.INVITED,),
             reminder(
                 "VRIEND_REMINDER_INTERVAL",
                 "Herinnering: word vriend van LEF",

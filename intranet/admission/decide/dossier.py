@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
-from intranet.admission.apply.queries import likely_matches
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.clock import now
 from intranet.pagination import paginate
@@ -46,7 +45,6 @@ def dossier(application):
         "organisation": application.organisation,
         "referees": Referee.current(application),  # read only where a page shows them
         "eligibility": ELIGIBILITY.get(application.route, ""),
-        "matches": list(likely_matches(application.organisation)),
     }
 
 

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from intranet.admission.apply.queries import likely_matches
 from intranet.clock import today
 from intranet.errors import error_page
 from intranet.models import User
@@ -57,6 +58,7 @@ def _case_page(application, record_form=None, record_message=None, status=200):
         view=vote_view(application, current_user),
         record_form=record_form or _record_form(),
         record_message=record_message,
+        matches=list(likely_matches(application.organisation)),  # the projectleider decides
         may_link=application.state in matching.LINKABLE,
     )
     return page, status

@@ -38,7 +38,9 @@ def mark(meeting_id, invitation_id):
     try:
         mark_attendance(meeting, invitation_id, present)
     except AnswerRefused as refused:
-        if refused.status == 404 or not htmx.is_htmx():
+        if refused.status == 404:
+            raise  # the one error path answers it
+        if not htmx.is_htmx():
             flash(refused.message, "error")
             return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
         message, status = ("error", refused.message), refused.status

@@ -15,6 +15,7 @@ from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.registry import get
+from intranet.workflows.states import RenewalState, VriendState
 
 KINDS = {
     RenewalInvitation: ("verlenging", "rounds/renewal.html", "rounds/_renewal_answer.html"),
@@ -22,10 +23,10 @@ KINDS = {
 }
 NOTHING_CHANGED = "Er is niets gewijzigd."
 ANSWERED = {
-    "getekend": "Uw organisatie heeft dit convenant al getekend.",
-    "opgezegd": "Uw organisatie heeft al laten weten het convenant niet te verlengen.",
-    "vriend": "Uw organisatie heeft de uitnodiging al aangenomen: u bent vriend van LEF.",
-    "afgeslagen": "Uw organisatie heeft de uitnodiging al afgeslagen.",
+    RenewalState.SIGNED: "Uw organisatie heeft dit convenant al getekend.",
+    RenewalState.DECLINED: "Uw organisatie heeft al laten weten het convenant niet te verlengen.",
+    VriendState.VRIEND: "Uw organisatie heeft de uitnodiging al aangenomen: u bent vriend van LEF.",
+    VriendState.DECLINED: "Uw organisatie heeft de uitnodiging al afgeslagen.",
 }
 
 
@@ -54,7 +55,7 @@ def stale_message(invitation):
     deadline = f"{last_day(invitation.round.deadline):%d-%m-%Y}"
     if invitation.state in ANSWERED:
         return f"{ANSWERED[invitation.state]} {NOTHING_CHANGED}"
-    if invitation.state == "verlopen" or not invitation.round.is_open:
+    if invitation.state == invitation.State.EXPIRED or not invitation.round.is_open:
         return (
             f"De termijn om te reageren is verstreken (tot en met {deadline}). "
             f"{NOTHING_CHANGED} Neem contact op met de projectleider."
@@ -102,7 +103,7 @@ def _answer(invitation, trigger, success, comment="", data=None):
             invitation.id,
             trigger,
             current_user,
-            expected_state="uitgenodigd",
+            expected_state=invitation.State.INVITED,
             comment=comment,
             data=data,
         )
