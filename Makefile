@@ -28,8 +28,10 @@ lock: $(BIN)/.installed
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
 # Graphviz draws the workflow diagrams; Debian's chromium runs the browser tests.
+# WeasyPrint (the PDFs) draws text with Pango and Debian's DejaVu fonts.
 system-deps:
 	@command -v dot >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q graphviz; }
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi dejavu; } || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
 
 browser-deps: system-deps
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
