@@ -27,11 +27,12 @@ lock: $(BIN)/.installed
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
-# Graphviz draws the workflow diagrams; Debian's chromium runs the browser tests.
-# WeasyPrint (the PDFs) draws text with Pango and Debian's DejaVu fonts.
+# Graphviz draws the workflow diagrams; Pango and the DejaVu fonts typeset the invoice PDFs
+# (WeasyPrint); Debian's chromium runs the browser tests.
 system-deps:
 	@command -v dot >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q graphviz; }
-	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi dejavu; } || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi DejaVuSans; } || \
+		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig; }
 
 browser-deps: system-deps
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }

@@ -38,6 +38,7 @@ from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.auth import routes as auth_routes
 from intranet.dashboard import routes as dashboard_routes
+from intranet.fees import invoice_routes, planning_routes
 from intranet.fees import routes as fee_routes
 from intranet.network.routes import answers as network_answers
 from intranet.network.routes import attendance as network_attendance
@@ -88,6 +89,8 @@ PAGES = (
     auth_routes,
     dashboard_routes,
     fee_routes,
+    invoice_routes,
+    planning_routes,
     partner_routes,
     contact_routes,
     answers,

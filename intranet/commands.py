@@ -2,10 +2,11 @@
 
 import click
 
-from intranet import db, fees
+from intranet import db
 from intranet.admission import demo as admission_demo
 from intranet.auth.accounts import create_user
 from intranet.demo import DEMO_PASSWORD, core
+from intranet.fees import demo as fees_demo
 from intranet.models import Contact, Organisation, User
 from intranet.models.people import GROUPS
 from intranet.network import demo as network_demo
@@ -16,7 +17,7 @@ DEMO_SEEDERS = (
     core.seed,
     admission_demo.seed,
     rounds_demo.seed,
-    fees.seed_demo,
+    fees_demo.seed,
     network_demo.seed,
 )
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data

@@ -73,6 +73,16 @@ MEETING_LINK_MAX_AGE = timedelta(days=180)
 MEETING_REMINDER_BEFORE = timedelta(days=1)
 JAARGESPREK_PLANNED_BY = (12, 1)
 
+# Invoices of abonnementsgelden: payment term, reminder, and who sends them.
+INVOICE_PAYMENT_DAYS = 30
+INVOICE_REMINDER_AFTER = timedelta(days=45)  # after the invoice date, if still open
+INVOICE_ISSUER = [
+    "De Leidse Aanpak voor Talentontwikkeling",
+    "p/a Gemeente Leiden, Postbus 9100",
+    "2300 PC Leiden",
+]
+INVOICE_IBAN = "NL00 BANK 0000 0000 00"  # set the real account in instance/config.py
+
 # Privacy (AVG): tick removes these records once they are older than this.
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
 KEEP_USED_LINKS = timedelta(days=90)  # longer than any link lives, so none works again

@@ -7,7 +7,8 @@ NAME intranet.schema:MODELS` writes a migration against it.
 from peewee import sort_models
 
 from intranet.admission.models import Application, Comment, Referee, Vote
-from intranet.fees.models import FeeRate
+from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
+from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
     Contact,
     LoginAttempt,
@@ -59,6 +60,11 @@ MODELS = sort_models(
         RenewalInvitation,
         VriendInvitation,
         FeeRate,
+        FeeAgreement,
+        BudgetLine,
+        BillingAddress,
+        InvoiceCounter,
+        Invoice,
         AuditEvent,
         Deadline,
         Network,

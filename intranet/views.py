@@ -11,6 +11,7 @@ from intranet.workflows.states import (
     AdmissionState,
     ContinuationState,
     ContributionState,
+    InvoiceState,
     MeetingState,
     PeriodState,
     RenewalState,
@@ -77,6 +78,7 @@ def init_app(app):
     app.jinja_env.globals["ContinuationState"] = ContinuationState
     app.jinja_env.globals["RenewalState"] = RenewalState
     app.jinja_env.globals["VriendState"] = VriendState
+    app.jinja_env.globals["InvoiceState"] = InvoiceState
     app.add_template_filter(localtime)
     app.add_template_filter(euro)
     app.add_template_filter(web_link)

@@ -137,6 +137,24 @@ TABLE = {
     ("fees.rates_index", GET): only(PROJECTLEIDER),
     ("fees.rates", GET): only(PROJECTLEIDER),
     ("fees.rates", POST): only(PROJECTLEIDER, status=422),
+    # The begroting, agreements and invoices: the projectleider's; a partner's own invoices
+    # and billing address also for its contactpersonen. Empty posts fail validation (422);
+    # the world's schooljaar has no rates, so making its invoices is refused (409).
+    ("fees.budget", GET): only(PROJECTLEIDER),
+    ("fees.budget", POST): only(PROJECTLEIDER, status=422),
+    ("fees.agreements", GET): only(PROJECTLEIDER),
+    ("fees.agreements", POST): only(PROJECTLEIDER, status=422),
+    ("fees.remove_agreement", POST): only(PROJECTLEIDER, status=303),  # removes it
+    ("fees.billing", GET): Expect(PARTNER_MANAGERS),
+    ("fees.billing", POST): Expect(PARTNER_MANAGERS, 422),
+    ("fees.invoices", GET): only(PROJECTLEIDER),
+    ("fees.create_invoices", POST): only(PROJECTLEIDER, status=409),
+    ("fees.invoices_export", GET): only(PROJECTLEIDER),
+    ("fees.invoice", GET): Expect(PARTNER_MANAGERS),
+    ("fees.invoice_file", GET): Expect(PARTNER_MANAGERS),
+    ("fees.pay", POST): only(PROJECTLEIDER, status=422),
+    ("fees.credit", POST): only(PROJECTLEIDER, status=422),
+    ("fees.my_invoices", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTLEIDER),
     ("dashboard.index", GET): only(PROJECTLEIDER),
     ("beheer.outbox", GET): only(PROJECTLEIDER),
     ("beheer.message", GET): only(PROJECTLEIDER),

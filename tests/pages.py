@@ -88,6 +88,7 @@ def route(app, path):
 def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
     from intranet.admission.apply.steps import STEPS
+    from intranet.fees.invoices import Invoice
     from intranet.fees.models import schooljaar_of
     from intranet.models import Organisation
     from intranet.models.records import OutboxMessage
@@ -119,6 +120,7 @@ def demo_values(app):
             ][:TRIES_PER_RULE],
             "network_id": [row.id for row in Network.select().order_by(Network.id).limit(2)],
             "invitation_id": [row.id for row in Invitation.select().limit(1)],
+            "invoice_id": [row.id for row in Invoice.select(Invoice.id).limit(2)],
         }
 
 

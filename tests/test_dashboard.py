@@ -50,10 +50,10 @@ def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, 
     make_organisation(sector="MBO", pupil_count=200)
     page = client.get("/dashboard/").get_data(as_text=True)
     svg = re.search(r'<svg[^>]*aria-labelledby="chart-fees.*?</svg>', page, re.S).group(0)
-    assert 'role="img"' in svg and "Primair onderwijs" in svg and "€ 28.000,00" in svg
-    assert "Middelbaar beroepsonderwijs" in svg and "niet berekend" in svg
+    assert 'role="img"' in svg and "Primair Onderwijs" in svg and "€ 28.000,00" in svg
+    assert ">MBO<" in svg and ">PM<" in svg  # PM, never € 0,00
     assert "style=" not in page
-    assert "Totaal berekend: <strong>€ 28.000,00</strong>" in page
+    assert "Totaal berekend: <strong>€ 28.000,00 + PM</strong>" in page
 
 
 def test_a_year_without_rates_asks_for_them(client, leader):

@@ -5,8 +5,17 @@ from decimal import Decimal
 
 import pytest
 
-from intranet.fees.compute import NO_COUNT, NO_RATE, NO_RATES, PM, contribution, overview
-from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
+from intranet.fees.compute import overview
+from intranet.fees.models import BudgetLine, FeeRate, schooljaar_bounds, schooljaar_of
+from intranet.fees.rules import (
+    NO_COUNT,
+    NO_MEMBERSHIP,
+    NO_RATES,
+    PM,
+    PROJECTPLAN_BUDGET,
+    PROJECTPLAN_RATES,
+    contribution,
+)
 
 
 @pytest.fixture
@@ -63,12 +72,13 @@ def test_missing_pupil_count_is_shown_not_zero(rates_2018, make_organisation):
     assert item.amount is None and item.problem == NO_COUNT
 
 
-def test_a_sector_without_rate_is_shown_not_zero(rates_2018, make_organisation):
+def test_a_partner_without_pupils_and_membership_is_shown_not_zero(rates_2018, make_organisation):
     item = contribution(make_organisation(sector="cultuur"), rates_2018)
-    assert item.amount is None and item.problem == NO_RATE
+    assert item.amount is None and item.problem == NO_MEMBERSHIP and item.needs_work
 
 
-def test_totals_per_sector_compare_with_the_projectplan_budget(rates_2018, make_organisation):
+def test_totals_per_line_compare_with_the_projectplan_budget(rates_2018, make_organisation):
+    BudgetLine.set_year(2018, PROJECTPLAN_BUDGET)
     make_organisation(sector="PO", pupil_count=10000)
     make_organisation(sector="PO", pupil_count=1200)  # 11200 x 2,50 = 28.000
     make_organisation(sector="VO", pupil_count=12961)  # 38.883, one euro under 38.884
@@ -78,10 +88,13 @@ def test_totals_per_sector_compare_with_the_projectplan_budget(rates_2018, make_
     totals = {t.kind: t for t in result.totals}
     assert totals["PO"].total == Decimal("28000.00") and totals["PO"].difference == 0
     assert totals["VO"].budget == Decimal("38884") and totals["VO"].difference == Decimal("-1")
-    assert totals["MBO"].open == 1 and totals["MBO"].total == 0
+    assert totals["MBO"].is_pm and totals["MBO"].budget_pm and totals["MBO"].difference is None
+    assert totals["MBO"].open == 0  # PM is a decision, not a gap to fix
     assert totals["HO"].budget == Decimal("500") and totals["HO"].partners == 0
+    assert totals["overig"].total == Decimal("150.00")
+    assert totals["overig"].difference == Decimal("150.00") - Decimal("7050")
     assert result.total == Decimal("28000.00") + Decimal("38883.00") + Decimal("150.00")
-    assert [c.organisation.sector for c in result.open] == ["MBO"]
+    assert result.has_pm and result.open == []
 
 
 def test_only_current_partners_pay(rates_2018, make_organisation):
@@ -129,19 +142,26 @@ def test_seed_gives_every_year_rates_once(app):
 @pytest.mark.parametrize(
     ("day", "year"),
     [
-        (date(2018, 9, 30), 2017),
-        (date(2018, 10, 1), 2018),
+        (date(2018, 7, 31), 2017),
+        (date(2018, 8, 1), 2018),
+        (date(2018, 9, 30), 2018),
         (date(2019, 7, 31), 2018),
+        (date(2019, 8, 1), 2019),
         (date(2019, 12, 31), 2019),
     ],
 )
-def test_a_schooljaar_starts_on_1_october(day, year):
+def test_a_schooljaar_starts_on_1_august(day, year):
     assert schooljaar_of(day) == year
 
 
+def test_only_the_first_years_obligations_start_on_1_october():
+    assert schooljaar_bounds(2018) == (date(2018, 10, 1), date(2019, 7, 31))
+    assert schooljaar_bounds(2021) == (date(2021, 8, 1), date(2022, 7, 31))
+
+
 def test_the_dashboard_summary_sums_like_the_full_overview(app):
-    from intranet.fees.compute import overview, summary
-    from intranet.fees.models import FeeRate, schooljaar_of
+    from intranet.fees.compute import summary
+    from intranet.fees.models import FeeAgreement
     from intranet.models import Organisation
 
     year = schooljaar_of()
@@ -157,9 +177,12 @@ def test_the_dashboard_summary_sums_like_the_full_overview(app):
             ("cultuur", "uitgebreid", None),
             ("HO", "convenant", None),
             ("cultuur", "convenant", 5),
+            ("gemeente", "convenant", None),
+            ("overig", "convenant", None),
+            ("overig", "basis", None),
         ]
     ):
-        Organisation.create(
+        organisation = Organisation.create(
             name=f"Org {number}",
             sector=sector,
             municipality="Leiden",
@@ -167,7 +190,16 @@ def test_the_dashboard_summary_sums_like_the_full_overview(app):
             membership_type=members,
             pupil_count=count,
         )
+        if sector == "gemeente":
+            FeeAgreement.set(organisation, year, "afspraak", Decimal("10000"))
+        elif sector == "overig" and members == "convenant":
+            FeeAgreement.set(organisation, year, "in_natura", None, "uren")
+        elif members == "basis" and sector == "overig":
+            FeeAgreement.set(organisation, year, "afspraak", None)  # amount still missing
     full, quick = overview(year), summary(year)
-    as_rows = lambda result: sorted((t.kind, t.total, t.partners, t.open) for t in result.totals)  # noqa: E731
+
+    def as_rows(result):
+        return sorted((t.line, t.total, t.partners, t.open, t.pm) for t in result.totals)
+
     assert as_rows(quick) == as_rows(full)
     assert quick.total == full.total and quick.open_count == len(full.open)

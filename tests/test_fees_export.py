@@ -8,6 +8,7 @@ import pytest
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
+from intranet.models import Organisation
 
 
 @pytest.fixture
@@ -47,6 +48,14 @@ def test_csv_parses_back_to_the_same_decimals(client, login, make_user, partners
     assert parse_dutch_number(total[6]) == sum(parsed.values()) == Decimal("12149.50")
     mbo = next(row for row in rows if row[0].startswith("Instrumentenmakers"))
     assert mbo[5] == "PM" and "PM" in mbo[7]
+    assert total[7].endswith("plus PM")  # the total is not the whole story while MBO is PM
+
+
+def test_csv_neutralises_spreadsheet_formulas_in_names(client, login, make_user, partners_2018):
+    Organisation.create(name="=1+2", sector="PO", municipality="@SUM(A1)", status="partner")
+    login(make_user("projectleider"))
+    rows = _parse(client.get("/bijdragen/2018/abonnementsgelden.csv").data)
+    assert ["'=1+2", "'@SUM(A1)"] in [row[:2] for row in rows]
 
 
 def test_csv_is_for_the_projectleider_only(client, login, make_user, make_organisation):

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
+from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate, schooljaar_of
+from intranet.fees.rules import PROJECTPLAN_BUDGET, PROJECTPLAN_RATES
 
 
 @pytest.fixture
@@ -24,15 +25,58 @@ def _form(**amounts):
     return data
 
 
-def test_overview_shows_contributions_totals_and_budget(client, leader, make_organisation):
+def test_overview_shows_begroting_computed_and_difference_per_line(
+    client, leader, make_organisation
+):
     FeeRate.set_year(2018, PROJECTPLAN_RATES)
+    BudgetLine.set_year(2018, PROJECTPLAN_BUDGET)
     make_organisation(name="PROOLEiden", sector="PO", pupil_count=11200)
+    make_organisation(name="Marecollege", sector="VO", pupil_count=12961)
     make_organisation(name="Leidse Instrumentenmakersschool", sector="MBO", pupil_count=220)
+    make_organisation(name="Museum Boerhaave", sector="cultuur")
     page = client.get("/bijdragen/2018").get_data(as_text=True)
     assert "Abonnementsgelden 2018-2019" in page
-    assert "€ 28.000,00" in page  # PO total and its budget line
-    assert "tarief PM (nog niet vastgesteld)" in page
-    assert "1 bijdrage(n) konden niet worden berekend" in page
+    po = _row(page, "Primair Onderwijs")
+    assert po.count("€ 28.000,00") == 2 and "€ 0,00" in po  # begroting, berekend, verschil
+    vo = _row(page, "Voortgezet Onderwijs")
+    assert "€ 38.884,00" in vo and "€ 38.883,00" in vo and "-1,00" in vo
+    mbo = _row(page, "MBO")
+    assert "PM" in mbo and "€ 0,00" not in mbo  # PM in every total, never € 0,00
+    assert "+ PM" in _row(page, "Totaal")
+    assert "1 bijdrage(n) konden niet worden berekend" in page  # the museum: no membership yet
+
+
+def _row(page, header):
+    """The table row whose header cell is exactly this text."""
+    start = page.index(f'<th scope="row">{header}</th>')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_projectleider_enters_the_begroting(client, leader):
+    data = {f"line_{line}": "" for line in PROJECTPLAN_BUDGET} | {"line_overig": ""}
+    data |= {"line_VSE": "1.953", "line_PO": "28.000", "line_MBO": "PM", "line_afspraak": ""}
+    response = client.post("/bijdragen/2018/begroting", data=data)
+    assert response.status_code == 303
+    assert BudgetLine.for_year(2018)["PO"] == Decimal("28000.00")
+    assert BudgetLine.for_year(2018)["MBO"] is None
+
+
+def test_a_bad_begroting_amount_gets_a_dutch_message_and_changes_nothing(client, leader):
+    data = {f"line_{line}": "1" for line in PROJECTPLAN_BUDGET} | {"line_PO": "abc"}
+    response = client.post("/bijdragen/2018/begroting", data=data)
+    assert response.status_code == 422
+    assert "Vul een bedrag in" in response.get_data(as_text=True)
+    assert BudgetLine.for_year(2018) == {}
+
+
+def test_projectleider_records_an_agreed_amount(client, leader, make_organisation):
+    gemeente = make_organisation(name="Gemeente Leiden", sector="gemeente")
+    data = {"organisation": gemeente.id, "kind": "afspraak", "amount": "10.000", "note": " x "}
+    assert client.post("/bijdragen/2018/afspraken", data=data).status_code == 303
+    assert FeeAgreement.for_year(2018)[gemeente.id].price == Decimal("10000.00")
+    data["amount"] = ""
+    response = client.post("/bijdragen/2018/afspraken", data=data)
+    assert response.status_code == 422 and "Vul het afgesproken bedrag in" in response.text
 
 
 def test_overview_of_a_year_without_rates_says_so(client, leader):
@@ -109,7 +153,7 @@ def test_a_contactpersoon_prints_their_own_specification(
     login(make_user(organisation=own))
     page = client.get(f"/bijdragen/2018/partner/{own.id}").get_data(as_text=True)
     assert "Specificatie abonnementsgeld 2018-2019" in page
-    assert "€ 648,00" in page and "1 oktober 2018 t/m 30 september 2019" in page
+    assert "€ 648,00" in page and "1 oktober 2018 t/m 31 juli 2019" in page
     assert "data-print" in page
     assert client.get(f"/bijdragen/2018/partner/{other.id}").status_code == 403
     assert client.get("/bijdragen/2018/partner/9999").status_code == 404

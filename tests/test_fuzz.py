@@ -16,6 +16,7 @@ from werkzeug.routing import IntegerConverter
 from intranet import security, tokens
 from intranet.admission.models import CHOICES, Referee
 from intranet.app import create_app
+from intranet.fees.forms import BUDGET_LINES
 from intranet.fees.models import BASES, KINDS
 from intranet.models import SECTORS, User
 from intranet.partners.contacts import INVITE
@@ -68,6 +69,13 @@ FIELDS = {
         "pupil_count",
     ],
     "fees.rates": [f"{part}_{kind}" for kind in KINDS for part in ("basis", "amount")],
+    "fees.budget": [f"line_{line}" for line in BUDGET_LINES],
+    "fees.agreements": ["organisation", "kind", "amount", "note"],
+    "fees.remove_agreement": [],
+    "fees.billing": ["address", "reference"],
+    "fees.create_invoices": [],
+    "fees.pay": ["paid_on", "expected_state"],
+    "fees.credit": ["reason", "expected_state"],
     "apply.start": [*APPLICATION_FIELDS, "step", "go", "done", "submission", "confirm"],
     "apply.check": APPLICATION_FIELDS,
     "apply.edit": APPLICATION_FIELDS,
@@ -151,6 +159,8 @@ PLAUSIBLE = {
     "jaar": ["2025", "1900", "abc", "99999999999999999999"],
     "planned_on": ["2026-12-01", "2026-02-30"],
     "held": ["y"],
+    "paid_on": ["2024-01-31", "31-02-2019", "2999-01-01"],
+    "address": ["Postbus 1\n2300 AA Leiden", "=HYPERLINK(1)"],
     **{f"basis_{kind}": list(BASES) for kind in KINDS},
     **{f"amount_{kind}": ["1.234,50", "PM", "1,505", "€ 500"] for kind in KINDS},
 }

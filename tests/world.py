@@ -14,7 +14,7 @@ from intranet.fees.models import schooljaar_of
 from intranet.models import Contact, OutboxMessage
 from intranet.schema import MODELS
 from intranet.workflows.admission import admission
-from tests import factories, world_network, world_rounds
+from tests import factories, world_fees, world_network, world_rounds
 from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 
 ANONYMOUS = "anonymous"
@@ -53,6 +53,7 @@ class World:
     draft: object = None  # still in concept
     rounds: dict = field(default_factory=dict)  # tests/world_rounds.py
     network: dict = field(default_factory=dict)  # tests/world_network.py
+    fees: dict = field(default_factory=dict)  # tests/world_fees.py
 
 
 # How each URL argument is filled in, by its name in the route; a row of the authorization
@@ -75,6 +76,8 @@ ARGUMENTS = {
     "meeting_id": lambda world: world.network["meeting"].id,
     "network_id": lambda world: world.network["network"].id,
     "invitation_id": lambda world: world.network["invitation"].id,
+    "invoice_id": lambda world: world.fees["invoice"].id,
+    "agreement_id": lambda world: world.fees["agreement"].id,
 }
 
 
@@ -146,6 +149,7 @@ def build_world():
     world.network = world_network.build(
         leader, world.users[CONTACTPERSOON], world.users[CONTACTPERSOON_ELDERS], world.organisation
     )
+    world.fees = world_fees.build(world.organisation)
     return world
 
 

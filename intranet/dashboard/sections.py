@@ -25,12 +25,15 @@ def partners_without_achtervang():
 
 
 def _fee_text(total):
-    """A sector's total in words, saying how many partners could not be computed."""
-    if not total.open:
-        return euro(total.total)
-    if total.open == total.partners:
-        return "niet berekend"
-    return f"{euro(total.total)} + {total.open} niet berekend"
+    """A line's total in words: PM stays PM (never € 0,00), missing amounts are counted."""
+    parts = []
+    if total.total or not (total.pm or total.open):
+        parts.append(euro(total.total))
+    if total.pm:
+        parts.append("PM")
+    if total.open:
+        parts.append(f"{total.open} niet berekend")
+    return " + ".join(parts)
 
 
 def fees_per_sector(year=None):
@@ -41,7 +44,10 @@ def fees_per_sector(year=None):
         "chart-fees",
         f"Abonnementsgelden per sector, {schooljaar_label(year)}",
         [(t.label, t.total, _fee_text(t)) for t in result.totals if t.partners],
-        description="Berekende bijdragen; PM-tarieven en ontbrekende aantallen tellen niet mee.",
+        description=(
+            "Berekende bijdragen; PM-tarieven staan er als PM, "
+            "ontbrekende aantallen tellen niet mee."
+        ),
     )
     return {"year": year, "label": schooljaar_label(year), "overview": result, "chart": chart}
 

@@ -62,7 +62,7 @@ PARTNERS = [
     ("Winford / Vrijbergen", "VO", "Leiden", 300),
     ("XL-leren", "bedrijf", "Leiden", None),
 ]
-# Companies and institutions without pupils pay a membership; the rest by sector.
+# Companies, culture and institutions without pupils pay a membership; the rest by sector.
 BASIS = {
     "Aiolos",
     "Bright Kids",
@@ -75,8 +75,23 @@ BASIS = {
     "ELS",
     "AED",
     "Stichting Jonge Uil",
+    "Erfgoed Leiden en Omstreken",
+    "JES Rijnland",
+    "Stadspodia Leiden",
 }
-UITGEBREID = {"Bureau Talent", "Stadslab", "Stichting De Noordwijkse Methode", "GGD: CJG/JGZ"}
+UITGEBREID = {
+    "Bureau Talent",
+    "Stadslab",
+    "Stichting De Noordwijkse Methode",
+    "GGD: CJG/JGZ",
+    "BplusC",
+    "Museum Boerhaave",
+    "Museum Volkenkunde",
+    "Naturalis Biodiversity Center",
+    "Technolab",
+}
+# The regiegroep's partners (Gemeente Leiden, PPO, SWV VO) pay agreed amounts instead:
+# see intranet/fees/demo.py.
 LEF_PARTNERS = {
     "Gemeente Leiden",
     "Hogeschool Leiden",

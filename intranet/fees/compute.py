@@ -1,60 +1,70 @@
-"""What each partner contributes in a schooljaar: exact decimals, gaps shown, never guessed."""
+"""What each partner contributes in a schooljaar: exact decimals, gaps shown, never guessed.
+
+The rules themselves are in rules.py; this module applies them to every partner at once and
+adds the totals per begroting line.
+"""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from peewee import Case, fn
+from peewee import JOIN, Case, fn
 
-from intranet.fees.models import BUDGET, CENT, KINDS, FeeRate
-from intranet.models import SECTORS, Organisation
+from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
+from intranet.fees.rules import (
+    LINE_OF_KIND,
+    LINES,
+    MEMBERSHIPS,
+    SECTORS_WITH_RATE,
+    contribution,
+)
+from intranet.models import Organisation
 
-NO_RATES = "voor dit schooljaar zijn nog geen tarieven vastgesteld"
-NO_RATE = "geen tarief voor deze sector"
-PM = "tarief PM (nog niet vastgesteld)"
-NO_COUNT = "aantal leerlingen/kindplaatsen ontbreekt"
+ZERO = Decimal("0.00")
 
 
 @dataclass
-class Contribution:
-    """One partner's fee in one schooljaar; amount is None when it cannot be computed."""
+class LineTotal:
+    """The total of one begroting line, with the begroting entered for it."""
 
-    organisation: Organisation
-    kind: str
-    rate: FeeRate | None
-    count: int | None
-    amount: Decimal | None
-    problem: str = ""
+    line: str
+    total: Decimal = ZERO
+    partners: int = 0
+    open: int = 0  # partners whose amount is missing for a reason someone must fix
+    pm: int = 0  # partners whose rate is PM
+    budgeted: bool = False
+    budget: Decimal | None = None  # None with budgeted: the begroting says PM
 
     @property
-    def kind_label(self):
-        """What the fee is charged for, in words."""
-        return kind_label(self.kind)
-
-
-@dataclass
-class KindTotal:
-    """The total of one kind (sector or membership) with its budget line, if any."""
-
-    kind: str
-    total: Decimal = Decimal("0.00")
-    partners: int = 0
-    open: int = 0  # partners whose fee could not be computed
-    budget: Decimal | None = None
+    def kind(self):
+        """The line's key (kept for callers that group by kind)."""
+        return self.line
 
     @property
     def label(self):
-        """The kind in words."""
-        return kind_label(self.kind)
+        """The line in words."""
+        return LINES.get(self.line, self.line)
+
+    @property
+    def is_pm(self):
+        """True when the line's total is not known in euros (a rate is PM)."""
+        return self.pm > 0
+
+    @property
+    def budget_pm(self):
+        """True when the begroting of this line is PM."""
+        return self.budgeted and self.budget is None
 
     @property
     def difference(self):
-        """The total minus the budget line, or None without a budget line."""
-        return None if self.budget is None else self.total - self.budget
+        """Computed minus begroting, or None when either is not a number of euros."""
+        if self.budget is None or self.is_pm:
+            return None
+        return self.total - self.budget
 
 
 @dataclass
 class Overview:
-    """A schooljaar's contributions, totals per kind and the grand total."""
+    """A schooljaar's contributions, totals per begroting line and the grand total."""
 
     year: int
     rates: dict
@@ -63,48 +73,29 @@ class Overview:
 
     @property
     def total(self):
-        """Everything that could be computed."""
-        return sum((t.total for t in self.totals), Decimal("0.00"))
+        """Everything that could be computed (see `has_pm`)."""
+        return sum((t.total for t in self.totals), ZERO)
+
+    @property
+    def has_pm(self):
+        """True when some rate is PM: the grand total is then "€ … + PM"."""
+        return any(t.is_pm for t in self.totals)
+
+    @property
+    def budget_total(self):
+        """The begroting's total, or None when nothing was entered."""
+        amounts = [t.budget for t in self.totals if t.budget is not None]
+        return sum(amounts, ZERO) if amounts else None
 
     @property
     def open(self):
-        """Contributions that could not be computed, with the reason."""
-        return [c for c in self.contributions if c.amount is None]
+        """Contributions missing for a reason someone must fix."""
+        return [c for c in self.contributions if c.needs_work]
 
     @property
     def open_count(self):
-        """How many partners' fees could not be computed."""
+        """How many partners' amounts are missing for a reason someone must fix."""
         return sum(t.open for t in self.totals)
-
-
-def kind_label(kind):
-    """A fee kind (or a sector without a rate) in words."""
-    return KINDS.get(kind) or SECTORS.get(kind, kind)
-
-
-def fee_kind(organisation):
-    """What a partner pays for: its membership if basis/uitgebreid, else its sector."""
-    if organisation.membership_type in {"basis", "uitgebreid"}:
-        return organisation.membership_type
-    return organisation.sector
-
-
-def contribution(organisation, rates):
-    """A partner's contribution under a year's rates {kind: FeeRate}."""
-    kind = fee_kind(organisation)
-    rate = rates.get(kind)
-    count = organisation.pupil_count
-    if rate is None:
-        problem = NO_RATE if rates else NO_RATES
-        return Contribution(organisation, kind, None, count, None, problem)
-    if rate.price is None:
-        return Contribution(organisation, kind, rate, count, None, PM)
-    if not rate.per_head:
-        return Contribution(organisation, kind, rate, None, rate.price)
-    if count is None:
-        return Contribution(organisation, kind, rate, None, None, NO_COUNT)
-    amount = (rate.price * count).quantize(CENT)
-    return Contribution(organisation, kind, rate, count, amount)
 
 
 def fee_payers():
@@ -113,21 +104,52 @@ def fee_payers():
 
 
 def _totals(year):
-    budget = BUDGET.get(year, {})
-    return {kind: KindTotal(kind, budget=budget.get(kind)) for kind in KINDS}
+    budget = BudgetLine.for_year(year)
+    return {
+        line: LineTotal(line, budgeted=line in budget, budget=budget.get(line)) for line in LINES
+    }
+
+
+def _visible(totals):
+    return [t for t in totals.values() if t.partners or t.budgeted]
+
+
+def overview(year, organisations=None):
+    """Every payer's contribution in a schooljaar, with totals per begroting line."""
+    rates = FeeRate.for_year(year)
+    agreements = FeeAgreement.for_year(year)
+    organisations = fee_payers() if organisations is None else organisations
+    result = Overview(
+        year, rates, [contribution(org, rates, agreements.get(org.id)) for org in organisations]
+    )
+    totals = _totals(year)
+    for item in result.contributions:
+        total = totals.setdefault(item.line, LineTotal(item.line))
+        total.partners += 1
+        total.pm += item.is_pm
+        total.open += item.needs_work
+        if item.amount is not None:
+            total.total += item.amount
+    result.totals = _visible(totals)
+    return result
 
 
 def summary(year):
-    """The totals per kind only, summed by the database (the dashboard's constant-cost view).
+    """The totals per line only, summed by the database (the dashboard's constant-cost view).
 
-    The same rules as `overview`: per-head rates times the counts (exact, as every rate has
-    whole cents and counts are whole), flat rates per partner, PM and missing counts open.
+    The same rules as `overview` (rules.py): agreements first, then memberships, then the
+    sector's rate; per-head rates times the counts are exact, as rates have whole cents.
     """
     rates = FeeRate.for_year(year)
+    agreement = FeeAgreement.alias()
     kind = Case(
         None,
-        [(Organisation.membership_type.in_(["basis", "uitgebreid"]), Organisation.membership_type)],
-        Organisation.sector,
+        [
+            (agreement.kind.is_null(False), agreement.kind),
+            (Organisation.membership_type.in_(sorted(MEMBERSHIPS)), Organisation.membership_type),
+            (Organisation.sector.in_(sorted(SECTORS_WITH_RATE)), Organisation.sector),
+        ],
+        "geen_lidmaatschap",
     )
     rows = (
         fee_payers()
@@ -136,40 +158,43 @@ def summary(year):
             fn.COUNT(Organisation.id),
             fn.SUM(Organisation.pupil_count),
             fn.COUNT(Organisation.pupil_count),
+            fn.SUM(agreement.amount),
+            fn.COUNT(agreement.amount),
+        )
+        .join(
+            agreement,
+            JOIN.LEFT_OUTER,
+            on=(agreement.organisation == Organisation.id) & (agreement.schooljaar == year),
         )
         .order_by()
         .group_by(kind)
         .tuples()
     )
     totals = _totals(year)
-    for name, partners, heads, counted in rows:
-        total = totals.setdefault(name, KindTotal(name))
-        total.partners = partners
+    for name, partners, heads, counted, agreed, with_amount in rows:
+        total = totals[LINE_OF_KIND.get(name, name)]
+        total.partners += partners
         rate = rates.get(name)
-        if rate is None or rate.price is None:
-            total.open = partners
+        if name == "afspraak":
+            total.total += Decimal(str(agreed or 0)).quantize(ZERO)
+            total.open += partners - with_amount
+        elif name in {"in_natura"}:
+            continue
+        elif name == "geen_lidmaatschap" or rate is None:
+            total.open += partners
+        elif rate.price is None:
+            total.pm += partners
         elif not rate.per_head:
-            total.total = (rate.price * partners).quantize(CENT)
+            total.total += rate.price * partners
         else:
-            total.total = (rate.price * (heads or 0)).quantize(CENT)
-            total.open = partners - counted
+            total.total += rate.price * (heads or 0)
+            total.open += partners - counted
     result = Overview(year, rates)
-    result.totals = [t for t in totals.values() if t.partners or t.budget is not None]
+    result.totals = _visible(totals)
     return result
 
 
-def overview(year, organisations=None):
-    """Every payer's contribution in a schooljaar, with totals per kind and budget lines."""
-    rates = FeeRate.for_year(year)
-    organisations = fee_payers() if organisations is None else organisations
-    result = Overview(year, rates, [contribution(org, rates) for org in organisations])
-    totals = _totals(year)
-    for item in result.contributions:
-        total = totals.setdefault(item.kind, KindTotal(item.kind))
-        total.partners += 1
-        if item.amount is None:
-            total.open += 1
-        else:
-            total.total += item.amount
-    result.totals = [t for t in totals.values() if t.partners or t.budget is not None]
-    return result
+def contribution_of(organisation, year):
+    """One partner's contribution in a schooljaar."""
+    agreement = FeeAgreement.for_year(year).get(organisation.id)
+    return contribution(organisation, FeeRate.for_year(year), agreement)

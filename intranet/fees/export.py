@@ -65,10 +65,65 @@ def to_csv(overview):
     for item in overview.contributions:
         writer.writerow(_row(item))
     total = ["Totaal", "", "", "", "", "", dutch_number(overview.total)]
-    writer.writerow([*total, f"{len(overview.open)} bijdragen niet berekend"])
+    remark = f"{len(overview.open)} bijdragen niet berekend"
+    writer.writerow([*total, f"{remark}; plus PM" if overview.has_pm else remark])
     return out.getvalue()
 
 
 def csv_filename(year):
     """The download's file name."""
     return f"abonnementsgelden-{schooljaar_label(year)}.csv"
+
+
+INVOICE_HEADER = [
+    "Factuurnummer",
+    "Factuurdatum",
+    "Vervaldatum",
+    "Organisatie",
+    "Factuuradres",
+    "Kenmerk",
+    "Contactpersoon",
+    "E-mail",
+    "Omschrijving",
+    "Bedrag",
+    "Status",
+    "Betaald op",
+]
+
+
+def one_line(value):
+    """Text on one line: an address's lines joined with spaces."""
+    return " ".join(str(value or "").split())
+
+
+def _invoice_row(invoice):
+    return [
+        invoice.number,
+        invoice.issued_on.strftime("%d-%m-%Y"),
+        invoice.due_on.strftime("%d-%m-%Y"),
+        one_line(invoice.billing_name),
+        one_line(invoice.billing_address),
+        one_line(invoice.billing_reference),
+        one_line(invoice.contact_name),
+        one_line(invoice.contact_email),
+        one_line(invoice.description),
+        dutch_number(invoice.total),
+        invoice.state_label,
+        invoice.paid_on.strftime("%d-%m-%Y") if invoice.paid_on else "",
+    ]
+
+
+def invoices_csv(invoices):
+    """A schooljaar's invoices for the bookkeeper: semicolons, UTF-8 with BOM, Dutch amounts."""
+    out = io.StringIO()
+    out.write(BOM)
+    writer = spreadsheet.writer(out, lineterminator="\r\n")  # neutralises formulas
+    writer.writerow(INVOICE_HEADER)
+    for invoice in invoices:
+        writer.writerow(_invoice_row(invoice))
+    return out.getvalue()
+
+
+def invoices_filename(year):
+    """The bookkeeper's download's file name."""
+    return f"facturen-{schooljaar_label(year)}.csv"

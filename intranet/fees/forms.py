@@ -1,16 +1,25 @@
 """The form on which the projectleider sets a schooljaar's rates."""
 
+from datetime import datetime
 from decimal import Decimal
 
-from wtforms import SelectField, StringField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
-from intranet.fees.models import BASES, KINDS
+from intranet.fees.rules import AGREEMENTS, BASES, KINDS, LINES
 from intranet.forms import Form
 
+BUDGET_LINES = {line: label for line, label in LINES.items() if line != "in_natura"}
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
+
+
+def _strip(value):
+    """Text without surrounding whitespace or control characters (tabs and newlines stay)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in value if c in "\t\n" or c.isprintable()).strip()
 
 
 def options(mapping):
@@ -46,6 +55,15 @@ class AmountField(StringField):
             raise ValidationError("Dit bedrag is te groot.")
 
 
+class AgreedAmountField(AmountField):
+    """An amount that is empty, not PM, until one is agreed."""
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else dutch_number(self.data)
+
+
 class RatesForm(Form):
     """Per kind of partner: how the fee is computed and the amount (or PM)."""
 
@@ -75,3 +93,89 @@ class RatesForm(Form):
     def rates(self):
         """The submitted rates as {kind: (basis, amount)}."""
         return {k: (self[f"basis_{k}"].data, self[f"amount_{k}"].data) for k in KINDS}
+
+
+class BudgetForm(Form):
+    """The begroting of a schooljaar: an amount (or PM) per line."""
+
+    @classmethod
+    def for_budget(cls, budget):
+        """A form with an amount field per line, filled from {line: amount or None}."""
+
+        class Form(cls):
+            pass
+
+        for line, label in BUDGET_LINES.items():
+            setattr(Form, f"line_{line}", AmountField(f"Begroting {label}"))
+        return Form(data={f"line_{line}": budget.get(line) for line in BUDGET_LINES})
+
+    def rows(self):
+        """(label, amount field) per line, for the template."""
+        return [(label, self[f"line_{line}"]) for line, label in BUDGET_LINES.items()]
+
+    def amounts(self):
+        """The submitted begroting as {line: amount or None}."""
+        return {line: self[f"line_{line}"].data for line in BUDGET_LINES}
+
+
+class AgreementForm(Form):
+    """A partner's agreement for a schooljaar: an agreed amount, or in natura."""
+
+    organisation = SelectField("Partner", coerce=int, validate_choice=True)
+    kind = SelectField("Soort afspraak", choices=options(AGREEMENTS))
+    amount = AgreedAmountField("Afgesproken bedrag in €")
+    note = StringField("Toelichting", validators=[Length(max=200)], filters=[_strip])
+
+    def validate_amount(self, field):
+        """An agreed amount needs an amount; in natura has none."""
+        if self.kind.data == "afspraak" and field.data is None:
+            raise ValidationError("Vul het afgesproken bedrag in.")
+
+
+class BillingForm(Form):
+    """Where a partner's invoices go."""
+
+    address = TextAreaField(
+        "Factuuradres",
+        validators=[DataRequired("Vul het factuuradres in."), Length(max=500)],
+        filters=[_strip],
+    )
+    reference = StringField(
+        "Kenmerk of inkoopnummer", validators=[Length(max=100)], filters=[_strip]
+    )
+
+
+class DutchDateField(DateField):
+    """A date as the browser's date field sends it (2019-02-28) or as typed (28-02-2019)."""
+
+    def process_formdata(self, valuelist):
+        """Read the date; a date that does not exist gets a Dutch message."""
+        self.data = None
+        text = valuelist[0].strip() if valuelist else ""
+        if not text:
+            return
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+            try:
+                self.data = datetime.strptime(text, pattern).date()
+                return
+            except ValueError:
+                continue
+        raise ValueError("Vul de betaaldatum in als dag-maand-jaar, bijvoorbeeld 28-02-2019.")
+
+
+class PaidForm(Form):
+    """The date an invoice was paid."""
+
+    paid_on = DutchDateField("Betaald op", validators=[InputRequired("Vul de betaaldatum in.")])
+    expected_state = HiddenField()
+
+
+class CreditForm(Form):
+    """Why an invoice is credited."""
+
+    reason = TextAreaField(
+        "Reden van de creditering",
+        validators=[DataRequired("Vul de reden in."), Length(max=2000)],
+        filters=[_strip],
+    )
+    expected_state = HiddenField()

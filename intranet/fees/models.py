@@ -1,60 +1,29 @@
-"""Fee rates (abonnementsgelden) per schooljaar, and what a schooljaar is."""
+"""Fee rates, agreements and the begroting per schooljaar, and what a schooljaar is."""
 
 from datetime import date
 from decimal import Decimal
 
-from peewee import CharField, DateTimeField, DecimalField, IntegerField
+from peewee import CharField, DateTimeField, DecimalField, ForeignKeyField, IntegerField
 
-from intranet.clock import now, today
-from intranet.models import BaseModel
+from intranet.clock import now
+from intranet.fees.rules import (
+    AGREEMENTS,
+    BASES,
+    CENT,
+    KINDS,
+    LINES,
+    PER_HEAD,
+    PROJECTPLAN_RATES,
+)
+from intranet.models import BaseModel, Organisation
 
-CENT = Decimal("0.01")
+# One schooljaar for the whole intranet (1 August to 31 July), used here and by fee pages.
+from intranet.network.years import schooljaar_of  # noqa: F401
+
 FIRST_SCHOOLJAAR = 2018  # the convenant's first year, 2018-2019
-# What a fee is charged for: the sector of a convenant partner, or the membership of a
-# partner without pupils. Each has a basis: per pupil (or kindplaats) or a flat amount.
-KINDS = {
-    "VSE": "Voorschoolse educatie (VSE)",
-    "PO": "Primair onderwijs",
-    "VO": "Voortgezet onderwijs",
-    "MBO": "Middelbaar beroepsonderwijs",
-    "HO": "Hogeschool",
-    "WO": "Universiteit",
-    "basis": "Basislidmaatschap",
-    "uitgebreid": "Uitgebreid lidmaatschap",
-}
-BASES = {
-    "per_kindplaats": "per kindplaats",
-    "per_leerling": "per leerling",
-    "vast": "vast bedrag",
-}
-PER_HEAD = {"per_kindplaats", "per_leerling"}
-# Projectplan 2018-2019, "Abonnementsgelden: in € per schooljaar" (None: PM, not yet set).
-PROJECTPLAN_RATES = {
-    "VSE": ("per_kindplaats", Decimal("1.50")),
-    "PO": ("per_leerling", Decimal("2.50")),
-    "VO": ("per_leerling", Decimal("3.00")),
-    "MBO": ("per_leerling", None),
-    "HO": ("vast", Decimal("500.00")),
-    "WO": ("vast", Decimal("500.00")),
-    "basis": ("vast", Decimal("150.00")),
-    "uitgebreid": ("vast", Decimal("500.00")),
-}
-# Projectplan, "Begroting schooljaar 2018-2019", Bijdrage partners.
-BUDGET = {
-    2018: {
-        "VSE": Decimal("1953"),
-        "PO": Decimal("28000"),
-        "VO": Decimal("38884"),
-        "HO": Decimal("500"),
-        "WO": Decimal("500"),
-    }
-}
-
-
-def schooljaar_of(day=None):
-    """The schooljaar (its start year) a day falls in; a schooljaar starts 1 October."""
-    day = day or today()
-    return day.year if day >= date(day.year, 10, 1) else day.year - 1
+# Convenant art. 1: the financial obligations start on 1 October 2018; every later
+# schooljaar's start on 1 August.
+OBLIGATIONS_START = date(2018, 10, 1)
 
 
 def schooljaar_label(year):
@@ -63,13 +32,25 @@ def schooljaar_label(year):
 
 
 def schooljaar_bounds(year):
-    """The first and last day of a schooljaar."""
-    return date(year, 10, 1), date(year + 1, 9, 30)
+    """The first and last day of a schooljaar's obligations (the first starts 1 October)."""
+    return max(date(year, 8, 1), OBLIGATIONS_START), date(year + 1, 7, 31)
 
 
 def schooljaar_period(year):
-    """A schooljaar's days in words: 1 oktober 2018 t/m 30 september 2019."""
-    return f"1 oktober {year} t/m 30 september {year + 1}"
+    """A schooljaar's days in words: 1 augustus 2019 t/m 31 juli 2020."""
+    first, last = schooljaar_bounds(year)
+    return f"{dutch_date(first)} t/m {dutch_date(last)}"
+
+
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def dutch_date(day):
+    """A date in Dutch words: 1 oktober 2018."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 class FeeRate(BaseModel):
@@ -97,7 +78,7 @@ class FeeRate(BaseModel):
     @property
     def price(self):
         """The amount as an exact Decimal in cents (SQLite hands back 1.5), or None for PM."""
-        return None if self.amount is None else Decimal(str(self.amount)).quantize(CENT)
+        return _decimal(self.amount)
 
     @property
     def per_head(self):
@@ -138,3 +119,84 @@ class FeeRate(BaseModel):
         for year in range(FIRST_SCHOOLJAAR, up_to + 1):
             if not cls.for_year(year):
                 cls.set_year(year, cls.proposal(year))
+
+
+def _decimal(value):
+    """A stored amount as an exact Decimal in cents (SQLite hands back floats), or None."""
+    return None if value is None else Decimal(str(value)).quantize(CENT)
+
+
+class FeeAgreement(BaseModel):
+    """A partner's agreement for one schooljaar: an agreed amount, or a contribution in natura."""
+
+    organisation = ForeignKeyField(Organisation, on_delete="CASCADE")
+    schooljaar = IntegerField()
+    kind = CharField(choices=list(AGREEMENTS.items()))
+    amount = DecimalField(max_digits=10, decimal_places=2, null=True)
+    note = CharField(default="")
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("schooljaar", "organisation"), True),)
+
+    @property
+    def kind_label(self):
+        """The agreement in words."""
+        return AGREEMENTS.get(self.kind, self.kind)
+
+    @property
+    def price(self):
+        """The agreed amount as a Decimal, or None."""
+        return _decimal(self.amount)
+
+    @classmethod
+    def for_year(cls, year):
+        """A schooljaar's agreements as {organisation_id: FeeAgreement}."""
+        return {a.organisation_id: a for a in cls.select().where(cls.schooljaar == year)}
+
+    @classmethod
+    def listed(cls, year):
+        """A schooljaar's agreements with their organisations, by name."""
+        return (
+            cls.select(cls, Organisation)
+            .join(Organisation)
+            .where(cls.schooljaar == year)
+            .order_by(Organisation.name)
+        )
+
+    @classmethod
+    def set(cls, organisation, year, kind, amount=None, note=""):
+        """Record (or replace) a partner's agreement for a schooljaar."""
+        amount = amount if kind == "afspraak" else None
+        cls.insert(
+            organisation=organisation, schooljaar=year, kind=kind, amount=amount, note=note
+        ).on_conflict(
+            conflict_target=[cls.schooljaar, cls.organisation],
+            update={cls.kind: kind, cls.amount: amount, cls.note: note, cls.updated_at: now()},
+        ).execute()
+
+
+class BudgetLine(BaseModel):
+    """The begroting of one line for one schooljaar, as the projectleider entered it."""
+
+    schooljaar = IntegerField()
+    line = CharField(choices=list(LINES.items()))
+    amount = DecimalField(max_digits=10, decimal_places=2, null=True)  # NULL: PM
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("schooljaar", "line"), True),)
+
+    @classmethod
+    def for_year(cls, year):
+        """A schooljaar's begroting as {line: Decimal or None (PM)}; empty if not entered."""
+        return {b.line: _decimal(b.amount) for b in cls.select().where(cls.schooljaar == year)}
+
+    @classmethod
+    def set_year(cls, year, amounts):
+        """Store a schooljaar's begroting {line: amount or None}."""
+        for line, amount in amounts.items():
+            cls.insert(schooljaar=year, line=line, amount=amount).on_conflict(
+                conflict_target=[cls.schooljaar, cls.line],
+                update={cls.amount: amount, cls.updated_at: now()},
+            ).execute()

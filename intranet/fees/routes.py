@@ -6,40 +6,15 @@ from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
 from intranet.fees import bp
-from intranet.fees.compute import contribution, overview
+from intranet.fees.compute import contribution_of, overview
 from intranet.fees.export import csv_filename, to_csv
 from intranet.fees.forms import RatesForm
-from intranet.fees.models import (
-    FIRST_SCHOOLJAAR,
-    FeeRate,
-    schooljaar_label,
-    schooljaar_of,
-    schooljaar_period,
-)
+from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate, schooljaar_label, schooljaar_of
+from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
 from intranet.security import login_required, role_required
 
 CLOSED = "Dit schooljaar is voorbij: de tarieven ervan liggen vast en blijven zoals ze waren."
-
-
-def _known_year(year):
-    """The year if it is one the intranet can show, else 404."""
-    if year is None:
-        return schooljaar_of()
-    if not FIRST_SCHOOLJAAR <= year <= schooljaar_of() + 5:
-        abort(404)
-    return year
-
-
-def _year_context(year, has_rates=True):
-    """What every fee page says about its schooljaar; a past year's rates are fixed once set."""
-    return {
-        "year": year,
-        "label": schooljaar_label(year),
-        "period": schooljaar_period(year),
-        "current": schooljaar_of(),
-        "editable": year >= schooljaar_of() or not has_rates,
-    }
 
 
 @bp.get("/", defaults={"year": None}, endpoint="overview")
@@ -47,7 +22,7 @@ def _year_context(year, has_rates=True):
 @role_required("projectleider")
 def overview_page(year):
     """Every partner's contribution in a schooljaar, totals per sector and the budget."""
-    year = _known_year(year)
+    year = known_year(year)
     years = sorted({*FeeRate.years(), schooljaar_of(), year})
     result = overview(year)
     return render_template(
@@ -55,7 +30,7 @@ def overview_page(year):
         overview=result,
         years=years,
         year_label=schooljaar_label,
-        **_year_context(year, bool(result.rates)),
+        **year_context(year, bool(result.rates)),
     )
 
 
@@ -63,7 +38,7 @@ def overview_page(year):
 @role_required("projectleider")
 def export(year):
     """The overview as a CSV file for Excel: semicolons, Dutch amounts, UTF-8 with BOM."""
-    response = make_response(to_csv(overview(_known_year(year))).encode("utf-8"))
+    response = make_response(to_csv(overview(known_year(year))).encode("utf-8"))
     response.mimetype = "text/csv"
     response.charset = "utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{csv_filename(year)}"'
@@ -74,14 +49,14 @@ def export(year):
 @login_required
 def specification(year, organisation_id):
     """A partner's printable invoice specification for a schooljaar."""
-    year = _known_year(year)
+    year = known_year(year)
     organisation = get_object_or_404(Organisation, Organisation.id == organisation_id)
     if not (
         current_user.has_role("projectleider") or organisation.id in current_user.organisation_ids
     ):
         abort(403)
-    item = contribution(organisation, FeeRate.for_year(year))
-    return render_template("fees/specification.html", item=item, **_year_context(year))
+    item = contribution_of(organisation, year)
+    return render_template("fees/specification.html", item=item, **year_context(year))
 
 
 @bp.get("/tarieven")
@@ -103,10 +78,10 @@ def rates_index():
 @role_required("projectleider")
 def rates(year):
     """Set a schooljaar's rates; an ended year's rates, once set, cannot be changed."""
-    year = _known_year(year)
+    year = known_year(year)
     stored = {r.kind: (r.basis, r.amount) for r in FeeRate.for_year(year).values()}
     form = RatesForm.for_rates(stored or FeeRate.proposal(year))
-    context = {"form": form, "is_new": not stored, **_year_context(year, bool(stored))}
+    context = {"form": form, "is_new": not stored, **year_context(year, bool(stored))}
     if form.is_submitted() and not context["editable"]:
         return render_template("fees/rates.html", refused=CLOSED, **context), 409
     if form.validate_on_submit():

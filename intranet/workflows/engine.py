@@ -1,66 +1,61 @@
-"""Firing transitions: one transaction with the state write, its audit event and its effects."""
+"""Firing transitions: one transaction with the state write, its audit event and its effects.
 
-import json
+The user's side of the engine: fire a step, do an activity, see the steps on offer. Its
+parts: errors.py (what a refusal raises), journal.py (the lock, the move and its audit
+record), settling.py (the automatic steps), cases.py (new cases and their deadlines); their
+public names are importable from here too.
+"""
+
 from dataclasses import dataclass, field
-from functools import cache
 
-from flask import has_request_context, request
-from peewee import chunked
-from transitions import MachineError
-
-from intranet import logs
 from intranet.clock import now
-from intranet.db import is_sqlite, locked, write_transaction
+from intranet.db import write_transaction
+from intranet.workflows.cases import (
+    BATCH,
+    cancel_deadlines,
+    create_case,
+    create_cases,
+    schedule,
+    schedule_many,
+)
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
-from intranet.workflows.models import AuditEvent, Deadline
+from intranet.workflows.errors import (
+    ALREADY_HANDLED,
+    AlreadyHandled,
+    CaseNotFound,
+    ConditionFailed,
+    NotPermitted,
+    UnknownAction,
+    WorkflowError,
+)
+from intranet.workflows.journal import Event, audit, move, note, read_locked
+from intranet.workflows.settling import settle, settle_locked, settle_open
 
-
-class WorkflowError(Exception):
-    """A transition that was refused; nothing changed. `message` is for the user."""
-
-    status = 409
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class CaseNotFound(WorkflowError):
-    status = 404
-
-
-class UnknownAction(WorkflowError):
-    status = 400
-
-
-class NotPermitted(WorkflowError):
-    status = 403
-
-
-class AlreadyHandled(WorkflowError):
-    """Someone else acted first: the case is no longer where the user saw it."""
-
-
-class ConditionFailed(WorkflowError):
-    status = 422
-
-
-BATCH = 200  # rows per INSERT in bulk writes (well under SQLite's variable limit)
-ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."
-
-
-@dataclass
-class Event:
-    """What happened in one transition, handed to the effects that follow it."""
-
-    workflow: object
-    case: object
-    trigger: str
-    source: str
-    dest: str
-    actor: object
-    comment: str = ""
-    data: dict = field(default_factory=dict)
+__all__ = [
+    "ALREADY_HANDLED",
+    "BATCH",
+    "Acted",
+    "Action",
+    "AlreadyHandled",
+    "CaseNotFound",
+    "ConditionFailed",
+    "Event",
+    "NotPermitted",
+    "UnknownAction",
+    "WorkflowError",
+    "act",
+    "actions_for",
+    "cancel_deadlines",
+    "create_case",
+    "create_cases",
+    "fire",
+    "note",
+    "refusal",
+    "schedule",
+    "schedule_many",
+    "settle",
+    "settle_open",
+]
 
 
 @dataclass
@@ -79,95 +74,6 @@ class Action:
     transition: object
     allowed: bool
     reason: str = ""
-
-
-def _audit(workflow, case, source, dest, trigger, actor, comment, data, actor_label=""):
-    if not actor_label:
-        actor_label = actor.name if actor is not None else SYSTEM
-    if has_request_context():  # who acted from where: the client's address (behind the proxy)
-        data = {**(data or {}), "address": request.remote_addr}
-    logs.event(
-        "workflow_step",
-        workflow=workflow.name,
-        case_id=case.id,
-        trigger=trigger,
-        from_state=source,
-        to_state=dest,
-        actor_id=actor.id if actor is not None else None,
-    )
-    return AuditEvent.insert(
-        workflow=workflow.name,
-        case_id=case.id,
-        from_state=source,
-        to_state=dest,
-        trigger=trigger,
-        actor=actor,
-        actor_label=actor_label,
-        comment=comment,
-        data=json.dumps(data or {}, sort_keys=True, default=str),
-        at=now(),
-    ).execute()
-
-
-@cache
-def _locked_select(model, sqlite):
-    """The SQL that re-reads one case under lock, compiled once per model and database kind."""
-    sql, _ = locked(model.select().where(model.id == 0)).sql()
-    return sql
-
-
-def _read_locked(model, case_id):
-    """The case with its row locked for this transaction (FOR UPDATE on PostgreSQL), or None."""
-    return next(iter(model.raw(_locked_select(model, is_sqlite()), case_id)), None)
-
-
-def create_case(workflow, actor, comment="", **fields):
-    """Insert a new case in the workflow's initial state, with its first audit event."""
-    with write_transaction():
-        case = workflow.model.create(state=workflow.initial, **fields)
-        _audit(workflow, case, None, workflow.initial, "aanmaken", actor, comment, None)
-        for effect in workflow.on_enter.get(workflow.initial, ()):
-            effect(Event(workflow, case, "aanmaken", None, workflow.initial, actor, comment))
-    return case
-
-
-def create_cases(workflow, actor, rows, comment=""):
-    """Insert many cases in the initial state, each with its first audit event, in bulk.
-
-    A few INSERTs for any number of rows (a round over thousands of partners opens in one
-    request). The initial state's on_enter effects do not run per case: the caller does its
-    own bulk work (mail, deadlines). Returns the new case ids.
-    """
-    model = workflow.model
-    ids = []
-    with write_transaction():
-        for batch in chunked([{**row, "state": workflow.initial} for row in rows], BATCH):
-            inserted = model.insert_many(batch).returning(model.id).tuples().execute()
-            ids.extend(case_id for (case_id,) in inserted)
-        moment = now()
-        events = [
-            {
-                "workflow": workflow.name,
-                "case_id": case_id,
-                "from_state": None,
-                "to_state": workflow.initial,
-                "trigger": "aanmaken",
-                "actor": actor.id if actor is not None else None,
-                "actor_label": actor.name if actor is not None else SYSTEM,
-                "at": moment,
-                "comment": comment,
-                "data": "{}",
-            }
-            for case_id in ids
-        ]
-        for batch in chunked(events, BATCH):
-            AuditEvent.insert_many(batch).execute()
-    return ids
-
-
-def note(workflow, case, what, actor, comment=""):
-    """Record on the case's timeline something that happened without a state change."""
-    _audit(workflow, case, case.state, case.state, what, actor, comment, None)
 
 
 def refusal(workflow, transition, case, user, context=None):
@@ -195,7 +101,7 @@ def fire(
         raise UnknownAction("Deze actie bestaat niet.")
     data = dict(data or {})
     with write_transaction():
-        case = _read_locked(workflow.model, case_id)
+        case = read_locked(workflow.model, case_id)
         if case is None:
             raise CaseNotFound("Dit dossier bestaat niet.")
         source = case.state
@@ -213,26 +119,9 @@ def fire(
         refused = refusal(workflow, transition, case, actor, {"data": data, "actor": actor})
         if refused:
             raise refused
-        event = _move(workflow, case, transition, actor, comment, data, actor_label)
-        settled, _ = _settle(workflow, case, now())
+        event = move(workflow, case, transition, actor, comment, data, actor_label)
+        settled, _ = settle_locked(workflow, case, now())
         return settled or event
-
-
-def _move(workflow, case, transition, actor, comment, data, actor_label=""):
-    """Let the machine move the locked case; write state and audit; run the effects."""
-    source, trigger = case.state, transition.trigger
-    try:
-        moved = workflow.machine.events[trigger].trigger(case)
-    except MachineError as error:  # the declared data and the machine disagree
-        raise ConditionFailed("Deze actie kan nu niet.") from error
-    if not moved or case.state != transition.dest:
-        raise ConditionFailed("Deze actie kan nu niet.")
-    case.save(only=[workflow.model.state])
-    _audit(workflow, case, source, case.state, trigger, actor, comment, data, actor_label)
-    event = Event(workflow, case, trigger, source, case.state, actor, comment, data)
-    for effect in (*transition.after, *workflow.on_enter.get(case.state, ())):
-        effect(event)
-    return event
 
 
 def act(workflow, case_id, name, actor, *, data=None, moment=None):
@@ -245,7 +134,7 @@ def act(workflow, case_id, name, actor, *, data=None, moment=None):
         raise UnknownAction("Deze actie bestaat niet.")
     moment = moment or now()
     with write_transaction():
-        case = _read_locked(workflow.model, case_id)
+        case = read_locked(workflow.model, case_id)
         if case is None:
             raise CaseNotFound("Dit dossier bestaat niet.")
         if case.state not in activity.states:
@@ -254,7 +143,7 @@ def act(workflow, case_id, name, actor, *, data=None, moment=None):
             who = [ROLE_LABELS.get(role, role) for role in sorted(activity.roles)]
             raise NotPermitted("Alleen voor " + " of ".join(who) + ".")
         done = activity.run(case, actor, dict(data or {}), moment)
-        _audit(
+        audit(
             workflow,
             case,
             case.state,
@@ -265,56 +154,8 @@ def act(workflow, case_id, name, actor, *, data=None, moment=None):
             done.data,
             done.actor_label,
         )
-        settled, facts = _settle(workflow, case, moment)
+        settled, facts = settle_locked(workflow, case, moment)
         return Acted(done, settled, facts)
-
-
-def settle(workflow, case_id, moment=None):
-    """Take the automatic steps whose conditions hold now; the last Event, or None.
-
-    The one mechanism behind a decided vote, after any step, activity, seat change or
-    deadline: a case in a state with automatic steps moves as soon as one holds.
-    """
-    moment = moment or now()
-    with write_transaction():
-        case = _read_locked(workflow.model, case_id)
-        if case is None:
-            raise CaseNotFound("Dit dossier bestaat niet.")
-        return _settle(workflow, case, moment)[0]
-
-
-def settle_open(workflow, moment=None):
-    """Settle every case that stands where automatic steps start (after a seat change)."""
-    if not workflow.settling_states:
-        return []
-    model = workflow.model
-    waiting = model.select(model.id).where(model.state.in_(workflow.settling_states))
-    events = [settle(workflow, case_id, moment) for (case_id,) in waiting.tuples()]
-    return [event for event in events if event is not None]
-
-
-def _settle(workflow, case, moment):
-    """Within the caller's transaction: move the locked case while an automatic step holds.
-
-    Returns the last automatic step taken (an Event, or None) and the facts last read.
-    """
-    event, facts = None, {}
-    for _ in workflow.states:  # each step leaves its state: at most one pass per state
-        steps = workflow.automatic_from(case.state)
-        if not steps:
-            break
-        facts = workflow.facts_of(case, moment)
-        step = next((t for t in steps if _holds(t, case, facts)), None)
-        if step is None:
-            break
-        event = _move(workflow, case, step, None, "", facts, step.actor_label)
-    return event, facts
-
-
-def _holds(transition, case, facts):
-    if transition.when is not None and not transition.when(case):
-        return False
-    return all(condition.check(case, {"facts": facts}) for condition in transition.conditions)
 
 
 def actions_for(workflow, case, user):
@@ -326,31 +167,3 @@ def actions_for(workflow, case, user):
         refused = refusal(workflow, transition, case, user, {"actor": user})
         actions.append(Action(transition, refused is None, refused.message if refused else ""))
     return actions
-
-
-def schedule(workflow, case, action, due_at):
-    """Set a deadline for a case; tick fires it once when it is due."""
-    return Deadline.create(workflow=workflow.name, case_id=case.id, action=action, due_at=due_at)
-
-
-def schedule_many(workflow, deadlines):
-    """Set many deadlines at once: an iterable of (case_id, action, due_at)."""
-    rows = [
-        {"workflow": workflow.name, "case_id": case_id, "action": action, "due_at": due_at}
-        for case_id, action, due_at in deadlines
-    ]
-    for batch in chunked(rows, BATCH):
-        Deadline.insert_many(batch).execute()
-    return len(rows)
-
-
-def cancel_deadlines(workflow, case, action=None):
-    """Drop a case's pending deadlines (all, or those for one action)."""
-    query = Deadline.update(fired_at=now(), outcome="vervallen").where(
-        Deadline.workflow == workflow.name,
-        Deadline.case_id == case.id,
-        Deadline.fired_at.is_null(),
-    )
-    if action:
-        query = query.where(Deadline.action == action)
-    return query.execute()

@@ -3,6 +3,7 @@
 from intranet.workflows import (
     continuation,
     contribution,
+    invoice,
     meeting,
     netwerkjaar,
     period,
@@ -20,6 +21,7 @@ WORKFLOWS = (
     meeting.WORKFLOW,
     contribution.WORKFLOW,
     netwerkjaar.WORKFLOW,
+    invoice.WORKFLOW,
 )
 BY_NAME = {workflow.name: workflow for workflow in WORKFLOWS}
 

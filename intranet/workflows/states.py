@@ -2,8 +2,8 @@
 
 They sit beneath models and workflows alike (a model's queries and its workflow both need
 them); each workflow module gives its states their labels and steps. Templates know them as
-`AdmissionState`, `PeriodState`, `ContinuationState`, `RenewalState` and
-`VriendState`.
+`AdmissionState`, `PeriodState`, `ContinuationState`, `RenewalState`,
+`VriendState` and `InvoiceState`.
 """
 
 
@@ -74,3 +74,11 @@ class VriendState:
     VRIEND = "vriend"
     DECLINED = "afgeslagen"
     EXPIRED = "verlopen"
+
+
+class InvoiceState:
+    """An invoice of abonnementsgelden (`intranet/workflows/invoice.py`)."""
+
+    OPEN = "open"
+    PAID = "betaald"
+    CREDITED = "gecrediteerd"

@@ -1,6 +1,6 @@
 """Casting a vote, or recording one on a member's behalf: engine activities of the workflow.
 
-The majority rule and what a vote may overwrite live in `intranet/workflows/admission.py`.
+The majority rule and what a vote may overwrite live in `intranet/workflows/admission_vote.py`.
 """
 
 from intranet.workflows import engine

@@ -1,0 +1,30 @@
+"""An invoice as a PDF: the print page's HTML typeset by WeasyPrint with Debian's fonts."""
+
+from flask import current_app, render_template
+from weasyprint import HTML
+
+from intranet.fees.models import schooljaar_label, schooljaar_period
+
+
+def _no_fetching(url, *args, **kwargs):
+    """The invoice needs nothing from outside; never fetch a URL (no SSRF through a PDF)."""
+    raise ValueError(f"not fetched: {url}")
+
+
+def invoice_context(invoice):
+    """What the invoice shows besides itself: its schooljaar, sender and payment details."""
+    config = current_app.config
+    return {
+        "invoice": invoice,
+        "label": schooljaar_label(invoice.schooljaar),
+        "period": schooljaar_period(invoice.schooljaar),
+        "issuer": config["INVOICE_ISSUER"],
+        "iban": config["INVOICE_IBAN"],
+        "payment_days": config["INVOICE_PAYMENT_DAYS"],
+    }
+
+
+def invoice_pdf(invoice):
+    """The invoice's PDF bytes (fonts: DejaVu Sans from Debian's fonts-dejavu-core)."""
+    html = render_template("fees/invoice_pdf.html", **invoice_context(invoice))
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()

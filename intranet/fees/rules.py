@@ -1,0 +1,163 @@
+"""Who pays what: every rate and rule of the abonnementsgelden, in this one file.
+
+Projectplan 2018-2019, "Bekostiging". The order in which the rules apply:
+1. An agreement for the schooljaar decides (the regiegroep's partners carry the network with
+   agreed amounts; a partner may contribute in natura instead of money).
+2. A partner with the basis or uitgebreid membership pays that flat amount.
+3. A partner with pupils pays by sector: VSE per kindplaats, PO, VO and MBO per leerling.
+   MBO's rate is PM (not yet set): shown as PM, never as € 0,00.
+4. Hogeschool and Universiteit pay a flat amount.
+5. A partner without pupils (culture, companies, gemeente services, foundations) pays a
+   membership; until the projectleider chooses basis or uitgebreid, the reason says so.
+Amounts are Decimal, multiplied exactly and rounded to whole cents once.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+# What a rate is set for: the sector of a partner with pupils, or a membership.
+KINDS = {
+    "VSE": "Voorschoolse educatie (VSE)",
+    "PO": "Primair onderwijs",
+    "VO": "Voortgezet onderwijs",
+    "MBO": "Middelbaar beroepsonderwijs",
+    "HO": "Hogeschool",
+    "WO": "Universiteit",
+    "basis": "Basislidmaatschap",
+    "uitgebreid": "Uitgebreid lidmaatschap",
+}
+BASES = {
+    "per_kindplaats": "per kindplaats",
+    "per_leerling": "per leerling",
+    "vast": "vast bedrag",
+}
+PER_HEAD = {"per_kindplaats", "per_leerling"}
+# Projectplan 2018-2019, "Abonnementsgelden: in € per schooljaar" (None: PM, not yet set).
+PROJECTPLAN_RATES = {
+    "VSE": ("per_kindplaats", Decimal("1.50")),
+    "PO": ("per_leerling", Decimal("2.50")),
+    "VO": ("per_leerling", Decimal("3.00")),
+    "MBO": ("per_leerling", None),
+    "HO": ("vast", Decimal("500.00")),
+    "WO": ("vast", Decimal("500.00")),
+    "basis": ("vast", Decimal("150.00")),
+    "uitgebreid": ("vast", Decimal("500.00")),
+}
+MEMBERSHIPS = {"basis", "uitgebreid"}
+SECTORS_WITH_RATE = {"VSE", "PO", "VO", "MBO", "HO", "WO"}  # the others have no pupils
+
+# Agreements per partner and schooljaar, which come before every rate.
+AGREEMENTS = {"afspraak": "Afgesproken bedrag", "in_natura": "Bijdrage in natura"}
+
+# The lines of the begroting ("Bijdrage partners" and the agreed baten), and which
+# contributions count towards each.
+LINES = {
+    "VSE": "VSE",
+    "PO": "Primair Onderwijs",
+    "VO": "Voortgezet Onderwijs",
+    "MBO": "MBO",
+    "HO": "Hogeschool",
+    "WO": "Universiteit",
+    "overig": "Overig (lidmaatschappen)",
+    "afspraak": "Afspraken regiegroep",
+    "in_natura": "In natura",
+}
+LINE_OF_KIND = {"basis": "overig", "uitgebreid": "overig", "geen_lidmaatschap": "overig"}
+# Projectplan, "Begroting schooljaar 2018-2019" (None: PM). The agreed line is the sum of
+# SWV Passend Onderwijs VO € 15.000, PPO Regio Leiden € 15.000 and Gemeente Leiden € 10.000.
+PROJECTPLAN_BUDGET = {
+    "VSE": Decimal("1953"),
+    "PO": Decimal("28000"),
+    "VO": Decimal("38884"),
+    "MBO": None,
+    "HO": Decimal("500"),
+    "WO": Decimal("500"),
+    "overig": Decimal("7050"),
+    "afspraak": Decimal("40000"),
+}
+
+# Why a partner has no amount. PM and in natura are settled outcomes; the others need work.
+PM = "tarief PM (nog niet vastgesteld)"
+IN_NATURA = "bijdrage in natura"
+NO_RATES = "voor dit schooljaar zijn nog geen tarieven vastgesteld"
+NO_COUNT = "aantal leerlingen/kindplaatsen ontbreekt"
+NO_MEMBERSHIP = "partner zonder leerlingen: kies basis- of uitgebreid lidmaatschap"
+NO_AGREED_AMOUNT = "afgesproken bedrag ontbreekt"
+SETTLED = {PM, IN_NATURA}
+
+
+@dataclass
+class Contribution:
+    """One partner's contribution in one schooljaar; amount None comes with its reason."""
+
+    organisation: object
+    kind: str  # a rate kind, "afspraak", "in_natura" or "geen_lidmaatschap"
+    rate: object  # the FeeRate applied, if any
+    count: int | None
+    amount: Decimal | None
+    problem: str = ""  # why there is no amount (PM and in natura included)
+    note: str = ""  # the agreement's explanation
+
+    @property
+    def kind_label(self):
+        """What the contribution is for, in words."""
+        return kind_label(self.kind)
+
+    @property
+    def line(self):
+        """The begroting line it counts towards."""
+        return LINE_OF_KIND.get(self.kind, self.kind)
+
+    @property
+    def is_pm(self):
+        """True when the rate is PM: every total shows PM, never € 0,00."""
+        return self.problem == PM
+
+    @property
+    def needs_work(self):
+        """True when the amount is missing for a reason someone has to fix."""
+        return self.amount is None and self.problem not in SETTLED
+
+
+def kind_label(kind):
+    """A contribution kind in words."""
+    if kind == "geen_lidmaatschap":
+        return "Lidmaatschap nog niet gekozen"
+    return KINDS.get(kind) or AGREEMENTS.get(kind) or LINES.get(kind, kind)
+
+
+def cents(amount):
+    """Round an exact amount to whole cents, once, half up (as a bookkeeper does)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def contribution(organisation, rates, agreement=None):
+    """A partner's contribution under a year's rates {kind: FeeRate} and its agreement."""
+    count = organisation.pupil_count
+    if agreement is not None:
+        if agreement.kind == "in_natura":
+            return Contribution(
+                organisation, "in_natura", None, None, None, IN_NATURA, agreement.note
+            )
+        if agreement.amount is None:
+            return Contribution(organisation, "afspraak", None, None, None, NO_AGREED_AMOUNT)
+        amount = cents(Decimal(str(agreement.amount)))
+        return Contribution(organisation, "afspraak", None, None, amount, "", agreement.note)
+    if organisation.membership_type in MEMBERSHIPS:
+        kind = organisation.membership_type
+    elif organisation.sector in SECTORS_WITH_RATE:
+        kind = organisation.sector
+    else:
+        return Contribution(organisation, "geen_lidmaatschap", None, count, None, NO_MEMBERSHIP)
+    rate = rates.get(kind)
+    if rate is None:
+        return Contribution(organisation, kind, None, count, None, NO_RATES)
+    if rate.price is None:
+        return Contribution(organisation, kind, rate, count, None, PM)
+    if not rate.per_head:
+        return Contribution(organisation, kind, rate, None, rate.price)
+    if count is None:
+        return Contribution(organisation, kind, rate, None, None, NO_COUNT)
+    return Contribution(organisation, kind, rate, count, cents(rate.price * count))
