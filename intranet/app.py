@@ -20,6 +20,8 @@ from intranet import (
     errors,
     extensions,
     fees,
+    formats,
+    glossary,
     health,
     logs,
     mail,
@@ -36,7 +38,9 @@ from intranet.admission.decide import inbox, regiegroep
 from intranet.admission.decide import printing as dossier_printing
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
+from intranet.archive import routes as archive
 from intranet.auth import routes as auth_routes
+from intranet.calendar import routes as calendar
 from intranet.dashboard import routes as dashboard_routes
 from intranet.fees import invoice_routes, planning_routes
 from intranet.fees import routes as fee_routes
@@ -50,6 +54,8 @@ from intranet.partners import contact_routes
 from intranet.partners import routes as partner_routes
 from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
+from intranet.reminders import routes as reminders
+from intranet.reminders.sending import reminder_state
 from intranet.rounds import dates, text
 from intranet.rounds.routes import (
     answers,
@@ -61,6 +67,7 @@ from intranet.rounds.routes import (
     signers,
     vrienden,
 )
+from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
 from intranet.workflows import views as case_views
 
@@ -82,6 +89,10 @@ BLUEPRINTS = (
     case_views.bp,
     health.bp,
     privacy_routes.bp,
+    tasks.bp,
+    reminders.bp,
+    calendar.bp,
+    archive.bp,
 )
 # Modules that add their pages to a blueprint above that they share with others.
 PAGES = (
@@ -121,7 +132,13 @@ TEMPLATE_FILTERS = {
     "dag": dates.day_text,
     "termijn": dates.deadline_text,
     "convenant_html": text.to_html,
+    "euro": formats.euro,
+    "datum": formats.day_words,
+    "tijdstip": formats.moment_words,
+    "uiterlijk": formats.deadline_words,
 }
+TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
+CONTEXT_PROCESSORS = (tasks.menu_context,)
 
 
 def create_app(config=None):
@@ -165,4 +182,8 @@ def create_app(config=None):
         app.cli.add_command(command)
     for name, function in TEMPLATE_FILTERS.items():
         app.add_template_filter(function, name)
+    for name, value in TEMPLATE_GLOBALS.items():
+        app.add_template_global(value, name)
+    for processor in CONTEXT_PROCESSORS:
+        app.context_processor(processor)
     return app

@@ -63,6 +63,7 @@ REFEREE_LINK_MAX_AGE = timedelta(days=21)
 PARTNER_INVITE_MAX_AGE = timedelta(days=14)
 REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
+VOTE_REMINDER_DAYS_BEFORE = 3  # members who have not voted are reminded this long before
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)

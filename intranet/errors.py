@@ -11,20 +11,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from intranet import htmx
+from intranet.glossary import ERROR_PAGES as MESSAGES
 from intranet.workflows.engine import WorkflowError
-
-MESSAGES = {
-    400: ("Ongeldig verzoek", "Het verzoek kon niet worden verwerkt. Controleer de invoer."),
-    403: ("Geen toegang", "U heeft geen toegang tot deze pagina of actie."),
-    404: ("Niet gevonden", "Deze pagina of dit dossier bestaat niet (meer)."),
-    405: ("Niet toegestaan", "Deze actie kan op deze manier niet worden uitgevoerd."),
-    409: ("Al afgehandeld", "Iemand anders heeft dit al afgehandeld. Bekijk de actuele stand."),
-    413: ("Te groot", "Het verzonden formulier is te groot. Maak de tekst korter."),
-    415: ("Ongeldig verzoek", "Het intranet neemt alleen formulieren aan. Gebruik het formulier."),
-    429: ("Te veel verzoeken", "Even geduld: probeer het over enkele minuten opnieuw."),
-    500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Probeer het later opnieuw."),
-}
-
 
 NOTICES = "#meldingen"  # the notice area of base.html
 

@@ -7,6 +7,7 @@ NAME intranet.schema:MODELS` writes a migration against it.
 from peewee import sort_models
 
 from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.calendar.models import CalendarFeed
 from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
 from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
@@ -29,6 +30,7 @@ from intranet.network.models import (
     NetworkMember,
     ProgrammePart,
 )
+from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
     ConvenantPeriod,
@@ -67,6 +69,8 @@ MODELS = sort_models(
         Invoice,
         AuditEvent,
         Deadline,
+        Reminder,
+        CalendarFeed,
         Network,
         NetworkMember,
         Meeting,

@@ -1,7 +1,5 @@
 """The home page, template filters and what every page needs to know."""
 
-from decimal import Decimal
-
 from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -22,6 +20,7 @@ from intranet.workflows.timers import tick_warning
 bp = Blueprint("views", __name__)
 
 LANDING = (
+    (None, "tasks.index"),  # everyone lands on "Mijn taken"
     ("projectleider", "dashboard.index"),
     ("regiegroep", "regiegroep.index"),
     ("projectgroep", "votes.index"),
@@ -40,16 +39,15 @@ def home():
     return render_template("home.html")
 
 
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers that ask for /favicon.ico get the SVG icon every page links to."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 def localtime(moment, fmt="%d-%m-%Y %H:%M"):
     """A stored UTC datetime in Dutch local time."""
     return local(moment).strftime(fmt) if moment else ""
-
-
-def euro(amount):
-    """An amount in Dutch notation: € 1.234,50."""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
 
 
 def _page_context():
@@ -80,6 +78,5 @@ def init_app(app):
     app.jinja_env.globals["VriendState"] = VriendState
     app.jinja_env.globals["InvoiceState"] = InvoiceState
     app.add_template_filter(localtime)
-    app.add_template_filter(euro)
     app.add_template_filter(web_link)
     app.context_processor(_page_context)

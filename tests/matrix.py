@@ -266,6 +266,20 @@ NETWORK = {
 }
 TABLE.update(NETWORK)
 
+# "Mijn taken", the calendar link, reminders, the archive, the favicon.
+WEEKLY = {
+    ("views.favicon", GET): public(301),
+    ("tasks.index", GET): logged_in(),
+    ("calendar.settings", GET): logged_in(),
+    ("calendar.renew", POST): logged_in(303),  # makes (or renews) the person's link
+    ("calendar.feed", GET): public(404),  # the matrix's made-up secret opens nothing
+    ("archive.index", GET): only(PROJECTLEIDER),
+    # The world's case lies with the regiegroep: refused with a message, back to the page.
+    ("reminders.remind_voters", POST): only(PROJECTLEIDER, status=303),
+    ("reminders.remind_round", POST): only(PROJECTLEIDER, status=303),  # reminds
+}
+TABLE.update(WEEKLY)
+
 
 def arguments_for(endpoint):
     """The URL values the rows of an endpoint ask for, over the defaults."""

@@ -51,27 +51,39 @@ def gallery(live):
         (
             "aanvrager",
             pages.ROLES["aanvrager-referenties"],
-            [("aanmelding", f"/aanmelding/{ids['waiting']}")],
+            [("taken", "/taken/"), ("aanmelding", f"/aanmelding/{ids['waiting']}")],
         ),
         ("referent", None, [("referentie", referee_link)]),
         (
             "contactpersoon",
             contact_email("Naturalis Biodiversity Center"),
             [
+                ("taken", "/taken/"),
                 ("organisatie", f"/partners/{ids['naturalis']}"),
                 ("tekenen", f"/convenant/ondertekenen/{ids['signing']}"),
             ],
         ),
-        ("projectgroep", PROJECTGROEP[0][1], [("stemmen", f"/stemmen/{ids['vote']}")]),
-        ("voorzitter", REGIEGROEP[0][1], [("regiegroep", f"/regiegroep/{ids['escalated']}")]),
+        (
+            "projectgroep",
+            PROJECTGROEP[2][1],  # has not voted yet in the demo
+            [("taken", "/taken/"), ("stemmen", f"/stemmen/{ids['vote']}")],
+        ),
+        (
+            "voorzitter",
+            REGIEGROEP[0][1],
+            [("taken", "/taken/"), ("regiegroep", f"/regiegroep/{ids['escalated']}")],
+        ),
         (
             "projectleider",
             PROJECTLEIDER[1],
             [
+                ("taken", "/taken/"),
                 ("dashboard", "/dashboard/"),
                 ("aanmeldingen", "/aanmeldingen/"),
                 ("ronde", f"/convenant/ronde/{ids['round']}"),
                 ("bijdragen", "/bijdragen/"),
+                ("archief", "/aanmeldingen/archief"),
+                ("outbox", "/beheer/outbox"),
             ],
         ),
     ]

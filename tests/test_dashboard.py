@@ -18,9 +18,10 @@ def leader(make_user, login):
     return user
 
 
-def test_dashboard_is_the_projectleiders_landing_page(client, leader):
+def test_the_projectleider_lands_on_mijn_taken_with_the_dashboard_in_the_menu(client, leader):
     response = client.get("/")
-    assert response.status_code == 302 and response.headers["Location"] == "/dashboard/"
+    assert response.status_code == 302 and response.headers["Location"] == "/taken/"
+    assert 'href="/dashboard/"' in client.get("/taken/").get_data(as_text=True)
 
 
 def test_dashboard_is_for_the_projectleider_only(client, login, make_user):
@@ -50,10 +51,10 @@ def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, 
     make_organisation(sector="MBO", pupil_count=200)
     page = client.get("/dashboard/").get_data(as_text=True)
     svg = re.search(r'<svg[^>]*aria-labelledby="chart-fees.*?</svg>', page, re.S).group(0)
-    assert 'role="img"' in svg and "Primair Onderwijs" in svg and "€ 28.000,00" in svg
+    assert 'role="img"' in svg and "Primair Onderwijs" in svg and "€\u00a028.000,00" in svg
     assert ">MBO<" in svg and ">PM<" in svg  # PM, never € 0,00
     assert "style=" not in page
-    assert "Totaal berekend: <strong>€ 28.000,00 + PM</strong>" in page
+    assert "Totaal berekend: <strong>€\u00a028.000,00 + PM</strong>" in page
 
 
 def test_a_year_without_rates_asks_for_them(client, leader):

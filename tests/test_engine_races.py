@@ -125,7 +125,8 @@ def test_two_ticks_at_once_fire_each_deadline_once(app, make_user):
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert sum(r["uitgevoerd"] for r in results) == len(cases)  # one vote deadline each
+    # each vote has two deadlines: the reminder to members who have not voted, and its close
+    assert sum(r["uitgevoerd"] for r in results) == 2 * len(cases)
     closed = AuditEvent.select().where(AuditEvent.trigger == "geen_meerderheid")
     assert closed.count() == len(cases)
     assert {c.state for c in Application.select()} == {"regiegroep"}

@@ -255,7 +255,7 @@ def test_the_projectleider_makes_the_invoices_with_one_button(
     network(make_organisation, make_user)
     login(leader)
     page = client.get("/bijdragen/2018/facturen").text
-    assert "3 partner(s) krijgen nu een factuur, samen € 11.500,00" in page
+    assert "3 partner(s) krijgen nu een factuur, samen €\u00a011.500,00" in page
     assert "Leidse Instrumentenmakersschool: tarief PM" in page
     response = client.post("/bijdragen/2018/facturen")
     assert response.status_code == 303 and Invoice.select().count() == 3

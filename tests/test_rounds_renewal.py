@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from intranet.clock import now, today
+from intranet.formats import day_words
 from intranet.rounds.models import RenewalInvitation, Round, open_invitations_for
 from intranet.workflows.models import AuditEvent
 from tests.rounds_support import mails_to, open_renewal, renewal_setup, tick
@@ -74,7 +75,7 @@ def test_the_projectleider_opens_the_round_from_the_period_page(
     )
     page = response.get_data(as_text=True)
     assert "Ondertekenronde Volgende periode is geopend: 1 organisatie is uitgenodigd" in page
-    assert f"tot en met <strong>{deadline:%d-%m-%Y}</strong>" in page
+    assert f"tot en met <strong>{day_words(deadline)}</strong>" in page
     again = client.post(
         f"/convenant/periode/{following.id}/ondertekenronde",
         data={"renewal-deadline": deadline.isoformat()},

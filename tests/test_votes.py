@@ -6,7 +6,7 @@ import pytest
 
 from intranet.admission.models import Application, Vote
 from intranet.admission.votes.casting import cast_vote
-from intranet.clock import local
+from intranet.formats import moment_words
 from tests import factories
 from tests.decide import HTMX, fresh, people, text, vote
 
@@ -28,7 +28,7 @@ def test_open_votes_list_the_deadline_and_whether_i_voted(client, login, cast, c
     page = text(client.get("/stemmen/"))
     rows = page.split("<tr>")
     lab = next(row for row in rows if "Techniek Lab" in row)
-    assert "gestemd: voor" in lab and local(fresh(case).vote_deadline).strftime("%d-%m-%Y") in lab
+    assert "gestemd: voor" in lab and moment_words(fresh(case).vote_deadline) in lab
     assert "nog niet gestemd" in next(row for row in rows if "Naturalis Lab" in row)
     assert f'href="/stemmen/{other.id}"' in page
 

@@ -7,6 +7,7 @@ from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.models import Contact, User
+from intranet.reminders.sending import vote_reminder_due
 from intranet.rounds.rollover import join_current_period
 from intranet.workflows import engine
 
@@ -91,6 +92,9 @@ def open_vote(event):
     application.vote_deadline = deadline
     application.save(only=[Application.vote_deadline])
     engine.schedule(event.workflow, application, "geen_meerderheid", deadline)
+    reminder_at = vote_reminder_due(deadline)
+    if reminder_at is not None:
+        engine.schedule(event.workflow, application, "stem_herinnering", reminder_at)
     link = mail.external_url("votes.vote", case_id=application.id)
     mail.queue_group(
         "projectgroep",

@@ -11,21 +11,13 @@ from peewee import (
 )
 
 from intranet.clock import now
+from intranet.glossary import CHOICES, RECOMMENDATIONS, ROUTES
 from intranet.models import BaseModel, Membership, Organisation, User
 from intranet.workflows.states import AdmissionState as State
 
-ROUTES = {
-    "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
-    "uitgebreid": "Uitgebreid lidmaatschap (met profiel en twee referenties)",
-    "schoolbestuur": "Leids schoolbestuur",
-    "school": "School in een Leids samenwerkingsverband (PO of VO)",
-    "vse": "Instelling voor voorschoolse educatie (VSE)",
-}
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
 MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
 OPEN_STATES = State.OPEN
-CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}
-RECOMMENDATIONS = {"positief": "Positief", "neutraal": "Neutraal", "negatief": "Negatief"}
 
 
 class Application(BaseModel):

@@ -1,10 +1,8 @@
 """The domain model shared by every part of the intranet."""
 
+from intranet.glossary import MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
 from intranet.models.base import BaseModel
 from intranet.models.people import (
-    MEMBERSHIP_TYPES,
-    ORGANISATION_STATUSES,
-    SECTORS,
     Contact,
     Membership,
     Organisation,

@@ -15,38 +15,13 @@ from peewee import (
 )
 
 from intranet.clock import now
+from intranet.glossary import (
+    CONTACT_KINDS,
+    GROUPS,
+    ORGANISATION_STATUSES,
+    SECTORS,
+)
 from intranet.models.base import BaseModel
-
-SECTORS = {
-    "VSE": "Voorschoolse educatie (VSE)",
-    "PO": "Primair onderwijs",
-    "VO": "Voortgezet onderwijs",
-    "MBO": "Middelbaar beroepsonderwijs",
-    "HO": "Hogeschool",
-    "WO": "Universiteit",
-    "gemeente": "Gemeente",
-    "cultuur": "Cultuur en erfgoed",
-    "bedrijf": "Bedrijf",
-    "overig": "Overig",
-}
-ORGANISATION_STATUSES = {
-    "aspirant": "Aspirant-partner",
-    "partner": "Partner",
-    "vriend": "Vriend van LEF",
-    "lef_partner": "LEF-partner",
-    "oud_partner": "Oud-partner",
-}
-MEMBERSHIP_TYPES = {
-    "convenant": "Convenantpartner (bijdrage naar sector)",
-    "basis": "Basislidmaatschap",
-    "uitgebreid": "Uitgebreid lidmaatschap",
-}
-GROUPS = {
-    "projectleider": "Projectleider",
-    "projectgroep": "Projectgroep",
-    "regiegroep": "Regiegroep",
-}
-CONTACT_KINDS = {"primary": "Contactpersoon", "achtervang": "Achtervang"}
 
 
 class Organisation(BaseModel):
@@ -83,9 +58,12 @@ class Organisation(BaseModel):
         return cls.select().where(cls.status == "partner").order_by(cls.name)
 
     @classmethod
-    def directory(cls, sector=None, municipality=None):
-        """Current partners for the public directory, optionally of one sector or municipality."""
+    def directory(cls, sector=None, municipality=None, name=""):
+        """Current partners for the public directory, optionally of one sector or municipality,
+        or whose name contains a text."""
         query = cls.current_partners()
+        if name:
+            query = query.where(cls.name.contains(name))
         if sector:
             query = query.where(cls.sector == sector)
         if municipality:

@@ -23,10 +23,12 @@ def directory():
     """The current partners, public; filtered by sector and municipality (htmx or plain GET)."""
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     municipality = request.args.get("gemeente", "").strip()[:100] or None
+    name = " ".join(request.args.get("zoek", "").split())[:100]
     return htmx.render(
         "partners/directory.html",
         "partners/_list.html",
-        page=paginate(Organisation.directory(sector, municipality), PER_PAGE),
+        page=paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
+        name=name,
         sectors=SECTORS,
         municipalities=Organisation.partner_municipalities(),
         sector=sector,

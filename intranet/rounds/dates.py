@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, time, timedelta
 
 from intranet.clock import AMSTERDAM, local
+from intranet.formats import day_words
 
 
 def start_of(day):
@@ -35,5 +36,5 @@ def day_text(day):
 
 
 def deadline_text(moment):
-    """A stored end_of() deadline as the last day one may answer: 31-07-2022."""
-    return day_text(last_day(moment)) if moment else ""
+    """A stored end_of() deadline as the last day one may answer, in words: zondag 31 juli 2022."""
+    return day_words(last_day(moment)) if moment else ""

@@ -12,10 +12,9 @@ from peewee import (
 )
 
 from intranet.clock import now
+from intranet.glossary import ROUND_KINDS
 from intranet.models import BaseModel, Contact, Organisation, User
 from intranet.workflows.states import ContinuationState, RenewalState, VriendState
-
-ROUND_KINDS = {"renewal": "Ondertekenronde", "vriend": "Vriendenronde"}
 
 
 class ConvenantPeriod(BaseModel):

@@ -6,6 +6,7 @@ from peewee import IntegrityError
 from intranet import mail
 from intranet.clock import today
 from intranet.db import write_transaction
+from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.rounds.dates import end_of
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
@@ -59,7 +60,7 @@ def deadline_refusal(day, before=None):
     if day < today():
         return "De termijn kan niet in het verleden liggen."
     if before is not None and day >= before:
-        return f"De termijn moet vóór de start van de periode liggen ({before:%d-%m-%Y})."
+        return f"De termijn moet vóór de start van de periode liggen ({day_words(before)})."
     return None
 
 

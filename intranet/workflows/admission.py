@@ -13,6 +13,7 @@ public names are importable from here too.
 
 from intranet.admission import effects
 from intranet.admission.models import Application
+from intranet.reminders.sending import remind_before_deadline
 from intranet.workflows.admission_steps import (
     APPLICANT,
     CHAIR,
@@ -131,7 +132,11 @@ admission = Workflow(
         S.REJECTED: [effects.tell_rejection],
         S.WITHDRAWN: [effects.withdraw],
     },
-    timers=[Timer("referent_herinnering", (S.REFERENCES,), effects.remind_referees)],
+    timers=[
+        Timer("referent_herinnering", (S.REFERENCES,), effects.remind_referees),
+        # members who have not voted hear from tick VOTE_REMINDER_DAYS_BEFORE the deadline
+        Timer("stem_herinnering", (S.VOTE,), remind_before_deadline),
+    ],
     activities=[
         Activity(
             "stemmen",

@@ -1,5 +1,17 @@
 """The errors of the engine: a refused step changed nothing; `message` is for the user."""
 
+from intranet.glossary import ALREADY_HANDLED
+
+__all__ = [
+    "ALREADY_HANDLED",
+    "AlreadyHandled",
+    "CaseNotFound",
+    "ConditionFailed",
+    "NotPermitted",
+    "UnknownAction",
+    "WorkflowError",
+]
+
 
 class WorkflowError(Exception):
     """A transition that was refused; nothing changed. `message` is for the user."""
@@ -29,6 +41,3 @@ class AlreadyHandled(WorkflowError):
 
 class ConditionFailed(WorkflowError):
     status = 422
-
-
-ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."

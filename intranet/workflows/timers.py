@@ -8,6 +8,7 @@ from peewee import fn
 from intranet import logs, mail, throttle
 from intranet.clock import now
 from intranet.db import write_transaction
+from intranet.formats import moment_words
 from intranet.models import Setting
 from intranet.privacy import retention
 from intranet.workflows import engine
@@ -115,7 +116,7 @@ def tick_warning():
     if now() - last > limit:
         return (
             "Let op: de tijdsbewaking (workflows tick) heeft sinds "
-            f"{last:%d-%m-%Y %H:%M} UTC niet meer gedraaid; "
+            f"{moment_words(last)} niet meer gedraaid; "
             "termijnen en herinneringen blijven liggen."
         )
     return None

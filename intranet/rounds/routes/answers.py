@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.clock import today
+from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.rounds import bp
 from intranet.rounds.dates import last_day
@@ -52,7 +53,7 @@ def _require_own(invitation):
 
 def stale_message(invitation):
     """Why this invitation cannot be answered any more, or None."""
-    deadline = f"{last_day(invitation.round.deadline):%d-%m-%Y}"
+    deadline = day_words(last_day(invitation.round.deadline))
     if invitation.state in ANSWERED:
         return f"{ANSWERED[invitation.state]} {NOTHING_CHANGED}"
     if invitation.state == invitation.State.EXPIRED or not invitation.round.is_open:

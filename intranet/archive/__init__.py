@@ -1,0 +1,1 @@
+"""The archive of applications that are over: decided (toegelaten, afgewezen) or withdrawn."""

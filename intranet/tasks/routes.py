@@ -1,0 +1,28 @@
+"""The 'Mijn taken' page, and the count of tasks in the menu."""
+
+from flask import Blueprint, has_request_context, render_template
+from flask_login import current_user
+
+from intranet.security import login_required
+from intranet.tasks.sources import tasks_for
+
+bp = Blueprint("tasks", __name__, url_prefix="/taken")
+
+
+@bp.get("/")
+@login_required
+def index():
+    """What waits for the logged-in person, pinned and soonest deadline first."""
+    return render_template("tasks/index.html", tasks=tasks_for(current_user))
+
+
+def _count():
+    """How many tasks wait (asked only when a page shows the menu; once per request)."""
+    return len(tasks_for(current_user))
+
+
+def menu_context():
+    """The menu's task count, as a function the menu calls (htmx fragments never do)."""
+    if has_request_context() and current_user.is_authenticated:
+        return {"task_count": _count}
+    return {"task_count": None}

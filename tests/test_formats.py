@@ -1,0 +1,35 @@
+"""Money, dates and times as the Dutch write them (Babel), in Amsterdam time everywhere."""
+
+from datetime import date, datetime
+
+from intranet.formats import day_words, deadline_words, euro, moment_words
+from intranet.models import Setting
+from intranet.rounds.dates import end_of
+from intranet.workflows.timers import LAST_TICK, tick_warning
+
+
+def test_money_has_a_non_breaking_space_after_the_euro_sign():
+    assert euro("1234.5") == "€\u00a01.234,50"
+    assert euro(0) == "€\u00a00,00"
+
+
+def test_days_and_deadlines_are_written_in_words():
+    assert day_words(date(2026, 7, 31)) == "vrijdag 31 juli 2026"
+    assert deadline_words(end_of(date(2026, 7, 31))) == "vrijdag 31 juli 2026"  # the last day
+    assert moment_words(datetime(2026, 7, 31, 15, 0)) == "vrijdag 31 juli 2026 om 17:00"
+    assert moment_words(datetime(2026, 1, 15, 11, 0)) == "donderdag 15 januari 2026 om 12:00"
+
+
+def test_the_tick_warning_speaks_amsterdam_time(app):
+    Setting.write(LAST_TICK, datetime(2026, 1, 15, 11, 0).isoformat())
+    warning = tick_warning()
+    assert "sinds donderdag 15 januari 2026 om 12:00 niet meer gedraaid" in warning
+    assert "UTC" not in warning
+
+
+def test_every_page_has_a_favicon(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    assert client.get("/favicon.ico").headers["Location"] == "/static/favicon.svg"
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and b"<svg" in icon.data

@@ -1,0 +1,159 @@
+"""'Mijn taken': every logged-in user lands on what waits for them, soonest deadline first."""
+
+from datetime import timedelta
+
+from intranet.admission.models import Application, Comment
+from intranet.admission.votes.casting import cast_vote
+from intranet.clock import now
+from intranet.models import Contact
+from intranet.workflows import engine
+from intranet.workflows.admission import admission
+from tests.decide import people, text
+from tests.rounds_support import counting_queries, open_renewal, renewal_setup
+from tests.weekly_support import application, at_vote, escalated, with_leader
+
+
+def _deadline(case, days):
+    Application.update(vote_deadline=now() + timedelta(days=days)).where(
+        Application.id == case.id
+    ).execute()
+
+
+def _titles(client):
+    page = text(client.get("/taken/"))
+    return [line.strip() for line in page.split("\n") if "task-title" in line]
+
+
+def test_every_logged_in_user_lands_on_mijn_taken(client, make_user):
+    for user in (make_user("projectleider"), make_user("projectgroep"), make_user()):
+        response = client.post(
+            "/inloggen", data={"email": user.email, "password": "correct horse battery"}
+        )
+        assert client.get(response.headers["Location"]).headers["Location"] == "/taken/"
+        assert "<h1>Mijn taken</h1>" in text(client.get("/taken/"))
+        client.post("/uitloggen")
+
+
+def test_a_member_sees_the_votes_not_yet_cast_soonest_deadline_first(client, login, make_user):
+    cast = people(make_user)
+    later = at_vote(make_user(), cast.leader, name="Later BV")
+    sooner = at_vote(make_user(), cast.leader, name="Eerder BV")
+    done = at_vote(make_user(), cast.leader, name="Gestemd BV")
+    _deadline(later, 9)
+    _deadline(sooner, 2)
+    cast_vote(done.id, cast.members[0], "voor", "")
+    login(cast.members[0])
+    titles = _titles(client)
+    assert len(titles) == 2
+    assert "Eerder BV" in titles[0] and "Later BV" in titles[1]
+    assert "Gestemd BV" not in text(client.get("/taken/"))
+
+
+def test_a_contactpersoons_signing_deadline_stands_at_the_top(
+    client, login, make_user, make_organisation
+):
+    partner = make_organisation(name="Museum Boerhaave")
+    member = make_user("projectgroep", organisation=partner)  # also in the projectgroep
+    leader = make_user("projectleider")
+    _, following = renewal_setup()
+    open_renewal(following, days=30)
+    soon = at_vote(make_user(), leader, name="Stem Eerst BV")
+    _deadline(soon, 1)
+    login(member)
+    titles = _titles(client)
+    assert "Teken het nieuwe convenant voor Museum Boerhaave" in titles[0]
+    assert "Stem Eerst BV" in titles[1]
+
+
+def test_the_menu_counts_the_tasks(client, login, make_user):
+    cast = people(make_user)
+    at_vote(make_user(), cast.leader)
+    at_vote(make_user(), cast.leader)
+    login(cast.members[0])
+    page = text(client.get("/partners/"))
+    assert 'class="task-count" aria-hidden="true">2</span>' in page
+    assert "(2 wachten)" in page
+
+
+def test_the_projectleider_sees_applications_to_handle_and_partners_without_achtervang(
+    client, login, make_user, make_organisation
+):
+    leader = make_user("projectleider")
+    with_leader(make_user(), route="basis", name="Bakkerij De Korenschoof")
+    make_organisation(name="Zonder Achtervang")
+    login(leader)
+    page = text(client.get("/taken/"))
+    assert "Beoordeel de aanmelding van Bakkerij De Korenschoof" in page
+    assert "1 partner zonder achtervang" in page
+
+
+def test_the_voorzitter_decides_and_the_regiegroep_discusses_escalated_cases(
+    client, login, make_user
+):
+    cast = people(make_user)
+    escalated(make_user(), cast.leader)
+    login(cast.chair)
+    assert "Besluit over de aanmelding" in text(client.get("/taken/"))
+    login(cast.regie)
+    assert "Bespreek de aanmelding" in text(client.get("/taken/"))
+
+
+def test_an_applicant_is_asked_to_finish_a_draft_and_to_answer_a_question(client, login, make_user):
+    applicant, leader = make_user(), make_user("projectleider")
+    application(applicant, name="Conceptje")
+    asked = with_leader(make_user(), route="basis", name="Gevraagd")
+    engine.fire(admission, asked.id, "aanvulling_vragen", leader, comment="Hoeveel leerlingen?")
+    login(applicant)
+    assert "Maak de aanmelding van Conceptje af" in text(client.get("/taken/"))
+    login(asked.applicant)
+    assert "Beantwoord de vraag van de projectleider over Gevraagd" in text(client.get("/taken/"))
+
+
+def test_nothing_waiting_says_so(client, login, make_user):
+    login(make_user())
+    assert "Er wacht nu niets op u." in text(client.get("/taken/"))
+
+
+def _fill(cast, make_user, make_organisation, size):
+    for _ in range(size):
+        at_vote(make_user(), cast.leader)
+        with_leader(make_user(), route="basis")
+        case = escalated(make_user(), cast.leader)
+        Comment.create(application=case, author=cast.chair, text="Even bespreken.")
+        make_organisation()
+        application(cast.chair, name=f"Concept {make_organisation().id}")
+
+
+def test_mijn_taken_costs_the_same_queries_for_one_task_or_many(
+    client, login, make_user, make_organisation
+):
+    cast = people(make_user)
+    # one person in every role: projectleider, projectgroep, voorzitter, contactpersoon
+    from intranet.models import Membership
+
+    for group in ("projectleider", "projectgroep"):
+        Membership.create(user=cast.chair, group=group)
+    Contact.create(organisation=make_organisation(), user=cast.chair)
+    login(cast.chair)
+    _fill(cast, make_user, make_organisation, 1)
+    with counting_queries() as few:
+        assert client.get("/taken/").status_code == 200
+    _fill(cast, make_user, make_organisation, 5)
+    with counting_queries() as many:
+        page = text(client.get("/taken/"))
+    assert page.count('class="task-title"') > 15
+    assert many["n"] == few["n"]
+
+
+def test_the_partner_page_opens_with_the_signing_deadline(
+    client, login, make_user, make_organisation
+):
+    museum = make_organisation(name="Museum Boerhaave")
+    contact = make_user(organisation=museum)
+    _, following = renewal_setup()
+    open_renewal(following, days=30)
+    login(contact)
+    page = text(client.get(f"/partners/{museum.id}"))
+    top = page[page.index("<h1>") : page.index('id="profiel-title"')]
+    assert "Ondertekening convenant: uiterlijk" in top
+    assert "Naar de ondertekening" in top
