@@ -36,6 +36,7 @@ from intranet import config as default_config
 from intranet.admission.apply import case_routes as apply_case
 from intranet.admission.apply import routes as apply
 from intranet.admission.decide import inbox, regiegroep
+from intranet.admission.decide import printing as dossier_printing
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.archive import routes as archive
@@ -60,7 +61,16 @@ from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
 from intranet.rounds import dates, text
-from intranet.rounds.routes import answers, decisions, periods, round_page, vrienden
+from intranet.rounds.routes import (
+    answers,
+    decisions,
+    periods,
+    printing,
+    round_opening,
+    round_page,
+    signers,
+    vrienden,
+)
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
 from intranet.workflows import views as case_views
@@ -73,6 +83,7 @@ BLUEPRINTS = (
     inbox.bp,
     votes.bp,
     regiegroep.bp,
+    dossier_printing.bp,
     rounds.bp,
     network.bp,
     partners.bp,
@@ -104,7 +115,10 @@ PAGES = (
     answers,
     decisions,
     periods,
+    printing,
+    round_opening,
     round_page,
+    signers,
     vrienden,
     network_networks,
     network_meetings,
@@ -126,7 +140,7 @@ COMMANDS = (
 TEMPLATE_FILTERS = {
     "dag": dates.day_text,
     "termijn": dates.deadline_text,
-    "convenant_blocks": text.blocks,
+    "convenant_html": text.to_html,
     "euro": formats.euro,
     "datum": formats.day_words,
     "tijdstip": formats.moment_words,

@@ -66,6 +66,7 @@ REFEREE_REMINDER_AFTER = timedelta(days=7)
 VOTE_DURATION = timedelta(days=14)
 VOTE_REMINDER_DAYS_BEFORE = 3  # members who have not voted are reminded this long before
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
+SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 TICK_WARNING_AFTER = timedelta(hours=1)
 # Netwerk: answer links live until long after any meeting; reminders a day before; every

@@ -4,6 +4,8 @@ Each step waits for what its user sees afterwards: the same words whether htmx s
 in or the page was posted and redirected.
 """
 
+import re
+
 from intranet.admission.models import ROUTES, Application
 from intranet.models import Organisation, User
 
@@ -60,7 +62,7 @@ def apply_uitgebreid(page, organisation, contact, referees):
     press(page, "Concept opslaan")
     notice(page, "als concept opgeslagen")
     press(page, "Aanmelding indienen")
-    notice(page, "Gelukt: Aanmelding indienen.")
+    notice(page, "is ingediend")
 
 
 def confirm_address(live_server, page, email):
@@ -106,12 +108,18 @@ def vote(page, case_id, choice, motivation=""):
 
 
 def take_step(page, button, comment_label=None, comment=""):
-    """Take a workflow step from the case's list of actions, with its comment."""
-    form = page.locator("main form", has=page.get_by_role("button", name=button, exact=True))
+    """Take a workflow step from the case's list of actions, with its comment; a step that
+    asks first (toelaten, afwijzen) is confirmed on its confirmation."""
+    name = re.compile(rf"^{re.escape(button)}…?$")
+    form = page.locator("main form", has=page.get_by_role("button", name=name))
     if comment_label:
         form.get_by_label(comment_label).fill(comment)
-    form.get_by_role("button", name=button, exact=True).click()
-    notice(page, f"Gelukt: {button}.")
+    asks_first = form.get_by_role("button", name=name).inner_text().endswith("…")
+    form.get_by_role("button", name=name).click()
+    if asks_first:
+        page.locator("section.confirm").wait_for()
+        page.locator("section.confirm").get_by_role("button", name=re.compile("^Ja, ")).click()
+    page.locator(".notice.success").first.wait_for()
 
 
 def application_of(live_server, organisation):

@@ -61,8 +61,12 @@ def vote(client, login, member, case, choice, motivation="", headers=None):
 
 
 def step(client, case, trigger, comment="", expected_state=None, headers=None, next=None):
-    """Take a workflow step through the generic case route."""
-    data = {"comment": comment, "expected_state": expected_state or fresh(case).state}
+    """Take a workflow step through the generic case route (confirmed, where it asks first)."""
+    data = {
+        "comment": comment,
+        "expected_state": expected_state or fresh(case).state,
+        "bevestigd": "ja",
+    }
     if next:
         data["next"] = next
     return client.post(

@@ -191,7 +191,19 @@ APPLY_AND_ROUNDS = {
     ("rounds.renewal", GET): Expect(INVITATION_VIEWERS, args=RENEWAL),
     ("rounds.decline", POST): only(CONTACTPERSOON, status=303, args=RENEWAL),  # declines
     ("rounds.sign", POST): only(CONTACTPERSOON, status=409, args=RENEWAL),  # declined already
+    # Signing as organisations sign (the renewal was declined above: naming a signer is over).
+    ("rounds.name_signer", POST): only(CONTACTPERSOON, status=409, args=RENEWAL),
+    ("rounds.record_paper", POST): only(PROJECTLEIDER, status=422, args=RENEWAL),
+    ("rounds.sign_by_link", GET): public(400),
+    ("rounds.sign_by_link", POST): public(400),
+    ("rounds.signed", GET): public(),
+    ("rounds.convenant_print", GET): logged_in(args=PERIOD),
+    ("rounds.convenant_pdf", GET): logged_in(args=PERIOD),
+    ("rounds.preview_text", POST): only(PROJECTLEIDER),
     ("rounds.vriend", GET): Expect(INVITATION_VIEWERS, args=VRIEND),
+    # A case dossier to print or keep as PDF: for the deciders who may see the case.
+    ("dossier.dossier_print", GET): Expect(CASE_VIEWERS - {AANVRAGER}),
+    ("dossier.dossier_pdf", GET): Expect(CASE_VIEWERS - {AANVRAGER}),
     ("rounds.accept", POST): only(CONTACTPERSOON, status=303, args=VRIEND),  # accepts
     ("rounds.refuse", POST): only(CONTACTPERSOON, status=409, args=VRIEND),  # accepted already
     # The projectleider's convenant pages; the regiegroep follows rounds and decides.

@@ -43,7 +43,7 @@ def saved_case_id(response):
 def test_by_right_route_goes_straight_to_the_projectleider(client, leader, route):
     case_id = saved_case_id(fill_in(client, route))
     page = submit(client, case_id)
-    assert "Gelukt: Aanmelding indienen." in text(page)
+    assert "is ingediend. U krijgt een bevestiging per e-mail" in text(page)
     assert "Bij de projectleider" in text(page)
     application = Application.get_by_id(case_id)
     assert (application.state, application.route) == ("bij_projectleider", route)
@@ -215,3 +215,9 @@ def test_two_simultaneous_submits_of_the_form_save_it_once(app):
     assert User.select().count() == Organisation.select().count() == 1
     assert Application.select().count() == 1
     assert len(links_to(CONTACT["contact_email"], "/bevestigen/")) == 1
+
+
+def test_the_route_choice_says_for_whom_each_route_is_and_what_it_costs(client):
+    page = text(client.get("/aanmelden"))
+    assert "€ 150 per schooljaar." in page and "€ 500 per schooljaar." in page
+    assert "€ 1,50 per kindplaats." in page and "de projectgroep stemt" in page

@@ -50,7 +50,7 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_se
     page.get_by_role("button", name="Concept opslaan").click()
     page.locator(".notice", has_text="als concept opgeslagen").wait_for()
     page.get_by_role("button", name="Aanmelding indienen").click()
-    page.locator(".notice", has_text="Gelukt: Aanmelding indienen.").wait_for()
+    page.locator(".notice", has_text="is ingediend").wait_for()
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
     with live_server.context():
         application = Application.get(Application.organisation == _named("De Branding Katwijk"))

@@ -24,7 +24,7 @@ def fire(client, case_id, trigger, state, comment="", htmx=False):
     """Press a step's button on the case page."""
     return client.post(
         f"/zaak/toetreding/{case_id}/stap/{trigger}",
-        data={"expected_state": state, "comment": comment},
+        data={"expected_state": state, "comment": comment, "bevestigd": "ja"},
         headers={"HX-Request": "true"} if htmx else {},
         follow_redirects=not htmx,
     )

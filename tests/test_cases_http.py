@@ -21,7 +21,9 @@ def _url(case, trigger):
 def test_plain_post_takes_the_step_and_returns_to_the_case(client, make_user, login):
     case, leader = _submitted(make_user)
     login(leader)
-    response = client.post(_url(case, "bevestigen"), data={"expected_state": "bij_projectleider"})
+    response = client.post(
+        _url(case, "bevestigen"), data={"expected_state": "bij_projectleider", "bevestigd": "ja"}
+    )
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/aanmelding/{case.id}")
     assert Application.get_by_id(case.id).state == "toegelaten"
@@ -32,7 +34,7 @@ def test_htmx_post_swaps_in_the_updated_case(client, make_user, login):
     login(leader)
     response = client.post(
         _url(case, "bevestigen"),
-        data={"expected_state": "bij_projectleider"},
+        data={"expected_state": "bij_projectleider", "bevestigd": "ja"},
         headers={"HX-Request": "true"},
     )
     html = response.get_data(as_text=True)
@@ -44,11 +46,13 @@ def test_htmx_post_swaps_in_the_updated_case(client, make_user, login):
 def test_stale_button_says_already_handled_and_changes_nothing(client, make_user, login):
     case, leader = _submitted(make_user)
     login(leader)
-    client.post(_url(case, "bevestigen"), data={"expected_state": "bij_projectleider"})
+    client.post(
+        _url(case, "bevestigen"), data={"expected_state": "bij_projectleider", "bevestigd": "ja"}
+    )
     events = AuditEvent.select().count()
     response = client.post(
         _url(case, "afwijzen"),
-        data={"expected_state": "bij_projectleider", "comment": "toch niet"},
+        data={"expected_state": "bij_projectleider", "comment": "toch niet", "bevestigd": "ja"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 409
@@ -60,7 +64,9 @@ def test_stale_button_says_already_handled_and_changes_nothing(client, make_user
 def test_other_roles_cannot_take_the_step(client, make_user, login):
     case, _ = _submitted(make_user)
     login(make_user("projectgroep"))
-    response = client.post(_url(case, "bevestigen"), data={"expected_state": "bij_projectleider"})
+    response = client.post(
+        _url(case, "bevestigen"), data={"expected_state": "bij_projectleider", "bevestigd": "ja"}
+    )
     assert response.status_code == 403
     assert Application.get_by_id(case.id).state == "bij_projectleider"
 

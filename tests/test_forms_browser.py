@@ -189,8 +189,9 @@ def test_the_chair_reaches_and_takes_the_decision_with_the_keyboard(live_server,
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == labels[0]
     page.keyboard.press("Enter")
-    page.locator("#live", has_text="Gelukt").wait_for()
-    assert page.evaluate("document.activeElement.closest('.case') !== null")
+    page.locator("section.confirm").wait_for()  # toelaten asks first: whom it mails, what
+    page.locator("#live", has_text="Na deze stap is de status").wait_for(state="attached")
+    assert page.evaluate("document.activeElement.closest('.confirm') !== null")
     assert problems == []
 
 

@@ -64,7 +64,7 @@ def test_a_contactpersoon_signs_the_renewal_without_javascript(live_server, brow
     page = live_server.login(browser, contact.email, **NO_JS)
     page.goto("/convenant/mijn")
     page.get_by_role("link", name="Ondertekening convenant").first.click()
-    page.get_by_label("Functie").fill("directeur")
+    page.get_by_label("Functie", exact=True).fill("directeur")
     page.get_by_label("Ik ben bevoegd").check()
     flow.press(page, "Convenant tekenen")
     flow.notice(page, f"Getekend: {organisation} gaat door")

@@ -148,7 +148,7 @@ def test_the_decision_without_javascript_returns_to_the_regiegroep_case(client, 
     response = step(client, case, "regiegroep_toelaten", "Past bij het netwerk.", next=back)
     assert response.headers["Location"].endswith(back)
     page = text(client.get(back))
-    assert "Gelukt: Toelaten." in page and "Besluit: toegelaten" in page
+    assert "is toegelaten als partner" in page and "Besluit: toegelaten" in page
     assert f"Door {cast.chair.name} op" in page and "Past bij het netwerk." in page
 
 

@@ -70,11 +70,11 @@ def test_the_projectleider_opens_the_round_from_the_period_page(
     deadline = today() + timedelta(days=20)
     response = client.post(
         f"/convenant/periode/{following.id}/ondertekenronde",
-        data={"renewal-deadline": deadline.isoformat()},
+        data={"renewal-deadline": deadline.isoformat(), "bevestigd": "ja"},
         follow_redirects=True,
     )
     page = response.get_data(as_text=True)
-    assert "Ondertekenronde Volgende periode geopend." in page
+    assert "Ondertekenronde Volgende periode is geopend: 1 organisatie is uitgenodigd" in page
     assert f"tot en met <strong>{day_words(deadline)}</strong>" in page
     again = client.post(
         f"/convenant/periode/{following.id}/ondertekenronde",

@@ -169,10 +169,15 @@ def test_mailing_reaches_every_vriend_contactpersoon(client, login, make_user, f
     assert "Museum Boerhaave" in page and "Bureau Talent" not in page
     response = client.post(
         "/convenant/vrienden/mailing",
-        data={"subject": "Ontmoeting Talentontwikkeling", "body": "Welkom op 29 september."},
+        data={
+            "subject": "Ontmoeting Talentontwikkeling",
+            "body": "Welkom op 29 september.",
+            "bevestigd": "ja",
+        },
         follow_redirects=True,
     )
-    assert "Het bericht staat klaar voor 2 contactpersonen" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "‘Ontmoeting Talentontwikkeling’ is onderweg naar 2 contactpersonen" in page
     for person in (people["museum"], backup):
         [message] = mails_to(person.email, "Ontmoeting Talentontwikkeling")
         assert "Welkom op 29 september." in message.body

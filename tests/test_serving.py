@@ -121,7 +121,7 @@ def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, ma
     )
     response = proxied.post(
         f"/zaak/toetreding/{case.id}/stap/bevestigen",
-        data={"expected_state": "bij_projectleider"},
+        data={"expected_state": "bij_projectleider", "bevestigd": "ja"},
         headers=forwarded,
         environ_base=PROXY,
     )

@@ -1,7 +1,14 @@
 """Forms: a convenant period, opening a round, signing or declining, the vriend mailing."""
 
-from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms import BooleanField, EmailField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
 from intranet.clock import today
 from intranet.forms import DayField, Form
@@ -86,6 +93,54 @@ class SignForm(Form):
             "signer_function": self.signer_function.data.strip(),
             "signed_on": self.signed_on.data.isoformat(),
             "authorised": bool(self.authorised.data),
+        }
+
+
+class SignerForm(Form):
+    """Name the person who signs for the organisation; they get a single-use link."""
+
+    delegate_name = StringField(
+        "Naam van wie tekent",
+        validators=[DataRequired("Vul de naam in."), Length(max=200, message="Te lang.")],
+    )
+    delegate_function = StringField(
+        "Functie van wie tekent",
+        validators=[DataRequired("Vul de functie in."), Length(max=200, message="Te lang.")],
+    )
+    delegate_email = EmailField(
+        "E-mailadres van wie tekent",
+        validators=[
+            DataRequired("Vul het e-mailadres in."),
+            Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
+            Length(max=254, message="Te lang."),
+        ],
+    )
+
+
+class PaperSignForm(Form):
+    """The projectleider records a signature made on paper."""
+
+    signer_name = StringField(
+        "Naam van de ondertekenaar",
+        validators=[DataRequired("Vul de naam in."), Length(max=200, message="Te lang.")],
+    )
+    signer_function = StringField(
+        "Functie",
+        validators=[DataRequired("Vul de functie in."), Length(max=200, message="Te lang.")],
+    )
+    signed_on = DayField("Datum op het getekende exemplaar", validators=[InputRequired(DATE)])
+
+    def validate_signed_on(self, field):
+        """A signature is not dated in the future."""
+        if field.data and field.data > today():
+            raise ValidationError("De datum kan niet in de toekomst liggen.")
+
+    def signature(self):
+        """The signature as the workflow's event data."""
+        return {
+            "signer_name": self.signer_name.data.strip(),
+            "signer_function": self.signer_function.data.strip(),
+            "signed_on": self.signed_on.data.isoformat(),
         }
 
 

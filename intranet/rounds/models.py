@@ -221,10 +221,28 @@ class RenewalInvitation(InvitationQueries, BaseModel):
     signer_function = CharField(default="")
     signed_on = DateField(null=True)
     authorised = BooleanField(default=False)
+    signed_via = CharField(default="")  # SIGNED_VIA: online, link, papier
     decline_reason = TextField(default="")
+    # The person a contactpersoon named to sign; they sign through a single-use link.
+    delegate_name = CharField(default="")
+    delegate_function = CharField(default="")
+    delegate_email = CharField(default="")
+    delegated_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("round", "organisation"), True), (("round", "state"), False))
+
+    @property
+    def signed_via_label(self):
+        """How the signature came in, in words."""
+        return SIGNED_VIA.get(self.signed_via, "")
+
+
+SIGNED_VIA = {
+    "online": "op het intranet",
+    "link": "via een persoonlijke link",
+    "papier": "op papier (vastgelegd door de projectleider)",
+}
 
 
 class VriendInvitation(InvitationQueries, BaseModel):

@@ -63,9 +63,19 @@ def _check(refusal, deadline_problem):
         raise RoundError(deadline_problem, field="deadline")
 
 
+def check_renewal(period, deadline_day):
+    """Raise RoundError if this signing round cannot be opened."""
+    _check(renewal_refusal(period), deadline_refusal(deadline_day, period.starts_on))
+
+
+def check_vriend(period, deadline_day):
+    """Raise RoundError if this vriend round cannot be started."""
+    _check(vriend_refusal(period), deadline_refusal(deadline_day))
+
+
 def open_renewal_round(period, actor, deadline_day):
     """Invite every current partner to sign the period's convenant."""
-    _check(renewal_refusal(period), deadline_refusal(deadline_day, period.starts_on))
+    check_renewal(period, deadline_day)
     partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
     return _open(period, "renewal", actor, deadline_day, partners)
 
@@ -99,7 +109,7 @@ def lef_continuing(period):
 
 def open_vriend_round(period, actor, deadline_day):
     """Invite every non-LEF partner to become vriend of LEF; LEF partners continue."""
-    _check(vriend_refusal(period), deadline_refusal(deadline_day))
+    check_vriend(period, deadline_day)
     return _open(period, "vriend", actor, deadline_day, vriend_candidates(period))
 
 

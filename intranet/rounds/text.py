@@ -1,35 +1,28 @@
-"""The convenant text (plain text with #-headings and numbered lists) as blocks to show."""
+"""The convenant text is Markdown; shown as sanitised HTML, in the page, print view and PDF."""
 
-import re
+import markdown
+import nh3
+from markupsafe import Markup
 
-NUMBERED = re.compile(r"^\d+\.\s+")
-
-
-def _clean(line):
-    return line.strip().strip("#").strip().replace("**", "").strip("*").strip()
+TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ol", "ul", "li", "strong", "em", "br", "blockquote"}
 
 
-def blocks(text):
-    """Headings, paragraphs and lists: [{'kind': 'h3'|'p'|'ol'|'ul', 'text'|'items'}]."""
-    found = []
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            level = min(max(len(line) - len(line.lstrip("#")), 2), 4)
-            found.append({"kind": f"h{level}", "text": _clean(line)})
-            continue
-        kind, item = ("ol", NUMBERED.sub("", line)) if NUMBERED.match(line) else (None, line)
-        if line.startswith("- "):
-            kind, item = "ul", line[2:]
-        items = [_clean(cell) for cell in item.split("\t") if _clean(cell)]
-        if "\t" in raw:  # the two-column list of parties
-            kind = "ul"
-        if kind and found and found[-1]["kind"] == kind:
-            found[-1]["items"].extend(items)
-        elif kind:
-            found.append({"kind": kind, "items": items})
+def _columns_as_list(text):
+    """Lines with tabs (the 2018 text's two-column list of parties) become list items."""
+    lines = []
+    for line in (text or "").splitlines():
+        if "\t" in line:
+            lines.extend(f"- {cell.strip()}" for cell in line.split("\t") if cell.strip())
         else:
-            found.append({"kind": "p", "text": " ".join(_clean(line).split())})
-    return found
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def to_html(text):
+    """The text as safe HTML; `#` is a second-level heading (the page has its own h1)."""
+    html = markdown.markdown(
+        _columns_as_list(text),
+        extensions=["sane_lists", "toc"],
+        extension_configs={"toc": {"baselevel": 2, "anchorlink": False, "permalink": False}},
+    )
+    return Markup(nh3.clean(html, tags=TAGS, attributes={}, link_rel=None))

@@ -5,7 +5,7 @@ and goes to the projectgroep's vote (admission_vote.py), whose outcome the autom
 take; the regiegroep decides without a majority or when the projectleider is in doubt.
 """
 
-from intranet.admission import effects
+from intranet.admission import announce, effects
 from intranet.admission.models import BY_RIGHT, Referee
 from intranet.workflows.admission_vote import majority_tegen, majority_voor, no_majority
 from intranet.workflows.definition import SYSTEM, Condition, Transition
@@ -57,6 +57,10 @@ TRANSITIONS = [
         conditions=(complete,),
         when=uitgebreid,
         after=(effects.acknowledge,),
+        done=announce.said(
+            "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
+            "e-mail; hieronder ziet u wat er nu gebeurt."
+        ),
     ),
     Transition(
         "indienen",
@@ -67,6 +71,10 @@ TRANSITIONS = [
         conditions=(complete,),
         when=by_right,
         after=(effects.acknowledge,),
+        done=announce.said(
+            "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
+            "e-mail; hieronder ziet u wat er nu gebeurt."
+        ),
     ),
     Transition(
         "referenties_compleet",
@@ -87,6 +95,10 @@ TRANSITIONS = [
         comment="required",
         comment_label="Uw vraag aan de aanvrager",
         style="secondary",
+        done=announce.said(
+            "Uw vraag is naar de aanvrager van {organisation} gestuurd; de aanmelding wacht "
+            "op het antwoord."
+        ),
     ),
     Transition(
         "aanvullen",
@@ -96,6 +108,9 @@ TRANSITIONS = [
         APPLICANT,
         comment="required",
         comment_label="Uw antwoord",
+        done=announce.said(
+            "Uw antwoord is verstuurd; de projectleider bekijkt de aanmelding opnieuw."
+        ),
     ),
     Transition(
         "bevestigen",
@@ -106,6 +121,8 @@ TRANSITIONS = [
         when=by_right,
         comment="optional",
         comment_label="Toelichting bij de controle",
+        confirm=announce.admit_preview,
+        done=announce.admitted,
     ),
     Transition(
         "voordragen",
@@ -125,6 +142,8 @@ TRANSITIONS = [
         comment="required",
         comment_label="Reden van afwijzing",
         style="contrast",
+        confirm=announce.reject_preview,
+        done=announce.rejected,
     ),
     Transition(
         "escaleren",
@@ -136,6 +155,9 @@ TRANSITIONS = [
         comment_label="Waarom twijfelt u?",
         style="secondary",
         internal=True,  # for the deciders, never for the applicant
+        done=announce.said(
+            "De aanmelding van {organisation} ligt nu bij de regiegroep; de leden krijgen bericht."
+        ),
     ),
     Transition(
         "meerderheid_voor",
@@ -175,6 +197,8 @@ TRANSITIONS = [
         CHAIR,
         comment="required",
         comment_label="Motivering van het besluit",
+        confirm=announce.admit_preview,
+        done=announce.admitted,
     ),
     Transition(
         "regiegroep_afwijzen",
@@ -185,6 +209,8 @@ TRANSITIONS = [
         comment="required",
         comment_label="Motivering van het besluit",
         style="contrast",
+        confirm=announce.reject_preview,
+        done=announce.rejected,
     ),
     Transition(
         "intrekken",
@@ -195,5 +221,6 @@ TRANSITIONS = [
         comment="optional",
         comment_label="Reden",
         style="secondary",
+        done=announce.said("De aanmelding van {organisation} is ingetrokken."),
     ),
 ]

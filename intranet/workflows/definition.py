@@ -51,6 +51,10 @@ class Transition:
     automatic: bool = False  # the engine takes it as soon as its conditions hold (see settle)
     actor_label: str = ""  # who an automatic step is on the timeline ("" : systeem)
     internal: bool = False  # its comment is for the workflow's insiders only (see Workflow)
+    # An irreversible step asks first: callable(case, comment) -> (recipients, (subject, body))
+    # says whom it mails and how the message reads (intranet/confirm.py shows it).
+    confirm: object = None
+    done: object = None  # callable(case) -> what happened, in words, for the notice after it
 
     @property
     def sources(self):

@@ -6,10 +6,11 @@ from functools import cache, lru_cache
 from transitions.extensions import GraphMachine
 
 
-class _TopDown(GraphMachine):
-    """Drawn top to bottom in a sans-serif face: it fits a phone and matches the pages."""
+class _LeftToRight(GraphMachine):
+    """Drawn left to right in a sans-serif face, as people read a process (on a phone the
+    page links to it instead of showing it)."""
 
-    machine_attributes = {**GraphMachine.machine_attributes, "rankdir": "TB"}
+    machine_attributes = {**GraphMachine.machine_attributes, "rankdir": "LR"}
     style_attributes = {
         kind: {name: {**style, "fontname": "sans-serif"} for name, style in styles.items()}
         for kind, styles in GraphMachine.style_attributes.items()
@@ -20,19 +21,37 @@ class _Marker:
     """A stand-in case whose only job is to stand in the highlighted state."""
 
 
+ANYWHERE = 3  # a step from more states than this is drawn nowhere
+
+
+def _simplified(workflow):
+    """One arrow per pair of states: steps between the same two states share it, their
+    labels joined (the two ways to submit, the three ways a vote ends, ...). A step possible
+    from almost anywhere (withdrawing) is left out: its arrows would hide the rest."""
+    arrows = {}
+    for transition in workflow.transitions:
+        if len(transition.sources) > ANYWHERE:
+            continue
+        for source in transition.sources:
+            labels = arrows.setdefault((source, transition.dest), [])
+            if transition.label not in labels:
+                labels.append(transition.label)
+    return [
+        {
+            "trigger": " / ".join(labels),
+            "source": workflow.state_label(source),
+            "dest": workflow.state_label(dest),
+        }
+        for (source, dest), labels in arrows.items()
+    ]
+
+
 @cache
 def _graph_machine(workflow):
-    return _TopDown(
+    return _LeftToRight(
         model=None,
         states=[workflow.state_label(state) for state in workflow.states],
-        transitions=[
-            {
-                "trigger": transition.label,
-                "source": [workflow.state_label(s) for s in transition.sources],
-                "dest": workflow.state_label(transition.dest),
-            }
-            for transition in workflow.transitions
-        ],
+        transitions=_simplified(workflow),
         initial=workflow.state_label(workflow.initial),
         auto_transitions=False,
         graph_engine="graphviz",

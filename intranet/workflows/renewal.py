@@ -3,13 +3,18 @@
 The projectleider opens the signing round (rounds/opening.py): every partner gets a case
 in `uitgenodigd` and its contactpersonen an e-mail. A contactpersoon of that organisation
 signs for it (name, function, date and the confirmation of being authorised to sign) or
-declines with an optional reason. Reminders go out every RENEWAL_REMINDER_INTERVAL until
-the deadline; at the deadline `workflows tick` moves unanswered cases to `verlopen`.
+declines with an optional reason. Organisations sign as they really do: a contactpersoon
+may name the person who signs, who gets a single-use link and signs without an account
+(rounds/signers.py), or the projectleider records a signature made on paper. Reminders go
+out every RENEWAL_REMINDER_INTERVAL until the deadline; at the deadline `workflows tick`
+moves unanswered cases to `verlopen`.
 """
 
 from datetime import date
 
+from intranet.clock import today
 from intranet.rounds import notify
+from intranet.rounds.dates import last_day
 from intranet.rounds.invitation_rules import (
     CONTACT,
     before_deadline,
@@ -39,14 +44,32 @@ def signature_complete(case, context):
     return all(data.get(key) for key in SIGNATURE) and data.get("authorised") is True
 
 
+def signed_before_deadline(case, context):
+    """A paper signature is dated on or before the round's last day, and not in the future."""
+    signed_on = (context.get("data") or {}).get("signed_on")
+    if not signed_on:
+        return False
+    day = date.fromisoformat(str(signed_on))
+    return day <= min(last_day(case.round.deadline), today())
+
+
+def period_not_started(case, context):
+    """A late paper signature still counts until the new period starts."""
+    return today() < case.round.period.starts_on
+
+
+SIGNED_BY = {"tekenen": "online", "tekenen_via_link": "link", "papier_vastleggen": "papier"}
+
+
 def record_signature(event):
-    """Keep the signature on the case: who signed, as what, on which date."""
+    """Keep the signature on the case: who signed, as what, on which date, and how."""
     invitation, data = event.case, event.data
     stamp_answer(event)
     invitation.signer_name = data["signer_name"]
     invitation.signer_function = data["signer_function"]
     invitation.signed_on = date.fromisoformat(str(data["signed_on"]))
     invitation.authorised = True
+    invitation.signed_via = SIGNED_BY.get(event.trigger, "online")
     invitation.save()
 
 
@@ -88,6 +111,40 @@ WORKFLOW = Workflow(
                     signature_complete,
                     "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
                 ),
+            ),
+            after=(record_signature,),
+            form_endpoint="rounds.renewal",
+        ),
+        Transition(
+            "tekenen_via_link",
+            S.INVITED,
+            S.SIGNED,
+            "Tekenen via de persoonlijke link",
+            frozenset({SYSTEM}),  # the named signer has no account: the link is the key
+            conditions=(
+                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+                Condition(
+                    signature_complete,
+                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
+                ),
+            ),
+            after=(record_signature,),
+        ),
+        Transition(
+            "papier_vastleggen",
+            (S.INVITED, S.EXPIRED),
+            S.SIGNED,
+            "Handtekening op papier vastleggen",
+            frozenset({"projectleider"}),
+            conditions=(
+                Condition(
+                    period_not_started, "De nieuwe periode is al begonnen; dit kan niet meer."
+                ),
+                Condition(
+                    signed_before_deadline,
+                    "De datum van ondertekening moet binnen de termijn liggen, niet later.",
+                ),
+                Condition(signature_complete, "Vul naam, functie en datum van ondertekening in."),
             ),
             after=(record_signature,),
             form_endpoint="rounds.renewal",

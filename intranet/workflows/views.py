@@ -1,9 +1,9 @@
 """Generic case routes: fire a step, show the timeline, draw the diagram."""
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, request, session, url_for
 from flask_login import current_user
 
-from intranet import htmx
+from intranet import confirm, htmx
 from intranet.security import login_required, safe_next
 from intranet.workflows import engine
 from intranet.workflows.diagram import svg
@@ -34,15 +34,44 @@ def case_context(workflow, case, user, message=None, return_to=None, failed=None
     when it is not the workflow's own case page; `failed` the trigger of a step just refused,
     whose comment field the message then describes.
     """
+    actions = engine.actions_for(workflow, case, user)
+    staff = user.has_role("projectleider", "projectgroep", "regiegroep")
+    events = list(AuditEvent.for_case(workflow.name, case.id))
     return {
         "workflow": workflow,
         "case": case,
-        "actions": engine.actions_for(workflow, case, user),
-        "events": workflow.timeline_for(list(AuditEvent.for_case(workflow.name, case.id)), user),
+        "actions": actions,
+        "groups": action_groups(actions),
+        # Steps that are the user's own but cannot be taken yet, with why (in plain words).
+        "waiting": [
+            a
+            for a in actions
+            if not a.allowed and workflow.roles_on(case, user) & a.transition.roles
+        ],
+        "events": workflow.timeline_for(events, user),
         "message": message,
+        "draft": draft_comment(workflow, case.id),
+        "staff": staff,
         "return_to": return_to,
         "failed": failed,
     }
+
+
+def action_groups(actions):
+    """The allowed button steps in order; steps asking the same comment share one field
+    (the voorzitter's 'Toelaten' and 'Afwijzen' one motivation). [(label, mode, [t])]"""
+    groups = []
+    for action in actions:
+        t = action.transition
+        if not action.allowed or t.form_endpoint:
+            continue
+        for label, mode, members in groups:
+            if t.comment and label == t.comment_label and mode == t.comment:
+                members.append(t)
+                break
+        else:
+            groups.append((t.comment_label if t.comment else "", t.comment, [t]))
+    return groups
 
 
 def case_url(workflow, case_id):
@@ -56,28 +85,94 @@ def case_url(workflow, case_id):
 @bp.post("/zaak/<workflow_name>/<int:case_id>/stap/<trigger>")
 @login_required
 def fire(workflow_name, case_id, trigger):
-    """Take a step on a case: swap in the updated case (htmx) or go back to its page."""
+    """Take a step on a case: swap in the updated case (htmx) or go back to its page.
+
+    An irreversible step (one with `confirm`) first answers with a confirmation: whom it
+    mails and the message; only its button (`bevestigd=ja`) takes the step.
+    """
     workflow = _workflow_or_404(workflow_name)
     case = _case_or_404(workflow, case_id)
     if not workflow.may_view(case, current_user):
         abort(403)
+    comment = request.form.get("comment", "")[:5000]
+    expected_state = request.form.get("expected_state") or None
+    if confirm.answer() == "nee":
+        session[_draft_key(workflow, case_id)] = comment
+        return redirect(case_url(workflow, case_id), code=303)
     try:
-        engine.fire(
+        transition = _checked(workflow, case, trigger, comment, expected_state)
+        if transition.confirm and confirm.answer() != "ja":
+            return _confirmation(workflow, case, transition, comment)
+        event = engine.fire(
             workflow,
             case_id,
             trigger,
             current_user,
-            expected_state=request.form.get("expected_state") or None,
-            comment=request.form.get("comment", "")[:5000],
+            expected_state=expected_state,
+            comment=comment,
         )
     except engine.WorkflowError as error:
         if error.status in (403, 404):
             raise  # the one error answer (intranet/errors.py)
-        blank = not request.form.get("comment", "").strip()  # the comment may be what failed
-        failed = trigger if blank else None
+        failed = trigger if not comment.strip() else None  # the comment may be what failed
+        session[_draft_key(workflow, case_id)] = comment
         return _answer(workflow, case_id, error.message, error.status, "error", failed=failed)
-    transition_label = next((t.label for t in workflow.transitions if t.trigger == trigger), "")
-    return _answer(workflow, case_id, f"Gelukt: {transition_label}.", 200, "success")
+    said = transition.done(event.case) if transition.done else None
+    state = workflow.state_label(event.dest)
+    message = said or f"Vastgelegd: {transition.label.lower()}. De status is nu ‘{state}’."
+    return _answer(workflow, case_id, message, 200, "success")
+
+
+def _checked(workflow, case, trigger, comment, expected_state):
+    """The step the user asked for, if it could be taken now; else the engine's error."""
+    if trigger not in workflow.triggers:
+        raise engine.UnknownAction("Deze actie bestaat niet.")
+    if expected_state is not None and expected_state != case.state:
+        raise engine.AlreadyHandled(engine.ALREADY_HANDLED.format(workflow.state_label(case.state)))
+    transition = workflow.transition(trigger, case)
+    if transition is None:
+        raise engine.AlreadyHandled(engine.ALREADY_HANDLED.format(workflow.state_label(case.state)))
+    if transition.comment == "required" and not comment.strip():
+        raise engine.ConditionFailed(f"Vul in: {transition.comment_label.lower()}.")
+    refused = engine.refusal(workflow, transition, case, current_user, {"actor": current_user})
+    if refused:
+        raise refused
+    return transition
+
+
+def _confirmation(workflow, case, transition, comment):
+    """Before an irreversible step: the same block, now asking to confirm."""
+    recipients, preview = transition.confirm(case, comment)
+    state = workflow.state_label(transition.dest).lower()
+    details = confirm.Confirmation(
+        section_id=f"case-{workflow.name}-{case.id}",
+        title=f"{transition.label}: weet u het zeker?",
+        question=f"Na deze stap is de status ‘{state}’ en gaat er e-mail uit.",
+        button=f"Ja, {transition.label.lower()}",
+        action=url_for(
+            "cases.fire", workflow_name=workflow.name, case_id=case.id, trigger=transition.trigger
+        ),
+        fields={
+            "comment": comment,
+            "expected_state": case.state,
+            **({"next": request.form["next"]} if request.form.get("next") else {}),
+        },
+        recipients=recipients,
+        preview=preview,
+        back_label="Terug, niets doen",
+    )
+    return htmx.render(
+        "confirm.html", "_confirm.html", confirm=details, shown=confirm.SHOWN_RECIPIENTS
+    )
+
+
+def _draft_key(workflow, case_id):
+    return f"concept:{workflow.name}:{case_id}"
+
+
+def draft_comment(workflow, case_id):
+    """A motivation typed before 'Terug' or a refused step, given back once."""
+    return session.pop(_draft_key(workflow, case_id), "")
 
 
 def _answer(workflow, case_id, message, status, category, failed=None):

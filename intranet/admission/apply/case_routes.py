@@ -15,6 +15,7 @@ from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
 from .forms import ReplaceRefereeForm
+from .progress import progress
 from .routes import bp, edit_context, own_draft
 
 REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
@@ -47,6 +48,7 @@ def page_context(application, replace_forms=None, message=None):
         "referee_message": message,
         "checklist": queries.checklist(application) if application.state == State.CONCEPT else [],
         "step_labels": steps.STEPS,
+        "progress": progress(application) if is_applicant else None,
     }
 
 

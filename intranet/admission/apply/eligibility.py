@@ -37,6 +37,31 @@ AREA_WORDS = {
     "school": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
     "vse": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
 }
+# For whom each route is, and what it costs per schooljaar (projectplan, "Bekostiging").
+ROUTE_FIT = {
+    "basis": (
+        "Bedrijven en instellingen zonder leerlingen in Leiden en omgeving. U bent partner "
+        "zodra de projectleider dat bevestigt.",
+        "€ 150 per schooljaar.",
+    ),
+    "uitgebreid": (
+        "Bedrijven en instellingen zonder leerlingen die meer willen: met een "
+        "profielbeschrijving en twee referenties; de projectgroep stemt.",
+        "€ 500 per schooljaar.",
+    ),
+    "schoolbestuur": (
+        "Leidse schoolbesturen: partner van rechtswege, met al hun scholen.",
+        "Per leerling van de scholen: PO € 2,50, VO € 3,00.",
+    ),
+    "school": (
+        "Scholen onder de Leidse samenwerkingsverbanden PO of VO, ook buiten Leiden.",
+        "Per leerling: PO € 2,50, VO € 3,00.",
+    ),
+    "vse": (
+        "Instellingen voor voorschoolse educatie in de Leidse regio.",
+        "€ 1,50 per kindplaats.",
+    ),
+}
 WITHOUT_PUPILS = {"basis", "uitgebreid"}  # memberships for organisations without pupils
 WITH_PUPILS = {"school", "vse"}  # the count sets the yearly contribution
 BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}

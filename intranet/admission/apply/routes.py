@@ -9,7 +9,7 @@ from intranet.security import login_required
 from intranet.workflows.admission import admission
 
 from . import drafts, queries, steps
-from .eligibility import KNOWN_MUNICIPALITIES
+from .eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from .wizard import Wizard, sign_in
 
 bp = Blueprint("apply", __name__)
@@ -22,7 +22,11 @@ ALREADY_SAVED = "Deze aanmelding is al opgeslagen."
 @bp.context_processor
 def _form_extras():
     """What every form page of this blueprint needs: field attributes, municipalities."""
-    return {"field_attrs": steps.FIELD_ATTRS, "municipalities": KNOWN_MUNICIPALITIES}
+    return {
+        "field_attrs": steps.FIELD_ATTRS,
+        "municipalities": KNOWN_MUNICIPALITIES,
+        "route_fit": ROUTE_FIT,
+    }
 
 
 def _show(wizard, step, form=None):

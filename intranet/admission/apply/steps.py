@@ -123,14 +123,17 @@ def hints(route):
     area = rules.AREA_FOR_ROUTE.get(route)
     texts = {
         "website": "Bijvoorbeeld www.voorbeeld.nl (optioneel).",
-        "profile": "Wat doet uw organisatie voor de talentontwikkeling van kinderen en "
-        "jongeren? Verplicht voor het uitgebreid lidmaatschap.",
+        "profile": "Wat doet uw organisatie voor de talentontwikkeling van kinderen en jongeren?",
         "password": "Minstens 10 tekens. Heeft u al een account met dit e-mailadres? "
         "Vul dan het wachtwoord van dat account in.",
         "backup_email": "De achtervang neemt het over als u er niet bent.",
     }
     if area:
         texts["municipality"] = "Deze route staat open voor: " + ", ".join(area) + "."
+    if route == "uitgebreid":
+        texts["profile"] += (
+            " Nodig om in te dienen; u kunt het concept eerst opslaan en dit later aanvullen."
+        )
     if route in rules.WITHOUT_PUPILS:
         texts["pupils"] = "Laat leeg: deze route is voor organisaties zonder leerlingen."
     elif route in rules.WITH_PUPILS:

@@ -9,7 +9,7 @@ from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.rounds import bp
 from intranet.rounds.dates import last_day
-from intranet.rounds.forms import DeclineForm, SignForm
+from intranet.rounds.forms import DeclineForm, PaperSignForm, SignerForm, SignForm
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for
 from intranet.security import login_required, role_required
@@ -72,12 +72,15 @@ def _page(invitation, message=None, status=200, **forms):
         "sign_form", SignForm(formdata=None, signer_name=current_user.name, signed_on=today())
     )
     forms.setdefault("decline_form", DeclineForm(formdata=None))
+    forms.setdefault("signer_form", SignerForm(formdata=None))
+    forms.setdefault("paper_form", PaperSignForm(formdata=None, prefix="papier", signed_on=today()))
     response = htmx.render(
         page,
         fragment,
         invitation=invitation,
         workflow=workflow,
         may_answer=bool(own_contact(invitation, current_user)),
+        may_record_paper=current_user.has_role("projectleider"),
         stale=stale_message(invitation),
         message=message,
         events=list(AuditEvent.for_case(workflow.name, invitation.id)),

@@ -1,6 +1,6 @@
 """The projectleider's convenant pages: periods, and opening their rounds."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
@@ -43,6 +43,8 @@ def new_period():
     form = PeriodForm()
     if not form.is_submitted():
         form.text.data = periods.draft_text()
+    if _previewing():
+        return _form_page(form, None)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
         with unique(form.name, NAME_TAKEN) as clash:
@@ -50,8 +52,27 @@ def new_period():
         if not clash.failed:
             flash(f"Periode ‘{period.name}’ aangemaakt.", "success")
             return redirect(url_for("rounds.period", case_id=period.id), code=303)
-    status = 422 if form.is_submitted() else 200
-    return render_template("rounds/period_form.html", form=form, period=None), status
+    return _form_page(form, None, 422 if form.is_submitted() else 200)
+
+
+def _previewing():
+    """True when the form was sent with 'Voorbeeld bekijken' rather than 'Opslaan'."""
+    return request.method == "POST" and request.form.get("actie") == "voorbeeld"
+
+
+def _form_page(form, period, status=200):
+    """The period form; after 'Voorbeeld bekijken' with the text as it will look (unsaved)."""
+    preview = form.text.data if _previewing() else None
+    return render_template(
+        "rounds/period_form.html", form=form, period=period, preview=preview
+    ), status
+
+
+@bp.post("/convenant/voorbeeld")
+@role_required("projectleider")
+def preview_text():
+    """The convenant text as it will look, for htmx beside the form (nothing is saved)."""
+    return render_template("rounds/_text_preview.html", preview=request.form.get("text", ""))
 
 
 @bp.route("/convenant/periode/<int:case_id>/bewerken", methods=["GET", "POST"])
@@ -64,6 +85,8 @@ def edit_period(case_id):
         flash(refusal, "error")
         return redirect(url_for("rounds.period", case_id=period.id), code=303)
     form = PeriodForm(obj=period, period=period)
+    if _previewing():
+        return _form_page(form, period)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in periods.FIELDS}
         with unique(form.name, NAME_TAKEN) as clash:
@@ -71,8 +94,7 @@ def edit_period(case_id):
         if not clash.failed:
             flash("De periode is bijgewerkt.", "success")
             return redirect(url_for("rounds.period", case_id=period.id), code=303)
-    status = 422 if form.is_submitted() else 200
-    return render_template("rounds/period_form.html", form=form, period=period), status
+    return _form_page(form, period, 422 if form.is_submitted() else 200)
 
 
 def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice=None):
@@ -103,34 +125,3 @@ def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice
 def period(case_id):
     """A period: its dates, decision, partners and rounds."""
     return _period_page(_period_or_404(case_id))
-
-
-@bp.post("/convenant/periode/<int:case_id>/ondertekenronde")
-@role_required("projectleider")
-def open_renewal(case_id):
-    """Open the signing round: every current partner is invited to sign."""
-    return _open(case_id, "renewal", opening.open_renewal_round)
-
-
-@bp.post("/convenant/periode/<int:case_id>/vriendenronde")
-@role_required("projectleider")
-def open_vriend(case_id):
-    """Start the vriend round: every partner that is not a LEF partner is invited."""
-    return _open(case_id, "vriend", opening.open_vriend_round)
-
-
-def _open(case_id, kind, open_round):
-    period = _period_or_404(case_id)
-    form = RoundForm(prefix=kind)
-    if form.validate_on_submit():
-        try:
-            round_ = open_round(period, current_user, form.deadline.data)
-        except opening.RoundError as error:
-            if error.field is None:
-                return _period_page(period, status=422, notice=error.message)
-            form.deadline.errors.append(error.message)
-        else:
-            flash(f"{round_.label} geopend.", "success")
-            return redirect(url_for("rounds.round_page", round_id=round_.id), code=303)
-    forms = {f"{kind}_form": form}
-    return _period_page(period, status=422, **forms)

@@ -2,11 +2,13 @@
 
 from flask import flash, redirect, render_template, url_for
 
+from intranet import confirm
 from intranet.models import Organisation
 from intranet.rounds import bp
 from intranet.rounds.forms import MailingForm
 from intranet.rounds.models import contacts_of, vriend_organisations
 from intranet.rounds.opening import send_vriend_mailing
+from intranet.rounds.previews import mailing_preview
 from intranet.security import role_required
 
 
@@ -20,6 +22,10 @@ def _page(form, status=200):
     ), status
 
 
+def _people(count):
+    return "1 contactpersoon" if count == 1 else f"{count} contactpersonen"
+
+
 @bp.get("/convenant/vrienden")
 @role_required("projectleider")
 def vrienden():
@@ -30,13 +36,31 @@ def vrienden():
 @bp.post("/convenant/vrienden/mailing")
 @role_required("projectleider")
 def mailing():
-    """Send a message (a meeting on Talentontwikkeling, say) to every vriend contactpersoon."""
+    """Send a message (a meeting on Talentontwikkeling, say) to every vriend contactpersoon,
+    after confirming whom it reaches and how it reads."""
     form = MailingForm()
     if not form.validate_on_submit():
         return _page(form, status=422)
-    count = send_vriend_mailing(form.subject.data.strip(), form.body.data.strip())
+    subject, body = form.subject.data.strip(), form.body.data.strip()
+    if confirm.answer() == "nee":
+        return _page(form)
+    if confirm.answer() is None:
+        recipients, preview = mailing_preview(subject, body)
+        return confirm.render(
+            confirm.Confirmation(
+                section_id="mailing-section",
+                title="Bericht aan alle vrienden versturen?",
+                question=f"Het bericht ‘{subject}’ gaat naar {_people(len(recipients))}.",
+                button="Ja, versturen",
+                action=url_for("rounds.mailing"),
+                fields=confirm.form_values(form),
+                recipients=recipients,
+                preview=preview,
+            )
+        )
+    count = send_vriend_mailing(subject, body)
     if count:
-        flash(f"Het bericht staat klaar voor {count} contactpersonen (outbox).", "success")
+        flash(f"Het bericht ‘{subject}’ is onderweg naar {_people(count)}.", "success")
     else:
         flash("Er zijn nog geen vrienden met een contactpersoon; er is niets verstuurd.", "info")
     return redirect(url_for("rounds.vrienden"), code=303)

@@ -1,0 +1,59 @@
+"""What a decision on an application will say, and to whom: the confirmation before
+toelaten or afwijzen, and the words after it."""
+
+from intranet import mail
+
+PLACEHOLDER_LINK = "(de link naar het intranet)"
+
+
+def _applicant(application):
+    user = application.applicant
+    return (f"{user.name} <{user.email}>", "aanvrager, wordt contactpersoon")
+
+
+def _backup(application):
+    email = application.backup_email.strip().lower()
+    if not email or email == application.applicant.email:
+        return []
+    name = application.backup_name or email
+    return [(f"{name} <{email}>", "achtervang, krijgt een account")]
+
+
+def admit_preview(application, comment):
+    """Whom admitting mails, and the welcome as the applicant will read it."""
+    body = mail.render(
+        "admission_welcome", application=application, motivation=comment, link=PLACEHOLDER_LINK
+    )
+    subject = f"Welkom als partner, {application.organisation.name}"
+    return [_applicant(application), *_backup(application)], (subject, body)
+
+
+def reject_preview(application, comment):
+    """Whom rejecting mails, and the message as the applicant will read it."""
+    body = mail.render(
+        "admission_rejected", application=application, motivation=comment, link=PLACEHOLDER_LINK
+    )
+    user = application.applicant
+    return [(f"{user.name} <{user.email}>", "aanvrager")], ("Besluit over uw aanmelding", body)
+
+
+def admitted(application):
+    """After admitting, in words."""
+    backup = " en de achtervang" if _backup(application) else ""
+    return (
+        f"{application.organisation.name} is toegelaten als partner; de aanvrager{backup} "
+        "krijgt bericht en is nu contactpersoon."
+    )
+
+
+def rejected(application):
+    """After rejecting, in words."""
+    return (
+        f"De aanmelding van {application.organisation.name} is afgewezen; de aanvrager krijgt "
+        "bericht met de motivering."
+    )
+
+
+def said(text):
+    """A fixed sentence with the organisation's name filled in."""
+    return lambda application: text.format(organisation=application.organisation.name)

@@ -1,0 +1,92 @@
+"""Confirmation before an irreversible step, in a real browser on the demo: with JavaScript
+the confirmation takes the form's place; without it, it is a page of its own. Both show
+whom it mails and the message; only the confirming button acts."""
+
+import pytest
+
+from intranet.demo.core import PROJECTLEIDER
+from intranet.models import OutboxMessage
+from tests.browser import describe, run_axe, watch_for_errors
+
+pytestmark = pytest.mark.once
+
+
+def _outbox(live_server, subject):
+    with live_server.context():
+        return OutboxMessage.select().where(OutboxMessage.subject == subject).count()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_a_mailing_to_every_vriend_asks_first_and_shows_whom_and_what(
+    live_server, browser, javascript
+):
+    subject = f"Ontmoeting Talentontwikkeling ({'js' if javascript else 'geen js'})"
+    leader = live_server.login(browser, PROJECTLEIDER[1], java_script_enabled=javascript)
+    problems = watch_for_errors(leader)
+    leader.goto("/convenant/vrienden")
+    leader.fill("#subject", subject)
+    leader.fill("#body", "Welkom op 29 september in LLokaal.")
+    leader.click("text=Controleren en versturen")
+    leader.wait_for_selector("text=Bericht aan alle vrienden versturen?")
+    # With JavaScript the confirmation replaced the form in the page; without, a new page.
+    assert ("/convenant/vrienden/mailing" in leader.url) is not javascript
+    confirmation = leader.locator("section.confirm").inner_text()
+    assert "Welkom op 29 september in LLokaal." in confirmation
+    assert "Wie krijgt een e-mail" in confirmation and "@example.org" in confirmation
+    assert _outbox(live_server, subject) == 0
+    if javascript:  # axe runs as a script in the page
+        violations = run_axe(leader)
+        assert not violations, describe(violations)
+
+    leader.click("text=Wijzigen")
+    assert leader.input_value("#subject") == subject
+    leader.click("text=Controleren en versturen")
+    leader.click("text=Ja, versturen")
+    leader.wait_for_selector(f"text=Het bericht ‘{subject}’ is onderweg naar")
+    assert _outbox(live_server, subject) > 0
+    assert not problems, problems
+
+
+def _science_hub(live_server):
+    from intranet.admission.models import Application
+    from intranet.models import Organisation
+
+    with live_server.context():
+        organisation = Organisation.get(Organisation.name == "Science Hub Leiden")
+        return Application.get(Application.organisation == organisation)
+
+
+def test_toelaten_asks_first_with_javascript_and_without(live_server, browser):
+    from intranet.demo.core import REGIEGROEP
+
+    case = _science_hub(live_server)
+    assert case.state == "regiegroep"
+    chair = live_server.login(browser, REGIEGROEP[0][1])
+    problems = watch_for_errors(chair)
+    chair.goto(f"/regiegroep/{case.id}")
+    chair.get_by_label("Motivering van het besluit").fill("Een waardevolle aanvulling.")
+    chair.get_by_role("button", name="Toelaten…").click()
+    confirmation = chair.locator("section.confirm")
+    confirmation.wait_for()
+    assert f"/regiegroep/{case.id}" in chair.url  # swapped in place, no new page
+    assert "Welkom als partner, Science Hub Leiden" in confirmation.inner_text()
+    assert "Een waardevolle aanvulling." in confirmation.inner_text()
+    violations = run_axe(chair)
+    assert not violations, describe(violations)
+    chair.get_by_role("button", name="Terug, niets doen").click()
+    assert chair.get_by_label("Motivering van het besluit").input_value() == (
+        "Een waardevolle aanvulling."
+    )
+    assert _science_hub(live_server).state == "regiegroep"
+    assert not problems, problems
+
+    plain = live_server.login(browser, REGIEGROEP[0][1], java_script_enabled=False)
+    plain.goto(f"/regiegroep/{case.id}")
+    plain.get_by_label("Motivering van het besluit").fill("Past bij de doelen.")
+    plain.get_by_role("button", name="Toelaten…").click()
+    plain.wait_for_url("**/stap/regiegroep_toelaten")  # the confirmation is a page
+    assert "Wie krijgt een e-mail" in plain.locator("main").inner_text()
+    plain.get_by_role("button", name="Ja, toelaten").click()
+    plain.locator(".notice.success", has_text="Science Hub Leiden is toegelaten").wait_for()
+    assert _science_hub(live_server).state == "toegelaten"
+    assert "Motivering van het besluit" not in plain.locator("main").inner_text()

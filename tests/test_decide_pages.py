@@ -1,0 +1,169 @@
+"""Deciding reads the dossier first, then one decision with one motivation; toelaten and
+afwijzen ask first (whom they mail, the message); after acting the page says what happened;
+the applicant follows plain steps and sees nothing internal."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from intranet.admission.votes.casting import cast_vote
+from intranet.models import OutboxMessage
+from tests import factories
+from tests.decide import HTMX, fresh, people, text
+
+
+def escalated(applicant, leader, reason="Twijfel over de doelgroep."):
+    return factories.Case(applicant).escalated(leader, reason=reason).get()
+
+
+def with_leader(applicant, route="uitgebreid"):
+    return factories.Case(applicant, route=route).with_leader().get()
+
+
+def at_vote(applicant, leader):
+    return factories.Case(applicant).nominated(leader).get()
+
+
+@pytest.fixture
+def cast(make_user):
+    return people(make_user)
+
+
+def _post(client, case, trigger, comment, **extra):
+    return client.post(
+        f"/zaak/toetreding/{case.id}/stap/{trigger}",
+        data={"comment": comment, "expected_state": fresh(case).state, **extra},
+        headers=extra.pop("headers", None),
+    )
+
+
+def test_the_voorzitter_gets_one_motivation_field_for_toelaten_and_afwijzen(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    page = client.get(f"/regiegroep/{case.id}").get_data(as_text=True)
+    assert page.count("Motivering van het besluit") == 1
+    assert page.count('name="comment"') == 1
+    assert "/stap/regiegroep_toelaten" in page and "/stap/regiegroep_afwijzen" in page
+
+
+def test_the_regiegroep_reads_the_dossier_and_discussion_before_the_decision(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    page = client.get(f"/regiegroep/{case.id}").get_data(as_text=True)
+    dossier = page.index(f"Aanvraag van {case.organisation.name}")
+    discussion = page.index("Bespreking (")
+    decision = page.index("Motivering van het besluit")
+    assert dossier < discussion < decision
+
+
+def test_the_projectleider_reads_the_application_before_deciding(client, login, cast):
+    case = with_leader(cast.applicant, route="basis")
+    login(cast.leader)
+    page = client.get(f"/aanmeldingen/{case.id}").get_data(as_text=True)
+    assert page.index("Profielbeschrijving") < page.index("/stap/bevestigen")
+
+
+def test_the_vote_form_comes_after_the_application(client, login, cast):
+    case = at_vote(cast.applicant, cast.leader)
+    login(cast.members[0])
+    page = client.get(f"/stemmen/{case.id}").get_data(as_text=True)
+    assert page.index("Profielbeschrijving") < page.index('name="choice"')
+
+
+def test_toelaten_asks_first_showing_whom_it_mails_and_the_welcome(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    before = OutboxMessage.select().count()
+    response = _post(client, case, "regiegroep_toelaten", "Past bij de doelen.")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Toelaten: weet u het zeker?" in page
+    assert f"{cast.applicant.name} &lt;{cast.applicant.email}&gt;" in page
+    assert f"Welkom als partner, {case.organisation.name}" in page
+    assert "Past bij de doelen." in page  # the motivation, in the message as it will read
+    assert fresh(case).state == "regiegroep" and OutboxMessage.select().count() == before
+
+
+def test_afwijzen_with_htmx_swaps_the_confirmation_into_the_decision_block(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    response = _post(client, case, "regiegroep_afwijzen", "Geen aanbod.", headers=HTMX)
+    html = response.get_data(as_text=True)
+    assert html.lstrip().startswith(f'<section id="case-toetreding-{case.id}" class="confirm"')
+    assert "Besluit over uw aanmelding" in html and "Geen aanbod." in html
+    assert fresh(case).state == "regiegroep"
+
+
+def test_going_back_from_a_confirmation_keeps_the_motivation(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    back = _post(
+        client, case, "regiegroep_toelaten", "Mijn zorgvuldige motivering.", bevestigd="nee"
+    )
+    assert back.status_code == 303 and fresh(case).state == "regiegroep"
+    page = client.get(back.headers["Location"]).get_data(as_text=True)
+    assert "Mijn zorgvuldige motivering.</textarea>" in page
+
+
+def test_confirming_admits_and_says_what_happened_in_words(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    done = _post(
+        client, case, "regiegroep_toelaten", "Past.", bevestigd="ja", next=f"/regiegroep/{case.id}"
+    )
+    page = text(client.get(done.headers["Location"]))
+    assert f"{case.organisation.name} is toegelaten als partner; de aanvrager" in page
+    assert "Gelukt" not in page and "Motivering van het besluit" not in page
+    assert fresh(case).state == "toegelaten"
+
+
+def test_an_empty_motivation_is_refused_before_any_confirmation(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.chair)
+    response = _post(client, case, "regiegroep_afwijzen", "   ", headers=HTMX)
+    assert response.status_code == 422 and "weet u het zeker" not in text(response)
+
+
+def test_the_applicant_follows_plain_steps_without_diagram_or_internal_steps(client, login, cast):
+    case = at_vote(cast.applicant, cast.leader)
+    cast_vote(case.id, cast.members[0], "voor", "Mooi aanbod.")
+    login(cast.applicant)
+    page = client.get(f"/aanmelding/{case.id}").get_data(as_text=True)
+    assert "Waar uw aanmelding staat" in page and 'aria-current="step"' in page
+    assert "De projectgroep stemt over uw aanmelding." in page and "Uiterlijk:" in page
+    for internal in ("diagram.svg", "Stroomschema", "Andere stappen in deze fase", "Mooi aanbod"):
+        assert internal not in page, internal
+
+
+def test_staff_see_the_diagram_and_on_a_phone_a_link_to_it(client, login, cast):
+    case = with_leader(cast.applicant)
+    login(cast.leader)
+    page = client.get(f"/aanmeldingen/{case.id}").get_data(as_text=True)
+    assert 'class="diagram-link"' in page and "diagram.svg" in page
+
+
+def test_the_diagram_draws_one_arrow_per_pair_of_states(client):
+    svg = client.get("/workflow/toetreding/diagram.svg").get_data(as_text=True)
+    assert "Voorleggen aan de regiegroep (twijfel) / Geen meerderheid" in svg
+    assert "Aanmelding intrekken" not in svg  # from almost anywhere: left out
+
+
+def test_the_dossier_pdf_holds_the_application_and_the_whole_timeline(client, login, cast):
+    case = escalated(cast.applicant, cast.leader, reason="Twijfel over de doelgroep.")
+    login(cast.chair)
+    page = client.get(f"/aanmelding/{case.id}/dossier").get_data(as_text=True)
+    assert "Tijdlijn (" in page and "Twijfel over de doelgroep." in page
+    response = client.get(f"/aanmelding/{case.id}/dossier.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
+    words = " ".join(words.split())
+    assert f"Dossier: aanmelding {case.organisation.name}" in words
+    assert "Profielbeschrijving" in words and "Twijfel over de doelgroep." in words
+    assert "Bij de regiegroep" in words  # the timeline, expanded
+
+
+def test_the_applicant_cannot_print_the_deciders_dossier(client, login, cast):
+    case = escalated(cast.applicant, cast.leader)
+    login(cast.applicant)
+    assert client.get(f"/aanmelding/{case.id}/dossier").status_code == 403
