@@ -3,8 +3,9 @@
 from intranet import mail
 from intranet.models import Organisation
 from intranet.rounds.dates import end_of
+from intranet.rounds.invitations import INVITATIONS
 from intranet.rounds.models import Round, contacts_of, vriend_organisations
-from intranet.rounds.opening import INVITATIONS, vriend_candidates
+from intranet.rounds.opening import vriend_candidates
 
 LINK = "(de persoonlijke link naar de uitnodiging van de organisatie)"
 
