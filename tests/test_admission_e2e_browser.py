@@ -29,7 +29,7 @@ def test_an_applicant_becomes_a_partner_after_the_vote_runs_out(live_server, bro
 
     for _, email in REFEREES:
         flow.answer_reference(live_server, browser, email)
-    applicant.reload()
+    applicant.goto(f"/aanmelding/{case.id}")  # after confirming, the case page again
     assert "Bij de projectleider" in applicant.locator(".badge").first.inner_text()
 
     leader = live_server.login(browser, PROJECTLEIDER[1])

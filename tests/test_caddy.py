@@ -180,7 +180,7 @@ def test_logging_in_over_https_sets_a_secure_cookie_that_keeps_the_session(brows
     response, _ = browser.open(
         "/inloggen", {"csrf_token": token, "email": EMAIL, "password": PASSWORD}
     )
-    assert response.status == 200 and response.url.endswith("/dashboard/")
+    assert response.status == 200 and response.url.endswith("/taken/")
     session = next(cookie for cookie in browser.cookies if cookie.name == "session")
     assert session.secure and session.has_nonstandard_attr("HttpOnly")
     response, page = browser.open("/beheer/outbox")
