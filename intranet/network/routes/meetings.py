@@ -17,6 +17,7 @@ from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import MeetingState
+from intranet.workflows.views import action_groups
 
 PER_PAGE = 50
 SUCCESS = {
@@ -58,13 +59,16 @@ def _answer_block(meeting, message=None, status=200):
         "message": message,
     }
     if not htmx.is_htmx():
+        actions = engine.actions_for(WORKFLOW, meeting, current_user) if leader else []
         context.update(
             programme=list(meeting.programme()),
             counts=meeting.counts(),
             invitees=paginate(Invitation.listing(meeting), PER_PAGE) if leader else None,
             contributions=list(Contribution.of_meeting(meeting)) if leader else None,
             workflow=WORKFLOW,
-            actions=engine.actions_for(WORKFLOW, meeting, current_user) if leader else [],
+            actions=actions,
+            groups=action_groups(actions),
+            staff=leader,
             events=list(AuditEvent.for_case(WORKFLOW.name, meeting.id)) if leader else [],
             case=meeting,
             part_form=PartForm(formdata=None, networks=Network.listing()),
