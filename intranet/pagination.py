@@ -29,7 +29,7 @@ class Page:
 def requested_page():
     """The page number asked for in the query string (1 when absent or nonsense)."""
     value = request.args.get("pagina", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+    return int(value) if value.isdecimal() and 0 < int(value) < 100_000 else 1
 
 
 def paginate(query, per_page, number=None):

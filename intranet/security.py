@@ -141,7 +141,7 @@ def end_every_session(user):
 def load_user(login_id):
     """Load the user of a session; a stale session epoch means logged out."""
     parts = login_id.split(":")
-    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+    if len(parts) != 3 or not all(part.isdecimal() for part in parts):
         return None
     user_id, epoch, logged_in = (int(part) for part in parts)
     lifetime = current_app.config["REMEMBER_COOKIE_DURATION"]

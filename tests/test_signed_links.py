@@ -15,14 +15,18 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from intranet import security, tokens
 from intranet.admission.models import Referee
+from intranet.clock import today
 from intranet.models import UsedLink, User
 from intranet.network.models import Invitation
 from intranet.people.models import AddressChange
+from intranet.rounds import signers
+from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.network_support import published
+from tests.rounds_support import open_renewal, renewal_setup
 from tests.world import snapshot
 
 NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
@@ -69,6 +73,38 @@ def _invited_referee(make_user):
     return Referee.current(case).first().id
 
 
+def _next(subject):
+    """Another real subject: the next id (a list subject starts with its id)."""
+    return [subject[0] + 1, *subject[1:]] if isinstance(subject, list) else subject + 1
+
+
+def _named_signer(make_user):
+    """A renewal invitation whose contactpersoon named the person who signs (a round over
+    two partners, so a second call gives another invitation)."""
+    unnamed = RenewalInvitation.select().where(RenewalInvitation.delegated_at.is_null())
+    if not unnamed.exists():
+        for _ in range(2):
+            make_user(organisation=factories.organisation())
+        _, following = renewal_setup()
+        open_renewal(following)
+    invitation = unnamed.order_by(RenewalInvitation.id).first()
+    email = f"signer{invitation.id}@example.org"
+    signers.name_signer(invitation.id, make_user(), "Marieke Bestuur", "voorzitter", email)
+    return [invitation.id, email]
+
+
+def _sign(client, path):
+    return client.post(
+        path,
+        data={
+            "signer_name": "Marieke Bestuur",
+            "signer_function": "voorzitter",
+            "signed_on": today().isoformat(),
+            "authorised": "y",
+        },
+    )
+
+
 @dataclass(frozen=True)
 class Link:
     """A kind of signed link: its purpose (the token's salt) and the route that takes it."""
@@ -112,6 +148,13 @@ LINKS = (
         "REFEREE_LINK_MAX_AGE",
         _invited_referee,
         _answer_reference,
+    ),
+    Link(
+        signers.PURPOSE,
+        "rounds.sign_by_link",
+        "SIGNER_LINK_MAX_AGE",
+        _named_signer,
+        _sign,
     ),
     Link(
         "meeting-answer",
@@ -177,7 +220,7 @@ def _flip(text, index):
 MANGLINGS = {
     "signature changed": lambda t, p, i: _flip(t, len(t) - 10),
     "payload changed": lambda t, p, i: _flip(t, 2),
-    "other subject": lambda t, p, i: _resign(t, lambda data: {**data, "s": i + 1}),
+    "other subject": lambda t, p, i: _resign(t, lambda data: {**data, "s": _next(i)}),
     "signature cut off": lambda t, p, i: t.rsplit(".", 1)[0],
     "only dots": lambda t, p, i: "..",
     "other secret key": lambda t, p, i: URLSafeTimedSerializer(

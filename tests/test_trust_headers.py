@@ -54,7 +54,7 @@ def test_a_cross_site_post_is_refused_even_with_a_valid_session(client, make_use
         assert response.status_code == 403
     same_site = client.post(
         "/convenant/vrienden/mailing",
-        data={"subject": "Hallo", "body": "Tekst"},
+        data={"subject": "Hallo", "body": "Tekst", "bevestigd": "ja"},
         headers={"Origin": "http://localhost"},
     )
     assert same_site.status_code == 303

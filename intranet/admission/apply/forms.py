@@ -36,7 +36,7 @@ class CountField(IntegerField):
         text = valuelist[0].strip().replace(".", "") if valuelist else ""
         if not text:
             self.data = None
-        elif text.isdigit() and len(text) <= 6:
+        elif text.isdecimal() and len(text) <= 6:
             self.data = int(text)
         else:
             self.data = None
@@ -56,7 +56,7 @@ class RouteForm(TextForm):
         """The municipality and pupils already given must fit the new route."""
         municipality, pupils = context.get("municipality"), context.get("pupils")
         problem = rules.municipality_problem(self.route.data, municipality)
-        if not problem and pupils.replace(".", "").isdigit():
+        if not problem and pupils.replace(".", "").isdecimal():
             problem = rules.pupils_problem(self.route.data, int(pupils.replace(".", "")))
         return {"route": problem}
 

@@ -18,7 +18,7 @@ def _year():
     raw = request.args.get("jaar", "")
     if not raw:
         return jaargesprek.current_year()
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= jaargesprek.current_year() + 1:
+    if not raw.isdecimal() or not FIRST_YEAR <= int(raw) <= jaargesprek.current_year() + 1:
         abort(404)
     return int(raw)
 

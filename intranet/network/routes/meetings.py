@@ -167,7 +167,7 @@ def _capacity(found):
     error = None
     if request.method == "POST":
         raw = request.form.get("capacity", "").strip()
-        if raw and not (raw.isdigit() and 0 < int(raw) <= 100_000):
+        if raw and not (raw.isdecimal() and 0 < int(raw) <= 100_000):
             error = "Vul een aantal plaatsen in (1 of meer), of laat het leeg voor onbeperkt."
         else:
             try:
