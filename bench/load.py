@@ -1,11 +1,11 @@
 """Load benchmark: a large database, the app under gunicorn, wrk with logged-in sessions.
 
-    .venv/bin/python bench/load.py [--database-url URL] [--workers 4] [--connections 8]
+    .venv/bin/python bench/load.py [--postgres SERVER_URL] [--workers 4] [--connections 8]
                                    [--duration 10]
 
 Seeds 5,000 organisations, 2,000 applications with votes and one full renewal round into a
-fresh database (a temporary SQLite file unless --database-url names a PostgreSQL database,
-whose public schema is REPLACED), starts gunicorn on 127.0.0.1 with the app and a bare
+fresh database (a temporary SQLite file, or with --postgres a database of its own that it
+creates on that server and drops afterwards), starts gunicorn on 127.0.0.1 with the app and a bare
 Flask "hello" beside it, and drives each page with wrk (Debian's package). Prints requests/s,
 p50/p95/p99 in ms, each page's throughput as a share of hello's and its SQL statements per
 request, then a pyinstrument profile of the slowest page. Not part of `make test`.
@@ -14,6 +14,7 @@ request, then a pyinstrument profile of the slowest page. Not part of `make test
 import argparse
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -22,13 +23,16 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from http.cookiejar import CookieJar
+
+import psycopg2
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[0] = ROOT
 
 from bench.profile import measure  # noqa: E402
-from bench.seed import PASSWORD, seed_large  # noqa: E402
+from bench.seed import BENCH_SECRET, PASSWORD, seed_large  # noqa: E402
 
 
 def free_port():
@@ -40,7 +44,7 @@ def free_port():
 
 def start_gunicorn(url, workers, port):
     """Start gunicorn with the benchmark app; wait until it answers."""
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-secret"}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": BENCH_SECRET}
     process = subprocess.Popen(
         [
             os.path.join(ROOT, ".venv/bin/gunicorn"),
@@ -106,7 +110,9 @@ def run_wrk(url, connections, duration, cookie="", csrf=None, body=None):
 def main():
     """Seed, serve, measure, report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url")
+    parser.add_argument(
+        "--postgres", metavar="SERVER_URL", help="e.g. postgresql://postgres@127.0.0.1:5432/test"
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--duration", type=int, default=10)
@@ -114,7 +120,32 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     folder = tempfile.mkdtemp()
-    url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+    with own_database(args.postgres, folder) as url:
+        run(url, args)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def own_database(server_url, folder):
+    """A database of the bench's own: a SQLite file, or one created on a PostgreSQL server."""
+    if not server_url:
+        yield f"sqlite:///{folder}/bench.sqlite3"
+        return
+    name = f"intranet_bench_{os.getpid()}_{secrets.token_hex(4)}"
+    server = psycopg2.connect(server_url)
+    server.autocommit = True
+    with server.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urllib.parse.urlunsplit(urllib.parse.urlsplit(server_url)._replace(path="/" + name))
+    finally:
+        with server.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.close()
+
+
+def run(url, args):
+    """Seed, serve, measure and print one database's figures."""
     print(f"seeding {url.split(':')[0]} ...", flush=True)
     targets = seed_large(url)
     port = free_port()
@@ -144,10 +175,7 @@ def main():
         server.terminate()
         server.wait()
     slowest = min(plan, key=lambda page: results[page[0]]["rps"])[0]
-    try:
-        statements, profile = measure(url, plan, targets, slowest)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    statements, profile = measure(url, plan, targets, slowest)
     hello = results["hello"]["rps"]
     print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
     print(

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from pyinstrument import Profiler
 
-from bench.seed import PASSWORD
+from bench.seed import BENCH_SECRET, PASSWORD
 from intranet.app import create_app
 from intranet.db import db
 
@@ -50,7 +50,15 @@ def measure(url, plan, targets, slowest, requests=30):
 
     `plan` holds (page, path, who, body) with who "" (anonymous), "leader" or "member".
     """
-    app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": url, "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {
+            "SECRET_KEY": BENCH_SECRET,
+            "DEVELOPMENT": True,
+            "DATABASE_URL": url,
+            "WTF_CSRF_ENABLED": False,
+            "TRUSTED_HOSTS": ["localhost"],  # the test client's host
+        }
+    )
     counts, profile = {}, ""
     # no app context around the requests: each request gets its own (and its own user)
     clients = _clients(app, targets)

@@ -7,11 +7,12 @@ from datetime import timedelta
 from intranet.admission.models import Application, Vote
 from intranet.app import create_app
 from intranet.clock import now
-from intranet.db import db, upgrade, write_transaction
+from intranet.db import upgrade, write_transaction
 from intranet.demo import DEMO_PASSWORD, core
 from intranet.models import Organisation, User
 
 PASSWORD = DEMO_PASSWORD
+BENCH_SECRET = "bench-" + "0" * 32  # a throwaway key: the bench serves only the loopback
 ORGANISATIONS = 5000
 APPLICATIONS = 2000
 SECTORS = ["PO", "VO", "VSE", "cultuur", "bedrijf", "overig"]
@@ -31,19 +32,17 @@ def _bulk(model, rows, size=500):
         model.insert_many(rows[start : start + size]).execute()
 
 
-def seed_large(url):
+def seed_large(url, organisations=ORGANISATIONS, applications=APPLICATIONS):
     """Fill a fresh database at url; return the logins and page paths to measure."""
     from flask import url_for
 
-    app = create_app({"SECRET_KEY": "bench", "DEVELOPMENT": True, "DATABASE_URL": url})
+    app = create_app({"SECRET_KEY": BENCH_SECRET, "DEVELOPMENT": True, "DATABASE_URL": url})
     rng = random.Random(2018)
     with app.app_context():
-        if not url.startswith("sqlite"):
-            db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         upgrade()
         with write_transaction():
             core.seed()
-            extra = ORGANISATIONS - Organisation.select().count()
+            extra = organisations - Organisation.select().count()
             _bulk(
                 Organisation,
                 [
@@ -57,7 +56,7 @@ def seed_large(url):
                         "profile": "Partner in de benchmark.",
                         "created_at": now(),
                     }
-                    for n in range(extra - APPLICATIONS)
+                    for n in range(extra - applications)
                 ]
                 + [
                     {
@@ -68,7 +67,7 @@ def seed_large(url):
                         "membership_type": "uitgebreid",
                         "created_at": now(),
                     }
-                    for n in range(APPLICATIONS)
+                    for n in range(applications)
                 ],
             )
             applicant = User.create(email="aanvrager@bench.example.org", name="Bench aanvrager")
@@ -108,7 +107,7 @@ def seed_large(url):
             )
         seed_renewal_round(app)
         target = Application.select().where(Application.state == "stemming").first()
-        with app.test_request_context():
+        with app.test_request_context(base_url=app.config["BASE_URL"]):
             return {
                 "leader": core.PROJECTLEIDER[1],
                 "member": core.PROJECTGROEP[0][1],
