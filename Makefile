@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app wsgi
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint lock format system-deps browser-deps caddy-deps serve screenshots bench clean
+.PHONY: run test lint lock format system-deps browser-deps caddy-deps bench-deps serve screenshots bench clean
 
 # Every package, direct or indirect, comes from the lock file at a pinned version with its
 # hashes; pyproject.toml names only the direct dependencies. After changing those, `make lock`.
@@ -77,9 +77,15 @@ test: $(BIN)/.installed browser-deps caddy-deps lint
 screenshots: $(BIN)/.installed browser-deps
 	$(BIN)/python -m tests.screenshots docs/screenshots
 
-bench: $(BIN)/.installed system-deps
+# Debian's wrk drives the load benchmark (bench/load.py); not part of `make test`.
+bench-deps:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk; }
+
+bench: $(BIN)/.installed system-deps bench-deps
 	$(BIN)/python bench/transitions.py
 	$(BIN)/python bench/load.py
+	@if $(BIN)/python -m tests.pg_available "$(PG_URL)"; then \
+		$(BIN)/python bench/load.py --postgres "$(PG_URL)"; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

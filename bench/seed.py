@@ -112,6 +112,7 @@ def seed_large(url, organisations=ORGANISATIONS, applications=APPLICATIONS):
                 "leader": core.PROJECTLEIDER[1],
                 "member": core.PROJECTGROEP[0][1],
                 "dashboard": url_for("dashboard.index"),
+                "tasks": url_for("tasks.index"),
                 "votes": url_for("votes.index"),
                 "vote_page": url_for("votes.vote", case_id=target.id),
                 "directory": url_for("partners.directory"),

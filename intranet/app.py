@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from intranet import (
     auth,
     beheer,
+    cache,
     commands,
     dashboard,
     db,
@@ -169,8 +170,6 @@ def create_app(config=None):
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
-    if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
-        app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:
@@ -181,6 +180,7 @@ def create_app(config=None):
     logs.init_app(app)
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
+    cache.init_app(app)
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -1,10 +1,11 @@
 """Database: peewee behind a proxy, pooled connections, migrations and backups."""
 
 import os
+import re
 import sqlite3
 from urllib.parse import urlparse
 
-from flask import current_app
+from flask import current_app, g, has_app_context
 from peewee import DatabaseProxy, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 from playhouse.migrations import Runner
@@ -21,18 +22,94 @@ SQLITE_PRAGMAS = {
 }
 
 
+# Writes to these tables change nothing a page shows from the cache (intranet/cache.py).
+NOT_SHOWN = {"cache_generation", "login_attempt", "outbox_message"}
+WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"(\w+)"', re.I)
+BUMP = (
+    'INSERT INTO "cache_generation" (id, value) VALUES (1, 1) '
+    'ON CONFLICT (id) DO UPDATE SET value = "cache_generation".value + 1 RETURNING value'
+)
+
+
+def writes_shown_data(sql):
+    """True for an INSERT, UPDATE or DELETE on a table whose rows pages may show."""
+    found = WRITE.match(sql)
+    return found is not None and found.group(1) not in NOT_SHOWN
+
+
+class MovesGeneration:
+    """A database that moves the cache generation with every write it commits.
+
+    The counter moves in the same transaction as the write (just before COMMIT), or right
+    after a write outside a transaction, so a cached value is never older than its
+    generation; the request that wrote goes on with the new one. A database whose schema
+    has no cache_generation table yet (while migrating) moves nothing.
+    """
+
+    tracks_writes = None  # unknown until the first write
+
+    def execute_sql(self, sql, params=None):
+        cursor = super().execute_sql(sql, params)
+        if writes_shown_data(sql) and self._tracks():
+            _forget_generation()
+            if self.in_transaction():
+                self._state.wrote = True
+            else:
+                _remember_generation(self._bump())
+        return cursor
+
+    def commit(self):
+        moved = None
+        if getattr(self._state, "wrote", False):
+            self._state.wrote = False
+            moved = self._bump()
+        done = super().commit()
+        _remember_generation(moved)
+        return done
+
+    def rollback(self):
+        self._state.wrote = False
+        return super().rollback()
+
+    def _bump(self):
+        return self.execute_sql(BUMP).fetchone()[0]
+
+    def _tracks(self):
+        if self.tracks_writes is None:
+            self.tracks_writes = "cache_generation" in self.get_tables()
+        return self.tracks_writes
+
+
+def _forget_generation():
+    if has_app_context():
+        g.pop("cache_generation", None)  # unknown until this write commits (cache.py)
+
+
+def _remember_generation(value):
+    if value is not None and has_app_context():
+        g.cache_generation = value
+
+
+class Postgresql(MovesGeneration, PooledPostgresqlDatabase):
+    """PostgreSQL, pooled, moving the cache generation."""
+
+
+class Sqlite(MovesGeneration, PooledSqliteDatabase):
+    """SQLite, pooled, moving the cache generation."""
+
+
 def database_for(url, max_connections=32):
     """Build the pooled peewee database that a DATABASE_URL names."""
     scheme = urlparse(url).scheme
     if scheme in {"postgres", "postgresql"}:
-        return PooledPostgresqlDatabase(
+        return Postgresql(
             max_connections=max_connections, stale_timeout=300, timeout=10, **parse_url(url)
         )
     if scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
         # The pool hands a connection to one thread at a time, but not always the thread
         # that opened it: sqlite3's same-thread check must be off or a threaded server fails.
-        return PooledSqliteDatabase(
+        return Sqlite(
             path,
             pragmas=SQLITE_PRAGMAS,
             max_connections=max_connections,

@@ -20,7 +20,12 @@ def is_htmx():
 def render(page_template, fragment_template, **context):
     """Render the whole page, or only the fragment when htmx asks for it."""
     template = fragment_template if is_htmx() else page_template
-    response = make_response(render_template(template, **context))
+    return fragment(render_template(template, **context))
+
+
+def fragment(html):
+    """A response whose body depends on HX-Request (a page, or the part htmx swaps in)."""
+    response = make_response(html)
     response.vary.add("HX-Request")
     return response
 

@@ -1,10 +1,9 @@
 """E-mail: queued in the transaction that causes it, delivered after commit, never lost."""
 
-from functools import partial
 from urllib.parse import urlsplit
 
 import click
-from flask import current_app
+from flask import current_app, g
 from peewee import chunked
 
 from intranet.clock import now
@@ -43,8 +42,31 @@ def queue(to, subject, template, **context):
     message = OutboxMessage.create(
         to=to, subject=subject, body=render(template, **context), kind=template
     )
-    db.after_commit(partial(deliver_queued, [message.id]))
+    _deliver_after_commit(message.id)
     return message
+
+
+class _Batch:
+    """The messages one transaction queued: delivered together once it commits."""
+
+    def __init__(self, transaction):
+        self.transaction, self.ids = transaction, []
+
+    def deliver(self):
+        self.transaction = None  # sent off: a later message starts a batch of its own
+        deliver_queued(self.ids)
+
+
+def _deliver_after_commit(message_id):
+    transaction = db.top_transaction()
+    if transaction is None:  # no transaction: the message is stored already
+        deliver_queued([message_id])
+        return
+    batch = g.get("mail_batch")
+    if batch is None or batch.transaction is not transaction:
+        batch = g.mail_batch = _Batch(transaction)
+        db.after_commit(batch.deliver)
+    batch.ids.append(message_id)
 
 
 def queue_many(messages):

@@ -11,6 +11,7 @@ from intranet.calendar.models import CalendarFeed
 from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
 from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
+    CacheGeneration,
     Contact,
     LoginAttempt,
     Membership,
@@ -52,6 +53,7 @@ MODELS = sort_models(
         LoginAttempt,
         UsedLink,
         Setting,
+        CacheGeneration,
         Application,
         Referee,
         Vote,

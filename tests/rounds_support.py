@@ -1,10 +1,8 @@
 """Helpers for the rounds tests: periods, decisions, rounds, many partners, query counts."""
 
-from contextlib import contextmanager
 from datetime import timedelta
 
 from intranet.clock import now, today
-from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.rounds import opening
 from intranet.workflows import continuation, engine
@@ -95,23 +93,6 @@ def mails_to(email, containing=""):
             OutboxMessage.to == email, OutboxMessage.subject.contains(containing)
         )
     )
-
-
-@contextmanager
-def counting_queries():
-    """Count the SQL statements run inside the block: {'n': count}."""
-    counter = {"n": 0}
-    original = db.obj.execute_sql
-
-    def counted(*args, **kwargs):
-        counter["n"] += 1
-        return original(*args, **kwargs)
-
-    db.obj.execute_sql = counted
-    try:
-        yield counter
-    finally:
-        del db.obj.execute_sql
 
 
 __all__ = ["tick"]

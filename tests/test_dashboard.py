@@ -7,7 +7,8 @@ import pytest
 
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
-from tests.test_partners_directory import add_partners, counted_queries
+from tests.query_count import counted_queries
+from tests.test_partners_directory import add_partners
 
 
 @pytest.fixture

@@ -1,33 +1,14 @@
 """The deciders' pages cost the same number of queries for one case as for many."""
 
-from contextlib import contextmanager
-
 import pytest
 
 from intranet.admission.models import Comment
 from intranet.admission.votes.casting import cast_vote
-from intranet.db import db
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
 from tests.decide import people
-
-
-@contextmanager
-def counting():
-    """Count the SQL statements run inside the block."""
-    statements = []
-    original = db.obj.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        statements.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    db.obj.execute_sql = execute_sql
-    try:
-        yield statements
-    finally:
-        del db.obj.execute_sql
+from tests.query_count import counted_queries as counting
 
 
 def _queries(client, url):

@@ -12,7 +12,7 @@ from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.timers import tick
 from tests.network_support import draft, published
-from tests.test_inbox_queries import counting
+from tests.query_count import counted_queries as counting
 from tests.world import snapshot
 
 

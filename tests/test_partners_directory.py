@@ -1,12 +1,10 @@
 """The public partner directory: filters with and without htmx, and its cost at scale."""
 
-from contextlib import contextmanager
-
 import pytest
 from peewee import chunked
 
-from intranet.db import db
 from intranet.models import Organisation
+from tests.query_count import counted_queries
 
 
 @pytest.fixture
@@ -71,23 +69,6 @@ def test_a_contactpersoon_sees_a_manage_link_for_their_own_organisation(
     login(make_user(organisation=own))
     page = client.get("/partners/").get_data(as_text=True)
     assert f'href="/partners/{own.id}"' in page and page.count("Beheren<") == 1
-
-
-@contextmanager
-def counted_queries():
-    """Count the SQL statements run inside the block."""
-    statements = []
-    original = db.obj.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        statements.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    db.obj.execute_sql = counting
-    try:
-        yield statements
-    finally:
-        db.obj.execute_sql = original
 
 
 def add_partners(count, start=0):

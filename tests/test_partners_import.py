@@ -12,7 +12,8 @@ from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
 from intranet.rounds.models import PeriodMembership
 from tests import factories
-from tests.rounds_support import counting_queries, started
+from tests.query_count import counting_queries
+from tests.rounds_support import started
 
 HEADER = "naam;sector;gemeente;leerlingen/kindplaatsen;lidmaatschap;LEF-partner;website;"
 HEADER += "contactpersoon;contactpersoon e-mail;achtervang;achtervang e-mail;"

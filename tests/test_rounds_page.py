@@ -12,8 +12,8 @@ from intranet.rounds.models import RenewalInvitation, Round
 from intranet.workflows import engine, renewal
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
+from tests.query_count import counting_queries
 from tests.rounds_support import (
-    counting_queries,
     decide,
     many_partners,
     open_renewal,

@@ -9,7 +9,8 @@ from intranet.models import Contact
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests.decide import people, text
-from tests.rounds_support import counting_queries, open_renewal, renewal_setup
+from tests.query_count import counting_queries
+from tests.rounds_support import open_renewal, renewal_setup
 from tests.weekly_support import application, at_vote, escalated, with_leader
 
 

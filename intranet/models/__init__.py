@@ -13,6 +13,7 @@ from intranet.models.people import (
 )
 from intranet.models.records import (
     MAIL_STATUSES,
+    CacheGeneration,
     LoginAttempt,
     OutboxMessage,
     Setting,
@@ -29,6 +30,7 @@ __all__ = [
     "SECTORS",
     "WERKVELDEN",
     "BaseModel",
+    "CacheGeneration",
     "Contact",
     "LoginAttempt",
     "Membership",

@@ -1,6 +1,6 @@
-"""Records the machinery keeps: mail, login attempts, used links, settings."""
+"""Records the machinery keeps: mail, login attempts, used links, settings, the cache generation."""
 
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import BigIntegerField, CharField, DateTimeField, IntegerField, TextField
 
 from intranet.clock import now
 from intranet.models.base import BaseModel
@@ -73,6 +73,12 @@ class UsedLink(BaseModel):
     nonce = CharField(unique=True)
     purpose = CharField()
     used_at = DateTimeField(default=now)
+
+
+class CacheGeneration(BaseModel):
+    """One row: a counter that every committed write moves (intranet/db.py, intranet/cache.py)."""
+
+    value = BigIntegerField(default=0)
 
 
 class Setting(BaseModel):

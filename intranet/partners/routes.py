@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.cache import cached, cached_html
 from intranet.errors import error_page
 from intranet.fees.models import schooljaar_of
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
@@ -24,15 +25,23 @@ def directory():
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     municipality = request.args.get("gemeente", "").strip()[:100] or None
     name = " ".join(request.args.get("zoek", "").split())[:100]
-    return htmx.render(
-        "partners/directory.html",
+    found = {"name": name, "sectors": SECTORS, "sector": sector, "municipality": municipality}
+    viewer = current_user.id if current_user.is_authenticated else "-"  # edit links differ
+    listing = cached_html(
+        f"directory:{viewer}:{request.query_string.decode(errors='replace')}",
         "partners/_list.html",
-        page=paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
-        name=name,
-        sectors=SECTORS,
-        municipalities=Organisation.partner_municipalities(),
-        sector=sector,
-        municipality=municipality,
+        lambda: {
+            "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
+            **found,
+        },
+    )
+    if htmx.is_htmx():
+        return htmx.fragment(listing)
+    municipalities = cached("partner-municipalities", Organisation.partner_municipalities)
+    return htmx.fragment(
+        render_template(
+            "partners/directory.html", listing=listing, municipalities=municipalities, **found
+        )
     )
 
 

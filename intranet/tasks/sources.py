@@ -6,8 +6,7 @@ A source takes the user and returns Task rows; `SOURCES` lists them all, and
 
 from datetime import datetime
 
-from flask import g
-
+from intranet.cache import cached
 from intranet.tasks.admission import (
     applications_to_handle,
     cases_for_regiegroep,
@@ -47,10 +46,14 @@ def _order(task):
 
 
 def tasks_for(user):
-    """Every task of the user, pinned first, then soonest deadline first (once per request)."""
-    cached = g.get("tasks_for")
-    if cached is not None and cached[0] == user.id:
-        return cached[1]
+    """Every task of the user, pinned first, then soonest deadline first.
+
+    Kept until the next write (intranet/cache.py): the menu shows the count on every page.
+    """
+    return cached(f"tasks:{user.id}", lambda: _collect(user))
+
+
+def _collect(user):
     roles = user.roles
     tasks = [
         task
@@ -59,5 +62,4 @@ def tasks_for(user):
         for task in source(user)
     ]
     tasks.sort(key=_order)
-    g.tasks_for = (user.id, tasks)
     return tasks

@@ -6,6 +6,7 @@ from flask import current_app
 from peewee import fn
 
 from intranet import logs, mail, throttle
+from intranet.cache import cached
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.formats import moment_words
@@ -109,7 +110,7 @@ def last_tick():
 
 def tick_warning():
     """A warning for the projectleider when tick has not run lately, else None."""
-    last = last_tick()
+    last = cached("last-tick", last_tick)  # every tick writes, so a new tick shows at once
     limit = current_app.config["TICK_WARNING_AFTER"]
     if last is None:
         return "Let op: de tijdsbewaking (workflows tick) heeft nog nooit gedraaid."

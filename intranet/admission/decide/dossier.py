@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from flask import abort
 
 from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.cache import Lazy, cached
 from intranet.clock import now
 from intranet.pagination import paginate
 from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
@@ -32,7 +33,10 @@ INBOX_SECTIONS = (
 
 def application_or_404(case_id):
     """The application with its organisation and applicant, or a 404."""
-    application = Application.with_organisation().where(Application.id == case_id).get_or_none()
+    application = cached(
+        f"application:{case_id}",
+        lambda: Application.with_organisation().where(Application.id == case_id).get_or_none(),
+    )
     if application is None:
         abort(404)
     return application
@@ -43,7 +47,9 @@ def dossier(application):
     return {
         "application": application,
         "organisation": application.organisation,
-        "referees": Referee.current(application),  # read only where a page shows them
+        "referees": Lazy(  # read only where a page shows them
+            lambda: cached(f"referees:{application.id}", lambda: list(Referee.current(application)))
+        ),
         "eligibility": ELIGIBILITY.get(application.route, ""),
     }
 
@@ -107,10 +113,13 @@ def vote_view(application, user, my_vote=False, counted=None):
     is_member = user.has_role("projectgroep")
     is_leader = user.has_role("projectleider")
     if my_vote is False:
-        my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
+        my_vote = cached(
+            f"my-vote:{application.id}:{user.id}",
+            lambda: Vote.get_or_none(Vote.application == application, Vote.member == user.id),
+        )
     view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
     if not is_open or (is_member and my_vote is not None):
-        view.tally = counted or tally(application)
+        view.tally = counted or cached(f"tally:{application.id}", lambda: tally(application))
     if not is_open:
         view.votes = list(Vote.with_names(application))
     elif is_leader:

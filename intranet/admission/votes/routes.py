@@ -7,6 +7,7 @@ from intranet import htmx
 from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
 from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
+from intranet.cache import cached_html
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import Tally, admission
@@ -19,13 +20,17 @@ VOTERS = ("projectgroep", "projectleider")
 @role_required(*VOTERS)
 def index():
     """Open votes with their deadline and whether I voted; recently closed votes."""
-    return render_template(
-        "admission/votes.html",
-        votes=open_votes(current_user),
-        closed=list(Application.vote_closed_recently()),
-        is_member=current_user.has_role("projectgroep"),
-        workflow=admission,
+    body = cached_html(
+        f"votes:{current_user.id}:{request.full_path}",
+        "admission/_votes_body.html",
+        lambda: {
+            "votes": open_votes(current_user),
+            "closed": list(Application.vote_closed_recently()),
+            "is_member": current_user.has_role("projectgroep"),
+            "workflow": admission,
+        },
     )
+    return render_template("admission/votes.html", body=body)
 
 
 @bp.route("/<int:case_id>", methods=["GET", "POST"])
@@ -36,9 +41,10 @@ def vote(case_id):
         return _panel(_nominated_or_404(case_id))
     if not current_user.has_role("projectgroep"):
         abort(403)
+    application = _nominated_or_404(case_id)  # read before voting: cached when warm
     form = VoteForm()
     if not form.validate():
-        return _panel(_nominated_or_404(case_id), form=form, status=422)
+        return _panel(application, form=form, status=422)
     try:
         acted = engine.act(
             admission,
@@ -50,9 +56,9 @@ def vote(case_id):
     except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the panel again
         application = _nominated_or_404(case_id)
         return _panel(application, message=("error", error.message), status=error.status)
-    application = _nominated_or_404(case_id)
     message = "Uw stem is vastgelegd."
     if acted.settled:
+        application = _nominated_or_404(case_id)  # its state changed
         label = admission.state_label(acted.settled.dest).lower()
         message += f" Daarmee is de stemming gesloten: {label}."
     if not htmx.is_htmx():

@@ -1,0 +1,87 @@
+"""Computed parts of pages kept between requests, and dropped by any write that commits.
+
+Every committed write to a table whose rows a page may show moves one counter, the
+generation (`CacheGeneration`, moved by the database itself: intranet/db.py). A value is
+kept under its key together with the generation it was computed at, so it is used only
+while nothing has been written since: a write shows at once, on every worker. Each worker
+keeps its own values (Flask-Caching's SimpleCache, bounded); reading the generation costs
+one query per request that uses the cache, and a request that writes reads it again.
+
+What is cached must not depend on anything but the database, the key and the day: keys
+hold the user (for per-person parts) and today's date (for texts like "over 3 dagen").
+"""
+
+from flask import g, render_template
+from flask_caching import Cache
+from markupsafe import Markup
+
+from intranet.clock import today
+from intranet.db import db
+from intranet.models import CacheGeneration
+
+cache = Cache(
+    config={
+        "CACHE_TYPE": "SimpleCache",
+        "CACHE_DEFAULT_TIMEOUT": 600,  # a safety net only: writes drop values at once
+        "CACHE_THRESHOLD": 5000,
+    }
+)
+
+
+def init_app(app):
+    """Give the app its own cache (tests make an app per database)."""
+    cache.init_app(app)
+
+
+def generation():
+    """The current generation, read once per request (None: not known, cache nothing)."""
+    if "cache_generation" not in g:
+        row = CacheGeneration.select(CacheGeneration.value).where(CacheGeneration.id == 1)
+        found = row.tuples().first()
+        g.cache_generation = found[0] if found else None
+    return g.cache_generation
+
+
+def cached(key, compute):
+    """compute(), or the value it gave for this key since the last write (and today)."""
+    if db.in_transaction():  # it could see what this transaction has not yet committed
+        return compute()
+    current = generation()
+    if current is None:
+        return compute()
+    full_key = f"{key}|{today().isoformat()}|{current}"
+    found = cache.get(full_key)
+    if found is None:
+        found = (compute(),)  # wrapped: a computed None or [] is kept too
+        cache.set(full_key, found)
+    return found[0]
+
+
+def cached_html(key, template, context):
+    """A rendered part of a page, kept like `cached`; context() gives its variables.
+
+    Never a part with a form in it: CSRF tokens belong to one session.
+    """
+    return cached(key, lambda: Markup(render_template(template, **context())))
+
+
+class Lazy:
+    """A list computed (or taken from the cache) only when a template reads it."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._items = None
+
+    def _read(self):
+        if self._items is None:
+            self._items = list(self._compute())
+        return self._items
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self):
+        return len(self._read())
+
+    def __bool__(self):
+        return bool(self._read())

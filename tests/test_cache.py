@@ -1,0 +1,106 @@
+"""Cached page parts: a write shows at once, on every worker; nothing else moves them."""
+
+import pytest
+from flask import g
+
+from intranet.app import create_app
+from intranet.cache import cached, generation
+from intranet.db import db, write_transaction
+from intranet.models import CacheGeneration, LoginAttempt, Organisation
+from tests import factories
+from tests.conftest import FreshContextClient
+from tests.query_count import counted_queries
+
+
+def current():
+    return CacheGeneration.get_by_id(1).value
+
+
+@pytest.fixture
+def other_worker(app, database_url):
+    """A second app on the same database: another gunicorn worker, with its own cache."""
+    second = create_app({**app.config, "DATABASE_URL": database_url})
+    second.test_client_class = FreshContextClient
+    return second
+
+
+def test_a_committed_write_moves_the_generation_once(app):
+    before = current()
+    with write_transaction():
+        factories.organisation(name="Een")
+        factories.organisation(name="Twee")
+    assert current() == before + 1
+    factories.organisation(name="Drie")  # outside a transaction: right after the write
+    assert current() == before + 2
+
+
+def test_a_rolled_back_write_and_a_failed_login_do_not_move_it(app):
+    before = current()
+    with pytest.raises(RuntimeError), write_transaction():
+        factories.organisation(name="Teruggedraaid")
+        raise RuntimeError("rolled back")
+    LoginAttempt.create(key="account:iemand@example.org")
+    assert current() == before
+    assert not Organisation.select().where(Organisation.name == "Teruggedraaid").exists()
+
+
+def test_a_value_is_kept_until_the_next_write(app):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cached("teller", compute) == 1
+    assert cached("teller", compute) == 1
+    factories.organisation(name="Nieuw")
+    g.pop("cache_generation", None)  # a new request reads the generation again
+    assert cached("teller", compute) == 2
+
+
+def test_inside_a_write_transaction_nothing_is_cached(app):
+    with write_transaction():
+        factories.organisation(name="Nog niet vastgelegd")
+        assert cached("partners", lambda: Organisation.select().count()) == 1
+    g.pop("cache_generation", None)
+    assert cached("partners", lambda: -1) == -1  # the value above was not kept
+
+
+def test_the_directory_shows_a_new_partner_at_once_on_another_worker(client, other_worker):
+    factories.organisation(name="Eerste Partner")
+    assert "Eerste Partner" in client.get("/partners/").get_data(as_text=True)
+    second = other_worker.test_client()
+    assert "Eerste Partner" in second.get("/partners/").get_data(as_text=True)
+    with other_worker.app_context():  # the other worker renames it
+        Organisation.update(name="Hernoemde Partner").execute()
+    page = client.get("/partners/").get_data(as_text=True)
+    assert "Hernoemde Partner" in page and "Eerste Partner" not in page
+
+
+def test_the_dashboard_and_the_menu_count_show_a_new_application_at_once(client, login):
+    leader = factories.person("projectleider")
+    login(leader)
+    before = client.get("/dashboard/").get_data(as_text=True)
+    assert "Nieuwe Aanvrager" not in before
+    factories.Case(factories.person(), route="basis", name="Nieuwe Aanvrager").submitted()
+    after = client.get("/dashboard/").get_data(as_text=True)
+    assert "Nieuwe Aanvrager" in after
+    assert "Nieuwe Aanvrager" in client.get("/taken/").get_data(as_text=True)
+
+
+def test_a_page_after_the_first_reads_only_the_generation(client, login):
+    login(factories.person("projectleider"))
+    client.get("/dashboard/")
+    with counted_queries(warm=True) as statements:
+        assert client.get("/dashboard/").status_code == 200
+    assert len(statements) == 1 and '"cache_generation"' in statements[0]
+
+
+def test_without_a_generation_row_nothing_is_cached(app):
+    CacheGeneration.delete().execute()
+    g.pop("cache_generation", None)
+    assert generation() is None
+    assert cached("x", lambda: 1) == 1 and cached("x", lambda: 2) == 2
+    factories.organisation(name="Zet de teller weer neer")
+    assert current() >= 1
+    assert db.in_transaction() is False
