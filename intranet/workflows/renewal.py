@@ -60,6 +60,12 @@ def period_not_started(case, context):
     return today() < case.round.period.starts_on
 
 
+# Online and through the named signer's link: before the deadline, with the word of authority.
+SIGNING_IN_TIME = (
+    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+    Condition(signature_complete, "Vul naam, functie en datum in en bevestig dat u bevoegd bent."),
+)
+
 SIGNED_BY = {"tekenen": "online", "tekenen_via_link": "link", "papier_vastleggen": "papier"}
 
 
@@ -100,13 +106,7 @@ WORKFLOW = Workflow(
             S.SIGNED,
             "Tekenen namens de organisatie",
             CONTACT,
-            conditions=(
-                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                Condition(
-                    signature_complete,
-                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                ),
-            ),
+            conditions=SIGNING_IN_TIME,
             after=(record_signature,),
             form_endpoint="rounds.renewal",
         ),
@@ -116,13 +116,7 @@ WORKFLOW = Workflow(
             S.SIGNED,
             "Tekenen via de persoonlijke link",
             frozenset({SYSTEM}),  # the named signer has no account: the link is the key
-            conditions=(
-                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                Condition(
-                    signature_complete,
-                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                ),
-            ),
+            conditions=SIGNING_IN_TIME,
             after=(record_signature,),
         ),
         Transition(
