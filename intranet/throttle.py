@@ -74,14 +74,15 @@ def is_known_client():
     return LoginAttempt.key.startswith("known:")
 
 
-def prune():
-    """Forget known clients older than KNOWN_FOR (tick calls it; tries follow the retention
-    setting KEEP_LOGIN_ATTEMPTS, see intranet/privacy/retention.py)."""
-    return (
-        LoginAttempt.delete()
-        .where(is_known_client() & (LoginAttempt.at < now() - KNOWN_FOR))
-        .execute()
+def prune(moment=None):
+    """Forget tries older than KEEP_LOGIN_ATTEMPTS and known clients older than KNOWN_FOR;
+    returns how many rows went (intranet/privacy/retention.py calls it at every tick)."""
+    moment = moment or now()
+    old_try = ~is_known_client() & (
+        LoginAttempt.at < moment - current_app.config["KEEP_LOGIN_ATTEMPTS"]
     )
+    old_client = is_known_client() & (LoginAttempt.at < moment - KNOWN_FOR)
+    return LoginAttempt.delete().where(old_try | old_client).execute()
 
 
 def _serializer():

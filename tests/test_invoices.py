@@ -24,10 +24,17 @@ def leader(make_user):
     return make_user("projectleider")
 
 
-def test_one_action_invoices_every_partner_that_owes_a_contribution(
-    app, leader, make_organisation, make_user
-):
-    made = network(make_organisation, make_user)
+@pytest.fixture
+def invoiced(app, leader):
+    """The network of partners, invoiced for 2018: {name: organisation}."""
+    made = network()
+    with app.test_request_context():
+        invoicing.create_invoices(2018, leader)
+    return made
+
+
+def test_one_action_invoices_every_partner_that_owes_a_contribution(app, leader):
+    made = network()
     with app.test_request_context():
         ids = invoicing.create_invoices(2018, leader)
     invoices = list(Invoice.of_year(2018))
@@ -46,12 +53,7 @@ def test_one_action_invoices_every_partner_that_owes_a_contribution(
     assert sorted(e.case_id for e in events) == ids and {e.to_state for e in events} == {"open"}
 
 
-def test_invoices_go_to_the_contactpersoon_through_the_outbox_with_tick(
-    app, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_invoices_go_to_the_contactpersoon_through_the_outbox_with_tick(invoiced):
     mails = list(OutboxMessage.select().where(OutboxMessage.subject.contains("Factuur LA-2018")))
     assert len(mails) == 3 and {m.status for m in mails} == {"queued"}  # sent by tick
     school = Invoice.get(Invoice.number == "LA-2018-0001")
@@ -62,9 +64,9 @@ def test_invoices_go_to_the_contactpersoon_through_the_outbox_with_tick(
 
 
 def test_running_it_again_creates_nothing_and_a_new_partner_gets_the_next_number(
-    app, leader, make_organisation, make_user
+    app, leader, make_organisation
 ):
-    network(make_organisation, make_user)
+    network()
     with app.test_request_context():
         first = invoicing.create_invoices(2018, leader)
         mails = OutboxMessage.select().count()
@@ -76,7 +78,7 @@ def test_running_it_again_creates_nothing_and_a_new_partner_gets_the_next_number
     assert Invoice.select().count() == len(first) + 1
 
 
-def test_a_schooljaar_is_not_invoiced_before_its_obligations_start(app, leader, make_organisation):
+def test_a_schooljaar_is_not_invoiced_before_its_obligations_start(leader, make_organisation):
     year = schooljaar_of() + 1
     FeeRate.set_year(year, PROJECTPLAN_RATES)
     make_organisation(sector="PO", pupil_count=100)
@@ -88,11 +90,8 @@ def test_a_schooljaar_is_not_invoiced_before_its_obligations_start(app, leader, 
 
 
 def test_the_pdf_holds_address_contact_computation_and_payment_terms(
-    app, client, login, leader, make_organisation, make_user
+    app, client, login, leader, invoiced
 ):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
     school = Invoice.get(Invoice.number == "LA-2018-0001")
     login(leader)
     response = client.get(f"/bijdragen/facturen/{school.id}.pdf")
@@ -119,12 +118,7 @@ def _pay(client, invoice, day, **extra):
     )
 
 
-def test_marking_paid_records_the_date_and_is_audited(
-    app, client, login, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_marking_paid_records_the_date_and_is_audited(client, login, leader, invoiced):
     invoice = Invoice.get(Invoice.number == "LA-2018-0002")
     login(leader)
     assert _pay(client, invoice, today()).status_code == 303
@@ -136,12 +130,7 @@ def test_marking_paid_records_the_date_and_is_audited(
     assert (event.from_state, event.to_state, event.actor_id) == ("open", "betaald", leader.id)
 
 
-def test_marking_an_invoice_paid_twice_is_refused(
-    app, client, login, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_marking_an_invoice_paid_twice_is_refused(client, login, leader, invoiced):
     invoice = Invoice.get(Invoice.number == "LA-2018-0001")
     login(leader)
     _pay(client, invoice, today(), expected_state="open")
@@ -162,11 +151,8 @@ def test_marking_an_invoice_paid_twice_is_refused(
     ],
 )
 def test_a_bad_payment_date_is_refused_and_changes_nothing(
-    app, client, login, leader, make_organisation, make_user, paid_on, message
+    client, login, leader, paid_on, message, invoiced
 ):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
     invoice = Invoice.get(Invoice.number == "LA-2018-0001")
     login(leader)
     data = {} if paid_on is None else {"paid_on": paid_on}
@@ -175,12 +161,7 @@ def test_a_bad_payment_date_is_refused_and_changes_nothing(
     assert Invoice.get_by_id(invoice.id).state == "open"
 
 
-def test_crediting_needs_a_reason_and_is_final(
-    app, client, login, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_crediting_needs_a_reason_and_is_final(client, login, leader, invoiced):
     invoice = Invoice.get(Invoice.number == "LA-2018-0003")
     login(leader)
     url = f"/bijdragen/facturen/{invoice.id}/crediteren"
@@ -192,12 +173,7 @@ def test_crediting_needs_a_reason_and_is_final(
     assert event.comment == "Dubbel gefactureerd"
 
 
-def test_an_invoice_still_open_after_the_settings_days_gets_one_reminder(
-    app, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_an_invoice_still_open_after_the_settings_days_gets_one_reminder(app, leader, invoiced):
     paid = Invoice.get(Invoice.number == "LA-2018-0001")
     invoicing.mark_paid(paid.id, leader, today())
     later = datetime.now() + app.config["INVOICE_REMINDER_AFTER"] + timedelta(hours=1)
@@ -214,13 +190,10 @@ def test_an_invoice_still_open_after_the_settings_days_gets_one_reminder(
 
 
 def test_the_contactpersoon_sees_only_their_organisations_invoices(
-    app, client, login, leader, make_organisation, make_user
+    client, login, make_user, invoiced
 ):
-    made = network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
     own, other = Invoice.of_year(2018)[:2]
-    contact = make_user(organisation=made["Basisschool De Linde"])
+    contact = make_user(organisation=invoiced["Basisschool De Linde"])
     login(contact)
     assert client.get(f"/bijdragen/facturen/{own.id}").status_code == 200
     assert client.get(f"/bijdragen/facturen/{own.id}.pdf").status_code == 200
@@ -233,10 +206,7 @@ def test_the_contactpersoon_sees_only_their_organisations_invoices(
     assert _pay(client, own, today()).status_code == 403
 
 
-def test_others_may_not_see_invoices(app, client, login, leader, make_organisation, make_user):
-    network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
+def test_others_may_not_see_invoices(client, login, make_user, invoiced):
     login(make_user("projectgroep"))
     invoice = Invoice.of_year(2018)[0]
     for url in [
@@ -249,10 +219,8 @@ def test_others_may_not_see_invoices(app, client, login, leader, make_organisati
         assert client.get(url).status_code == 403, url
 
 
-def test_the_projectleider_makes_the_invoices_with_one_button(
-    client, login, leader, make_organisation, make_user
-):
-    network(make_organisation, make_user)
+def test_the_projectleider_makes_the_invoices_with_one_button(client, login, leader):
+    network()
     login(leader)
     page = client.get("/bijdragen/2018/facturen").text
     assert "3 partner(s) krijgen nu een factuur, samen €\u00a011.500,00" in page
@@ -266,7 +234,7 @@ def test_the_projectleider_makes_the_invoices_with_one_button(
 
 
 def test_the_bookkeepers_csv_neutralises_spreadsheet_formulas(
-    app, client, login, leader, make_organisation, make_user
+    app, client, login, leader, make_organisation
 ):
     FeeRate.set_year(2018, PROJECTPLAN_RATES)
     make_organisation(name='=HYPERLINK("http://x.example","klik")', sector="PO", pupil_count=4)
@@ -292,12 +260,9 @@ def test_amounts_are_decimal_and_rounded_to_cents_once(app, leader, make_organis
 
 
 def test_a_contactpersoon_keeps_the_billing_address_and_issued_invoices_keep_theirs(
-    app, client, login, leader, make_organisation, make_user
+    client, login, make_user, invoiced
 ):
-    made = network(make_organisation, make_user)
-    with app.test_request_context():
-        invoicing.create_invoices(2018, leader)
-    school = made["Basisschool De Linde"]
+    school = invoiced["Basisschool De Linde"]
     login(make_user(organisation=school))
     url = f"/bijdragen/factuuradres/{school.id}"
     empty = client.post(url, data={"address": " \x07 ", "reference": ""})
@@ -306,14 +271,12 @@ def test_a_contactpersoon_keeps_the_billing_address_and_issued_invoices_keep_the
     assert saved.status_code == 303
     assert BillingAddress.of(school).address == "Postbus 9\n2300 ZZ Leiden"
     assert "Postbus 1234" in Invoice.get(Invoice.organisation == school).billing_address
-    other = made["Gemeente Leiden"]
+    other = invoiced["Gemeente Leiden"]
     assert client.get(f"/bijdragen/factuuradres/{other.id}").status_code == 403
 
 
-def test_a_credited_invoice_is_replaced_by_the_next_run_with_the_next_number(
-    app, leader, make_organisation, make_user
-):
-    made = network(make_organisation, make_user)
+def test_a_credited_invoice_is_replaced_by_the_next_run_with_the_next_number(app, leader):
+    made = network()
     with app.test_request_context():
         invoicing.create_invoices(2018, leader)
         wrong = Invoice.get(Invoice.number == "LA-2018-0001")

@@ -6,6 +6,7 @@ from datetime import timedelta
 from intranet.clock import now
 from intranet.models import LoginAttempt, Membership, OutboxMessage, UsedLink, User
 from intranet.privacy.retention import PRUNED_BODY, prune
+from intranet.throttle import KNOWN_FOR
 from intranet.workflows.models import AuditEvent
 from tests.conftest import PASSWORD
 
@@ -55,6 +56,17 @@ def test_tick_removes_login_attempts_used_links_and_sent_bodies_past_their_time(
     assert [link.nonce for link in UsedLink.select()] == ["nieuw"]
     bodies = [m.body for m in OutboxMessage.select().order_by(OutboxMessage.id)]
     assert bodies == [PRUNED_BODY, PRUNED_BODY, "geheim", "geheim", "geheim"]  # unsent ones stay
+
+
+def test_a_known_client_is_remembered_for_known_for_not_for_the_retention_of_tries(app):
+    LoginAttempt.insert_many(
+        [
+            {"key": "known:a@x.org|10.0.0.1", "at": now() - KNOWN_FOR - timedelta(days=1)},
+            {"key": "known:b@x.org|10.0.0.1", "at": now() - timedelta(days=100)},
+        ]
+    ).execute()
+    assert prune()["login_attempts"] == 1
+    assert [a.key for a in LoginAttempt.select()] == ["known:b@x.org|10.0.0.1"]
 
 
 def test_a_used_link_is_kept_as_long_as_any_link_could_still_work(app):

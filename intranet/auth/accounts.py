@@ -1,9 +1,10 @@
-"""Creating accounts and confirming their addresses."""
+"""Creating accounts, confirming their addresses and accepting invitations."""
 
 from flask import current_app
 
 from intranet import mail, security, tokens
 from intranet.clock import now
+from intranet.db import write_transaction
 from intranet.models import Membership, User
 
 
@@ -36,3 +37,12 @@ def send_confirmation(user):
         link=link,
         days=current_app.config["EMAIL_CONFIRM_MAX_AGE"].days,
     )
+
+
+def accept_invitation(purpose, payload, user, password):
+    """Use an invitation link once: set the password, confirm the address, log in."""
+    with write_transaction():
+        tokens.consume(purpose, payload)
+        security.set_password(user, password)
+        User.update(email_confirmed_at=now()).where(User.id == user.id).execute()
+    security.start_session(User.get_by_id(user.id), remember=False)

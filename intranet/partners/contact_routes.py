@@ -1,11 +1,10 @@
 """Contactpersonen views: invite, achtervang, remove, and accepting an invitation."""
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user
 
-from intranet import htmx, security, tokens
-from intranet.auth.forms import NewPasswordForm
-from intranet.errors import error_page
+from intranet import htmx
+from intranet.auth import invitations
 from intranet.partners import bp, contacts
 from intranet.partners.forms import InviteForm
 from intranet.partners.profile import managed_organisation
@@ -88,18 +87,6 @@ def remove_contact(organisation_id, contact_id):
 @bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
 def accept_invite(token):
     """A new contactpersoon chooses a password through the e-mailed link, and is logged in."""
-    max_age = current_app.config["PARTNER_INVITE_MAX_AGE"]
-    try:
-        payload = tokens.read(contacts.INVITE, token, max_age)
-        user = security.account_of_link(contacts.INVITE, payload)
-    except tokens.LinkError as error:
-        return error_page(400, error.message)
-    form = NewPasswordForm()
-    if form.validate_on_submit():
-        try:
-            contacts.accept_invitation(payload, user, form.password.data)
-        except tokens.LinkError as error:
-            return error_page(400, error.message)
-        flash(f"Welkom, {user.name}. Uw wachtwoord is ingesteld.", "success")
-        return redirect(url_for("partners.mine"), code=303)
-    return render_template("partners/accept_invite.html", form=form, user=user)
+    return invitations.accept_page(
+        contacts.INVITE, token, landing="partners.mine", invited_as="contactpersoon"
+    )

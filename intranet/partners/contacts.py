@@ -3,9 +3,8 @@
 from flask import current_app
 from peewee import IntegrityError
 
-from intranet import mail, security, tokens
+from intranet import mail, security
 from intranet.auth.accounts import create_user
-from intranet.clock import now
 from intranet.db import db, locked, write_transaction
 from intranet.models import Contact, Organisation, User
 
@@ -146,12 +145,3 @@ def remove(organisation, contact_id):
             raise ContactError(LAST_CONTACT.format(**_words(contact, organisation)))
         contact.delete_instance()
     return contact
-
-
-def accept_invitation(payload, user, password):
-    """Use the invitation link once: set the password and confirm the address."""
-    with write_transaction():
-        tokens.consume(INVITE, payload)
-        security.set_password(user, password)
-        User.update(email_confirmed_at=now()).where(User.id == user.id).execute()
-    security.start_session(User.get_by_id(user.id), remember=False)

@@ -5,8 +5,9 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from intranet import security, tokens
-from intranet.auth.forms import ConfirmForm, NewPasswordForm
+from intranet import tokens
+from intranet.auth import invitations
+from intranet.auth.forms import ConfirmForm
 from intranet.errors import error_page
 from intranet.models import Membership, User
 from intranet.pagination import paginate
@@ -126,21 +127,7 @@ def _set_active(user_id, change, state):
 @bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
 def accept_invite(token):
     """An invited person chooses a password through the e-mailed link, and is logged in."""
-    max_age = current_app.config["PARTNER_INVITE_MAX_AGE"]
-    try:
-        payload = tokens.read(accounts.INVITE, token, max_age)
-        user = security.account_of_link(accounts.INVITE, payload)
-    except tokens.LinkError as error:
-        return error_page(400, error.message)
-    form = NewPasswordForm()
-    if form.validate_on_submit():
-        try:
-            accounts.accept_invitation(payload, user, form.password.data)
-        except tokens.LinkError as error:
-            return error_page(400, error.message)
-        flash(f"Welkom, {user.name}. Uw wachtwoord is ingesteld.", "success")
-        return redirect(url_for("views.home"), code=303)
-    return render_template("people/accept_invite.html", form=form, user=user)
+    return invitations.accept_page(accounts.INVITE, token, landing="views.home")
 
 
 @bp.route("/adres/<token>", methods=["GET", "POST"])

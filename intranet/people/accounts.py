@@ -59,15 +59,6 @@ def send_invitation(user, actor):
     )
 
 
-def accept_invitation(payload, user, password):
-    """Use the invitation link once: set the password, confirm the address, log in."""
-    with write_transaction():
-        tokens.consume(INVITE, payload)
-        security.set_password(user, password)
-        User.update(email_confirmed_at=now()).where(User.id == user.id).execute()
-    security.start_session(User.get_by_id(user.id), remember=False)
-
-
 def rename(user_id, name, actor):
     """Change the name an account is shown by."""
     with write_transaction():

@@ -6,7 +6,7 @@ from flask import current_app
 
 from intranet import throttle
 from intranet.clock import now
-from intranet.models import LoginAttempt, OutboxMessage, UsedLink
+from intranet.models import OutboxMessage, UsedLink
 
 PRUNED_BODY = "[inhoud verwijderd na de bewaartermijn]"
 
@@ -29,11 +29,7 @@ def prune(moment=None):
     moment = moment or now()
     config = current_app.config
     counts = {
-        "login_attempts": LoginAttempt.delete()
-        .where(
-            LoginAttempt.at < moment - config["KEEP_LOGIN_ATTEMPTS"], ~throttle.is_known_client()
-        )
-        .execute(),
+        "login_attempts": throttle.prune(moment),
         "used_links": UsedLink.delete()
         .where(UsedLink.used_at < _link_cutoff(moment, config["KEEP_USED_LINKS"]))
         .execute(),

@@ -17,13 +17,17 @@ from intranet.rounds.models import ConvenantPeriod
 DATE = "Vul een datum in."
 
 
+def _line(label, message):
+    """A required one-line text of at most 200 characters; `message` when it is empty."""
+    return StringField(
+        label, validators=[DataRequired(message), Length(max=200, message="Te lang.")]
+    )
+
+
 class PeriodForm(Form):
     """Name, dates, signing deadline and text of a convenant period."""
 
-    name = StringField(
-        "Naam",
-        validators=[DataRequired("Vul een naam in."), Length(max=200, message="Te lang.")],
-    )
+    name = _line("Naam", "Vul een naam in.")
     starts_on = DayField("Begint op", validators=[InputRequired(DATE)])
     ends_on = DayField("Eindigt op (laatste dag)", validators=[InputRequired(DATE)])
     signing_deadline = DayField("Uiterste datum ondertekening", validators=[Optional()])
@@ -64,22 +68,21 @@ class RoundForm(Form):
     deadline = DayField("Reageren kan tot en met", validators=[InputRequired(DATE)])
 
 
-class SignForm(Form):
-    """Sign the convenant on behalf of the organisation."""
+def _signer_fields(name_message, function_message, date_label):
+    """Who signed, in which function, on which day: the fields of both signature forms.
 
-    signer_name = StringField(
-        "Naam van de ondertekenaar",
-        validators=[DataRequired("Vul uw naam in."), Length(max=200, message="Te lang.")],
+    The wording differs: the online form addresses the signer, the paper form the
+    projectleider who copies a signature made on paper.
+    """
+    return (
+        _line("Naam van de ondertekenaar", name_message),
+        _line("Functie", function_message),
+        DayField(date_label, validators=[InputRequired(DATE)]),
     )
-    signer_function = StringField(
-        "Functie",
-        validators=[DataRequired("Vul uw functie in."), Length(max=200, message="Te lang.")],
-    )
-    signed_on = DayField("Datum van ondertekening", validators=[InputRequired(DATE)])
-    authorised = BooleanField(
-        "Ik ben bevoegd om namens deze organisatie te tekenen",
-        validators=[DataRequired("Bevestig dat u bevoegd bent om te tekenen.")],
-    )
+
+
+class _SignatureForm(Form):
+    """The rules and the event data both signature forms share."""
 
     def validate_signed_on(self, field):
         """A signature is not dated in the future."""
@@ -92,21 +95,30 @@ class SignForm(Form):
             "signer_name": self.signer_name.data.strip(),
             "signer_function": self.signer_function.data.strip(),
             "signed_on": self.signed_on.data.isoformat(),
-            "authorised": bool(self.authorised.data),
         }
+
+
+class SignForm(_SignatureForm):
+    """Sign the convenant on behalf of the organisation."""
+
+    signer_name, signer_function, signed_on = _signer_fields(
+        "Vul uw naam in.", "Vul uw functie in.", "Datum van ondertekening"
+    )
+    authorised = BooleanField(
+        "Ik ben bevoegd om namens deze organisatie te tekenen",
+        validators=[DataRequired("Bevestig dat u bevoegd bent om te tekenen.")],
+    )
+
+    def signature(self):
+        """The signature, with the signer's word that they may sign."""
+        return super().signature() | {"authorised": bool(self.authorised.data)}
 
 
 class SignerForm(Form):
     """Name the person who signs for the organisation; they get a single-use link."""
 
-    delegate_name = StringField(
-        "Naam van wie tekent",
-        validators=[DataRequired("Vul de naam in."), Length(max=200, message="Te lang.")],
-    )
-    delegate_function = StringField(
-        "Functie van wie tekent",
-        validators=[DataRequired("Vul de functie in."), Length(max=200, message="Te lang.")],
-    )
+    delegate_name = _line("Naam van wie tekent", "Vul de naam in.")
+    delegate_function = _line("Functie van wie tekent", "Vul de functie in.")
     delegate_email = EmailField(
         "E-mailadres van wie tekent",
         validators=[
@@ -117,31 +129,12 @@ class SignerForm(Form):
     )
 
 
-class PaperSignForm(Form):
+class PaperSignForm(_SignatureForm):
     """The projectleider records a signature made on paper."""
 
-    signer_name = StringField(
-        "Naam van de ondertekenaar",
-        validators=[DataRequired("Vul de naam in."), Length(max=200, message="Te lang.")],
+    signer_name, signer_function, signed_on = _signer_fields(
+        "Vul de naam in.", "Vul de functie in.", "Datum op het getekende exemplaar"
     )
-    signer_function = StringField(
-        "Functie",
-        validators=[DataRequired("Vul de functie in."), Length(max=200, message="Te lang.")],
-    )
-    signed_on = DayField("Datum op het getekende exemplaar", validators=[InputRequired(DATE)])
-
-    def validate_signed_on(self, field):
-        """A signature is not dated in the future."""
-        if field.data and field.data > today():
-            raise ValidationError("De datum kan niet in de toekomst liggen.")
-
-    def signature(self):
-        """The signature as the workflow's event data."""
-        return {
-            "signer_name": self.signer_name.data.strip(),
-            "signer_function": self.signer_function.data.strip(),
-            "signed_on": self.signed_on.data.isoformat(),
-        }
 
 
 class DeclineForm(Form):
@@ -156,10 +149,7 @@ class DeclineForm(Form):
 class MailingForm(Form):
     """A message to every vriend of LEF."""
 
-    subject = StringField(
-        "Onderwerp",
-        validators=[DataRequired("Vul een onderwerp in."), Length(max=200, message="Te lang.")],
-    )
+    subject = _line("Onderwerp", "Vul een onderwerp in.")
     body = TextAreaField(
         "Tekst",
         validators=[DataRequired("Vul de tekst in."), Length(max=20_000, message="Te lang.")],

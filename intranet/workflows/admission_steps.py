@@ -46,36 +46,74 @@ references_in = Condition(
     "Nog niet alle referenten hebben geantwoord.",
 )
 
+MOTIVATION = "Motivering van het besluit"
+
+
+def submit(dest, when):
+    """The applicant submits a complete application; `when` picks the route's next state."""
+    return Transition(
+        "indienen",
+        S.CONCEPT,
+        dest,
+        "Aanmelding indienen",
+        APPLICANT,
+        conditions=(complete,),
+        when=when,
+        after=(effects.acknowledge,),
+        done=announce.said(
+            "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
+            "e-mail; hieronder ziet u wat er nu gebeurt."
+        ),
+    )
+
+
+def admit(trigger, source, label, roles, **options):
+    """A decision to admit: it shows whom it tells before it is taken."""
+    return Transition(
+        trigger,
+        source,
+        S.ADMITTED,
+        label,
+        roles,
+        confirm=announce.admit_preview,
+        done=announce.admitted,
+        **options,
+    )
+
+
+def reject(trigger, source, roles, comment_label):
+    """A decision to reject, with its reason: it shows whom it tells before it is taken."""
+    return Transition(
+        trigger,
+        source,
+        S.REJECTED,
+        "Afwijzen",
+        roles,
+        comment="required",
+        comment_label=comment_label,
+        style="contrast",
+        confirm=announce.reject_preview,
+        done=announce.rejected,
+    )
+
+
+def vote_outcome(trigger, dest, label, outcome):
+    """The engine takes the projectgroep's outcome as soon as it holds."""
+    return Transition(
+        trigger,
+        S.VOTE,
+        dest,
+        label,
+        ENGINE,
+        conditions=(outcome,),
+        automatic=True,
+        actor_label=VOTE,
+    )
+
 
 TRANSITIONS = [
-    Transition(
-        "indienen",
-        S.CONCEPT,
-        S.REFERENCES,
-        "Aanmelding indienen",
-        APPLICANT,
-        conditions=(complete,),
-        when=uitgebreid,
-        after=(effects.acknowledge,),
-        done=announce.said(
-            "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
-            "e-mail; hieronder ziet u wat er nu gebeurt."
-        ),
-    ),
-    Transition(
-        "indienen",
-        S.CONCEPT,
-        S.WITH_LEADER,
-        "Aanmelding indienen",
-        APPLICANT,
-        conditions=(complete,),
-        when=by_right,
-        after=(effects.acknowledge,),
-        done=announce.said(
-            "Uw aanmelding voor {organisation} is ingediend. U krijgt een bevestiging per "
-            "e-mail; hieronder ziet u wat er nu gebeurt."
-        ),
-    ),
+    submit(S.REFERENCES, when=uitgebreid),
+    submit(S.WITH_LEADER, when=by_right),
     Transition(
         "referenties_compleet",
         S.REFERENCES,
@@ -112,17 +150,14 @@ TRANSITIONS = [
             "Uw antwoord is verstuurd; de projectleider bekijkt de aanmelding opnieuw."
         ),
     ),
-    Transition(
+    admit(
         "bevestigen",
         S.WITH_LEADER,
-        S.ADMITTED,
         "Toelating bevestigen (recht op lidmaatschap)",
         LEADER,
         when=by_right,
         comment="optional",
         comment_label="Toelichting bij de controle",
-        confirm=announce.admit_preview,
-        done=announce.admitted,
     ),
     Transition(
         "voordragen",
@@ -133,18 +168,7 @@ TRANSITIONS = [
         when=uitgebreid,
         form_endpoint="inbox.nominate",
     ),
-    Transition(
-        "afwijzen",
-        (S.WITH_LEADER, S.QUESTION),
-        S.REJECTED,
-        "Afwijzen",
-        LEADER,
-        comment="required",
-        comment_label="Reden van afwijzing",
-        style="contrast",
-        confirm=announce.reject_preview,
-        done=announce.rejected,
-    ),
+    reject("afwijzen", (S.WITH_LEADER, S.QUESTION), LEADER, "Reden van afwijzing"),
     Transition(
         "escaleren",
         (S.WITH_LEADER, S.VOTE),
@@ -159,59 +183,18 @@ TRANSITIONS = [
             "De aanmelding van {organisation} ligt nu bij de regiegroep; de leden krijgen bericht."
         ),
     ),
-    Transition(
-        "meerderheid_voor",
-        S.VOTE,
-        S.ADMITTED,
-        "Meerderheid voor",
-        ENGINE,
-        conditions=(majority_voor,),
-        automatic=True,
-        actor_label=VOTE,
-    ),
-    Transition(
-        "meerderheid_tegen",
-        S.VOTE,
-        S.REJECTED,
-        "Meerderheid tegen",
-        ENGINE,
-        conditions=(majority_tegen,),
-        automatic=True,
-        actor_label=VOTE,
-    ),
-    Transition(
-        "geen_meerderheid",
-        S.VOTE,
-        S.REGIEGROEP,
-        "Geen meerderheid",
-        ENGINE,
-        conditions=(no_majority,),
-        automatic=True,
-        actor_label=VOTE,
-    ),
-    Transition(
+    vote_outcome("meerderheid_voor", S.ADMITTED, "Meerderheid voor", majority_voor),
+    vote_outcome("meerderheid_tegen", S.REJECTED, "Meerderheid tegen", majority_tegen),
+    vote_outcome("geen_meerderheid", S.REGIEGROEP, "Geen meerderheid", no_majority),
+    admit(
         "regiegroep_toelaten",
         S.REGIEGROEP,
-        S.ADMITTED,
         "Toelaten",
         CHAIR,
         comment="required",
-        comment_label="Motivering van het besluit",
-        confirm=announce.admit_preview,
-        done=announce.admitted,
+        comment_label=MOTIVATION,
     ),
-    Transition(
-        "regiegroep_afwijzen",
-        S.REGIEGROEP,
-        S.REJECTED,
-        "Afwijzen",
-        CHAIR,
-        comment="required",
-        comment_label="Motivering van het besluit",
-        style="contrast",
-        confirm=announce.reject_preview,
-        done=announce.rejected,
-    ),
+    reject("regiegroep_afwijzen", S.REGIEGROEP, CHAIR, MOTIVATION),
     Transition(
         "intrekken",
         OPEN,

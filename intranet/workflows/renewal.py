@@ -19,13 +19,15 @@ from intranet.rounds.invitation_rules import (
     CONTACT,
     before_deadline,
     close,
+    decline,
+    expiry,
     may_view,
     own_contact,
-    reminder,
+    reminders,
     stamp_answer,
 )
 from intranet.rounds.models import RenewalInvitation
-from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+from intranet.workflows.definition import SYSTEM, Condition, Transition, Workflow
 from intranet.workflows.states import RenewalState as S
 
 NAME = "verlenging"
@@ -58,6 +60,12 @@ def period_not_started(case, context):
     return today() < case.round.period.starts_on
 
 
+# Online and through the named signer's link: before the deadline, with the word of authority.
+SIGNING_IN_TIME = (
+    Condition(before_deadline, "De termijn om te tekenen is verstreken."),
+    Condition(signature_complete, "Vul naam, functie en datum in en bevestig dat u bevoegd bent."),
+)
+
 SIGNED_BY = {"tekenen": "online", "tekenen_via_link": "link", "papier_vastleggen": "papier"}
 
 
@@ -71,13 +79,6 @@ def record_signature(event):
     invitation.authorised = True
     invitation.signed_via = SIGNED_BY.get(event.trigger, "online")
     invitation.save()
-
-
-def record_decline(event):
-    """Keep who declined, when, and the reason if one was given."""
-    stamp_answer(event)
-    event.case.decline_reason = event.comment.strip()
-    event.case.save()
 
 
 def confirm(event):
@@ -105,13 +106,7 @@ WORKFLOW = Workflow(
             S.SIGNED,
             "Tekenen namens de organisatie",
             CONTACT,
-            conditions=(
-                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                Condition(
-                    signature_complete,
-                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                ),
-            ),
+            conditions=SIGNING_IN_TIME,
             after=(record_signature,),
             form_endpoint="rounds.renewal",
         ),
@@ -121,13 +116,7 @@ WORKFLOW = Workflow(
             S.SIGNED,
             "Tekenen via de persoonlijke link",
             frozenset({SYSTEM}),  # the named signer has no account: the link is the key
-            conditions=(
-                Condition(before_deadline, "De termijn om te tekenen is verstreken."),
-                Condition(
-                    signature_complete,
-                    "Vul naam, functie en datum in en bevestig dat u bevoegd bent.",
-                ),
-            ),
+            conditions=SIGNING_IN_TIME,
             after=(record_signature,),
         ),
         Transition(
@@ -149,20 +138,8 @@ WORKFLOW = Workflow(
             after=(record_signature,),
             form_endpoint="rounds.renewal",
         ),
-        Transition(
-            "opzeggen",
-            S.INVITED,
-            S.DECLINED,
-            "Niet verlengen",
-            CONTACT,
-            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-            after=(record_decline,),
-            comment="optional",
-            comment_label="Reden",
-            style="secondary",
-            form_endpoint="rounds.renewal",
-        ),
-        Transition("verlopen", S.INVITED, S.EXPIRED, "Termijn verstreken", frozenset({SYSTEM})),
+        decline("opzeggen", "Niet verlengen", S, form_endpoint="rounds.renewal"),
+        expiry(S),
     ],
     case_roles=own_contact,
     on_enter={
@@ -171,14 +148,11 @@ WORKFLOW = Workflow(
         S.EXPIRED: [close],
     },
     timers=[
-        Timer(
-            "herinneren",
-            (S.INVITED,),
-            reminder(
-                "RENEWAL_REMINDER_INTERVAL",
-                "Herinnering: ondertekening convenant {period}",
-                "renewal_reminder",
-            ),
+        reminders(
+            S,
+            "RENEWAL_REMINDER_INTERVAL",
+            "Herinnering: ondertekening convenant {period}",
+            "renewal_reminder",
         )
     ],
     case_endpoint="rounds.renewal",

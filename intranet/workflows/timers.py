@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from peewee import fn
 
-from intranet import logs, mail, throttle
+from intranet import logs, mail
 from intranet.cache import cached
 from intranet.clock import now
 from intranet.db import write_transaction
@@ -45,7 +45,6 @@ def tick(moment=None):
         if outcome:
             counts[outcome] += 1
     Setting.write(LAST_TICK, now().isoformat())  # tick ran, whatever the mail does below
-    throttle.prune()
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mailed = mail.deliver_queued()
     pruned = retention.prune()

@@ -12,15 +12,18 @@ from intranet.models import Organisation
 from intranet.rounds import notify
 from intranet.rounds.invitation_rules import (
     CONTACT,
+    LATE,
     before_deadline,
     close,
+    decline,
+    expiry,
     may_view,
     own_contact,
-    reminder,
-    stamp_answer,
+    record_answer,
+    reminders,
 )
 from intranet.rounds.models import VriendInvitation
-from intranet.workflows.definition import SYSTEM, Condition, Timer, Transition, Workflow
+from intranet.workflows.definition import Condition, Transition, Workflow
 from intranet.workflows.states import PeriodState
 from intranet.workflows.states import VriendState as S
 
@@ -31,13 +34,6 @@ STATES = {
     S.DECLINED: "Afgeslagen",
     S.EXPIRED: "Verlopen",
 }
-
-
-def record_answer(event):
-    """Keep who answered, when, and the reason for declining if one was given."""
-    stamp_answer(event)
-    event.case.decline_reason = event.comment.strip()
-    event.case.save()
 
 
 def become_vriend(event):
@@ -73,24 +69,12 @@ WORKFLOW = Workflow(
             S.VRIEND,
             "Ja, wij worden vriend van LEF",
             CONTACT,
-            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
+            conditions=(Condition(before_deadline, LATE),),
             after=(record_answer,),
             form_endpoint="rounds.vriend",
         ),
-        Transition(
-            "afslaan",
-            S.INVITED,
-            S.DECLINED,
-            "Nee, liever niet",
-            CONTACT,
-            conditions=(Condition(before_deadline, "De termijn is verstreken."),),
-            after=(record_answer,),
-            comment="optional",
-            comment_label="Reden",
-            style="secondary",
-            form_endpoint="rounds.vriend",
-        ),
-        Transition("verlopen", S.INVITED, S.EXPIRED, "Termijn verstreken", frozenset({SYSTEM})),
+        decline("afslaan", "Nee, liever niet", S, form_endpoint="rounds.vriend"),
+        expiry(S),
     ],
     case_roles=own_contact,
     on_enter={
@@ -99,14 +83,11 @@ WORKFLOW = Workflow(
         S.EXPIRED: [close],
     },
     timers=[
-        Timer(
-            "herinneren",
-            (S.INVITED,),
-            reminder(
-                "VRIEND_REMINDER_INTERVAL",
-                "Herinnering: word vriend van LEF",
-                "vriend_reminder",
-            ),
+        reminders(
+            S,
+            "VRIEND_REMINDER_INTERVAL",
+            "Herinnering: word vriend van LEF",
+            "vriend_reminder",
         )
     ],
     case_endpoint="rounds.vriend",
