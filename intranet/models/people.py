@@ -256,6 +256,12 @@ class Membership(BaseModel):
         return query.where(cls.group == group) if group else query
 
     @classmethod
+    def member_ids(cls, group, day=None):
+        """Ids of the active people with a seat in the group on a day (today)."""
+        seats = cls.current(group, day).select(cls.user).join(User).where(User.active)
+        return {user_id for (user_id,) in seats.tuples()}
+
+    @classmethod
     def roster(cls, day=None):
         """Seats current or still to come, with their people: by group, werkveld, name."""
         day = day or today()

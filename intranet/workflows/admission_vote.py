@@ -10,7 +10,7 @@ conditions below, and casting or recording a vote are its activities (engine.act
 from dataclasses import asdict, dataclass
 
 from intranet.admission.models import CHOICES, Vote
-from intranet.models import User
+from intranet.models import Membership, User
 from intranet.workflows import engine
 from intranet.workflows.definition import Condition, Done
 
@@ -59,12 +59,12 @@ class Tally:
 
 def current_member_ids():
     """Ids of the active projectgroep members."""
-    return {user_id for (user_id,) in User.in_group("projectgroep").select(User.id).tuples()}
+    return Membership.member_ids("projectgroep")
 
 
 def tally(application):
     """Count the votes of the current members only."""
-    return Tally(**Vote.tally(application, "projectgroep"))
+    return Tally(**Vote.tally(application, current_member_ids()))
 
 
 def deadline_passed(application, moment):
