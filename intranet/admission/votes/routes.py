@@ -85,10 +85,15 @@ def _panel(application, form=None, message=None, status=200, view=None):
             formdata=None,
             data={"choice": mine.choice, "motivation": mine.motivation} if mine else {},
         )
+    parts = dossier(application)
+    if not htmx.is_htmx():  # the dossier has no form here: kept until the next write
+        parts["dossier_html"] = cached_html(
+            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: parts
+        )
     response = htmx.render(
         "admission/vote.html",
         "admission/_vote_panel.html",
-        **dossier(application),
+        **parts,
         view=view,
         form=form,
         message=message,
