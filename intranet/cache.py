@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from intranet.clock import today
 from intranet.db import db
-from intranet.models import CacheGeneration
 
+GENERATION = 'SELECT value FROM "cache_generation" WHERE id = 1'
 cache = Cache(
     config={
         "CACHE_TYPE": "SimpleCache",
@@ -36,8 +36,8 @@ def init_app(app):
 def generation():
     """The current generation, read once per request (None: not known, cache nothing)."""
     if "cache_generation" not in g:
-        row = CacheGeneration.select(CacheGeneration.value).where(CacheGeneration.id == 1)
-        found = row.tuples().first()
+        # plain SQL: on every request, peewee building the query would cost more than it
+        found = db.execute_sql(GENERATION).fetchone()
         g.cache_generation = found[0] if found else None
     return g.cache_generation
 
