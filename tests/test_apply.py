@@ -243,3 +243,19 @@ def test_the_route_choice_says_for_whom_each_route_is_and_what_it_costs(client):
     page = text(client.get("/aanmelden"))
     assert "€ 150 per schooljaar." in page and "€ 500 per schooljaar." in page
     assert "€ 1,50 per kindplaats." in page and "de projectgroep stemt" in page
+
+
+def test_a_drafts_new_route_drops_or_asks_the_count(client, make_user, login):
+    user = make_user()
+    case = factories.Case(user, route="school").get()
+    Organisation.update(pupil_count=250).where(Organisation.id == case.organisation_id).execute()
+    login(user)
+    client.post(f"/aanmelding/{case.id}/wijzigen/route", data={"route": "basis"})
+    assert Organisation.get_by_id(case.organisation_id).pupil_count is None
+    edit = client.get(f"/aanmelding/{case.id}/wijzigen/organisatie")
+    assert 'name="pupils"' not in text(edit)
+    back = client.post(f"/aanmelding/{case.id}/wijzigen/route", data={"route": "school"})
+    assert back.headers["Location"].endswith(f"/aanmelding/{case.id}/wijzigen/organisatie")
+    asked = text(client.get(back.headers["Location"]))
+    assert "Vul het aantal leerlingen in" in asked and 'name="pupils"' in asked
+    assert "Organisatie: nog in te vullen" in text(client.get(f"/aanmelding/{case.id}"))
