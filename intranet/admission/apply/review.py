@@ -5,6 +5,8 @@ from flask_login import current_user
 from . import steps
 
 NOT_GIVEN = "niet ingevuld"
+SHORT_LABELS = {"route": "Route"}
+FIRST = ("contact_name", "contact_email")  # the contactpersoon before the achtervang
 REFEREE_PARTS = ("name", "email", "organisation", "relation")
 
 
@@ -33,10 +35,9 @@ def _rows(step, wizard):
     rows = []
     if step == "contactpersoon" and not wizard.newcomer:
         rows.append(("Contactpersoon", f"{current_user.name} ({current_user.email})"))
-    for field in form:
-        if field.type in ("CSRFTokenField", "PasswordField"):
-            continue
-        label = field.label.text.removesuffix(" (optioneel)")
+    fields = [f for f in form if f.type not in ("CSRFTokenField", "PasswordField")]
+    for field in sorted(fields, key=lambda f: f.name not in FIRST):
+        label = SHORT_LABELS.get(field.name, field.label.text.removesuffix(" (optioneel)"))
         rows.append((label, _answer(field, wizard.values)))
     return rows
 
