@@ -58,7 +58,9 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     assert page.get_by_label("Aantal leerlingen").input_value() == "250"
     page.get_by_label("Aantal leerlingen").fill("260")
     page.get_by_role("button", name="Volgende").click()  # straight back to the summary
-    assert "260" in page.locator("dl.apply-summary").first.inner_text()
+    page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
+    organisation = page.locator("section.apply-review", has_text="Aantal leerlingen")
+    assert "260" in organisation.inner_text()
     page.get_by_label("Wachtwoord").fill("een lang wachtwoord")
     page.get_by_label("Wachtwoord").press("Enter")  # Enter submits, not the first 'Wijzigen'
     page.locator(".notice", has_text="is ingediend").wait_for()

@@ -58,7 +58,7 @@ def text(response):
 
 
 def heading(response):
-    """The step the form shows ('Stap 2 van 5: Organisatie')."""
+    """The step the form shows ('Stap 2 van 4: Organisatie')."""
     found = re.search(r"<h2>(Stap .*?)</h2>", text(response))
     return found.group(1) if found else None
 
