@@ -1,7 +1,9 @@
 """The multi-step form before a draft exists: answers travel along as hidden fields.
 
-Nothing is stored until the last step: then the account (if new), the organisation and the
-draft are saved at once. The form carries a nonce, so submitting it twice saves it once.
+Nothing is stored until the last step, which shows every answer: then the account (if new),
+the organisation and the draft are saved at once, and submitted unless the applicant keeps it
+as a draft. The password is asked there and never carried. The form carries a nonce, so
+submitting it twice saves it once.
 """
 
 import secrets
