@@ -22,13 +22,13 @@ def notice(page, text):
     page.locator(".notice", has_text=text).first.wait_for()
 
 
-def _step(page, number, name):
+def _step(page, number, name, of=6):
     """Wait for the form's step heading."""
-    page.get_by_role("heading", name=f"Stap {number} van 5: {name}").wait_for()
+    page.get_by_role("heading", name=f"Stap {number} van {of}: {name}").wait_for()
 
 
 def apply_uitgebreid(page, organisation, contact, referees):
-    """Apply through every step of the form (uitgebreid route), save and submit.
+    """Apply through every step of the form (uitgebreid route), check it and submit.
 
     contact: (name, e-mail); referees: two (name, e-mail) pairs.
     """
@@ -50,19 +50,53 @@ def apply_uitgebreid(page, organisation, contact, referees):
         fieldset = page.locator("fieldset", has_text=f"{legend} referent")
         fieldset.get_by_label("Naam", exact=True).fill(name)
         fieldset.get_by_label("E-mailadres", exact=True).fill(email)
-        fieldset.get_by_label("Organisatie", exact=True).fill("Bibliotheek Leiden")
-        fieldset.get_by_label("Relatie met uw organisatie").fill("samenwerkingspartner")
+        fieldset.get_by_label("Organisatie (optioneel)").fill("Bibliotheek Leiden")
+        fieldset.get_by_label("Relatie (optioneel)").fill("samenwerkingspartner")
     press(page, "Volgende")
     _step(page, 5, "Contactpersoon")
+    fill_contact(page, contact)
+    press(page, "Volgende")
+    _step(page, 6, "Controleer en dien in")
+    review = page.locator("main").inner_text()
+    assert organisation in review and referees[1][1] in review and contact[1] in review
+    submit(page)
+
+
+def fill_contact(page, contact):
+    """A newcomer names themselves and their achtervang."""
     page.get_by_label("Uw naam").fill(contact[0])
     page.get_by_label("Uw e-mailadres").fill(contact[1])
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_label("Naam van de achtervang").fill("Achtervang " + contact[0])
     page.get_by_label("E-mailadres van de achtervang").fill("achtervang." + contact[1])
-    press(page, "Concept opslaan")
-    notice(page, "als concept opgeslagen")
+
+
+def submit(page):
+    """On the last step: choose the account's password and submit in one go."""
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
     press(page, "Aanmelding indienen")
     notice(page, "is ingediend")
+
+
+def apply_basis(page, organisation, contact):
+    """Apply by the basis route (in Leiden) and submit."""
+    apply_basis_until_review(page, organisation, contact)
+    submit(page)
+
+
+def apply_basis_until_review(page, organisation, contact):
+    """Fill in the basis route (in Leiden) up to the last step."""
+    page.goto("/aanmelden")
+    page.get_by_label(ROUTES["basis"]).check()
+    press(page, "Volgende")
+    _step(page, 2, "Organisatie", of=4)
+    page.get_by_label("Naam van de organisatie").fill(organisation)
+    page.get_by_label("Sector").select_option("cultuur")
+    page.get_by_label("Gemeente (vestigingsplaats)").fill("Leiden")
+    press(page, "Volgende")
+    _step(page, 3, "Contactpersoon", of=4)
+    fill_contact(page, contact)
+    press(page, "Volgende")
+    _step(page, 4, "Controleer en dien in", of=4)
 
 
 def confirm_address(live_server, page, email):

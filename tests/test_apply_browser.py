@@ -1,10 +1,12 @@
 """In a real browser (chromium, headless): htmx checks each field as it is left, with CSRF
-and the Content-Security-Policy on, and the form saves and submits a draft."""
+and the Content-Security-Policy on; the last step shows every answer to change, then submits;
+a draft can wait."""
 
 import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Organisation
+from tests import admission_flow as flow
 from tests.browser import watch_for_errors
 
 pytestmark = pytest.mark.once
@@ -20,7 +22,9 @@ def page(live_server, browser):
     assert problems == []
 
 
-def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_server, page):
+def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summary(
+    live_server, page
+):
     page.goto("/aanmelden")
     page.get_by_label("School in een Leids samenwerkingsverband").check()
     page.get_by_role("button", name="Volgende").click()
@@ -37,24 +41,46 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_saves_the_draft(live_se
     page.get_by_label("Aantal leerlingen").fill("250")
     page.get_by_label("Aantal leerlingen").press("Tab")
     page.locator("#municipality-error").wait_for(state="detached")
-    page.get_by_role("button", name="Volgende").click()
-    page.get_by_role("button", name="Volgende").click()  # the profile may stay empty
+    page.get_by_role("button", name="Volgende").click()  # no profile for a school
+    page.get_by_role("heading", name="Stap 3 van 4: Contactpersoon").wait_for()
     page.get_by_label("Uw naam").fill("Anna Aanvrager")
     page.get_by_label("Uw e-mailadres").fill("anna@example.org")
-    page.get_by_label("Wachtwoord").fill("een lang wachtwoord")
     page.get_by_label("Naam van de achtervang").fill("Bert")
     page.get_by_label("E-mailadres van de achtervang").fill("anna@example.org")
     page.get_by_label("E-mailadres van de achtervang").press("Tab")
     assert "iemand anders" in page.locator("#backup_email-error").inner_text()
     page.get_by_label("E-mailadres van de achtervang").fill("bert@example.org")
-    page.get_by_role("button", name="Concept opslaan").click()
-    page.locator(".notice", has_text="als concept opgeslagen").wait_for()
-    page.get_by_role("button", name="Aanmelding indienen").click()
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
+    review = page.locator("main").inner_text()
+    assert "De Branding Katwijk" in review and "250" in review and "bert@example.org" in review
+    page.get_by_role("button", name="Wijzigen: organisatie").click()
+    assert page.get_by_label("Aantal leerlingen").input_value() == "250"
+    page.get_by_label("Aantal leerlingen").fill("260")
+    page.get_by_role("button", name="Volgende").click()  # straight back to the summary
+    page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
+    organisation = page.locator("section.apply-review", has_text="Aantal leerlingen")
+    assert "260" in organisation.inner_text()
+    page.get_by_label("Wachtwoord").fill("een lang wachtwoord")
+    page.get_by_label("Wachtwoord").press("Enter")  # Enter submits, not the first 'Wijzigen'
     page.locator(".notice", has_text="is ingediend").wait_for()
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
+    assert page.get_by_role("button", name="Aanmelding indienen").count() == 0
     with live_server.context():
         application = Application.get(Application.organisation == _named("De Branding Katwijk"))
         assert application.state == "bij_projectleider"
+        assert application.organisation.pupil_count == 260
+
+
+def test_bewaar_als_concept_and_submit_later_from_the_case_page(live_server, page):
+    flow.apply_basis_until_review(page, "Atelier Bewaard", ("Cas Concept", "cas@example.org"))
+    page.get_by_label("Wachtwoord").fill(flow.PASSWORD)
+    page.get_by_role("button", name="Bewaar als concept").click()
+    page.locator(".notice", has_text="als concept opgeslagen").wait_for()
+    page.get_by_role("button", name="Aanmelding indienen").click()
+    page.locator(".notice", has_text="is ingediend").wait_for()
+    with live_server.context():
+        assert Application.get(Application.organisation == _named("Atelier Bewaard")).submitted_at
 
 
 def _named(name):

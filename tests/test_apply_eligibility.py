@@ -29,6 +29,21 @@ def test_municipality_must_lie_in_the_routes_area(route, municipality, allowed):
         assert "staat alleen open voor organisaties in" in problem
 
 
+@pytest.mark.parametrize(
+    ("route", "pupils", "extended"),
+    [
+        ("basis", False, False),
+        ("uitgebreid", False, True),
+        ("schoolbestuur", True, False),
+        ("school", True, False),
+        ("vse", True, False),
+    ],
+)
+def test_what_each_route_asks(route, pupils, extended):
+    assert rules.asks_pupils(route) == pupils
+    assert rules.asks_profile_and_referees(route) == extended
+
+
 def test_municipality_is_matched_whatever_its_spelling():
     assert rules.canonical_municipality("  kaag  EN braassem ") == "Kaag en Braassem"
     assert rules.canonical_municipality("Lisse") == "Lisse"
@@ -37,18 +52,18 @@ def test_municipality_is_matched_whatever_its_spelling():
 @pytest.mark.parametrize(
     ("route", "pupils", "message"),
     [
-        ("basis", 120, "zonder leerlingen"),
-        ("uitgebreid", 5, "zonder leerlingen"),
         ("basis", None, None),
+        ("uitgebreid", None, None),
         ("school", None, "Vul het aantal leerlingen in"),
+        ("school", 0, "Vul het aantal leerlingen in"),
         ("vse", None, "Vul het aantal kindplaatsen in"),
+        ("schoolbestuur", None, "Vul het aantal leerlingen van uw scholen in"),
         ("school", 250, None),
         ("vse", 40, None),
-        ("schoolbestuur", None, None),
         ("schoolbestuur", 4000, None),
     ],
 )
-def test_pupils_only_where_the_route_allows_them(route, pupils, message):
+def test_the_count_is_required_where_the_route_asks_it(route, pupils, message):
     problem = rules.pupils_problem(route, pupils)
     assert problem is None if message is None else message in problem
 

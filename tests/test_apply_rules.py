@@ -9,6 +9,7 @@ from tests import factories
 from tests.test_apply_support import (
     CONTACT,
     REFEREES,
+    SUBMIT,
     errors,
     fill_in,
     heading,
@@ -40,10 +41,8 @@ CASES = [
      'value="Den Haag"', None),
     ("vse", "organisatie", organisation("vse", municipality="Lisse"), "niet in Lisse",
      'value="Lisse"', None),
-    ("basis", "organisatie", organisation("basis", pupils="120"), "zonder leerlingen",
-     'value="120"', None),
-    ("uitgebreid", "organisatie", organisation("uitgebreid", pupils="30"), "zonder leerlingen",
-     'value="30"', None),
+    ("schoolbestuur", "organisatie", organisation("schoolbestuur", pupils=""),
+     "leerlingen van uw scholen in", 'value="Stichting Leids Onderwijs"', None),
     ("school", "organisatie", organisation("school", pupils=""), "aantal leerlingen in",
      'value="De Zeester Katwijk"', None),
     ("vse", "organisatie", organisation("vse", pupils=""), "aantal kindplaatsen in",
@@ -60,7 +59,7 @@ CASES = [
      'value="Zoeterwoude"', None),
     ("basis", "organisatie", organisation("basis", website="geen adres"), "webadres",
      'value="geen adres"', None),
-    ("uitgebreid", "profiel", {"profile": "  "}, "profiel nodig", "Stap 3 van 5", None),
+    ("uitgebreid", "profiel", {"profile": "  "}, "profiel nodig", "Stap 3 van 6", None),
     ("uitgebreid", "referenten", {**REFEREES, "referee2_email": REFEREES["referee1_email"]},
      "twee verschillende", 'value="Ruud Referent"', None),
     ("uitgebreid", "referenten", {**REFEREES, "referee1_email": "rosa-at-museum"},
@@ -71,10 +70,17 @@ CASES = [
      "ook als referent opgegeven", 'value="Bert Achtervang"', None),
     ("basis", "contactpersoon", {**CONTACT, "backup_email": CONTACT["contact_email"]},
      "iemand anders", 'value="Bert Achtervang"', None),
-    ("basis", "contactpersoon", {**CONTACT, "password": "kort"}, "minstens 10 tekens",
-     'value="anna@aspirant.example.org"', None),
+    ("basis", "controle", {"password": "kort"}, "minstens 10 tekens",
+     "Anna Aanvrager", None),
+    ("basis", "controle", {"password": ""}, "Kies een wachtwoord.", "Anna Aanvrager", None),
 ]  # fmt: skip
-PREVIOUS = {"organisatie": "route", "profiel": "organisatie", "referenten": "profiel"}
+PREVIOUS = {
+    "organisatie": "route",
+    "profiel": "organisatie",
+    "referenten": "profiel",
+    "controle": "contactpersoon",
+}
+TITLES = {"controle": "Controleer en dien in"}
 
 
 @pytest.mark.parametrize(
@@ -88,9 +94,14 @@ def test_bad_answer_is_refused_beside_its_field_and_kept(
     if setup:
         setup(make_organisation, make_user)
     organisations, users = Organisation.select().count(), User.select().count()
-    previous = PREVIOUS.get(step, "referenten" if route == "uitgebreid" else "profiel")
-    page = post_step(client, fill_in(client, route, upto=previous), answers)
-    assert heading(page).endswith(step.capitalize())
+    previous = PREVIOUS.get(step, "referenten" if route == "uitgebreid" else "organisatie")
+    page = post_step(
+        client,
+        fill_in(client, route, upto=previous),
+        answers,
+        go=SUBMIT if step == "controle" else "next",
+    )
+    assert heading(page).endswith(TITLES.get(step, step.capitalize()))
     assert any(message in shown for shown in errors(page)), errors(page)
     assert kept in text(page)
     assert "Controleer het formulier" in text(page)
@@ -134,8 +145,8 @@ def test_every_field_of_a_step_is_checked_when_left(client):
     ("field", "data", "message"),
     [
         ("name", {"name": "naturalis"}, "al partner"),
-        ("pupils", {"route": "basis", "pupils": "80"}, "zonder leerlingen"),
         ("pupils", {"route": "vse", "pupils": ""}, "kindplaatsen"),
+        ("pupils", {"route": "schoolbestuur", "pupils": ""}, "leerlingen van uw scholen"),
         ("profile", {"route": "uitgebreid", "profile": ""}, "profiel nodig"),
         ("referee2_email", {"referee1_email": "a@x.nl", "referee2_email": "A@x.nl"}, "versch"),
         ("backup_email", {"contact_email": "a@x.nl", "backup_email": "a@x.nl"}, "iemand anders"),
@@ -150,9 +161,10 @@ def test_htmx_check_applies_each_rule(client, make_organisation, make_user, fiel
     assert f'id="{field}-field"' in body and message in body
 
 
-def test_password_and_unknown_fields_are_not_checked_by_htmx(client):
+def test_password_unknown_fields_and_fields_of_other_routes_are_not_checked_by_htmx(client):
     assert check(client, "password", password="x").status_code == 404
     assert check(client, "bestaat_niet").status_code == 404
+    assert check(client, "pupils", route="basis", pupils="80").status_code == 404
 
 
 def test_checking_someone_elses_draft_is_forbidden(client, make_user, login):

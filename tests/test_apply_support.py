@@ -37,15 +37,16 @@ REFEREES = {
 CONTACT = {
     "contact_name": "Anna Aanvrager",
     "contact_email": "anna@aspirant.example.org",
-    "password": PASSWORD,
     "backup_name": "Bert Achtervang",
     "backup_email": "bert@aspirant.example.org",
 }
+ACCOUNT = {"password": PASSWORD}  # asked on the last step, never carried along
+SUBMIT, SAVE = "submit", "save"  # the last step's buttons: submit, or keep as a draft
 
 
 def organisation(route, **overrides):
-    """The organisation step's answers for a route."""
-    values = {"municipality": MUNICIPALITY[route], "pupils": "", "website": "www.example.org"}
+    """The organisation step's answers for a route (a count only where the route asks it)."""
+    values = {"municipality": MUNICIPALITY[route], "website": "www.example.org"}
     values.update(ORGANISATIONS[route])
     values.update(overrides)
     return values
@@ -57,7 +58,7 @@ def text(response):
 
 
 def heading(response):
-    """The step the form shows ('Stap 2 van 5: Organisatie')."""
+    """The step the form shows ('Stap 2 van 4: Organisatie')."""
     found = re.search(r"<h2>(Stap .*?)</h2>", text(response))
     return found.group(1) if found else None
 
@@ -84,22 +85,28 @@ def post_step(client, page, fields, go="next"):
     return client.post("/aanmelden", data=data)
 
 
-def fill_in(client, route, org=None, profile=None, referees=None, contact=None, upto=None):
-    """Go through the form up to (and including) step `upto`; the last page or redirect."""
-    steps = [
-        ("route", {"route": route}),
-        ("organisatie", org or organisation(route)),
-        ("profiel", {"profile": profile if profile is not None else "Wij geven techniekles."}),
-    ]
+def form_steps(route, org=None, profile=None, referees=None, contact=None):
+    """[(step, answers)] of the steps this route asks, in order."""
+    steps = [("route", {"route": route}), ("organisatie", org or organisation(route))]
     if route == "uitgebreid":
+        steps.append(
+            ("profiel", {"profile": "Wij geven techniekles." if profile is None else profile})
+        )
         steps.append(("referenten", referees or REFEREES))
     steps.append(("contactpersoon", contact or CONTACT))
+    return steps
+
+
+def fill_in(client, route, upto=None, finish=SUBMIT, account=None, **answers):
+    """Go through the form up to (and including) step `upto`: the page shown next. Without
+    `upto`, on to the last step, where `finish` submits (or saves a draft): the response."""
     page = client.get("/aanmelden")
-    for step, fields in steps:
+    for step, fields in form_steps(route, **answers):
         page = post_step(client, page, fields)
         if step == upto:
-            break
-    return page
+            return page
+    assert heading(page).endswith("Controleer en dien in"), (heading(page), errors(page))
+    return post_step(client, page, ACCOUNT if account is None else account, go=finish)
 
 
 def links_to(address, fragment):

@@ -1,13 +1,16 @@
-"""Irreversible steps ask first, with and without htmx: whom it mails, the message, one
-button; 'Wijzigen' goes back to the filled-in form; after acting, the page says what happened."""
+"""Irreversible steps ask first, with and without htmx: whom it mails (or that nobody is
+mailed), the message, one button; 'Wijzigen' goes back to the filled-in form; after acting,
+the page says what happened."""
 
 from datetime import timedelta
 
 import pytest
 
+from intranet.admission.models import Application
 from intranet.clock import today
 from intranet.models import OutboxMessage
 from intranet.rounds.models import Round
+from tests.factories import Case
 from tests.rounds_support import open_renewal, renewal_setup
 
 
@@ -112,3 +115,57 @@ def test_a_mailing_shows_its_recipients_and_text_before_it_leaves(
     assert "Welkom in LLokaal.</textarea>" in back.get_data(as_text=True)
     sent = client.post("/convenant/vrienden/mailing", data={**data, "bevestigd": "ja"})
     assert sent.status_code == 303 and OutboxMessage.select().count() == 1
+
+
+def _withdraw(client, case, htmx=False, **extra):
+    return client.post(
+        f"/zaak/toetreding/{case.id}/stap/intrekken",
+        data={"expected_state": case.state, "comment": "We stoppen ermee.", **extra},
+        headers={"HX-Request": "true"} if htmx else {},
+    )
+
+
+def test_withdrawing_a_submitted_application_first_shows_the_projectleiders_mail(
+    client, login, make_user
+):
+    applicant, leader = make_user(), make_user("projectleider")
+    case = Case(applicant, route="basis", name="Atelier Noord").submitted().get()
+    OutboxMessage.delete().execute()
+    login(applicant)
+    page = _withdraw(client, case).get_data(as_text=True)
+    assert "Aanmelding intrekken: weet u het zeker?" in page
+    assert "Na deze stap is de status ‘ingetrokken’ en gaat er e-mail uit." in page
+    assert f"{leader.name} &lt;{leader.email}&gt;" in page and "projectleider" in page
+    assert "Aanmelding ingetrokken: Atelier Noord" in page  # the subject
+    assert f"Beste {leader.name}," in page and "Reden: We stoppen ermee." in page
+    assert "Ja, aanmelding intrekken</button>" in page
+    assert Application.get_by_id(case.id).state == "bij_projectleider"
+    assert OutboxMessage.select().count() == 0
+    done = _withdraw(client, case, bevestigd="ja")
+    assert done.status_code == 303
+    after = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert (
+        "De aanmelding van Atelier Noord is ingetrokken; de projectleider krijgt bericht." in after
+    )
+    assert Application.get_by_id(case.id).state == "ingetrokken"
+    assert [m.to for m in OutboxMessage.select()] == [leader.email]
+
+
+def test_withdrawing_a_draft_says_no_mail_goes_out(client, login, make_user):
+    applicant, leader = make_user(), make_user("projectleider")
+    case = Case(applicant, route="basis", name="Atelier Zuid").get()
+    login(applicant)
+    response = _withdraw(client, case, htmx=True)
+    page = response.get_data(as_text=True)
+    assert f'<section id="case-toetreding-{case.id}" class="confirm"' in page
+    assert "Na deze stap is de status ‘ingetrokken’ en gaat er geen e-mail uit." in page
+    assert "en gaat er e-mail uit" not in page
+    assert "Niemand: er gaat geen e-mail uit." in page and leader.email not in page
+    back = _withdraw(client, case, bevestigd="nee")
+    assert back.status_code == 303
+    kept = client.get(back.headers["Location"]).get_data(as_text=True)
+    assert "We stoppen ermee.</textarea>" in kept
+    assert Application.get_by_id(case.id).state == "concept"
+    _withdraw(client, case, bevestigd="ja")
+    assert Application.get_by_id(case.id).state == "ingetrokken"
+    assert OutboxMessage.select().count() == 0

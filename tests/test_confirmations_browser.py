@@ -6,6 +6,7 @@ import pytest
 
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import OutboxMessage
+from tests import admission_flow as flow
 from tests.browser import describe, run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
@@ -90,3 +91,31 @@ def test_toelaten_asks_first_with_javascript_and_without(live_server, browser):
     plain.locator(".notice.success", has_text="Science Hub Leiden is toegelaten").wait_for()
     assert _science_hub(live_server).state == "toegelaten"
     assert "Motivering van het besluit" not in plain.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_intrekken_asks_first_with_javascript_and_without(live_server, browser, javascript):
+    name = f"Atelier Intrekken {'js' if javascript else 'geen js'}"
+    email = f"intrekken.{'js' if javascript else 'nojs'}@example.org"
+    applicant = live_server.new_page(browser, java_script_enabled=javascript)
+    problems = watch_for_errors(applicant)
+    flow.apply_basis(applicant, name, ("Ivo Intrekker", email))
+    applicant.get_by_label("Reden (optioneel)").fill("We wachten een jaar.")
+    applicant.get_by_role("button", name="Aanmelding intrekken…").click()
+    confirmation = applicant.locator("section.confirm")
+    confirmation.wait_for()
+    assert ("/stap/intrekken" in applicant.url) is not javascript  # a page without JS
+    text = confirmation.inner_text()
+    assert "gaat er e-mail uit" in text and "projectleider" in text
+    assert f"Aanmelding ingetrokken: {name}" in text and "We wachten een jaar." in text
+    if javascript:
+        violations = run_axe(applicant)
+        assert not violations, describe(violations)
+    applicant.get_by_role("button", name="Terug, niets doen").click()
+    assert applicant.get_by_label("Reden (optioneel)").input_value() == "We wachten een jaar."
+    assert flow.application_of(live_server, name).state == "bij_projectleider"
+    applicant.get_by_role("button", name="Aanmelding intrekken…").click()
+    applicant.get_by_role("button", name="Ja, aanmelding intrekken").click()
+    flow.notice(applicant, f"De aanmelding van {name} is ingetrokken")
+    assert flow.application_of(live_server, name).state == "ingetrokken"
+    assert not problems, problems

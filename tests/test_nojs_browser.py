@@ -1,10 +1,12 @@
 """Without JavaScript, in a real browser on the demo: the whole admission (apply, references,
-nominate, vote, escalate, decide) and signing a renewal work by plain form posts."""
+nominate, vote, escalate, decide), changing an answer from the form's summary and signing a
+renewal work by plain form posts."""
 
 import pytest
 
+from intranet.admission.models import ROUTES
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP
-from intranet.models import Contact, User
+from intranet.models import Contact, Organisation, User
 from intranet.rounds.models import RenewalInvitation
 from tests import admission_flow as flow
 
@@ -71,3 +73,35 @@ def test_a_contactpersoon_signs_the_renewal_without_javascript(live_server, brow
     flow.notice(page, f"Getekend: {organisation} gaat door")
     with live_server.context():
         assert RenewalInvitation.get_by_id(invitation.id).state == "getekend"
+
+
+def test_applying_without_javascript_changes_the_route_from_the_summary(live_server, browser):
+    page = live_server.new_page(browser, **NO_JS)
+    page.goto("/aanmelden")
+    page.get_by_label(ROUTES["school"]).check()
+    flow.press(page, "Volgende")
+    page.get_by_label("Naam van de organisatie").fill("Atelier Zonder Script")
+    page.get_by_label("Sector").select_option("PO")
+    page.get_by_label("Gemeente (vestigingsplaats)").fill("Leiden")
+    page.get_by_label("Aantal leerlingen").fill("180")
+    flow.press(page, "Volgende")
+    flow.fill_contact(page, ("Sam Zonder", "sam@zonderscript.example.org"))
+    flow.press(page, "Volgende")
+    page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
+    assert "180" in page.locator("main").inner_text()
+    flow.press(page, "Wijzigen: route")
+    page.get_by_label(ROUTES["basis"]).check()
+    flow.press(page, "Volgende")
+    page.get_by_role("heading", name="Stap 2 van 4: Organisatie").wait_for()
+    assert page.get_by_label("Aantal leerlingen").count() == 0  # basis asks no count
+    page.get_by_label("Sector").select_option("cultuur")
+    flow.press(page, "Volgende")  # the other steps were done: back to the summary
+    page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
+    review = page.locator("main").inner_text()
+    assert "Aantal leerlingen" not in review and "180" not in review
+    assert ROUTES["basis"] in review and "Sam Zonder" in review
+    flow.submit(page)
+    case = flow.application_of(live_server, "Atelier Zonder Script")
+    assert (case.state, case.route) == ("bij_projectleider", "basis")
+    with live_server.context():
+        assert Organisation.get_by_id(case.organisation_id).pupil_count is None

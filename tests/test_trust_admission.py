@@ -43,8 +43,7 @@ def test_the_projectleider_sees_the_likely_match_and_decides(
 ):
     museum = make_organisation(name="Museum Boerhaave", status="oud_partner")
     answers = organisation("basis", name="museum boerhaave")
-    application = _saved_application(fill_in(client, "basis", org=answers))
-    client.post(f"/zaak/toetreding/{application.id}/stap/indienen")
+    application = _saved_application(fill_in(client, "basis", org=answers))  # and submitted
     client.post("/uitloggen")
     login(make_user("projectleider"))
     page = text(client.get(f"/aanmeldingen/{application.id}"))

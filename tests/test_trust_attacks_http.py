@@ -124,7 +124,7 @@ def test_the_projectleider_cannot_take_over_the_voorzitter_through_the_outbox(li
 
 
 def _apply(client, name, contact_email_, password="een wachtwoord van mij"):
-    """A stranger fills in the public application form (route basis) and saves it."""
+    """A stranger fills in the public application form (route basis) and saves it as a draft."""
     status, _, page = client.get("/aanmelden")
     steps = [
         {"route": "basis"},
@@ -134,18 +134,17 @@ def _apply(client, name, contact_email_, password="een wachtwoord van mij"):
             "municipality": "Zoeterwoude",
             "website": "evil.example",
         },
-        {"profile": "Wij zijn het echt."},
         {
             "contact_name": "Kwaadwillende",
             "contact_email": contact_email_,
-            "password": password,
             "backup_name": "Bert Achtervang",
             "backup_email": "bert@evil.example",
         },
+        {"password": password, "go": "save"},  # the last step: check, then keep as a draft
     ]
     for fields in steps:
         data = dict(HIDDEN.findall(page))
-        data.update(fields, go="next", csrf_token=CSRF.search(page).group(1))
+        data.update({"go": "next", **fields}, csrf_token=CSRF.search(page).group(1))
         status, headers, page = client.request("POST", "/aanmelden", data)
         if status == 303:
             return status, headers

@@ -1,7 +1,8 @@
 """What a decision on an application will say, and to whom: the confirmation before
-toelaten or afwijzen, and the words after it."""
+toelaten, afwijzen or intrekken, and the words after it."""
 
 from intranet import mail
+from intranet.models import User
 
 PLACEHOLDER_LINK = "(de link naar het intranet)"
 
@@ -37,6 +38,21 @@ def reject_preview(application, comment):
     return [(f"{user.name} <{user.email}>", "aanvrager")], ("Besluit over uw aanmelding", body)
 
 
+def withdraw_preview(application, comment):
+    """Whom withdrawing mails: the projectleiders, only once the application was submitted
+    (effects.withdraw); a draft is withdrawn without any e-mail."""
+    if application.submitted_at is None:
+        return [], None
+    leaders = list(User.in_group("projectleider"))
+    if not leaders:
+        return [], None
+    body = mail.render(
+        "admission_withdrawn", user=leaders[0], application=application, reason=comment
+    )
+    subject = f"Aanmelding ingetrokken: {application.organisation.name}"
+    return [(f"{u.name} <{u.email}>", "projectleider") for u in leaders], (subject, body)
+
+
 def admitted(application):
     """After admitting, in words."""
     backup = " en de achtervang" if _backup(application) else ""
@@ -52,6 +68,12 @@ def rejected(application):
         f"De aanmelding van {application.organisation.name} is afgewezen; de aanvrager krijgt "
         "bericht met de motivering."
     )
+
+
+def withdrawn(application):
+    """After withdrawing, in words."""
+    told = "; de projectleider krijgt bericht" if application.submitted_at else ""
+    return f"De aanmelding van {application.organisation.name} is ingetrokken{told}."
 
 
 def said(text):

@@ -204,6 +204,7 @@ TRANSITIONS = [
         comment="optional",
         comment_label="Reden",
         style="secondary",
-        done=announce.said("De aanmelding van {organisation} is ingetrokken."),
+        confirm=announce.withdraw_preview,
+        done=announce.withdrawn,
     ),
 ]

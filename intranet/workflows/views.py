@@ -144,10 +144,11 @@ def _confirmation(workflow, case, transition, comment):
     """Before an irreversible step: the same block, now asking to confirm."""
     recipients, preview = transition.confirm(case, comment)
     state = workflow.state_label(transition.dest).lower()
+    mailed = "gaat er e-mail uit" if recipients else "gaat er geen e-mail uit"
     details = confirm.Confirmation(
         section_id=f"case-{workflow.name}-{case.id}",
         title=f"{transition.label}: weet u het zeker?",
-        question=f"Na deze stap is de status ‘{state}’ en gaat er e-mail uit.",
+        question=f"Na deze stap is de status ‘{state}’ en {mailed}.",
         button=f"Ja, {transition.label.lower()}",
         action=url_for(
             "cases.fire", workflow_name=workflow.name, case_id=case.id, trigger=transition.trigger

@@ -14,6 +14,7 @@ from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
+from .eligibility import pupils_problem
 from .forms import ReplaceRefereeForm
 from .progress import progress
 from .routes import bp, edit_context, own_draft
@@ -81,6 +82,10 @@ def edit(case_id, step):
         except drafts.DraftError as error:
             form[error.field].errors = [error.message]
         else:
+            missing = _count_missing(case_id) if step == "route" else None
+            if missing:  # a route that pays per head: the count is asked next
+                flash(f"Opgeslagen: route. {missing}", "warning")
+                return redirect(url_for("apply.edit", case_id=case_id, step="organisatie"), 303)
             flash(f"Opgeslagen: {steps.STEPS[step].lower()}.", "success")
             return redirect(url_for("apply.case", case_id=case_id), code=303)
     return render_template(
@@ -92,6 +97,12 @@ def edit(case_id, step):
         hints=steps.hints(context.route),
         case_id=case_id,
     )
+
+
+def _count_missing(case_id):
+    """What a draft whose new route asks a count still needs, or None."""
+    application = queries.with_people(case_id)
+    return pupils_problem(application.route, application.organisation.pupil_count)
 
 
 @bp.post("/aanmelding/<int:case_id>/referent/<int:referee_id>/vervangen")

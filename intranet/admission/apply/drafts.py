@@ -76,11 +76,13 @@ def _new_account(account):
     return user
 
 
-def create_draft(answers, nonce, user=None, account=None):
-    """Save a filled-in form once: the account (if new), organisation, draft and referees.
+def create_draft(answers, nonce, user=None, account=None, submit=False):
+    """Save a filled-in form once: the account (if new), organisation, draft and referees;
+    with `submit`, submit it as well (the workflow's 'indienen'), all or nothing.
 
     The form's nonce is consumed in the same transaction, so a second submit of the same
-    form raises tokens.LinkError and creates nothing.
+    form raises tokens.LinkError and creates nothing. Returns (application, user, what
+    happened in words, or None for a draft).
     """
     with write_transaction():
         tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
@@ -98,7 +100,15 @@ def create_draft(answers, nonce, user=None, account=None):
             backup_email=answers["backup_email"].strip().lower(),
         )
         _save_referees(application, answers)
-    return application, user
+        said = _submit(application, user) if submit else None
+    return application, user, said
+
+
+def _submit(application, user):
+    """Submit the new draft; what happened, in the workflow's words."""
+    transition = admission.transition("indienen", application)
+    event = engine.fire(admission, application.id, "indienen", user, expected_state=State.CONCEPT)
+    return transition.done(event.case)
 
 
 def _save_referees(application, answers):
@@ -135,6 +145,10 @@ def _save_organisation(application, answers):
 def _save_answers(application, step, answers):
     if step == "route":
         application.route = answers["route"]
+        if not eligibility.asks_pupils(application.route):  # a count the route never asks
+            Organisation.update(pupil_count=None).where(
+                Organisation.id == application.organisation_id
+            ).execute()
     elif step == "organisatie":
         _save_organisation(application, answers)
     elif step == "profiel":

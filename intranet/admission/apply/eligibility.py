@@ -62,8 +62,12 @@ ROUTE_FIT = {
         "€ 1,50 per kindplaats.",
     ),
 }
-WITHOUT_PUPILS = {"basis", "uitgebreid"}  # memberships for organisations without pupils
-WITH_PUPILS = {"school", "vse"}  # the count sets the yearly contribution
+# The routes that ask for a count of pupils (a schoolbestuur: of all its schools' pupils) or
+# kindplaatsen: their yearly contribution is computed from it (fees/rules.py, per head). The
+# memberships (basis, uitgebreid) are for organisations without pupils and never ask it.
+WITH_PUPILS = {"schoolbestuur", "school", "vse"}
+COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
+EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
 BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}
 KNOWN_MUNICIPALITIES = tuple(sorted(set(BASIS_AREA) | set(LEIDEN_SWV_AREA)))
 
@@ -91,22 +95,27 @@ def municipality_problem(route, municipality):
     )
 
 
+def asks_pupils(route):
+    """True when the route asks for a count of pupils or kindplaatsen."""
+    return route in WITH_PUPILS
+
+
+def asks_profile_and_referees(route):
+    """True when the route asks for a profile and two referees."""
+    return route == EXTENDED
+
+
 def pupils_problem(route, pupils):
-    """Why this pupil (or kindplaats) count does not fit the route, or None."""
-    if route in WITHOUT_PUPILS and pupils:
-        return (
-            "Deze route is voor organisaties zonder leerlingen of kindplaatsen. "
-            "Laat het aantal leeg of kies een andere route."
-        )
-    if route in WITH_PUPILS and not pupils:
-        what = "kindplaatsen" if route == "vse" else "leerlingen"
+    """Why the count is missing for a route that asks for it, or None."""
+    if asks_pupils(route) and not pupils:
+        what = COUNTED.get(route, "leerlingen")
         return f"Vul het aantal {what} in: daarnaar wordt uw bijdrage berekend."
     return None
 
 
 def profile_problem(route, profile):
     """Why the profile description is not enough for the route, or None."""
-    if route == "uitgebreid" and not (profile or "").strip():
+    if asks_profile_and_referees(route) and not (profile or "").strip():
         return "Beschrijf uw organisatie: voor het uitgebreid lidmaatschap is een profiel nodig."
     return None
 

@@ -53,12 +53,8 @@ class RouteForm(TextForm):
     )
 
     def rules(self, context):
-        """The municipality and pupils already given must fit the new route."""
-        municipality, pupils = context.get("municipality"), context.get("pupils")
-        problem = rules.municipality_problem(self.route.data, municipality)
-        if not problem and pupils.replace(".", "").isdecimal():
-            problem = rules.pupils_problem(self.route.data, int(pupils.replace(".", "")))
-        return {"route": problem}
+        """The municipality already given must fit the new route."""
+        return {"route": rules.municipality_problem(self.route.data, context.get("municipality"))}
 
 
 class OrganisationForm(TextForm):
@@ -76,22 +72,24 @@ class OrganisationForm(TextForm):
     municipality = StringField(
         "Gemeente (vestigingsplaats)", validators=[DataRequired("Vul de gemeente in."), NAME]
     )
+    # Shown (and then required) only for the routes that ask it: see steps.make_form.
     pupils = CountField("Aantal leerlingen of kindplaatsen", validators=[Optional()])
-    website = WebsiteField("Website", validators=[Optional(), NAME])
+    website = WebsiteField("Website (optioneel)", validators=[Optional(), NAME])
 
     def rules(self, context):
-        """Not yet a partner or applicant; municipality and pupils fit the route."""
+        """Not yet a partner or applicant; municipality (and the count, if asked) fit the route."""
         problems = {
-            "municipality": rules.municipality_problem(context.route, self.municipality.data),
-            "pupils": rules.pupils_problem(context.route, self.pupils.data),
+            "municipality": rules.municipality_problem(context.route, self.municipality.data)
         }
+        if self.pupils is not None:
+            problems["pupils"] = rules.pupils_problem(context.route, self.pupils.data)
         if self.name.data and context.namesake:
             problems["name"] = rules.organisation_problem(*context.namesake(self.name.data))
         return problems
 
 
 class ProfileForm(TextForm):
-    """Step 3: the profile description (needed for the uitgebreid route)."""
+    """Step 3 (uitgebreid only): the profile description."""
 
     profile = TextAreaField(
         "Profiel van uw organisatie",
@@ -101,6 +99,9 @@ class ProfileForm(TextForm):
     def rules(self, context):
         """The uitgebreid route needs a profile."""
         return {"profile": rules.profile_problem(context.route, self.profile.data)}
+
+
+OPTIONAL_ORGANISATION, OPTIONAL_RELATION = "Organisatie (optioneel)", "Relatie (optioneel)"
 
 
 def _name(number):
@@ -114,12 +115,12 @@ class RefereesForm(TextForm):
 
     referee1_name = _name(1)
     referee1_email = EmailField("E-mailadres", validators=EMAIL)
-    referee1_organisation = StringField("Organisatie", validators=[NAME])
-    referee1_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+    referee1_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
+    referee1_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
     referee2_name = _name(2)
     referee2_email = EmailField("E-mailadres", validators=EMAIL)
-    referee2_organisation = StringField("Organisatie", validators=[NAME])
-    referee2_relation = StringField("Relatie met uw organisatie", validators=[NAME])
+    referee2_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
+    referee2_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
 
     def rules(self, context):
         """Two different people, neither the applicant nor the achtervang."""
@@ -146,10 +147,33 @@ class BackupForm(TextForm):
 
 
 class ContactForm(BackupForm):
-    """Step 5 for a newcomer: the contactpersoon's new account, and the achtervang."""
+    """Step 5 for a newcomer: the contactpersoon (the account is made when saving), and the
+    achtervang. The password is asked on the last step: it never travels in hidden fields."""
 
     contact_name = StringField("Uw naam", validators=[DataRequired("Vul uw naam in."), NAME])
     contact_email = EmailField("Uw e-mailadres", validators=EMAIL)
+
+    def rules(self, context):
+        """The contactpersoon is not a referee."""
+        problems = super().rules(context)
+        problems["contact_email"] = rules.own_address_problem(
+            self.contact_email.data, context.referee_emails()
+        )
+        return problems
+
+
+class ReviewForm(TextForm):
+    """The last step for someone logged in: nothing to fill in, only to check and submit."""
+
+    def rules(self, context):
+        """Nothing beyond the earlier steps."""
+        return {}
+
+
+class PasswordForm(TextForm):
+    """The last step for a newcomer: the password of the new account (or of the existing
+    account with this address, which then logs in)."""
+
     password = PasswordField(
         "Wachtwoord",
         validators=[
@@ -159,17 +183,12 @@ class ContactForm(BackupForm):
     )
 
     def rules(self, context):
-        """The contactpersoon is not a referee; a new account needs a long password."""
-        problems = super().rules(context)
-        problems["contact_email"] = rules.own_address_problem(
-            self.contact_email.data, context.referee_emails()
-        )
-        new_account = not (
-            context.account_exists and context.account_exists(self.contact_email.data)
-        )
+        """A new account needs a long password."""
+        email = context.get("contact_email")
+        new_account = not (context.account_exists and context.account_exists(email))
         if new_account and len(self.password.data or "") < 10:
-            problems["password"] = "Kies een wachtwoord van minstens 10 tekens."
-        return problems
+            return {"password": "Kies een wachtwoord van minstens 10 tekens."}
+        return {}
 
 
 class ReplaceRefereeForm(TextForm):
@@ -177,8 +196,8 @@ class ReplaceRefereeForm(TextForm):
 
     name = StringField("Naam", validators=[DataRequired("Vul de naam in."), NAME])
     email = EmailField("E-mailadres", validators=EMAIL)
-    organisation = StringField("Organisatie", validators=[NAME])
-    relation = StringField("Relatie met uw organisatie", validators=[NAME])
+    organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
+    relation = StringField(OPTIONAL_RELATION, validators=[NAME])
 
     def rules(self, context):
         """Not the other referee, not the applicant or the achtervang."""

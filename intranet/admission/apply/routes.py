@@ -8,15 +8,19 @@ from intranet.models import User
 from intranet.security import login_required
 from intranet.workflows.admission import admission
 
-from . import drafts, queries, steps
+from . import drafts, queries, review, steps
 from .eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from .wizard import Wizard, sign_in
 
 bp = Blueprint("apply", __name__)
 
-SAVED = "Uw aanmelding is als concept opgeslagen. Controleer de gegevens en dien de aanmelding in."
+SAVED = (
+    "Uw aanmelding is als concept opgeslagen. Dien haar hieronder in zodra u zover bent; "
+    "tot dan kunt u alles nog wijzigen."
+)
 CONFIRM = " We hebben u een e-mail gestuurd om uw e-mailadres te bevestigen."
 ALREADY_SAVED = "Deze aanmelding is al opgeslagen."
+EDIT = "edit-"  # go=edit-<step>: from the last step back to one step, every answer kept
 
 
 @bp.context_processor
@@ -41,13 +45,15 @@ def _show(wizard, step, form=None):
         hints=steps.hints(wizard.route),
         case_id=None,
         drafts=queries.drafts_of(current_user) if step == "route" else [],
+        summary=review.summary(wizard) if step == steps.REVIEW else [],
     )
 
 
 @bp.route("/aanmelden", methods=["GET", "POST"])
 @throttle.limited("apply")
 def start():
-    """The application form: route, organisation, profile, referees, contactpersoon."""
+    """The application form: route, organisation, (profile, referees,) contactpersoon, and
+    the last step, which shows every answer and submits (or saves a draft)."""
     if request.method == "GET":
         return _show(Wizard.fresh(), "route")
     wizard = Wizard.from_request()
@@ -55,16 +61,22 @@ def start():
         return _already_saved()
     step, go = wizard.current(), request.form.get("go", "next")
     if go == "back":
-        return _show(wizard, wizard.neighbour(step, -1))
-    if go == "skip" and step in steps.OPTIONAL_STEPS:
-        wizard.skip(step)
-        return _show(wizard, wizard.neighbour(step, +1))
+        return _show(wizard, wizard.previous(step))
+    if go.startswith(EDIT) and go.removeprefix(EDIT) in wizard.steps():
+        return _show(wizard, go.removeprefix(EDIT))
+    if step == steps.REVIEW and go not in ("submit", "save"):
+        return _show(wizard, step)
     failed, result = wizard.check(step)
     if failed:
         return _show(wizard, failed, result)
-    if step != wizard.steps()[-1]:
-        return _show(wizard, wizard.neighbour(step, +1))
-    return _save(wizard, result)
+    if step == steps.REVIEW:
+        return _save(wizard, result, submit=go == "submit")
+    target = wizard.following(step)
+    if target == steps.REVIEW:  # every step is checked again before the summary
+        failed, result = wizard.check(wizard.steps()[-2])
+        if failed:
+            return _show(wizard, failed, result)
+    return _show(wizard, target)
 
 
 def _already_saved():
@@ -80,15 +92,16 @@ def _refuse(wizard, step, field, message):
     return _show(wizard, step, form)
 
 
-def _save(wizard, answers):
-    """Save the draft (and the account, or log in to an existing one), once."""
+def _save(wizard, answers, submit):
+    """Save the draft (and the account, or log in to an existing one) once; submit it too
+    unless the applicant chose to keep it as a draft."""
     user, account = None, None
     if not wizard.newcomer:
         user = User.get_by_id(current_user.id)
     elif queries.account_for(answers["contact_email"]):
         user, problem = sign_in(answers["contact_email"], answers["password"])
         if problem:
-            return _refuse(wizard, "contactpersoon", "contact_email", problem)
+            return _refuse(wizard, steps.REVIEW, "password", problem)
     else:
         account = {
             "email": answers["contact_email"],
@@ -96,7 +109,9 @@ def _save(wizard, answers):
             "password": answers["password"],
         }
     try:
-        application, user = drafts.create_draft(answers, wizard.nonce, user, account)
+        application, user, said = drafts.create_draft(
+            answers, wizard.nonce, user, account, submit=submit
+        )
     except tokens.LinkError:
         return _already_saved()
     except drafts.DraftError as error:
@@ -104,7 +119,7 @@ def _save(wizard, answers):
         return _refuse(wizard, step, error.field, error.message)
     if wizard.newcomer:
         security.start_session(user, remember=False)
-    flash(SAVED + (CONFIRM if account else ""), "success")
+    flash((said or SAVED) + (CONFIRM if account else ""), "success")
     return redirect(url_for("apply.case", case_id=application.id), code=303)
 
 
@@ -125,6 +140,8 @@ def check(field):
         context = edit_context(application, request.form)
         route = context.route
     form = steps.make_form(step, newcomer, route)
+    if field not in form:  # not asked on this route (the count for basis)
+        abort(404)
     steps.validate(form, context)
     if (
         field == "contact_email"

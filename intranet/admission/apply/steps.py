@@ -9,8 +9,10 @@ from .forms import (
     BackupForm,
     ContactForm,
     OrganisationForm,
+    PasswordForm,
     ProfileForm,
     RefereesForm,
+    ReviewForm,
     RouteForm,
 )
 
@@ -48,31 +50,42 @@ STEPS = {
     "profiel": "Profiel",
     "referenten": "Referenten",
     "contactpersoon": "Contactpersoon",
+    "controle": "Controleer en dien in",
 }
+REVIEW = "controle"  # the last step of the form: every answer, then submit (or save)
 FORMS = {
     "route": RouteForm,
     "organisatie": OrganisationForm,
     "profiel": ProfileForm,
     "referenten": RefereesForm,
 }
-OPTIONAL_STEPS = {"profiel", "referenten"}  # may be left for later in a draft
+EXTENDED_ONLY = {"profiel", "referenten"}
 
 
 def steps_for(route):
-    """The steps this route goes through, in order."""
-    return [step for step in STEPS if step != "referenten" or route == "uitgebreid"]
+    """The steps with answers this route asks, in order (a draft changes these one by one)."""
+    extended = rules.asks_profile_and_referees(route)
+    return [s for s in STEPS if s != REVIEW and (extended or s not in EXTENDED_ONLY)]
 
 
 def form_class(step, newcomer):
-    """The form of a step; the last one asks a newcomer for an account as well."""
+    """The form of a step; a newcomer names themselves and chooses a password as well."""
     if step == "contactpersoon":
         return ContactForm if newcomer else BackupForm
+    if step == REVIEW:
+        return PasswordForm if newcomer else ReviewForm
     return FORMS[step]
 
 
 def field_names(form_cls):
     """The names of a form class's fields (without the CSRF token)."""
     return [name for name in dir(form_cls) if isinstance(getattr(form_cls, name), UnboundField)]
+
+
+def shown_fields(step, newcomer, route):
+    """The fields a step shows for this route: the count only where the route asks it."""
+    names = field_names(form_class(step, newcomer))
+    return [n for n in names if n != "pupils" or rules.asks_pupils(route)]
 
 
 def step_of(field_name, newcomer):
@@ -107,14 +120,21 @@ FIELD_ATTRS = {  # extra HTML attributes per field: autocomplete, keyboards, sug
     "contact_email": {"autocomplete": "email"},
     "password": {"autocomplete": "new-password"},
 }
-PUPIL_LABELS = {"vse": "Aantal kindplaatsen", "school": "Aantal leerlingen"}
+PUPIL_LABELS = {
+    "vse": "Aantal kindplaatsen",
+    "school": "Aantal leerlingen",
+    "schoolbestuur": "Aantal leerlingen van uw scholen",
+}
 
 
 def make_form(step, newcomer, route, **kwargs):
-    """A step's form, its labels fitted to the route."""
+    """A step's form with only the fields this route asks, its labels fitted to the route."""
     form = form_class(step, newcomer)(**kwargs)
     if step == "organisatie":
-        form.pupils.label.text = PUPIL_LABELS.get(route, form.pupils.label.text)
+        if rules.asks_pupils(route):
+            form.pupils.label.text = PUPIL_LABELS.get(route, form.pupils.label.text)
+        else:
+            del form["pupils"]
     return form
 
 
@@ -122,7 +142,7 @@ def hints(route):
     """Help texts beside the fields, for this route."""
     area = rules.AREA_FOR_ROUTE.get(route)
     texts = {
-        "website": "Bijvoorbeeld www.voorbeeld.nl (optioneel).",
+        "website": "Bijvoorbeeld www.voorbeeld.nl.",
         "profile": "Wat doet uw organisatie voor de talentontwikkeling van kinderen en jongeren?",
         "password": "Minstens 10 tekens. Heeft u al een account met dit e-mailadres? "
         "Vul dan het wachtwoord van dat account in.",
@@ -130,12 +150,11 @@ def hints(route):
     }
     if area:
         texts["municipality"] = "Deze route staat open voor: " + ", ".join(area) + "."
-    if route == "uitgebreid":
-        texts["profile"] += (
-            " Nodig om in te dienen; u kunt het concept eerst opslaan en dit later aanvullen."
+    if route == "schoolbestuur":
+        texts["pupils"] = (
+            "Alle leerlingen van de scholen van uw bestuur samen; "
+            "daarnaar wordt uw bijdrage berekend."
         )
-    if route in rules.WITHOUT_PUPILS:
-        texts["pupils"] = "Laat leeg: deze route is voor organisaties zonder leerlingen."
-    elif route in rules.WITH_PUPILS:
-        texts["pupils"] = "Verplicht: uw jaarlijkse bijdrage hangt hiervan af."
+    elif rules.asks_pupils(route):
+        texts["pupils"] = "Daarnaar wordt uw jaarlijkse bijdrage berekend."
     return texts

@@ -1,7 +1,9 @@
 """The multi-step form before a draft exists: answers travel along as hidden fields.
 
-Nothing is stored until the last step: then the account (if new), the organisation and the
-draft are saved at once. The form carries a nonce, so submitting it twice saves it once.
+Nothing is stored until the last step, which shows every answer: then the account (if new),
+the organisation and the draft are saved at once, and submitted unless the applicant keeps it
+as a draft. The password is asked there and never carried. The form carries a nonce, so
+submitting it twice saves it once.
 """
 
 import secrets
@@ -10,6 +12,7 @@ from flask import request
 from flask_login import current_user
 
 from intranet import security, throttle
+from intranet.admission.models import ROUTES
 
 from . import queries, steps
 
@@ -24,13 +27,24 @@ TOO_MANY_ATTEMPTS = "Te veel mislukte pogingen om in te loggen. Probeer het late
 
 
 class Wizard:
-    """Where an applicant is in the form, and what they answered so far."""
+    """Where an applicant is in the form, and what they answered so far.
+
+    Only the answers the chosen route asks are kept: after a change of route the others
+    (a count for basis, a profile after leaving uitgebreid) are dropped, never carried.
+    """
 
     def __init__(self, values, done, nonce):
-        self.values = values
-        self.done = [step for step in steps.STEPS if step in done]
-        self.nonce = nonce
         self.newcomer = not current_user.is_authenticated
+        self.values = values
+        if self.route in ROUTES:
+            asked = {
+                name
+                for step in self.steps()
+                for name in steps.shown_fields(step, self.newcomer, self.route)
+            }
+            self.values = {name: value for name, value in values.items() if name in asked}
+        self.done = [step for step in self.steps() if step in done]
+        self.nonce = nonce
 
     @classmethod
     def fresh(cls):
@@ -51,19 +65,27 @@ class Wizard:
         return self.values.get("route", "")
 
     def steps(self):
-        """The steps of the chosen route."""
-        return steps.steps_for(self.route)
+        """The steps of the chosen route, the last one to check and submit."""
+        return [*steps.steps_for(self.route), steps.REVIEW]
 
     def current(self):
         """The step that was posted (the first one if unknown)."""
         step = request.form.get("step", "")
         return step if step in self.steps() else self.steps()[0]
 
-    def neighbour(self, step, offset):
-        """The step before (-1) or after (+1), staying within the form."""
+    def previous(self, step):
+        """The step before this one (the first stays the first)."""
         order = self.steps()
-        index = order.index(step) + offset
-        return order[max(0, min(index, len(order) - 1))]
+        return order[max(0, order.index(step) - 1)]
+
+    def following(self, step):
+        """The next step not yet done: after a change, the others need not be passed again.
+        The route step always leads to the organisation, whose fields depend on the route."""
+        order = self.steps()
+        later = order[order.index(step) + 1 :]
+        if step == "route":
+            return later[0]
+        return next((s for s in later if s not in self.done), steps.REVIEW)
 
     def context(self):
         """What the rules need: every answer, the namesake lookup, the account lookup."""
@@ -75,35 +97,31 @@ class Wizard:
         )
 
     def form(self, step):
-        """A step's form, filled in from what was posted."""
-        return steps.make_form(step, self.newcomer, self.route, formdata=request.form)
+        """A step's form, filled in from what was posted, without the dropped answers."""
+        posted = request.form.copy()
+        for name in KNOWN_FIELDS - set(self.values):
+            posted.pop(name, None)
+        return steps.make_form(step, self.newcomer, self.route, formdata=posted)
 
     def carried(self, step):
         """The answers of the other steps, as hidden fields."""
-        own = set(steps.field_names(steps.form_class(step, self.newcomer)))
+        own = set(steps.shown_fields(step, self.newcomer, self.route))
         return [
             (name, value)
             for name, value in sorted(self.values.items())
             if name not in own and name not in NOT_CARRIED
         ]
 
-    def skip(self, step):
-        """Leave an optional step for later: forget its answers."""
-        for name in steps.field_names(steps.form_class(step, self.newcomer)):
-            self.values.pop(name, None)
-        self.done = [done for done in self.done if done != step]
-
     def check(self, upto):
-        """Validate step `upto`, then the earlier ones: (the first failing step, its form),
+        """Validate step `upto`, then every earlier one: (the first failing step, its form),
         or (None, every validated answer)."""
         earlier = self.steps()[: self.steps().index(upto)]
-        wanted = [s for s in earlier if s in self.done or s not in steps.OPTIONAL_STEPS]
         answers = {}
-        for step in [upto, *wanted]:
+        for step in [upto, *earlier]:
             form = self.form(step)
             if not steps.validate(form, self.context()):
                 return step, form
-            if step not in self.done:
+            if step not in self.done and step != steps.REVIEW:
                 self.done.append(step)
             answers.update(form.data)
         answers.pop("csrf_token", None)
