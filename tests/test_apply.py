@@ -247,8 +247,7 @@ def test_the_route_choice_says_for_whom_each_route_is_and_what_it_costs(client):
 
 def test_a_drafts_new_route_drops_or_asks_the_count(client, make_user, login):
     user = make_user()
-    case = factories.Case(user, route="school").get()
-    Organisation.update(pupil_count=250).where(Organisation.id == case.organisation_id).execute()
+    case = factories.Case(user, route="school").get()  # with a count of 250
     login(user)
     client.post(f"/aanmelding/{case.id}/wijzigen/route", data={"route": "basis"})
     assert Organisation.get_by_id(case.organisation_id).pupil_count is None
@@ -259,3 +258,6 @@ def test_a_drafts_new_route_drops_or_asks_the_count(client, make_user, login):
     asked = text(client.get(back.headers["Location"]))
     assert "Vul het aantal leerlingen in" in asked and 'name="pupils"' in asked
     assert "Organisatie: nog in te vullen" in text(client.get(f"/aanmelding/{case.id}"))
+    refused = submit(client, case.id)  # the engine's completeness rule knows the count too
+    assert "niet compleet" in text(refused)
+    assert Application.get_by_id(case.id).state == "concept"

@@ -16,6 +16,8 @@ from intranet.models import BaseModel, Organisation, User
 from intranet.workflows.states import AdmissionState as State
 
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
+# The routes that ask for a count of pupils or kindplaatsen (apply/eligibility.py says why).
+COUNTED_ROUTES = {"schoolbestuur", "school", "vse"}
 MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
 OPEN_STATES = State.OPEN
 
@@ -53,8 +55,11 @@ class Application(BaseModel):
     def filled_parts(self):
         """Which parts of the form the draft has filled in: the one completeness rule."""
         organisation, extended = self.organisation, self.route == "uitgebreid"
+        counted = bool(organisation.pupil_count) or self.route not in COUNTED_ROUTES
         return {
-            "organisatie": all([organisation.name, organisation.sector, organisation.municipality]),
+            "organisatie": all(
+                [organisation.name, organisation.sector, organisation.municipality, counted]
+            ),
             "profiel": bool(self.profile.strip()) or not extended,
             "referenten": Referee.current(self).count() >= 2 or not extended,
             "contactpersoon": bool(self.backup_name and self.backup_email),

@@ -1,5 +1,7 @@
 """Who may apply by which route: pure rules, each returning a Dutch message or None."""
 
+from intranet.admission.models import COUNTED_ROUTES
+
 BASIS_AREA = (
     "Leiden",
     "Leiderdorp",
@@ -65,7 +67,7 @@ ROUTE_FIT = {
 # The routes that ask for a count of pupils (a schoolbestuur: of all its schools' pupils) or
 # kindplaatsen: their yearly contribution is computed from it (fees/rules.py, per head). The
 # memberships (basis, uitgebreid) are for organisations without pupils and never ask it.
-WITH_PUPILS = {"schoolbestuur", "school", "vse"}
+WITH_PUPILS = COUNTED_ROUTES
 COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
 EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
 BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}

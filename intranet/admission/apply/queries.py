@@ -8,7 +8,6 @@ from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
 from intranet.workflows.states import AdmissionState as State
 
-from .eligibility import pupils_problem
 from .steps import steps_for
 
 
@@ -86,8 +85,6 @@ def with_people(application_id):
 def checklist(application):
     """The steps of a draft and whether each is filled in: [(step, filled)]."""
     filled = application.filled_parts()
-    if pupils_problem(application.route, application.organisation.pupil_count):
-        filled["organisatie"] = False
     return [(step, filled.get(step, True)) for step in steps_for(application.route)]
 
 
