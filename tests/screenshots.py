@@ -18,6 +18,7 @@ WIDTHS = {390: 844, 1280: 800}
 def _ids(live):
     """Ids of the demo cases the gallery shows."""
     from intranet.admission.models import Application
+    from intranet.fees.models import FeeRate
     from intranet.models import Organisation
     from intranet.rounds.models import RenewalInvitation, Round
 
@@ -32,6 +33,9 @@ def _ids(live):
             "vote": application("Muziekschool Leiden"),
             "escalated": application("Science Hub Leiden"),
             "waiting": application("Stichting Denkwerk"),
+            "to_check": application("De Zeester Katwijk"),
+            "period": Round.get(Round.kind == "renewal").period_id,
+            "fee_year": max(FeeRate.years()),
             "naturalis": naturalis.id,
             "signing": RenewalInvitation.get(RenewalInvitation.organisation == naturalis).id,
             "round": Round.get(Round.kind == "renewal").id,
@@ -80,8 +84,13 @@ def gallery(live):
                 ("taken", "/taken/"),
                 ("dashboard", "/dashboard/"),
                 ("aanmeldingen", "/aanmeldingen/"),
+                ("beoordelen", f"/aanmeldingen/{ids['to_check']}"),
+                ("dossier-afdruk", f"/aanmelding/{ids['escalated']}/dossier"),
                 ("ronde", f"/convenant/ronde/{ids['round']}"),
+                ("convenant-afdruk", f"/convenant/periode/{ids['period']}/afdrukken"),
                 ("bijdragen", "/bijdragen/"),
+                ("facturen", f"/bijdragen/{ids['fee_year']}/facturen"),
+                ("leden", "/leden/"),
                 ("archief", "/aanmeldingen/archief"),
                 ("outbox", "/beheer/outbox"),
             ],
