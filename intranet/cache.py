@@ -23,7 +23,7 @@ cache = Cache(
     config={
         "CACHE_TYPE": "SimpleCache",
         "CACHE_DEFAULT_TIMEOUT": 600,  # a safety net only: writes drop values at once
-        "CACHE_THRESHOLD": 5000,
+        "CACHE_THRESHOLD": 1000,  # bounds the memory a worker gives it (keys hold search text)
     }
 )
 

@@ -4,7 +4,7 @@ import pytest
 from flask import g
 
 from intranet.app import create_app
-from intranet.cache import cached, generation
+from intranet.cache import cache, cached, generation
 from intranet.db import db, write_transaction
 from intranet.models import CacheGeneration, LoginAttempt, Organisation
 from tests import factories
@@ -104,3 +104,11 @@ def test_without_a_generation_row_nothing_is_cached(app):
     factories.organisation(name="Zet de teller weer neer")
     assert current() >= 1
     assert db.in_transaction() is False
+
+
+def test_made_up_query_parameters_do_not_add_cache_entries(client):
+    factories.organisation(name="Een Partner")
+    for number in range(5):
+        assert client.get(f"/partners/?x={number}").status_code == 200
+    keys = [key for key in cache.cache._cache if "directory:" in key]  # SimpleCache's own
+    assert len(keys) == 1, keys

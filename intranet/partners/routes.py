@@ -8,7 +8,7 @@ from intranet.cache import cached, cached_html
 from intranet.errors import error_page
 from intranet.fees.models import schooljaar_of
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
-from intranet.pagination import paginate
+from intranet.pagination import paginate, requested_page
 from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
@@ -28,7 +28,7 @@ def directory():
     found = {"name": name, "sectors": SECTORS, "sector": sector, "municipality": municipality}
     viewer = current_user.id if current_user.is_authenticated else "-"  # edit links differ
     listing = cached_html(
-        f"directory:{viewer}:{request.query_string.decode(errors='replace')}",
+        f"directory:{viewer}:{sector}:{municipality}:{name}:{requested_page()}",
         "partners/_list.html",
         lambda: {
             "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),

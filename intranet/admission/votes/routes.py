@@ -8,6 +8,7 @@ from intranet.admission.decide.dossier import application_or_404, dossier, open_
 from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
 from intranet.cache import cached_html
+from intranet.pagination import requested_page
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import Tally, admission
@@ -21,7 +22,7 @@ VOTERS = ("projectgroep", "projectleider")
 def index():
     """Open votes with their deadline and whether I voted; recently closed votes."""
     body = cached_html(
-        f"votes:{current_user.id}:{request.full_path}",
+        f"votes:{current_user.id}:{requested_page()}",
         "admission/_votes_body.html",
         lambda: {
             "votes": open_votes(current_user),
