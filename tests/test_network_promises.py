@@ -93,6 +93,21 @@ def test_attendance_before_the_meeting_begins_is_refused(client, login, make_use
     assert response.status_code == 409 and Invitation.get().attended is None
 
 
+@pytest.mark.parametrize("htmx", [True, False])
+def test_an_unknown_person_before_the_meeting_begins_is_not_found(
+    client, login, make_user, leader, htmx
+):
+    meeting = published(leader, people=[make_user()])
+    login(leader)
+    response = client.post(
+        f"/bijeenkomsten/{meeting.id}/aanwezigheid/0",
+        data={"present": "1"},
+        headers=HTMX if htmx else {},
+    )
+    assert response.status_code == (404 if htmx else 303)
+    assert Invitation.get().attended is None
+
+
 def test_the_projectleider_plans_and_records_a_jaargesprek(
     client, login, make_organisation, leader
 ):

@@ -1,6 +1,6 @@
 """Attendance, on a phone: one tap per person marks them present (or not any more)."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from intranet import htmx
 from intranet.network import bp
@@ -44,7 +44,9 @@ def mark(meeting_id, invitation_id):
             flash(refused.message, "error")
             return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
         message, status = ("error", refused.message), refused.status
-    row = Invitation.listing(meeting).where(Invitation.id == invitation_id).get()
+    row = Invitation.listing(meeting).where(Invitation.id == invitation_id).get_or_none()
+    if row is None:  # refused for another reason first (not yet), and not of this meeting
+        abort(404)
     if htmx.is_htmx():
         response = htmx.render(
             "network/attendance.html",
