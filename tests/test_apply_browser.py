@@ -28,6 +28,8 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     page.goto("/aanmelden")
     page.get_by_label("School in een Leids samenwerkingsverband").check()
     page.get_by_role("button", name="Volgende").click()
+    page.get_by_role("heading", name="Stap 2 van 4: Organisatie").wait_for()
+    page.wait_for_load_state("load")  # htmx listens from DOMContentLoaded on: fill after it
     page.get_by_label("Naam van de organisatie").fill("naturalis biodiversity center")
     page.get_by_label("Naam van de organisatie").press("Tab")
     assert "al partner" in page.locator("#name-error").inner_text()
@@ -43,6 +45,7 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     page.locator("#municipality-error").wait_for(state="detached")
     page.get_by_role("button", name="Volgende").click()  # no profile for a school
     page.get_by_role("heading", name="Stap 3 van 4: Contactpersoon").wait_for()
+    page.wait_for_load_state("load")
     page.get_by_label("Uw naam").fill("Anna Aanvrager")
     page.get_by_label("Uw e-mailadres").fill("anna@example.org")
     page.get_by_label("Naam van de achtervang").fill("Bert")
