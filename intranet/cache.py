@@ -18,6 +18,24 @@ from markupsafe import Markup
 from intranet.clock import today
 from intranet.db import db
 
+# Every key in the cache: its prefix (up to the first ":"), what it holds and where it is
+# kept. `cached` refuses any other prefix, so this list is the whole story of the cache.
+KEYS = {
+    "user": "a logged-in user with their seats and organisations (security.load_user)",
+    "task-count": "one person's number of tasks, for the menu (tasks/routes.py)",
+    "tasks": "one person's tasks (tasks/sources.py)",
+    "task-list": "one person's Mijn taken list as HTML (tasks/routes.py)",
+    "dashboard": "the projectleider's dashboard sections as HTML (dashboard/routes.py)",
+    "votes": "one voter's open and recently closed votes as HTML (admission/votes/routes.py)",
+    "application": "an application with its organisation and applicant (decide/dossier.py)",
+    "referees": "an application's current referees (decide/dossier.py)",
+    "tally": "an application's vote count (decide/dossier.py)",
+    "my-vote": "one member's vote on an application (decide/dossier.py)",
+    "vote-dossier": "an application's dossier on the vote page as HTML (votes/routes.py)",
+    "directory": "one page of the partner directory for one search as HTML (partners/routes.py)",
+    "partner-municipalities": "the municipalities the directory filters on (partners/routes.py)",
+    "last-tick": "when `workflows tick` last ran, for the health check (workflows/timers.py)",
+}
 GENERATION = 'SELECT value FROM "cache_generation" WHERE id = 1'
 cache = Cache(
     config={
@@ -44,6 +62,8 @@ def generation():
 
 def cached(key, compute):
     """compute(), or the value it gave for this key since the last write (and today)."""
+    if key.split(":", 1)[0] not in KEYS:
+        raise KeyError(f"{key!r}: every cache key's prefix is listed in KEYS")
     if db.in_transaction():  # it could see what this transaction has not yet committed
         return compute()
     current = generation()

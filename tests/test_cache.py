@@ -8,7 +8,7 @@ from intranet.cache import cache, cached, generation
 from intranet.db import db, write_transaction
 from intranet.models import CacheGeneration, LoginAttempt, Organisation
 from tests import factories
-from tests.conftest import FreshContextClient
+from tests.conftest import PASSWORD, FreshContextClient
 from tests.query_count import counted_queries
 
 
@@ -51,19 +51,19 @@ def test_a_value_is_kept_until_the_next_write(app):
         calls.append(1)
         return len(calls)
 
-    assert cached("teller", compute) == 1
-    assert cached("teller", compute) == 1
+    assert cached("tasks:teller", compute) == 1
+    assert cached("tasks:teller", compute) == 1
     factories.organisation(name="Nieuw")
     g.pop("cache_generation", None)  # a new request reads the generation again
-    assert cached("teller", compute) == 2
+    assert cached("tasks:teller", compute) == 2
 
 
 def test_inside_a_write_transaction_nothing_is_cached(app):
     with write_transaction():
         factories.organisation(name="Nog niet vastgelegd")
-        assert cached("partners", lambda: Organisation.select().count()) == 1
+        assert cached("partner-municipalities", lambda: Organisation.select().count()) == 1
     g.pop("cache_generation", None)
-    assert cached("partners", lambda: -1) == -1  # the value above was not kept
+    assert cached("partner-municipalities", lambda: -1) == -1  # the value above was not kept
 
 
 def test_the_directory_shows_a_new_partner_at_once_on_another_worker(client, other_worker):
@@ -100,7 +100,7 @@ def test_without_a_generation_row_nothing_is_cached(app):
     CacheGeneration.delete().execute()
     g.pop("cache_generation", None)
     assert generation() is None
-    assert cached("x", lambda: 1) == 1 and cached("x", lambda: 2) == 2
+    assert cached("tasks:x", lambda: 1) == 1 and cached("tasks:x", lambda: 2) == 2
     factories.organisation(name="Zet de teller weer neer")
     assert current() >= 1
     assert db.in_transaction() is False
@@ -112,3 +112,29 @@ def test_made_up_query_parameters_do_not_add_cache_entries(client):
         assert client.get(f"/partners/?x={number}").status_code == 200
     keys = [key for key in cache.cache._cache if "directory:" in key]  # SimpleCache's own
     assert len(keys) == 1, keys
+
+
+def test_each_person_sees_only_their_own_cached_tasks(app, client, login):
+    """Two members, one vote cast: the cache keeps each person's list and count apart."""
+    leader = factories.person("projectleider")
+    voted, waiting = factories.person("projectgroep"), factories.person("projectgroep")
+    case = factories.Case(factories.person(), name="Gedeelde Zaak")
+    case.nominated(leader).voted(voted, "voor")
+    other = app.test_client()
+    login(voted)
+    assert (
+        other.post("/inloggen", data={"email": waiting.email, "password": PASSWORD}).status_code
+        == 302
+    )
+    for _ in range(2):  # the second round comes from the cache
+        mine, theirs = client.get("/taken/").get_data(as_text=True), other.get("/taken/")
+        theirs = theirs.get_data(as_text=True)
+        assert "Stem over de aanmelding van Gedeelde Zaak" not in mine
+        assert "Stem over de aanmelding van Gedeelde Zaak" in theirs
+        assert '<span class="task-count"' not in mine
+        assert '<span class="task-count" aria-hidden="true">1</span>' in theirs
+
+
+def test_every_key_prefix_is_listed(app):
+    with pytest.raises(KeyError, match="KEYS"):
+        cached("nergens-gedocumenteerd:1", lambda: 1)

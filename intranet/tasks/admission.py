@@ -47,29 +47,33 @@ def applications_to_handle(user):
 
 def silent_referees(user):
     """Referees who were reminded and still did not answer (the projectleider may chase)."""
-    rows = (
-        Referee.select(Referee, Application.id, Organisation.name)
-        .join(Application)
-        .join(Organisation)
-        .where(
-            Referee.status == "uitgenodigd",
-            Referee.reminded_at.is_null(False),
-            Application.state == S.REFERENCES,
-        )
-        .order_by(Referee.invited_at)
-    )
-    expires = current_app.config["REFEREE_LINK_MAX_AGE"]
+    rows = _silent(Referee.select(Referee, Application.id, Organisation.name).join(Application))
     return [
-        Task(
-            KINDS["referentie"],
-            f"{r.name} gaf nog geen referentie voor {r.application.organisation.name}",
-            url_for("inbox.case", case_id=r.application.id),
-            r.invited_at + expires if r.invited_at else None,
-            detail="Herinnerd, maar nog geen antwoord. Vraag de aanvrager om een andere referent.",
-            uid=f"referent-{r.id}",
+        _referee_task(
+            referee,
+            f"{referee.name} gaf nog geen referentie voor {referee.application.organisation.name}",
+            url_for("inbox.case", case_id=referee.application.id),
+            "Herinnerd, maar nog geen antwoord. Vraag de aanvrager om een andere referent.",
+            uid=f"referent-{referee.id}",
         )
-        for r in rows
+        for referee in rows.join(Organisation).order_by(Referee.invited_at)
     ]
+
+
+def _silent(query):
+    """Narrow a Referee query joined to Application to referees reminded without answering."""
+    return query.where(
+        Referee.status == "uitgenodigd",
+        Referee.reminded_at.is_null(False),
+        Application.state == S.REFERENCES,
+    )
+
+
+def _referee_task(referee, title, url, detail, uid):
+    """The task of chasing a referee, due when the referee's link expires."""
+    expires = current_app.config["REFEREE_LINK_MAX_AGE"]
+    due = referee.invited_at + expires if referee.invited_at else None
+    return Task(KINDS["referentie"], title, url, due, detail=detail, uid=uid)
 
 
 def cases_for_regiegroep(user):
@@ -102,26 +106,15 @@ def own_applications(user):
         )
         for a in rows
     ]
-    silent = (
-        Referee.select(Referee, Application.id)
-        .join(Application)
-        .where(
-            Application.applicant == user.id,
-            Application.state == S.REFERENCES,
-            Referee.status == "uitgenodigd",
-            Referee.reminded_at.is_null(False),
-        )
-    )
-    expires = current_app.config["REFEREE_LINK_MAX_AGE"]
+    silent = _silent(Referee.select(Referee, Application.id).join(Application))
     tasks += [
-        Task(
-            KINDS["referentie"],
-            f"{r.name} heeft nog niet gereageerd",
-            url_for("apply.case", case_id=r.application.id),
-            r.invited_at + expires if r.invited_at else None,
-            detail="Herinner uw referent zelf, of vervang hem of haar door iemand anders.",
-            uid=f"eigen-referent-{r.id}",
+        _referee_task(
+            referee,
+            f"{referee.name} heeft nog niet gereageerd",
+            url_for("apply.case", case_id=referee.application.id),
+            "Herinner uw referent zelf, of vervang hem of haar door iemand anders.",
+            uid=f"eigen-referent-{referee.id}",
         )
-        for r in silent
+        for referee in silent.where(Application.applicant == user.id)
     ]
     return tasks

@@ -107,8 +107,8 @@ def validate(form, context):
 
 
 EXISTING_ACCOUNT = (
-    "Er bestaat al een account met dit e-mailadres. Log in door bij ‘Wachtwoord’ het "
-    "wachtwoord van dat account in te vullen, of gebruik een ander e-mailadres."
+    "Er bestaat al een account met dit e-mailadres. Vul bij de laatste stap, ‘Controleer en "
+    "dien in’, het wachtwoord van dat account in, of gebruik een ander e-mailadres."
 )
 FIELD_ATTRS = {  # extra HTML attributes per field: autocomplete, keyboards, suggestions
     "name": {"autocomplete": "organization"},
