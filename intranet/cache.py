@@ -11,8 +11,11 @@ What is cached must not depend on anything but the database, the key and the day
 hold the user (for per-person parts) and today's date (for texts like "over 3 dagen").
 """
 
+import secrets
+
 from flask import g, render_template
 from flask_caching import Cache
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from intranet.clock import today
@@ -32,10 +35,14 @@ KEYS = {
     "tally": "an application's vote count (decide/dossier.py)",
     "my-vote": "one member's vote on an application (decide/dossier.py)",
     "vote-dossier": "an application's dossier on the vote page as HTML (votes/routes.py)",
+    "vote-panel": "one voter's vote panel with its form as HTML (votes/routes.py)",
     "directory": "one page of the partner directory for one search as HTML (partners/routes.py)",
+    "directory-page": "the whole directory page for a visitor not logged in (partners/routes.py)",
     "partner-municipalities": "the municipalities the directory filters on (partners/routes.py)",
     "last-tick": "when `workflows tick` last ran, for the health check (workflows/timers.py)",
 }
+# Stands in a kept form for the CSRF token of the session that rendered it (cached_form_html).
+TOKEN_MARK = f"csrf-{secrets.token_hex(16)}"
 GENERATION = 'SELECT value FROM "cache_generation" WHERE id = 1'
 cache = Cache(
     config={
@@ -80,9 +87,21 @@ def cached(key, compute):
 def cached_html(key, template, context):
     """A rendered part of a page, kept like `cached`; context() gives its variables.
 
-    Never a part with a form in it: CSRF tokens belong to one session.
+    Never a part with a form in it: CSRF tokens belong to one session (cached_form_html).
     """
     return cached(key, lambda: Markup(render_template(template, **context())))
+
+
+def cached_form_html(key, template, context):
+    """A rendered part with a form, kept like `cached_html` without its CSRF token.
+
+    The session's token is taken out when the part is kept and this request's session token
+    put in when it is used, so a part rendered for one session never carries its token into
+    another (the same person in two browsers included).
+    """
+    token = generate_csrf()
+    kept = cached(key, lambda: render_template(template, **context()).replace(token, TOKEN_MARK))
+    return Markup(kept.replace(TOKEN_MARK, token))
 
 
 class Lazy:

@@ -1,10 +1,12 @@
 """Cached page parts: a write shows at once, on every worker; nothing else moves them."""
 
+import re
+
 import pytest
 from flask import g
 
 from intranet.app import create_app
-from intranet.cache import cache, cached, generation
+from intranet.cache import TOKEN_MARK, cache, cached, generation
 from intranet.db import db, write_transaction
 from intranet.models import CacheGeneration, LoginAttempt, Organisation
 from tests import factories
@@ -138,3 +140,58 @@ def test_each_person_sees_only_their_own_cached_tasks(app, client, login):
 def test_every_key_prefix_is_listed(app):
     with pytest.raises(KeyError, match="KEYS"):
         cached("nergens-gedocumenteerd:1", lambda: 1)
+
+
+def _form_token(page):
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def _header_token(page):
+    return re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+
+
+def test_a_kept_vote_form_carries_the_token_of_the_session_that_asks(app, client, login):
+    """The same member in two browsers: the kept panel is one, each form has its own token."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    leader, member = factories.person("projectleider"), factories.person("projectgroep")
+    factories.person("projectgroep")  # a second member: one vote does not close it
+    case = factories.Case(factories.person(), name="Twee Browsers").nominated(leader)
+    browsers = [app.test_client(), app.test_client()]
+    pages = []
+    for browser in browsers:
+        form = browser.get("/inloggen").get_data(as_text=True)
+        data = {"email": member.email, "password": PASSWORD, "csrf_token": _form_token(form)}
+        assert browser.post("/inloggen", data=data).status_code == 302
+        pages.append(browser.get(f"/stemmen/{case.id}").get_data(as_text=True))
+    tokens = [_form_token(page) for page in pages]
+    assert tokens[0] != tokens[1]
+    assert [_header_token(page) for page in pages] == tokens
+    assert not any(TOKEN_MARK in page for page in pages)
+    vote = {"choice": "voor", "motivation": "", "csrf_token": tokens[1]}
+    assert browsers[1].post(f"/stemmen/{case.id}", data=vote).status_code == 303
+    assert "U stemde <strong>voor</strong>" in browsers[0].get(f"/stemmen/{case.id}").get_data(
+        as_text=True
+    )  # the vote shows at once in the other browser too
+
+
+def test_the_public_directory_is_kept_whole_without_a_session(app, client):
+    factories.organisation(name="Openbare Partner")
+    first = client.get("/partners/")
+    assert "Openbare Partner" in first.get_data(as_text=True)
+    assert "X-CSRFToken" not in first.get_data(as_text=True)
+    assert "Set-Cookie" not in first.headers  # no session made for a visitor who only reads
+    keys = [key for key in cache.cache._cache if key.startswith("directory-page:")]
+    assert len(keys) == 1
+    with counted_queries(warm=True) as statements:
+        assert "Openbare Partner" in client.get("/partners/").get_data(as_text=True)
+    assert len(statements) == 1
+    factories.organisation(name="Tweede Partner")
+    assert "Tweede Partner" in client.get("/partners/").get_data(as_text=True)
+
+
+def test_a_visitor_with_a_message_waiting_gets_the_page_made_for_them(app, client):
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "U bent uitgelogd.")]
+    page = client.get("/partners/").get_data(as_text=True)
+    assert "U bent uitgelogd." in page
+    assert "U bent uitgelogd." not in client.get("/partners/").get_data(as_text=True)

@@ -1,6 +1,6 @@
 """Partner views: the public directory, 'my organisation', a partner's page and profile."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from intranet import htmx
@@ -16,6 +16,9 @@ from intranet.partners.profile import NameTaken, managed_organisation, update_pr
 from intranet.security import login_required
 
 PER_PAGE = 30
+# A page without forms that post, for a visitor without a session: no CSRF token in it
+# (base.html), so it is the same for every such visitor and is kept whole.
+PUBLIC = {"public_page": True}
 NOT_A_CONTACT = "U bent van geen enkele organisatie contactpersoon."
 
 
@@ -27,22 +30,33 @@ def directory():
     name = " ".join(request.args.get("zoek", "").split())[:100]
     found = {"name": name, "sectors": SECTORS, "sector": sector, "municipality": municipality}
     viewer = current_user.id if current_user.is_authenticated else "-"  # edit links differ
-    listing = cached_html(
-        f"directory:{viewer}:{sector}:{municipality}:{name}:{requested_page()}",
-        "partners/_list.html",
-        lambda: {
-            "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
-            **found,
-        },
-    )
-    if htmx.is_htmx():
-        return htmx.fragment(listing)
-    municipalities = cached("partner-municipalities", Organisation.partner_municipalities)
-    return htmx.fragment(
-        render_template(
-            "partners/directory.html", listing=listing, municipalities=municipalities, **found
+    filters = f"{sector}:{municipality}:{name}:{requested_page()}"
+
+    def listing():
+        return cached_html(
+            f"directory:{viewer}:{filters}",
+            "partners/_list.html",
+            lambda: {
+                "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
+                **found,
+            },
         )
-    )
+
+    def page():
+        return {
+            "listing": listing(),
+            "municipalities": cached("partner-municipalities", Organisation.partner_municipalities),
+            **found,
+        }
+
+    if htmx.is_htmx():
+        return htmx.fragment(listing())
+    if viewer == "-" and not session:  # no flashes, no token: the same page for everyone
+        public = cached_html(
+            f"directory-page:{filters}", "partners/directory.html", lambda: page() | PUBLIC
+        )
+        return htmx.fragment(public)
+    return htmx.fragment(render_template("partners/directory.html", **page()))
 
 
 @bp.get("/mijn")

@@ -7,7 +7,7 @@ from intranet import htmx
 from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
 from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
-from intranet.cache import cached_html
+from intranet.cache import cached_form_html, cached_html
 from intranet.pagination import requested_page
 from intranet.security import role_required
 from intranet.workflows import engine
@@ -79,26 +79,28 @@ def _nominated_or_404(case_id):
 
 def _panel(application, form=None, message=None, status=200, view=None):
     """The vote page, or only its panel for htmx."""
-    view = view or vote_view(application, current_user)
-    if form is None:
-        mine = view.my_vote
-        form = VoteForm(
-            formdata=None,
-            data={"choice": mine.choice, "motivation": mine.motivation} if mine else {},
+    shown = view or vote_view(application, current_user)
+    context = {**dossier(application), "view": shown, "message": message, "workflow": admission}
+    if view is None and form is None and message is None:  # as anyone opens it: kept
+        key = f"vote-panel:{application.id}:{current_user.id}:{shown.past_deadline}"
+        context["panel_html"] = cached_form_html(
+            key, "admission/_vote_panel.html", lambda: {**context, "form": _form_for(shown)}
         )
-    parts = dossier(application)
+    else:
+        context["form"] = form or _form_for(shown)
+    if htmx.is_htmx() and "panel_html" in context:
+        return htmx.fragment(context["panel_html"])
     if not htmx.is_htmx():  # the dossier has no form here: kept until the next write
-        parts["dossier_html"] = cached_html(
-            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: parts
+        context["dossier_html"] = cached_html(
+            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: context
         )
-    response = htmx.render(
-        "admission/vote.html",
-        "admission/_vote_panel.html",
-        **parts,
-        view=view,
-        form=form,
-        message=message,
-        workflow=admission,
-    )
+    response = htmx.render("admission/vote.html", "admission/_vote_panel.html", **context)
     response.status_code = status
     return response
+
+
+def _form_for(view):
+    """The vote form holding my current vote, if any."""
+    mine = view.my_vote
+    data = {"choice": mine.choice, "motivation": mine.motivation} if mine else {}
+    return VoteForm(formdata=None, data=data)
