@@ -1,11 +1,13 @@
 """Computed parts of pages kept between requests, and dropped by any write that commits.
 
-Every committed write to a table whose rows a page may show moves one counter, the
+Every committed write to a table whose rows a page may show moves a counter, the
 generation (`CacheGeneration`, moved by the database itself: intranet/db.py). A value is
 kept under its key together with the generation it was computed at, so it is used only
-while nothing has been written since: a write shows at once, on every worker. Each worker
-keeps its own values (Flask-Caching's SimpleCache, bounded); reading the generation costs
-one query per request that uses the cache, and a request that writes reads it again.
+while nothing has been written since: a write shows at once, on every worker. The user
+loaded for each request (PEOPLE_KEYS) follows a second counter that only writes to the
+user, seat and contact tables move. Each worker keeps its own values (Flask-Caching's
+SimpleCache, bounded); reading the counters costs one query per request that uses the
+cache, and a request that writes goes on with the counters its commit returned.
 
 What is cached must not depend on anything but the database, the key and the day: keys
 hold the user (for per-person parts) and today's date (for texts like "over 3 dagen").
@@ -19,7 +21,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from intranet.clock import today
-from intranet.db import db
+from intranet.db import EVERYTHING, PEOPLE, db
 
 # Every key in the cache: its prefix (up to the first ":"), what it holds and where it is
 # kept. `cached` refuses any other prefix, so this list is the whole story of the cache.
@@ -43,7 +45,9 @@ KEYS = {
 }
 # Stands in a kept form for the CSRF token of the session that rendered it (cached_form_html).
 TOKEN_MARK = f"csrf-{secrets.token_hex(16)}"
-GENERATION = 'SELECT value FROM "cache_generation" WHERE id = 1'
+# Keys kept until a write to the people tables only (intranet/db.py); the rest until any write.
+PEOPLE_KEYS = {"user"}
+GENERATION = 'SELECT id, value FROM "cache_generation"'
 cache = Cache(
     config={
         "CACHE_TYPE": "SimpleCache",
@@ -59,21 +63,23 @@ def init_app(app):
 
 
 def generation():
-    """The current generation, read once per request (None: not known, cache nothing)."""
+    """The current counters {EVERYTHING: n, PEOPLE: m}, read once per request (None: not
+    known, cache nothing)."""
     if "cache_generation" not in g:
         # plain SQL: on every request, peewee building the query would cost more than it
-        found = db.execute_sql(GENERATION).fetchone()
-        g.cache_generation = found[0] if found else None
+        g.cache_generation = dict(db.execute_sql(GENERATION).fetchall()) or None
     return g.cache_generation
 
 
 def cached(key, compute):
     """compute(), or the value it gave for this key since the last write (and today)."""
-    if key.split(":", 1)[0] not in KEYS:
+    prefix = key.split(":", 1)[0]
+    if prefix not in KEYS:
         raise KeyError(f"{key!r}: every cache key's prefix is listed in KEYS")
     if db.in_transaction():  # it could see what this transaction has not yet committed
         return compute()
-    current = generation()
+    counters = generation()
+    current = counters and counters.get(PEOPLE if prefix in PEOPLE_KEYS else EVERYTHING)
     if current is None:
         return compute()
     full_key = f"{key}|{today().isoformat()}|{current}"

@@ -1,8 +1,10 @@
 """Database: peewee behind a proxy, pooled connections, migrations and backups."""
 
+import fcntl
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 from flask import current_app, g, has_app_context
@@ -24,23 +26,42 @@ SQLITE_PRAGMAS = {
 
 # Writes to these tables change nothing a page shows from the cache (intranet/cache.py).
 NOT_SHOWN = {"cache_generation", "login_attempt", "outbox_message"}
+# Two counters: EVERYTHING moves with every write a page may show; PEOPLE only with writes
+# to the tables a logged-in user is loaded from (User.load), so a vote or an application
+# leaves every user's cached copy in place.
+EVERYTHING, PEOPLE = 1, 2
+PEOPLE_TABLES = {"user", "membership", "contact"}
 WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"(\w+)"', re.I)
-BUMP = (
-    'INSERT INTO "cache_generation" (id, value) VALUES (1, 1) '
-    'ON CONFLICT (id) DO UPDATE SET value = "cache_generation".value + 1 RETURNING value'
+_BUMP = (
+    'INSERT INTO "cache_generation" (id, value) VALUES (1, 1), (2, 1) '
+    'ON CONFLICT (id) DO UPDATE SET value = "cache_generation".value + {step} '
+    "RETURNING id, value"
 )
+BUMP = {  # by whether PEOPLE moves too
+    True: _BUMP.format(step="1"),
+    False: _BUMP.format(step='CASE WHEN "cache_generation".id = 1 THEN 1 ELSE 0 END'),
+}
+
+
+def moves_counters(sql):
+    """The counters a statement moves: none (a read, or a table no page shows), or
+    {EVERYTHING} or {EVERYTHING, PEOPLE}."""
+    found = WRITE.match(sql)
+    table = found and found.group(1)
+    if not table or table in NOT_SHOWN:
+        return set()
+    return {EVERYTHING, PEOPLE} if table in PEOPLE_TABLES else {EVERYTHING}
 
 
 def writes_shown_data(sql):
     """True for an INSERT, UPDATE or DELETE on a table whose rows pages may show."""
-    found = WRITE.match(sql)
-    return found is not None and found.group(1) not in NOT_SHOWN
+    return bool(moves_counters(sql))
 
 
 class MovesGeneration:
     """A database that moves the cache generation with every write it commits.
 
-    The counter moves in the same transaction as the write (just before COMMIT), or right
+    The counters move in the same transaction as the write (just before COMMIT), or right
     after a write outside a transaction, so a cached value is never older than its
     generation; the request that wrote goes on with the new one. A database whose schema
     has no cache_generation table yet (while migrating) moves nothing.
@@ -50,29 +71,30 @@ class MovesGeneration:
 
     def execute_sql(self, sql, params=None):
         cursor = super().execute_sql(sql, params)
-        if writes_shown_data(sql) and self._tracks():
+        moved = moves_counters(sql)
+        if moved and self._tracks():
             _forget_generation()
             if self.in_transaction():
-                self._state.wrote = True
+                self._state.moves = getattr(self._state, "moves", set()) | moved
             else:
-                _remember_generation(self._bump())
+                _remember_generation(self._bump(moved))
         return cursor
 
     def commit(self):
         moved = None
-        if getattr(self._state, "wrote", False):
-            self._state.wrote = False
-            moved = self._bump()
+        if getattr(self._state, "moves", None):
+            moved = self._bump(self._state.moves)
+            self._state.moves = set()
         done = super().commit()
         _remember_generation(moved)
         return done
 
     def rollback(self):
-        self._state.wrote = False
+        self._state.moves = set()
         return super().rollback()
 
-    def _bump(self):
-        return self.execute_sql(BUMP).fetchone()[0]
+    def _bump(self, counters):
+        return dict(self.execute_sql(BUMP[PEOPLE in counters]).fetchall())
 
     def _tracks(self):
         if self.tracks_writes is None:
@@ -85,9 +107,9 @@ def _forget_generation():
         g.pop("cache_generation", None)  # unknown until this write commits (cache.py)
 
 
-def _remember_generation(value):
-    if value is not None and has_app_context():
-        g.cache_generation = value
+def _remember_generation(values):
+    if values is not None and has_app_context():
+        g.cache_generation = values
 
 
 class Postgresql(MovesGeneration, PooledPostgresqlDatabase):
@@ -124,13 +146,40 @@ def is_sqlite():
     return isinstance(db.obj, SqliteDatabase)
 
 
+@contextmanager
 def write_transaction():
     """A transaction that holds the write lock from its start.
 
-    On SQLite that is BEGIN IMMEDIATE, so two writers never both read and then collide;
-    on PostgreSQL the callers lock the rows they change with SELECT ... FOR UPDATE.
+    On SQLite that is BEGIN IMMEDIATE, so two writers never both read and then collide,
+    taken in turn (`_writers_turn`); on PostgreSQL the callers lock the rows they change
+    with SELECT ... FOR UPDATE. Inside a transaction it is a savepoint of that one.
     """
-    return db.atomic("IMMEDIATE") if is_sqlite() else db.atomic()
+    if not is_sqlite() or db.in_transaction():
+        with db.atomic() as transaction:
+            yield transaction
+        return
+    with _writers_turn(db.obj.database), db.atomic("IMMEDIATE") as transaction:
+        yield transaction
+
+
+@contextmanager
+def _writers_turn(path):
+    """Wait for our turn to write to a SQLite file, in the kernel (flock on a file beside it).
+
+    SQLite's own busy handler polls, sleeping up to 100 ms between tries, so under
+    contention a writer often sleeps on long after the lock came free; a flock waiter
+    wakes the moment the writer before it is done. Taken only outside a transaction (a
+    nested one is a savepoint), so it never waits while holding SQLite's lock.
+    """
+    if path == ":memory:" or path.startswith("file:"):
+        yield
+        return
+    descriptor = os.open(path + "-writer", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing lets the next writer in
 
 
 def locked(query):

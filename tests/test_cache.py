@@ -7,8 +7,9 @@ from flask import g
 
 from intranet.app import create_app
 from intranet.cache import TOKEN_MARK, cache, cached, generation
+from intranet.clock import today
 from intranet.db import db, write_transaction
-from intranet.models import CacheGeneration, LoginAttempt, Organisation
+from intranet.models import CacheGeneration, LoginAttempt, Membership, Organisation
 from tests import factories
 from tests.conftest import PASSWORD, FreshContextClient
 from tests.query_count import counted_queries
@@ -195,3 +196,25 @@ def test_a_visitor_with_a_message_waiting_gets_the_page_made_for_them(app, clien
     page = client.get("/partners/").get_data(as_text=True)
     assert "U bent uitgelogd." in page
     assert "U bent uitgelogd." not in client.get("/partners/").get_data(as_text=True)
+
+
+def _user_reads(statements):
+    return [sql for sql in statements if 'FROM "user"' in sql]
+
+
+def test_a_vote_leaves_the_cached_user_and_a_seat_change_reloads_it(app, client, login):
+    """Users follow their own counter: a vote moves only the other one."""
+    leader = factories.person("projectleider")
+    member, other = factories.person("projectgroep"), factories.person("projectgroep")
+    case = factories.Case(factories.person(), name="Eigen Teller").nominated(leader)
+    login(member)
+    client.get("/taken/")
+    case.voted(other, "voor")  # another member's vote: the tasks change, the user does not
+    with counted_queries(warm=True) as statements:
+        assert client.get("/taken/").status_code == 200
+    assert not _user_reads(statements)
+    assert len(statements) > 1  # the tasks were computed again
+    Membership.update(ends_on=today()).where(Membership.user == member.id).execute()
+    with counted_queries(warm=True) as statements:
+        assert client.get("/stemmen/").status_code == 403  # the seat ended: at once
+    assert _user_reads(statements)

@@ -65,6 +65,7 @@ class Acted:
     done: object
     settled: object = None
     facts: dict = field(default_factory=dict)  # what the automatic steps read last
+    case: object = None  # the case as the transaction left it (its row, no joins)
 
 
 @dataclass
@@ -155,7 +156,7 @@ def act(workflow, case_id, name, actor, *, data=None, moment=None):
             done.actor_label,
         )
         settled, facts = settle_locked(workflow, case, moment)
-        return Acted(done, settled, facts)
+        return Acted(done, settled, facts, case)
 
 
 def actions_for(workflow, case, user):

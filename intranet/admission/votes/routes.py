@@ -15,6 +15,7 @@ from intranet.workflows.admission import Tally, admission
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")
+PANEL = "admission/_vote_panel.html"
 
 
 @bp.get("/")
@@ -42,11 +43,10 @@ def vote(case_id):
         return _panel(_nominated_or_404(case_id))
     if not current_user.has_role("projectgroep"):
         abort(403)
-    application = _nominated_or_404(case_id)  # read before voting: cached when warm
     form = VoteForm()
     if not form.validate():
-        return _panel(application, form=form, status=422)
-    try:
+        return _panel(_nominated_or_404(case_id), form=form, status=422)
+    try:  # the engine reads the case under its lock: no read before it
         acted = engine.act(
             admission,
             case_id,
@@ -55,19 +55,18 @@ def vote(case_id):
             data={"choice": form.choice.data, "motivation": form.motivation.data or ""},
         )
     except (engine.ConditionFailed, engine.AlreadyHandled) as error:  # the panel again
-        application = _nominated_or_404(case_id)
+        application = _nominated_or_404(case_id)  # never put to the vote: a 404
         return _panel(application, message=("error", error.message), status=error.status)
     message = "Uw stem is vastgelegd."
     if acted.settled:
-        application = _nominated_or_404(case_id)  # its state changed
         label = admission.state_label(acted.settled.dest).lower()
         message += f" Daarmee is de stemming gesloten: {label}."
     if not htmx.is_htmx():
         flash(message, "success")
         return redirect(url_for("votes.vote", case_id=case_id), code=303)
     counted = {key: acted.facts[key] for key in ("members", "voor", "tegen", "twijfel")}
-    view = vote_view(application, current_user, acted.done.result, Tally(**counted))
-    return _panel(application, message=("success", message), view=view)
+    view = vote_view(acted.case, current_user, acted.done.result, Tally(**counted))
+    return _panel(acted.case, message=("success", message), view=view)
 
 
 def _nominated_or_404(case_id):
@@ -78,23 +77,26 @@ def _nominated_or_404(case_id):
 
 
 def _panel(application, form=None, message=None, status=200, view=None):
-    """The vote page, or only its panel for htmx."""
+    """The vote page, or only its panel for htmx (which needs no dossier)."""
     shown = view or vote_view(application, current_user)
-    context = {**dossier(application), "view": shown, "message": message, "workflow": admission}
+    context = {"application": application, "view": shown, "message": message}
+    context["workflow"] = admission
     if view is None and form is None and message is None:  # as anyone opens it: kept
         key = f"vote-panel:{application.id}:{current_user.id}:{shown.past_deadline}"
         context["panel_html"] = cached_form_html(
-            key, "admission/_vote_panel.html", lambda: {**context, "form": _form_for(shown)}
+            key, PANEL, lambda: {**context, "form": _form_for(shown)}
         )
     else:
         context["form"] = form or _form_for(shown)
-    if htmx.is_htmx() and "panel_html" in context:
-        return htmx.fragment(context["panel_html"])
-    if not htmx.is_htmx():  # the dossier has no form here: kept until the next write
-        context["dossier_html"] = cached_html(
-            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: context
+    if htmx.is_htmx():
+        html = context.get("panel_html") or render_template(PANEL, **context)
+    else:
+        parts = dossier(application)  # the dossier has no form: kept until the next write
+        parts["dossier_html"] = cached_html(
+            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: parts
         )
-    response = htmx.render("admission/vote.html", "admission/_vote_panel.html", **context)
+        html = render_template("admission/vote.html", **(parts | context))
+    response = htmx.fragment(html)
     response.status_code = status
     return response
 
