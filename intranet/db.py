@@ -5,6 +5,7 @@ import os
 import re
 import sqlite3
 from contextlib import contextmanager
+from datetime import date
 from urllib.parse import urlparse
 
 from flask import current_app, g, has_app_context
@@ -180,6 +181,43 @@ def _writers_turn(path):
         yield
     finally:
         os.close(descriptor)  # closing lets the next writer in
+
+
+class Compiled:
+    """A query of a fixed shape on a hot path, compiled by peewee once per database kind.
+
+    Peewee builds SQL anew for every query, which on a vote costs more than running it.
+    `build` takes the query's values and returns the peewee query; it is built once with
+    stand-ins of the given types, whose places in the parameters are then filled with each
+    call's values. Gives the rows as tuples.
+    """
+
+    STAND_INS = {
+        int: lambda n: -7_300_000_000 - n,
+        str: lambda n: f"\x00stand-in-{n}",
+        date: lambda n: date(1000 + n, 1, 1),
+    }
+
+    def __init__(self, build, *types):
+        self.build, self.types = build, types
+        self._compiled = {}
+
+    def _compile(self):
+        stand_ins = [self.STAND_INS[kind](n) for n, kind in enumerate(self.types)]
+        sql, params = self.build(*stand_ins).sql()
+        places = [stand_ins.index(p) if p in stand_ins else None for p in params]
+        if set(places) - {None} != set(range(len(stand_ins))):
+            raise ValueError(f"{sql}: not every value found in the parameters")
+        return sql, list(zip(places, params, strict=True))
+
+    def rows(self, *values):
+        """Run the query with these values; its rows as tuples."""
+        kind = is_sqlite()
+        if kind not in self._compiled:
+            self._compiled[kind] = self._compile()
+        sql, places = self._compiled[kind]
+        params = [param if place is None else values[place] for place, param in places]
+        return db.execute_sql(sql, params).fetchall()
 
 
 def locked(query):

@@ -1,5 +1,6 @@
 """Organisations, people, their groups and who speaks for which organisation."""
 
+from datetime import date
 from functools import cached_property
 
 from flask_login import UserMixin
@@ -16,6 +17,7 @@ from peewee import (
 )
 
 from intranet.clock import now, today
+from intranet.db import Compiled
 from intranet.glossary import (
     CONTACT_KINDS,
     GROUPS,
@@ -258,8 +260,7 @@ class Membership(BaseModel):
     @classmethod
     def member_ids(cls, group, day=None):
         """Ids of the active people with a seat in the group on a day (today)."""
-        seats = cls.current(group, day).select(cls.user).join(User).where(User.active)
-        return {user_id for (user_id,) in seats.tuples()}
+        return {user_id for (user_id,) in MEMBER_IDS.rows(group, day or today())}
 
     @classmethod
     def roster(cls, day=None):
@@ -335,3 +336,13 @@ class Contact(BaseModel):
             .where(cls.organisation == organisation.id)
             .order_by(cls.kind.desc(), User.name)
         )
+
+
+# Read inside every vote's lock (the tally): compiled once.
+MEMBER_IDS = Compiled(
+    lambda group, day: (
+        Membership.current(group, day).select(Membership.user).join(User).where(User.active)
+    ),
+    str,
+    date,
+)

@@ -10,6 +10,7 @@ conditions below, and casting or recording a vote are its activities (engine.act
 from dataclasses import asdict, dataclass
 
 from intranet.admission.models import CHOICES, Vote
+from intranet.db import Compiled
 from intranet.models import Membership, User
 from intranet.workflows import engine
 from intranet.workflows.definition import Condition, Done
@@ -86,6 +87,16 @@ majority_tegen = Condition(_outcome_is(TEGEN), "Er is nog geen absolute meerderh
 no_majority = Condition(_outcome_is(GEEN), "Nog niet alle leden stemden en de termijn loopt nog.")
 
 
+# Read inside every vote's lock: compiled once.
+EARLIER_VOTE = Compiled(
+    lambda application, member: Vote.select(Vote.id, Vote.recorded_by).where(
+        Vote.application == application, Vote.member == member
+    ),
+    int,
+    int,
+)
+
+
 def _record_vote(case, member, recorder, data, moment):
     """Write a member's vote (theirs, or recorded on their behalf); what the timeline says."""
     choice, motivation = data.get("choice"), (data.get("motivation") or "").strip()
@@ -95,8 +106,8 @@ def _record_vote(case, member, recorder, data, moment):
         raise engine.AlreadyHandled(PAST_DEADLINE)
     if member is None or (recorder is not None and member.id not in current_member_ids()):
         raise engine.NotPermitted(NOT_A_MEMBER)  # the engine checked the role of one's own vote
-    earlier = Vote.get_or_none(Vote.application == case, Vote.member == member)
-    if recorder is not None and earlier is not None and earlier.recorded_by_id is None:
+    earlier = next(iter(EARLIER_VOTE.rows(case.id, member.id)), None)  # (id, recorded by)
+    if recorder is not None and earlier is not None and earlier[1] is None:
         raise engine.ConditionFailed(OWN_VOTE_STANDS.format(member.name))
     fields = {
         "choice": choice,
@@ -107,8 +118,8 @@ def _record_vote(case, member, recorder, data, moment):
     if earlier is None:
         vote = Vote.create(application=case, member=member, **fields)
     else:
-        Vote.update(**fields).where(Vote.id == earlier.id).execute()
-        vote = Vote(id=earlier.id, application=case, member=member, **fields)
+        Vote.update(**fields).where(Vote.id == earlier[0]).execute()
+        vote = Vote(id=earlier[0], application=case, member=member, **fields)
     if recorder is not None:
         what, label = "stem_vastgelegd", f"{recorder.name} namens {member.name}"
     else:
