@@ -218,3 +218,14 @@ def test_a_vote_leaves_the_cached_user_and_a_seat_change_reloads_it(app, client,
     with counted_queries(warm=True) as statements:
         assert client.get("/stemmen/").status_code == 403  # the seat ended: at once
     assert _user_reads(statements)
+
+
+def test_a_kept_list_links_on_with_the_search_it_was_kept_for(client):
+    """Made-up or untidy arguments of one visitor never reach the links another gets."""
+    for number in range(35):
+        factories.organisation(name=f"Partner {number:02d}", sector="PO")
+    first = client.get("/partners/?sector=PO&x=gemaakt&zoek=++Partner+").get_data(as_text=True)
+    again = client.get("/partners/?sector=PO&zoek=Partner").get_data(as_text=True)
+    for page in (first, again):
+        assert "x=gemaakt" not in page
+        assert "zoek=Partner&amp;sector=PO&amp;pagina=2" in page

@@ -29,6 +29,8 @@ def directory():
     municipality = request.args.get("gemeente", "").strip()[:100] or None
     name = " ".join(request.args.get("zoek", "").split())[:100]
     found = {"name": name, "sectors": SECTORS, "sector": sector, "municipality": municipality}
+    asked = {"zoek": name, "sector": sector, "gemeente": municipality}
+    found["page_args"] = {key: value for key, value in asked.items() if value}  # as parsed
     viewer = current_user.id if current_user.is_authenticated else "-"  # edit links differ
     filters = f"{sector}:{municipality}:{name}:{requested_page()}"
 
