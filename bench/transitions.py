@@ -1,16 +1,18 @@
 """Cost of firing a transition through the engine next to the same writes done by hand.
 
-    .venv/bin/python bench/transitions.py [--rounds 2000] [--database-url URL]
+    .venv/bin/python bench/transitions.py [--rounds 2000] [--postgres SERVER_URL]
 
 Both sides run in one write transaction per step on the same database: the engine re-reads
 the case under lock, checks role and conditions, lets the transitions Machine change the
 state, saves it and appends the audit event; the plain side does only the UPDATE and the
-INSERT. The last line is `ratio: <engine/plain>`.
+INSERT. The last line is `ratio: <engine/plain>`. Like bench/load.py it works on a database
+of its own: a temporary SQLite file, or one it creates on the PostgreSQL server and drops.
 """
 
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -18,10 +20,12 @@ import time
 # This file's name shadows the transitions library: put the repository first instead.
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+from bench.load import own_database  # noqa: E402
+from intranet.admission.models import Application  # noqa: E402
 from intranet.app import create_app  # noqa: E402
 from intranet.clock import now  # noqa: E402
 from intranet.db import db, upgrade, write_transaction  # noqa: E402
-from intranet.models import Organisation, User  # noqa: E402
+from intranet.models import Membership, Organisation, User  # noqa: E402
 from intranet.workflows import engine  # noqa: E402
 from intranet.workflows.definition import Transition, Workflow  # noqa: E402
 from intranet.workflows.models import AuditEvent  # noqa: E402
@@ -45,18 +49,12 @@ def bench_workflow(model):
 
 
 def setup(url):
-    """A migrated database with one leader and one case."""
-    from intranet.admission.models import Application
-
+    """A fresh database migrated, with one leader (confirmed, with a seat) and one case."""
     app = create_app({"SECRET_KEY": "bench", "DEVELOPMENT": True, "DATABASE_URL": url})
     context = app.app_context()
     context.push()
-    if not url.startswith("sqlite"):
-        db.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     upgrade()
-    leader = User.create(email="pl@example.org", name="Projectleider")
-    from intranet.models import Membership
-
+    leader = User.create(email="pl@example.org", name="Projectleider", email_confirmed_at=now())
     Membership.create(user=leader, group="projectleider")
     leader = User.get_by_id(leader.id)
     organisation = Organisation.create(name="Bench", sector="bedrijf", municipality="Leiden")
@@ -99,14 +97,16 @@ def main():
     """Run both sides, best of three, and print the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2000)
-    parser.add_argument("--database-url")
+    parser.add_argument("--postgres", metavar="SERVER_URL")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+    folder = tempfile.mkdtemp()
+    with own_database(args.postgres, folder) as url:
         workflow, case, leader = setup(url)
         run_engine(workflow, case, leader, 100)  # warm up (and leave the case in 'concept')
         engine_time = min(run_engine(workflow, case, leader, args.rounds) for _ in range(3))
         plain_time = min(run_plain(workflow, case, leader, args.rounds) for _ in range(3))
+        db.close_all()  # before the database is dropped
+    shutil.rmtree(folder, ignore_errors=True)
     per = 1e6 / args.rounds
     print(f"database: {url.split(':')[0]}, rounds: {args.rounds}")
     print(f"engine: {engine_time * per:.0f} µs per transition")

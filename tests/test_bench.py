@@ -4,6 +4,11 @@ The benchmark is not part of `make test` (bench/load.py drives gunicorn with wrk
 its seed and its statement counter from rotting unnoticed between runs.
 """
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bench.profile import measure
@@ -27,3 +32,17 @@ def test_bench_seed_and_measure_run_on_a_small_database(tmp_path):
     assert set(statements) == {name for name, *_ in plan}
     assert all(warm >= 1 and cold >= warm for warm, cold in statements.values()), statements
     assert "dashboard" in profile or "index" in profile
+
+
+def test_the_transition_benchmark_runs_and_prints_its_ratio():
+    bench = Path(__file__).resolve().parent.parent / "bench" / "transitions.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--rounds", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    ratio = re.search(r"^ratio: (\d+\.\d+)$", done.stdout, re.M)
+    assert ratio and float(ratio.group(1)) > 0, done.stdout
