@@ -85,6 +85,7 @@ bench: $(BIN)/.installed system-deps bench-deps
 	$(BIN)/python bench/transitions.py
 	$(BIN)/python bench/load.py
 	@if $(BIN)/python -m tests.pg_available "$(PG_URL)"; then \
+		$(BIN)/python bench/transitions.py --postgres "$(PG_URL)" && \
 		$(BIN)/python bench/load.py --postgres "$(PG_URL)"; fi
 
 clean:
