@@ -5,7 +5,7 @@ import os
 import re
 import sqlite3
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlparse
 
 from flask import current_app, g, has_app_context
@@ -189,13 +189,14 @@ class Compiled:
     Peewee builds SQL anew for every query, which on a vote costs more than running it.
     `build` takes the query's values and returns the peewee query; it is built once with
     stand-ins of the given types, whose places in the parameters are then filled with each
-    call's values. Gives the rows as tuples.
+    call's values. Gives the rows as tuples (none for a write without RETURNING).
     """
 
     STAND_INS = {
         int: lambda n: -7_300_000_000 - n,
         str: lambda n: f"\x00stand-in-{n}",
         date: lambda n: date(1000 + n, 1, 1),
+        datetime: lambda n: datetime(1000 + n, 1, 1, 0, 0, 1),
     }
 
     def __init__(self, build, *types):
@@ -217,7 +218,8 @@ class Compiled:
             self._compiled[kind] = self._compile()
         sql, places = self._compiled[kind]
         params = [param if place is None else values[place] for place, param in places]
-        return db.execute_sql(sql, params).fetchall()
+        cursor = db.execute_sql(sql, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 def locked(query):
