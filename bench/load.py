@@ -42,8 +42,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(url, workers, port):
-    """Start gunicorn with the benchmark app; wait until it answers."""
+def start_gunicorn(url, workers, port, log):
+    """Start gunicorn with the benchmark app, its log lines into `log` (as journald would
+    take them, not a terminal); wait until it answers."""
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": BENCH_SECRET}
     process = subprocess.Popen(
         [
@@ -58,6 +59,7 @@ def start_gunicorn(url, workers, port):
         ],
         cwd=ROOT,
         env=env,
+        stderr=log,
     )
     for _ in range(100):
         try:
@@ -66,7 +68,8 @@ def start_gunicorn(url, workers, port):
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise SystemExit("gunicorn did not start")
+    log.seek(0)
+    raise SystemExit("gunicorn did not start:\n" + log.read().decode()[-3000:])
 
 
 def login(base, email):
@@ -150,31 +153,32 @@ def run(url, args):
     targets = seed_large(url)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_gunicorn(url, args.workers, port)
-    vote = {"choice": "twijfel", "motivation": "bench"}
-    plan = [
-        ("dashboard", targets["dashboard"], "leader", None),
-        ("mijn taken", targets["tasks"], "leader", None),
-        ("stemmen", targets["votes"], "member", None),
-        ("stempagina", targets["vote_page"], "member", None),
-        ("stem (htmx)", targets["vote_page"], "member", vote),
-        ("partners", targets["directory"], "", None),
-    ]
-    try:
-        sessions = {"": ("", None)}
-        sessions["leader"] = login(base, targets["leader"])
-        sessions["member"] = login(base, targets["member"])
-        results = {"hello": run_wrk(base + "/hello/", args.connections, args.duration)}
-        for name, path, who, body in plan:
-            cookie, csrf = sessions[who]
-            form = urllib.parse.urlencode(body) if body else None
-            results[name] = run_wrk(
-                base + path, args.connections, args.duration, cookie, csrf, form
-            )
-            print(f"  measured {name}", flush=True)
-    finally:
-        server.terminate()
-        server.wait()
+    with tempfile.TemporaryFile() as log:  # the app's log lines, as journald would take them
+        server = start_gunicorn(url, args.workers, port, log)
+        vote = {"choice": "twijfel", "motivation": "bench"}
+        plan = [
+            ("dashboard", targets["dashboard"], "leader", None),
+            ("mijn taken", targets["tasks"], "leader", None),
+            ("stemmen", targets["votes"], "member", None),
+            ("stempagina", targets["vote_page"], "member", None),
+            ("stem (htmx)", targets["vote_page"], "member", vote),
+            ("partners", targets["directory"], "", None),
+        ]
+        try:
+            sessions = {"": ("", None)}
+            sessions["leader"] = login(base, targets["leader"])
+            sessions["member"] = login(base, targets["member"])
+            results = {"hello": run_wrk(base + "/hello/", args.connections, args.duration)}
+            for name, path, who, body in plan:
+                cookie, csrf = sessions[who]
+                form = urllib.parse.urlencode(body) if body else None
+                results[name] = run_wrk(
+                    base + path, args.connections, args.duration, cookie, csrf, form
+                )
+                print(f"  measured {name}", flush=True)
+        finally:
+            server.terminate()
+            server.wait()
     slowest = min(plan, key=lambda page: results[page[0]]["rps"])[0]
     statements, profile = measure(url, plan, targets, slowest)
     hello = results["hello"]["rps"]
