@@ -8,6 +8,7 @@ conditions below, and casting or recording a vote are its activities (engine.act
 """
 
 from dataclasses import asdict, dataclass
+from datetime import datetime
 
 from intranet.admission.models import CHOICES, Vote
 from intranet.db import Compiled
@@ -97,6 +98,18 @@ EARLIER_VOTE = Compiled(
 )
 
 
+CHANGE_VOTE = Compiled(
+    lambda choice, motivation, cast_at, recorded_by, vote_id: Vote.update(
+        choice=choice, motivation=motivation, cast_at=cast_at, recorded_by=recorded_by
+    ).where(Vote.id == vote_id),
+    str,
+    str,
+    datetime,
+    int,
+    int,
+)
+
+
 def _record_vote(case, member, recorder, data, moment):
     """Write a member's vote (theirs, or recorded on their behalf); what the timeline says."""
     choice, motivation = data.get("choice"), (data.get("motivation") or "").strip()
@@ -118,7 +131,7 @@ def _record_vote(case, member, recorder, data, moment):
     if earlier is None:
         vote = Vote.create(application=case, member=member, **fields)
     else:
-        Vote.update(**fields).where(Vote.id == earlier[0]).execute()
+        CHANGE_VOTE.rows(choice, motivation, moment, getattr(recorder, "id", None), earlier[0])
         vote = Vote(id=earlier[0], application=case, member=member, **fields)
     if recorder is not None:
         what, label = "stem_vastgelegd", f"{recorder.name} namens {member.name}"
