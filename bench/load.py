@@ -6,7 +6,8 @@
 Seeds 5,000 organisations, 2,000 applications with votes and one full renewal round into a
 fresh database (a temporary SQLite file, or with --postgres a database of its own that it
 creates on that server and drops afterwards), starts gunicorn on 127.0.0.1 with the app and a bare
-Flask "hello" beside it, and drives each page with wrk (Debian's package). Prints requests/s,
+Flask "hello" beside it, and drives each page with wrk (Debian's package), hello before and
+after the pages (the share is taken of their mean). Prints requests/s,
 p50/p95/p99 in ms, each page's throughput as a share of hello's and its SQL statements per
 request, then a pyinstrument profile of the slowest page. Not part of `make test`.
 """
@@ -168,7 +169,10 @@ def run(url, args):
             sessions = {"": ("", None)}
             sessions["leader"] = login(base, targets["leader"])
             sessions["member"] = login(base, targets["member"])
-            results = {"hello": run_wrk(base + "/hello/", args.connections, args.duration)}
+            # hello before and after the pages: this machine's speed drifts over minutes,
+            # so each page's share is taken of the mean of the two
+            first_hello = run_wrk(base + "/hello/", args.connections, args.duration)
+            results = {"hello": first_hello}
             for name, path, who, body in plan:
                 cookie, csrf = sessions[who]
                 form = urllib.parse.urlencode(body) if body else None
@@ -176,12 +180,17 @@ def run(url, args):
                     base + path, args.connections, args.duration, cookie, csrf, form
                 )
                 print(f"  measured {name}", flush=True)
+            last_hello = run_wrk(base + "/hello/", args.connections, args.duration)
         finally:
             server.terminate()
             server.wait()
     slowest = min(plan, key=lambda page: results[page[0]]["rps"])[0]
     statements, profile = measure(url, plan, targets, slowest)
-    hello = results["hello"]["rps"]
+    hello = (first_hello["rps"] + last_hello["rps"]) / 2
+    results["hello"] = {key: (first_hello[key] + last_hello[key]) / 2 for key in first_hello}
+    for key in ("errors", "non2xx"):  # counted, not averaged
+        results["hello"][key] = first_hello[key] + last_hello[key]
+    print(f"hello before the pages {first_hello['rps']:.0f} req/s, after {last_hello['rps']:.0f}")
     print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
     print(
         f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}"
