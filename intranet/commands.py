@@ -5,11 +5,13 @@ import click
 from intranet import db
 from intranet.admission import demo as admission_demo
 from intranet.auth.accounts import create_user
+from intranet.clock import today
 from intranet.demo import DEMO_PASSWORD, core
 from intranet.fees import demo as fees_demo
 from intranet.models import Contact, Organisation, User
-from intranet.models.people import GROUPS
+from intranet.models.people import GROUPS, HOOFDTHEMAS, WERKVELDEN
 from intranet.network import demo as network_demo
+from intranet.people import seats
 from intranet.rounds import demo as rounds_demo
 from intranet.workflows import check
 
@@ -62,9 +64,23 @@ def users_cli():
 @click.option(
     "--organisation", default="", help="Make the user contactpersoon of this organisation."
 )
+@click.option(
+    "--werkveld", default="", type=click.Choice(["", *WERKVELDEN]), help="A projectgroep seat's."
+)
+@click.option(
+    "--hoofdthema",
+    default="",
+    type=click.Choice(["", *HOOFDTHEMAS]),
+    help="A projectgroep seat's hoofdthema (required where its werkveld asks for one).",
+)
 @click.password_option()
-def create_user_command(email, roles, name, organisation, password):
-    """Create an account with its roles."""
+def create_user_command(email, roles, name, organisation, werkveld, hoofdthema, password):
+    """Create an account with its roles.
+
+    Each role is a seat from today, given as the Leden page gives it (seats.add_seat): the
+    projectgroep's werkveld rule, one voorzitter of the regiegroep (a new one takes over),
+    an audit record, and open votes weighed again.
+    """
     if User.by_email(email):
         raise click.ClickException(f"{email} bestaat al")
     org = None
@@ -72,18 +88,31 @@ def create_user_command(email, roles, name, organisation, password):
         org = Organisation.get_or_none(Organisation.name == organisation)
         if org is None:
             raise click.ClickException(f"organisatie {organisation!r} bestaat niet")
-    groups = {"regiegroep" if role == "voorzitter" else role for role in roles}
-    with db.write_transaction():
-        user = create_user(
-            email,
-            name or email.split("@")[0],
-            password,
-            groups,
-            "voorzitter" in roles,
-            confirmed=True,  # whoever runs the command vouches for the address
-        )
-        if org:
-            Contact.create(organisation=org, user=user)
+    groups = sorted({"regiegroep" if role == "voorzitter" else role for role in roles})
+    try:
+        with db.write_transaction():  # all of it, or nothing
+            user = create_user(
+                email,
+                name or email.split("@")[0],
+                password,
+                confirmed=True,  # whoever runs the command vouches for the address
+            )
+            if org:
+                Contact.create(organisation=org, user=user)
+            for group in groups:
+                seats.add_seat(
+                    user,
+                    group,
+                    today(),
+                    None,
+                    None,  # the system: whoever runs the command
+                    werkveld=werkveld,
+                    hoofdthema=hoofdthema,
+                    voorzitter="voorzitter" in roles,
+                )
+    except seats.SeatError as error:
+        raise click.ClickException(error.message) from error
+    user = User.load(user.id)
     click.echo(f"created {user.email} ({', '.join(sorted(user.roles)) or 'geen rol'})")
 
 

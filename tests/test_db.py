@@ -9,6 +9,7 @@ from intranet.clock import today
 from intranet.db import Compiled, database_for, db, migration_runner, upgrade
 from intranet.models import Membership, Organisation, User
 from intranet.schema import MODELS
+from intranet.workflows.models import AuditEvent
 from tests import factories
 from tests.conftest import PG_URL
 
@@ -68,6 +69,33 @@ def test_users_create_makes_an_account_with_roles(runner):
     )
     assert result.exit_code == 0, result.output
     assert User.by_email("pl@example.org").roles == {"projectleider"}
+
+
+def _create(runner, email, *options):
+    args = ["users", "create", email, *options, "--password", "x" * 12]
+    return runner.invoke(args=args)
+
+
+def test_users_create_gives_seats_as_the_leden_page_does(runner):
+    """One voorzitter at a time, the werkveld rule, an audit record per seat."""
+    first = _create(runner, "eerste@example.org", "--role", "voorzitter")
+    second = _create(runner, "tweede@example.org", "--role", "voorzitter")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    chairs = Membership.current("regiegroep").where(Membership.voorzitter)
+    assert [seat.user.email for seat in chairs] == ["tweede@example.org"]  # took over
+    assert "voorzitter" in User.load(User.by_email("tweede@example.org").id).roles
+    seats = AuditEvent.select().where(AuditEvent.trigger == "zetel")
+    assert seats.count() == 2
+
+
+def test_users_create_refuses_a_projectgroep_seat_without_werkveld_and_creates_nothing(runner):
+    refused = _create(runner, "lid@example.org", "--role", "projectgroep")
+    assert refused.exit_code != 0 and "werkveld" in refused.output
+    assert User.by_email("lid@example.org") is None
+    seat = ["--werkveld", "PO", "--hoofdthema", "maatwerk"]
+    made = _create(runner, "lid@example.org", "--role", "projectgroep", *seat)
+    assert made.exit_code == 0, made.output
+    assert "projectgroep" in made.output
 
 
 def test_connections_return_to_the_pool_after_a_request(client):

@@ -5,11 +5,11 @@ from flask import current_app
 from intranet import mail, security, tokens
 from intranet.clock import now
 from intranet.db import write_transaction
-from intranet.models import Membership, User
+from intranet.models import User
 
 
-def create_user(email, name, password=None, groups=(), voorzitter=False, confirmed=False):
-    """Create an account (in the caller's transaction) with optional group seats.
+def create_user(email, name, password=None, confirmed=False):
+    """Create an account (in the caller's transaction); seats come from people/seats.py.
 
     Until its address is confirmed (`confirmed`: vouched for by whoever runs the CLI) the
     account holds no role and speaks for no organisation.
@@ -20,8 +20,6 @@ def create_user(email, name, password=None, groups=(), voorzitter=False, confirm
         password_hash=security.hash_password(password) if password else None,
         email_confirmed_at=now() if confirmed else None,
     )
-    for group in groups:
-        Membership.create(user=user, group=group, voorzitter=voorzitter and group == "regiegroep")
     return user
 
 
