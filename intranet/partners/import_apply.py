@@ -183,14 +183,6 @@ def _store_signatures(plans, ids):
 
 def _audit(plans, actor):
     new = sum(1 for p in plans if p.organisation is None)
-    AuditEvent.insert(
-        workflow="partners",
-        case_id=0,
-        from_state=None,
-        to_state="import",
-        trigger="importeren",
-        actor=actor,
-        actor_label=actor.name if actor is not None else "systeem",
-        comment=f"Import: {new} nieuw, {len(plans) - new} gewijzigd.",
-        at=now(),
-    ).execute()
+    label = actor.name if actor is not None else "systeem"
+    comment = f"Import: {new} nieuw, {len(plans) - new} gewijzigd."
+    AuditEvent.write("partners", 0, None, "import", "importeren", actor, label, comment)

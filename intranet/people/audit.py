@@ -1,8 +1,5 @@
 """The audit trail of accounts and seats: who changed what about whom, and when."""
 
-import json
-
-from intranet.clock import now
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
 
@@ -11,18 +8,9 @@ TRAIL = "leden"  # the AuditEvent `workflow` of these records; case_id is the pe
 
 def record(actor, person, what, comment, seat=None):
     """Write one immutable audit record (in the caller's transaction)."""
-    AuditEvent.insert(
-        workflow=TRAIL,
-        case_id=person.id,
-        from_state=None,
-        to_state=what,
-        trigger=what,
-        actor=actor.id if actor is not None else None,
-        actor_label=actor.name if actor is not None else SYSTEM,
-        comment=comment,
-        data=json.dumps({"seat": seat.id} if seat is not None else {}),
-        at=now(),
-    ).execute()
+    label = actor.name if actor is not None else SYSTEM
+    data = {"seat": seat.id} if seat is not None else {}
+    AuditEvent.write(TRAIL, person.id, None, what, what, actor, label, comment, data)
 
 
 def recent(limit=50):

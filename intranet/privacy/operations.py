@@ -116,16 +116,6 @@ def anonymise(user, actor=None):
 
 def _audit(user, trigger, state, actor, label=None):
     """An audit event on the person's account, and a log line (without name or address)."""
-    AuditEvent.insert(
-        workflow=WORKFLOW,
-        case_id=user.id,
-        from_state=None,
-        to_state=state,
-        trigger=trigger,
-        actor=actor.id if actor is not None else None,
-        actor_label=actor.name if actor is not None else "beheerder (opdrachtregel)",
-        comment="",
-        data="{}",
-        at=now(),
-    ).execute()
+    label = actor.name if actor is not None else "beheerder (opdrachtregel)"
+    AuditEvent.write(WORKFLOW, user.id, None, state, trigger, actor, label)
     logs.event(f"person_{trigger}", person_id=user.id, actor_id=actor.id if actor else None)

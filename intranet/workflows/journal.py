@@ -1,16 +1,13 @@
 """One step of a case, written: the lock, the machine's move, the audit record, the effects."""
 
-import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 
 from flask import has_request_context, request
 from transitions import MachineError
 
 from intranet import logs
-from intranet.clock import now
-from intranet.db import Compiled, is_sqlite, locked
+from intranet.db import is_sqlite, locked
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.errors import ConditionFailed
 from intranet.workflows.models import AuditEvent
@@ -44,47 +41,9 @@ def audit(workflow, case, source, dest, trigger, actor, comment, data, actor_lab
         to_state=dest,
         actor_id=actor.id if actor is not None else None,
     )
-    INSERT_EVENT.rows(
-        workflow.name,
-        case.id,
-        source,
-        dest,
-        trigger,
-        actor.id if actor is not None else None,
-        actor_label,
-        comment,
-        json.dumps(data or {}, sort_keys=True, default=str),
-        now(),
+    AuditEvent.write(
+        workflow.name, case.id, source, dest, trigger, actor, actor_label, comment, data
     )
-
-
-# Every step writes one: compiled once (peewee building this INSERT cost more than running it).
-INSERT_EVENT = Compiled(
-    lambda workflow, case_id, source, dest, trigger, actor, label, comment, data, at: (
-        AuditEvent.insert(
-            workflow=workflow,
-            case_id=case_id,
-            from_state=source,
-            to_state=dest,
-            trigger=trigger,
-            actor=actor,
-            actor_label=label,
-            comment=comment,
-            data=data,
-            at=at,
-        )
-    ),
-    str,
-    int,
-    str,
-    str,
-    str,
-    int,
-    str,
-    str,
-    str,
-    datetime,
-)
 
 
 @cache

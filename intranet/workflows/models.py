@@ -1,10 +1,12 @@
 """What the engine stores: the audit trail and the deadlines."""
 
 import json
+from datetime import datetime
 
 from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from intranet.clock import now
+from intranet.db import Compiled
 from intranet.models import BaseModel, User
 
 
@@ -38,6 +40,23 @@ class AuditEvent(BaseModel):
     def delete_instance(self, *args, **kwargs):
         """Audit events cannot be deleted."""
         raise ImmutableError("audit events cannot be deleted")
+
+    @classmethod
+    def write(cls, workflow, case_id, source, dest, trigger, actor, label, comment="", data=None):
+        """Append one event (in the caller's transaction): `actor` a user or None, `label`
+        the name the timeline shows, `data` a dict."""
+        _INSERT.rows(
+            workflow,
+            case_id,
+            source,
+            dest,
+            trigger,
+            actor.id if actor is not None else None,
+            label,
+            comment,
+            json.dumps(data or {}, sort_keys=True, default=str),
+            now(),
+        )
 
     @property
     def payload(self):
@@ -83,3 +102,33 @@ class Deadline(BaseModel):
         return cls.select().where(
             cls.workflow == workflow, cls.case_id == case_id, cls.fired_at.is_null()
         )
+
+
+# Every workflow step writes one: compiled once (peewee building this INSERT cost more than
+# running it).
+_INSERT = Compiled(
+    lambda workflow, case_id, source, dest, trigger, actor, label, comment, data, at: (
+        AuditEvent.insert(
+            workflow=workflow,
+            case_id=case_id,
+            from_state=source,
+            to_state=dest,
+            trigger=trigger,
+            actor=actor,
+            actor_label=label,
+            comment=comment,
+            data=data,
+            at=at,
+        )
+    ),
+    str,
+    int,
+    str,
+    str,
+    str,
+    int,
+    str,
+    str,
+    str,
+    datetime,
+)
