@@ -229,3 +229,16 @@ def test_a_kept_list_links_on_with_the_search_it_was_kept_for(client):
     for page in (first, again):
         assert "x=gemaakt" not in page
         assert "zoek=Partner&amp;sector=PO&amp;pagina=2" in page
+
+
+def test_a_warm_vote_page_does_not_read_who_voted_for_the_projectleider(client, login):
+    """The list of who voted is read only when the panel is rendered, not when it is kept."""
+    leader, member = factories.person("projectleider"), factories.person("projectgroep")
+    factories.person("projectgroep")
+    case = factories.Case(factories.person(), name="Wie Stemde").nominated(leader)
+    case.voted(member, "voor")
+    login(leader)
+    assert member.name in client.get(f"/stemmen/{case.id}").get_data(as_text=True)
+    with counted_queries(warm=True) as statements:
+        assert member.name in client.get(f"/stemmen/{case.id}").get_data(as_text=True)
+    assert not [sql for sql in statements if 'FROM "vote"' in sql], statements

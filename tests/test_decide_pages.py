@@ -64,6 +64,14 @@ def test_the_projectleider_reads_the_application_before_deciding(client, login, 
     assert page.index("Profielbeschrijving") < page.index("/stap/bevestigen")
 
 
+def test_the_dossier_shows_the_count_of_pupils_only_where_the_route_asks_it(client, login, cast):
+    uitgebreid = with_leader(cast.applicant)
+    school = with_leader(factories.person(), route="school")
+    login(cast.leader)
+    assert "<dt>Leerlingen</dt>" not in client.get(f"/aanmeldingen/{uitgebreid.id}").text
+    assert "<dt>Leerlingen</dt><dd>250</dd>" in client.get(f"/aanmeldingen/{school.id}").text
+
+
 def test_the_vote_form_comes_after_the_application(client, login, cast):
     case = at_vote(cast.applicant, cast.leader)
     login(cast.members[0])

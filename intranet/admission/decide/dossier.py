@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
-from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.admission.models import COUNTED_ROUTES, Application, Comment, Referee, Vote
 from intranet.cache import Lazy, cached
 from intranet.clock import now
 from intranet.pagination import paginate
@@ -51,6 +51,7 @@ def dossier(application):
             lambda: cached(f"referees:{application.id}", lambda: list(Referee.current(application)))
         ),
         "eligibility": ELIGIBILITY.get(application.route, ""),
+        "asks_count": application.route in COUNTED_ROUTES,  # pupils or kindplaatsen
     }
 
 
@@ -100,8 +101,8 @@ class VoteView:
     is_leader: bool
     my_vote: Vote | None
     tally: object = None  # shown to a member who voted, and to everyone once closed
-    voters: list = field(default_factory=list)  # who voted, not how (projectleider, open vote)
-    votes: list = field(default_factory=list)  # every vote with its motivation (closed vote)
+    voters: object = field(default_factory=list)  # who voted, not how (leader, open vote); Lazy
+    votes: object = field(default_factory=list)  # every vote and motivation (closed vote); Lazy
 
 
 def vote_view(application, user, my_vote=False, counted=None):
@@ -120,10 +121,11 @@ def vote_view(application, user, my_vote=False, counted=None):
     view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
     if not is_open or (is_member and my_vote is not None):
         view.tally = counted or cached(f"tally:{application.id}", lambda: tally(application))
+    # read only when a template shows them (a kept vote panel does not)
     if not is_open:
-        view.votes = list(Vote.with_names(application))
+        view.votes = Lazy(lambda: Vote.with_names(application))
     elif is_leader:
-        view.voters = list(Vote.with_names(application))
+        view.voters = Lazy(lambda: Vote.with_names(application))
     return view
 
 
