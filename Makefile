@@ -8,28 +8,36 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint lock format system-deps browser-deps caddy-deps bench-deps serve screenshots bench clean
 
-# Every package, direct or indirect, comes from the lock file at a pinned version with its
-# hashes; pyproject.toml names only the direct dependencies. After changing those, `make lock`.
-$(BIN)/.installed: requirements-dev.lock
+# Every package, direct or indirect, comes from a lock file at a pinned version with its
+# hashes; pyproject.toml names only the direct dependencies. pip itself is pinned first
+# (requirements-pip.lock), so whatever pip the machine's Python ships never resolves the lock.
+# The locks keep their extras (`fonttools[woff]`, `coverage[toml]`): a lock stripped of them
+# lets an older pip reach past the pins. After changing pyproject.toml, `make lock`.
+$(BIN)/.installed: requirements-pip.lock requirements-dev.lock | system-deps
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements-pip.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
 	--no-emit-index-url --no-emit-find-links
 
 # requirements.lock: what production installs; requirements-dev.lock: that plus the tools.
 # Keeps every existing pin; `make lock UPGRADE=1` moves everything to the newest versions.
 lock: $(BIN)/.installed
+	echo "pip==$$($(BIN)/pip --version | cut -d' ' -f2)" | $(PIP_COMPILE) -o requirements-pip.lock -
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) -o requirements.lock pyproject.toml
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev -o requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
 # Graphviz draws the workflow diagrams; Pango and the DejaVu fonts typeset the invoice PDFs
-# (WeasyPrint); Debian's chromium runs the browser tests.
+# (WeasyPrint); libpq-dev lets psycopg2 build against the system's libpq (patched by the
+# system's security updates, unlike the copy psycopg2-binary bundles); Debian's chromium
+# runs the browser tests.
 system-deps:
+	@command -v pg_config >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpq-dev; }
 	@command -v dot >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q graphviz; }
 	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi DejaVuSans; } || \
 		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig; }
