@@ -37,7 +37,7 @@ lock: $(BIN)/.installed
 # system's security updates, unlike the copy psycopg2-binary bundles); Debian's chromium
 # runs the browser tests.
 system-deps:
-	@command -v pg_config >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpq-dev; }
+	@{ command -v pg_config && command -v cc; } >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpq-dev gcc; }
 	@command -v dot >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q graphviz; }
 	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -qi DejaVuSans; } || \
 		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig; }
@@ -70,17 +70,11 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Everything: lint, the whole suite on SQLite (browser and scale tests included), then the
-# suite again on PostgreSQL when it answers (CI sets REQUIRE_POSTGRES=1, so there it must).
-test: $(BIN)/.installed browser-deps caddy-deps lint
-	$(BIN)/pytest --cov=intranet --cov-report=term:skip-covered
-	@if $(BIN)/python -m tests.pg_available "$${TEST_DATABASE_URL:-$(PG_URL)}"; then \
-		TEST_DATABASE_URL="$${TEST_DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest -m "not once"; \
-	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
-		echo "PostgreSQL is required here but does not answer" >&2; exit 1; \
-	else \
-		echo "PostgreSQL does not answer at $(PG_URL): PostgreSQL pass left out"; \
-	fi
+# Everything: lint, the whole suite on SQLite (browser and once-only tests included), then
+# the suite again on PostgreSQL (CI sets REQUIRE_POSTGRES=1, so there it must answer); each on
+# two pytest-xdist workers, with the time of each part at the end (tests/run.sh).
+test: $(BIN)/.installed browser-deps caddy-deps
+	@bash tests/run.sh
 
 screenshots: $(BIN)/.installed browser-deps
 	$(BIN)/python -m tests.screenshots docs/screenshots

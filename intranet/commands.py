@@ -144,6 +144,8 @@ def upgrade_command():
 def backup_command(path):
     """Write a consistent copy of the SQLite database to PATH while the app serves."""
     if not db.is_sqlite():
-        raise click.ClickException("PostgreSQL: use pg_dump (see README, 'Backups')")
+        raise click.ClickException(
+            "PostgreSQL: use pg_dump (docs/operations.md, 'Backups and restores')"
+        )
     db.backup_to(path)
     click.echo(f"backup written to {path}")

@@ -167,7 +167,7 @@ def test_passwords_are_stored_as_argon2id(make_user):
 
 
 @pytest.fixture
-def guarded(app):
+def guarded(app):  # its tests are marked fresh_app: it adds a route
     bp = Blueprint("guarded_test", __name__)
 
     @bp.get("/alleen-projectleider")
@@ -179,16 +179,19 @@ def guarded(app):
     return "/alleen-projectleider"
 
 
+@pytest.mark.fresh_app
 def test_anonymous_is_sent_to_login(client, guarded):
     response = client.get(guarded)
     assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
 
 
+@pytest.mark.fresh_app
 def test_htmx_anonymous_gets_client_redirect_not_302(client, guarded):
     response = client.get(guarded, headers={"HX-Request": "true"})
     assert response.status_code == 204 and "/inloggen" in response.headers["HX-Redirect"]
 
 
+@pytest.mark.fresh_app
 def test_wrong_role_gets_dutch_403_page(client, guarded, make_user, login):
     login(make_user("projectgroep"))
     response = client.get(guarded)

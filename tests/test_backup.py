@@ -15,7 +15,7 @@ from tests.conftest import PG_URL
 def test_backup_while_serving_restores_every_case_and_event(
     app, client, runner, make_user, tmp_path
 ):
-    if PG_URL:  # PostgreSQL backups are pg_dump's job (README); the command says so
+    if PG_URL:  # PostgreSQL backups are pg_dump's job (docs/operations.md); the command says so
         result = runner.invoke(args=["db", "backup", str(tmp_path / "x")])
         assert result.exit_code != 0 and "pg_dump" in result.output
         return

@@ -3,6 +3,8 @@
 import json
 from datetime import timedelta
 
+import pytest
+
 from intranet.app import create_app
 from intranet.clock import now
 from intranet.models import OutboxMessage, Setting
@@ -88,6 +90,7 @@ def test_a_token_in_a_log_message_is_blanked_out(app, capsys):
     assert token not in json.dumps(line) and "[verborgen]" in line["message"]
 
 
+@pytest.mark.fresh_app
 def test_an_error_goes_to_the_log_with_its_traceback_not_to_the_page(app, client, capsys):
     def broken():
         raise RuntimeError("kapot van binnen")

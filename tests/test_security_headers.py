@@ -110,6 +110,7 @@ def broken(app):
     return app.test_client()
 
 
+@pytest.mark.fresh_app
 def test_a_500_carries_the_headers_and_a_dutch_page(broken):
     response = broken.get("/kapot")
     assert response.status_code == 500
@@ -117,6 +118,7 @@ def test_a_500_carries_the_headers_and_a_dutch_page(broken):
     _headers_ok(response)
 
 
+@pytest.mark.fresh_app
 def test_a_500_whose_error_page_fails_too_still_carries_the_headers(broken, monkeypatch):
     def no_page(*args, **kwargs):
         raise RuntimeError("the template is broken too")
