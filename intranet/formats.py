@@ -40,4 +40,3 @@ def deadline_words(moment):
     if (there.hour, there.minute) == (0, 0):
         return day_words(there.date() - timedelta(days=1))
     return moment_words(moment)
-

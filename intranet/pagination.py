@@ -42,7 +42,9 @@ def requested_page():
 def first(query, limit, offset=0):
     """(up to `limit` rows of a peewee model query from `offset`, how many rows it has in
     all) in one statement; the count is None when no row is left at the offset."""
-    rows = list(query.select_extend(fn.COUNT(SQL("*")).over().alias(IN_ALL)).limit(limit).offset(offset))
+    rows = list(
+        query.select_extend(fn.COUNT(SQL("*")).over().alias(IN_ALL)).limit(limit).offset(offset)
+    )
     return rows, (getattr(rows[0], IN_ALL) if rows else None)
 
 

@@ -52,7 +52,7 @@ MODELS = sort_models(
         LoginAttempt,
         UsedLink,
         Setting,
-            Application,
+        Application,
         Referee,
         Vote,
         Comment,

@@ -6,10 +6,10 @@ from intranet.admission.models import Application, Comment
 from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now
 from intranet.models import Contact, Membership
-from tests import factories
-from tests.conftest import PASSWORD
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from tests import factories
+from tests.conftest import PASSWORD
 from tests.decide import people, text
 from tests.query_count import counting_queries
 from tests.rounds_support import open_renewal, renewal_setup

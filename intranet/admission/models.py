@@ -273,4 +273,3 @@ class Comment(BaseModel):
             .tuples()
         )
         return dict(rows)
-

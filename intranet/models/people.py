@@ -1,6 +1,5 @@
 """Organisations, people, their groups and who speaks for which organisation."""
 
-from datetime import date
 from functools import cached_property
 
 from flask_login import UserMixin
@@ -336,4 +335,3 @@ class Contact(BaseModel):
             .where(cls.organisation == organisation.id)
             .order_by(cls.kind.desc(), User.name)
         )
-

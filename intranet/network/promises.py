@@ -67,10 +67,7 @@ def attendance_rows(year, years=YEARS_SHOWN):
     )
     schooljaar = Case(
         None,
-        [
-            (present.c.starts_at < bounds_utc(y)[1], y)
-            for y in range(first_year, year + 1)
-        ],
+        [(present.c.starts_at < bounds_utc(y)[1], y) for y in range(first_year, year + 1)],
     )
     rows = (
         Select([present], [werkveld, schooljaar, fn.COUNT(SQL("*"))])

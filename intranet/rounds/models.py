@@ -294,11 +294,14 @@ def periods_of(organisation):
 def rounds_in_progress():
     """Rounds whose deadline has not passed, each with `.totals` {state: count} (one query)."""
     totals = (
-        RenewalInvitation.select(RenewalInvitation.round, RenewalInvitation.state, fn.COUNT(SQL("*")).alias("n"))
+        RenewalInvitation.select(
+            RenewalInvitation.round, RenewalInvitation.state, fn.COUNT(SQL("*")).alias("n")
+        )
         .group_by(RenewalInvitation.round, RenewalInvitation.state)
         .union_all(
-            VriendInvitation.select(VriendInvitation.round, VriendInvitation.state, fn.COUNT(SQL("*")))
-            .group_by(VriendInvitation.round, VriendInvitation.state)
+            VriendInvitation.select(
+                VriendInvitation.round, VriendInvitation.state, fn.COUNT(SQL("*"))
+            ).group_by(VriendInvitation.round, VriendInvitation.state)
         )
         .alias("totals")
     )

@@ -100,4 +100,3 @@ class Deadline(BaseModel):
         return cls.select().where(
             cls.workflow == workflow, cls.case_id == case_id, cls.fired_at.is_null()
         )
-
