@@ -194,13 +194,12 @@ def run(url, args):
     print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
     print(
         f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}"
-        f"{'SQL/req':>9}{'cold':>6}  errors"
+        f"{'SQL/req':>9}  errors"
     )
     for name, r in results.items():
         print(
             f"{name:<14}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['rps'] / hello:>10.0%}{statements.get(name, (0, 0))[0]:>9}"
-            f"{statements.get(name, (0, 0))[1]:>6}"
+            f"{r['rps'] / hello:>10.0%}{statements.get(name, 0):>9}"
             f"  {int(r['errors'] + r['non2xx'])}"
         )
     print(f"\nprofile of the slowest page, {slowest} (pyinstrument, 30 requests in-process):")

@@ -8,7 +8,6 @@ from pyinstrument import Profiler
 from bench.seed import BENCH_SECRET, PASSWORD
 from intranet.app import create_app
 from intranet.db import db
-from intranet.models import Setting
 
 HTMX = {"HX-Request": "true"}
 
@@ -47,8 +46,7 @@ def _request(client, path, body):
 
 
 def measure(url, plan, targets, slowest, requests=30):
-    """{page: (statements with the cache warm, right after a write)}, and the profile text
-    of the slowest page.
+    """{page: SQL statements per request}, and the profile text of the slowest page.
 
     `plan` holds (page, path, who, body) with who "" (anonymous), "leader" or "member".
     """
@@ -66,15 +64,11 @@ def measure(url, plan, targets, slowest, requests=30):
     clients = _clients(app, targets)
     for name, path, who, body in plan:
         client = clients[who]
-        _request(client, path, body)  # warm: templates compiled, caches filled
-        with counted() as warm:
+        _request(client, path, body)  # first: templates compiled
+        with counted() as statements:
             response = _request(client, path, body)
         assert response.status_code == 200, (name, response.status_code)
-        with app.app_context():
-            Setting.write("bench", name)  # a write: every cached part is computed again
-        with counted() as cold:
-            _request(client, path, body)
-        counts[name] = (len(warm), len(cold))
+        counts[name] = len(statements)
         if name == slowest:
             profiler = Profiler(interval=0.0005)
             with profiler:

@@ -14,7 +14,6 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from intranet import (
     auth,
     beheer,
-    cache,
     commands,
     dashboard,
     db,
@@ -180,7 +179,6 @@ def create_app(config=None):
     logs.init_app(app)
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
-    cache.init_app(app)
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)

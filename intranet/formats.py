@@ -1,6 +1,6 @@
 """How the intranet writes money, dates and times: Dutch, through Babel, in Amsterdam time."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from babel.dates import format_date, format_time
@@ -40,10 +40,3 @@ def deadline_words(moment):
     if (there.hour, there.minute) == (0, 0):
         return day_words(there.date() - timedelta(days=1))
     return moment_words(moment)
-
-
-def short_day(day):
-    """A calendar day in numbers, for tables: 31-07-2026."""
-    if isinstance(day, datetime):
-        day = local(day).date()
-    return day.strftime("%d-%m-%Y") if isinstance(day, date) else ""

@@ -1,9 +1,16 @@
-"""One page of a long list: the directory, the vote list."""
+"""One page of a long list (the directory, the vote list), or its first rows with their number.
+
+Each in one statement: the rows carry how many there are in all (`COUNT(*) OVER ()`, counted
+before the LIMIT), so a list and its count never cost two queries.
+"""
 
 from dataclasses import dataclass
 from math import ceil
 
 from flask import request
+from peewee import SQL, fn
+
+IN_ALL = "rows_in_all"
 
 
 @dataclass
@@ -32,9 +39,22 @@ def requested_page():
     return int(value) if value.isdecimal() and 0 < int(value) < 100_000 else 1
 
 
+def first(query, limit, offset=0):
+    """(up to `limit` rows of a peewee model query from `offset`, how many rows it has in
+    all) in one statement; the count is None when no row is left at the offset."""
+    rows = list(
+        query.select_extend(fn.COUNT(SQL("*")).over().alias(IN_ALL)).limit(limit).offset(offset)
+    )
+    return rows, (getattr(rows[0], IN_ALL) if rows else None)
+
+
 def paginate(query, per_page, number=None):
-    """One page of a peewee query (two queries: the count and the page)."""
-    total = query.count()
-    pages = max(1, ceil(total / per_page))
-    number = min(number or requested_page(), pages)
-    return Page(list(query.paginate(number, per_page)), number, pages, total)
+    """One page of a peewee model query: one statement, or three past the last page."""
+    number = number or requested_page()
+    items, total = first(query, per_page, (number - 1) * per_page)
+    if total is None and number > 1:  # past the last page: show the last one
+        total = query.count()
+        number = max(1, ceil(total / per_page))
+        items, _ = first(query, per_page, (number - 1) * per_page)
+    total = total or 0
+    return Page(items, number, max(1, ceil(total / per_page)), total)

@@ -11,7 +11,6 @@ from intranet.calendar.models import CalendarFeed
 from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
 from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
-    CacheGeneration,
     Contact,
     LoginAttempt,
     Membership,
@@ -53,7 +52,6 @@ MODELS = sort_models(
         LoginAttempt,
         UsedLink,
         Setting,
-        CacheGeneration,
         Application,
         Referee,
         Vote,

@@ -13,7 +13,6 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.routing import IntegerConverter
 
 from intranet import guards, throttle, tokens
-from intranet.cache import cached
 from intranet.clock import now
 from intranet.extensions import login_manager
 from intranet.guards import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401
@@ -148,7 +147,7 @@ def load_user(login_id):
     lifetime = current_app.config["REMEMBER_COOKIE_DURATION"]
     if datetime.fromtimestamp(logged_in) + lifetime < now():
         return None  # a remember-me cookie (or session) older than its lifetime
-    user = cached(f"user:{user_id}", lambda: User.load(user_id))  # a fresh copy each time
+    user = User.load(user_id)  # with seats and organisations, in one query
     if user is None or user.session_epoch != int(epoch) or not user.active:
         return None
     return user

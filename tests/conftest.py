@@ -16,9 +16,7 @@ from flask.testing import FlaskClient
 from peewee import SqliteDatabase
 
 from intranet.app import create_app
-from intranet.cache import cache
 from intranet.db import db, upgrade
-from intranet.models import CacheGeneration
 from intranet.schema import MODELS
 from tests import factories
 
@@ -68,7 +66,6 @@ def _truncate_all():
     with db.atomic():
         for statement in _emptying_sql(isinstance(db.obj, SqliteDatabase)):
             db.execute_sql(statement)
-        CacheGeneration.insert(id=1, value=1).execute()
 
 
 def _empty(url):
@@ -81,7 +78,6 @@ def _empty(url):
         cursor = connection.cursor()
         for statement in _emptying_sql(isinstance(connection, sqlite3.Connection)):
             cursor.execute(statement)
-        cursor.execute('INSERT INTO "cache_generation" (id, value) VALUES (1, 1)')
         connection.commit()
 
 
@@ -177,8 +173,6 @@ def app(database_url, tmp_path, request) -> Flask:
         _APPS.pop(database_url, None)
     app, database, settings = _app_for(database_url)
     db.initialize(database)  # a test may have bound the proxy to an app of its own
-    with app.app_context():
-        cache.clear()  # TEMPORARY until the page cache goes
     app.instance_path = str(tmp_path / "instance")
     os.makedirs(app.instance_path, exist_ok=True)
     ctx = app.app_context()

@@ -30,7 +30,7 @@ def test_bench_seed_and_measure_run_on_a_small_database(tmp_path):
     ]
     statements, profile = measure(url, plan, targets, "dashboard", requests=2)
     assert set(statements) == {name for name, *_ in plan}
-    assert all(warm >= 1 and cold >= warm for warm, cold in statements.values()), statements
+    assert all(1 <= count <= 12 for count in statements.values()), statements
     assert "dashboard" in profile or "index" in profile
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate, schooljaar_of
+from tests import factories
 from tests.query_count import counted_queries
 from tests.test_partners_directory import add_partners
 
@@ -91,7 +92,6 @@ def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader
 def test_admission_feeds_cases_votes_and_the_state_chart(client, leader, make_user):
     from intranet.workflows import engine
     from intranet.workflows.admission import admission
-    from tests import factories
 
     applicant = make_user()
     waiting = factories.Case(applicant, route="basis", name="Wacht Op Jou").get()
@@ -100,3 +100,10 @@ def test_admission_feeds_cases_votes_and_the_state_chart(client, leader, make_us
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "Wacht Op Jou: Bij de projectleider" in page
     assert "In Stemming" in page and "Aanmeldingen per status" in page
+
+
+def test_a_new_application_shows_at_once_on_the_dashboard_and_in_mijn_taken(client, leader):
+    assert "Nieuwe Aanvrager" not in client.get("/dashboard/").get_data(as_text=True)
+    factories.Case(factories.person(), route="basis", name="Nieuwe Aanvrager").submitted()
+    assert "Nieuwe Aanvrager" in client.get("/dashboard/").get_data(as_text=True)
+    assert "Nieuwe Aanvrager" in client.get("/taken/").get_data(as_text=True)

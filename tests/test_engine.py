@@ -10,7 +10,10 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent, Deadline, ImmutableError
 from intranet.workflows.registry import BY_NAME as REGISTRY
+from intranet.workflows.timers import last_tick
 from tests import factories
+from tests.query_count import counted_queries
+from tests.world import snapshot
 
 
 @pytest.fixture
@@ -167,6 +170,18 @@ def test_tick_records_its_run_and_the_warning_goes(client, leader, login, runner
     assert "nog nooit gedraaid" in client.get("/beheer/outbox").get_data(as_text=True)
     runner.invoke(args=["workflows", "tick"])
     assert "workflows tick" not in client.get("/beheer/outbox").get_data(as_text=True)
+
+
+def test_tick_with_nothing_due_writes_nothing_to_the_database(applicant, leader, runner):
+    factories.Case(applicant).nominated(leader).get()  # deadlines, but none due yet
+    OutboxMessage.update(status="sent").execute()
+    before = snapshot()
+    with counted_queries() as statements:
+        result = runner.invoke(args=["workflows", "tick"])
+    assert result.exit_code == 0 and "uitgevoerd: 0" in result.output
+    assert snapshot() == before
+    assert not [sql for sql in statements if sql.lstrip().upper().startswith("INSERT")]
+    assert last_tick() is not None  # noted beside the database, for /healthz
 
 
 def test_check_lists_cases_in_undeclared_states(applicant, runner):

@@ -3,9 +3,8 @@
 from datetime import date, datetime
 
 from intranet.formats import day_words, deadline_words, euro, moment_words
-from intranet.models import Setting
 from intranet.rounds.dates import end_of
-from intranet.workflows.timers import LAST_TICK, tick_warning
+from intranet.workflows.timers import record_tick, tick_warning
 
 
 def test_money_has_a_non_breaking_space_after_the_euro_sign():
@@ -21,7 +20,7 @@ def test_days_and_deadlines_are_written_in_words():
 
 
 def test_the_tick_warning_speaks_amsterdam_time(app):
-    Setting.write(LAST_TICK, datetime(2026, 1, 15, 11, 0).isoformat())
+    record_tick(datetime(2026, 1, 15, 11, 0))
     warning = tick_warning()
     assert "sinds donderdag 15 januari 2026 om 12:00 niet meer gedraaid" in warning
     assert "UTC" not in warning

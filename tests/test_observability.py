@@ -7,9 +7,9 @@ import pytest
 
 from intranet.app import create_app
 from intranet.clock import now
-from intranet.models import OutboxMessage, Setting
+from intranet.models import OutboxMessage
 from intranet.workflows.models import Deadline
-from intranet.workflows.timers import LAST_TICK
+from intranet.workflows.timers import record_tick
 from tests.conftest import PASSWORD, TEST_CONFIG
 
 
@@ -106,7 +106,7 @@ def test_an_error_goes_to_the_log_with_its_traceback_not_to_the_page(app, client
 
 
 def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
-    Setting.write(LAST_TICK, (now() - timedelta(seconds=30)).isoformat())
+    record_tick(now() - timedelta(seconds=30))
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json["database"] == "ok" and 29 <= response.json["tick_age_s"] <= 60
@@ -115,7 +115,7 @@ def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
 
 
 def test_healthz_is_unhealthy_while_a_deadline_names_an_unknown_workflow(client):
-    Setting.write(LAST_TICK, now().isoformat())
+    record_tick()
     Deadline.create(workflow="verdwenen", case_id=1, action="sluiten", due_at=now())
     response = client.get("/healthz")
     assert response.status_code == 503
@@ -125,7 +125,7 @@ def test_healthz_is_unhealthy_while_a_deadline_names_an_unknown_workflow(client)
 def test_healthz_is_unhealthy_when_tick_is_late_or_never_ran(app, client):
     assert client.get("/healthz").status_code == 503
     late = now() - app.config["TICK_WARNING_AFTER"] - timedelta(minutes=1)
-    Setting.write(LAST_TICK, late.isoformat())
+    record_tick(late)
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json["database"] == "ok"
 

@@ -4,6 +4,7 @@ import pytest
 from peewee import chunked
 
 from intranet.models import Organisation
+from tests import factories
 from tests.query_count import counted_queries
 
 
@@ -109,3 +110,39 @@ def test_directory_pages_through_long_lists(client):
     page = client.get("/partners/?pagina=3").get_data(as_text=True)
     assert "Pagina 3 van 3" in page and "Partner 00064" in page and "Partner 00000" not in page
     assert 'rel="prev"' in page and 'rel="next"' not in page
+
+
+def test_a_visitor_who_only_reads_gets_no_session_and_sees_a_new_partner_at_once(client):
+    factories.organisation(name="Openbare Partner")
+    first = client.get("/partners/")
+    assert "Openbare Partner" in first.get_data(as_text=True)
+    assert "X-CSRFToken" not in first.get_data(as_text=True)
+    assert "Set-Cookie" not in first.headers  # no session made for a visitor who only reads
+    factories.organisation(name="Tweede Partner")
+    assert "Tweede Partner" in client.get("/partners/").get_data(as_text=True)
+
+
+def test_a_visitor_with_a_message_waiting_gets_the_page_made_for_them(client):
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "U bent uitgelogd.")]
+    page = client.get("/partners/").get_data(as_text=True)
+    assert "U bent uitgelogd." in page
+    assert "U bent uitgelogd." not in client.get("/partners/").get_data(as_text=True)
+
+
+def test_the_page_links_carry_the_search_as_parsed_never_made_up_arguments(client):
+    for number in range(35):
+        factories.organisation(name=f"Partner {number:02d}", sector="PO")
+    first = client.get("/partners/?sector=PO&x=gemaakt&zoek=++Partner+").get_data(as_text=True)
+    again = client.get("/partners/?sector=PO&zoek=Partner").get_data(as_text=True)
+    for page in (first, again):
+        assert "x=gemaakt" not in page
+        assert "zoek=Partner&amp;sector=PO&amp;pagina=2" in page
+
+
+def test_a_page_past_the_last_shows_the_last(client):
+    add_partners(35)
+    page = client.get("/partners/?pagina=9").get_data(as_text=True)
+    assert "Pagina 2 van 2" in page and "Partner 00034" in page and "Partner 00000" not in page
+    empty = client.get("/partners/?zoek=niemand&pagina=3").get_data(as_text=True)
+    assert "<strong>0</strong> partners" in empty

@@ -5,9 +5,11 @@ from datetime import timedelta
 from intranet.admission.models import Application, Comment
 from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now
-from intranet.models import Contact
+from intranet.models import Contact, Membership
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
+from tests import factories
+from tests.conftest import PASSWORD
 from tests.decide import people, text
 from tests.query_count import counting_queries
 from tests.rounds_support import open_renewal, renewal_setup
@@ -130,8 +132,6 @@ def test_mijn_taken_costs_the_same_queries_for_one_task_or_many(
 ):
     cast = people(make_user)
     # one person in every role: projectleider, projectgroep, voorzitter, contactpersoon
-    from intranet.models import Membership
-
     for group in ("projectleider", "projectgroep"):
         Membership.create(user=cast.chair, group=group)
     Contact.create(organisation=make_organisation(), user=cast.chair)
@@ -158,3 +158,37 @@ def test_the_partner_page_opens_with_the_signing_deadline(
     top = page[page.index("<h1>") : page.index('id="profiel-title"')]
     assert "Ondertekening convenant: uiterlijk" in top
     assert "Naar de ondertekening" in top
+
+
+def test_each_person_sees_only_their_own_tasks_and_count(app, client, login):
+    """Two members, one vote cast: each person's list and menu count are their own."""
+    leader = factories.person("projectleider")
+    voted, waiting = factories.person("projectgroep"), factories.person("projectgroep")
+    case = factories.Case(factories.person(), name="Gedeelde Zaak")
+    case.nominated(leader).voted(voted, "voor")
+    other = app.test_client()
+    login(voted)
+    answer = other.post("/inloggen", data={"email": waiting.email, "password": PASSWORD})
+    assert answer.status_code == 302
+    for _ in range(2):
+        mine, theirs = text(client.get("/taken/")), text(other.get("/taken/"))
+        assert "Stem over de aanmelding van Gedeelde Zaak" not in mine
+        assert "Stem over de aanmelding van Gedeelde Zaak" in theirs
+        assert '<span class="task-count"' not in mine
+        assert '<span class="task-count" aria-hidden="true">1</span>' in theirs
+    assert '<span class="task-count" aria-hidden="true">1</span>' in text(other.get("/stemmen/"))
+
+
+def test_the_menu_count_is_the_number_of_tasks_on_every_page(
+    client, login, make_user, make_organisation
+):
+    cast = people(make_user)
+    for group in ("projectleider", "projectgroep"):
+        Membership.create(user=cast.chair, group=group)
+    Contact.create(organisation=make_organisation(), user=cast.chair)
+    _fill(cast, make_user, make_organisation, 2)
+    login(cast.chair)
+    listed = text(client.get("/taken/")).count('class="task-title"')
+    assert listed > 5
+    count = f'<span class="task-count" aria-hidden="true">{listed}</span>'
+    assert count in text(client.get("/taken/")) and count in text(client.get("/dashboard/"))

@@ -9,9 +9,9 @@ from flask_wtf import FlaskForm
 
 from intranet import forms, spreadsheet
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
-from intranet.models import Contact, OutboxMessage, Setting, User
+from intranet.models import Contact, OutboxMessage, User
 from intranet.rounds.models import ConvenantPeriod
-from intranet.workflows.timers import LAST_TICK, tick
+from intranet.workflows.timers import last_tick, tick
 from tests.conftest import PASSWORD
 from tests.factories import period as new_period
 from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
@@ -73,7 +73,7 @@ def test_one_bad_message_never_blocks_the_others_in_tick(app, smtp):  # noqa: F8
     tick()
     assert OutboxMessage.get_by_id(good.id).status == "sent"
     assert OutboxMessage.get_by_id(bad.id).status == "failed"
-    assert Setting.read(LAST_TICK) is not None
+    assert last_tick() is not None
     assert [envelope.rcpt_tos for envelope in smtp.messages] == [["b@example.org"]]
 
 

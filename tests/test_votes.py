@@ -1,13 +1,17 @@
 """The projectgroep's vote page: vote, change it, who sees what when, closed and foreign votes."""
 
+import re
 from datetime import datetime
 
 import pytest
 
 from intranet.admission.models import Application, Vote
 from intranet.admission.votes.casting import cast_vote
+from intranet.clock import today
 from intranet.formats import moment_words
+from intranet.models import Membership
 from tests import factories
+from tests.conftest import PASSWORD
 from tests.decide import HTMX, fresh, people, text, vote
 
 
@@ -217,3 +221,40 @@ def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, c
         f"/stemmen/{case.id}", data={"choice": "tegen"}, headers={**HTMX, "X-CSRFToken": header}
     )
     assert swapped.status_code == 200 and Vote.get().choice == "tegen"
+
+
+def _form_token(page):
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def _header_token(page):
+    return re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+
+
+def test_the_same_member_in_two_browsers_gets_a_form_with_each_sessions_token(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    leader, member = factories.person("projectleider"), factories.person("projectgroep")
+    factories.person("projectgroep")  # a second member: one vote does not close it
+    case = factories.Case(factories.person(), name="Twee Browsers").nominated(leader)
+    browsers = [app.test_client(), app.test_client()]
+    pages = []
+    for browser in browsers:
+        form = browser.get("/inloggen").get_data(as_text=True)
+        data = {"email": member.email, "password": PASSWORD, "csrf_token": _form_token(form)}
+        assert browser.post("/inloggen", data=data).status_code == 302
+        pages.append(browser.get(f"/stemmen/{case.id}").get_data(as_text=True))
+    tokens = [_form_token(page) for page in pages]
+    assert tokens[0] != tokens[1]
+    assert [_header_token(page) for page in pages] == tokens
+    vote = {"choice": "voor", "motivation": "", "csrf_token": tokens[1]}
+    assert browsers[1].post(f"/stemmen/{case.id}", data=vote).status_code == 303
+    other = browsers[0].get(f"/stemmen/{case.id}").get_data(as_text=True)
+    assert "U stemde <strong>voor</strong>" in other  # the vote shows in the other browser too
+
+
+def test_a_seat_that_ends_takes_effect_on_the_next_request(client, login):
+    member = factories.person("projectgroep")
+    login(member)
+    assert client.get("/stemmen/").status_code == 200
+    Membership.update(ends_on=today()).where(Membership.user == member.id).execute()
+    assert client.get("/stemmen/").status_code == 403

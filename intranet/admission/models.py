@@ -11,7 +11,6 @@ from peewee import (
 )
 
 from intranet.clock import now
-from intranet.db import Compiled
 from intranet.glossary import CHOICES, RECOMMENDATIONS, ROUTES
 from intranet.models import BaseModel, Organisation, User
 from intranet.workflows.states import AdmissionState as State
@@ -222,10 +221,11 @@ class Vote(BaseModel):
         """{"members": how many there are, and per choice the votes of those members}.
 
         Two lean statements with the member ids (Membership.member_ids) beat one with the
-        seat rules twice inside it; this one runs inside every vote's lock (compiled once).
+        seat rules twice inside it.
         """
         counts = dict.fromkeys(CHOICES, 0)
-        for member_id, choice in CHOICES_CAST.rows(getattr(application, "id", application)):
+        cast = cls.select(cls.member, cls.choice).where(cls.application == application)
+        for member_id, choice in cast.tuples():
             if member_id in member_ids:
                 counts[choice] += 1
         return {"members": len(member_ids), **counts}
@@ -273,11 +273,3 @@ class Comment(BaseModel):
             .tuples()
         )
         return dict(rows)
-
-
-CHOICES_CAST = Compiled(  # every member's choice on one application (Vote.tally)
-    lambda application: Vote.select(Vote.member, Vote.choice).where(
-        Vote.application == application
-    ),
-    int,
-)

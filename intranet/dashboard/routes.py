@@ -2,7 +2,6 @@
 
 from flask import render_template
 
-from intranet.cache import cached_html
 from intranet.dashboard import bp
 from intranet.dashboard.sections import sections
 from intranet.security import role_required
@@ -12,5 +11,4 @@ from intranet.security import role_required
 @role_required("projectleider")
 def index():
     """What needs the projectleider's attention, in one page (the same for every projectleider)."""
-    body = cached_html("dashboard", "dashboard/_sections.html", sections)
-    return render_template("dashboard/index.html", sections_html=body)
+    return render_template("dashboard/index.html", **sections())

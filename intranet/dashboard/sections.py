@@ -1,4 +1,5 @@
-"""The dashboard's sections, each fed by one data function.
+"""The dashboard's sections, each fed by one data function: one query each (two for the fees,
+three for the convenant's promises), whatever the number of partners.
 
 Partners without achtervang and fees per sector are computed here; the admission's
 sections come from `intranet/admission/dashboard.py`, the rounds from their models.
@@ -13,6 +14,7 @@ from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.formats import euro
 from intranet.models import Organisation
 from intranet.network import promises
+from intranet.pagination import first
 from intranet.rounds.models import rounds_in_progress
 
 SHOWN_WITHOUT_ACHTERVANG = 20
@@ -20,8 +22,8 @@ SHOWN_WITHOUT_ACHTERVANG = 20
 
 def partners_without_achtervang():
     """How many current partners lack an achtervang, and the first of them by name."""
-    query = Organisation.without_achtervang()
-    return {"count": query.count(), "partners": list(query.limit(SHOWN_WITHOUT_ACHTERVANG))}
+    partners, count = first(Organisation.without_achtervang(), SHOWN_WITHOUT_ACHTERVANG)
+    return {"count": count or 0, "partners": partners}
 
 
 def _fee_text(total):

@@ -103,8 +103,8 @@ def fee_payers():
     return Organisation.current_partners()
 
 
-def _totals(year):
-    budget = BudgetLine.for_year(year)
+def _totals(year=None):
+    budget = {} if year is None else BudgetLine.for_year(year)
     return {
         line: LineTotal(line, budgeted=line in budget, budget=budget.get(line)) for line in LINES
     }
@@ -135,7 +135,9 @@ def overview(year, organisations=None):
 
 
 def summary(year):
-    """The totals per line only, summed by the database (the dashboard's constant-cost view).
+    """The totals per line only, summed by the database (the dashboard's constant-cost view:
+    two queries, the rates and the sums; without the begroting, which the dashboard does not
+    show).
 
     The same rules as `overview` (rules.py): agreements first, then memberships, then the
     sector's rate; per-head rates times the counts are exact, as rates have whole cents.
@@ -170,7 +172,7 @@ def summary(year):
         .group_by(kind)
         .tuples()
     )
-    totals = _totals(year)
+    totals = _totals()
     for name, partners, heads, counted, agreed, with_amount in rows:
         total = totals[LINE_OF_KIND.get(name, name)]
         total.partners += partners

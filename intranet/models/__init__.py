@@ -13,7 +13,6 @@ from intranet.models.people import (
 )
 from intranet.models.records import (
     MAIL_STATUSES,
-    CacheGeneration,
     LoginAttempt,
     OutboxMessage,
     Setting,
@@ -30,7 +29,6 @@ __all__ = [
     "SECTORS",
     "WERKVELDEN",
     "BaseModel",
-    "CacheGeneration",
     "Contact",
     "LoginAttempt",
     "Membership",

@@ -1,6 +1,5 @@
 """Organisations, people, their groups and who speaks for which organisation."""
 
-from datetime import date
 from functools import cached_property
 
 from flask_login import UserMixin
@@ -17,7 +16,6 @@ from peewee import (
 )
 
 from intranet.clock import now, today
-from intranet.db import Compiled
 from intranet.glossary import (
     CONTACT_KINDS,
     GROUPS,
@@ -260,7 +258,8 @@ class Membership(BaseModel):
     @classmethod
     def member_ids(cls, group, day=None):
         """Ids of the active people with a seat in the group on a day (today)."""
-        return {user_id for (user_id,) in MEMBER_IDS.rows(group, day or today())}
+        query = cls.current(group, day or today()).select(cls.user).join(User).where(User.active)
+        return {user_id for (user_id,) in query.tuples()}
 
     @classmethod
     def roster(cls, day=None):
@@ -336,13 +335,3 @@ class Contact(BaseModel):
             .where(cls.organisation == organisation.id)
             .order_by(cls.kind.desc(), User.name)
         )
-
-
-# Read inside every vote's lock (the tally): compiled once.
-MEMBER_IDS = Compiled(
-    lambda group, day: (
-        Membership.current(group, day).select(Membership.user).join(User).where(User.active)
-    ),
-    str,
-    date,
-)

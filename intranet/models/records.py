@@ -1,6 +1,6 @@
-"""Records the machinery keeps: mail, login attempts, used links, settings, the cache generation."""
+"""Records the machinery keeps: mail, login attempts, used links, settings."""
 
-from peewee import BigIntegerField, CharField, DateTimeField, IntegerField, TextField
+from peewee import CharField, DateTimeField, IntegerField, TextField
 
 from intranet.clock import now
 from intranet.models.base import BaseModel
@@ -75,14 +75,8 @@ class UsedLink(BaseModel):
     used_at = DateTimeField(default=now)
 
 
-class CacheGeneration(BaseModel):
-    """One row: a counter that every committed write moves (intranet/db.py, intranet/cache.py)."""
-
-    value = BigIntegerField(default=0)
-
-
 class Setting(BaseModel):
-    """A small key-value store for machine state such as the last tick."""
+    """A small key-value store for machine state (the demo's note, for one)."""
 
     key = CharField(primary_key=True)
     value = TextField()

@@ -4,12 +4,14 @@ The convenant: every ambassador (the primary contactpersoon) is invited at least
 schooljaar to a netwerkbijeenkomst, and the network talks with every partner once a year.
 """
 
-from peewee import fn
+from peewee import SQL, Case, Select, fn
 
+from intranet.db import db
 from intranet.models import Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
 from intranet.network.years import bounds_utc, label, schooljaar_of
+from intranet.pagination import first
 from intranet.workflows.states import MeetingState
 
 PROMISED_INVITATIONS = 2
@@ -41,38 +43,62 @@ def under_invited(year):
 
 
 def attendance_rows(year, years=YEARS_SHOWN):
-    """[(werkveld, schooljaar label, count)] of people present, by werkveld, then schooljaar."""
-    first, _ = bounds_utc(year - years + 1)
-    _, last = bounds_utc(year)
-    rows = (
+    """[(werkveld, schooljaar label, count)] of people present, by werkveld, then schooljaar.
+
+    Counted by the database: each person once per meeting and sector of their organisation.
+    """
+    first_year = year - years + 1
+    start, _ = bounds_utc(first_year)
+    _, end = bounds_utc(year)
+    present = (
         Invitation.select(Meeting.starts_at, Organisation.sector, Invitation.user)
         .join(Meeting)
         .switch(Invitation)
         .join(Contact, on=(Contact.user == Invitation.user))
         .join(Organisation)
-        .where(Invitation.attended == True, Meeting.starts_at >= first, Meeting.starts_at < last)  # noqa: E712
+        .where(Invitation.attended == True, Meeting.starts_at >= start, Meeting.starts_at < end)  # noqa: E712
         .distinct()
+        .alias("present")
+    )
+    werkveld = Case(
+        None,
+        [(present.c.sector.in_(sectors), name) for name, sectors in _sectors_of().items()],
+        "Overig",
+    )
+    schooljaar = Case(
+        None,
+        [(present.c.starts_at < bounds_utc(y)[1], y) for y in range(first_year, year + 1)],
+    )
+    rows = (
+        Select([present], [werkveld, schooljaar, fn.COUNT(SQL("*"))])
+        .group_by(werkveld, schooljaar)
+        .bind(db)
         .tuples()
     )
-    counts = {}
-    for starts_at, sector, _ in rows:
-        key = (ORDER.index(WERKVELDEN.get(sector, "Overig")), schooljaar_of(starts_at.date()))
-        counts[key] = counts.get(key, 0) + 1
-    return [(ORDER[w], label(y), n) for (w, y), n in sorted(counts.items())]
+    counted = sorted((ORDER.index(w), y, n) for w, y, n in rows)
+    return [(ORDER[w], label(y), n) for w, y, n in counted]
+
+
+def _sectors_of():
+    """{werkveld: [sector, ...]} (WERKVELDEN turned around)."""
+    sectors = {}
+    for sector, name in WERKVELDEN.items():
+        sectors.setdefault(name, []).append(sector)
+    return sectors
 
 
 def section(year=None):
-    """What the dashboard's convenant-promises section shows (four queries)."""
+    """What the dashboard's convenant-promises section shows (three queries)."""
     year = schooljaar_of() if year is None else year
-    invited = under_invited(year)
-    without = partners_without(year)
+    under, under_count = first(under_invited(year), SHOWN)
+    without, without_count = first(partners_without(year), SHOWN)
     return {
         "year_label": label(year),
         "year": year,
-        "under_invited": list(invited.limit(SHOWN)),
-        "under_invited_count": invited.count(),
-        "without_jaargesprek": list(without.limit(SHOWN)),
-        "without_jaargesprek_count": without.count(),
+        "under_invited": under,
+        "under_invited_count": under_count or 0,
+        "without_jaargesprek": without,
+        "without_jaargesprek_count": without_count or 0,
         "attendance": attendance_rows(year),
         "shown": SHOWN,
     }

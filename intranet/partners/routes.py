@@ -4,11 +4,10 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.cache import cached, cached_html
 from intranet.errors import error_page
 from intranet.fees.models import schooljaar_of
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
-from intranet.pagination import paginate, requested_page
+from intranet.pagination import paginate
 from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
@@ -16,9 +15,6 @@ from intranet.partners.profile import NameTaken, managed_organisation, update_pr
 from intranet.security import login_required
 
 PER_PAGE = 30
-# A page without forms that post, for a visitor without a session: no CSRF token in it
-# (base.html), so it is the same for every such visitor and is kept whole.
-PUBLIC = {"public_page": True}
 NOT_A_CONTACT = "U bent van geen enkele organisatie contactpersoon."
 
 
@@ -28,37 +24,27 @@ def directory():
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     municipality = request.args.get("gemeente", "").strip()[:100] or None
     name = " ".join(request.args.get("zoek", "").split())[:100]
-    found = {"name": name, "sectors": SECTORS, "sector": sector, "municipality": municipality}
     asked = {"zoek": name, "sector": sector, "gemeente": municipality}
-    found["page_args"] = {key: value for key, value in asked.items() if value}  # as parsed
-    viewer = current_user.id if current_user.is_authenticated else "-"  # edit links differ
-    filters = f"{sector}:{municipality}:{name}:{requested_page()}"
-
-    def listing():
-        return cached_html(
-            f"directory:{viewer}:{filters}",
-            "partners/_list.html",
-            lambda: {
-                "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
-                **found,
-            },
-        )
-
-    def page():
-        return {
-            "listing": listing(),
-            "municipalities": cached("partner-municipalities", Organisation.partner_municipalities),
-            **found,
-        }
-
+    context = {
+        "page": paginate(Organisation.directory(sector, municipality, name), PER_PAGE),
+        "name": name,
+        "sectors": SECTORS,
+        "sector": sector,
+        "municipality": municipality,
+        "page_args": {key: value for key, value in asked.items() if value},  # as parsed
+    }
     if htmx.is_htmx():
-        return htmx.fragment(listing())
-    if viewer == "-" and not session:  # no flashes, no token: the same page for everyone
-        public = cached_html(
-            f"directory-page:{filters}", "partners/directory.html", lambda: page() | PUBLIC
+        return htmx.fragment(render_template("partners/_list.html", **context))
+    # A visitor who only reads gets no CSRF token, so no session cookie (base.html).
+    reads_only = not current_user.is_authenticated and not session
+    return htmx.fragment(
+        render_template(
+            "partners/directory.html",
+            municipalities=Organisation.partner_municipalities(),
+            public_page=reads_only,
+            **context,
         )
-        return htmx.fragment(public)
-    return htmx.fragment(render_template("partners/directory.html", **page()))
+    )
 
 
 @bp.get("/mijn")

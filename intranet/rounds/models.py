@@ -2,6 +2,7 @@
 
 from peewee import (
     JOIN,
+    SQL,
     BooleanField,
     CharField,
     DateField,
@@ -291,19 +292,42 @@ def periods_of(organisation):
 
 
 def rounds_in_progress():
-    """Rounds whose deadline has not passed, each with `.totals` {state: count} (3 queries)."""
-    rounds = list(
-        Round.select(Round, ConvenantPeriod)
-        .join(ConvenantPeriod)
-        .where(Round.deadline > now())
-        .order_by(Round.deadline)
+    """Rounds whose deadline has not passed, each with `.totals` {state: count} (one query)."""
+    totals = (
+        RenewalInvitation.select(
+            RenewalInvitation.round, RenewalInvitation.state, fn.COUNT(SQL("*")).alias("n")
+        )
+        .group_by(RenewalInvitation.round, RenewalInvitation.state)
+        .union_all(
+            VriendInvitation.select(
+                VriendInvitation.round, VriendInvitation.state, fn.COUNT(SQL("*"))
+            ).group_by(VriendInvitation.round, VriendInvitation.state)
+        )
+        .alias("totals")
     )
-    totals = {}
-    for model in INVITATION_MODELS:
-        totals.update(model.totals([r.id for r in rounds if r.invitation_model is model]))
-    for round_ in rounds:
-        round_.totals = totals.get(round_.id, {})
-    return rounds
+    rows = (
+        Round.select(
+            Round,
+            ConvenantPeriod,
+            # a round without invitations has one row, with no state (functions keep these
+            # two values on the round rather than on a row of their own)
+            fn.COALESCE(totals.c.state, "").alias("invitation_state"),
+            fn.COALESCE(totals.c.n, 0).alias("invitation_count"),
+        )
+        .join(ConvenantPeriod)
+        .switch(Round)
+        .join(totals, JOIN.LEFT_OUTER, on=(totals.c.round_id == Round.id))
+        .where(Round.deadline > now())
+        .order_by(Round.deadline, Round.id)
+    )
+    rounds = {}
+    for row in rows:
+        if row.id not in rounds:
+            row.totals = {}
+            rounds[row.id] = row
+        if row.invitation_state:
+            rounds[row.id].totals[row.invitation_state] = row.invitation_count
+    return list(rounds.values())
 
 
 def vriend_organisations():

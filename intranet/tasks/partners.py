@@ -1,8 +1,12 @@
-"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant."""
+"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant.
+
+Each kind is a Source: the query of what waits (a row per task) and the task a row is.
+"""
 
 from flask import url_for
-from peewee import fn
+from peewee import SQL, Select, fn
 
+from intranet.db import db
 from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Contact, Organisation
 from intranet.rounds.models import (
@@ -12,106 +16,112 @@ from intranet.rounds.models import (
     Round,
     VriendInvitation,
 )
-from intranet.tasks.task import Task
+from intranet.tasks.task import Source, Task
 from intranet.workflows.states import ContinuationState, RenewalState
 
 
-def partners_without_achtervang(user):
-    """One task for the projectleider while partners lack an achtervang."""
-    count = Organisation.without_achtervang().count()
-    if not count:
-        return []
-    return [
-        Task(
-            KINDS["achtervang"],
-            f"{count} partner{'s' if count != 1 else ''} zonder achtervang",
-            url_for("dashboard.index") + "#achtervang-title",
-            detail="Vraag hun contactpersonen een collega als achtervang uit te nodigen.",
-            uid="zonder-achtervang",
-        )
-    ]
+def _missing_achtervang(user):
+    """One row, with their number, while current partners lack an achtervang (else none)."""
+    counted = Organisation.without_achtervang().order_by().select(fn.COUNT(SQL("1")).alias("n"))
+    found = counted.alias("missing")
+    return Select([found], [found.c.n]).where(found.c.n > 0).bind(db).tuples()
 
 
-def continuation_to_decide(user):
+def _achtervang_task(row, user):
+    (count,) = row
+    return Task(
+        KINDS["achtervang"],
+        f"{count} partner{'s' if count != 1 else ''} zonder achtervang",
+        url_for("dashboard.index") + "#achtervang-title",
+        detail="Vraag hun contactpersonen een collega als achtervang uit te nodigen.",
+        uid="zonder-achtervang",
+    )
+
+
+def _continuations(user):
     """Convenant periods whose continuation the regiegroep must decide now."""
-    rows = (
+    return (
         ContinuationDecision.select(ContinuationDecision, ConvenantPeriod)
         .join(ConvenantPeriod)
         .where(ContinuationDecision.state == ContinuationState.TO_DECIDE)
     )
-    return [
-        Task(
-            KINDS["besluiten"],
-            f"Besluit over voortzetting of beëindiging van {d.period.name}",
-            url_for("rounds.decision", case_id=d.id),
-            d.due_at,
-            uid=f"voortzetting-{d.id}",
-        )
-        for d in rows
-    ]
 
 
-def _invitations(model, user, kind, title, pinned):
-    rows = (
-        model.select(model, Organisation, Round)
-        .join(Organisation)
-        .switch(model)
-        .join(Round)
-        .where(
-            model.state == RenewalState.INVITED, model.organisation.in_(list(user.organisation_ids))
-        )
-        .order_by(Round.deadline)
+def _continuation_task(decision, user):
+    return Task(
+        KINDS["besluiten"],
+        f"Besluit over voortzetting of beëindiging van {decision.period.name}",
+        url_for("rounds.decision", case_id=decision.id),
+        decision.due_at,
+        uid=f"voortzetting-{decision.id}",
     )
-    return [
-        Task(
+
+
+def _invitations(model):
+    """The unanswered invitations of this kind to the user's organisations."""
+
+    def rows(user):
+        return (
+            model.select(model, Organisation, Round)
+            .join(Organisation)
+            .switch(model)
+            .join(Round)
+            .where(
+                model.state == RenewalState.INVITED,
+                model.organisation.in_(list(user.organisation_ids)),
+            )
+            .order_by(Round.deadline)
+        )
+
+    return rows
+
+
+def _invitation_task(kind, title, pinned):
+    def task(invitation, user):
+        return Task(
             kind,
-            title.format(name=i.organisation.name),
-            url_for(model.endpoint, case_id=i.id),
-            i.round.deadline,
+            title.format(name=invitation.organisation.name),
+            url_for(invitation.endpoint, case_id=invitation.id),
+            invitation.round.deadline,
             pinned=pinned,
-            uid=f"{model.endpoint}-{i.id}",
+            uid=f"{invitation.endpoint}-{invitation.id}",
         )
-        for i in rows
-    ]
+
+    return task
 
 
-def signatures_due(user):
-    """Renewal invitations of the user's organisations that are not yet answered."""
-    return _invitations(
-        RenewalInvitation,
-        user,
-        KINDS["ondertekenen"],
-        "Teken het nieuwe convenant voor {name}",
-        True,
-    )
-
-
-def vriend_invitations_due(user):
-    """Vriend invitations of the user's organisations that are not yet answered."""
-    return _invitations(
-        VriendInvitation,
-        user,
-        KINDS["uitnodiging"],
-        "Laat weten of {name} vriend van LEF wordt",
-        False,
-    )
-
-
-def own_organisations_without_achtervang(user):
+def _own_without_achtervang(user):
     """The user's organisations that have no achtervang."""
     backup = Contact.select().where(
         Contact.organisation == Organisation.id, Contact.kind == "achtervang"
     )
-    rows = Organisation.select(Organisation.id, Organisation.name).where(
+    return Organisation.select(Organisation.id, Organisation.name).where(
         Organisation.id.in_(list(user.organisation_ids)), ~fn.EXISTS(backup)
     )
-    return [
-        Task(
-            KINDS["achtervang"],
-            f"{o.name} heeft geen achtervang",
-            url_for("partners.show", organisation_id=o.id) + "#contactpersonen",
-            detail="Nodig een collega uit die u vervangt als u er niet bent.",
-            uid=f"achtervang-{o.id}",
-        )
-        for o in rows
-    ]
+
+
+def _own_achtervang_task(organisation, user):
+    return Task(
+        KINDS["achtervang"],
+        f"{organisation.name} heeft geen achtervang",
+        url_for("partners.show", organisation_id=organisation.id) + "#contactpersonen",
+        detail="Nodig een collega uit die u vervangt als u er niet bent.",
+        uid=f"achtervang-{organisation.id}",
+    )
+
+
+partners_without_achtervang = Source({"projectleider"}, _missing_achtervang, _achtervang_task)
+continuation_to_decide = Source({"regiegroep"}, _continuations, _continuation_task)
+signatures_due = Source(
+    {"contactpersoon"},
+    _invitations(RenewalInvitation),
+    _invitation_task(KINDS["ondertekenen"], "Teken het nieuwe convenant voor {name}", True),
+)
+vriend_invitations_due = Source(
+    {"contactpersoon"},
+    _invitations(VriendInvitation),
+    _invitation_task(KINDS["uitnodiging"], "Laat weten of {name} vriend van LEF wordt", False),
+)
+own_organisations_without_achtervang = Source(
+    {"contactpersoon"}, _own_without_achtervang, _own_achtervang_task
+)

@@ -3,9 +3,8 @@
 from flask import Blueprint, has_request_context, render_template
 from flask_login import current_user
 
-from intranet.cache import cached, cached_html
 from intranet.security import login_required
-from intranet.tasks.sources import tasks_for
+from intranet.tasks.sources import count_for, tasks_for
 
 bp = Blueprint("tasks", __name__, url_prefix="/taken")
 
@@ -14,17 +13,13 @@ bp = Blueprint("tasks", __name__, url_prefix="/taken")
 @login_required
 def index():
     """What waits for the logged-in person, pinned and soonest deadline first."""
-    listing = cached_html(
-        f"task-list:{current_user.id}",
-        "tasks/_list.html",
-        lambda: {"tasks": tasks_for(current_user)},
-    )
-    return render_template("tasks/index.html", listing=listing)
+    tasks = tasks_for(current_user)
+    return render_template("tasks/index.html", tasks=tasks, task_count=lambda: len(tasks))
 
 
 def _count():
-    """How many tasks wait (asked only when a page shows the menu; kept until a write)."""
-    return cached(f"task-count:{current_user.id}", lambda: len(tasks_for(current_user)))
+    """How many tasks wait (one statement, asked only when a page shows the menu)."""
+    return count_for(current_user)
 
 
 def menu_context():

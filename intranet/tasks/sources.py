@@ -1,16 +1,20 @@
-"""Where tasks come from: one function per kind of work, each one query whatever the data.
+"""Where tasks come from: one Source per kind of work, each one query whatever the data.
 
-A source takes the user and returns Task rows; `SOURCES` lists them all, and
-`tasks_for(user)` runs those that apply to the user's roles, once per request.
+`SOURCES` lists them all. `tasks_for(user)` runs those that apply to the user's roles (a
+query each, for Mijn taken and the calendar); `count_for(user)` counts them all in one
+statement, for the count the menu shows on every page.
 """
 
 from datetime import datetime
 
-from intranet.cache import cached
+from peewee import Select
+
+from intranet.db import db
 from intranet.tasks.admission import (
     applications_to_handle,
     cases_for_regiegroep,
     own_applications,
+    own_silent_referees,
     silent_referees,
     votes_to_cast,
 )
@@ -23,21 +27,21 @@ from intranet.tasks.partners import (
 )
 from intranet.tasks.task import Task
 
-__all__ = ["SOURCES", "Task", "tasks_for"]
+__all__ = ["SOURCES", "Task", "count_for", "tasks_for"]
 
 
-# (roles that see it, source); None: everyone logged in
 SOURCES = (
-    ({"contactpersoon"}, signatures_due),
-    ({"contactpersoon"}, vriend_invitations_due),
-    ({"contactpersoon"}, own_organisations_without_achtervang),
-    ({"projectgroep"}, votes_to_cast),
-    ({"regiegroep"}, cases_for_regiegroep),
-    ({"regiegroep"}, continuation_to_decide),
-    ({"projectleider"}, applications_to_handle),
-    ({"projectleider"}, silent_referees),
-    ({"projectleider"}, partners_without_achtervang),
-    (None, own_applications),
+    signatures_due,
+    vriend_invitations_due,
+    own_organisations_without_achtervang,
+    votes_to_cast,
+    cases_for_regiegroep,
+    continuation_to_decide,
+    applications_to_handle,
+    silent_referees,
+    partners_without_achtervang,
+    own_applications,
+    own_silent_referees,
 )
 
 
@@ -46,20 +50,13 @@ def _order(task):
 
 
 def tasks_for(user):
-    """Every task of the user, pinned first, then soonest deadline first.
-
-    Kept until the next write (intranet/cache.py): the menu shows the count on every page.
-    """
-    return cached(f"tasks:{user.id}", lambda: _collect(user))
-
-
-def _collect(user):
-    roles = user.roles
-    tasks = [
-        task
-        for wanted, source in SOURCES
-        if wanted is None or wanted & roles
-        for task in source(user)
-    ]
+    """Every task of the user, pinned first, then soonest deadline first."""
+    tasks = [task for source in SOURCES if source.applies_to(user) for task in source.tasks(user)]
     tasks.sort(key=_order)
     return tasks
+
+
+def count_for(user):
+    """How many tasks the user has, in one statement (a column per source)."""
+    counts = [source.count(user) for source in SOURCES if source.applies_to(user)]
+    return sum(Select(columns=counts).bind(db).tuples().get())

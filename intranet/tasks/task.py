@@ -1,7 +1,10 @@
-"""One thing a person should do: what, where, by when."""
+"""One thing a person should do (what, where, by when), and where such things come from."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+
+from peewee import SQL, Select, fn
 
 from intranet.formats import deadline_words
 
@@ -22,3 +25,25 @@ class Task:
     def due_text(self):
         """The deadline in words, or ''."""
         return deadline_words(self.due)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of work: the query of what waits for a person (a row per task), and the task
+    each row is. The same query gives the list and the count, so the two never differ."""
+
+    roles: set | None  # the roles that see it; None: everyone logged in
+    rows: Callable  # (user) -> a peewee query
+    task: Callable  # (row, user) -> Task
+
+    def applies_to(self, user):
+        """True when the user has one of the roles that see this work."""
+        return self.roles is None or bool(self.roles & user.roles)
+
+    def tasks(self, user):
+        """The user's tasks of this kind (one query)."""
+        return [self.task(row, user) for row in self.rows(user)]
+
+    def count(self, user):
+        """How many there are, as a subquery another statement holds (see sources.count_for)."""
+        return Select([self.rows(user).order_by().alias("waiting")], [fn.COUNT(SQL("1"))])

@@ -8,10 +8,8 @@ conditions below, and casting or recording a vote are its activities (engine.act
 """
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
 
 from intranet.admission.models import CHOICES, Vote
-from intranet.db import Compiled
 from intranet.models import Membership, User
 from intranet.workflows import engine
 from intranet.workflows.definition import Condition, Done
@@ -88,28 +86,6 @@ majority_tegen = Condition(_outcome_is(TEGEN), "Er is nog geen absolute meerderh
 no_majority = Condition(_outcome_is(GEEN), "Nog niet alle leden stemden en de termijn loopt nog.")
 
 
-# Read inside every vote's lock: compiled once.
-EARLIER_VOTE = Compiled(
-    lambda application, member: Vote.select(Vote.id, Vote.recorded_by).where(
-        Vote.application == application, Vote.member == member
-    ),
-    int,
-    int,
-)
-
-
-CHANGE_VOTE = Compiled(
-    lambda choice, motivation, cast_at, recorded_by, vote_id: Vote.update(
-        choice=choice, motivation=motivation, cast_at=cast_at, recorded_by=recorded_by
-    ).where(Vote.id == vote_id),
-    str,
-    str,
-    datetime,
-    int,
-    int,
-)
-
-
 def _record_vote(case, member, recorder, data, moment):
     """Write a member's vote (theirs, or recorded on their behalf); what the timeline says."""
     choice, motivation = data.get("choice"), (data.get("motivation") or "").strip()
@@ -119,8 +95,12 @@ def _record_vote(case, member, recorder, data, moment):
         raise engine.AlreadyHandled(PAST_DEADLINE)
     if member is None or (recorder is not None and member.id not in current_member_ids()):
         raise engine.NotPermitted(NOT_A_MEMBER)  # the engine checked the role of one's own vote
-    earlier = next(iter(EARLIER_VOTE.rows(case.id, member.id)), None)  # (id, recorded by)
-    if recorder is not None and earlier is not None and earlier[1] is None:
+    earlier = (
+        Vote.select(Vote.id, Vote.recorded_by)
+        .where(Vote.application == case.id, Vote.member == member.id)
+        .first()
+    )
+    if recorder is not None and earlier is not None and earlier.recorded_by_id is None:
         raise engine.ConditionFailed(OWN_VOTE_STANDS.format(member.name))
     fields = {
         "choice": choice,
@@ -131,8 +111,8 @@ def _record_vote(case, member, recorder, data, moment):
     if earlier is None:
         vote = Vote.create(application=case, member=member, **fields)
     else:
-        CHANGE_VOTE.rows(choice, motivation, moment, getattr(recorder, "id", None), earlier[0])
-        vote = Vote(id=earlier[0], application=case, member=member, **fields)
+        Vote.update(**fields).where(Vote.id == earlier.id).execute()
+        vote = Vote(id=earlier.id, application=case, member=member, **fields)
     if recorder is not None:
         what, label = "stem_vastgelegd", f"{recorder.name} namens {member.name}"
     else:

@@ -1,12 +1,10 @@
 """What the engine stores: the audit trail and the deadlines."""
 
 import json
-from datetime import datetime
 
 from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from intranet.clock import now
-from intranet.db import Compiled
 from intranet.models import BaseModel, User
 
 
@@ -45,18 +43,18 @@ class AuditEvent(BaseModel):
     def write(cls, workflow, case_id, source, dest, trigger, actor, label, comment="", data=None):
         """Append one event (in the caller's transaction): `actor` a user or None, `label`
         the name the timeline shows, `data` a dict."""
-        _INSERT.rows(
-            workflow,
-            case_id,
-            source,
-            dest,
-            trigger,
-            actor.id if actor is not None else None,
-            label,
-            comment,
-            json.dumps(data or {}, sort_keys=True, default=str),
-            now(),
-        )
+        cls.insert(
+            workflow=workflow,
+            case_id=case_id,
+            from_state=source,
+            to_state=dest,
+            trigger=trigger,
+            actor=actor.id if actor is not None else None,
+            actor_label=label,
+            comment=comment,
+            data=json.dumps(data or {}, sort_keys=True, default=str),
+            at=now(),
+        ).execute()
 
     @property
     def payload(self):
@@ -102,33 +100,3 @@ class Deadline(BaseModel):
         return cls.select().where(
             cls.workflow == workflow, cls.case_id == case_id, cls.fired_at.is_null()
         )
-
-
-# Every workflow step writes one: compiled once (peewee building this INSERT cost more than
-# running it).
-_INSERT = Compiled(
-    lambda workflow, case_id, source, dest, trigger, actor, label, comment, data, at: (
-        AuditEvent.insert(
-            workflow=workflow,
-            case_id=case_id,
-            from_state=source,
-            to_state=dest,
-            trigger=trigger,
-            actor=actor,
-            actor_label=label,
-            comment=comment,
-            data=data,
-            at=at,
-        )
-    ),
-    str,
-    int,
-    str,
-    str,
-    str,
-    int,
-    str,
-    str,
-    str,
-    datetime,
-)

@@ -1,23 +1,27 @@
-"""`workflows tick`: fire every due deadline exactly once, and record that tick ran."""
+"""`workflows tick`: fire every due deadline exactly once, and note that tick ran.
 
-from datetime import datetime, timedelta
+That tick ran is noted outside the database, as the modification time of a file in the
+instance folder (`last-tick`), so a tick with nothing due writes nothing to the database.
+The web workers read it for `/healthz` and the projectleider's warning; both run as the same
+user on the same instance folder (deploy/).
+"""
+
+import os
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from peewee import fn
 
 from intranet import logs, mail
-from intranet.cache import cached
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.formats import moment_words
-from intranet.models import Setting
 from intranet.privacy import retention
 from intranet.workflows import engine
 from intranet.workflows.models import Deadline
 from intranet.workflows.registry import BY_NAME
 
-LAST_TICK = "workflows.last_tick"
-
+TICK_STAMP = "last-tick"  # in the instance folder: its modification time is the last tick
 
 UNKNOWN = "onbekende workflow"
 
@@ -44,7 +48,7 @@ def tick(moment=None):
         outcome = _fire_once(deadline, moment)
         if outcome:
             counts[outcome] += 1
-    Setting.write(LAST_TICK, now().isoformat())  # tick ran, whatever the mail does below
+    record_tick()  # tick ran, whatever the mail does below
     mail.retry_stalled(older_than=now() - timedelta(minutes=10))
     mailed = mail.deliver_queued()
     pruned = retention.prune()
@@ -101,15 +105,32 @@ def problems():
     return [f"{count} open termijn(en) van onbekende workflow {name!r}" for name, count in unknown]
 
 
+def _stamp():
+    return os.path.join(current_app.instance_path, TICK_STAMP)
+
+
+def record_tick(moment=None):
+    """Note that tick ran at the moment (now): touch the stamp file, write no row."""
+    path = _stamp()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "a"):
+        pass
+    seconds = (moment or now()).replace(tzinfo=UTC).timestamp()
+    os.utime(path, (seconds, seconds))
+
+
 def last_tick():
-    """When tick last ran, or None."""
-    value = Setting.read(LAST_TICK)
-    return datetime.fromisoformat(value) if value else None
+    """When tick last ran (naive UTC, as `now()`), or None if it never ran here."""
+    try:
+        seconds = os.stat(_stamp()).st_mtime
+    except FileNotFoundError:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
 
 
 def tick_warning():
     """A warning for the projectleider when tick has not run lately, else None."""
-    last = cached("last-tick", last_tick)  # every tick writes, so a new tick shows at once
+    last = last_tick()
     limit = current_app.config["TICK_WARNING_AFTER"]
     if last is None:
         return "Let op: de tijdsbewaking (workflows tick) heeft nog nooit gedraaid."

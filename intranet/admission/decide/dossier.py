@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from flask import abort
 
 from intranet.admission.models import COUNTED_ROUTES, Application, Comment, Referee, Vote
-from intranet.cache import Lazy, cached
 from intranet.clock import now
 from intranet.pagination import paginate
 from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
@@ -33,23 +32,21 @@ INBOX_SECTIONS = (
 
 def application_or_404(case_id):
     """The application with its organisation and applicant, or a 404."""
-    application = cached(
-        f"application:{case_id}",
-        lambda: Application.with_organisation().where(Application.id == case_id).get_or_none(),
-    )
+    application = Application.with_organisation().where(Application.id == case_id).get_or_none()
     if application is None:
         abort(404)
     return application
 
 
 def dossier(application):
-    """The case as the deciders read it: organisation, profile, references, the route's rule."""
+    """The case as the deciders read it: organisation, profile, references, the route's rule.
+
+    The referees are a query, run only where a page shows them.
+    """
     return {
         "application": application,
         "organisation": application.organisation,
-        "referees": Lazy(  # read only where a page shows them
-            lambda: cached(f"referees:{application.id}", lambda: list(Referee.current(application)))
-        ),
+        "referees": Referee.current(application),
         "eligibility": ELIGIBILITY.get(application.route, ""),
         "asks_count": application.route in COUNTED_ROUTES,  # pupils or kindplaatsen
     }
@@ -101,8 +98,8 @@ class VoteView:
     is_leader: bool
     my_vote: Vote | None
     tally: object = None  # shown to a member who voted, and to everyone once closed
-    voters: object = field(default_factory=list)  # who voted, not how (leader, open vote); Lazy
-    votes: object = field(default_factory=list)  # every vote and motivation (closed vote); Lazy
+    voters: object = ()  # who voted, not how (leader, open vote): a query, run where shown
+    votes: object = ()  # every vote and motivation (closed vote): a query, run where shown
 
 
 def vote_view(application, user, my_vote=False, counted=None):
@@ -114,18 +111,14 @@ def vote_view(application, user, my_vote=False, counted=None):
     is_member = user.has_role("projectgroep")
     is_leader = user.has_role("projectleider")
     if my_vote is False:
-        my_vote = cached(
-            f"my-vote:{application.id}:{user.id}",
-            lambda: Vote.get_or_none(Vote.application == application, Vote.member == user.id),
-        )
+        my_vote = Vote.get_or_none(Vote.application == application, Vote.member == user.id)
     view = VoteView(is_open, deadline_passed(application, now()), is_member, is_leader, my_vote)
     if not is_open or (is_member and my_vote is not None):
-        view.tally = counted or cached(f"tally:{application.id}", lambda: tally(application))
-    # read only when a template shows them (a kept vote panel does not)
+        view.tally = counted or tally(application)
     if not is_open:
-        view.votes = Lazy(lambda: Vote.with_names(application))
+        view.votes = Vote.with_names(application)
     elif is_leader:
-        view.voters = Lazy(lambda: Vote.with_names(application))
+        view.voters = Vote.with_names(application)
     return view
 
 

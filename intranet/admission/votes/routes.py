@@ -7,8 +7,6 @@ from intranet import htmx
 from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
 from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
-from intranet.cache import cached_form_html, cached_html
-from intranet.pagination import requested_page
 from intranet.security import role_required
 from intranet.workflows import engine
 from intranet.workflows.admission import Tally, admission
@@ -22,17 +20,13 @@ PANEL = "admission/_vote_panel.html"
 @role_required(*VOTERS)
 def index():
     """Open votes with their deadline and whether I voted; recently closed votes."""
-    body = cached_html(
-        f"votes:{current_user.id}:{requested_page()}",
-        "admission/_votes_body.html",
-        lambda: {
-            "votes": open_votes(current_user),
-            "closed": list(Application.vote_closed_recently()),
-            "is_member": current_user.has_role("projectgroep"),
-            "workflow": admission,
-        },
+    return render_template(
+        "admission/votes.html",
+        votes=open_votes(current_user),
+        closed=Application.vote_closed_recently(),
+        is_member=current_user.has_role("projectgroep"),
+        workflow=admission,
     )
-    return render_template("admission/votes.html", body=body)
 
 
 @bp.route("/<int:case_id>", methods=["GET", "POST"])
@@ -79,23 +73,17 @@ def _nominated_or_404(case_id):
 def _panel(application, form=None, message=None, status=200, view=None):
     """The vote page, or only its panel for htmx (which needs no dossier)."""
     shown = view or vote_view(application, current_user)
-    context = {"application": application, "view": shown, "message": message}
-    context["workflow"] = admission
-    if view is None and form is None and message is None:  # as anyone opens it: kept
-        key = f"vote-panel:{application.id}:{current_user.id}:{shown.past_deadline}"
-        context["panel_html"] = cached_form_html(
-            key, PANEL, lambda: {**context, "form": _form_for(shown)}
-        )
-    else:
-        context["form"] = form or _form_for(shown)
+    context = {
+        "application": application,
+        "view": shown,
+        "message": message,
+        "form": form or _form_for(shown),
+        "workflow": admission,
+    }
     if htmx.is_htmx():
-        html = context.get("panel_html") or render_template(PANEL, **context)
+        html = render_template(PANEL, **context)
     else:
-        parts = dossier(application)  # the dossier has no form: kept until the next write
-        parts["dossier_html"] = cached_html(
-            f"vote-dossier:{application.id}", "admission/_decide_dossier.html", lambda: parts
-        )
-        html = render_template("admission/vote.html", **(parts | context))
+        html = render_template("admission/vote.html", **(dossier(application) | context))
     response = htmx.fragment(html)
     response.status_code = status
     return response
