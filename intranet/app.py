@@ -157,8 +157,9 @@ def create_app(config=None):
     environment; with it (tests, benchmarks) from the defaults and `config` alone, so a test
     never reads the developer's instance file or exported MAIL_SERVER.
     """
-    # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file) elsewhere.
-    instance = os.environ.get("INTRANET_INSTANCE") if config is None else None
+    # INTRANET_INSTANCE moves the instance folder (config.py, the SQLite file, the tick's
+    # stamp) elsewhere; with `config` only its stamp and files are kept there (the tests').
+    instance = os.environ.get("INTRANET_INSTANCE")
     app = Flask("intranet", instance_path=instance or None, instance_relative_config=True)
     app.config.from_object(default_config)
     if config is None:

@@ -6,6 +6,7 @@ import os
 import secrets
 import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,6 +32,8 @@ _RUN = os.environ.setdefault("INTRANET_TEST_RUN", f"{os.getpid()}_{secrets.token
 PG_DATABASE = f"intranet_test_{_RUN}_{WORKER}"
 PG_URL = PG_SERVER_URL and urlunsplit(urlsplit(PG_SERVER_URL)._replace(path=f"/{PG_DATABASE}"))
 PASSWORD = factories.PASSWORD
+# Apps the tests make keep their instance files (the tick's stamp) here, never in instance/.
+os.environ.setdefault("INTRANET_INSTANCE", tempfile.mkdtemp(prefix="intranet-test-instance-"))
 
 TEST_CONFIG = {
     "TESTING": True,
