@@ -72,6 +72,7 @@ from intranet.rounds.routes import (
     signers,
     vrienden,
 )
+from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
 from intranet.workflows import views as case_views
@@ -146,6 +147,7 @@ TEMPLATE_FILTERS = {
     "datum": formats.day_words,
     "tijdstip": formats.moment_words,
     "uiterlijk": formats.deadline_words,
+    "schooljaar": schooljaar_label,
 }
 TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
 CONTEXT_PROCESSORS = (tasks.menu_context,)

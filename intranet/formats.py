@@ -23,6 +23,11 @@ def day_words(day):
     return format_date(day, "EEEE d MMMM y", locale=LOCALE) if day else ""
 
 
+def date_words(day):
+    """A calendar day in words without the weekday: 1 oktober 2018."""
+    return format_date(day, "d MMMM y", locale=LOCALE) if day else ""
+
+
 def moment_words(moment):
     """A stored UTC moment in words, in Amsterdam time: vrijdag 31 juli 2026 om 17:00."""
     if not moment:

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 from intranet import spreadsheet
-from intranet.fees.models import schooljaar_label
+from intranet.schooljaar import schooljaar_label
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
 HEADER = [

@@ -22,7 +22,8 @@ from intranet.fees.invoices import (
     invoice_contacts,
     invoice_number,
 )
-from intranet.fees.models import FeeRate, schooljaar_bounds, schooljaar_label
+from intranet.fees.models import FeeRate, schooljaar_bounds
+from intranet.schooljaar import schooljaar_label
 from intranet.workflows import engine
 from intranet.workflows import invoice as invoice_workflow
 

@@ -9,7 +9,7 @@ from peewee import fn
 from intranet.models import Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
-from intranet.network.years import bounds_utc, label, schooljaar_of
+from intranet.schooljaar import bounds_utc, schooljaar_label, schooljaar_of
 from intranet.workflows.states import MeetingState
 
 PROMISED_INVITATIONS = 2
@@ -58,7 +58,7 @@ def attendance_rows(year, years=YEARS_SHOWN):
     for starts_at, sector, _ in rows:
         key = (ORDER.index(WERKVELDEN.get(sector, "Overig")), schooljaar_of(starts_at.date()))
         counts[key] = counts.get(key, 0) + 1
-    return [(ORDER[w], label(y), n) for (w, y), n in sorted(counts.items())]
+    return [(ORDER[w], schooljaar_label(y), n) for (w, y), n in sorted(counts.items())]
 
 
 def section(year=None):
@@ -67,7 +67,7 @@ def section(year=None):
     invited = under_invited(year)
     without = partners_without(year)
     return {
-        "year_label": label(year),
+        "year_label": schooljaar_label(year),
         "year": year,
         "under_invited": list(invited.limit(SHOWN)),
         "under_invited_count": invited.count(),
