@@ -61,7 +61,7 @@ from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
-from intranet.rounds import dates, text
+from intranet.rounds import text
 from intranet.rounds.routes import (
     answers,
     decisions,
@@ -140,8 +140,9 @@ COMMANDS = (
     workflow_cli.workflows_cli,
 )
 TEMPLATE_FILTERS = {
-    "dag": dates.day_text,
-    "termijn": dates.deadline_text,
+    "dag": formats.day_numbers,
+    "localtime": formats.moment_numbers,
+    "tijd": formats.clock_time,
     "convenant_html": text.to_html,
     "euro": formats.euro,
     "datum": formats.day_words,

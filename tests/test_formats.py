@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
+from intranet.deadlines import end_of
 from intranet.formats import day_words, deadline_words, euro, moment_words
 from intranet.models import Setting
-from intranet.rounds.dates import end_of
 from intranet.workflows.timers import LAST_TICK, tick_warning
 
 

@@ -39,6 +39,8 @@ WERKVELDEN = {
     "partners": "Partners in de stad",
 }
 SEATS_PER_WERKVELD = {"gemeente": 1, "partners": 1}  # every other werkveld: two
+# The werkvelden of education: VSE, PO, VO, MBO, HO and WO (also sectors of partners).
+EDUCATION_WERKVELDEN = [werkveld for werkveld in WERKVELDEN if werkveld not in SEATS_PER_WERKVELD]
 HOOFDTHEMAS = {
     "motivatie": "Motivatie als motor van talentontwikkeling",
     "maatwerk": "Onderwijs op Maat voor Talenten",

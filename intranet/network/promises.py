@@ -6,18 +6,25 @@ schooljaar to a netwerkbijeenkomst, and the network talks with every partner onc
 
 from peewee import fn
 
-from intranet.models import Contact, Organisation
+from intranet.models import EDUCATION_WERKVELDEN, Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
 from intranet.schooljaar import bounds_utc, schooljaar_label, schooljaar_of
 from intranet.workflows.states import MeetingState
 
 PROMISED_INVITATIONS = 2
-# The projectplan's werkvelden; partners without pupils count together.
-WERKVELDEN = {"VSE": "VSE", "PO": "PO", "VO": "VO", "MBO": "MBO", "HO": "HO/WO", "WO": "HO/WO"}
-ORDER = ["VSE", "PO", "VO", "MBO", "HO/WO", "Overig"]
+SHARED = {"HO": "HO/WO", "WO": "HO/WO"}  # one column, as in the projectplan's begroting
+OTHER = "Overig"  # partners without pupils count together
 SHOWN = 8
 YEARS_SHOWN = 5
+
+
+def werkveld_of(sector):
+    """The attendance column of a partner's sector: its werkveld of education, or Overig."""
+    return SHARED.get(sector, sector) if sector in EDUCATION_WERKVELDEN else OTHER
+
+
+ORDER = list(dict.fromkeys([*map(werkveld_of, EDUCATION_WERKVELDEN), OTHER]))
 
 
 def under_invited(year):
@@ -56,7 +63,7 @@ def attendance_rows(year, years=YEARS_SHOWN):
     )
     counts = {}
     for starts_at, sector, _ in rows:
-        key = (ORDER.index(WERKVELDEN.get(sector, "Overig")), schooljaar_of(starts_at.date()))
+        key = (ORDER.index(werkveld_of(sector)), schooljaar_of(starts_at.date()))
         counts[key] = counts.get(key, 0) + 1
     return [(ORDER[w], schooljaar_label(y), n) for (w, y), n in sorted(counts.items())]
 

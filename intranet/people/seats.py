@@ -23,6 +23,7 @@ from contextlib import contextmanager
 
 from intranet.clock import today
 from intranet.db import locked, write_transaction
+from intranet.formats import day_numbers
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
 from intranet.people.audit import record
 from intranet.workflows import engine
@@ -100,19 +101,24 @@ def end_seat(seat_id, ends_on, actor):
         seat = _seat(seat_id)  # again, under the lock
         if seat.ends_on is not None and seat.ends_on <= today():
             raise SeatError(
-                f"De zetel van {seat.user.name} is al beëindigd op {_day(seat.ends_on)}.", 409
+                f"De zetel van {seat.user.name} is al beëindigd op {day_numbers(seat.ends_on)}.",
+                409,
             )
         if ends_on < today():
             raise SeatError("De einddatum kan niet in het verleden liggen.")
         if ends_on < seat.starts_on:
-            raise SeatError(f"De zetel begint pas op {_day(seat.starts_on)}.")
+            raise SeatError(f"De zetel begint pas op {day_numbers(seat.starts_on)}.")
         if seat.ends_on is not None and ends_on >= seat.ends_on:
-            raise SeatError(f"De zetel eindigt al op {_day(seat.ends_on)}.", 409)
+            raise SeatError(f"De zetel eindigt al op {day_numbers(seat.ends_on)}.", 409)
         _check_chair_may_leave(seat, ends_on)
         seat.ends_on = ends_on
         seat.save(only=[Membership.ends_on])
         record(
-            actor, seat.user, "einde", _describe(seat, f"zetel eindigt op {_day(ends_on)}"), seat
+            actor,
+            seat.user,
+            "einde",
+            _describe(seat, f"zetel eindigt op {day_numbers(ends_on)}"),
+            seat,
         )
     return seat
 
@@ -215,13 +221,9 @@ def _seat(seat_id):
     return seat
 
 
-def _day(value):
-    return f"{value:%d-%m-%Y}"
-
-
 def _describe(seat, what):
     where = GROUPS.get(seat.group, seat.group).lower()
     detail = f" ({seat.werkveld_label}, {seat.hoofdthema_label})" if seat.werkveld else ""
-    until = f" tot {_day(seat.ends_on)}" if seat.ends_on else ""
-    span = f"vanaf {_day(seat.starts_on)}{until}"
+    until = f" tot {day_numbers(seat.ends_on)}" if seat.ends_on else ""
+    span = f"vanaf {day_numbers(seat.starts_on)}{until}"
     return f"{seat.user.name} {what}: {where}{detail}, {span}."

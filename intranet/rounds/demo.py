@@ -9,10 +9,10 @@ mixed answers, and the vriend round of LEF is running with mixed answers. The pa
 from datetime import date, timedelta
 
 from intranet.clock import today
+from intranet.deadlines import end_of, start_of, year_before
 from intranet.demo.core import PARTNERS, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, Setting, User
 from intranet.rounds import opening, rollover
-from intranet.rounds.dates import end_of, start_of, year_before
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
 from intranet.rounds.periods import convenant_2018, create_period
 from intranet.workflows import continuation, engine, period, renewal, vriend

@@ -5,9 +5,9 @@ from peewee import IntegrityError
 from intranet import mail
 from intranet.clock import today
 from intranet.db import write_transaction
+from intranet.deadlines import end_of
 from intranet.formats import day_words
 from intranet.models import Organisation
-from intranet.rounds.dates import end_of
 from intranet.rounds.invitations import invite
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
 from intranet.workflows.states import ContinuationState, PeriodState, RenewalState

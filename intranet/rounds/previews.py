@@ -1,8 +1,8 @@
 """What opening a round or sending a mailing will do: who gets mail, and the message."""
 
 from intranet import mail
+from intranet.deadlines import end_of
 from intranet.models import Organisation
-from intranet.rounds.dates import end_of
 from intranet.rounds.invitations import INVITATIONS
 from intranet.rounds.models import Round, contacts_of, vriend_organisations
 from intranet.rounds.opening import vriend_candidates

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.eligibility import pupils_problem
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import replace_referee as replace
 from intranet.errors import error_page
@@ -14,7 +15,6 @@ from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
-from .eligibility import pupils_problem
 from .forms import ReplaceRefereeForm
 from .progress import progress
 from .routes import bp, edit_context, own_draft

@@ -3,6 +3,7 @@
 from peewee import IntegrityError
 
 from intranet import tokens
+from intranet.admission import eligibility
 from intranet.admission.models import Application, Referee
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
@@ -12,7 +13,6 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
 
-from . import eligibility
 from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
