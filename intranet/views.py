@@ -11,6 +11,7 @@ from intranet.workflows.states import (
     InvoiceState,
     MeetingState,
     PeriodState,
+    RefereeStatus,
     RenewalState,
     VriendState,
 )
@@ -71,5 +72,6 @@ def init_app(app):
     app.jinja_env.globals["RenewalState"] = RenewalState
     app.jinja_env.globals["VriendState"] = VriendState
     app.jinja_env.globals["InvoiceState"] = InvoiceState
+    app.jinja_env.globals["RefereeStatus"] = RefereeStatus
     app.add_template_filter(web_link)
     app.context_processor(_page_context)

@@ -6,6 +6,8 @@ vote), the form's steps, a draft's completeness, the dossier and the applicant's
 these functions, never the route's name.
 """
 
+from intranet.workflows.states import OrganisationStatus
+
 BASIS_AREA = (
     "Leiden",
     "Leiderdorp",
@@ -75,7 +77,7 @@ WITH_PUPILS = {"schoolbestuur", "school", "vse"}
 COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
 EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
-BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}
+BLOCKING_STATUSES = OrganisationStatus.MAY_NOT_APPLY
 KNOWN_MUNICIPALITIES = tuple(sorted(set(BASIS_AREA) | set(LEIDEN_SWV_AREA)))
 
 

@@ -16,6 +16,7 @@ from intranet.db import Compiled
 from intranet.glossary import CHOICES, RECOMMENDATIONS, ROUTES
 from intranet.models import BaseModel, Organisation, User
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus
 
 MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
 OPEN_STATES = State.OPEN
@@ -145,7 +146,7 @@ class Referee(BaseModel):
     email = CharField()
     organisation = CharField(default="")
     relation = CharField(default="")
-    status = CharField(default="concept")  # concept, uitgenodigd, beantwoord, vervangen
+    status = CharField(default=RefereeStatus.CONCEPT)  # changed by intranet/statuses.py
     recommendation = CharField(default="")
     text = TextField(default="")
     invited_at = DateTimeField(null=True)
@@ -162,17 +163,17 @@ class Referee(BaseModel):
         """The referees that count (not replaced), in order."""
         return (
             cls.select()
-            .where(cls.application == application, cls.status != "vervangen")
+            .where(cls.application == application, cls.status != RefereeStatus.REPLACED)
             .order_by(cls.id)
         )
 
     @classmethod
     def progress(cls, application_ids):
         """{application id: (answered, current referees)} for the given applications."""
-        answered = fn.SUM(Case(None, [(cls.status == "beantwoord", 1)], 0))
+        answered = fn.SUM(Case(None, [(cls.status == RefereeStatus.ANSWERED, 1)], 0))
         rows = (
             cls.select(cls.application, answered, fn.COUNT(cls.id))
-            .where(cls.application.in_(list(application_ids)), cls.status != "vervangen")
+            .where(cls.application.in_(list(application_ids)), cls.status != RefereeStatus.REPLACED)
             .group_by(cls.application)
             .tuples()
         )

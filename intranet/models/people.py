@@ -25,6 +25,7 @@ from intranet.glossary import (
     SECTORS,
 )
 from intranet.models.base import BaseModel
+from intranet.workflows.states import OrganisationStatus
 
 # The projectgroep: two members per werkveld of education (each on one hoofdthema), one
 # from the gemeente and one for the partners in the city (projectplan, Organisatiestructuur).
@@ -57,7 +58,7 @@ class Organisation(BaseModel):
     pupil_count = IntegerField(null=True)  # leerlingen, or kindplaatsen for VSE
     website = CharField(default="")
     profile = TextField(default="")
-    status = CharField(default="aspirant", index=True)
+    status = CharField(default=OrganisationStatus.ASPIRANT, index=True)
     membership_type = CharField(default="convenant")
     lef_partner = BooleanField(default=False)
     created_at = DateTimeField(default=now)
@@ -79,7 +80,7 @@ class Organisation(BaseModel):
     @classmethod
     def current_partners(cls):
         """Partners of the network now, by name."""
-        return cls.select().where(cls.status == "partner").order_by(cls.name)
+        return cls.select().where(cls.status == OrganisationStatus.PARTNER).order_by(cls.name)
 
     @classmethod
     def directory(cls, sector=None, municipality=None, name=""):
@@ -97,7 +98,9 @@ class Organisation(BaseModel):
     @classmethod
     def partner_municipalities(cls):
         """The municipalities where current partners are, alphabetically."""
-        query = cls.select(cls.municipality).where(cls.status == "partner").distinct()
+        query = (
+            cls.select(cls.municipality).where(cls.status == OrganisationStatus.PARTNER).distinct()
+        )
         return [name for (name,) in query.order_by(cls.municipality).tuples()]
 
     @classmethod

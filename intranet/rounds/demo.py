@@ -18,7 +18,7 @@ from intranet.rounds.periods import convenant_2018, create_period
 from intranet.workflows import continuation, engine, period, renewal, vriend
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ContinuationState as C
-from intranet.workflows.states import PeriodState
+from intranet.workflows.states import OrganisationStatus, PeriodState
 
 NOTE_KEY = "rounds.demo_note"
 NOTE = (
@@ -113,7 +113,9 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
     else:
         engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
     _history(period.WORKFLOW, record, steps)
-    partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    partners = Organisation.select(Organisation.id).where(
+        Organisation.status == OrganisationStatus.PARTNER
+    )
     if signatories is not None:
         partners = partners.where(Organisation.name.in_(signatories))
     rollover.enrol(record, partners, via="ondertekend")

@@ -8,6 +8,7 @@ from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Organisation
 from intranet.tasks.task import Task
 from intranet.workflows.states import AdmissionState as S
+from intranet.workflows.states import RefereeStatus
 
 APPLICANT_STEPS = {
     S.CONCEPT: (KINDS["aanmelden"], "Maak de aanmelding van {name} af en dien haar in"),
@@ -63,7 +64,7 @@ def silent_referees(user):
 def _silent(query):
     """Narrow a Referee query joined to Application to referees reminded without answering."""
     return query.where(
-        Referee.status == "uitgenodigd",
+        Referee.status == RefereeStatus.INVITED,
         Referee.reminded_at.is_null(False),
         Application.state == S.REFERENCES,
     )

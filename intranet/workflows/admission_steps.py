@@ -11,6 +11,7 @@ from intranet.admission.models import Referee
 from intranet.workflows.admission_vote import majority_tegen, majority_voor, no_majority
 from intranet.workflows.definition import SYSTEM, Condition, Transition
 from intranet.workflows.states import AdmissionState as S
+from intranet.workflows.states import RefereeStatus
 
 APPLICANT = frozenset({"aanvrager"})
 LEADER = frozenset({"projectleider"})
@@ -38,7 +39,7 @@ def by_right(case):
 
 def reference_facts(case, moment):
     """What the automatic step out of referenties reads: how many referees have not answered."""
-    unanswered = Referee.current(case).where(Referee.status != "beantwoord").count()
+    unanswered = Referee.current(case).where(Referee.status != RefereeStatus.ANSWERED).count()
     return {"unanswered": unanswered}
 
 

@@ -12,6 +12,7 @@ from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus
 from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
@@ -23,7 +24,7 @@ REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
 
 
 def _replaceable(application, referee):
-    return application.state == State.REFERENCES and referee.status == "uitgenodigd"
+    return application.state == State.REFERENCES and referee.status == RefereeStatus.INVITED
 
 
 def page_context(application, replace_forms=None, message=None):

@@ -12,6 +12,7 @@ from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import OrganisationStatus
 
 from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
 
@@ -61,7 +62,9 @@ def _claim_organisation(answers, user):
         return Organisation.get_by_id(own.id)
     try:
         with db.atomic():
-            return Organisation.create(name=free_name(name), status="aspirant", **fields)
+            return Organisation.create(
+                name=free_name(name), status=OrganisationStatus.ASPIRANT, **fields
+            )
     except IntegrityError as error:
         raise DraftError("name", "Voor deze organisatie loopt al een aanmelding.") from error
 
