@@ -60,7 +60,7 @@ from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
-from intranet.rounds import dates, text
+from intranet.rounds import text
 from intranet.rounds.routes import (
     answers,
     decisions,
@@ -71,6 +71,7 @@ from intranet.rounds.routes import (
     signers,
     vrienden,
 )
+from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
 from intranet.workflows import views as case_views
@@ -138,13 +139,15 @@ COMMANDS = (
     workflow_cli.workflows_cli,
 )
 TEMPLATE_FILTERS = {
-    "dag": dates.day_text,
-    "termijn": dates.deadline_text,
+    "dag": formats.day_numbers,
+    "localtime": formats.moment_numbers,
+    "tijd": formats.clock_time,
     "convenant_html": text.to_html,
     "euro": formats.euro,
     "datum": formats.day_words,
     "tijdstip": formats.moment_words,
     "uiterlijk": formats.deadline_words,
+    "schooljaar": schooljaar_label,
 }
 TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
 CONTEXT_PROCESSORS = (tasks.menu_context,)

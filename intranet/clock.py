@@ -19,3 +19,8 @@ def local(moment):
 def today():
     """Today's date in the Netherlands."""
     return datetime.now(AMSTERDAM).date()
+
+
+def utc(day, at):
+    """A Dutch local day and time as naive UTC, as stored."""
+    return datetime.combine(day, at, tzinfo=AMSTERDAM).astimezone(UTC).replace(tzinfo=None)

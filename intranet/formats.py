@@ -1,14 +1,18 @@
 """How the intranet writes money, dates and times: Dutch, through Babel, in Amsterdam time."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency
 
 from intranet.clock import local
+from intranet.deadlines import day_closed_by
 
 LOCALE = "nl_NL"
+# A day in numbers for files other programs read (CSV exports) and for reading typed dates;
+# pages and e-mails write days through the functions below.
+DAY_PATTERN = "%d-%m-%Y"
 
 
 def euro(amount):
@@ -23,20 +27,39 @@ def day_words(day):
     return format_date(day, "EEEE d MMMM y", locale=LOCALE) if day else ""
 
 
+def date_words(day):
+    """A calendar day in words without the weekday: 1 oktober 2018."""
+    return format_date(day, "d MMMM y", locale=LOCALE) if day else ""
+
+
 def moment_words(moment):
     """A stored UTC moment in words, in Amsterdam time: vrijdag 31 juli 2026 om 17:00."""
     if not moment:
         return ""
-    there = local(moment)
-    return f"{day_words(there.date())} om {format_time(there, 'HH:mm', locale=LOCALE)}"
+    return f"{day_words(moment)} om {clock_time(moment)}"
 
 
 def deadline_words(moment):
-    """A deadline in words. A moment at local midnight ends the day before it (end_of());
-    any other moment is shown with its time."""
+    """A deadline in words: its last day, or the moment with its time (deadlines.py)."""
     if not moment:
         return ""
-    there = local(moment)
-    if (there.hour, there.minute) == (0, 0):
-        return day_words(there.date() - timedelta(days=1))
-    return moment_words(moment)
+    day = day_closed_by(moment)
+    return day_words(day) if day else moment_words(moment)
+
+
+def day_numbers(day):
+    """A calendar day in numbers, for tables and e-mails: 31-07-2026 (a stored UTC moment:
+    its day in Amsterdam)."""
+    if isinstance(day, datetime):
+        day = local(day).date()
+    return format_date(day, "dd-MM-yyyy", locale=LOCALE) if day else ""
+
+
+def moment_numbers(moment):
+    """A stored UTC moment in numbers, in Amsterdam time: 31-07-2026 17:00."""
+    return f"{day_numbers(moment)} {clock_time(moment)}" if moment else ""
+
+
+def clock_time(moment):
+    """The time of a stored UTC moment in Amsterdam: 17:00."""
+    return format_time(local(moment), "HH:mm", locale=LOCALE) if moment else ""

@@ -3,7 +3,6 @@
 from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_login import current_user
 
-from intranet.clock import local
 from intranet.forms import web_address
 from intranet.workflows.states import (
     AdmissionState,
@@ -12,6 +11,7 @@ from intranet.workflows.states import (
     InvoiceState,
     MeetingState,
     PeriodState,
+    RefereeStatus,
     RenewalState,
     VriendState,
 )
@@ -45,11 +45,6 @@ def favicon():
     return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
-def localtime(moment, fmt="%d-%m-%Y %H:%M"):
-    """A stored UTC datetime in Dutch local time."""
-    return local(moment).strftime(fmt) if moment else ""
-
-
 def _page_context():
     context = {"tick_warning": None}
     if (
@@ -77,6 +72,6 @@ def init_app(app):
     app.jinja_env.globals["RenewalState"] = RenewalState
     app.jinja_env.globals["VriendState"] = VriendState
     app.jinja_env.globals["InvoiceState"] = InvoiceState
-    app.add_template_filter(localtime)
+    app.jinja_env.globals["RefereeStatus"] = RefereeStatus
     app.add_template_filter(web_link)
     app.context_processor(_page_context)

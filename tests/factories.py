@@ -10,7 +10,8 @@ that brings an admission case to any state.
 from datetime import timedelta
 
 from intranet import security
-from intranet.admission.models import COUNTED_ROUTES, Application, Referee
+from intranet.admission.eligibility import asks_pupils
+from intranet.admission.models import Application, Referee
 from intranet.admission.referees.answers import record_reference
 from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now, today
@@ -83,7 +84,7 @@ class Case:
 
     def __init__(self, applicant, route="uitgebreid", name=None, organisation=None, **fields):
         if organisation is None:
-            counted = route in COUNTED_ROUTES  # a school or VSE: its count sets the fee
+            counted = asks_pupils(route)  # a school or VSE: its count sets the fee
             organisation = Organisation.create(
                 name=name or f"Aspirant {applicant.id}-{next(_numbers)}",
                 sector=("VSE" if route == "vse" else "PO") if counted else "bedrijf",

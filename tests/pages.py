@@ -89,11 +89,11 @@ def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
     from intranet.admission.apply.steps import STEPS
     from intranet.fees.invoices import Invoice
-    from intranet.fees.models import schooljaar_of
     from intranet.models import Organisation, User
     from intranet.models.records import OutboxMessage
     from intranet.network.models import Invitation, Meeting, Network
     from intranet.rounds.models import Round
+    from intranet.schooljaar import schooljaar_of
     from intranet.workflows.registry import BY_NAME as REGISTRY
 
     with app.app_context():

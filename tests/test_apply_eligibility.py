@@ -2,7 +2,7 @@
 
 import pytest
 
-from intranet.admission.apply import eligibility as rules
+from intranet.admission import eligibility as rules
 
 
 @pytest.mark.parametrize(

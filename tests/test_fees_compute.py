@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from intranet.fees.compute import overview
-from intranet.fees.models import BudgetLine, FeeRate, schooljaar_bounds, schooljaar_of
+from intranet.fees.models import BudgetLine, FeeRate, schooljaar_bounds
 from intranet.fees.rules import (
     NO_COUNT,
     NO_MEMBERSHIP,
@@ -16,6 +16,7 @@ from intranet.fees.rules import (
     PROJECTPLAN_RATES,
     contribution,
 )
+from intranet.schooljaar import schooljaar_of
 
 
 @pytest.fixture

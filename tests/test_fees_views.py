@@ -4,8 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate, schooljaar_of
+from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.fees.rules import PROJECTPLAN_BUDGET, PROJECTPLAN_RATES
+from intranet.schooljaar import schooljaar_of
 
 
 @pytest.fixture

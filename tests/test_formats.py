@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 
+from intranet.deadlines import end_of
 from intranet.formats import day_words, deadline_words, euro, moment_words
-from intranet.rounds.dates import end_of
 from intranet.workflows.timers import record_tick, tick_warning
 
 

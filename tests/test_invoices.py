@@ -9,9 +9,10 @@ import pytest
 from intranet.clock import today
 from intranet.fees import invoicing
 from intranet.fees.invoices import BillingAddress, Invoice
-from intranet.fees.models import FeeRate, schooljaar_of
+from intranet.fees.models import FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import OutboxMessage
+from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.timers import tick

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from intranet.clock import utc
 from intranet.network.calendar import calendar, event, events_for, meetings_for
 from intranet.network.models import Meeting
 from intranet.network.rsvp import answer
-from intranet.network.years import utc
 from tests.network_support import published
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

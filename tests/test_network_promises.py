@@ -9,7 +9,7 @@ from intranet.network import jaargesprek
 from intranet.network.models import Invitation
 from intranet.network.promises import section
 from intranet.network.rsvp import answer
-from intranet.network.years import schooljaar_of
+from intranet.schooljaar import schooljaar_of
 from tests.network_support import begin, published
 
 HTMX = {"HX-Request": "true"}
@@ -48,7 +48,7 @@ def test_attendance_is_counted_per_werkveld_and_schooljaar(make_user, make_organ
     Invitation.update(attended=True).where(Invitation.user == school.id).execute()
     rows = section()["attendance"]
     year = schooljaar_of(meeting.starts_at.date())
-    assert rows == [("PO", f"{year}/{year + 1}", 1)]
+    assert rows == [("PO", f"{year}-{year + 1}", 1)]
 
 
 def test_the_dashboard_shows_the_section_with_its_chart(

@@ -9,7 +9,7 @@ from intranet.models import OutboxMessage
 from intranet.network import jaargesprek
 from intranet.network.jaargesprek import NetworkYear
 from intranet.network.rsvp import answer
-from intranet.network.years import schooljaar_of
+from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import Deadline

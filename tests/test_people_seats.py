@@ -11,6 +11,7 @@ from intranet.clock import today
 from intranet.models import Membership, User
 from intranet.people import accounts, seats
 from intranet.people.audit import of_person
+from intranet.privacy.operations import anonymise
 from intranet.workflows.admission import tally
 from tests import factories
 
@@ -140,3 +141,41 @@ def test_deactivating_a_member_re_counts_the_open_votes(make_user, leader):
     assert Application.get_by_id(case.id).state == "stemming"  # 2 of 4: no majority yet
     accounts.deactivate(members[3].id, leader)
     assert Application.get_by_id(case.id).state == "toegelaten"  # 2 of 3 is a majority
+
+
+def test_anonymising_a_member_re_counts_the_open_votes_as_deactivating_does(make_user, leader):
+    members = [make_user("projectgroep") for _ in range(4)]
+    case = factories.Case(make_user()).nominated(leader).get()
+    for member in members[:2]:
+        cast_vote(case.id, member, "voor")
+    assert Application.get_by_id(case.id).state == "stemming"  # 2 of 4: no majority yet
+    anonymise(members[3], leader)
+    assert Application.get_by_id(case.id).state == "toegelaten"  # 2 of 3 is a majority
+    assert (tally(case).members, tally(case).voor) == (3, 2)
+
+
+def test_anonymising_the_voorzitter_is_refused_while_the_regiegroep_has_members(make_user, leader):
+    chair = make_user("regiegroep", voorzitter=True)
+    make_user("regiegroep")
+    with pytest.raises(seats.SeatError, match="Wijs eerst een andere voorzitter aan") as refused:
+        anonymise(chair, leader)
+    assert refused.value.status == 409
+    kept = User.get_by_id(chair.id)
+    assert kept.name == chair.name and kept.active and "voorzitter" in kept.roles
+
+
+def test_the_last_member_of_the_regiegroep_may_be_anonymised_as_voorzitter(make_user, leader):
+    chair = make_user("regiegroep", voorzitter=True)
+    anonymise(chair, leader)
+    assert not Membership.current("regiegroep").exists()
+
+
+def test_the_page_says_why_the_voorzitter_cannot_be_anonymised(client, login, make_user, leader):
+    chair = make_user("regiegroep", voorzitter=True)
+    make_user("regiegroep")
+    login(leader)
+    response = client.post(
+        f"/beheer/personen/{chair.id}/anonimiseren", data={"bevestig": "ja"}, follow_redirects=True
+    )
+    assert "Wijs eerst een andere voorzitter aan" in response.get_data(as_text=True)
+    assert User.get_by_id(chair.id).name == chair.name

@@ -4,8 +4,8 @@ the end."""
 from datetime import timedelta
 
 from intranet.clock import today
+from intranet.deadlines import start_of, year_before
 from intranet.models import OutboxMessage
-from intranet.rounds.dates import start_of, year_before
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, periods_of
 from intranet.workflows.models import Deadline
 from tests import factories

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from intranet.clock import today
+from intranet.deadlines import start_of
 from intranet.models import Organisation
 from intranet.rounds import opening
-from intranet.rounds.dates import start_of
 from intranet.rounds.models import (
     ConvenantPeriod,
     RenewalInvitation,

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from intranet.clock import today
 from intranet.fees.invoices import Invoice, invoice_number
-from intranet.fees.models import FeeAgreement, schooljaar_of
+from intranet.fees.models import FeeAgreement
+from intranet.schooljaar import schooljaar_of
 
 
 def build(organisation):

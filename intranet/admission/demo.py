@@ -9,6 +9,7 @@ from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
 
+from .eligibility import asks_profile_and_referees
 from .models import Application, Referee
 from .referees.answers import record_reference
 from .votes.casting import cast_vote
@@ -137,7 +138,7 @@ def _draft(name, sector, municipality, pupils, route, person, password_hash):
         backup_name=f"Achtervang {name}",
         backup_email=f"achtervang.{slug}@example.org",
     )
-    if route == "uitgebreid":
+    if asks_profile_and_referees(route):
         for number, (referee, where) in enumerate(
             [("Marieke Stam", "Bibliotheek Leiden"), ("Joost Ploeg", "Basisschool De Regenboog")]
         ):
@@ -175,7 +176,7 @@ def _advance(case, user, leader, goal):
         return _answer_references(case, count=1)
     if goal == State.WITHDRAWN:
         return fire("intrekken", user, comment="We wachten tot volgend schooljaar.")
-    if case.route == "uitgebreid":
+    if case.asks_profile_and_referees:
         _answer_references(case)
     if goal == State.QUESTION:
         fire("aanvulling_vragen", leader, comment="Hoeveel kindplaatsen heeft u per locatie?")

@@ -6,11 +6,13 @@ from intranet import mail, security
 from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.admission.referees import links
 from intranet.clock import now
-from intranet.models import Contact, User
+from intranet.models import Contact, Organisation, User
 from intranet.reminders.sending import vote_reminder_due
 from intranet.rounds.invitations import invite_to_open_rounds
 from intranet.rounds.rollover import join_current_period
+from intranet.statuses import change_organisation_status
 from intranet.workflows import engine
+from intranet.workflows.states import OrganisationStatus, RefereeStatus
 
 
 def _case_link(application):
@@ -32,8 +34,8 @@ def acknowledge(event):
 def invite_referees(event):
     """On submitting the uitgebreid route: invite both referees, plan the reminder."""
     for referee in Referee.current(event.case):
-        if referee.status == "concept":
-            links.invite(referee)
+        if referee.status == RefereeStatus.CONCEPT:
+            links.invite(referee, event.actor)
     engine.schedule(
         event.workflow,
         event.case,
@@ -45,7 +47,7 @@ def invite_referees(event):
 def remind_referees(workflow, application, moment):
     """Remind the referees who have not answered yet (once each)."""
     for referee in Referee.current(application):
-        if referee.status == "uitgenodigd" and referee.reminded_at is None:
+        if referee.status == RefereeStatus.INVITED and referee.reminded_at is None:
             referee.reminded_at = moment
             referee.save()
             mail.queue(
@@ -128,9 +130,11 @@ def admit(event):
     application = event.case
     engine.cancel_deadlines(event.workflow, application)
     organisation = application.organisation
-    organisation.status = "partner"
+    partner = OrganisationStatus.PARTNER
+    change_organisation_status([organisation.id], partner, "toelaten", event.actor)
+    organisation.status = partner
     organisation.membership_type = MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant")
-    organisation.save()
+    organisation.save(only=[Organisation.membership_type])
     contacts = [{"organisation": organisation, "user": application.applicant, "kind": "primary"}]
     backup = _backup_account(application)
     if backup is not None:

@@ -10,14 +10,13 @@ from peewee import (
     fn,
 )
 
+from intranet.admission.eligibility import asks_profile_and_referees, asks_pupils, is_by_right
 from intranet.clock import now
 from intranet.glossary import CHOICES, RECOMMENDATIONS, ROUTES
 from intranet.models import BaseModel, Organisation, User
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus
 
-BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
-# The routes that ask for a count of pupils or kindplaatsen (apply/eligibility.py says why).
-COUNTED_ROUTES = {"schoolbestuur", "school", "vse"}
 MEMBERSHIP_FOR_ROUTE = {"basis": "basis", "uitgebreid": "uitgebreid"}  # others: convenant
 OPEN_STATES = State.OPEN
 
@@ -45,7 +44,12 @@ class Application(BaseModel):
     @property
     def by_right(self):
         """True for the routes that are eligible by right (no vote)."""
-        return self.route in BY_RIGHT
+        return is_by_right(self.route)
+
+    @property
+    def asks_profile_and_referees(self):
+        """True for the route with a profile and two referees, weighed by a vote."""
+        return asks_profile_and_referees(self.route)
 
     @property
     def is_open(self):
@@ -54,8 +58,8 @@ class Application(BaseModel):
 
     def filled_parts(self):
         """Which parts of the form the draft has filled in: the one completeness rule."""
-        organisation, extended = self.organisation, self.route == "uitgebreid"
-        counted = bool(organisation.pupil_count) or self.route not in COUNTED_ROUTES
+        organisation, extended = self.organisation, self.asks_profile_and_referees
+        counted = bool(organisation.pupil_count) or not asks_pupils(self.route)
         return {
             "organisatie": all(
                 [organisation.name, organisation.sector, organisation.municipality, counted]
@@ -141,7 +145,7 @@ class Referee(BaseModel):
     email = CharField()
     organisation = CharField(default="")
     relation = CharField(default="")
-    status = CharField(default="concept")  # concept, uitgenodigd, beantwoord, vervangen
+    status = CharField(default=RefereeStatus.CONCEPT)  # changed by intranet/statuses.py
     recommendation = CharField(default="")
     text = TextField(default="")
     invited_at = DateTimeField(null=True)
@@ -158,17 +162,17 @@ class Referee(BaseModel):
         """The referees that count (not replaced), in order."""
         return (
             cls.select()
-            .where(cls.application == application, cls.status != "vervangen")
+            .where(cls.application == application, cls.status != RefereeStatus.REPLACED)
             .order_by(cls.id)
         )
 
     @classmethod
     def progress(cls, application_ids):
         """{application id: (answered, current referees)} for the given applications."""
-        answered = fn.SUM(Case(None, [(cls.status == "beantwoord", 1)], 0))
+        answered = fn.SUM(Case(None, [(cls.status == RefereeStatus.ANSWERED, 1)], 0))
         rows = (
             cls.select(cls.application, answered, fn.COUNT(cls.id))
-            .where(cls.application.in_(list(application_ids)), cls.status != "vervangen")
+            .where(cls.application.in_(list(application_ids)), cls.status != RefereeStatus.REPLACED)
             .group_by(cls.application)
             .tuples()
         )

@@ -12,7 +12,8 @@ import icalendar
 from flask import request, url_for
 
 from intranet.admission.models import Application
-from intranet.clock import local, now
+from intranet.clock import now
+from intranet.deadlines import day_closed_by
 from intranet.network.calendar import events_for as meetings
 from intranet.rounds.models import rounds_in_progress
 from intranet.tasks.sources import tasks_for
@@ -33,9 +34,8 @@ class Entry:
 
 
 def _when(moment):
-    """A deadline that ends at local midnight is the whole day before it; others keep the time."""
-    there = local(moment)
-    return there.date() - timedelta(days=1) if (there.hour, there.minute) == (0, 0) else moment
+    """A deadline that closes a day is that whole day; others keep their time (deadlines.py)."""
+    return day_closed_by(moment) or moment
 
 
 def _as_entry(task):

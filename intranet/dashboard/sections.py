@@ -10,12 +10,12 @@ from flask import url_for
 from intranet.admission import dashboard as admission
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.compute import summary
-from intranet.fees.models import schooljaar_label, schooljaar_of
 from intranet.formats import euro
 from intranet.models import Organisation
 from intranet.network import promises
 from intranet.pagination import first
 from intranet.rounds.models import rounds_in_progress
+from intranet.schooljaar import schooljaar_label, schooljaar_of
 
 SHOWN_WITHOUT_ACHTERVANG = 20
 

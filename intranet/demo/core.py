@@ -6,6 +6,7 @@ from intranet import security
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
 from intranet.models import Contact, Membership, Organisation, User
+from intranet.workflows.states import OrganisationStatus
 
 # The partners that signed the convenant of 31 October 2018, with a plausible sector,
 # municipality and pupil (or kindplaats) count. PO, VO and VSE add up to the projectplan's
@@ -247,7 +248,7 @@ def seed():
                 "sector": sector,
                 "municipality": municipality,
                 "pupil_count": pupils,
-                "status": "partner",
+                "status": OrganisationStatus.PARTNER,
                 "membership_type": membership,
                 "lef_partner": name in LEF_PARTNERS,
                 "profile": f"{name} is sinds 2018 partner van De Leidse Aanpak.",

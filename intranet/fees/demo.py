@@ -5,9 +5,10 @@ from decimal import Decimal
 from intranet.clock import today
 from intranet.fees import invoicing
 from intranet.fees.invoices import BillingAddress, Invoice
-from intranet.fees.models import FIRST_SCHOOLJAAR, BudgetLine, FeeAgreement, FeeRate, schooljaar_of
+from intranet.fees.models import FIRST_SCHOOLJAAR, BudgetLine, FeeAgreement, FeeRate
 from intranet.fees.rules import PROJECTPLAN_BUDGET
 from intranet.models import Organisation, User
+from intranet.schooljaar import schooljaar_of
 
 # Projectplan, "Begroting schooljaar 2018-2019", baten: the regiegroep's partners.
 AGREED = {

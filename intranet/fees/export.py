@@ -5,7 +5,8 @@ import re
 from decimal import Decimal
 
 from intranet import spreadsheet
-from intranet.fees.models import schooljaar_label
+from intranet.formats import DAY_PATTERN
+from intranet.schooljaar import schooljaar_label
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
 HEADER = [
@@ -99,8 +100,8 @@ def one_line(value):
 def _invoice_row(invoice):
     return [
         invoice.number,
-        invoice.issued_on.strftime("%d-%m-%Y"),
-        invoice.due_on.strftime("%d-%m-%Y"),
+        invoice.issued_on.strftime(DAY_PATTERN),
+        invoice.due_on.strftime(DAY_PATTERN),
         one_line(invoice.billing_name),
         one_line(invoice.billing_address),
         one_line(invoice.billing_reference),
@@ -109,7 +110,7 @@ def _invoice_row(invoice):
         one_line(invoice.description),
         dutch_number(invoice.total),
         invoice.state_label,
-        invoice.paid_on.strftime("%d-%m-%Y") if invoice.paid_on else "",
+        invoice.paid_on.strftime(DAY_PATTERN) if invoice.paid_on else "",
     ]
 
 

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.rules import AGREEMENTS, BASES, KINDS, LINES
+from intranet.formats import DAY_PATTERN
 from intranet.forms import Form
 
 BUDGET_LINES = {line: label for line, label in LINES.items() if line != "in_natura"}
@@ -154,7 +155,7 @@ class DutchDateField(DateField):
         text = valuelist[0].strip() if valuelist else ""
         if not text:
             return
-        for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        for pattern in ("%Y-%m-%d", DAY_PATTERN):
             try:
                 self.data = datetime.strptime(text, pattern).date()
                 return

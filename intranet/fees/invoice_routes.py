@@ -10,7 +10,7 @@ from intranet.fees import bp, invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
 from intranet.fees.forms import CreditForm, PaidForm
 from intranet.fees.invoices import STATES, Invoice
-from intranet.fees.models import FeeRate, schooljaar_label
+from intranet.fees.models import FeeRate
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.years import known_year, year_context
 from intranet.security import login_required, role_required
@@ -135,7 +135,6 @@ def my_invoices():
         "fees/my_invoices.html",
         invoices=list(Invoice.of_organisations(current_user.organisation_ids)),
         years=FeeRate.years(),
-        year_label=schooljaar_label,
     )
 
 

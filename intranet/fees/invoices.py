@@ -17,7 +17,7 @@ from intranet.clock import now
 from intranet.db import locked
 from intranet.fees.rules import CENT
 from intranet.models import BaseModel, Contact, Organisation, User
-from intranet.workflows.states import InvoiceState
+from intranet.workflows.states import InvoiceState, OrganisationStatus
 
 OPEN, PAID, CREDITED = InvoiceState.OPEN, InvoiceState.PAID, InvoiceState.CREDITED
 STATES = {OPEN: "Open", PAID: "Betaald", CREDITED: "Gecrediteerd"}
@@ -145,7 +145,11 @@ class Invoice(BaseModel):
 
 def billing_addresses():
     """{organisation_id: BillingAddress} of the current partners, in one query."""
-    query = BillingAddress.select().join(Organisation).where(Organisation.status == "partner")
+    query = (
+        BillingAddress.select()
+        .join(Organisation)
+        .where(Organisation.status == OrganisationStatus.PARTNER)
+    )
     return {b.organisation_id: b for b in query}
 
 
@@ -156,7 +160,7 @@ def invoice_contacts():
         .join(User)
         .switch(Contact)
         .join(Organisation)
-        .where(Organisation.status == "partner", User.active)
+        .where(Organisation.status == OrganisationStatus.PARTNER, User.active)
         .order_by(Contact.kind.desc(), User.name)  # primary before achtervang
     )
     found = {}

@@ -22,11 +22,13 @@ from intranet.fees.invoices import (
     invoice_contacts,
     invoice_number,
 )
-from intranet.fees.models import FeeRate, schooljaar_bounds, schooljaar_label
+from intranet.fees.models import FeeRate, schooljaar_bounds
+from intranet.formats import day_numbers
+from intranet.schooljaar import schooljaar_label
 from intranet.workflows import engine
 from intranet.workflows import invoice as invoice_workflow
 
-NOT_STARTED = "De verplichtingen van schooljaar {} gaan pas in op {:%d-%m-%Y}."
+NOT_STARTED = "De verplichtingen van schooljaar {} gaan pas in op {}."
 NO_RATES = "Stel eerst de tarieven van {} vast."
 
 
@@ -66,7 +68,7 @@ def refusal(year):
     """Why no invoices can be made for the schooljaar today, or None."""
     first, _ = schooljaar_bounds(year)
     if today() < first:
-        return NOT_STARTED.format(schooljaar_label(year), first)
+        return NOT_STARTED.format(schooljaar_label(year), day_numbers(first))
     if not FeeRate.for_year(year):
         return NO_RATES.format(schooljaar_label(year))
     return None

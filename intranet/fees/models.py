@@ -1,4 +1,4 @@
-"""Fee rates, agreements and the begroting per schooljaar, and what a schooljaar is."""
+"""Fee rates, agreements and the begroting per schooljaar, and when its obligations run."""
 
 from datetime import date
 from decimal import Decimal
@@ -15,10 +15,9 @@ from intranet.fees.rules import (
     PER_HEAD,
     PROJECTPLAN_RATES,
 )
+from intranet.formats import date_words
 from intranet.models import BaseModel, Organisation
-
-# One schooljaar for the whole intranet (1 August to 31 July), used here and by fee pages.
-from intranet.network.years import schooljaar_of  # noqa: F401
+from intranet.schooljaar import first_day, last_day
 
 FIRST_SCHOOLJAAR = 2018  # the convenant's first year, 2018-2019
 # Convenant art. 1: the financial obligations start on 1 October 2018; every later
@@ -26,31 +25,15 @@ FIRST_SCHOOLJAAR = 2018  # the convenant's first year, 2018-2019
 OBLIGATIONS_START = date(2018, 10, 1)
 
 
-def schooljaar_label(year):
-    """A schooljaar in words: 2018-2019."""
-    return f"{year}-{year + 1}"
-
-
 def schooljaar_bounds(year):
     """The first and last day of a schooljaar's obligations (the first starts 1 October)."""
-    return max(date(year, 8, 1), OBLIGATIONS_START), date(year + 1, 7, 31)
+    return max(first_day(year), OBLIGATIONS_START), last_day(year)
 
 
 def schooljaar_period(year):
     """A schooljaar's days in words: 1 augustus 2019 t/m 31 juli 2020."""
     first, last = schooljaar_bounds(year)
-    return f"{dutch_date(first)} t/m {dutch_date(last)}"
-
-
-MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
-
-
-def dutch_date(day):
-    """A date in Dutch words: 1 oktober 2018."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{date_words(first)} t/m {date_words(last)}"
 
 
 class FeeRate(BaseModel):

@@ -3,7 +3,8 @@
 from flask import current_app, render_template
 from weasyprint import HTML
 
-from intranet.fees.models import schooljaar_label, schooljaar_period
+from intranet.fees.models import schooljaar_period
+from intranet.schooljaar import schooljaar_label
 
 
 def _no_fetching(url, *args, **kwargs):

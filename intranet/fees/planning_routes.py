@@ -9,9 +9,10 @@ from intranet.fees import bp
 from intranet.fees.compute import fee_payers
 from intranet.fees.forms import AgreementForm, BillingForm, BudgetForm
 from intranet.fees.invoices import BillingAddress
-from intranet.fees.models import BudgetLine, FeeAgreement, schooljaar_label
+from intranet.fees.models import BudgetLine, FeeAgreement
 from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
+from intranet.schooljaar import schooljaar_label
 from intranet.security import login_required, role_required
 
 

@@ -9,9 +9,10 @@ from intranet.fees import bp
 from intranet.fees.compute import contribution_of, overview
 from intranet.fees.export import csv_filename, to_csv
 from intranet.fees.forms import RatesForm
-from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate, schooljaar_label, schooljaar_of
+from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate
 from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
+from intranet.schooljaar import schooljaar_label, schooljaar_of
 from intranet.security import login_required, role_required
 
 CLOSED = "Dit schooljaar is voorbij: de tarieven ervan liggen vast en blijven zoals ze waren."
@@ -29,7 +30,6 @@ def overview_page(year):
         "fees/overview.html",
         overview=result,
         years=years,
-        year_label=schooljaar_label,
         **year_context(year, bool(result.rates)),
     )
 
@@ -70,7 +70,6 @@ def rates_index():
         current=current,
         next_year=max([current, *years]) + 1,
         missing=[y for y in range(FIRST_SCHOOLJAAR, current) if y not in years],
-        label=schooljaar_label,
     )
 
 

@@ -2,12 +2,8 @@
 
 from flask import abort
 
-from intranet.fees.models import (
-    FIRST_SCHOOLJAAR,
-    schooljaar_label,
-    schooljaar_of,
-    schooljaar_period,
-)
+from intranet.fees.models import FIRST_SCHOOLJAAR, schooljaar_period
+from intranet.schooljaar import schooljaar_label, schooljaar_of
 
 
 def known_year(year):

@@ -3,6 +3,7 @@
 from intranet.glossary import GROUPS, MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
 from intranet.models.base import BaseModel
 from intranet.models.people import (
+    EDUCATION_WERKVELDEN,
     HOOFDTHEMAS,
     SEATS_PER_WERKVELD,
     WERKVELDEN,
@@ -25,6 +26,7 @@ __all__ = [
     "MAIL_STATUSES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
+    "EDUCATION_WERKVELDEN",
     "SEATS_PER_WERKVELD",
     "SECTORS",
     "WERKVELDEN",

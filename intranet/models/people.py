@@ -23,6 +23,7 @@ from intranet.glossary import (
     SECTORS,
 )
 from intranet.models.base import BaseModel
+from intranet.workflows.states import OrganisationStatus
 
 # The projectgroep: two members per werkveld of education (each on one hoofdthema), one
 # from the gemeente and one for the partners in the city (projectplan, Organisatiestructuur).
@@ -37,6 +38,8 @@ WERKVELDEN = {
     "partners": "Partners in de stad",
 }
 SEATS_PER_WERKVELD = {"gemeente": 1, "partners": 1}  # every other werkveld: two
+# The werkvelden of education: VSE, PO, VO, MBO, HO and WO (also sectors of partners).
+EDUCATION_WERKVELDEN = [werkveld for werkveld in WERKVELDEN if werkveld not in SEATS_PER_WERKVELD]
 HOOFDTHEMAS = {
     "motivatie": "Motivatie als motor van talentontwikkeling",
     "maatwerk": "Onderwijs op Maat voor Talenten",
@@ -53,7 +56,7 @@ class Organisation(BaseModel):
     pupil_count = IntegerField(null=True)  # leerlingen, or kindplaatsen for VSE
     website = CharField(default="")
     profile = TextField(default="")
-    status = CharField(default="aspirant", index=True)
+    status = CharField(default=OrganisationStatus.ASPIRANT, index=True)
     membership_type = CharField(default="convenant")
     lef_partner = BooleanField(default=False)
     created_at = DateTimeField(default=now)
@@ -75,7 +78,7 @@ class Organisation(BaseModel):
     @classmethod
     def current_partners(cls):
         """Partners of the network now, by name."""
-        return cls.select().where(cls.status == "partner").order_by(cls.name)
+        return cls.select().where(cls.status == OrganisationStatus.PARTNER).order_by(cls.name)
 
     @classmethod
     def directory(cls, sector=None, municipality=None, name=""):
@@ -93,7 +96,9 @@ class Organisation(BaseModel):
     @classmethod
     def partner_municipalities(cls):
         """The municipalities where current partners are, alphabetically."""
-        query = cls.select(cls.municipality).where(cls.status == "partner").distinct()
+        query = (
+            cls.select(cls.municipality).where(cls.status == OrganisationStatus.PARTNER).distinct()
+        )
         return [name for (name,) in query.order_by(cls.municipality).tuples()]
 
     @classmethod

@@ -8,7 +8,7 @@ LEFtival is on 7 October 2026; once that date has passed, the demo moves it to t
 
 from datetime import date, time, timedelta
 
-from intranet.clock import now, today
+from intranet.clock import now, today, utc
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.models import Contact, Organisation, User
 from intranet.network import jaargesprek
@@ -23,7 +23,7 @@ from intranet.network.models import (
 )
 from intranet.network.publishing import audience_ids, invite
 from intranet.network.rsvp import answer
-from intranet.network.years import schooljaar_of, utc
+from intranet.schooljaar import schooljaar_of
 from intranet.workflows import contribution as contribution_workflow
 from intranet.workflows import engine
 from intranet.workflows import meeting as meeting_workflow

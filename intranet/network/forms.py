@@ -22,12 +22,11 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from intranet.clock import now
+from intranet.clock import now, utc
 from intranet.forms import DayField, TextForm
 from intranet.models import User
 from intranet.network.models import AUDIENCES, MEETING_KINDS
 from intranet.network.publishing import named_addresses
-from intranet.network.years import utc
 
 TEXT = Length(max=5000, message="Gebruik hoogstens 5000 tekens.")
 LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")

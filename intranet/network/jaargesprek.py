@@ -1,14 +1,12 @@
 """The yearly conversation (jaargesprek) with every partner, per schooljaar."""
 
-from datetime import date
-
 from flask import current_app
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from intranet.clock import now, today
 from intranet.db import write_transaction
 from intranet.models import BaseModel, Organisation, User
-from intranet.network.years import schooljaar_of
+from intranet.schooljaar import day_in, schooljaar_of
 
 GEPLAND, GEHOUDEN = "gepland", "gehouden"
 STATES = {GEPLAND: "Gepland", GEHOUDEN: "Gehouden"}
@@ -78,7 +76,7 @@ def save(organisation, year, user, **fields):
 def reminder_date(year):
     """The day by which every partner should have a jaargesprek planned (a setting)."""
     month, day = current_app.config["JAARGESPREK_PLANNED_BY"]
-    return date(year, month, day) if month >= 8 else date(year + 1, month, day)
+    return day_in(year, month, day)
 
 
 def current_year():

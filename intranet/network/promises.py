@@ -7,19 +7,26 @@ schooljaar to a netwerkbijeenkomst, and the network talks with every partner onc
 from peewee import SQL, Case, Select, fn
 
 from intranet.db import db
-from intranet.models import Contact, Organisation
+from intranet.models import EDUCATION_WERKVELDEN, Contact, Organisation
 from intranet.network.jaargesprek import partners_without
 from intranet.network.models import Invitation, Meeting
-from intranet.network.years import bounds_utc, label, schooljaar_of
 from intranet.pagination import first
+from intranet.schooljaar import bounds_utc, schooljaar_label, schooljaar_of
 from intranet.workflows.states import MeetingState
 
 PROMISED_INVITATIONS = 2
-# The projectplan's werkvelden; partners without pupils count together.
-WERKVELDEN = {"VSE": "VSE", "PO": "PO", "VO": "VO", "MBO": "MBO", "HO": "HO/WO", "WO": "HO/WO"}
-ORDER = ["VSE", "PO", "VO", "MBO", "HO/WO", "Overig"]
+SHARED = {"HO": "HO/WO", "WO": "HO/WO"}  # one column, as in the projectplan's begroting
+OTHER = "Overig"  # partners without pupils count together
 SHOWN = 8
 YEARS_SHOWN = 5
+
+
+def werkveld_of(sector):
+    """The attendance column of a partner's sector: its werkveld of education, or Overig."""
+    return SHARED.get(sector, sector) if sector in EDUCATION_WERKVELDEN else OTHER
+
+
+ORDER = list(dict.fromkeys([*map(werkveld_of, EDUCATION_WERKVELDEN), OTHER]))
 
 
 def under_invited(year):
@@ -76,14 +83,14 @@ def attendance_rows(year, years=YEARS_SHOWN):
         .tuples()
     )
     counted = sorted((ORDER.index(w), y, n) for w, y, n in rows)
-    return [(ORDER[w], label(y), n) for w, y, n in counted]
+    return [(ORDER[w], schooljaar_label(y), n) for w, y, n in counted]
 
 
 def _sectors_of():
-    """{werkveld: [sector, ...]} (WERKVELDEN turned around)."""
+    """{attendance column: [sector, ...]} for the werkvelden of education."""
     sectors = {}
-    for sector, name in WERKVELDEN.items():
-        sectors.setdefault(name, []).append(sector)
+    for sector in EDUCATION_WERKVELDEN:
+        sectors.setdefault(werkveld_of(sector), []).append(sector)
     return sectors
 
 
@@ -93,7 +100,7 @@ def section(year=None):
     under, under_count = first(under_invited(year), SHOWN)
     without, without_count = first(partners_without(year), SHOWN)
     return {
-        "year_label": label(year),
+        "year_label": schooljaar_label(year),
         "year": year,
         "under_invited": under,
         "under_invited_count": under_count or 0,

@@ -21,9 +21,10 @@ from intranet.network.models import (
     NetworkMember,
 )
 from intranet.workflows import engine
+from intranet.workflows.states import OrganisationStatus
 
-PARTNER_STATUSES = ("partner", "lef_partner")
-VRIEND_STATUSES = ("vriend",)
+PARTNER_STATUSES = OrganisationStatus.CURRENT
+VRIEND_STATUSES = (OrganisationStatus.VRIEND,)
 TALENTONTWIKKELING = "talentontwikkeling"  # vrienden keep being invited to its meetings
 BATCH = 200
 

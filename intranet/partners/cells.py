@@ -6,6 +6,8 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from intranet.formats import DAY_PATTERN
+
 YES = {"ja", "j", "yes", "y", "x", "1", "waar", "true"}
 NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
 QUOTED = tuple("=+-@")  # a leading character the export puts a quote before
@@ -70,7 +72,7 @@ def day(cell):
     value = text(cell)
     if not value:
         return None
-    for pattern in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y", "%d.%m.%Y"):
+    for pattern in (DAY_PATTERN, "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y", "%d.%m.%Y"):
         try:
             return datetime.strptime(value, pattern).date()
         except ValueError:

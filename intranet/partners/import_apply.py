@@ -13,6 +13,7 @@ from intranet.partners.import_plan import FIELDS, plan
 from intranet.partners.table import TableError
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import OrganisationStatus
 
 BATCH = 500  # rows per statement (well under SQLite's limit of variables)
 
@@ -74,7 +75,9 @@ def _store_organisations(plans):
     new = [p for p in plans if p.organisation is None]
     moment, ids = now(), {}
     for batch in chunked(new, BATCH):
-        rows = [{**p.values, "status": "partner", "created_at": moment} for p in batch]
+        rows = [
+            {**p.values, "status": OrganisationStatus.PARTNER, "created_at": moment} for p in batch
+        ]
         Organisation.insert_many(rows).execute()
         names = [p.name for p in batch]
         query = Organisation.select(Organisation.name, Organisation.id)

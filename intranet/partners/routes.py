@@ -5,13 +5,13 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.errors import error_page
-from intranet.fees.models import schooljaar_of
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
 from intranet.pagination import paginate
 from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
 from intranet.partners.profile import NameTaken, managed_organisation, update_profile
+from intranet.schooljaar import schooljaar_of
 from intranet.security import login_required
 
 PER_PAGE = 30

@@ -15,6 +15,7 @@ from datetime import date
 from openpyxl import Workbook, load_workbook
 
 from intranet import spreadsheet
+from intranet.formats import DAY_PATTERN
 
 # The columns, in the order an export writes them: key -> header.
 COLUMNS = {
@@ -174,5 +175,5 @@ def _out(value):
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, date):
-        return f"{value:%d-%m-%Y}"
+        return value.strftime(DAY_PATTERN)
     return value

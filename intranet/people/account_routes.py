@@ -11,7 +11,7 @@ from intranet.auth.forms import ConfirmForm
 from intranet.errors import error_page
 from intranet.models import Membership, User
 from intranet.pagination import paginate
-from intranet.people import accounts, audit, bp
+from intranet.people import accounts, audit, bp, seats
 from intranet.people.forms import EmailForm, InviteForm, NameForm
 from intranet.people.models import AddressChange
 from intranet.security import role_required
@@ -118,7 +118,7 @@ def _set_active(user_id, change, state):
     user = get_object_or_404(User, User.id == user_id)
     try:
         change(user.id, _me())
-    except accounts.AccountError as error:
+    except (accounts.AccountError, seats.SeatError) as error:
         return error_page(error.status, error.message)
     flash(f"Het account van {user.name} is {state}.", "success")
     return redirect(url_for("people.account", user_id=user.id), code=303)

@@ -7,7 +7,7 @@ from peewee import IntegrityError
 from intranet import mail, security, tokens
 from intranet.clock import now
 from intranet.db import locked, write_transaction
-from intranet.models import Membership, User
+from intranet.models import User
 from intranet.people import seats
 from intranet.people.audit import record
 from intranet.people.models import AddressChange
@@ -121,21 +121,11 @@ def deactivate(user_id, actor):
             raise AccountError("U kunt uw eigen account niet deactiveren.")
         if not user.active:
             raise AccountError(f"Het account van {user.name} is al gedeactiveerd.", 409)
-        chair = Membership.current("regiegroep").where(
-            Membership.user == user.id, Membership.voorzitter
-        )
-        others = Membership.current("regiegroep").where(Membership.user != user.id)
-        if chair.exists() and others.exists():
-            raise AccountError(
-                f"{user.name} is voorzitter van de regiegroep. "
-                "Wijs eerst een andere voorzitter aan.",
-                409,
-            )
-        user.active = False
-        user.session_epoch += 1
-        user.save(only=[User.active, User.session_epoch])
-        record(actor, user, "gedeactiveerd", f"Het account van {user.name} is gedeactiveerd.")
-        seats.members_changed(user)
+        with seats.change(user, leaving=True):  # a deactivated member no longer counts
+            user.active = False
+            user.session_epoch += 1
+            user.save(only=[User.active, User.session_epoch])
+            record(actor, user, "gedeactiveerd", f"Het account van {user.name} is gedeactiveerd.")
     return user
 
 
@@ -145,8 +135,8 @@ def reactivate(user_id, actor):
         user = _locked_user(user_id)
         if user.active:
             raise AccountError(f"Het account van {user.name} is al actief.", 409)
-        user.active = True
-        user.save(only=[User.active])
-        record(actor, user, "geactiveerd", f"Het account van {user.name} is weer actief.")
-        seats.members_changed(user)
+        with seats.change(user):  # their seats count again
+            user.active = True
+            user.save(only=[User.active])
+            record(actor, user, "geactiveerd", f"Het account van {user.name} is weer actief.")
     return user

@@ -18,13 +18,7 @@ READERS = ("projectleider", "projectgroep", "regiegroep")
 
 def _leden(seat_form=None, status=200):
     roster = list(Membership.roster())
-    chair_missing = any(s.group == "regiegroep" and s.is_current() for s in roster) and not any(
-        s.group == "regiegroep" and s.voorzitter and s.is_current() for s in roster
-    )
-    current_counts = {}
-    for seat in roster:
-        if seat.is_current() and seat.user.active:
-            current_counts[seat.group] = current_counts.get(seat.group, 0) + 1
+    current_counts, chair_missing = seats.overview(roster)
     return render_template(
         "people/leden.html",
         current_counts=current_counts,

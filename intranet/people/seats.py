@@ -1,10 +1,29 @@
 """Seats in the groups: who sits in the projectgroep (per werkveld and hoofdthema), who in the
-regiegroep, and who is voorzitter. Every change runs in one transaction with its audit record,
-and a change of the projectgroep re-counts every open vote with the members of today.
+regiegroep, and who is voorzitter.
+
+Every change to who sits where happens inside `change`: a seat given, ended or made the
+voorzitter's (the Leden page, `users create`), an account closed or opened again
+(people/accounts.py) and an account anonymised (privacy/operations.py). It locks the groups
+concerned, refuses a voorzitter who would leave the regiegroep without one, and afterwards
+re-counts every open vote with the projectgroep of today.
+
+The seat rules, in the order they are checked:
+1. A seat is in the projectgroep, the regiegroep or the projectleider group, for an active
+   account, and ends after it starts.
+2. One seat per person per group at a time.
+3. A projectgroep seat has a werkveld and, in a werkveld of education, a hoofdthema; a
+   werkveld holds two seats at a time (the gemeente and the partners one each).
+4. A seat ends today or later, not before it starts, and not after an end it already has.
+5. The regiegroep has exactly one voorzitter while it has members: its first member is
+   voorzitter, a new voorzitter takes over, and the voorzitter cannot leave (the seat ended,
+   the account deactivated or anonymised) while others stay.
 """
+
+from contextlib import contextmanager
 
 from intranet.clock import today
 from intranet.db import locked, write_transaction
+from intranet.formats import day_numbers
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
 from intranet.people.audit import record
 from intranet.workflows import engine
@@ -20,22 +39,26 @@ class SeatError(Exception):
         self.status = status
 
 
-def _day(value):
-    return f"{value:%d-%m-%Y}"
+@contextmanager
+def change(person, groups=(), leaving=False):
+    """The one way who sits where changes: the block inside makes the change.
 
-
-def _overlapping(group, starts_on, ends_on):
-    """Seats of a group that share at least one day with [starts_on, ends_on)."""
-    query = Membership.select().where(
-        Membership.group == group,
-        Membership.ends_on.is_null() | (Membership.ends_on > starts_on),
-    )
-    return query.where(Membership.starts_on < ends_on) if ends_on else query
-
-
-def _lock_group(group):
-    """Serialise the seat changes of one group (every seat of it, under lock)."""
-    return list(locked(Membership.select().where(Membership.group == group)))
+    In one transaction: the seats of `groups` and of every group the person sits in now are
+    locked; a person `leaving` every group (the account closed or anonymised) passes the
+    voorzitter rule first; after the block every open vote is re-counted when the
+    projectgroep is among those groups (the engine takes the automatic steps whose majority
+    rule now holds).
+    """
+    with write_transaction():
+        concerned = set(groups) | set(_groups_of(person))
+        for group in sorted(concerned):
+            _lock_group(group)
+        if leaving and "regiegroep" in concerned:
+            for seat in Membership.current("regiegroep").where(Membership.user == person.id):
+                _check_chair_may_leave(seat, today())
+        yield
+        if "projectgroep" in concerned:
+            engine.settle_open(admission)
 
 
 def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="", voorzitter=False):
@@ -47,8 +70,7 @@ def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="",
         raise SeatError(f"Het account van {user.name} is gedeactiveerd; activeer het eerst.")
     if ends_on is not None and ends_on <= starts_on:
         raise SeatError("De einddatum moet na de begindatum liggen.")
-    with write_transaction():
-        _lock_group(group)
+    with change(user, groups=(group,)):
         mine = _overlapping(group, starts_on, ends_on).where(Membership.user == user.id)
         if mine.exists():
             raise SeatError(f"{user.name} heeft in die periode al een zetel in de {group}.", 409)
@@ -69,11 +91,67 @@ def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="",
             if voorzitter or not chair:
                 _make_chair(seat)
         record(actor, user, "zetel", _describe(seat, "krijgt een zetel"), seat)
-        _settle_open_votes(group)
     return seat
 
 
+def end_seat(seat_id, ends_on, actor):
+    """End a seat on a day (from then on the person is no longer a member)."""
+    seat = _seat(seat_id)
+    with change(seat.user, groups=(seat.group,)):
+        seat = _seat(seat_id)  # again, under the lock
+        if seat.ends_on is not None and seat.ends_on <= today():
+            raise SeatError(
+                f"De zetel van {seat.user.name} is al beëindigd op {day_numbers(seat.ends_on)}.",
+                409,
+            )
+        if ends_on < today():
+            raise SeatError("De einddatum kan niet in het verleden liggen.")
+        if ends_on < seat.starts_on:
+            raise SeatError(f"De zetel begint pas op {day_numbers(seat.starts_on)}.")
+        if seat.ends_on is not None and ends_on >= seat.ends_on:
+            raise SeatError(f"De zetel eindigt al op {day_numbers(seat.ends_on)}.", 409)
+        _check_chair_may_leave(seat, ends_on)
+        seat.ends_on = ends_on
+        seat.save(only=[Membership.ends_on])
+        record(
+            actor,
+            seat.user,
+            "einde",
+            _describe(seat, f"zetel eindigt op {day_numbers(ends_on)}"),
+            seat,
+        )
+    return seat
+
+
+def make_voorzitter(seat_id, actor):
+    """Make a current regiegroep seat the voorzitter's; the earlier voorzitter steps down."""
+    seat = _seat(seat_id)
+    with change(seat.user, groups=("regiegroep",)):
+        seat = _seat(seat_id)
+        if seat.group != "regiegroep" or not seat.is_current():
+            raise SeatError("Alleen een huidig lid van de regiegroep kan voorzitter worden.")
+        if seat.voorzitter:
+            raise SeatError(f"{seat.user.name} is al voorzitter.", 409)
+        _make_chair(seat)
+        record(actor, seat.user, "voorzitter", _describe(seat, "wordt voorzitter"), seat)
+    return seat
+
+
+def overview(roster, day=None):
+    """What the Leden page says of a roster: ({group: active members today}, whether the
+    regiegroep has members but no voorzitter)."""
+    day = day or today()
+    current = [seat for seat in roster if seat.is_current(day)]
+    counts = {}
+    for seat in current:
+        if seat.user.active:
+            counts[seat.group] = counts.get(seat.group, 0) + 1
+    regiegroep = [seat for seat in current if seat.group == "regiegroep"]
+    return counts, bool(regiegroep) and not any(seat.voorzitter for seat in regiegroep)
+
+
 def _check_werkveld(werkveld, hoofdthema, starts_on, ends_on):
+    """Rule 3: the werkveld and hoofdthema of a projectgroep seat, and the werkveld's room."""
     if werkveld not in WERKVELDEN:
         raise SeatError("Kies het werkveld van deze zetel.")
     if hoofdthema and hoofdthema not in HOOFDTHEMAS:
@@ -90,62 +168,42 @@ def _check_werkveld(werkveld, hoofdthema, starts_on, ends_on):
         )
 
 
-def end_seat(seat_id, ends_on, actor):
-    """End a seat on a day (from then on the person is no longer a member)."""
-    with write_transaction():
-        seat = _seat(seat_id)
-        _lock_group(seat.group)
-        seat = _seat(seat_id)
-        if seat.ends_on is not None and seat.ends_on <= today():
-            raise SeatError(
-                f"De zetel van {seat.user.name} is al beëindigd op {_day(seat.ends_on)}.", 409
-            )
-        if ends_on < today():
-            raise SeatError("De einddatum kan niet in het verleden liggen.")
-        if ends_on < seat.starts_on:
-            raise SeatError(f"De zetel begint pas op {_day(seat.starts_on)}.")
-        if seat.ends_on is not None and ends_on >= seat.ends_on:
-            raise SeatError(f"De zetel eindigt al op {_day(seat.ends_on)}.", 409)
-        if seat.voorzitter and _others_after("regiegroep", seat, ends_on):
-            raise SeatError(
-                f"{seat.user.name} is voorzitter. Wijs eerst een andere voorzitter aan; de "
-                "regiegroep heeft altijd precies één voorzitter zolang er leden zijn.",
-                409,
-            )
-        seat.ends_on = ends_on
-        seat.save(only=[Membership.ends_on])
-        record(
-            actor, seat.user, "einde", _describe(seat, f"zetel eindigt op {_day(ends_on)}"), seat
-        )
-        _settle_open_votes(seat.group)
-    return seat
-
-
-def _others_after(group, seat, day):
-    """Other seats of the group that still count on or after a day."""
-    return (
-        Membership.select()
-        .where(
-            Membership.group == group,
-            Membership.id != seat.id,
-            Membership.ends_on.is_null() | (Membership.ends_on > day),
-        )
-        .exists()
+def _check_chair_may_leave(seat, day):
+    """Rule 5: the voorzitter leaves on a day only if nobody else sits in the regiegroep then."""
+    if not seat.voorzitter:
+        return
+    others = Membership.select().where(
+        Membership.group == "regiegroep",
+        Membership.user != seat.user_id,
+        Membership.ends_on.is_null() | (Membership.ends_on > day),
     )
+    if others.exists():
+        raise SeatError(
+            f"{seat.user.name} is voorzitter van de regiegroep. Wijs eerst een andere "
+            "voorzitter aan; de regiegroep heeft altijd precies één voorzitter zolang er "
+            "leden zijn.",
+            409,
+        )
 
 
-def make_voorzitter(seat_id, actor):
-    """Make a current regiegroep seat the voorzitter's; the earlier voorzitter steps down."""
-    with write_transaction():
-        _lock_group("regiegroep")
-        seat = _seat(seat_id)
-        if seat.group != "regiegroep" or not seat.is_current():
-            raise SeatError("Alleen een huidig lid van de regiegroep kan voorzitter worden.")
-        if seat.voorzitter:
-            raise SeatError(f"{seat.user.name} is al voorzitter.", 409)
-        _make_chair(seat)
-        record(actor, seat.user, "voorzitter", _describe(seat, "wordt voorzitter"), seat)
-    return seat
+def _groups_of(person):
+    """The groups a person sits in today."""
+    seats = Membership.current().where(Membership.user == person.id)
+    return {group for (group,) in seats.select(Membership.group).tuples()}
+
+
+def _overlapping(group, starts_on, ends_on):
+    """Seats of a group that share at least one day with [starts_on, ends_on)."""
+    query = Membership.select().where(
+        Membership.group == group,
+        Membership.ends_on.is_null() | (Membership.ends_on > starts_on),
+    )
+    return query.where(Membership.starts_on < ends_on) if ends_on else query
+
+
+def _lock_group(group):
+    """Serialise the seat changes of one group (every seat of it, under lock)."""
+    return list(locked(Membership.select().where(Membership.group == group)))
 
 
 def _make_chair(seat):
@@ -166,22 +224,6 @@ def _seat(seat_id):
 def _describe(seat, what):
     where = GROUPS.get(seat.group, seat.group).lower()
     detail = f" ({seat.werkveld_label}, {seat.hoofdthema_label})" if seat.werkveld else ""
-    until = f" tot {_day(seat.ends_on)}" if seat.ends_on else ""
-    span = f"vanaf {_day(seat.starts_on)}{until}"
+    until = f" tot {day_numbers(seat.ends_on)}" if seat.ends_on else ""
+    span = f"vanaf {day_numbers(seat.starts_on)}{until}"
     return f"{seat.user.name} {what}: {where}{detail}, {span}."
-
-
-def _settle_open_votes(group):
-    """Re-count every open vote with the projectgroep of today; close those now certain.
-
-    The one place a seat change re-evaluates the votes (the engine takes the admission's
-    automatic steps whose majority rule now holds).
-    """
-    if group == "projectgroep":
-        engine.settle_open(admission)
-
-
-def members_changed(person):
-    """An account of a projectgroep member closed or opened: re-count the open votes."""
-    if Membership.current("projectgroep").where(Membership.user == person.id).exists():
-        _settle_open_votes("projectgroep")

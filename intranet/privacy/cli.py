@@ -3,6 +3,7 @@
 import click
 
 from intranet.models import User
+from intranet.people import seats
 from intranet.privacy import operations
 
 
@@ -30,5 +31,8 @@ def export_command(email):
 @click.confirmation_option(prompt="Close this account and replace the name everywhere?")
 def anonymise_command(email):
     """Close the account and replace name and address in every record; events stay."""
-    name = operations.anonymise(_person(email))
+    try:
+        name = operations.anonymise(_person(email))
+    except seats.SeatError as error:
+        raise click.ClickException(error.message) from error
     click.echo(f"account closed; the person is now '{name}'")

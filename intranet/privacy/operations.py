@@ -12,8 +12,8 @@ from playhouse.shortcuts import model_to_dict
 from intranet import logs
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.clock import now
-from intranet.db import write_transaction
 from intranet.models import Contact, LoginAttempt, Membership, OutboxMessage, User
+from intranet.people import seats
 from intranet.privacy.retention import PRUNED_BODY
 from intranet.schema import MODELS
 from intranet.workflows.models import AuditEvent
@@ -79,13 +79,17 @@ class CannotAnonymise(Exception):
 
 
 def anonymise(user, actor=None):
-    """Close the account and replace the name and address everywhere; the events stay."""
+    """Close the account and replace the name and address everywhere; the events stay.
+
+    The person leaves every group as with deactivation (people/seats.py): the voorzitter only
+    once another is chosen, and every open vote is re-counted without them.
+    """
     if actor is not None and actor.id == user.id:
         raise CannotAnonymise("U kunt uw eigen account niet anonimiseren.")
     old_name, old_email = user.name, user.email
     new_name = f"Geanonimiseerd #{user.id}"
     new_email = f"geanonimiseerd-{user.id}@example.invalid"
-    with write_transaction():
+    with seats.change(user, leaving=True):  # one transaction: the seats and every record
         for model, field in ((AuditEvent, AuditEvent.comment), (AuditEvent, AuditEvent.data),
                              (Comment, Comment.text), (Vote, Vote.motivation)):  # fmt: skip
             model.update({field: fn.REPLACE(field, old_name, new_name)}).where(

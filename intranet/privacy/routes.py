@@ -5,6 +5,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.models import User
+from intranet.people import seats
 from intranet.privacy import operations
 from intranet.security import role_required
 
@@ -49,7 +50,7 @@ def anonymise(user_id):
         return redirect(url_for("privacy.find", email=person.email), 303)
     try:
         name = operations.anonymise(person, actor=current_user)
-    except operations.CannotAnonymise as error:
+    except (operations.CannotAnonymise, seats.SeatError) as error:
         flash(str(error), "error")
         return redirect(url_for("privacy.find", email=person.email), 303)
     flash(f"Het account is gesloten; de persoon heet nu ‘{name}’.", "success")

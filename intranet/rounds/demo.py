@@ -9,16 +9,16 @@ mixed answers, and the vriend round of LEF is running with mixed answers. The pa
 from datetime import date, timedelta
 
 from intranet.clock import today
+from intranet.deadlines import end_of, start_of, year_before
 from intranet.demo.core import PARTNERS, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, Setting, User
 from intranet.rounds import opening, rollover
-from intranet.rounds.dates import end_of, start_of, year_before
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
 from intranet.rounds.periods import convenant_2018, create_period
 from intranet.workflows import continuation, engine, period, renewal, vriend
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ContinuationState as C
-from intranet.workflows.states import PeriodState
+from intranet.workflows.states import OrganisationStatus, PeriodState
 
 NOTE_KEY = "rounds.demo_note"
 NOTE = (
@@ -113,7 +113,9 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
     else:
         engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
     _history(period.WORKFLOW, record, steps)
-    partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    partners = Organisation.select(Organisation.id).where(
+        Organisation.status == OrganisationStatus.PARTNER
+    )
     if signatories is not None:
         partners = partners.where(Organisation.name.in_(signatories))
     rollover.enrol(record, partners, via="ondertekend")

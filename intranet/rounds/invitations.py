@@ -6,8 +6,8 @@ from flask import current_app
 
 from intranet import mail
 from intranet.clock import now
+from intranet.formats import deadline_words
 from intranet.models import Organisation
-from intranet.rounds.dates import deadline_text
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of
 from intranet.workflows import engine, renewal, vriend
 
@@ -73,6 +73,6 @@ def invite_to_open_rounds(organisation):
         )
     return (
         f"De partners ondertekenen nu het convenant {round_.period.name}. Ook uw organisatie "
-        f"is daarvoor uitgenodigd: teken uiterlijk {deadline_text(round_.deadline)}. U krijgt "
+        f"is daarvoor uitgenodigd: teken uiterlijk {deadline_words(round_.deadline)}. U krijgt "
         "daarover een aparte e-mail met een link."
     )

@@ -15,7 +15,13 @@ from peewee import (
 from intranet.clock import now
 from intranet.glossary import ROUND_KINDS
 from intranet.models import BaseModel, Contact, Organisation, User
-from intranet.workflows.states import ContinuationState, PeriodState, RenewalState, VriendState
+from intranet.workflows.states import (
+    ContinuationState,
+    OrganisationStatus,
+    PeriodState,
+    RenewalState,
+    VriendState,
+)
 
 
 class ConvenantPeriod(BaseModel):
@@ -336,7 +342,7 @@ def vriend_organisations():
         VriendInvitation.state == VriendState.VRIEND
     )
     return Organisation.select().where(
-        (Organisation.status == "vriend") | Organisation.id.in_(accepted)
+        (Organisation.status == OrganisationStatus.VRIEND) | Organisation.id.in_(accepted)
     )
 
 

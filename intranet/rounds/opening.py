@@ -5,12 +5,14 @@ from peewee import IntegrityError
 from intranet import mail
 from intranet.clock import today
 from intranet.db import write_transaction
+from intranet.deadlines import end_of
 from intranet.formats import day_words
 from intranet.models import Organisation
-from intranet.rounds.dates import end_of
 from intranet.rounds.invitations import invite
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
+from intranet.statuses import change_organisation_status
 from intranet.workflows.states import ContinuationState, PeriodState, RenewalState
+from intranet.workflows.states import OrganisationStatus as Status
 
 
 class RoundError(Exception):
@@ -76,7 +78,7 @@ def check_vriend(period, deadline_day):
 def open_renewal_round(period, actor, deadline_day):
     """Invite every current partner to sign the period's convenant."""
     check_renewal(period, deadline_day)
-    partners = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+    partners = Organisation.select(Organisation.id).where(Organisation.status == Status.PARTNER)
     return _open(period, "renewal", actor, deadline_day, partners)
 
 
@@ -84,8 +86,8 @@ def vriend_candidates(period):
     """Partners of the period that are not LEF partners and did not sign a next period."""
     members = period.member_ids()
     query = Organisation.select(Organisation.id).where(
-        (Organisation.status == "partner")
-        | ((Organisation.status == "oud_partner") & Organisation.id.in_(members)),
+        (Organisation.status == Status.PARTNER)
+        | ((Organisation.status == Status.OUD_PARTNER) & Organisation.id.in_(members)),
         ~Organisation.lef_partner,
     )
     successor = period.successor
@@ -102,8 +104,7 @@ def lef_continuing(period):
     """The LEF partners among the period's partners: they continue as LEF-partner."""
     return Organisation.select().where(
         Organisation.lef_partner,
-        Organisation.status.in_(["partner", "lef_partner"])
-        | Organisation.id.in_(period.member_ids()),
+        Organisation.status.in_(Status.CURRENT) | Organisation.id.in_(period.member_ids()),
     )
 
 
@@ -121,10 +122,13 @@ def _open(period, kind, actor, deadline_day, organisations):
             )
             invite(round_, actor, organisations)
             if kind == "vriend" and period.state == PeriodState.ENDED:
-                Organisation.update(status="lef_partner").where(
-                    Organisation.id.in_(lef_continuing(period).select(Organisation.id)),
-                    Organisation.status.in_(["partner", "oud_partner"]),
-                ).execute()
+                change_organisation_status(
+                    lef_continuing(period).select(Organisation.id),
+                    Status.LEF_PARTNER,
+                    "lef_partner",
+                    actor,
+                    only_from=(Status.PARTNER, Status.OUD_PARTNER),
+                )
     except IntegrityError as error:  # opened at the same moment by someone else
         raise RoundError("Deze ronde is zojuist al geopend.") from error
     return round_

@@ -1,11 +1,12 @@
 """What opening a round or sending a mailing will do: who gets mail, and the message."""
 
 from intranet import mail
+from intranet.deadlines import end_of
 from intranet.models import Organisation
-from intranet.rounds.dates import end_of
 from intranet.rounds.invitations import INVITATIONS
 from intranet.rounds.models import Round, contacts_of, vriend_organisations
 from intranet.rounds.opening import vriend_candidates
+from intranet.workflows.states import OrganisationStatus
 
 LINK = "(de persoonlijke link naar de uitnodiging van de organisatie)"
 
@@ -13,7 +14,9 @@ LINK = "(de persoonlijke link naar de uitnodiging van de organisatie)"
 def invited(period, kind):
     """The organisations a new round of this kind would invite (a subquery of ids)."""
     if kind == "renewal":
-        return Organisation.select(Organisation.id).where(Organisation.status == "partner")
+        return Organisation.select(Organisation.id).where(
+            Organisation.status == OrganisationStatus.PARTNER
+        )
     return vriend_candidates(period)
 
 

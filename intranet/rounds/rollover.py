@@ -1,6 +1,6 @@
 """Who is partner when a period starts or ends: the membership history and the statuses."""
 
-from peewee import Case, Value
+from peewee import Value
 
 from intranet.clock import now
 from intranet.models import Organisation
@@ -10,7 +10,14 @@ from intranet.rounds.models import (
     RenewalInvitation,
     VriendInvitation,
 )
-from intranet.workflows.states import ContinuationState, PeriodState, RenewalState, VriendState
+from intranet.statuses import change_organisation_status
+from intranet.workflows.states import (
+    ContinuationState,
+    PeriodState,
+    RenewalState,
+    VriendState,
+)
+from intranet.workflows.states import OrganisationStatus as Status
 
 
 def enrol(period, organisations, via):
@@ -27,21 +34,25 @@ def enrol(period, organisations, via):
     return PeriodMembership.insert_from(rows, fields).on_conflict_ignore().execute()
 
 
-def lapse(organisations):
-    """Partners (a subquery of ids) that do not continue: vriend, LEF-partner or oud-partner."""
+def lapse(organisations, actor=None):
+    """Partners (a subquery of ids) that do not continue become, in this order: vriend (who
+    accepted the invitation), LEF-partner (a LEF partner), or oud-partner."""
     vrienden = VriendInvitation.select(VriendInvitation.organisation).where(
         VriendInvitation.state == VriendState.VRIEND
     )
-    status = Case(
-        None,
-        ((Organisation.id.in_(vrienden), "vriend"), (Organisation.lef_partner, "lef_partner")),
-        "oud_partner",
-    )
-    return (
-        Organisation.update(status=status)
-        .where(Organisation.id.in_(organisations), Organisation.status == "partner")
-        .execute()
-    )
+    moved = 0
+    for status, which in (
+        (Status.VRIEND, Organisation.id.in_(vrienden)),
+        (Status.LEF_PARTNER, Organisation.lef_partner),
+        (Status.OUD_PARTNER, None),
+    ):
+        those = Organisation.select(Organisation.id).where(Organisation.id.in_(organisations))
+        if which is not None:
+            those = those.where(which)
+        moved += change_organisation_status(
+            those, status, "niet_verlengd", actor, only_from=(Status.PARTNER,)
+        )
+    return moved
 
 
 def start_period(event):
@@ -53,7 +64,7 @@ def start_period(event):
     period = event.case
     renewal = period.round("renewal")
     if renewal is None:
-        current = Organisation.select(Organisation.id).where(Organisation.status == "partner")
+        current = Organisation.select(Organisation.id).where(Organisation.status == Status.PARTNER)
         enrol(period, current, via="start")
         return
     invited = RenewalInvitation.select(RenewalInvitation.organisation).where(
@@ -61,8 +72,8 @@ def start_period(event):
     )
     signed = invited.where(RenewalInvitation.state == RenewalState.SIGNED)
     enrol(period, signed, via="ondertekend")
-    Organisation.update(status="partner").where(Organisation.id.in_(signed)).execute()
-    lapse(invited.where(RenewalInvitation.state != RenewalState.SIGNED))
+    change_organisation_status(signed, Status.PARTNER, "verlengd", event.actor)
+    lapse(invited.where(RenewalInvitation.state != RenewalState.SIGNED), event.actor)
 
 
 def end_period(event):
@@ -77,7 +88,8 @@ def end_period(event):
     decision = period.decision
     ended = decision is not None and decision.state == ContinuationState.ENDED
     if ended or period.round("vriend") is not None:
-        lapse(Organisation.select(Organisation.id).where(Organisation.status == "partner"))
+        partners = Organisation.select(Organisation.id).where(Organisation.status == Status.PARTNER)
+        lapse(partners, event.actor)
 
 
 def join_current_period(organisation, via="toegetreden"):

@@ -11,6 +11,7 @@ from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Organisation
 from intranet.tasks.task import Source, Task
 from intranet.workflows.states import AdmissionState as S
+from intranet.workflows.states import RefereeStatus
 
 APPLICANT_STEPS = {
     S.CONCEPT: (KINDS["aanmelden"], "Maak de aanmelding van {name} af en dien haar in"),
@@ -52,7 +53,7 @@ def _handle_task(application, user):
 def _silent(query):
     """Narrow a Referee query joined to Application to referees reminded without answering."""
     return query.where(
-        Referee.status == "uitgenodigd",
+        Referee.status == RefereeStatus.INVITED,
         Referee.reminded_at.is_null(False),
         Application.state == S.REFERENCES,
     )

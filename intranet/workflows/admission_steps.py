@@ -6,10 +6,12 @@ take; the regiegroep decides without a majority or when the projectleider is in 
 """
 
 from intranet.admission import announce, effects
-from intranet.admission.models import BY_RIGHT, Referee
+from intranet.admission.eligibility import asks_profile_and_referees, is_by_right
+from intranet.admission.models import Referee
 from intranet.workflows.admission_vote import majority_tegen, majority_voor, no_majority
 from intranet.workflows.definition import SYSTEM, Condition, Transition
 from intranet.workflows.states import AdmissionState as S
+from intranet.workflows.states import RefereeStatus
 
 APPLICANT = frozenset({"aanvrager"})
 LEADER = frozenset({"projectleider"})
@@ -27,17 +29,17 @@ complete = Condition(
 
 def uitgebreid(case):
     """The extended membership goes through references and a vote."""
-    return case.route == "uitgebreid"
+    return asks_profile_and_referees(case.route)
 
 
 def by_right(case):
     """The other routes are eligible by right."""
-    return case.route in BY_RIGHT
+    return is_by_right(case.route)
 
 
 def reference_facts(case, moment):
     """What the automatic step out of referenties reads: how many referees have not answered."""
-    unanswered = Referee.current(case).where(Referee.status != "beantwoord").count()
+    unanswered = Referee.current(case).where(Referee.status != RefereeStatus.ANSWERED).count()
     return {"unanswered": unanswered}
 
 

@@ -6,9 +6,9 @@ from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.journal import Event, audit
-from intranet.workflows.models import AuditEvent, Deadline
+from intranet.workflows.models import WRITE_BATCH, AuditEvent, Deadline
 
-BATCH = 200  # rows per INSERT in bulk writes (well under SQLite's variable limit)
+BATCH = WRITE_BATCH  # rows per INSERT in bulk writes
 
 
 def create_case(workflow, actor, comment="", **fields):
@@ -34,24 +34,9 @@ def create_cases(workflow, actor, rows, comment=""):
         for batch in chunked([{**row, "state": workflow.initial} for row in rows], BATCH):
             inserted = model.insert_many(batch).returning(model.id).tuples().execute()
             ids.extend(case_id for (case_id,) in inserted)
-        moment = now()
-        events = [
-            {
-                "workflow": workflow.name,
-                "case_id": case_id,
-                "from_state": None,
-                "to_state": workflow.initial,
-                "trigger": "aanmaken",
-                "actor": actor.id if actor is not None else None,
-                "actor_label": actor.name if actor is not None else SYSTEM,
-                "at": moment,
-                "comment": comment,
-                "data": "{}",
-            }
-            for case_id in ids
-        ]
-        for batch in chunked(events, BATCH):
-            AuditEvent.insert_many(batch).execute()
+        label = actor.name if actor is not None else SYSTEM
+        moves = [(case_id, None, workflow.initial) for case_id in ids]
+        AuditEvent.write_many(workflow.name, moves, "aanmaken", actor, label, comment)
     return ids
 
 

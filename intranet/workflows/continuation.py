@@ -9,7 +9,7 @@ the projectleider is told what follows (a signing round, or the vriend round).
 
 from intranet import mail
 from intranet.clock import now
-from intranet.rounds.dates import start_of, year_before
+from intranet.deadlines import start_of, year_before
 from intranet.rounds.models import ContinuationDecision
 from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow

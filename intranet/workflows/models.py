@@ -2,10 +2,20 @@
 
 import json
 
-from peewee import JOIN, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    JOIN,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    chunked,
+)
 
 from intranet.clock import now
 from intranet.models import BaseModel, User
+
+WRITE_BATCH = 200  # rows per INSERT in bulk writes (well under SQLite's variable limit)
 
 
 class ImmutableError(Exception):
@@ -55,6 +65,29 @@ class AuditEvent(BaseModel):
             data=json.dumps(data or {}, sort_keys=True, default=str),
             at=now(),
         ).execute()
+
+    @classmethod
+    def write_many(cls, workflow, moves, trigger, actor, label, comment=""):
+        """Append one event per (case_id, source, dest) of a step many cases took at once, in
+        a few INSERTs (in the caller's transaction)."""
+        moment, actor_id = now(), actor.id if actor is not None else None
+        rows = [
+            {
+                "workflow": workflow,
+                "case_id": case_id,
+                "from_state": source,
+                "to_state": dest,
+                "trigger": trigger,
+                "actor": actor_id,
+                "actor_label": label,
+                "at": moment,
+                "comment": comment,
+                "data": "{}",
+            }
+            for case_id, source, dest in moves
+        ]
+        for batch in chunked(rows, WRITE_BATCH):
+            cls.insert_many(batch).execute()
 
     @property
     def payload(self):

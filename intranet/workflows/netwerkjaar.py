@@ -9,10 +9,11 @@ jaargesprek planned, once. On 1 August the year closes and the next one opens.
 from datetime import time
 
 from intranet import mail
+from intranet.clock import utc
 from intranet.db import locked, write_transaction
 from intranet.models import User
 from intranet.network.jaargesprek import NetworkYear, partners_without, reminder_date
-from intranet.network.years import bounds_utc, label, utc
+from intranet.schooljaar import bounds_utc, schooljaar_label
 from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Timer, Transition, Workflow
 from intranet.workflows.models import Deadline
@@ -48,11 +49,11 @@ def remind(workflow, case, moment):
     for person in User.in_group("projectleider"):
         mail.queue(
             person.email,
-            f"Jaargesprekken {label(case.schooljaar)}: {len(missing)} partner"
+            f"Jaargesprekken {schooljaar_label(case.schooljaar)}: {len(missing)} partner"
             f"{'s' if len(missing) != 1 else ''} zonder afspraak",
             "network_jaargesprek_reminder",
             person=person,
-            year_label=label(case.schooljaar),
+            year_label=schooljaar_label(case.schooljaar),
             partners=missing,
             url=mail.external_url("network.jaargesprekken", jaar=case.schooljaar),
         )

@@ -6,8 +6,8 @@ that signed its convenant become its partners and the other invitees lapse
 (rounds/rollover.py); when a period ends that nobody continues, its partners lapse.
 """
 
+from intranet.deadlines import end_of, start_of
 from intranet.rounds import rollover
-from intranet.rounds.dates import end_of, start_of
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows import continuation, engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow

@@ -13,8 +13,8 @@ moves unanswered cases to `verlopen`.
 from datetime import date
 
 from intranet.clock import today
+from intranet.deadlines import last_day
 from intranet.rounds import notify
-from intranet.rounds.dates import last_day
 from intranet.rounds.invitation_rules import (
     CONTACT,
     before_deadline,

@@ -3,7 +3,8 @@
 They sit beneath models and workflows alike (a model's queries and its workflow both need
 them); each workflow module gives its states their labels and steps. Templates know them as
 `AdmissionState`, `PeriodState`, `ContinuationState`, `RenewalState`,
-`VriendState` and `InvoiceState`.
+`VriendState` and `InvoiceState`. The statuses of referees and organisations, which no
+workflow of their own moves, sit here too; `intranet/statuses.py` changes them.
 """
 
 
@@ -82,3 +83,25 @@ class InvoiceState:
     OPEN = "open"
     PAID = "betaald"
     CREDITED = "gecrediteerd"
+
+
+class RefereeStatus:
+    """A referee of an application; changed only by `intranet/statuses.py` (audited)."""
+
+    CONCEPT = "concept"  # named in a draft, not invited yet
+    INVITED = "uitgenodigd"
+    ANSWERED = "beantwoord"
+    REPLACED = "vervangen"  # the applicant asked someone else; the link stops working
+
+
+class OrganisationStatus:
+    """An organisation in the network; changed only by `intranet/statuses.py` (audited)."""
+
+    ASPIRANT = "aspirant"
+    PARTNER = "partner"
+    VRIEND = "vriend"
+    LEF_PARTNER = "lef_partner"
+    OUD_PARTNER = "oud_partner"
+
+    CURRENT = (PARTNER, LEF_PARTNER)  # partners of the network today
+    MAY_NOT_APPLY = (PARTNER, LEF_PARTNER, VRIEND)  # already in: no application needed

@@ -8,7 +8,6 @@ VRIEND_REMINDER_INTERVAL. An organisation that accepted becomes vriend when the 
 has ended (at once if it already has), and keeps being invited to meetings.
 """
 
-from intranet.models import Organisation
 from intranet.rounds import notify
 from intranet.rounds.invitation_rules import (
     CONTACT,
@@ -23,7 +22,9 @@ from intranet.rounds.invitation_rules import (
     reminders,
 )
 from intranet.rounds.models import VriendInvitation
+from intranet.statuses import change_organisation_status
 from intranet.workflows.definition import Condition, Transition, Workflow
+from intranet.workflows.states import OrganisationStatus as Status
 from intranet.workflows.states import PeriodState
 from intranet.workflows.states import VriendState as S
 
@@ -40,10 +41,13 @@ def become_vriend(event):
     """Once the period is over the organisation is vriend; before that, its end decides."""
     invitation = event.case
     if invitation.round.period.state == PeriodState.ENDED:
-        Organisation.update(status="vriend").where(
-            Organisation.id == invitation.organisation_id,
-            Organisation.status.in_(["partner", "oud_partner"]),
-        ).execute()
+        change_organisation_status(
+            [invitation.organisation_id],
+            Status.VRIEND,
+            "vriend_geworden",
+            event.actor,
+            only_from=(Status.PARTNER, Status.OUD_PARTNER),
+        )
 
 
 def confirm(event):

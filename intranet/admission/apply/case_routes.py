@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.eligibility import pupils_problem
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import replace_referee as replace
 from intranet.errors import error_page
@@ -11,10 +12,10 @@ from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus
 from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
-from .eligibility import pupils_problem
 from .forms import ReplaceRefereeForm
 from .progress import progress
 from .routes import bp, edit_context, own_draft
@@ -23,7 +24,7 @@ REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
 
 
 def _replaceable(application, referee):
-    return application.state == State.REFERENCES and referee.status == "uitgenodigd"
+    return application.state == State.REFERENCES and referee.status == RefereeStatus.INVITED
 
 
 def page_context(application, replace_forms=None, message=None):

@@ -3,6 +3,7 @@
 from peewee import IntegrityError
 
 from intranet import tokens
+from intranet.admission import eligibility
 from intranet.admission.models import Application, Referee
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
@@ -11,8 +12,8 @@ from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import OrganisationStatus
 
-from . import eligibility
 from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
@@ -61,7 +62,9 @@ def _claim_organisation(answers, user):
         return Organisation.get_by_id(own.id)
     try:
         with db.atomic():
-            return Organisation.create(name=free_name(name), status="aspirant", **fields)
+            return Organisation.create(
+                name=free_name(name), status=OrganisationStatus.ASPIRANT, **fields
+            )
     except IntegrityError as error:
         raise DraftError("name", "Voor deze organisatie loopt al een aanmelding.") from error
 

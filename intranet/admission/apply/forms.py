@@ -12,11 +12,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional
 from wtforms.widgets import TextInput
 
+from intranet.admission import eligibility as rules
 from intranet.admission.models import ROUTES
 from intranet.forms import TextForm, WebsiteField, choices
 from intranet.models import SECTORS
-
-from . import eligibility as rules
 
 NAME = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 EMAIL = [

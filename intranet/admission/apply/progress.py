@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from intranet.views import localtime
+from intranet.formats import day_numbers
 from intranet.workflows.states import AdmissionState as S
 
 UITGEBREID = ["Aanmelding invullen", "Referenties", "Beoordeling", "Stemming", "Besluit"]
@@ -68,7 +68,7 @@ class Progress:
 
 def progress(application):
     """The plain steps of this application's route, with the current one marked."""
-    labels = UITGEBREID if application.route == "uitgebreid" else BY_RIGHT
+    labels = UITGEBREID if application.asks_profile_and_referees else BY_RIGHT
     where, now, following = PLAIN.get(application.state, PLAIN[S.CONCEPT])
     if where not in labels:
         where = labels[-1]
@@ -80,5 +80,5 @@ def progress(application):
     ]
     by_when = ""
     if application.state == S.VOTE and application.vote_deadline:
-        by_when = localtime(application.vote_deadline, "%d-%m-%Y")
+        by_when = day_numbers(application.vote_deadline)
     return Progress(steps, now, following, by_when)

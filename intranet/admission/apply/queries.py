@@ -7,6 +7,7 @@ from peewee import fn
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import OrganisationStatus
 
 from .steps import steps_for
 
@@ -36,7 +37,7 @@ def own_earlier_organisation(user, name):
         .where(
             Application.applicant == user.id,
             same_name(name),
-            Organisation.status == "aspirant",
+            Organisation.status == OrganisationStatus.ASPIRANT,
         )
     )
 

@@ -4,12 +4,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from intranet import security, throttle, tokens
+from intranet.admission.eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from intranet.models import User
 from intranet.security import login_required
 from intranet.workflows.admission import admission
 
 from . import drafts, queries, review, steps
-from .eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from .wizard import Wizard, sign_in
 
 bp = Blueprint("apply", __name__)

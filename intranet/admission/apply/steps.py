@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from wtforms.fields.core import UnboundField
 
-from . import eligibility as rules
+from intranet.admission import eligibility as rules
+
 from .forms import (
     BackupForm,
     ContactForm,

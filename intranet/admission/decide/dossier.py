@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
-from intranet.admission.models import COUNTED_ROUTES, Application, Comment, Referee, Vote
+from intranet.admission.eligibility import asks_pupils
+from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.clock import now
 from intranet.pagination import paginate
 from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
@@ -48,7 +49,7 @@ def dossier(application):
         "organisation": application.organisation,
         "referees": Referee.current(application),
         "eligibility": ELIGIBILITY.get(application.route, ""),
-        "asks_count": application.route in COUNTED_ROUTES,  # pupils or kindplaatsen
+        "asks_count": asks_pupils(application.route),  # pupils or kindplaatsen
     }
 
 

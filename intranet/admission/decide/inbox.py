@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from intranet.admission.apply.queries import likely_matches
 from intranet.clock import today
 from intranet.errors import error_page
+from intranet.formats import day_numbers
 from intranet.models import User
 from intranet.security import role_required
 from intranet.workflows import engine
@@ -99,7 +100,7 @@ def nominate(case_id):
         )
         flash(
             f"{application.organisation.name} is voorgedragen; de projectgroep kan stemmen tot "
-            f"en met {form.deadline.data:%d-%m-%Y}.",
+            f"en met {day_numbers(form.deadline.data)}.",
             "success",
         )
         return redirect(url_for("inbox.case", case_id=application.id), code=303)

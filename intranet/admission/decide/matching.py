@@ -10,6 +10,7 @@ from intranet.models import Organisation
 from intranet.workflows import engine
 from intranet.workflows.admission import ORGANISATION_LINKED, admission
 from intranet.workflows.states import AdmissionState as S
+from intranet.workflows.states import OrganisationStatus
 
 # Before the decision: afterwards the organisation is what was decided on.
 LINKABLE = (S.WITH_LEADER, S.QUESTION, S.VOTE, S.REGIEGROEP)
@@ -49,7 +50,7 @@ def link_to_existing(case_id, organisation_id, actor):
 
 def _forget(organisation):
     """Remove an applicant's new organisation that nothing refers to any more."""
-    if organisation.status != "aspirant":
+    if organisation.status != OrganisationStatus.ASPIRANT:
         return
     if Application.select().where(Application.organisation == organisation.id).exists():
         return

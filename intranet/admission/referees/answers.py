@@ -4,9 +4,11 @@ from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.db import locked, write_transaction
+from intranet.statuses import REFEREE_LABEL, change_referee_status
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus
 
 
 def record_reference(referee_id, recommendation, text, before_commit=None):
@@ -29,9 +31,15 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
             raise engine.AlreadyHandled(refused[0])
         if before_commit:
             before_commit()
-        referee.recommendation, referee.text = recommendation, text.strip()
-        referee.status, referee.answered_at = "beantwoord", now()
-        referee.save()
+        change_referee_status(
+            referee,
+            RefereeStatus.ANSWERED,
+            "beantwoorden",
+            label=REFEREE_LABEL,
+            recommendation=recommendation,
+            text=text.strip(),
+            answered_at=now(),
+        )
         engine.settle(admission, application.id)  # the last reference hands the case on
     return referee
 
@@ -46,15 +54,14 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
         if application.applicant_id != applicant.id:
             raise engine.NotPermitted("Alleen de aanvrager kan een referent vervangen.")
         old = Referee.get_by_id(referee_id)
-        if old.status == "beantwoord" or application.state not in (
+        if old.status == RefereeStatus.ANSWERED or application.state not in (
             State.CONCEPT,
             State.REFERENCES,
         ):
             raise engine.AlreadyHandled("Deze referent heeft al geantwoord of is niet meer nodig.")
-        if old.status == "vervangen":
+        if old.status == RefereeStatus.REPLACED:
             raise engine.AlreadyHandled("Deze referent is al vervangen.")
-        old.status = "vervangen"
-        old.save()
+        change_referee_status(old, RefereeStatus.REPLACED, "vervangen", applicant)
         new = Referee.create(
             application=application,
             name=name,
@@ -63,7 +70,7 @@ def replace_referee(referee_id, applicant, name, email, organisation="", relatio
             relation=relation,
         )
         if application.state == State.REFERENCES:
-            links.invite(new)
+            links.invite(new, applicant)
         engine.note(
             admission,
             application,

@@ -5,7 +5,9 @@ from flask import current_app
 
 from intranet import mail, tokens
 from intranet.clock import now
+from intranet.statuses import change_referee_status
 from intranet.workflows.states import AdmissionState as State
+from intranet.workflows.states import RefereeStatus as Status
 
 PURPOSE = "referee"
 ALREADY_ANSWERED = "Deze referentie is al gegeven. Dank u wel!"
@@ -16,10 +18,9 @@ REPLACED = (
 )
 
 
-def invite(referee):
+def invite(referee, actor=None):
     """Send one referee the signed link to give the reference."""
-    referee.status, referee.invited_at = "uitgenodigd", now()
-    referee.save()
+    change_referee_status(referee, Status.INVITED, "uitnodigen", actor, invited_at=now())
     mail.queue(
         referee.email,
         f"Referentie gevraagd voor {referee.application.organisation.name}",
@@ -52,10 +53,10 @@ def consume(payload):
 
 def refusal(referee, case_state):
     """(message, status) when this referee can no longer answer, else None."""
-    if referee.status == "vervangen":
+    if referee.status == Status.REPLACED:
         return REPLACED, 410
-    if referee.status == "beantwoord":
+    if referee.status == Status.ANSWERED:
         return ALREADY_ANSWERED, 409
-    if referee.status != "uitgenodigd" or case_state != State.REFERENCES:
+    if referee.status != Status.INVITED or case_state != State.REFERENCES:
         return NO_LONGER_NEEDED, 409
     return None

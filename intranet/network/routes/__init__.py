@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from intranet.models import Organisation
 from intranet.network.models import Meeting, Network, NetworkMember
+from intranet.workflows.states import OrganisationStatus
 
-JOINABLE = ("partner", "lef_partner", "vriend")
+JOINABLE = (*OrganisationStatus.CURRENT, OrganisationStatus.VRIEND)
 
 
 def network_or_404(network_id):

@@ -6,7 +6,7 @@ from flask_login import current_user
 from intranet.models import Organisation
 from intranet.network import bp, jaargesprek
 from intranet.network.forms import JaargesprekForm
-from intranet.network.years import label
+from intranet.schooljaar import schooljaar_label
 from intranet.security import role_required
 from intranet.workflows.netwerkjaar import ensure_year
 
@@ -34,7 +34,7 @@ def jaargesprekken():
         "network/jaargesprekken.html",
         rows=rows,
         year=year,
-        year_label=label(year),
+        year_label=schooljaar_label(year),
         done=done,
         years=range(jaargesprek.current_year(), FIRST_YEAR - 1, -1),
     )
@@ -73,5 +73,5 @@ def jaargesprek_page(organisation_id):
         talk=talk,
         form=form,
         year=year,
-        year_label=label(year),
+        year_label=schooljaar_label(year),
     ), status

@@ -5,10 +5,10 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.clock import today
+from intranet.deadlines import last_day
 from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.rounds import bp
-from intranet.rounds.dates import last_day
 from intranet.rounds.forms import DeclineForm, PaperSignForm, SignerForm, SignForm
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for

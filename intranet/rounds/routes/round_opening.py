@@ -4,6 +4,7 @@ from flask import flash, redirect, url_for
 from flask_login import current_user
 
 from intranet import confirm
+from intranet.formats import day_numbers
 from intranet.rounds import bp, opening, previews
 from intranet.rounds.forms import RoundForm
 from intranet.rounds.models import ROUND_KINDS
@@ -70,7 +71,7 @@ def _confirmation(period, kind, form, endpoint):
             question=(
                 f"U nodigt {count} {'organisatie' if count == 1 else 'organisaties'} uit; "
                 f"reageren kan tot en met "
-                f"{form.deadline.data:%d-%m-%Y}. Hun contactpersonen krijgen nu een e-mail en "
+                f"{day_numbers(form.deadline.data)}. Hun contactpersonen krijgen nu een e-mail en "
                 "herinneringen tot de termijn verstrijkt."
             ),
             button=f"Ja, {label} openen en e-mails versturen",

@@ -5,12 +5,12 @@ import io
 from flask import abort, make_response, request
 
 from intranet import htmx, spreadsheet
+from intranet.formats import DAY_PATTERN, moment_numbers
 from intranet.rounds import bp
 from intranet.rounds.demo import demo_note
 from intranet.rounds.opening import lef_continuing
 from intranet.rounds.progress import find_round, progress, workflow_of
 from intranet.security import role_required
-from intranet.views import localtime
 
 COLUMNS = [
     "Organisatie",
@@ -67,11 +67,13 @@ def _row(invitation, workflow):
         organisation.sector_label,
         organisation.municipality,
         workflow.state_label(invitation.state),
-        localtime(invitation.answered_at),
+        moment_numbers(invitation.answered_at),
         user.name if user else "",
         getattr(invitation, "signer_name", ""),
         getattr(invitation, "signer_function", ""),
-        invitation.signed_on.strftime("%d-%m-%Y") if getattr(invitation, "signed_on", None) else "",
+        invitation.signed_on.strftime(DAY_PATTERN)
+        if getattr(invitation, "signed_on", None)
+        else "",
         invitation.decline_reason,
     ]
 

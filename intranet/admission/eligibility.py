@@ -1,6 +1,12 @@
-"""Who may apply by which route: pure rules, each returning a Dutch message or None."""
+"""Who may apply by which route, and what each route asks: pure rules, each returning a
+Dutch message, a yes or a no.
 
-from intranet.admission.models import COUNTED_ROUTES
+Every question about a route is answered here: the admission workflow (by right or with a
+vote), the form's steps, a draft's completeness, the dossier and the applicant's pages ask
+these functions, never the route's name.
+"""
+
+from intranet.workflows.states import OrganisationStatus
 
 BASIS_AREA = (
     "Leiden",
@@ -67,10 +73,11 @@ ROUTE_FIT = {
 # The routes that ask for a count of pupils (a schoolbestuur: of all its schools' pupils) or
 # kindplaatsen: their yearly contribution is computed from it (fees/rules.py, per head). The
 # memberships (basis, uitgebreid) are for organisations without pupils and never ask it.
-WITH_PUPILS = COUNTED_ROUTES
+WITH_PUPILS = {"schoolbestuur", "school", "vse"}
 COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
 EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
-BLOCKING_STATUSES = {"partner", "lef_partner", "vriend"}
+BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
+BLOCKING_STATUSES = OrganisationStatus.MAY_NOT_APPLY
 KNOWN_MUNICIPALITIES = tuple(sorted(set(BASIS_AREA) | set(LEIDEN_SWV_AREA)))
 
 
@@ -103,8 +110,13 @@ def asks_pupils(route):
 
 
 def asks_profile_and_referees(route):
-    """True when the route asks for a profile and two referees."""
+    """True when the route asks for a profile and two referees (and the projectgroep votes)."""
     return route == EXTENDED
+
+
+def is_by_right(route):
+    """True when the route is eligible by right: the projectleider confirms, nobody votes."""
+    return route in BY_RIGHT
 
 
 def pupils_problem(route, pupils):

@@ -1,0 +1,56 @@
+"""How a referee's and an organisation's status change: one function each, with its audit
+record. No workflow of their own moves them; the steps of other workflows do (a referee is
+invited when an application is submitted, an organisation becomes partner when admitted),
+and every such change passes through here. The statuses are constants in
+`workflows/states.py` (RefereeStatus, OrganisationStatus); reads may use them anywhere.
+
+The audit records: workflow "referent" (case = the referee) and "organisatie" (case = the
+organisation), from the old status to the new one, with the step that caused it.
+"""
+
+from peewee import chunked
+
+from intranet.admission.models import Referee
+from intranet.db import locked, write_transaction
+from intranet.models import Organisation
+from intranet.workflows.definition import SYSTEM
+from intranet.workflows.models import WRITE_BATCH, AuditEvent
+
+REFEREE_TRAIL = "referent"
+ORGANISATION_TRAIL = "organisatie"
+REFEREE_LABEL = "referent (via de link)"  # never the referee's name: anonymising replaces it
+
+
+def change_referee_status(referee, status, trigger, actor=None, label=None, **fields):
+    """Move a referee to `status`, saving `fields` with it (invited_at, the answer, ...).
+
+    In the caller's transaction, under its lock of the application.
+    """
+    source = referee.status
+    referee.status = status
+    for name, value in fields.items():
+        setattr(referee, name, value)
+    referee.save(only=[Referee.status, *(getattr(Referee, name) for name in fields)])
+    label = label or (actor.name if actor is not None else SYSTEM)
+    AuditEvent.write(REFEREE_TRAIL, referee.id, source, status, trigger, actor, label)
+    return referee
+
+
+def change_organisation_status(organisations, status, trigger, actor=None, only_from=None):
+    """Move organisations to `status`, each with its audit record; returns how many moved.
+
+    `organisations`: ids, or a query of ids. Only those standing in one of `only_from` move
+    (any status when None); one already in `status` does not.
+    """
+    with write_transaction():
+        query = Organisation.select(Organisation.id, Organisation.status).where(
+            Organisation.id.in_(organisations), Organisation.status != status
+        )
+        if only_from is not None:
+            query = query.where(Organisation.status.in_(list(only_from)))
+        moves = [(case_id, source, status) for case_id, source in locked(query).tuples()]
+        for batch in chunked([case_id for case_id, _, _ in moves], WRITE_BATCH):
+            Organisation.update(status=status).where(Organisation.id.in_(batch)).execute()
+        label = actor.name if actor is not None else SYSTEM
+        AuditEvent.write_many(ORGANISATION_TRAIL, moves, trigger, actor, label)
+    return len(moves)
