@@ -12,6 +12,7 @@ from intranet.models import Contact, Organisation, User
 from intranet.models.people import GROUPS, HOOFDTHEMAS, WERKVELDEN
 from intranet.network import demo as network_demo
 from intranet.people import seats
+from intranet.refusals import Refused
 from intranet.rounds import demo as rounds_demo
 from intranet.workflows import check
 
@@ -110,7 +111,7 @@ def create_user_command(email, roles, name, organisation, werkveld, hoofdthema, 
                     hoofdthema=hoofdthema,
                     voorzitter="voorzitter" in roles,
                 )
-    except seats.SeatError as error:
+    except Refused as error:
         raise click.ClickException(error.message) from error
     user = User.load(user.id)
     click.echo(f"created {user.email} ({', '.join(sorted(user.roles)) or 'geen rol'})")

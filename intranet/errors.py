@@ -1,9 +1,9 @@
 """One error path: every refusal is answered the same way, with the right status, never a 500.
 
-A `WorkflowError` and an HTTP error (404, 415, 429, ...) get, for htmx, a notice fragment
-swapped into the page's notice area (announced through the live region; never a whole page
-inside a swap target); without htmx, the page with the message. Routes catch errors only to
-show a form again with its input.
+A `Refused` (intranet/refusals.py: its statuses, one per meaning) and an HTTP error (404, 415,
+429, ...) get, for htmx, a notice fragment swapped into the page's notice area (announced
+through the live region; never a whole page inside a swap target); without htmx, the page
+with the message. Routes catch a refusal only to show a form again with its input.
 """
 
 from flask import make_response, render_template
@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 
 from intranet import htmx
 from intranet.glossary import ERROR_PAGES as MESSAGES
-from intranet.workflows.engine import WorkflowError
+from intranet.refusals import Refused
 
 NOTICES = "#meldingen"  # the notice area of base.html
 
@@ -41,8 +41,8 @@ def _http_error(error):
     return response
 
 
-def _workflow_error(error):
-    """A step or activity the engine refused: its own message and status."""
+def _refused(error):
+    """A refusal nobody caught: its own message and status."""
     return error_page(error.status, error.message)
 
 
@@ -80,6 +80,6 @@ def init_app(app):
     """Register the handlers."""
     app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(CSRFError, _csrf_error)
-    app.register_error_handler(WorkflowError, _workflow_error)
+    app.register_error_handler(Refused, _refused)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

@@ -21,19 +21,24 @@ from peewee import fn
 
 from intranet.clock import now
 from intranet.db import db
-from intranet.errors import error_page
 from intranet.models import LoginAttempt
+from intranet.refusals import Refused
 
 DEVICE_COOKIE = "known_device"
 KNOWN_FOR = timedelta(days=180)
 
 
-class Throttled(Exception):
+TOO_MANY_REQUESTS = "Te veel verzoeken vanaf uw adres. Probeer het over {minutes} minuten opnieuw."
+
+
+class Throttled(Refused):
     """Too many tries; `wait` says how long until the next one counts."""
 
+    status = 429
+
     def __init__(self, wait):
-        super().__init__(wait)
         self.wait = wait
+        super().__init__(TOO_MANY_REQUESTS.format(minutes=self.minutes))
 
     @property
     def minutes(self):
@@ -164,9 +169,6 @@ def hit(name, subject=None):
     return reserve(limits, window)
 
 
-TOO_MANY_REQUESTS = "Te veel verzoeken vanaf uw adres. Probeer het over {minutes} minuten opnieuw."
-
-
 def limited(name):
     """Rate-limit a view's POSTs per client address (RATE_LIMITS[name]); over it: a 429."""
 
@@ -174,10 +176,7 @@ def limited(name):
         @wraps(view)
         def guarded(*args, **kwargs):
             if request.method == "POST":
-                try:
-                    hit(name)
-                except Throttled as throttled:
-                    return error_page(429, TOO_MANY_REQUESTS.format(minutes=throttled.minutes))
+                hit(name)  # Throttled, uncaught: the one error answer
             return view(*args, **kwargs)
 
         return guarded

@@ -9,14 +9,13 @@ from peewee import IntegrityError
 
 from intranet.db import db
 from intranet.models import UsedLink
+from intranet.refusals import Refused
 
 
-class LinkError(Exception):
-    """A link that cannot be used; `message` says why, in Dutch."""
+class LinkError(Refused):
+    """A link that cannot be used (tampered with, expired, used, replaced); says why."""
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+    status = 400
 
 
 EXPIRED = "Deze link is verlopen. Vraag een nieuwe aan."

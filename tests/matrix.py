@@ -108,8 +108,8 @@ TABLE = {
     ("inbox.nominate", GET): only(PROJECTLEIDER, status=409),
     ("inbox.nominate", POST): only(PROJECTLEIDER, status=422),
     ("inbox.record_vote", POST): only(PROJECTLEIDER, status=422),
-    # The world's application has no likely match: linking is refused (409).
-    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=409),
+    # The world's application has no likely match: linking is refused (422).
+    ("inbox.link_organisation", POST): only(PROJECTLEIDER, status=422),
     # Votes: the projectleider follows them, but only members vote.
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),
@@ -284,11 +284,11 @@ GOING_LIVE = {
     ("people.account", GET): only(PROJECTLEIDER, args=APPLICANT_ACCOUNT),
     ("people.rename", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
     ("people.change_email", POST): only(PROJECTLEIDER, status=422, args=APPLICANT_ACCOUNT),
-    # Refused, so nothing changes: the applicant is active already, and the projectleider
-    # cannot deactivate their own account.
+    # Refused, so nothing changes: the applicant is active already (409), and the projectleider
+    # may not deactivate their own account (403).
     ("people.reactivate", POST): only(PROJECTLEIDER, status=409, args=APPLICANT_ACCOUNT),
     ("people.deactivate", POST): only(
-        PROJECTLEIDER, status=422, args={"user_id": lambda world: world.users[PROJECTLEIDER].id}
+        PROJECTLEIDER, status=403, args={"user_id": lambda world: world.users[PROJECTLEIDER].id}
     ),
     ("people.accept_invite", GET): public(400),
     ("people.accept_invite", POST): public(400),

@@ -1,5 +1,7 @@
 """The generic step route: a button is a plain POST without JavaScript and an htmx swap with it."""
 
+import pytest
+
 from intranet.admission.models import Application
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
@@ -43,6 +45,22 @@ def test_htmx_post_swaps_in_the_updated_case(client, make_user, login):
     assert "Toegelaten" in html and "<html" not in html
 
 
+def test_the_route_refuses_a_step_as_the_engine_does(client, make_user, login):
+    """The check before a confirmation is the engine's own: same refusal, same status."""
+    case, leader = _submitted(make_user)
+    login(leader)
+    with pytest.raises(engine.ConditionFailed) as refused:
+        engine.fire(admission, case.id, "indienen", leader, expected_state="bij_projectleider")
+    response = client.post(
+        _url(case, "indienen"),
+        data={"expected_state": "bij_projectleider"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == refused.value.status == 422
+    assert refused.value.message in response.get_data(as_text=True)
+    assert Application.get_by_id(case.id).state == "bij_projectleider"
+
+
 def test_stale_button_says_already_handled_and_changes_nothing(client, make_user, login):
     case, leader = _submitted(make_user)
     login(leader)
@@ -77,7 +95,7 @@ def test_unknown_workflow_case_or_step_is_a_clear_error(client, make_user, login
     assert client.post("/zaak/bestaat-niet/1/stap/x").status_code == 404
     assert client.post("/zaak/toetreding/999999/stap/bevestigen").status_code == 404
     response = client.post(_url(case, "toveren"), headers={"HX-Request": "true"})
-    assert response.status_code == 400 and "bestaat niet" in response.get_data(as_text=True)
+    assert response.status_code == 404 and "bestaat niet" in response.get_data(as_text=True)
 
 
 def test_anonymous_is_sent_to_login(client, make_user):

@@ -4,6 +4,8 @@ without htmx the page with the message."""
 import pytest
 from werkzeug.exceptions import TooManyRequests
 
+from intranet import tokens
+from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from tests import factories
@@ -79,3 +81,15 @@ def test_a_workflow_error_nobody_catches_is_answered_by_the_one_handler(app):
     with app.test_request_context("/"):
         response = app.handle_user_exception(engine.CaseNotFound("Dit dossier bestaat niet."))
     assert response.status_code == 404 and "Dit dossier bestaat niet." in text(response)
+
+
+def test_any_refusal_nobody_catches_is_answered_by_the_one_handler(app):
+    with app.test_request_context("/", headers=HTMX):
+        response = app.handle_user_exception(Refused("Deze ronde bestaat niet.", 404))
+    _is_notice(response, 404, "Deze ronde bestaat niet.")
+    with app.test_request_context("/"):
+        response = app.handle_user_exception(Refused("Kies een datum."))
+    assert response.status_code == 422 and "Kies een datum." in text(response)
+    with app.test_request_context("/"):
+        response = app.handle_user_exception(tokens.LinkError(tokens.EXPIRED))
+    assert response.status_code == 400 and "verlopen" in text(response)

@@ -12,6 +12,7 @@ from intranet.fees.invoices import BillingAddress, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import OutboxMessage
+from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
@@ -83,9 +84,9 @@ def test_a_schooljaar_is_not_invoiced_before_its_obligations_start(leader, make_
     year = schooljaar_of() + 1
     FeeRate.set_year(year, PROJECTPLAN_RATES)
     make_organisation(sector="PO", pupil_count=100)
-    with pytest.raises(invoicing.InvoicingRefused, match="gaan pas in op 01-08"):
+    with pytest.raises(Refused, match="gaan pas in op 01-08"):
         invoicing.create_invoices(year, leader)
-    with pytest.raises(invoicing.InvoicingRefused, match="Stel eerst de tarieven"):
+    with pytest.raises(Refused, match="Stel eerst de tarieven"):
         invoicing.create_invoices(2019, leader)
     assert Invoice.select().count() == 0
 

@@ -9,6 +9,7 @@ import pytest
 from intranet.db import db
 from intranet.models import Contact, OutboxMessage, User
 from intranet.partners import contacts
+from intranet.refusals import Refused
 from tests.conftest import PASSWORD
 
 
@@ -288,7 +289,7 @@ def test_two_contactpersonen_removing_each_other_at_once_leave_one(
             try:
                 contacts.remove(partner, contact_id)
                 outcomes.append("removed")
-            except contacts.ContactError as error:
+            except Refused as error:
                 outcomes.append(error.message)
             finally:
                 db.close()

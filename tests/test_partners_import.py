@@ -10,6 +10,7 @@ from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.partners import table
 from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.refusals import Refused
 from intranet.rounds.models import PeriodMembership
 from tests import factories
 from tests.query_count import counting_queries
@@ -180,7 +181,7 @@ FILE_ERRORS = [
 
 @pytest.mark.parametrize(("data", "reason"), FILE_ERRORS)
 def test_an_unreadable_file_is_a_dutch_error(app, data, reason):
-    with pytest.raises(table.TableError) as caught:
+    with pytest.raises(Refused) as caught:
         table.read(data)
     assert reason in caught.value.message
 

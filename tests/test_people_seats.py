@@ -12,6 +12,7 @@ from intranet.models import Membership, User
 from intranet.people import accounts, seats
 from intranet.people.audit import of_person
 from intranet.privacy.operations import anonymise
+from intranet.refusals import Refused
 from intranet.workflows.admission import tally
 from tests import factories
 
@@ -45,15 +46,15 @@ def test_only_a_seat_current_today_makes_a_member(make_user):
 def test_two_seats_per_werkveld_and_one_for_the_gemeente(make_user):
     seat(make_user(), werkveld="PO", hoofdthema="motivatie")
     seat(make_user(), werkveld="PO", hoofdthema="maatwerk")
-    with pytest.raises(seats.SeatError, match="Primair onderwijs heeft in die periode al 2 zetels"):
+    with pytest.raises(Refused, match="Primair onderwijs heeft in die periode al 2 zetels"):
         seat(make_user(), werkveld="PO", hoofdthema="overgang")
     seat(make_user(), werkveld="gemeente")
-    with pytest.raises(seats.SeatError, match="Gemeente heeft in die periode al één zetel"):
+    with pytest.raises(Refused, match="Gemeente heeft in die periode al één zetel"):
         seat(make_user(), werkveld="gemeente")
 
 
 def test_a_projectgroep_seat_in_a_werkveld_needs_a_hoofdthema(make_user):
-    with pytest.raises(seats.SeatError, match="hoofdthema"):
+    with pytest.raises(Refused, match="hoofdthema"):
         seat(make_user(), werkveld="VO")
 
 
@@ -72,7 +73,7 @@ def test_the_first_regiegroep_member_is_voorzitter_and_there_is_only_ever_one(ma
 def test_ending_the_voorzitters_seat_while_others_remain_is_refused(make_user):
     chair = seat(make_user(), "regiegroep")
     seat(make_user(), "regiegroep")
-    with pytest.raises(seats.SeatError, match="Wijs eerst een andere voorzitter aan"):
+    with pytest.raises(Refused, match="Wijs eerst een andere voorzitter aan"):
         seats.end_seat(chair.id, today(), None)
     assert Membership.get_by_id(chair.id).ends_on == today() + 1000 * DAY
 
@@ -86,14 +87,14 @@ def test_the_last_member_may_leave_with_the_voorzitter_seat(make_user):
 def test_ending_a_seat_twice_is_refused(make_user):
     member = seat(make_user())
     seats.end_seat(member.id, today(), None)
-    with pytest.raises(seats.SeatError, match="al beëindigd"):
+    with pytest.raises(Refused, match="al beëindigd"):
         seats.end_seat(member.id, today(), None)
 
 
 def test_a_second_overlapping_seat_of_the_same_person_is_refused(make_user):
     person = make_user()
     seat(person, werkveld="VO", hoofdthema="motivatie")
-    with pytest.raises(seats.SeatError, match="al een zetel"):
+    with pytest.raises(Refused, match="al een zetel"):
         seat(person, werkveld="PO", hoofdthema="motivatie")
 
 
@@ -157,7 +158,7 @@ def test_anonymising_a_member_re_counts_the_open_votes_as_deactivating_does(make
 def test_anonymising_the_voorzitter_is_refused_while_the_regiegroep_has_members(make_user, leader):
     chair = make_user("regiegroep", voorzitter=True)
     make_user("regiegroep")
-    with pytest.raises(seats.SeatError, match="Wijs eerst een andere voorzitter aan") as refused:
+    with pytest.raises(Refused, match="Wijs eerst een andere voorzitter aan") as refused:
         anonymise(chair, leader)
     assert refused.value.status == 409
     kept = User.get_by_id(chair.id)

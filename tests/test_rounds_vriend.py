@@ -7,6 +7,7 @@ import pytest
 
 from intranet.clock import today
 from intranet.models import Organisation, OutboxMessage
+from intranet.refusals import Refused
 from intranet.rounds import opening
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
 from intranet.workflows import engine, period, renewal, vriend
@@ -155,7 +156,7 @@ def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisati
 
 def test_a_vriend_round_needs_a_running_or_ended_period(make_organisation):
     planned = factories.period("Later", starts=30, ends=1000)
-    with pytest.raises(opening.RoundError) as refused:
+    with pytest.raises(Refused) as refused:
         opening.open_vriend_round(planned, None, today() + timedelta(days=30))
     assert "pas als de periode loopt" in refused.value.message
 

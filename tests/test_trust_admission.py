@@ -51,7 +51,7 @@ def test_the_projectleider_sees_the_likely_match_and_decides(
     own = application.organisation_id
     stranger = make_organisation(name="Iets Heel Anders")
     refused = client.post(f"/aanmeldingen/{application.id}/koppelen/{stranger.id}")
-    assert refused.status_code == 409
+    assert refused.status_code == 422
     linked = client.post(f"/aanmeldingen/{application.id}/koppelen/{museum.id}")
     assert linked.status_code == 303
     assert Application.get_by_id(application.id).organisation_id == museum.id

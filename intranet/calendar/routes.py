@@ -6,8 +6,8 @@ from flask_login import current_user
 from intranet.calendar.feed import entries_for, to_ical
 from intranet.calendar.models import CalendarFeed
 from intranet.db import write_transaction
-from intranet.errors import error_page
 from intranet.glossary import CALENDAR_LINK_GONE
+from intranet.refusals import Refused
 from intranet.security import login_required
 
 bp = Blueprint("calendar", __name__, url_prefix="/agenda")
@@ -41,7 +41,7 @@ def feed(token):
     """The person's deadlines as iCalendar, for any calendar app that subscribes to it."""
     user = CalendarFeed.owner(token)
     if user is None:
-        return error_page(404, CALENDAR_LINK_GONE)
+        raise Refused(CALENDAR_LINK_GONE, 404)  # an unknown secret
     response = make_response(to_ical(user, entries_for(user)))
     response.mimetype = "text/calendar"
     response.headers["Content-Disposition"] = 'inline; filename="leidse-aanpak.ics"'

@@ -5,7 +5,6 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.clock import today
-from intranet.errors import error_page
 from intranet.fees import bp, invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
 from intranet.fees.forms import CreditForm, PaidForm
@@ -13,8 +12,8 @@ from intranet.fees.invoices import STATES, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.years import known_year, year_context
+from intranet.refusals import Refused
 from intranet.security import login_required, role_required
-from intranet.workflows import engine
 from intranet.workflows.invoice import WORKFLOW
 from intranet.workflows.models import AuditEvent
 
@@ -48,10 +47,7 @@ def invoices(year):
 def create_invoices(year):
     """Make the invoices of every partner that owes a contribution (once)."""
     year = known_year(year)
-    try:
-        made = invoicing.create_invoices(year, current_user)
-    except invoicing.InvoicingRefused as refused:
-        return error_page(409, refused.message)
+    made = invoicing.create_invoices(year, current_user)
     if made:
         flash(f"{len(made)} facturen gemaakt; ze worden verstuurd met de tijdsbewaking.", "success")
     else:
@@ -90,12 +86,8 @@ def _step(invoice_id, form, act):
     """Take a payment step: back to the invoice, or the reason it was refused."""
     invoice = get_object_or_404(Invoice, Invoice.id == invoice_id)
     if not form.validate_on_submit():
-        message = " ".join(e for errors in form.errors.values() for e in errors)
-        return error_page(422, message)
-    try:
-        act(invoice, form)
-    except engine.WorkflowError as error:
-        return error_page(error.status, error.message)
+        raise Refused(" ".join(e for errors in form.errors.values() for e in errors))
+    act(invoice, form)
     return redirect(url_for("fees.invoice", invoice_id=invoice.id), code=303)
 
 

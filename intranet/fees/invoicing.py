@@ -24,20 +24,13 @@ from intranet.fees.invoices import (
 )
 from intranet.fees.models import FeeRate, schooljaar_bounds
 from intranet.formats import day_numbers
+from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_label
 from intranet.workflows import engine
 from intranet.workflows import invoice as invoice_workflow
 
 NOT_STARTED = "De verplichtingen van schooljaar {} gaan pas in op {}."
 NO_RATES = "Stel eerst de tarieven van {} vast."
-
-
-class InvoicingRefused(Exception):
-    """Invoices cannot be made for this schooljaar (yet); `message` says why."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -115,7 +108,7 @@ def create_invoices(year, actor):
     """
     refused = refusal(year)
     if refused:
-        raise InvoicingRefused(refused)
+        raise Refused(refused, 409)
     config = current_app.config
     with write_transaction():
         counter = InvoiceCounter.lock(year)

@@ -11,7 +11,7 @@ from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.network import links
 from intranet.network.models import KOMT, KOMT_NIET, WACHTLIJST, Invitation, Meeting
-from intranet.workflows.engine import WorkflowError
+from intranet.refusals import Refused
 from intranet.workflows.states import MeetingState
 
 NOT_OPEN = "Deze bijeenkomst staat niet (meer) open voor aanmeldingen. Er is niets gewijzigd."
@@ -21,22 +21,11 @@ UNKNOWN = "Deze bijeenkomst bestaat niet (meer)."
 CHOICES = {KOMT, KOMT_NIET}
 
 
-class AnswerRefused(WorkflowError):
-    """An answer that cannot be taken; nothing changed. `message` is for the user.
-
-    Uncaught, the one error path (intranet/errors.py) answers it with its status.
-    """
-
-    def __init__(self, message, status=409):
-        super().__init__(message)
-        self.status = status
-
-
 def lock_meeting(meeting_id):
     """The meeting, re-read with its row locked for this transaction."""
     meeting = locked(Meeting.select().where(Meeting.id == meeting_id)).get_or_none()
     if meeting is None:
-        raise AnswerRefused(UNKNOWN, 404)
+        raise Refused(UNKNOWN, 404)
     return meeting
 
 
@@ -58,23 +47,23 @@ def answer(meeting_id, user_id, choice, before_commit=None):
     """Record komt or komt niet for a person; returns the invitation as it now stands.
 
     A person not invited may only say komt to a public meeting (that invites them). Raises
-    AnswerRefused when the meeting is not open, has started, or the person is not invited.
+    Refused when the meeting is not open, has started, or the person is not invited.
     `before_commit` runs inside the transaction (a single-use link is used up there).
     """
     if choice not in CHOICES:
-        raise AnswerRefused("Kies ‘ik kom’ of ‘ik kom niet’.", 422)
+        raise Refused("Kies ‘ik kom’ of ‘ik kom niet’.")
     with write_transaction():
         meeting = lock_meeting(meeting_id)
         if meeting.state != MeetingState.PUBLISHED:
-            raise AnswerRefused(NOT_OPEN)
+            raise Refused(NOT_OPEN, 409)
         if meeting.has_started:
-            raise AnswerRefused(STARTED)
+            raise Refused(STARTED, 409)
         invitation = Invitation.get_or_none(
             Invitation.meeting == meeting.id, Invitation.user == user_id
         )
         if invitation is None:
             if meeting.audience != "publiek" or choice != KOMT:
-                raise AnswerRefused(NOT_INVITED, 403)
+                raise Refused(NOT_INVITED, 403)
             invitation = Invitation.create(meeting=meeting, user=user_id)
         previous = invitation.answer
         if choice == KOMT and previous not in (KOMT, WACHTLIJST):
@@ -118,9 +107,7 @@ def change_capacity(meeting_id, capacity):
         meeting = lock_meeting(meeting_id)
         taken = coming(meeting)
         if capacity is not None and capacity < taken:
-            raise AnswerRefused(
-                f"Er komen al {taken} mensen; de capaciteit kan niet lager dan {taken}.", 422
-            )
+            raise Refused(f"Er komen al {taken} mensen; de capaciteit kan niet lager dan {taken}.")
         meeting.capacity = capacity
         meeting.save(only=[Meeting.capacity])
         if meeting.state == MeetingState.PUBLISHED:
@@ -131,12 +118,12 @@ def change_capacity(meeting_id, capacity):
 def mark_attendance(meeting, invitation_id, present):
     """Record whether an invitee was there; the meeting must have begun."""
     if not meeting.has_started:
-        raise AnswerRefused("Aanwezigheid noteert u vanaf het begin van de bijeenkomst.", 409)
+        raise Refused("Aanwezigheid noteert u vanaf het begin van de bijeenkomst.", 409)
     invitation = Invitation.get_or_none(
         Invitation.id == invitation_id, Invitation.meeting == meeting.id
     )
     if invitation is None:
-        raise AnswerRefused("Deze persoon staat niet op de lijst van deze bijeenkomst.", 404)
+        raise Refused("Deze persoon staat niet op de lijst van deze bijeenkomst.", 404)
     invitation.attended = present
     invitation.save(only=[Invitation.attended])
     return invitation

@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from intranet.partners import table
 from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.refusals import Refused
 
 partners_cli = AppGroup("partners", help="Het netwerk importeren en exporteren.")
 STATUS = {"nieuw": "nieuw", "gewijzigd": "gewijzigd", "ongewijzigd": "ongewijzigd"}
@@ -24,15 +25,15 @@ def describe(row_plan):
 
 
 def read_file(path):
-    """The bytes of a file, at most the import limit; TableError when too large or unreadable."""
+    """The bytes of a file, at most the import limit; Refused when too large or unreadable."""
     limit = current_app.config["IMPORT_MAX_BYTES"]
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise table.TableError(f"Het bestand kan niet worden geopend: {error.strerror}.") from error
+        raise Refused(f"Het bestand kan niet worden geopend: {error.strerror}.") from error
     if len(data) > limit:
-        raise table.TableError(too_large(limit))
+        raise Refused(too_large(limit))
     return data
 
 
@@ -48,7 +49,7 @@ def import_command(path, dry_run):
     """Import the partners in FILE (CSV with ; or .xlsx); any error changes nothing."""
     try:
         result = import_rows(table.read(read_file(path), path), None, dry_run=dry_run)
-    except table.TableError as error:
+    except Refused as error:
         click.echo(f"Fout: {error.message} Er is niets gewijzigd.", err=True)
         sys.exit(1)
     for row_plan in result.plans:

@@ -9,6 +9,7 @@ from intranet.partners import bp, contacts
 from intranet.partners.forms import InviteForm
 from intranet.partners.profile import managed_organisation
 from intranet.partners.routes import page_context
+from intranet.refusals import Refused
 from intranet.security import login_required
 
 
@@ -36,8 +37,8 @@ def invite_contact(organisation_id):
             user = contacts.invite(
                 organisation, form.name.data, form.email.data, form.kind.data, current_user
             )
-        except contacts.ContactError as error:
-            form.email.errors.append(error.message)
+        except Refused as refused:
+            form.email.errors.append(refused.message)
         else:
             role = "achtervang" if form.kind.data == "achtervang" else "contactpersoon"
             message = f"{user.name} is toegevoegd als {role}; er is een e-mail verstuurd."
@@ -50,8 +51,8 @@ def _change(organisation_id, contact_id, change, done):
     organisation = managed_organisation(organisation_id)
     try:
         contact = change(organisation, contact_id)
-    except contacts.ContactError as error:
-        return _answer(organisation, error.message, error.status)
+    except Refused as refused:
+        return _answer(organisation, refused.message, refused.status)
     removed_self = change is contacts.remove and contact.user_id == current_user.id
     if removed_self and not current_user.has_role("projectleider"):  # the page is not theirs now
         flash(f"U bent geen contactpersoon meer van {organisation.name}.", "success")

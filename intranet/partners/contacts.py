@@ -7,6 +7,7 @@ from intranet import mail, security
 from intranet.auth.accounts import create_user
 from intranet.db import db, locked, write_transaction
 from intranet.models import Contact, Organisation, User
+from intranet.refusals import Refused
 
 INVITE = "partner-invite"
 JUST_INVITED = "Dit adres is zojuist ook door een ander uitgenodigd. Probeer het opnieuw."
@@ -24,15 +25,6 @@ LAST_PRIMARY = (
 )
 
 
-class ContactError(Exception):
-    """A change to the contactpersonen that is refused; `message` says why, in Dutch."""
-
-    def __init__(self, message, status=422):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
 def _lock(organisation):
     """Serialise every change to one organisation's contactpersonen."""
     locked(Organisation.select().where(Organisation.id == organisation.id)).get()
@@ -46,7 +38,7 @@ def _contact(organisation, contact_id):
         .first()
     )
     if contact is None:
-        raise ContactError(GONE, 409)
+        raise Refused(GONE, 409)
     return contact
 
 
@@ -67,9 +59,7 @@ def invite(organisation, name, email, kind, inviter):
         _lock(organisation)
         user = User.by_email(email)
         if user and Contact.get_or_none(organisation=organisation.id, user=user.id):
-            raise ContactError(
-                ALREADY_CONTACT.format(name=user.name, organisation=organisation.name)
-            )
+            raise Refused(ALREADY_CONTACT.format(name=user.name, organisation=organisation.name))
         if user:
             user.reclaim_if_unconfirmed()
         if user is None:
@@ -77,7 +67,7 @@ def invite(organisation, name, email, kind, inviter):
                 with db.atomic():
                     user = create_user(email, name)
             except IntegrityError as error:  # another partner invited this address just now
-                raise ContactError(JUST_INVITED, 409) from error
+                raise Refused(JUST_INVITED, 409) from error
         if kind == "achtervang":
             _demote_achtervang(organisation)
         Contact.create(organisation=organisation, user=user, kind=kind)
@@ -112,12 +102,12 @@ def make_achtervang(organisation, contact_id):
         _lock(organisation)
         contact = _contact(organisation, contact_id)
         if contact.kind == "achtervang":
-            raise ContactError(ALREADY_ACHTERVANG.format(**_words(contact, organisation)), 409)
+            raise Refused(ALREADY_ACHTERVANG.format(**_words(contact, organisation)), 409)
         had_backup = Contact.select().where(
             Contact.organisation == organisation.id, Contact.kind == "achtervang"
         )
         if _primaries(organisation) == 1 and not had_backup.exists():
-            raise ContactError(LAST_PRIMARY.format(**_words(contact, organisation)))
+            raise Refused(LAST_PRIMARY.format(**_words(contact, organisation)))
         _demote_achtervang(organisation)
         contact.kind = "achtervang"
         contact.save(only=[Contact.kind])
@@ -130,7 +120,7 @@ def make_primary(organisation, contact_id):
         _lock(organisation)
         contact = _contact(organisation, contact_id)
         if contact.kind == "primary":
-            raise ContactError(ALREADY_PRIMARY.format(**_words(contact, organisation)), 409)
+            raise Refused(ALREADY_PRIMARY.format(**_words(contact, organisation)), 409)
         contact.kind = "primary"
         contact.save(only=[Contact.kind])
     return contact
@@ -142,6 +132,6 @@ def remove(organisation, contact_id):
         _lock(organisation)
         contact = _contact(organisation, contact_id)
         if contact.kind == "primary" and _primaries(organisation) == 1:
-            raise ContactError(LAST_CONTACT.format(**_words(contact, organisation)))
+            raise Refused(LAST_CONTACT.format(**_words(contact, organisation)))
         contact.delete_instance()
     return contact

@@ -10,7 +10,7 @@ from intranet.db import write_transaction
 from intranet.models import Contact, Organisation, User
 from intranet.partners.import_invite import invite
 from intranet.partners.import_plan import FIELDS, plan
-from intranet.partners.table import TableError
+from intranet.refusals import Refused
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import OrganisationStatus
@@ -44,7 +44,7 @@ CONCURRENT = (
 def import_rows(rows, actor, dry_run=False):
     """Plan the rows and, unless dry_run or any row has an error, write them in one go.
 
-    Raises TableError when someone else changed the same organisations or people at the
+    Raises Refused when someone else changed the same organisations or people at the
     same moment (a unique name or address taken in between): then nothing changed either.
     """
     try:
@@ -57,7 +57,7 @@ def import_rows(rows, actor, dry_run=False):
                 _apply(changed, actor)
             result.applied = True
     except IntegrityError as error:
-        raise TableError(CONCURRENT) from error
+        raise Refused(CONCURRENT) from error
     return result
 
 

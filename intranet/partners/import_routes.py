@@ -16,6 +16,7 @@ from intranet.partners import bp, table
 from intranet.partners.cli import too_large
 from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.refusals import Refused
 from intranet.security import role_required
 
 GONE = "Dit voorbeeld is verlopen of al gebruikt. Kies het bestand opnieuw."
@@ -94,7 +95,7 @@ def preview_import():
         return _page(error=too_large(limit), status=413)
     try:
         result = import_rows(table.read(data, upload.filename), _me(), dry_run=True)
-    except table.TableError as error:
+    except Refused as error:
         return _page(error=error.message, status=422)
     if result.errors:
         return _page(result=result, status=422)
@@ -116,7 +117,7 @@ def confirm_import():
         data = handle.read()
     try:
         result = import_rows(table.read(data), _me())
-    except table.TableError as error:
+    except Refused as error:
         return _page(error=error.message, status=409)
     if result.errors:
         return _page(result=result, status=409)

@@ -7,12 +7,9 @@ from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
 from intranet.models import Organisation
+from intranet.refusals import Refused
 
 NAME_TAKEN = "Er is al een organisatie met deze naam."
-
-
-class NameTaken(Exception):
-    """Another organisation already has this name."""
 
 
 def may_manage(user, organisation):
@@ -36,10 +33,10 @@ def update_profile(organisation, form):
             Organisation.name == name.data, Organisation.id != organisation.id
         )
         if taken.exists():
-            raise NameTaken(NAME_TAKEN)
+            raise Refused(NAME_TAKEN, field="name")
     try:
         with write_transaction():
             form.populate_obj(organisation)
             organisation.save()
     except IntegrityError as error:  # renamed alike at the same moment by someone else
-        raise NameTaken(NAME_TAKEN) from error
+        raise Refused(NAME_TAKEN, field="name") from error

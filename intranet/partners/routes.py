@@ -4,13 +4,13 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.errors import error_page
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
 from intranet.pagination import paginate
 from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
-from intranet.partners.profile import NameTaken, managed_organisation, update_profile
+from intranet.partners.profile import managed_organisation, update_profile
+from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_of
 from intranet.security import login_required
 
@@ -58,7 +58,7 @@ def mine():
         return render_template("partners/mine.html", organisations=organisations)
     if current_user.has_role("projectleider"):
         return redirect(url_for("partners.directory"))
-    return error_page(403, NOT_A_CONTACT)
+    raise Refused(NOT_A_CONTACT, 403)
 
 
 def page_context(organisation, form=None, message=None):
@@ -92,8 +92,10 @@ def edit_profile(organisation_id):
     if form.validate_on_submit():
         try:
             update_profile(organisation, form)
-        except NameTaken as error:
-            form.name.errors.append(str(error))
+        except Refused as refused:
+            if refused.field is None:
+                raise
+            form[refused.field].errors.append(refused.message)
         else:
             flash("Het profiel is opgeslagen.", "success")
             return redirect(url_for("partners.show", organisation_id=organisation.id), code=303)

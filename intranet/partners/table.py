@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 
 from intranet import spreadsheet
 from intranet.formats import DAY_PATTERN
+from intranet.refusals import Refused
 
 # The columns, in the order an export writes them: key -> header.
 COLUMNS = {
@@ -37,14 +38,6 @@ ALIASES = {"leerlingen": "pupil_count", "kindplaatsen": "pupil_count", "lef part
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
-
-
-class TableError(Exception):
-    """The file as a whole cannot be read; `message` says why, in Dutch."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -71,11 +64,11 @@ def _header_key(text):
 
 
 def read(data, filename=""):
-    """The rows of an uploaded file (bytes): a list of Row; TableError if it is unreadable."""
+    """The rows of an uploaded file (bytes): a list of Row; Refused if it is unreadable."""
     if not data.strip():
-        raise TableError("Het bestand is leeg.")
+        raise Refused("Het bestand is leeg.")
     if data.startswith(OLD_EXCEL_MAGIC):
-        raise TableError("Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of CSV.")
+        raise Refused("Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of CSV.")
     if data.startswith(XLSX_MAGIC):
         return _rows(_xlsx_grid(data))
     return _rows(_csv_grid(_decode(data)))
@@ -83,7 +76,7 @@ def read(data, filename=""):
 
 def _decode(data):
     if b"\x00" in data:
-        raise TableError("Dit is geen CSV- of Excel-bestand (het bevat binaire gegevens).")
+        raise Refused("Dit is geen CSV- of Excel-bestand (het bevat binaire gegevens).")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
@@ -94,13 +87,13 @@ def _decode(data):
 
 def _csv_grid(text):
     if any(unicodedata.category(ch) == "Cc" and ch not in "\r\n\t" for ch in text[:4096]):
-        raise TableError("Dit is geen CSV- of Excel-bestand (het bevat binaire gegevens).")
+        raise Refused("Dit is geen CSV- of Excel-bestand (het bevat binaire gegevens).")
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
-        raise TableError("Het CSV-bestand kan niet worden gelezen.") from error
+        raise Refused("Het CSV-bestand kan niet worden gelezen.") from error
 
 
 def _xlsx_grid(data):
@@ -109,7 +102,7 @@ def _xlsx_grid(data):
         grid = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
         book.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as error:
-        raise TableError("Het Excel-bestand kan niet worden gelezen.") from error
+        raise Refused("Het Excel-bestand kan niet worden gelezen.") from error
     return grid
 
 
@@ -120,19 +113,19 @@ def _blank(cell):
 def _rows(grid):
     grid = [row for row in grid if row and not all(_blank(cell) for cell in row)]
     if not grid:
-        raise TableError("Het bestand is leeg.")
+        raise Refused("Het bestand is leeg.")
     header, keys = grid[0], []
     unknown = [str(cell).strip() for cell in header if not _blank(cell) and not _header_key(cell)]
     if unknown:
         names = ", ".join(f"‘{name[:40]}’" for name in unknown[:5])
         expected = ", ".join(COLUMNS.values())
-        raise TableError(f"Onbekende kolom(men) in regel 1: {names}. Gebruik: {expected}.")
+        raise Refused(f"Onbekende kolom(men) in regel 1: {names}. Gebruik: {expected}.")
     keys = [_header_key(cell) for cell in header]
     doubled = {key for key in keys if key and keys.count(key) > 1}
     if doubled:
-        raise TableError(f"De kolom ‘{COLUMNS[doubled.pop()]}’ staat twee keer in regel 1.")
+        raise Refused(f"De kolom ‘{COLUMNS[doubled.pop()]}’ staat twee keer in regel 1.")
     if "name" not in keys:
-        raise TableError("De kolom ‘naam’ ontbreekt in regel 1.")
+        raise Refused("De kolom ‘naam’ ontbreekt in regel 1.")
     rows = []
     for line, values in enumerate(grid[1:], start=2):
         cells = {key: values[i] if i < len(values) else None for i, key in enumerate(keys) if key}

@@ -8,12 +8,12 @@ from playhouse.flask_utils import get_object_or_404
 from intranet import tokens
 from intranet.auth import invitations
 from intranet.auth.forms import ConfirmForm
-from intranet.errors import error_page
 from intranet.models import Membership, User
 from intranet.pagination import paginate
-from intranet.people import accounts, audit, bp, seats
+from intranet.people import accounts, audit, bp
 from intranet.people.forms import EmailForm, InviteForm, NameForm
 from intranet.people.models import AddressChange
+from intranet.refusals import Refused
 from intranet.security import role_required
 
 PER_PAGE = 50
@@ -27,8 +27,8 @@ def accounts_page():
     if request.method == "POST" and form.validate():
         try:
             user = accounts.invite(form.name.data, form.email.data, _me())
-        except accounts.AccountError as error:
-            form.email.errors.append(error.message)
+        except Refused as refused:
+            form.email.errors.append(refused.message)
         else:
             flash(f"{user.name} is uitgenodigd; de uitnodiging staat in de outbox.", "success")
             return redirect(url_for("people.account", user_id=user.id), code=303)
@@ -71,8 +71,8 @@ def rename(user_id):
     if form.validate():
         try:
             accounts.rename(user.id, form.name.data, _me())
-        except accounts.AccountError as error:
-            form.name.errors.append(error.message)
+        except Refused as refused:
+            form.name.errors.append(refused.message)
         else:
             flash("De naam is gewijzigd.", "success")
             return redirect(url_for("people.account", user_id=user.id), code=303)
@@ -88,8 +88,8 @@ def change_email(user_id):
     if form.validate():
         try:
             accounts.request_email_change(user.id, form.email.data, _me())
-        except accounts.AccountError as error:
-            form.email.errors.append(error.message)
+        except Refused as refused:
+            form.email.errors.append(refused.message)
         else:
             flash(
                 f"Er is een bevestigingslink gestuurd naar {form.email.data.lower()}. "
@@ -116,10 +116,7 @@ def reactivate(user_id):
 
 def _set_active(user_id, change, state):
     user = get_object_or_404(User, User.id == user_id)
-    try:
-        change(user.id, _me())
-    except (accounts.AccountError, seats.SeatError) as error:
-        return error_page(error.status, error.message)
+    change(user.id, _me())
     flash(f"Het account van {user.name} is {state}.", "success")
     return redirect(url_for("people.account", user_id=user.id), code=303)
 
@@ -134,18 +131,10 @@ def accept_invite(token):
 def confirm_email_change(token):
     """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
-    try:
-        payload = tokens.read(accounts.EMAIL_CHANGE, token, max_age)
-    except tokens.LinkError as error:
-        return error_page(400, error.message)
+    payload = tokens.read(accounts.EMAIL_CHANGE, token, max_age)  # refused: the error answer
     form = ConfirmForm()
     if not form.validate_on_submit():
         return render_template("auth/confirm.html", form=form)
-    try:
-        user = accounts.confirm_email_change(payload)
-    except tokens.LinkError as error:
-        return error_page(400, error.message)
-    except accounts.AccountError as error:
-        return error_page(error.status, error.message)
+    user = accounts.confirm_email_change(payload)
     flash(f"Het e-mailadres is gewijzigd in {user.email}. Log voortaan daarmee in.", "success")
     return redirect(url_for("auth.login" if current_user.is_anonymous else "views.home"))

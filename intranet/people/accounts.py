@@ -11,6 +11,7 @@ from intranet.models import User
 from intranet.people import seats
 from intranet.people.audit import record
 from intranet.people.models import AddressChange
+from intranet.refusals import Refused
 
 INVITE = "account-invite"
 EMAIL_CHANGE = "email-change"
@@ -18,19 +19,10 @@ TAKEN = "Het e-mailadres {email} is al in gebruik bij een ander account."
 REPLACED = "Er is intussen een ander nieuw adres gevraagd; deze link geldt niet meer."
 
 
-class AccountError(Exception):
-    """A change to an account that is refused; `message` says why, in Dutch."""
-
-    def __init__(self, message, status=422):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
 def _locked_user(user_id):
     user = locked(User.select().where(User.id == user_id)).get_or_none()
     if user is None:
-        raise AccountError("Dit account bestaat niet.", 404)
+        raise Refused("Dit account bestaat niet.", 404)
     return user
 
 
@@ -40,12 +32,12 @@ def invite(name, email, actor):
     try:
         with write_transaction():
             if User.by_email(email) is not None:
-                raise AccountError(TAKEN.format(email=email), 409)
+                raise Refused(TAKEN.format(email=email), 409)
             user = User.create(email=email, name=name.strip())
             record(actor, user, "uitgenodigd", f"{user.name} ({email}) is uitgenodigd.")
             send_invitation(user, actor)
     except IntegrityError as error:  # the same address invited at the same moment
-        raise AccountError(TAKEN.format(email=email), 409) from error
+        raise Refused(TAKEN.format(email=email), 409) from error
     return user
 
 
@@ -65,7 +57,7 @@ def rename(user_id, name, actor):
         user = _locked_user(user_id)
         old, user.name = user.name, name.strip()
         if old == user.name:
-            raise AccountError(f"De naam is al {old}.", 409)
+            raise Refused(f"De naam is al {old}.", 409)
         user.save(only=[User.name])
         record(actor, user, "naam", f"Naam gewijzigd van {old} in {user.name}.")
     return user
@@ -77,9 +69,9 @@ def request_email_change(user_id, email, actor):
     with write_transaction():
         user = _locked_user(user_id)
         if email == user.email:
-            raise AccountError(f"{email} is al het e-mailadres van {user.name}.", 409)
+            raise Refused(f"{email} is al het e-mailadres van {user.name}.", 409)
         if User.by_email(email) is not None:
-            raise AccountError(TAKEN.format(email=email), 409)
+            raise Refused(TAKEN.format(email=email), 409)
         change = AddressChange.create(user=user, email=email)  # voids any earlier link
         token = tokens.make(EMAIL_CHANGE, change.id)
         link = mail.external_url("people.confirm_email_change", token=token)
@@ -102,14 +94,14 @@ def confirm_email_change(payload):
                 raise tokens.LinkError(REPLACED)
             user = _locked_user(change.user_id)
             if User.by_email(change.email) is not None:
-                raise AccountError(TAKEN.format(email=change.email), 409)
+                raise Refused(TAKEN.format(email=change.email), 409)
             old, user.email, user.email_confirmed_at = user.email, change.email, now()
             user.save(only=[User.email, User.email_confirmed_at])
             change.confirmed_at = now()
             change.save(only=[AddressChange.confirmed_at])
             record(user, user, "adres", f"E-mailadres gewijzigd van {old} in {user.email}.")
     except IntegrityError as error:
-        raise AccountError(TAKEN.format(email=change.email), 409) from error
+        raise Refused(TAKEN.format(email=change.email), 409) from error
     return user
 
 
@@ -118,9 +110,9 @@ def deactivate(user_id, actor):
     with write_transaction():
         user = _locked_user(user_id)
         if user.id == actor.id:
-            raise AccountError("U kunt uw eigen account niet deactiveren.")
+            raise Refused("U kunt uw eigen account niet deactiveren.", 403)
         if not user.active:
-            raise AccountError(f"Het account van {user.name} is al gedeactiveerd.", 409)
+            raise Refused(f"Het account van {user.name} is al gedeactiveerd.", 409)
         with seats.change(user, leaving=True):  # a deactivated member no longer counts
             user.active = False
             user.session_epoch += 1
@@ -134,7 +126,7 @@ def reactivate(user_id, actor):
     with write_transaction():
         user = _locked_user(user_id)
         if user.active:
-            raise AccountError(f"Het account van {user.name} is al actief.", 409)
+            raise Refused(f"Het account van {user.name} is al actief.", 409)
         with seats.change(user):  # their seats count again
             user.active = True
             user.save(only=[User.active])

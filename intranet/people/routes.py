@@ -7,10 +7,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet.clock import today
-from intranet.errors import error_page
 from intranet.models import GROUPS, Membership, User
 from intranet.people import audit, bp, seats
 from intranet.people.forms import EndSeatForm, SeatForm
+from intranet.refusals import Refused
 from intranet.security import role_required
 
 READERS = ("projectleider", "projectgroep", "regiegroep")
@@ -74,8 +74,8 @@ def add_seat():
                     hoofdthema=form.hoofdthema.data,
                     voorzitter=form.voorzitter.data,
                 )
-            except seats.SeatError as error:
-                form.group.errors.append(error.message)
+            except Refused as refused:
+                form.group.errors.append(refused.message)
             else:
                 flash(f"{user.name} heeft een zetel in de {seat.group}.", "success")
                 return redirect(url_for("people.leden"), code=303)
@@ -83,10 +83,7 @@ def add_seat():
 
 
 def _seat_action(action, done, *args):
-    try:
-        seat = action(*args, current_user._get_current_object())
-    except seats.SeatError as error:
-        return error_page(error.status, error.message)
+    seat = action(*args, current_user._get_current_object())
     flash(done.format(name=seat.user.name), "success")
     return redirect(url_for("people.leden"), code=303)
 
@@ -97,7 +94,7 @@ def end_seat(seat_id):
     """End a seat on a day (today, or later)."""
     form = EndSeatForm()
     if not form.validate():
-        return error_page(422, " ".join(form.ends_on.errors) or "Vul de datum in.")
+        raise Refused(" ".join(form.ends_on.errors) or "Vul de datum in.")
     return _seat_action(
         seats.end_seat, "De zetel van {name} is beëindigd.", seat_id, form.ends_on.data
     )

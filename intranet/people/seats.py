@@ -26,17 +26,9 @@ from intranet.db import locked, write_transaction
 from intranet.formats import day_numbers
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
 from intranet.people.audit import record
+from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
-
-
-class SeatError(Exception):
-    """A seat change that is refused; `message` says why, in Dutch."""
-
-    def __init__(self, message, status=422):
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 @contextmanager
@@ -65,15 +57,15 @@ def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="",
     """Give someone a seat from starts_on up to (not including) ends_on."""
     werkveld, hoofdthema = werkveld or "", hoofdthema or ""
     if group not in GROUPS:
-        raise SeatError("Kies de projectgroep, de regiegroep of projectleider.")
+        raise Refused("Kies de projectgroep, de regiegroep of projectleider.")
     if not user.active:
-        raise SeatError(f"Het account van {user.name} is gedeactiveerd; activeer het eerst.")
+        raise Refused(f"Het account van {user.name} is gedeactiveerd; activeer het eerst.")
     if ends_on is not None and ends_on <= starts_on:
-        raise SeatError("De einddatum moet na de begindatum liggen.")
+        raise Refused("De einddatum moet na de begindatum liggen.")
     with change(user, groups=(group,)):
         mine = _overlapping(group, starts_on, ends_on).where(Membership.user == user.id)
         if mine.exists():
-            raise SeatError(f"{user.name} heeft in die periode al een zetel in de {group}.", 409)
+            raise Refused(f"{user.name} heeft in die periode al een zetel in de {group}.", 409)
         if group == "projectgroep":
             _check_werkveld(werkveld, hoofdthema, starts_on, ends_on)
         else:
@@ -100,16 +92,16 @@ def end_seat(seat_id, ends_on, actor):
     with change(seat.user, groups=(seat.group,)):
         seat = _seat(seat_id)  # again, under the lock
         if seat.ends_on is not None and seat.ends_on <= today():
-            raise SeatError(
+            raise Refused(
                 f"De zetel van {seat.user.name} is al beëindigd op {day_numbers(seat.ends_on)}.",
                 409,
             )
         if ends_on < today():
-            raise SeatError("De einddatum kan niet in het verleden liggen.")
+            raise Refused("De einddatum kan niet in het verleden liggen.")
         if ends_on < seat.starts_on:
-            raise SeatError(f"De zetel begint pas op {day_numbers(seat.starts_on)}.")
+            raise Refused(f"De zetel begint pas op {day_numbers(seat.starts_on)}.")
         if seat.ends_on is not None and ends_on >= seat.ends_on:
-            raise SeatError(f"De zetel eindigt al op {day_numbers(seat.ends_on)}.", 409)
+            raise Refused(f"De zetel eindigt al op {day_numbers(seat.ends_on)}.", 409)
         _check_chair_may_leave(seat, ends_on)
         seat.ends_on = ends_on
         seat.save(only=[Membership.ends_on])
@@ -129,9 +121,9 @@ def make_voorzitter(seat_id, actor):
     with change(seat.user, groups=("regiegroep",)):
         seat = _seat(seat_id)
         if seat.group != "regiegroep" or not seat.is_current():
-            raise SeatError("Alleen een huidig lid van de regiegroep kan voorzitter worden.")
+            raise Refused("Alleen een huidig lid van de regiegroep kan voorzitter worden.")
         if seat.voorzitter:
-            raise SeatError(f"{seat.user.name} is al voorzitter.", 409)
+            raise Refused(f"{seat.user.name} is al voorzitter.", 409)
         _make_chair(seat)
         record(actor, seat.user, "voorzitter", _describe(seat, "wordt voorzitter"), seat)
     return seat
@@ -153,15 +145,15 @@ def overview(roster, day=None):
 def _check_werkveld(werkveld, hoofdthema, starts_on, ends_on):
     """Rule 3: the werkveld and hoofdthema of a projectgroep seat, and the werkveld's room."""
     if werkveld not in WERKVELDEN:
-        raise SeatError("Kies het werkveld van deze zetel.")
+        raise Refused("Kies het werkveld van deze zetel.")
     if hoofdthema and hoofdthema not in HOOFDTHEMAS:
-        raise SeatError("Kies een hoofdthema uit de lijst.")
+        raise Refused("Kies een hoofdthema uit de lijst.")
     if not hoofdthema and werkveld not in SEATS_PER_WERKVELD:
-        raise SeatError("Kies het hoofdthema waarop dit projectgroeplid zich richt.")
+        raise Refused("Kies het hoofdthema waarop dit projectgroeplid zich richt.")
     places = SEATS_PER_WERKVELD.get(werkveld, 2)
     taken = _overlapping("projectgroep", starts_on, ends_on).where(Membership.werkveld == werkveld)
     if taken.count() >= places:
-        raise SeatError(
+        raise Refused(
             f"Het werkveld {WERKVELDEN[werkveld]} heeft in die periode al "
             f"{'één zetel' if places == 1 else f'{places} zetels'} in de projectgroep.",
             409,
@@ -178,7 +170,7 @@ def _check_chair_may_leave(seat, day):
         Membership.ends_on.is_null() | (Membership.ends_on > day),
     )
     if others.exists():
-        raise SeatError(
+        raise Refused(
             f"{seat.user.name} is voorzitter van de regiegroep. Wijs eerst een andere "
             "voorzitter aan; de regiegroep heeft altijd precies één voorzitter zolang er "
             "leden zijn.",
@@ -217,7 +209,7 @@ def _make_chair(seat):
 def _seat(seat_id):
     seat = Membership.get_or_none(Membership.id == seat_id)
     if seat is None:
-        raise SeatError("Deze zetel bestaat niet.", 404)
+        raise Refused("Deze zetel bestaat niet.", 404)
     return seat
 
 

@@ -3,8 +3,8 @@
 import click
 
 from intranet.models import User
-from intranet.people import seats
 from intranet.privacy import operations
+from intranet.refusals import Refused
 
 
 def _person(email):
@@ -33,6 +33,6 @@ def anonymise_command(email):
     """Close the account and replace name and address in every record; events stay."""
     try:
         name = operations.anonymise(_person(email))
-    except seats.SeatError as error:
+    except Refused as error:  # the voorzitter while others sit in the regiegroep, say
         raise click.ClickException(error.message) from error
     click.echo(f"account closed; the person is now '{name}'")

@@ -15,6 +15,7 @@ from intranet.clock import now
 from intranet.models import Contact, LoginAttempt, Membership, OutboxMessage, User
 from intranet.people import seats
 from intranet.privacy.retention import PRUNED_BODY
+from intranet.refusals import Refused
 from intranet.schema import MODELS
 from intranet.workflows.models import AuditEvent
 
@@ -74,10 +75,6 @@ def export(user, actor=None):
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class CannotAnonymise(Exception):
-    """Anonymising is refused (a projectleider cannot anonymise their own account)."""
-
-
 def anonymise(user, actor=None):
     """Close the account and replace the name and address everywhere; the events stay.
 
@@ -85,7 +82,7 @@ def anonymise(user, actor=None):
     once another is chosen, and every open vote is re-counted without them.
     """
     if actor is not None and actor.id == user.id:
-        raise CannotAnonymise("U kunt uw eigen account niet anonimiseren.")
+        raise Refused("U kunt uw eigen account niet anonimiseren.", 403)
     old_name, old_email = user.name, user.email
     new_name = f"Geanonimiseerd #{user.id}"
     new_email = f"geanonimiseerd-{user.id}@example.invalid"

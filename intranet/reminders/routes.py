@@ -1,10 +1,11 @@
 """The projectleider reminds those who have not answered a vote or a round."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.reminders.sending import NotNow, remind_by_hand, reminder_state
+from intranet.refusals import Refused
+from intranet.reminders.sending import remind_by_hand, reminder_state
 from intranet.security import role_required, safe_next
 
 bp = Blueprint("reminders", __name__)
@@ -16,9 +17,9 @@ def _remind(subject, subject_id):
     page = url_for(endpoint, **{argument: subject_id})
     try:
         count = remind_by_hand(subject, subject_id, current_user._get_current_object())
-    except NotNow as refused:
+    except Refused as refused:
         if refused.status == 404:
-            abort(404)
+            raise  # the one error answer
         message, status = ("error", refused.message), refused.status
     else:
         who = "lid" if subject == "vote" and count == 1 else "leden"

@@ -14,6 +14,7 @@ from intranet.db import locked, write_transaction
 from intranet.formats import moment_words
 from intranet.glossary import REMINDED_TODAY
 from intranet.models import Membership, Organisation, User
+from intranet.refusals import Refused
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import ConvenantPeriod, Round, contacts_of
 from intranet.workflows.states import AdmissionState, RenewalState
@@ -23,14 +24,6 @@ ROUND_TEMPLATES = {
     "renewal": ("Herinnering: ondertekening convenant {period}", "renewal_reminder"),
     "vriend": ("Herinnering: uitnodiging vriend van LEF", "vriend_reminder"),
 }
-
-
-class NotNow(Exception):
-    """A reminder that cannot be sent now, with the reason in Dutch."""
-
-    def __init__(self, message, status=409):
-        super().__init__(message)
-        self.message, self.status = message, status
 
 
 def non_voters(application):
@@ -121,16 +114,16 @@ def _locked_subject(subject, subject_id):
         query = Application.select(Application, Organisation).join(Organisation)
         found = locked(query.where(Application.id == subject_id)).first()
         if found is None or found.vote_deadline is None:
-            raise NotNow("Deze stemming bestaat niet.", 404)
+            raise Refused("Deze stemming bestaat niet.", 404)
         if found.state != AdmissionState.VOTE:
-            raise NotNow("Deze stemming is al gesloten; herinneren is niet meer nodig.")
+            raise Refused("Deze stemming is al gesloten; herinneren is niet meer nodig.", 409)
         return found
     query = Round.select(Round, ConvenantPeriod).join(ConvenantPeriod)
     found = locked(query.where(Round.id == subject_id)).first()
     if found is None:
-        raise NotNow("Deze ronde bestaat niet.", 404)
+        raise Refused("Deze ronde bestaat niet.", 404)
     if not found.is_open:
-        raise NotNow("De termijn van deze ronde is verstreken; herinneren kan niet meer.")
+        raise Refused("De termijn van deze ronde is verstreken; herinneren kan niet meer.", 409)
     return found
 
 
@@ -140,7 +133,7 @@ def remind_by_hand(subject, subject_id, actor):
         found = _locked_subject(subject, subject_id)
         last = Reminder.latest(subject, subject_id, by_hand=True)
         if last is not None and now() - last.sent_at < BY_HAND_EVERY:
-            raise NotNow(REMINDED_TODAY.format(moment_words(last.sent_at + BY_HAND_EVERY)))
+            raise Refused(REMINDED_TODAY.format(moment_words(last.sent_at + BY_HAND_EVERY)), 409)
         if subject == "vote":
             return remind_voters(found, actor=actor)
         return remind_round(found, actor)

@@ -8,20 +8,12 @@ from intranet.db import write_transaction
 from intranet.deadlines import end_of
 from intranet.formats import day_words
 from intranet.models import Organisation
+from intranet.refusals import Refused
 from intranet.rounds.invitations import invite
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
 from intranet.statuses import change_organisation_status
 from intranet.workflows.states import ContinuationState, PeriodState, RenewalState
 from intranet.workflows.states import OrganisationStatus as Status
-
-
-class RoundError(Exception):
-    """A round that cannot be opened; `message` says why, in Dutch; `field` if a field is wrong."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def renewal_refusal(period):
@@ -60,18 +52,18 @@ def deadline_refusal(day, before=None):
 def _check(refusal, deadline_problem):
     """Raise the first problem: with the round as a whole, else with its deadline."""
     if refusal:
-        raise RoundError(refusal)
+        raise Refused(refusal)
     if deadline_problem:
-        raise RoundError(deadline_problem, field="deadline")
+        raise Refused(deadline_problem, field="deadline")
 
 
 def check_renewal(period, deadline_day):
-    """Raise RoundError if this signing round cannot be opened."""
+    """Raise Refused if this signing round cannot be opened."""
     _check(renewal_refusal(period), deadline_refusal(deadline_day, period.starts_on))
 
 
 def check_vriend(period, deadline_day):
-    """Raise RoundError if this vriend round cannot be started."""
+    """Raise Refused if this vriend round cannot be started."""
     _check(vriend_refusal(period), deadline_refusal(deadline_day))
 
 
@@ -130,7 +122,7 @@ def _open(period, kind, actor, deadline_day, organisations):
                     only_from=(Status.PARTNER, Status.OUD_PARTNER),
                 )
     except IntegrityError as error:  # opened at the same moment by someone else
-        raise RoundError("Deze ronde is zojuist al geopend.") from error
+        raise Refused("Deze ronde is zojuist al geopend.") from error
     return round_
 
 

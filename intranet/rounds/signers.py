@@ -69,7 +69,7 @@ def name_signer(case_id, actor, name, function, email):
 
 
 def open_link(token):
-    """(payload, invitation) for a usable signer link; raises tokens.LinkError saying why not."""
+    """(payload, invitation) for a usable signer link; raises a refusal saying why not."""
     payload = tokens.read(PURPOSE, token, current_app.config["SIGNER_LINK_MAX_AGE"])
     subject = payload["s"]
     if not isinstance(subject, list) or len(subject) != 2:
@@ -78,11 +78,11 @@ def open_link(token):
     if invitation is None:
         raise tokens.LinkError(tokens.INVALID)
     if invitation.state != RenewalState.INVITED:
-        raise tokens.LinkError(ANSWERED)
+        raise engine.AlreadyHandled(ANSWERED)
     if invitation.delegate_email != subject[1]:
         raise tokens.LinkError(REPLACED)
     if not invitation.round.is_open:
-        raise tokens.LinkError(CLOSED)
+        raise engine.AlreadyHandled(CLOSED)
     return payload, invitation
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "act",
     "actions_for",
     "cancel_deadlines",
+    "check",
     "create_case",
     "create_cases",
     "fire",
@@ -89,37 +90,54 @@ def refusal(workflow, transition, case, user, context=None):
     return None
 
 
+def check(workflow, case, trigger, actor, *, expected_state=None, comment="", data=None):
+    """The step `trigger` takes on this case for this actor now; raises why not.
+
+    `fire` checks with this under its lock; a route checks with it before it asks to
+    confirm, so both refuse alike.
+    """
+    if trigger not in workflow.triggers:
+        raise UnknownAction("Deze actie bestaat niet.")
+    source = case.state
+    if expected_state is not None and expected_state != source:
+        raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
+    transition = workflow.transition(trigger, case)
+    if transition is None:
+        if expected_state is None:
+            raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
+        raise ConditionFailed(f"Deze actie kan niet in de status ‘{workflow.state_label(source)}’.")
+    if transition.comment == "required" and not comment.strip():
+        raise ConditionFailed(f"Vul in: {transition.comment_label.lower()}.")
+    refused = refusal(workflow, transition, case, actor, {"data": data or {}, "actor": actor})
+    if refused:
+        raise refused
+    return transition
+
+
 def fire(
     workflow, case_id, trigger, actor, *, expected_state=None, comment="", data=None, actor_label=""
 ):
     """Fire a trigger on a case as actor (None: the system), all or nothing.
 
-    The case is re-read under a write lock; if it moved on since the user saw it
-    (expected_state) the user gets AlreadyHandled and nothing changes. Afterwards the
-    workflow's automatic steps are taken as far as their conditions hold (see `settle`).
+    The case is re-read under a write lock and checked (`check`); if it moved on since the
+    user saw it (expected_state) the user gets AlreadyHandled and nothing changes.
+    Afterwards the workflow's automatic steps are taken as far as their conditions hold
+    (see `settle`).
     """
-    if trigger not in workflow.triggers:
-        raise UnknownAction("Deze actie bestaat niet.")
     data = dict(data or {})
     with write_transaction():
         case = read_locked(workflow.model, case_id)
         if case is None:
             raise CaseNotFound("Dit dossier bestaat niet.")
-        source = case.state
-        if expected_state is not None and expected_state != source:
-            raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
-        transition = workflow.transition(trigger, case)
-        if transition is None:
-            if expected_state is None:
-                raise AlreadyHandled(ALREADY_HANDLED.format(workflow.state_label(source)))
-            raise ConditionFailed(
-                f"Deze actie kan niet in de status ‘{workflow.state_label(source)}’."
-            )
-        if transition.comment == "required" and not comment.strip():
-            raise ConditionFailed(f"Vul in: {transition.comment_label.lower()}.")
-        refused = refusal(workflow, transition, case, actor, {"data": data, "actor": actor})
-        if refused:
-            raise refused
+        transition = check(
+            workflow,
+            case,
+            trigger,
+            actor,
+            expected_state=expected_state,
+            comment=comment,
+            data=data,
+        )
         event = move(workflow, case, transition, actor, comment, data, actor_label)
         settled, _ = settle_locked(workflow, case, now())
         return settled or event

@@ -1,6 +1,10 @@
-"""The errors of the engine: a refused step changed nothing; `message` is for the user."""
+"""The errors of the engine: a refused step changed nothing; `message` is for the user.
+
+Each is a `Refused` (intranet/refusals.py) with the status of its meaning.
+"""
 
 from intranet.glossary import ALREADY_HANDLED
+from intranet.refusals import Refused
 
 __all__ = [
     "ALREADY_HANDLED",
@@ -13,14 +17,10 @@ __all__ = [
 ]
 
 
-class WorkflowError(Exception):
-    """A transition that was refused; nothing changed. `message` is for the user."""
+class WorkflowError(Refused):
+    """A transition or activity the engine refused; nothing changed."""
 
     status = 409
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class CaseNotFound(WorkflowError):
@@ -28,7 +28,7 @@ class CaseNotFound(WorkflowError):
 
 
 class UnknownAction(WorkflowError):
-    status = 400
+    status = 404
 
 
 class NotPermitted(WorkflowError):
@@ -37,6 +37,8 @@ class NotPermitted(WorkflowError):
 
 class AlreadyHandled(WorkflowError):
     """Someone else acted first: the case is no longer where the user saw it."""
+
+    status = 409
 
 
 class ConditionFailed(WorkflowError):

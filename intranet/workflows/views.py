@@ -100,7 +100,14 @@ def fire(workflow_name, case_id, trigger):
         session[_draft_key(workflow, case_id)] = comment
         return redirect(case_url(workflow, case_id), code=303)
     try:
-        transition = _checked(workflow, case, trigger, comment, expected_state)
+        transition = engine.check(
+            workflow,
+            case,
+            trigger,
+            current_user,
+            expected_state=expected_state,
+            comment=comment,
+        )
         if transition.confirm and confirm.answer() != "ja":
             return _confirmation(workflow, case, transition, comment)
         event = engine.fire(
@@ -121,23 +128,6 @@ def fire(workflow_name, case_id, trigger):
     state = workflow.state_label(event.dest)
     message = said or f"Vastgelegd: {transition.label.lower()}. De status is nu ‘{state}’."
     return _answer(workflow, case_id, message, 200, "success")
-
-
-def _checked(workflow, case, trigger, comment, expected_state):
-    """The step the user asked for, if it could be taken now; else the engine's error."""
-    if trigger not in workflow.triggers:
-        raise engine.UnknownAction("Deze actie bestaat niet.")
-    if expected_state is not None and expected_state != case.state:
-        raise engine.AlreadyHandled(engine.ALREADY_HANDLED.format(workflow.state_label(case.state)))
-    transition = workflow.transition(trigger, case)
-    if transition is None:
-        raise engine.AlreadyHandled(engine.ALREADY_HANDLED.format(workflow.state_label(case.state)))
-    if transition.comment == "required" and not comment.strip():
-        raise engine.ConditionFailed(f"Vul in: {transition.comment_label.lower()}.")
-    refused = engine.refusal(workflow, transition, case, current_user, {"actor": current_user})
-    if refused:
-        raise refused
-    return transition
 
 
 def _confirmation(workflow, case, transition, comment):

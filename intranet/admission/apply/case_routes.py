@@ -7,7 +7,7 @@ from intranet import htmx
 from intranet.admission.eligibility import pupils_problem
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import replace_referee as replace
-from intranet.errors import error_page
+from intranet.refusals import Refused
 from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
@@ -74,14 +74,16 @@ def edit(case_id, step):
     if step not in steps.steps_for(application.route):
         abort(404)
     if application.state != State.CONCEPT:
-        return error_page(409, drafts.NOT_EDITABLE)
+        raise engine.AlreadyHandled(drafts.NOT_EDITABLE)
     context = edit_context(application, request.form)
     form = steps.make_form(step, False, application.route, data=queries.answers_of(application))
     if request.method == "POST" and steps.validate(form, context):
         try:
             drafts.save_step(case_id, current_user, step, form.data)
-        except drafts.DraftError as error:
-            form[error.field].errors = [error.message]
+        except Refused as refused:  # a name or address taken meanwhile: at its field
+            if refused.field is None:
+                raise
+            form[refused.field].errors = [refused.message]
         else:
             missing = _count_missing(case_id) if step == "route" else None
             if missing:  # a route that pays per head: the count is asked next

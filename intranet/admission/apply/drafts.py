@@ -9,6 +9,7 @@ from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
 from intranet.forms import web_address
 from intranet.models import Organisation
+from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
@@ -19,14 +20,6 @@ from .queries import form_nonce, free_name, namesake, own_earlier_organisation, 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
 NOT_EDITABLE = "Uw aanmelding is al ingediend; wijzigen kan niet meer."
 EMAIL_TAKEN = "Er bestaat al een account met dit e-mailadres."
-
-
-class DraftError(Exception):
-    """A value that turned out to be taken while saving; `field` shows where."""
-
-    def __init__(self, field, message):
-        super().__init__(message)
-        self.field, self.message = field, message
 
 
 def _website(text):
@@ -54,7 +47,7 @@ def _claim_organisation(answers, user):
     status, applying = namesake(name)
     problem = eligibility.organisation_problem(status, applying)
     if problem:
-        raise DraftError("name", problem)
+        raise Refused(problem, field="name")
     fields = _organisation_fields(answers)
     own = locked(own_earlier_organisation(user, name)).first()
     if own is not None:
@@ -66,7 +59,7 @@ def _claim_organisation(answers, user):
                 name=free_name(name), status=OrganisationStatus.ASPIRANT, **fields
             )
     except IntegrityError as error:
-        raise DraftError("name", "Voor deze organisatie loopt al een aanmelding.") from error
+        raise Refused("Voor deze organisatie loopt al een aanmelding.", field="name") from error
 
 
 def _new_account(account):
@@ -74,7 +67,7 @@ def _new_account(account):
         with db.atomic():
             user = create_user(account["email"], account["name"], account["password"])
     except IntegrityError as error:
-        raise DraftError("contact_email", EMAIL_TAKEN) from error
+        raise Refused(EMAIL_TAKEN, field="contact_email") from error
     send_confirmation(user)
     return user
 
@@ -138,7 +131,7 @@ def _save_organisation(application, answers):
     if other.exists():
         status, applying = namesake(name, application.organisation_id)
         problem = eligibility.organisation_problem(status, applying)
-        raise DraftError("name", problem or "Er bestaat al een organisatie met deze naam.")
+        raise Refused(problem or "Er bestaat al een organisatie met deze naam.", field="name")
     fields = _organisation_fields(answers)
     Organisation.update(name=name, **fields).where(
         Organisation.id == application.organisation_id

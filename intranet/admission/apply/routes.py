@@ -6,6 +6,7 @@ from flask_login import current_user
 from intranet import security, throttle, tokens
 from intranet.admission.eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from intranet.models import User
+from intranet.refusals import Refused
 from intranet.security import login_required
 from intranet.workflows.admission import admission
 
@@ -114,9 +115,11 @@ def _save(wizard, answers, submit):
         )
     except tokens.LinkError:
         return _already_saved()
-    except drafts.DraftError as error:
-        step = "organisatie" if error.field == "name" else "contactpersoon"
-        return _refuse(wizard, step, error.field, error.message)
+    except Refused as refused:  # a name or address taken meanwhile: at its field
+        if refused.field is None:
+            raise
+        step = "organisatie" if refused.field == "name" else "contactpersoon"
+        return _refuse(wizard, step, refused.field, refused.message)
     if wizard.newcomer:
         security.start_session(user, remember=False)
     flash((said or SAVED) + (CONFIRM if account else ""), "success")

@@ -6,7 +6,6 @@ from wtforms.fields.choices import SelectChoice
 
 from intranet.admission.apply.queries import likely_matches
 from intranet.clock import today
-from intranet.errors import error_page
 from intranet.formats import day_numbers
 from intranet.models import User
 from intranet.security import role_required
@@ -69,10 +68,7 @@ def _case_page(application, record_form=None, record_message=None, status=200):
 @role_required("projectleider")
 def link_organisation(case_id, organisation_id):
     """The projectleider decides the application is for this existing organisation."""
-    try:
-        match = matching.link_to_existing(case_id, organisation_id, current_user)
-    except matching.MatchError as error:
-        return error_page(error.status, error.message)
+    match = matching.link_to_existing(case_id, organisation_id, current_user)
     flash(f"De aanmelding hoort nu bij {match.name}.", "success")
     return redirect(url_for("inbox.case", case_id=case_id), code=303)
 
@@ -86,9 +82,7 @@ def nominate(case_id):
     if not form.is_submitted():
         form.expected_state.data = application.state
         form.deadline.data = today() + current_app.config["VOTE_DURATION"]
-        refused = _nominate_refusal(application)
-        if refused:
-            return error_page(*refused)
+        _check_nominate(application)
     elif form.validate():
         engine.fire(
             admission,
@@ -110,14 +104,15 @@ def nominate(case_id):
     ), status
 
 
-def _nominate_refusal(application):
-    """(status, message) when this application cannot be nominated now, else None."""
+def _check_nominate(application):
+    """Refuse to show the form when this application cannot be nominated now."""
     if application.state != State.WITH_LEADER:
         label = admission.state_label(application.state)
-        return 409, engine.ALREADY_HANDLED.format(label)
+        raise engine.AlreadyHandled(engine.ALREADY_HANDLED.format(label))
     if admission.transition("voordragen", application) is None:
-        return 422, "Deze aanmelding heeft recht op lidmaatschap: bevestig haar in plaats daarvan."
-    return None
+        raise engine.ConditionFailed(
+            "Deze aanmelding heeft recht op lidmaatschap: bevestig haar in plaats daarvan."
+        )
 
 
 @bp.post("/<int:case_id>/stem-vastleggen")

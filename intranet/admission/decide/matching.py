@@ -7,6 +7,7 @@ from intranet.admission.apply.queries import likely_matches
 from intranet.admission.models import Application
 from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
+from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.admission import ORGANISATION_LINKED, admission
 from intranet.workflows.states import AdmissionState as S
@@ -18,14 +19,6 @@ DECIDED = "Over deze aanmelding is al besloten; de organisatie ligt vast."
 NOT_A_MATCH = "Deze organisatie lijkt niet op die van de aanmelding; koppelen kan niet."
 
 
-class MatchError(Exception):
-    """A link that is refused; `message` says why, in Dutch."""
-
-    def __init__(self, message, status=409):
-        super().__init__(message)
-        self.message, self.status = message, status
-
-
 def link_to_existing(case_id, organisation_id, actor):
     """Put the application on the existing organisation, in one transaction with its record;
     the application's own new organisation goes when nothing else refers to it."""
@@ -33,13 +26,13 @@ def link_to_existing(case_id, organisation_id, actor):
         query = Application.select().where(Application.id == case_id)
         application = locked(query).get_or_none()
         if application is None:
-            raise MatchError("Deze aanmelding bestaat niet.", 404)
+            raise Refused("Deze aanmelding bestaat niet.", 404)
         if application.state not in LINKABLE:
-            raise MatchError(DECIDED)
+            raise Refused(DECIDED, 409)
         own = Organisation.get_by_id(application.organisation_id)
         match = likely_matches(own).where(Organisation.id == organisation_id).first()
         if match is None:
-            raise MatchError(NOT_A_MATCH)
+            raise Refused(NOT_A_MATCH)
         application.organisation = match
         application.save(only=[Application.organisation])
         comment = f"Aanmelding gekoppeld aan {match.name} (was {own.name})."

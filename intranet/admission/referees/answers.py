@@ -26,9 +26,7 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
             Application.select().where(Application.id == referee.application_id)
         ).get()
         referee = Referee.get_by_id(referee_id)  # re-read under the lock
-        refused = links.refusal(referee, application.state)
-        if refused:
-            raise engine.AlreadyHandled(refused[0])
+        links.check(referee, application.state)
         if before_commit:
             before_commit()
         change_referee_status(

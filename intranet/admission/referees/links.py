@@ -6,6 +6,7 @@ from flask import current_app
 from intranet import mail, tokens
 from intranet.clock import now
 from intranet.statuses import change_referee_status
+from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import RefereeStatus as Status
 
@@ -51,12 +52,12 @@ def consume(payload):
     tokens.consume(PURPOSE, payload)
 
 
-def refusal(referee, case_state):
-    """(message, status) when this referee can no longer answer, else None."""
+def check(referee, case_state):
+    """Refuse when this referee can no longer answer: the link was replaced (400, as any
+    link that no longer works), or the reference was given or is no longer needed (409)."""
     if referee.status == Status.REPLACED:
-        return REPLACED, 410
+        raise tokens.LinkError(REPLACED)
     if referee.status == Status.ANSWERED:
-        return ALREADY_ANSWERED, 409
+        raise engine.AlreadyHandled(ALREADY_ANSWERED)
     if referee.status != Status.INVITED or case_state != State.REFERENCES:
-        return NO_LONGER_NEEDED, 409
-    return None
+        raise engine.AlreadyHandled(NO_LONGER_NEEDED)

@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, Length
 from intranet import tokens
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.forms import TextForm, choices
-from intranet.workflows import engine
+from intranet.refusals import Refused
 
 from . import links
 from .answers import record_reference
@@ -32,32 +32,29 @@ class ReferenceForm(TextForm):
     )
 
 
-def _closed(message, status):
+def _closed(refused):
     """The page a referee sees when the link cannot be used (never a 500)."""
-    return render_template("admission/referee_closed.html", message=message), status
+    page = render_template("admission/referee_closed.html", message=refused.message)
+    return page, refused.status
 
 
 def _open(token):
-    """(payload, referee) for a usable link, or (None, the page that says why not)."""
-    try:
-        payload = links.read(token)
-    except tokens.LinkError as error:
-        return None, _closed(error.message, 400)
+    """(payload, referee) for a usable link; raises a refusal saying why not."""
+    payload = links.read(token)
     referee = Referee.get_or_none(Referee.id == payload["s"])
     if referee is None:
-        return None, _closed(tokens.INVALID, 400)
-    refused = links.refusal(referee, referee.application.state)
-    if refused:
-        return None, _closed(*refused)
+        raise tokens.LinkError(tokens.INVALID)
+    links.check(referee, referee.application.state)
     return payload, referee
 
 
 @bp.route("/referentie/<token>", methods=["GET", "POST"])
 def answer(token):
     """Give a reference: the application's summary and the referee's advice."""
-    payload, referee = _open(token)
-    if payload is None:
-        return referee
+    try:
+        payload, referee = _open(token)
+    except Refused as refused:
+        return _closed(refused)
     form = ReferenceForm()
     if form.validate_on_submit():
         try:
@@ -67,10 +64,8 @@ def answer(token):
                 form.text.data,
                 before_commit=lambda: links.consume(payload),
             )
-        except tokens.LinkError as error:
-            return _closed(error.message, 400)
-        except engine.WorkflowError as error:
-            return _closed(error.message, error.status)
+        except Refused as refused:
+            return _closed(refused)
         return redirect(url_for("referee.thanks"), code=303)
     application = Application.with_organisation().where(Application.id == referee.application_id)
     return render_template(

@@ -6,20 +6,18 @@ from intranet import tokens
 from intranet.network import bp, links
 from intranet.network.models import Invitation, Meeting
 from intranet.network.routes.meetings import SUCCESS
-from intranet.network.rsvp import STARTED, AnswerRefused, answer
+from intranet.network.rsvp import STARTED, answer
+from intranet.refusals import Refused
 
 
-def _closed(message, status):
+def _closed(refused):
     """The page for a link that cannot be used: says why, changes nothing."""
-    return render_template("network/link_closed.html", message=message), status
+    return render_template("network/link_closed.html", message=refused.message), refused.status
 
 
 def _open(token):
-    """(payload, invitation) for a usable link, or (None, the page that says why not)."""
-    try:
-        payload = links.read(token)
-    except tokens.LinkError as error:
-        return None, _closed(error.message, 400)
+    """(payload, invitation) for a usable link; raises a refusal saying why not."""
+    payload = links.read(token)
     invitation = (
         Invitation.select(Invitation, Meeting)
         .join(Meeting)
@@ -27,18 +25,19 @@ def _open(token):
         .get_or_none()
     )
     if invitation is None:
-        return None, _closed(tokens.INVALID, 400)
+        raise tokens.LinkError(tokens.INVALID)
     if invitation.meeting.has_started:
-        return None, _closed(STARTED, 409)
+        raise Refused(STARTED, 409)
     return payload, invitation
 
 
 @bp.route("/antwoord/<token>", methods=["GET", "POST"])
 def answer_link(token):
     """Say komt or komt niet from the link in the mail; the link then is used up."""
-    payload, invitation = _open(token)
-    if payload is None:
-        return invitation
+    try:
+        payload, invitation = _open(token)
+    except Refused as refused:
+        return _closed(refused)
     error = None
     if request.method == "POST":
         try:
@@ -48,11 +47,9 @@ def answer_link(token):
                 request.form.get("answer", ""),
                 before_commit=lambda: links.consume(payload),
             )
-        except tokens.LinkError as refused:
-            return _closed(refused.message, 400)
-        except AnswerRefused as refused:
+        except Refused as refused:  # the link, or the answer: only a choice is asked again
             if refused.status != 422:
-                return _closed(refused.message, refused.status)
+                return _closed(refused)
             error = refused.message
         else:
             return redirect(url_for("network.answered", answer=done.answer), code=303)

@@ -6,7 +6,8 @@ from intranet import htmx
 from intranet.network import bp
 from intranet.network.models import KOMT, Invitation
 from intranet.network.routes import meeting_or_404
-from intranet.network.rsvp import AnswerRefused, mark_attendance
+from intranet.network.rsvp import mark_attendance
+from intranet.refusals import Refused
 from intranet.security import role_required
 
 
@@ -37,7 +38,7 @@ def mark(meeting_id, invitation_id):
     message, status = None, 200
     try:
         mark_attendance(meeting, invitation_id, present)
-    except AnswerRefused as refused:
+    except Refused as refused:
         if refused.status == 404:
             raise  # the one error path answers it
         if not htmx.is_htmx():

@@ -10,8 +10,9 @@ from intranet.network import bp, calendar, meetings
 from intranet.network.forms import MeetingForm, PartForm
 from intranet.network.models import Contribution, Invitation, Meeting, Network
 from intranet.network.routes import meeting_or_404
-from intranet.network.rsvp import AnswerRefused, answer, change_capacity, is_full
+from intranet.network.rsvp import answer, change_capacity, is_full
 from intranet.pagination import paginate
+from intranet.refusals import Refused
 from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.meeting import WORKFLOW
@@ -99,7 +100,7 @@ def respond(meeting_id):
     _visible(found)
     try:
         invitation = answer(found.id, current_user.id, request.form.get("answer", ""))
-    except AnswerRefused as refused:
+    except Refused as refused:
         if not htmx.is_htmx():
             flash(refused.message, "error")
             return redirect(url_for("network.meeting", case_id=found.id), code=303)
@@ -172,7 +173,7 @@ def _capacity(found):
         else:
             try:
                 change_capacity(found.id, int(raw) if raw else None)
-            except AnswerRefused as refused:
+            except Refused as refused:
                 error = refused.message
             else:
                 flash("Het aantal plaatsen is aangepast.", "success")

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from intranet import confirm
 from intranet.formats import day_numbers
+from intranet.refusals import Refused
 from intranet.rounds import bp, opening, previews
 from intranet.rounds.forms import RoundForm
 from intranet.rounds.models import ROUND_KINDS
@@ -45,10 +46,10 @@ def _open(case_id, kind):
             if confirm.answer() == "nee":
                 return _period_page(period, **forms)
             round_ = open_round(period, current_user, form.deadline.data)
-        except opening.RoundError as error:
-            if error.field is None:
-                return _period_page(period, status=422, notice=error.message)
-            form.deadline.errors.append(error.message)
+        except Refused as refused:
+            if refused.field is None:
+                return _period_page(period, status=422, notice=refused.message)
+            form[refused.field].errors.append(refused.message)
         else:
             flash(_opened(round_), "success")
             return redirect(url_for("rounds.round_page", round_id=round_.id), code=303)

@@ -1,16 +1,16 @@
 """Signing as organisations sign: naming the signer, their link, and paper signatures."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from intranet import htmx, tokens
+from intranet import htmx
 from intranet.clock import today
+from intranet.refusals import Refused
 from intranet.rounds import bp, signers
 from intranet.rounds.forms import PaperSignForm, SignerForm, SignForm
 from intranet.rounds.models import RenewalInvitation
 from intranet.rounds.routes.answers import _invitation, _page, _require_own, _stale, stale_message
 from intranet.security import role_required
-from intranet.workflows import engine
 
 
 def _done(invitation, message):
@@ -24,8 +24,8 @@ def _done(invitation, message):
 
 def _refused(invitation, error):
     """A refused step changes nothing and says why on the page."""
-    if error.status == 403:
-        abort(403)
+    if error.status in (403, 404):
+        raise error  # the one error answer
     fresh = RenewalInvitation.with_context(invitation.id)
     message = stale_message(fresh) or error.message
     return _page(fresh, message=("error", message), status=error.status)
@@ -50,8 +50,8 @@ def name_signer(case_id):
             form.delegate_function.data,
             form.delegate_email.data,
         )
-    except engine.WorkflowError as error:
-        return _refused(invitation, error)
+    except Refused as refused:
+        return _refused(invitation, refused)
     name = form.delegate_name.data.strip()
     return _done(
         invitation,
@@ -70,8 +70,8 @@ def record_paper(case_id):
         return _page(invitation, status=422, paper_form=form)
     try:
         signers.record_paper(invitation.id, current_user, form.signature(), invitation.state)
-    except engine.WorkflowError as error:
-        return _refused(invitation, error)
+    except Refused as refused:
+        return _refused(invitation, refused)
     return _done(
         invitation,
         f"Vastgelegd: {invitation.organisation.name} heeft op papier getekend; "
@@ -79,8 +79,9 @@ def record_paper(case_id):
     )
 
 
-def _closed(message, status=400):
-    return render_template("rounds/signer_closed.html", message=message), status
+def _closed(refused):
+    """The page a named signer sees when the link cannot be used (never a 500)."""
+    return render_template("rounds/signer_closed.html", message=refused.message), refused.status
 
 
 @bp.route("/convenant/tekenen/<token>", methods=["GET", "POST"])
@@ -88,8 +89,8 @@ def sign_by_link(token):
     """The named signer reads the convenant and signs, without an account."""
     try:
         payload, invitation = signers.open_link(token)
-    except tokens.LinkError as error:
-        return _closed(error.message)
+    except Refused as refused:
+        return _closed(refused)
     form = SignForm(
         signer_name=invitation.delegate_name,
         signer_function=invitation.delegate_function,
@@ -98,10 +99,8 @@ def sign_by_link(token):
     if form.validate_on_submit():
         try:
             signers.sign_by_link(payload, invitation, form.signature())
-        except tokens.LinkError as error:
-            return _closed(error.message)
-        except engine.WorkflowError as error:
-            return _closed(error.message, error.status)
+        except Refused as refused:
+            return _closed(refused)
         flash(
             f"Dank u wel. U heeft het convenant {invitation.round.period.name} getekend namens "
             f"{invitation.organisation.name}; de contactpersonen krijgen een bevestiging.",
