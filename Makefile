@@ -25,12 +25,13 @@ PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-
 
 # requirements.lock: what production installs; requirements-dev.lock: that plus the tools.
 # Keeps every existing pin; `make lock UPGRADE=1` moves everything to the newest versions.
+# requirements-pip.lock: the pip the dev lock pins (pip-tools needs it), on its own.
 lock: $(BIN)/.installed
-	echo "pip==$$($(BIN)/pip --version | cut -d' ' -f2)" | $(PIP_COMPILE) -o requirements-pip.lock -
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) -o requirements.lock pyproject.toml
 	$(PIP_COMPILE) $(if $(UPGRADE),--upgrade) --extra dev -o requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	echo "pip==$$($(BIN)/pip --version | cut -d' ' -f2)" | $(PIP_COMPILE) -o requirements-pip.lock -
 
 # Graphviz draws the workflow diagrams; Pango and the DejaVu fonts typeset the invoice PDFs
 # (WeasyPrint); libpq-dev lets psycopg2 build against the system's libpq (patched by the

@@ -1,4 +1,4 @@
-"""gunicorn settings for the intranet: `gunicorn -c deploy/gunicorn.conf.py` (see docs/operations.md)."""
+"""gunicorn settings: `gunicorn -c deploy/gunicorn.conf.py` (see docs/operations.md)."""
 
 import multiprocessing
 import os

@@ -46,3 +46,18 @@ def test_every_locked_package_has_a_hash():
 
 def test_production_needs_none_of_the_tools():
     assert not {"pytest", "ruff", "playwright", "htmx-flask"} & pins("requirements.lock").keys()
+
+
+def test_the_locks_keep_the_extras_their_packages_ask_for():
+    # An older pip resolves an extra (`fonttools[woff]`, asked for by weasyprint) outside a
+    # lock compiled with --strip-extras, and --require-hashes then refuses the whole install.
+    for lock in ("requirements.lock", "requirements-dev.lock"):
+        text = (ROOT / lock).read_text()
+        assert "--strip-extras" not in text
+        assert "fonttools[woff]==" in text
+
+
+def test_pip_itself_is_pinned_with_hashes_as_the_dev_lock_pins_it():
+    text = (ROOT / "requirements-pip.lock").read_text()
+    assert re.search(r"^pip==\S+ \\\n\s+--hash=sha256:", text, re.MULTILINE)
+    assert pins("requirements-pip.lock")["pip"] == pins("requirements-dev.lock")["pip"]
