@@ -14,7 +14,7 @@ import psycopg2
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from peewee import SqliteDatabase
+from peewee import AutoField, SqliteDatabase
 
 from intranet.app import create_app
 from intranet.db import db, upgrade
@@ -55,11 +55,13 @@ def _emptying_sql(sqlite):
     table costs a few hundred on PostgreSQL. (SQLite's ids restart by themselves: no table
     is AUTOINCREMENT.)
     """
-    tables = [f'"{model._meta.table_name}"' for model in reversed(MODELS)]
-    statements = [f"DELETE FROM {table}" for table in tables]
+    statements = [f'DELETE FROM "{model._meta.table_name}"' for model in reversed(MODELS)]
     if not sqlite:
         statements += [
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 1, false)" for table in tables
+            f"SELECT setval(pg_get_serial_sequence('\"{model._meta.table_name}\"', "
+            f"'{model._meta.primary_key.column_name}'), 1, false)"
+            for model in MODELS
+            if isinstance(model._meta.primary_key, AutoField)
         ]
     return statements
 
