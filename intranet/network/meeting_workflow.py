@@ -11,9 +11,9 @@ everyone coming, once. Calling a published meeting off tells everyone who had no
 from intranet.clock import local, now
 from intranet.network import publishing
 from intranet.network.models import Meeting
+from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
-from intranet.workflows.netwerkjaar import ensure_year
 from intranet.workflows.states import MeetingState
 
 NAME = "bijeenkomst"
