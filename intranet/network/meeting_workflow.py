@@ -3,7 +3,7 @@
 The projectleider drafts a meeting (network/routes/meetings.py) and publishes it: every
 invitee gets an invitation with a single-use answer link (network/publishing.py), the mails
 leave with `workflows tick`. A meeting in the past, or one that ends before it starts, is
-not published; publishing opens the meeting's schooljaar (workflows/netwerkjaar.py) if it
+not published; publishing opens the meeting's schooljaar (netwerkjaar_workflow.py) if it
 was not open yet, so its jaargesprek reminder is planned. The day before, tick reminds
 everyone coming, once. Calling a published meeting off tells everyone who had not declined.
 """
