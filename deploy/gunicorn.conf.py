@@ -1,4 +1,7 @@
-"""gunicorn settings for the intranet: `gunicorn -c deploy/gunicorn.conf.py` (see docs/operations.md)."""
+"""gunicorn settings for the intranet: `gunicorn -c deploy/gunicorn.conf.py`.
+
+See docs/operations.md.
+"""
 
 import multiprocessing
 import os
