@@ -124,10 +124,9 @@ def seed_renewal_round(app):
     from datetime import timedelta
 
     from intranet.clock import today
-    from intranet.rounds import opening
+    from intranet.rounds import continuation_workflow, opening, period_workflow
     from intranet.rounds.periods import create_period
-    from intranet.workflows import continuation, engine
-    from intranet.workflows import period as period_workflow
+    from intranet.workflows import engine
 
     with app.app_context():
         chair = User.get(User.email == core.REGIEGROEP[0][1])
@@ -140,8 +139,10 @@ def seed_renewal_round(app):
         )
         engine.fire(period_workflow.WORKFLOW, current.id, "starten", None)
         decision = type(current).get_by_id(current.id).decision
-        engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
-        engine.fire(continuation.WORKFLOW, decision.id, "voortzetten", chair, comment="Door.")
+        engine.fire(continuation_workflow.WORKFLOW, decision.id, "agenderen", None)
+        engine.fire(
+            continuation_workflow.WORKFLOW, decision.id, "voortzetten", chair, comment="Door."
+        )
         following = create_period(
             None,
             name="Bench volgend",

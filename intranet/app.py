@@ -31,6 +31,7 @@ from intranet import (
     rounds,
     security,
     views,
+    workflow_registry,
 )
 from intranet import config as default_config
 from intranet.admission.apply import case_routes as apply_case
@@ -74,7 +75,7 @@ from intranet.rounds.routes import (
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
-from intranet.workflows import views as case_views
+from intranet.workflows import routes as case_routes
 
 BLUEPRINTS = (
     views.bp,
@@ -92,7 +93,7 @@ BLUEPRINTS = (
     fees.bp,
     dashboard.bp,
     beheer.bp,
-    case_views.bp,
+    case_routes.bp,
     health.bp,
     privacy_routes.bp,
     tasks.bp,
@@ -187,6 +188,7 @@ def create_app(config=None):
     security.init_app(app)
     errors.init_app(app)
     views.init_app(app)
+    workflow_registry.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     for command in COMMANDS:

@@ -29,7 +29,7 @@ GET, POST = "GET", "POST"
 EVERYONE = frozenset(ROLES)
 LOGGED_IN = EVERYONE - {ANONYMOUS}
 REGIE = frozenset({REGIEGROEP, VOORZITTER})
-# Who may see the world's application (workflows/admission.py, _may_view): the applicant,
+# Who may see the world's application (admission/workflow.py, _may_view): the applicant,
 # the projectleider, the projectgroep once it was put to the vote, the regiegroep once escalated.
 CASE_VIEWERS = frozenset({AANVRAGER, PROJECTGROEP, REGIEGROEP, VOORZITTER, PROJECTLEIDER})
 PARTNER_MANAGERS = frozenset({CONTACTPERSOON, PROJECTLEIDER})

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from intranet.clock import now
+from intranet.network.meeting_workflow import WORKFLOW
 from intranet.network.models import Invitation, Meeting
 from intranet.workflows import engine
-from intranet.workflows.meeting import WORKFLOW
 
 
 def draft(leader, *, people=(), days=7, capacity=None, audience="personen", **fields):

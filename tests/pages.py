@@ -94,7 +94,7 @@ def demo_values(app):
     from intranet.network.models import Invitation, Meeting, Network
     from intranet.rounds.models import Round
     from intranet.schooljaar import schooljaar_of
-    from intranet.workflows.registry import BY_NAME as REGISTRY
+    from intranet.workflow_registry import BY_NAME as REGISTRY
 
     with app.app_context():
         case_ids = []

@@ -10,9 +10,9 @@ from peewee import fn
 from intranet.clock import now, today
 from intranet.db import db
 from intranet.models import Contact, Membership, Organisation, OutboxMessage, User
-from intranet.rounds import opening
+from intranet.rounds import opening, renewal_workflow
 from intranet.rounds.models import RenewalInvitation
-from intranet.workflows import engine, renewal
+from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
 from tests.races import Scenario
 from tests.world_rounds import periods
@@ -92,7 +92,7 @@ def sign(invitation_id, user_id):
         "authorised": True,
     }
     engine.fire(
-        renewal.WORKFLOW,
+        renewal_workflow.WORKFLOW,
         invitation_id,
         "tekenen",
         user,
@@ -119,7 +119,7 @@ def each_invitation_signed_once(plan, results):
     names = dict(User.select(User.id, User.name).tuples())
     assert all(i.signer_name == names[winners[i.id]] for i in signed)
     events = AuditEvent.select().where(
-        AuditEvent.workflow == renewal.NAME, AuditEvent.trigger == "tekenen"
+        AuditEvent.workflow == renewal_workflow.NAME, AuditEvent.trigger == "tekenen"
     )
     counts = dict(
         events.select(AuditEvent.case_id, fn.COUNT(AuditEvent.id))
@@ -133,7 +133,7 @@ def each_invitation_signed_once(plan, results):
     )
     assert {m.status for m in confirmations} == {"stored"}  # delivered after each commit
     pending = Deadline.select().where(
-        Deadline.workflow == renewal.NAME, Deadline.fired_at.is_null()
+        Deadline.workflow == renewal_workflow.NAME, Deadline.fired_at.is_null()
     )
     assert not pending.exists()  # no reminder and no expiry left for a signed invitation
 

@@ -4,9 +4,8 @@ from datetime import timedelta
 
 from intranet.clock import now, today
 from intranet.models import Contact, Organisation, OutboxMessage, User
-from intranet.rounds import opening
-from intranet.workflows import continuation, engine
-from intranet.workflows import period as period_workflow
+from intranet.rounds import continuation_workflow, opening, period_workflow
+from intranet.workflows import engine
 from intranet.workflows.timers import tick
 from tests import factories
 
@@ -17,11 +16,13 @@ def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo beslot
     """Put the period's decision on the list and take it (as the voorzitter, or the system)."""
     decision = period.decision
     if decision.state == "gepland":
-        engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
+        engine.fire(continuation_workflow.WORKFLOW, decision.id, "agenderen", None)
     if voorzitter is None:
         voorzitter = factories.person("regiegroep", voorzitter=True, name="Voorzitter")
-    engine.fire(continuation.WORKFLOW, decision.id, trigger, voorzitter, comment=motivation)
-    return continuation.WORKFLOW.model.get_by_id(decision.id)
+    engine.fire(
+        continuation_workflow.WORKFLOW, decision.id, trigger, voorzitter, comment=motivation
+    )
+    return continuation_workflow.WORKFLOW.model.get_by_id(decision.id)
 
 
 def started(period):

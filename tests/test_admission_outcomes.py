@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.votes.casting import CLOSED, cast_vote
+from intranet.admission.vote_rule import CLOSED
 from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows import engine
@@ -23,6 +23,7 @@ from tests.decide import (
     text,
     vote,
 )
+from tests.factories import cast_vote
 
 
 @pytest.fixture

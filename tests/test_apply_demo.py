@@ -1,7 +1,7 @@
 """The demo data holds an application in every state of the admission workflow."""
 
 from intranet.admission.models import Application, Referee, Vote
-from intranet.workflows.admission import admission
+from intranet.admission.workflow import WORKFLOW as admission
 
 
 def test_demo_has_an_application_in_every_state_and_seeds_once(runner):

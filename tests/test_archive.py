@@ -1,7 +1,7 @@
 """Lists: the archive of finished applications with search, and name search in the directory."""
 
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests.decide import HTMX, people, text
 from tests.weekly_support import application, with_leader
 

@@ -4,9 +4,9 @@ import sqlite3
 import threading
 
 from intranet.admission.models import Application
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.db import database_for, db
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent
 from tests import factories
 from tests.conftest import PG_URL

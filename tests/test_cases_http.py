@@ -3,8 +3,8 @@
 import pytest
 
 from intranet.admission.models import Application
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent
 from tests import factories
 

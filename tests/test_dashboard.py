@@ -91,8 +91,8 @@ def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader
 
 
 def test_admission_feeds_cases_votes_and_the_state_chart(client, leader, make_user):
+    from intranet.admission.workflow import WORKFLOW as admission
     from intranet.workflows import engine
-    from intranet.workflows.admission import admission
 
     applicant = make_user()
     waiting = factories.Case(applicant, route="basis", name="Wacht Op Jou").get()

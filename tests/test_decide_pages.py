@@ -7,10 +7,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from intranet.admission.votes.casting import cast_vote
 from intranet.models import OutboxMessage
 from tests import factories
 from tests.decide import HTMX, fresh, people, text
+from tests.factories import cast_vote
 
 
 def escalated(applicant, leader, reason="Twijfel over de doelgroep."):

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
+from intranet.workflow_registry import BY_NAME as REGISTRY
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent, Deadline, ImmutableError
-from intranet.workflows.registry import BY_NAME as REGISTRY
 from intranet.workflows.timers import last_tick
 from tests import factories
 from tests.query_count import counted_queries

@@ -10,13 +10,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from intranet.admission.models import ROUTES, Application, Referee
 from intranet.admission.referees.answers import record_reference
-from intranet.admission.votes import casting as voting
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.schema import MODELS
 from intranet.workflows import engine, timers
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
+from tests.factories import cast_vote
 
 TRIGGERS = sorted(admission.triggers)
 
@@ -73,7 +73,7 @@ class AdmissionMachine(RuleBasedStateMachine):
         voter = ([*self.members, self.leader, self.applicants[0]])[who]
         before = _snapshot()
         try:
-            voting.cast_vote(case, voter, choice)
+            cast_vote(case, voter, choice)
         except engine.WorkflowError:
             assert _snapshot() == before
 

@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.app import create_app
 from intranet.db import db
 from intranet.models import User
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent
 from tests import factories
 from tests.conftest import TEST_CONFIG

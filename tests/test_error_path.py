@@ -5,9 +5,9 @@ import pytest
 from werkzeug.exceptions import TooManyRequests
 
 from intranet import tokens
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.decide import HTMX, text
 

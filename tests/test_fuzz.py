@@ -17,13 +17,13 @@ from werkzeug.routing import IntegerConverter
 
 from intranet import security, tokens
 from intranet.admission.models import CHOICES, Referee
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.app import create_app
 from intranet.db import db, is_sqlite
 from intranet.fees.forms import BUDGET_LINES
 from intranet.fees.models import BASES, KINDS
 from intranet.models import SECTORS, User
 from intranet.partners.contacts import INVITE
-from intranet.workflows.admission import admission
 from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
 from tests.csp import inline_code, missing_security_headers

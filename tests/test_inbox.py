@@ -4,9 +4,9 @@ import pytest
 
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import record_reference
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Organisation
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.decide import HTMX, fresh, mails_to, people, step, text
 

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.votes.casting import cast_vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
 from tests.decide import fresh, mails_to, nominate, people, text
+from tests.factories import cast_vote
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 import pytest
 
 from intranet.admission.models import Comment
-from intranet.admission.votes.casting import cast_vote
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.decide import people
+from tests.factories import cast_vote
 from tests.query_count import counted_queries as counting
 
 

@@ -1,9 +1,9 @@
 """The features together: admission joins the running period, rounds reach the dashboard
 and a partner's page shows its convenant history."""
 
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.rounds.models import PeriodMembership
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories, rounds_support
 
 

@@ -3,9 +3,9 @@
 import pytest
 
 from intranet.models import OutboxMessage
+from intranet.network.contribution_workflow import WORKFLOW
 from intranet.network.models import Contribution, Network, NetworkMember, ProgrammePart
 from intranet.workflows import engine
-from intranet.workflows.contribution import WORKFLOW
 from tests.network_support import published
 
 

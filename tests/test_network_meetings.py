@@ -6,10 +6,10 @@ import pytest
 
 from intranet.clock import local, now
 from intranet.models import OutboxMessage, User
+from intranet.network.meeting_workflow import WORKFLOW
 from intranet.network.models import Invitation, Meeting, MeetingNetwork, Network, NetworkMember
 from intranet.network.rsvp import answer
 from intranet.workflows import engine
-from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.timers import tick
 from tests.network_support import draft, published
 from tests.query_count import counted_queries as counting

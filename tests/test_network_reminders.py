@@ -8,12 +8,12 @@ from intranet.db import db
 from intranet.models import OutboxMessage
 from intranet.network import jaargesprek
 from intranet.network.jaargesprek import NetworkYear
+from intranet.network.meeting_workflow import WORKFLOW
+from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
-from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import Deadline
-from intranet.workflows.netwerkjaar import ensure_year
 from intranet.workflows.timers import tick
 from tests.network_support import published
 

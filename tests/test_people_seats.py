@@ -6,15 +6,15 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Application
-from intranet.admission.votes.casting import cast_vote
+from intranet.admission.vote_rule import tally
 from intranet.clock import today
 from intranet.models import Membership, User
 from intranet.people import accounts, seats
 from intranet.people.audit import of_person
 from intranet.privacy.operations import anonymise
 from intranet.refusals import Refused
-from intranet.workflows.admission import tally
 from tests import factories
+from tests.factories import cast_vote
 
 DAY = timedelta(days=1)
 

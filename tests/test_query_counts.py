@@ -5,11 +5,11 @@ Counted as a member works: the vote page is open when they vote.
 
 import pytest
 
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
 from intranet.models import Contact, Membership, User
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.decide import HTMX, fresh, people
 from tests.query_count import counted_queries

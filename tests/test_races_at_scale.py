@@ -13,12 +13,13 @@ import pytest
 from peewee import fn
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.votes.casting import CLOSED, cast_vote
+from intranet.admission.vote_rule import CLOSED
 from intranet.clock import now
 from intranet.db import db
 from intranet.models import Membership, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
+from tests.factories import cast_vote
 from tests.races import Scenario, play
 from tests.races_signing import SIGNING
 

@@ -7,9 +7,9 @@ from itsdangerous.timed import TimestampSigner
 
 from intranet import tokens
 from intranet.admission.models import Application, Referee
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.test_apply_support import errors, links_to, text
 

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Comment
-from intranet.admission.votes.casting import cast_vote
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.timers import tick
 from tests import factories
 from tests.decide import HTMX, fresh, people, step, text
+from tests.factories import cast_vote
 
 
 @pytest.fixture

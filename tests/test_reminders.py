@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now, today
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import RenewalInvitation
+from intranet.rounds.renewal_workflow import WORKFLOW as RENEWAL
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
-from intranet.workflows.registry import get
 from intranet.workflows.timers import tick
 from tests.decide import HTMX, mails_to, people, text
 from tests.rounds_support import open_renewal, renewal_setup
@@ -23,7 +23,7 @@ REMIND = "Herinnering: stemming"
 @pytest.fixture
 def vote(make_user, app):
     """A vote of three members, open for 14 days; the first member has voted."""
-    from intranet.admission.votes.casting import cast_vote
+    from tests.factories import cast_vote
 
     app.config["VOTE_REMINDER_DAYS_BEFORE"] = 3
     cast = people(make_user)
@@ -131,7 +131,7 @@ def test_the_projectleider_reminds_the_partners_that_have_not_answered_a_round(
     round_ = open_renewal(following)
     signed = RenewalInvitation.get(RenewalInvitation.organisation == school)
     engine.fire(
-        get("verlenging"),
+        RENEWAL,
         signed.id,
         "tekenen",
         school_contact,

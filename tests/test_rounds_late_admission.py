@@ -1,11 +1,11 @@
 """A partner admitted while a signing round is open is invited to that round at once, and its
 welcome mail says so."""
 
-from intranet.admission.votes.casting import cast_vote
 from intranet.models import Organisation
 from intranet.rounds.models import RenewalInvitation
 from tests import factories
 from tests.decide import people
+from tests.factories import cast_vote
 from tests.rounds_support import mails_to, open_renewal, renewal_setup
 
 

@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from intranet.clock import today
 from intranet.models import Organisation, OutboxMessage
+from intranet.rounds import renewal_workflow
 from intranet.rounds.models import RenewalInvitation, Round
-from intranet.workflows import engine, renewal
+from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
 from tests.query_count import counting_queries
@@ -35,8 +36,10 @@ def _round_with_answers(make_organisation, make_user):
     _, following = renewal_setup()
     round_ = open_renewal(following)
     cases = {c.organisation_id: c.id for c in RenewalInvitation.select()}
-    engine.fire(renewal.WORKFLOW, cases[orgs[0].id], "tekenen", users[0], data=SIGNATURE)
-    engine.fire(renewal.WORKFLOW, cases[orgs[1].id], "opzeggen", users[1], comment="Te duur.")
+    engine.fire(renewal_workflow.WORKFLOW, cases[orgs[0].id], "tekenen", users[0], data=SIGNATURE)
+    engine.fire(
+        renewal_workflow.WORKFLOW, cases[orgs[1].id], "opzeggen", users[1], comment="Te duur."
+    )
     return round_
 
 

@@ -283,10 +283,11 @@ def test_reminders_go_out_at_the_configured_interval_until_answered(app, signing
 
 def engine_sign(case, user):
     """Sign through the engine, as the form would."""
-    from intranet.workflows import engine, renewal
+    from intranet.rounds import renewal_workflow
+    from intranet.workflows import engine
 
     engine.fire(
-        renewal.WORKFLOW,
+        renewal_workflow.WORKFLOW,
         case.id,
         "tekenen",
         user,

@@ -5,7 +5,7 @@ from datetime import timedelta
 from intranet.clock import today
 from intranet.deadlines import start_of
 from intranet.models import Organisation
-from intranet.rounds import opening
+from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import (
     ConvenantPeriod,
     RenewalInvitation,
@@ -13,7 +13,7 @@ from intranet.rounds.models import (
     periods_of,
     rounds_in_progress,
 )
-from intranet.workflows import engine, period, renewal, vriend
+from intranet.workflows import engine
 from tests import factories
 from tests.rounds_support import decide, open_renewal, renewal_setup, started, tick
 
@@ -46,12 +46,21 @@ def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
     users = {org.name: make_user(organisation=org) for org in (signer, decliner, lef, friend)}
     current, following = renewal_setup(starts=60)
     signing = open_renewal(following)
-    _answer(renewal.WORKFLOW, RenewalInvitation, signing, signer, users["Tekent"], "tekenen",
-            data=SIGNATURE)  # fmt: skip
+    renewal = renewal_workflow.WORKFLOW
+    _answer(renewal, RenewalInvitation, signing, signer, users["Tekent"], "tekenen", data=SIGNATURE)
     for org in (decliner, lef, friend):
-        _answer(renewal.WORKFLOW, RenewalInvitation, signing, org, users[org.name], "opzeggen")
+        _answer(
+            renewal_workflow.WORKFLOW, RenewalInvitation, signing, org, users[org.name], "opzeggen"
+        )
     friends = opening.open_vriend_round(current, None, today() + timedelta(days=30))
-    _answer(vriend.WORKFLOW, VriendInvitation, friends, friend, users["Wordt vriend"], "aanvaarden")
+    _answer(
+        vriend_workflow.WORKFLOW,
+        VriendInvitation,
+        friends,
+        friend,
+        users["Wordt vriend"],
+        "aanvaarden",
+    )
 
     tick(start_of(following.starts_on) + timedelta(minutes=1))
 
@@ -81,7 +90,7 @@ def test_ending_after_beeindiging_lapses_every_partner(make_organisation):
 def test_ending_without_a_decision_changes_no_status(make_organisation):
     partner = make_organisation()
     current = started(factories.period("Periode", starts=-1000, ends=-1))
-    engine.fire(period.WORKFLOW, current.id, "aflopen", None)
+    engine.fire(period_workflow.WORKFLOW, current.id, "aflopen", None)
     assert _status(partner) == "partner"
 
 
@@ -91,7 +100,7 @@ def test_rounds_in_progress_gives_totals_per_round(make_organisation, make_user)
     contact = make_user(organisation=partner)
     _, following = renewal_setup()
     signing = open_renewal(following)
-    _answer(renewal.WORKFLOW, RenewalInvitation, signing, partner, contact, "tekenen",
+    _answer(renewal_workflow.WORKFLOW, RenewalInvitation, signing, partner, contact, "tekenen",
             data=SIGNATURE)  # fmt: skip
     [running] = rounds_in_progress()
     assert running.id == signing.id

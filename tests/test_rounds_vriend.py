@@ -8,9 +8,9 @@ import pytest
 from intranet.clock import today
 from intranet.models import Organisation, OutboxMessage
 from intranet.refusals import Refused
-from intranet.rounds import opening
+from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
-from intranet.workflows import engine, period, renewal, vriend
+from intranet.workflows import engine
 from tests import factories
 from tests.rounds_support import mails_to, open_renewal, renewal_setup, started, tick
 
@@ -63,9 +63,13 @@ def test_partners_that_signed_the_next_period_are_not_invited(make_organisation,
     other = make_organisation(name="Twijfelaar")
     current, following = renewal_setup()
     signing = open_renewal(following)
-    case = signing.renewal_invitations.where(renewal.WORKFLOW.model.organisation == signer).get()
+    case = signing.renewal_invitations.where(
+        renewal_workflow.WORKFLOW.model.organisation == signer
+    ).get()
     data = {"signer_name": "A", "signer_function": "B", "signed_on": "2026-01-01"}
-    engine.fire(renewal.WORKFLOW, case.id, "tekenen", contact, data={**data, "authorised": True})
+    engine.fire(
+        renewal_workflow.WORKFLOW, case.id, "tekenen", contact, data={**data, "authorised": True}
+    )
     round_ = opening.open_vriend_round(current, None, today() + timedelta(days=30))
     assert [c.organisation_id for c in round_.vriend_invitations] == [other.id]
 
@@ -131,9 +135,9 @@ def test_only_contactpersonen_of_that_organisation_may_answer(client, login, fri
 def test_when_the_period_ends_vrienden_lef_partners_and_the_rest_get_their_status(friends):
     round_, orgs, people = friends
     case = _case(round_, orgs["museum"])
-    engine.fire(vriend.WORKFLOW, case.id, "aanvaarden", people["museum"])
+    engine.fire(vriend_workflow.WORKFLOW, case.id, "aanvaarden", people["museum"])
     current = round_.period
-    engine.fire(period.WORKFLOW, current.id, "aflopen", None)
+    engine.fire(period_workflow.WORKFLOW, current.id, "aflopen", None)
     assert _status(orgs["museum"]) == "vriend"
     assert _status(orgs["lef"]) == "lef_partner"
     assert _status(orgs["bureau"]) == "oud_partner"
@@ -144,13 +148,13 @@ def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisati
     partner = make_organisation()
     contact = make_user(organisation=partner)
     ended = started(factories.period("Oud", starts=-1500, ends=-10))
-    engine.fire(period.WORKFLOW, ended.id, "aflopen", None)
+    engine.fire(period_workflow.WORKFLOW, ended.id, "aflopen", None)
     assert _status(partner) == "partner"  # no decision, no vriend round: nothing changes yet
     ended = ConvenantPeriod.get_by_id(ended.id)
     round_ = opening.open_vriend_round(ended, None, today() + timedelta(days=30))
     assert _status(lef) == "lef_partner"  # marked at once: the period is over
     case = _case(round_, partner)
-    engine.fire(vriend.WORKFLOW, case.id, "aanvaarden", contact)
+    engine.fire(vriend_workflow.WORKFLOW, case.id, "aanvaarden", contact)
     assert _status(partner) == "vriend"
 
 
@@ -164,7 +168,9 @@ def test_a_vriend_round_needs_a_running_or_ended_period(make_organisation):
 def test_mailing_reaches_every_vriend_contactpersoon(client, login, make_user, friends):
     round_, orgs, people = friends
     backup = make_user(organisation=orgs["museum"], kind="achtervang")
-    engine.fire(vriend.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"])
+    engine.fire(
+        vriend_workflow.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"]
+    )
     login(make_user("projectleider"))
     page = client.get("/convenant/vrienden").get_data(as_text=True)
     assert "Museum Boerhaave" in page and "Bureau Talent" not in page

@@ -15,6 +15,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from intranet import security, tokens
 from intranet.admission.models import Referee
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import today
 from intranet.models import UsedLink, User
 from intranet.network.models import Invitation
@@ -22,7 +23,6 @@ from intranet.people.models import AddressChange
 from intranet.rounds import signers
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.network_support import published

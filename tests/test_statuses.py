@@ -3,10 +3,10 @@ change with its audit record: from which status to which, by which step, by whom
 
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import record_reference
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Organisation
 from intranet.statuses import ORGANISATION_TRAIL, REFEREE_TRAIL, change_organisation_status
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import OrganisationStatus, RefereeStatus
 from tests import factories

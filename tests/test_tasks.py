@@ -3,14 +3,14 @@
 from datetime import timedelta
 
 from intranet.admission.models import Application, Comment
-from intranet.admission.votes.casting import cast_vote
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.models import Contact, Membership
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.decide import people, text
+from tests.factories import cast_vote
 from tests.query_count import counting_queries
 from tests.rounds_support import open_renewal, renewal_setup
 from tests.weekly_support import application, at_vote, escalated, with_leader

@@ -6,13 +6,14 @@ from datetime import timedelta
 import pytest
 
 from intranet.admission.models import Vote
-from intranet.admission.votes.casting import cast_vote
+from intranet.admission.vote_rule import GEEN, OWN_VOTE_STANDS, TEGEN, VOOR, vote_outcome
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Membership
 from intranet.workflows import engine, timers
-from intranet.workflows.admission import GEEN, OWN_VOTE_STANDS, TEGEN, VOOR, admission, vote_outcome
 from intranet.workflows.models import AuditEvent
 from tests import factories
 from tests.decide import fresh, people, text
+from tests.factories import cast_vote
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,13 @@ from datetime import datetime
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.admission.votes.casting import cast_vote
 from intranet.clock import today
 from intranet.formats import moment_words
 from intranet.models import Membership
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.decide import HTMX, fresh, people, text, vote
+from tests.factories import cast_vote
 
 
 @pytest.fixture

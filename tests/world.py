@@ -10,11 +10,11 @@ references, a draft); and, with the rounds feature, periods and their rounds.
 from dataclasses import dataclass, field
 
 from intranet.admission.models import Comment, Referee
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.db import db
 from intranet.models import Contact, OutboxMessage
 from intranet.schema import MODELS
 from intranet.schooljaar import schooljaar_of
-from intranet.workflows.admission import admission
 from tests import factories, world_fees, world_network, world_rounds
 from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 

@@ -8,10 +8,10 @@ every contactpersoon and asks for contributions; the world's organisation propos
 from datetime import timedelta
 
 from intranet.clock import now
+from intranet.network.contribution_workflow import WORKFLOW as CONTRIBUTION
+from intranet.network.meeting_workflow import WORKFLOW as MEETING
 from intranet.network.models import Invitation, Network, NetworkMember
 from intranet.workflows import engine
-from intranet.workflows.contribution import WORKFLOW as CONTRIBUTION
-from intranet.workflows.meeting import WORKFLOW as MEETING
 
 
 def build(leader, member, holder, organisation):

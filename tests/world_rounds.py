@@ -6,10 +6,9 @@ Built by tests/world.py for the authorization matrix.
 from datetime import timedelta
 
 from intranet.clock import today
-from intranet.rounds import opening
+from intranet.rounds import continuation_workflow, opening, period_workflow
 from intranet.rounds.models import RenewalInvitation, VriendInvitation
-from intranet.workflows import continuation, engine
-from intranet.workflows import period as period_workflow
+from intranet.workflows import engine
 from tests import factories
 
 TEXT = "## Convenant\n\n1. Alle partners committeren zich aan de visie."
@@ -20,8 +19,10 @@ def periods(leader, voorzitter):
     current = factories.period("Huidige periode", starts=-1000, ends=59, actor=leader)
     engine.fire(period_workflow.WORKFLOW, current.id, "starten", None)
     decision = current.decision
-    engine.fire(continuation.WORKFLOW, decision.id, "agenderen", None)
-    engine.fire(continuation.WORKFLOW, decision.id, "voortzetten", voorzitter, comment="Door.")
+    engine.fire(continuation_workflow.WORKFLOW, decision.id, "agenderen", None)
+    engine.fire(
+        continuation_workflow.WORKFLOW, decision.id, "voortzetten", voorzitter, comment="Door."
+    )
     following = factories.period("Volgende periode", starts=60, ends=1520, actor=leader)
     return type(current).get_by_id(current.id), following
 
@@ -43,7 +44,7 @@ def build(leader, voorzitter, organisation):
         "vriend": VriendInvitation.get(
             VriendInvitation.round == vriend, VriendInvitation.organisation == organisation
         ),
-        "decision": continuation.WORKFLOW.model.get_by_id(current.decision.id),
+        "decision": continuation_workflow.WORKFLOW.model.get_by_id(current.decision.id),
         "period": factories.period(
             "Verre periode", starts=1521, ends=2980, actor=leader
         ),  # no round: still editable

@@ -1,6 +1,7 @@
 """Workflow 1, toetreding: apply, references, the projectleider, the vote, the regiegroep.
 
-`models.py` holds the data and `effects.py` what follows each step (both sit below the
-workflow in `intranet/workflows/admission.py`); the pages and what they do are in the
-sub-packages `apply/`, `referees/`, `votes/` and `decide/`.
+The process itself, top to bottom, is `workflow.py` (with the vote's rule in `vote_rule.py`);
+`models.py` holds the data, `effects.py` what follows each step and `announce.py` what a
+decision says; the pages and what they do are in the sub-packages `apply/`, `referees/`,
+`votes/` and `decide/`.
 """

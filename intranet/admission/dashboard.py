@@ -3,7 +3,7 @@
 from flask import url_for
 
 from intranet.admission.models import Application
-from intranet.workflows.admission import admission
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows.states import AdmissionState as State
 
 WAITING_FOR_LEADER = (State.WITH_LEADER,)

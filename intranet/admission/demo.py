@@ -1,18 +1,17 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import Organisation, User
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
 
 from .eligibility import asks_profile_and_referees
 from .models import Application, Referee
 from .referees.answers import record_reference
-from .votes.casting import cast_vote
 
 # (organisation, sector, municipality, pupils, route, applicant, the state to reach)
 APPLICATIONS = [
@@ -160,7 +159,8 @@ def _answer_references(case, count=2):
 def _vote(case, choices):
     members = list(User.in_group("projectgroep"))
     for member, (choice, motivation) in zip(members, choices, strict=False):
-        cast_vote(case.id, member, choice, motivation)
+        data = {"choice": choice, "motivation": motivation}
+        engine.act(admission, case.id, "stemmen", member, data=data)  # as the vote page does
 
 
 def _advance(case, user, leader, goal):

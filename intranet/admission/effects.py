@@ -3,8 +3,8 @@
 from flask import current_app
 
 from intranet import mail, security
+from intranet.admission import referee_links as links
 from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
-from intranet.admission.referees import links
 from intranet.clock import now
 from intranet.models import Contact, Organisation, User
 from intranet.reminders.sending import vote_reminder_due
@@ -89,12 +89,12 @@ def ask_applicant(event):
 
 
 def open_vote(event):
-    """Open the projectgroep's vote with its deadline, and call the members to vote."""
+    """Open the projectgroep's vote with its deadline (workflow.py closes it then), and call
+    the members to vote."""
     application = event.case
     deadline = event.data.get("deadline") or now() + current_app.config["VOTE_DURATION"]
     application.vote_deadline = deadline
     application.save(only=[Application.vote_deadline])
-    engine.schedule(event.workflow, application, "geen_meerderheid", deadline)
     reminder_at = vote_reminder_due(deadline)
     if reminder_at is not None:
         engine.schedule(event.workflow, application, "stem_herinnering", reminder_at)

@@ -3,10 +3,10 @@
 from flask import Blueprint, request
 
 from intranet import htmx
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.archive.queries import FINISHED, archived
 from intranet.pagination import paginate
 from intranet.security import role_required
-from intranet.workflows.admission import admission
 
 bp = Blueprint("archive", __name__)
 PER_PAGE = 30

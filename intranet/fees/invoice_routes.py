@@ -8,13 +8,13 @@ from intranet.clock import today
 from intranet.fees import bp, invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
 from intranet.fees.forms import CreditForm, PaidForm
+from intranet.fees.invoice_workflow import WORKFLOW
 from intranet.fees.invoices import STATES, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.years import known_year, year_context
 from intranet.refusals import Refused
 from intranet.security import login_required, role_required
-from intranet.workflows.invoice import WORKFLOW
 from intranet.workflows.models import AuditEvent
 
 

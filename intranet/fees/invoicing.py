@@ -13,6 +13,7 @@ from flask import current_app
 from intranet import mail
 from intranet.clock import now, today
 from intranet.db import write_transaction
+from intranet.fees import invoice_workflow
 from intranet.fees.compute import overview
 from intranet.fees.export import dutch_number
 from intranet.fees.invoices import (
@@ -27,7 +28,6 @@ from intranet.formats import day_numbers
 from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_label
 from intranet.workflows import engine
-from intranet.workflows import invoice as invoice_workflow
 
 NOT_STARTED = "De verplichtingen van schooljaar {} gaan pas in op {}."
 NO_RATES = "Stel eerst de tarieven van {} vast."

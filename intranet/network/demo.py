@@ -11,7 +11,7 @@ from datetime import date, time, timedelta
 from intranet.clock import now, today, utc
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.models import Contact, Organisation, User
-from intranet.network import jaargesprek
+from intranet.network import contribution_workflow, jaargesprek, meeting_workflow
 from intranet.network.models import (
     KOMT,
     KOMT_NIET,
@@ -21,13 +21,11 @@ from intranet.network.models import (
     NetworkMember,
     ProgrammePart,
 )
+from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.network.publishing import audience_ids, invite
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
-from intranet.workflows import contribution as contribution_workflow
 from intranet.workflows import engine
-from intranet.workflows import meeting as meeting_workflow
-from intranet.workflows.netwerkjaar import ensure_year
 from intranet.workflows.states import ContributionState, MeetingState
 
 # slug, name, kind, central question, description, zichthouder (contact of this partner)

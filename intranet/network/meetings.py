@@ -3,9 +3,9 @@
 from peewee import fn
 
 from intranet.db import write_transaction
+from intranet.network.meeting_workflow import CONCEPT, WORKFLOW
 from intranet.network.models import MeetingNetwork, NetworkMember, ProgrammePart
 from intranet.workflows import engine
-from intranet.workflows.meeting import CONCEPT, WORKFLOW
 
 FIELDS = (
     "kind",

@@ -250,7 +250,7 @@ class Invitation(BaseModel):
 
 
 class Contribution(BaseModel):
-    """A partner's proposal for a meeting's programme (workflows/contribution.py)."""
+    """A partner's proposal for a meeting's programme (contribution_workflow.py)."""
 
     meeting = ForeignKeyField(Meeting, backref="contributions", on_delete="CASCADE")
     organisation = ForeignKeyField(Organisation, on_delete="CASCADE")

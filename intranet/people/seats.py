@@ -21,6 +21,7 @@ The seat rules, in the order they are checked:
 
 from contextlib import contextmanager
 
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import today
 from intranet.db import locked, write_transaction
 from intranet.formats import day_numbers
@@ -28,7 +29,6 @@ from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN,
 from intranet.people.audit import record
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 
 
 @contextmanager

@@ -12,10 +12,17 @@ from intranet.clock import today
 from intranet.deadlines import end_of, start_of, year_before
 from intranet.demo.core import PARTNERS, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, Setting, User
-from intranet.rounds import opening, rollover
+from intranet.rounds import (
+    continuation_workflow,
+    opening,
+    period_workflow,
+    renewal_workflow,
+    rollover,
+    vriend_workflow,
+)
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
 from intranet.rounds.periods import convenant_2018, create_period
-from intranet.workflows import continuation, engine, period, renewal, vriend
+from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ContinuationState as C
 from intranet.workflows.states import OrganisationStatus, PeriodState
@@ -111,8 +118,8 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
     if state == PeriodState.ENDED:
         steps.append((end_of(ends_on), PeriodState.RUNNING, PeriodState.ENDED, "aflopen", None, ""))
     else:
-        engine.schedule(period.WORKFLOW, record, "aflopen", end_of(ends_on))
-    _history(period.WORKFLOW, record, steps)
+        engine.schedule(period_workflow.WORKFLOW, record, "aflopen", end_of(ends_on))
+    _history(period_workflow.WORKFLOW, record, steps)
     partners = Organisation.select(Organisation.id).where(
         Organisation.status == OrganisationStatus.PARTNER
     )
@@ -135,7 +142,7 @@ def _past_decision(record, chair, motivation, weeks_after_due):
         decided_at=decided,
     )
     _history(
-        continuation.WORKFLOW,
+        continuation_workflow.WORKFLOW,
         decision,
         [
             (record.created_at, None, C.PLANNED, "aanmaken", record.created_by, ""),
@@ -203,14 +210,18 @@ def seed():
             "signed_on": today().isoformat(),
             "authorised": True,
         }
-        _answer(renewal.WORKFLOW, RenewalInvitation, signing, name, "tekenen", data=signature)
+        _answer(
+            renewal_workflow.WORKFLOW, RenewalInvitation, signing, name, "tekenen", data=signature
+        )
     for name, reason in DECLINED.items():
-        _answer(renewal.WORKFLOW, RenewalInvitation, signing, name, "opzeggen", comment=reason)
+        _answer(
+            renewal_workflow.WORKFLOW, RenewalInvitation, signing, name, "opzeggen", comment=reason
+        )
 
     friends = opening.open_vriend_round(current, leader, today() + timedelta(weeks=6))
-    model = vriend.WORKFLOW.model
+    model = vriend_workflow.WORKFLOW.model
     for name in VRIEND:
-        _answer(vriend.WORKFLOW, model, friends, name, "aanvaarden")
+        _answer(vriend_workflow.WORKFLOW, model, friends, name, "aanvaarden")
     for name, reason in NOT_VRIEND.items():
-        _answer(vriend.WORKFLOW, model, friends, name, "afslaan", comment=reason)
+        _answer(vriend_workflow.WORKFLOW, model, friends, name, "afslaan", comment=reason)
     Setting.write(NOTE_KEY, NOTE)

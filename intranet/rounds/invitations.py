@@ -8,11 +8,12 @@ from intranet import mail
 from intranet.clock import now
 from intranet.formats import deadline_words
 from intranet.models import Organisation
+from intranet.rounds import renewal_workflow, vriend_workflow
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of
-from intranet.workflows import engine, renewal, vriend
+from intranet.workflows import engine
 
 SETTINGS = {"renewal": "RENEWAL_REMINDER_INTERVAL", "vriend": "VRIEND_REMINDER_INTERVAL"}
-WORKFLOWS = {"renewal": renewal.WORKFLOW, "vriend": vriend.WORKFLOW}
+WORKFLOWS = {"renewal": renewal_workflow.WORKFLOW, "vriend": vriend_workflow.WORKFLOW}
 INVITATIONS = {
     "renewal": ("Uitnodiging: onderteken het convenant {period}", "renewal_invitation"),
     "vriend": ("Uitnodiging: word vriend van LEF", "vriend_invitation"),

@@ -3,9 +3,9 @@
 import os
 
 from intranet.db import write_transaction
+from intranet.rounds import period_workflow
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows import engine
-from intranet.workflows import period as period_workflow
 from intranet.workflows.states import PeriodState
 
 FIELDS = ("name", "starts_on", "ends_on", "signing_deadline", "text")

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from math import ceil
 
+from intranet.rounds import renewal_workflow, vriend_workflow
 from intranet.rounds.models import ConvenantPeriod, Round
-from intranet.workflows.registry import get
 
 PER_PAGE = 50
-WORKFLOWS = {"renewal": "verlenging", "vriend": "vriend"}
+WORKFLOWS = {"renewal": renewal_workflow.WORKFLOW, "vriend": vriend_workflow.WORKFLOW}
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Progress:
 
 def workflow_of(round_):
     """The workflow of a round's invitations."""
-    return get(WORKFLOWS[round_.kind])
+    return WORKFLOWS[round_.kind]
 
 
 def find_round(round_id):

@@ -11,8 +11,8 @@ from intranet import mail, tokens
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.rounds.models import RenewalInvitation
+from intranet.rounds.renewal_workflow import WORKFLOW
 from intranet.workflows import engine
-from intranet.workflows.renewal import WORKFLOW
 from intranet.workflows.states import RenewalState
 
 PURPOSE = "ondertekenaar"

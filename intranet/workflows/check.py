@@ -2,13 +2,13 @@
 
 from peewee import fn
 
-from intranet.workflows.registry import WORKFLOWS
+from intranet.workflows import engine
 
 
 def stray_cases():
     """Lines 'workflow: state (n cases)' for every undeclared state in use."""
     lines = []
-    for workflow in WORKFLOWS:
+    for workflow in engine.registered().values():
         model = workflow.model
         if not model.table_exists():
             continue

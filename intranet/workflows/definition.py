@@ -97,7 +97,7 @@ class Timer:
 
     name: str
     states: tuple  # the case states in which it still applies
-    run: object  # callable(workflow, case, now)
+    run: object  # callable(workflow, case, now); returning False: nothing was due after all
 
 
 @dataclass(eq=False)  # identity: one definition is one workflow (and a cache key)

@@ -1,12 +1,15 @@
 """Firing transitions: one transaction with the state write, its audit event and its effects.
 
-The user's side of the engine: fire a step, do an activity, see the steps on offer. Its
-parts: errors.py (what a refusal raises), journal.py (the lock, the move and its audit
-record), settling.py (the automatic steps), cases.py (new cases and their deadlines); their
-public names are importable from here too.
+The user's side of the engine: fire a step, do an activity, see the steps on offer. It knows
+no workflow by name: the app hands it its workflows (intranet/workflow_registry.py), which
+`registered()` returns. Its parts: step_errors.py (what a refusal raises), journal.py (the
+lock, the move and its audit record), settling.py (the automatic steps), cases.py (new cases
+and their deadlines); their public names are importable from here too.
 """
 
 from dataclasses import dataclass, field
+
+from flask import current_app
 
 from intranet.clock import now
 from intranet.db import write_transaction
@@ -19,7 +22,9 @@ from intranet.workflows.cases import (
     schedule_many,
 )
 from intranet.workflows.definition import ROLE_LABELS, SYSTEM
-from intranet.workflows.errors import (
+from intranet.workflows.journal import Event, audit, move, note, read_locked
+from intranet.workflows.settling import settle, settle_locked, settle_open
+from intranet.workflows.step_errors import (
     ALREADY_HANDLED,
     AlreadyHandled,
     CaseNotFound,
@@ -28,8 +33,6 @@ from intranet.workflows.errors import (
     UnknownAction,
     WorkflowError,
 )
-from intranet.workflows.journal import Event, audit, move, note, read_locked
-from intranet.workflows.settling import settle, settle_locked, settle_open
 
 __all__ = [
     "ALREADY_HANDLED",
@@ -52,11 +55,17 @@ __all__ = [
     "fire",
     "note",
     "refusal",
+    "registered",
     "schedule",
     "schedule_many",
     "settle",
     "settle_open",
 ]
+
+
+def registered():
+    """The app's workflows by name, as the app was handed them (workflow_registry.init_app)."""
+    return current_app.extensions["workflows"]
 
 
 @dataclass

@@ -9,8 +9,8 @@ from transitions import MachineError
 from intranet import logs
 from intranet.db import is_sqlite, locked
 from intranet.workflows.definition import SYSTEM
-from intranet.workflows.errors import ConditionFailed
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.step_errors import ConditionFailed
 
 
 @dataclass

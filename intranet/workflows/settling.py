@@ -6,8 +6,8 @@ step, activity, seat change or deadline.
 
 from intranet.clock import now
 from intranet.db import write_transaction
-from intranet.workflows.errors import CaseNotFound
 from intranet.workflows.journal import move, read_locked
+from intranet.workflows.step_errors import CaseNotFound
 
 
 def settle(workflow, case_id, moment=None):

@@ -9,7 +9,7 @@ workflow of their own moves, sit here too; `intranet/statuses.py` changes them.
 
 
 class AdmissionState:
-    """Workflow 1, toetreding (`intranet/workflows/admission.py`)."""
+    """Workflow 1, toetreding (`intranet/admission/workflow.py`)."""
 
     CONCEPT = "concept"
     REFERENCES = "referenties"
@@ -26,7 +26,7 @@ class AdmissionState:
 
 
 class MeetingState:
-    """A meeting of the network (`intranet/workflows/meeting.py`)."""
+    """A meeting of the network (`intranet/network/meeting_workflow.py`)."""
 
     CONCEPT = "concept"
     PUBLISHED = "gepubliceerd"
@@ -34,7 +34,7 @@ class MeetingState:
 
 
 class ContributionState:
-    """A proposed contribution to a programme (`intranet/workflows/contribution.py`)."""
+    """A proposed contribution to a programme (`intranet/network/contribution_workflow.py`)."""
 
     SUBMITTED = "ingediend"
     MORE_INFORMATION = "meer_informatie"
@@ -43,7 +43,7 @@ class ContributionState:
 
 
 class PeriodState:
-    """A convenant period by the calendar (`intranet/workflows/period.py`)."""
+    """A convenant period by the calendar (`intranet/rounds/period_workflow.py`)."""
 
     PLANNED = "gepland"
     RUNNING = "lopend"
@@ -51,7 +51,7 @@ class PeriodState:
 
 
 class ContinuationState:
-    """Voortzetting or beëindiging of a period (`intranet/workflows/continuation.py`)."""
+    """Voortzetting or beëindiging of a period (`intranet/rounds/continuation_workflow.py`)."""
 
     PLANNED = "gepland"
     TO_DECIDE = "te_besluiten"
@@ -60,7 +60,7 @@ class ContinuationState:
 
 
 class RenewalState:
-    """A partner's answer to the next period's convenant (`intranet/workflows/renewal.py`)."""
+    """A partner's answer to the next period's convenant (`intranet/rounds/renewal_workflow.py`)."""
 
     INVITED = "uitgenodigd"
     SIGNED = "getekend"
@@ -69,7 +69,7 @@ class RenewalState:
 
 
 class VriendState:
-    """A partner's answer to the invitation to become vriend (`intranet/workflows/vriend.py`)."""
+    """A partner's answer to the invitation to become vriend (`rounds/vriend_workflow.py`)."""
 
     INVITED = "uitgenodigd"
     VRIEND = "vriend"
@@ -78,7 +78,7 @@ class VriendState:
 
 
 class InvoiceState:
-    """An invoice of abonnementsgelden (`intranet/workflows/invoice.py`)."""
+    """An invoice of abonnementsgelden (`intranet/fees/invoice_workflow.py`)."""
 
     OPEN = "open"
     PAID = "betaald"

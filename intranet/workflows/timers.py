@@ -19,7 +19,6 @@ from intranet.formats import moment_words
 from intranet.privacy import retention
 from intranet.workflows import engine
 from intranet.workflows.models import Deadline
-from intranet.workflows.registry import BY_NAME
 
 TICK_STAMP = "last-tick"  # in the instance folder: its modification time is the last tick
 
@@ -34,8 +33,9 @@ def tick(moment=None):
     """
     moment = moment or now()
     counts = {"uitgevoerd": 0, "vervallen": 0, UNKNOWN: 0}
+    workflows = engine.registered()
     for deadline in list(Deadline.due(moment)):
-        if deadline.workflow not in BY_NAME:
+        if deadline.workflow not in workflows:
             counts[UNKNOWN] += 1
             current_app.logger.error(
                 "deadline %s: unknown workflow %r (case %s, %s)",
@@ -45,7 +45,7 @@ def tick(moment=None):
                 deadline.action,
             )
             continue
-        outcome = _fire_once(deadline, moment)
+        outcome = _fire_once(workflows[deadline.workflow], deadline, moment)
         if outcome:
             counts[outcome] += 1
     record_tick()  # tick ran, whatever the mail does below
@@ -57,9 +57,8 @@ def tick(moment=None):
     return counts
 
 
-def _fire_once(deadline, moment):
+def _fire_once(workflow, deadline, moment):
     """Claim the deadline and run its action in one transaction; None if another tick had it."""
-    workflow = BY_NAME[deadline.workflow]
     with write_transaction():
         claimed = (
             Deadline.update(fired_at=moment)
@@ -78,16 +77,11 @@ def _run(workflow, deadline, moment):
     if case is None:
         return "vervallen"
     timer = workflow.timers_by_name.get(deadline.action)
-    if timer is not None:
-        if case.state not in timer.states:
+    if timer is not None:  # the workflow's own action; False: it found nothing to do
+        if case.state not in timer.states or timer.run(workflow, case, moment) is False:
             return "vervallen"
-        timer.run(workflow, case, moment)
         return "uitgevoerd"
-    try:
-        if deadline.action in workflow.triggers and any(
-            t.trigger == deadline.action for t in workflow.automatic_from(case.state)
-        ):  # a decided vote: count again at the deadline, then take what holds
-            return "uitgevoerd" if engine.settle(workflow, case.id, moment) else "vervallen"
+    try:  # else the deadline names a step the system takes
         engine.fire(workflow, case.id, deadline.action, None)
     except engine.WorkflowError:  # the case moved on, or the step's condition no longer holds
         return "vervallen"
@@ -98,7 +92,7 @@ def problems():
     """What is wrong with the timed work, in words (for the health check); [] when all is well."""
     unknown = (
         Deadline.select(Deadline.workflow, fn.COUNT(Deadline.id))
-        .where(Deadline.fired_at.is_null(), Deadline.workflow.not_in(list(BY_NAME)))
+        .where(Deadline.fired_at.is_null(), Deadline.workflow.not_in(list(engine.registered())))
         .group_by(Deadline.workflow)
         .tuples()
     )

@@ -7,13 +7,13 @@ from intranet import htmx
 from intranet.admission.eligibility import pupils_problem
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import replace_referee as replace
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.refusals import Refused
 from intranet.security import login_required
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
+from intranet.workflows.routes import case_context
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import RefereeStatus
-from intranet.workflows.views import case_context
 
 from . import drafts, queries, steps
 from .forms import ReplaceRefereeForm

@@ -5,13 +5,13 @@ from peewee import IntegrityError
 from intranet import tokens
 from intranet.admission import eligibility
 from intranet.admission.models import Application, Referee
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
 from intranet.forms import web_address
 from intranet.models import Organisation
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import OrganisationStatus
 

@@ -5,10 +5,10 @@ from flask_login import current_user
 
 from intranet import security, throttle, tokens
 from intranet.admission.eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import User
 from intranet.refusals import Refused
 from intranet.security import login_required
-from intranet.workflows.admission import admission
 
 from . import drafts, queries, review, steps
 from .wizard import Wizard, sign_in

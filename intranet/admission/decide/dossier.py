@@ -6,10 +6,11 @@ from flask import abort
 
 from intranet.admission.eligibility import asks_pupils
 from intranet.admission.models import Application, Comment, Referee, Vote
+from intranet.admission.vote_rule import current_member_ids, deadline_passed, tally
+from intranet.admission.workflow import WORKFLOW as admission
+from intranet.admission.workflow import escalation_reason
 from intranet.clock import now
 from intranet.pagination import paginate
-from intranet.workflows.admission import admission, current_member_ids, deadline_passed, tally
-from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import AdmissionState as State
 
@@ -141,13 +142,7 @@ def escalation(application):
         .order_by(AuditEvent.id.desc())
         .first()
     )
-    if event is None:
-        return None
-    if event.trigger == "escaleren":
-        return f"De projectleider ({event.actor_label}) legt de aanvraag voor: {event.comment}"
-    if event.actor_label == SYSTEM or event.payload.get("deadline_passed"):
-        return "De stemtermijn verstreek zonder meerderheid in de projectgroep."
-    return "Alle leden van de projectgroep stemden, zonder meerderheid voor of tegen."
+    return escalation_reason(event) if event is not None else None
 
 
 def decision(application):

@@ -7,9 +7,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 
 from intranet.admission.models import CHOICES
+from intranet.admission.vote_rule import current_member_ids
 from intranet.clock import AMSTERDAM, today
 from intranet.forms import DayField, Form
-from intranet.workflows.admission import current_member_ids
 
 MAX_TEXT = 5000
 CHOOSE = "Kies voor, tegen of twijfel."

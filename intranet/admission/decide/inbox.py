@@ -5,14 +5,14 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from intranet.admission.apply.queries import likely_matches
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import today
 from intranet.formats import day_numbers
 from intranet.models import User
 from intranet.security import role_required
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
+from intranet.workflows.routes import case_context
 from intranet.workflows.states import AdmissionState as State
-from intranet.workflows.views import case_context
 
 from . import matching
 from .dossier import application_or_404, dossier, inbox, vote_view

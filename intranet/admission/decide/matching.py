@@ -5,11 +5,12 @@ from peewee import IntegrityError
 
 from intranet.admission.apply.queries import likely_matches
 from intranet.admission.models import Application
+from intranet.admission.workflow import ORGANISATION_LINKED
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.db import db, locked, write_transaction
 from intranet.models import Organisation
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from intranet.workflows.admission import ORGANISATION_LINKED, admission
 from intranet.workflows.states import AdmissionState as S
 from intranet.workflows.states import OrganisationStatus
 

@@ -6,9 +6,9 @@ from flask_login import current_user
 
 from intranet import pdf
 from intranet.admission.models import Comment
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.security import role_required
-from intranet.workflows.admission import admission
 from intranet.workflows.models import AuditEvent
 
 from .dossier import application_or_404, dossier, vote_view

@@ -5,10 +5,10 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.admission.models import Comment
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.security import role_required
-from intranet.workflows.admission import admission
+from intranet.workflows.routes import case_context
 from intranet.workflows.states import AdmissionState as State
-from intranet.workflows.views import case_context
 
 from .dossier import (
     application_or_404,

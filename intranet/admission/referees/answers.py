@@ -1,12 +1,12 @@
 """Recording a referee's answer; with both references in, the case moves on."""
 
+from intranet.admission import referee_links as links
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
-from intranet.admission.referees import links
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.statuses import REFEREE_LABEL, change_referee_status
 from intranet.workflows import engine
-from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import RefereeStatus
 

@@ -5,11 +5,11 @@ from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from intranet import tokens
+from intranet.admission import referee_links as links
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.forms import TextForm, choices
 from intranet.refusals import Refused
 
-from . import links
 from .answers import record_reference
 
 bp = Blueprint("referee", __name__)

@@ -7,9 +7,10 @@ from intranet import htmx
 from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
 from intranet.admission.decide.forms import VoteForm
 from intranet.admission.models import Application
+from intranet.admission.vote_rule import Tally
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.security import role_required
 from intranet.workflows import engine
-from intranet.workflows.admission import Tally, admission
 
 bp = Blueprint("votes", __name__, url_prefix="/stemmen")
 VOTERS = ("projectgroep", "projectleider")

@@ -6,14 +6,14 @@ from flask_login import current_user
 from intranet.db import write_transaction
 from intranet.models import Organisation
 from intranet.network import bp
+from intranet.network.contribution_workflow import WORKFLOW
 from intranet.network.forms import ContributionForm
 from intranet.network.models import Contribution, Network
 from intranet.network.routes import meeting_or_404
 from intranet.security import login_required
 from intranet.workflows import engine
-from intranet.workflows.contribution import WORKFLOW
+from intranet.workflows.routes import case_context
 from intranet.workflows.states import MeetingState
-from intranet.workflows.views import case_context
 
 
 def _organisations():

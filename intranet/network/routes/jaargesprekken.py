@@ -6,9 +6,9 @@ from flask_login import current_user
 from intranet.models import Organisation
 from intranet.network import bp, jaargesprek
 from intranet.network.forms import JaargesprekForm
+from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.schooljaar import schooljaar_label
 from intranet.security import role_required
-from intranet.workflows.netwerkjaar import ensure_year
 
 FIRST_YEAR = 2018
 

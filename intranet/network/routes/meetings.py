@@ -8,6 +8,7 @@ from intranet.clock import local
 from intranet.extensions import login_manager
 from intranet.network import bp, calendar, meetings
 from intranet.network.forms import MeetingForm, PartForm
+from intranet.network.meeting_workflow import WORKFLOW
 from intranet.network.models import Contribution, Invitation, Meeting, Network
 from intranet.network.routes import meeting_or_404
 from intranet.network.rsvp import answer, change_capacity, is_full
@@ -15,10 +16,9 @@ from intranet.pagination import paginate
 from intranet.refusals import Refused
 from intranet.security import login_required, role_required
 from intranet.workflows import engine
-from intranet.workflows.meeting import WORKFLOW
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.routes import action_groups
 from intranet.workflows.states import MeetingState
-from intranet.workflows.views import action_groups
 
 PER_PAGE = 50
 SUCCESS = {

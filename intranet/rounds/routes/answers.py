@@ -8,19 +8,26 @@ from intranet.clock import today
 from intranet.deadlines import last_day
 from intranet.formats import day_words
 from intranet.models import Organisation
-from intranet.rounds import bp
+from intranet.rounds import bp, renewal_workflow, vriend_workflow
 from intranet.rounds.forms import DeclineForm, PaperSignForm, SignerForm, SignForm
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for
 from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
-from intranet.workflows.registry import get
 from intranet.workflows.states import RenewalState, VriendState
 
 KINDS = {
-    RenewalInvitation: ("verlenging", "rounds/renewal.html", "rounds/_renewal_answer.html"),
-    VriendInvitation: ("vriend", "rounds/vriend.html", "rounds/_vriend_answer.html"),
+    RenewalInvitation: (
+        renewal_workflow.WORKFLOW,
+        "rounds/renewal.html",
+        "rounds/_renewal_answer.html",
+    ),
+    VriendInvitation: (
+        vriend_workflow.WORKFLOW,
+        "rounds/vriend.html",
+        "rounds/_vriend_answer.html",
+    ),
 }
 NOTHING_CHANGED = "Er is niets gewijzigd."
 ANSWERED = {
@@ -32,7 +39,7 @@ ANSWERED = {
 
 
 def _workflow(invitation):
-    return get(KINDS[type(invitation)][0])
+    return KINDS[type(invitation)][0]
 
 
 def _invitation(model, case_id):

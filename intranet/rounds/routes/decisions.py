@@ -4,10 +4,10 @@ from flask import abort, render_template
 from flask_login import current_user
 
 from intranet.rounds import bp
+from intranet.rounds.continuation_workflow import WORKFLOW
 from intranet.rounds.models import ContinuationDecision
 from intranet.security import role_required
-from intranet.workflows.continuation import WORKFLOW
-from intranet.workflows.views import case_context
+from intranet.workflows.routes import case_context
 
 
 @bp.get("/regiegroep/convenant")

@@ -7,13 +7,12 @@ from playhouse.flask_utils import get_object_or_404
 from intranet.clock import today
 from intranet.forms import unique
 from intranet.models import Organisation
-from intranet.rounds import bp, opening, periods
+from intranet.rounds import bp, continuation_workflow, opening, periods
 from intranet.rounds.demo import demo_note
 from intranet.rounds.forms import PeriodForm, RoundForm
 from intranet.rounds.models import ConvenantPeriod, rounds_in_progress
+from intranet.rounds.period_workflow import WORKFLOW
 from intranet.security import role_required
-from intranet.workflows import continuation
-from intranet.workflows.period import WORKFLOW
 
 
 def _period_or_404(case_id):
@@ -28,7 +27,7 @@ def index():
         "rounds/index.html",
         periods=ConvenantPeriod.overview(),
         running=rounds_in_progress(),
-        decision_labels=continuation.STATES,
+        decision_labels=continuation_workflow.STATES,
         demo_note=demo_note(),
     )
 
@@ -106,7 +105,7 @@ def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice
         period=period,
         workflow=WORKFLOW,
         decision=period.decision,
-        decision_labels=continuation.STATES,
+        decision_labels=continuation_workflow.STATES,
         renewal=period.round("renewal"),
         vriend=period.round("vriend"),
         renewal_refusal=opening.renewal_refusal(period),

@@ -3,7 +3,7 @@
 The projectleider drafts a meeting (network/routes/meetings.py) and publishes it: every
 invitee gets an invitation with a single-use answer link (network/publishing.py), the mails
 leave with `workflows tick`. A meeting in the past, or one that ends before it starts, is
-not published; publishing opens the meeting's schooljaar (workflows/netwerkjaar.py) if it
+not published; publishing opens the meeting's schooljaar (netwerkjaar_workflow.py) if it
 was not open yet, so its jaargesprek reminder is planned. The day before, tick reminds
 everyone coming, once. Calling a published meeting off tells everyone who had not declined.
 """
@@ -11,9 +11,9 @@ everyone coming, once. Calling a published meeting off tells everyone who had no
 from intranet.clock import local, now
 from intranet.network import publishing
 from intranet.network.models import Meeting
+from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows.definition import Condition, Timer, Transition, Workflow
-from intranet.workflows.netwerkjaar import ensure_year
 from intranet.workflows.states import MeetingState
 
 NAME = "bijeenkomst"

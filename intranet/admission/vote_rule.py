@@ -4,7 +4,8 @@ An absolute majority of the current members voor admits, tegen rejects; the vote
 moment either is reached. When every member voted without one, or the deadline passed,
 the regiegroep decides. Members who left no longer count, nor do their votes. The rule is
 `vote_outcome` (a pure function); the admission workflow's automatic steps carry it as the
-conditions below, and casting or recording a vote are its activities (engine.act).
+conditions below, and casting or recording a vote are its activities: the vote page and the
+inbox call them through engine.act (workflow.py).
 """
 
 from dataclasses import asdict, dataclass

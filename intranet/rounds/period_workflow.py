@@ -7,9 +7,9 @@ that signed its convenant become its partners and the other invitees lapse
 """
 
 from intranet.deadlines import end_of, start_of
-from intranet.rounds import rollover
+from intranet.rounds import continuation_workflow, rollover
 from intranet.rounds.models import ConvenantPeriod
-from intranet.workflows import continuation, engine
+from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Transition, Workflow
 from intranet.workflows.states import PeriodState as S
 
@@ -21,7 +21,7 @@ def schedule_calendar(event):
     period = event.case
     engine.schedule(event.workflow, period, "starten", start_of(period.starts_on))
     engine.schedule(event.workflow, period, "aflopen", end_of(period.ends_on))
-    continuation.open_decision(period, event.actor)
+    continuation_workflow.open_decision(period, event.actor)
 
 
 WORKFLOW = Workflow(
@@ -51,7 +51,7 @@ def reschedule(period):
     engine.schedule(WORKFLOW, period, "aflopen", end_of(period.ends_on))
     decision = period.decision
     if decision is not None and decision.state == S.PLANNED:
-        decision.due_at = continuation.due_at(period)
+        decision.due_at = continuation_workflow.due_at(period)
         decision.save(only=[type(decision).due_at])
-        engine.cancel_deadlines(continuation.WORKFLOW, decision)
-        engine.schedule(continuation.WORKFLOW, decision, "agenderen", decision.due_at)
+        engine.cancel_deadlines(continuation_workflow.WORKFLOW, decision)
+        engine.schedule(continuation_workflow.WORKFLOW, decision, "agenderen", decision.due_at)

@@ -8,13 +8,12 @@ from intranet.security import login_required, safe_next
 from intranet.workflows import engine
 from intranet.workflows.diagram import svg
 from intranet.workflows.models import AuditEvent
-from intranet.workflows.registry import get
 
 bp = Blueprint("cases", __name__)
 
 
 def _workflow_or_404(name):
-    workflow = get(name)
+    workflow = engine.registered().get(name)
     if workflow is None:
         abort(404)
     return workflow
