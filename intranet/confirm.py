@@ -9,7 +9,9 @@ in the page; without JavaScript it is a page of its own. The server decides eith
 
 from dataclasses import dataclass, field
 
-from flask import render_template, request
+from flask import request
+
+from intranet import htmx
 
 FIELD = "bevestigd"
 SHOWN_RECIPIENTS = 8  # more than this: the rest behind "toon alle"
@@ -47,5 +49,11 @@ def form_values(form):
 
 
 def render(confirmation, status=200):
-    """The confirmation page (htmx picks its section from it)."""
-    return render_template("confirm.html", confirm=confirmation, shown=SHOWN_RECIPIENTS), status
+    """The confirmation page, or for htmx only its section (which takes the form's place)."""
+    return htmx.render(
+        "confirm.html",
+        "_confirm.html",
+        status_code=status,
+        confirm=confirmation,
+        shown=SHOWN_RECIPIENTS,
+    )

@@ -17,15 +17,14 @@ def is_htmx():
     )
 
 
-def render(page_template, fragment_template, **context):
-    """Render the whole page, or only the fragment when htmx asks for it."""
+def render(page_template, fragment_template, status_code=200, **context):
+    """Render the whole page, or only the fragment when htmx asks for it.
+
+    The one way a route answers htmx with a part of a page: the body depends on HX-Request,
+    so the response says so (Vary). A fragment that has no page of its own is given as both.
+    """
     template = fragment_template if is_htmx() else page_template
-    return fragment(render_template(template, **context))
-
-
-def fragment(html):
-    """A response whose body depends on HX-Request (a page, or the part htmx swaps in)."""
-    response = make_response(html)
+    response = make_response(render_template(template, **context), status_code)
     response.vary.add("HX-Request")
     return response
 

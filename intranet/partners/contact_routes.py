@@ -21,9 +21,9 @@ def _answer(organisation, message, status=200, form=None):
     category = "success" if status < 400 else "error"
     notice = (category, message) if message else None
     context = page_context(organisation, form=form, message=notice)
-    response = htmx.render("partners/show.html", "partners/_contacts.html", **context)
-    response.status_code = status
-    return response
+    return htmx.render(
+        "partners/show.html", "partners/_contacts.html", status_code=status, **context
+    )
 
 
 @bp.post("/<int:organisation_id>/contactpersonen")

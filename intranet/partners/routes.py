@@ -33,18 +33,11 @@ def directory():
         "municipality": municipality,
         "page_args": {key: value for key, value in asked.items() if value},  # as parsed
     }
-    if htmx.is_htmx():
-        return htmx.fragment(render_template("partners/_list.html", **context))
-    # A visitor who only reads gets no CSRF token, so no session cookie (base.html).
-    reads_only = not current_user.is_authenticated and not session
-    return htmx.fragment(
-        render_template(
-            "partners/directory.html",
-            municipalities=Organisation.partner_municipalities(),
-            public_page=reads_only,
-            **context,
-        )
-    )
+    if not htmx.is_htmx():  # the page's own parts, not built for htmx
+        # A visitor who only reads gets no CSRF token, so no session cookie (base.html).
+        context["municipalities"] = Organisation.partner_municipalities()
+        context["public_page"] = not current_user.is_authenticated and not session
+    return htmx.render("partners/directory.html", "partners/_list.html", **context)
 
 
 @bp.get("/mijn")

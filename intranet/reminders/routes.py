@@ -1,6 +1,6 @@
 """The projectleider reminds those who have not answered a vote or a round."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
@@ -31,14 +31,15 @@ def _remind(subject, subject_id):
         flash(message[1], message[0])
         back = request.form.get("next", "")
         return redirect(safe_next(back) if back else page, code=303)
-    html = render_template(
+    return htmx.render(
         "reminders/_remind.html",
+        "reminders/_remind.html",
+        status_code=status,
         subject=subject,
         subject_id=subject_id,
         state=reminder_state(subject, subject_id),
         message=message,
     )
-    return html, status, {"Vary": "HX-Request"}
 
 
 @bp.post("/stemmen/<int:case_id>/herinneren")

@@ -151,9 +151,7 @@ def _confirmation(workflow, case, transition, comment):
         preview=preview,
         back_label="Terug, niets doen",
     )
-    return htmx.render(
-        "confirm.html", "_confirm.html", confirm=details, shown=confirm.SHOWN_RECIPIENTS
-    )
+    return confirm.render(details)
 
 
 def _draft_key(workflow, case_id):
@@ -176,9 +174,9 @@ def _answer(workflow, case_id, message, status, category, failed=None):
             return_to=request.form.get("next") or None,
             failed=failed,
         )
-        response = htmx.render("workflows/_case.html", "workflows/_case.html", **context)
-        response.status_code = status
-        return response
+        return htmx.render(
+            "workflows/_case.html", "workflows/_case.html", status_code=status, **context
+        )
     flash(message, category)
     return redirect(case_url(workflow, case_id), code=303)
 

@@ -143,8 +143,8 @@ def replace_referee(case_id, referee_id):
 def _replaced(application, referee_id, form, status, message):
     if htmx.is_htmx() or (form is not None and message is None):
         context = page_context(application, {referee_id: form} if form else {}, message)
-        response = htmx.render("admission/case.html", "admission/_apply_referees.html", **context)
-        response.status_code = status
-        return response
+        return htmx.render(
+            "admission/case.html", "admission/_apply_referees.html", status_code=status, **context
+        )
     flash(message[1], message[0])
     return redirect(url_for("apply.case", case_id=application.id), code=303)

@@ -65,9 +65,10 @@ def _escalated_or_403(case_id):
 def _page(application, form, message=None, status=200):
     """The case page, or only the discussion for htmx."""
     return_to = url_for("regiegroep.case", case_id=application.id)
-    response = htmx.render(
+    return htmx.render(
         "admission/regiegroep_case.html",
         "admission/_comments.html",
+        status_code=status,
         **dossier(application),
         **case_context(admission, application, current_user, return_to=return_to),
         view=vote_view(application, current_user),
@@ -77,5 +78,3 @@ def _page(application, form, message=None, status=200):
         form=form,
         comment_message=message,
     )
-    response.status_code = status
-    return response

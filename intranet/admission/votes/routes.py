@@ -81,13 +81,9 @@ def _panel(application, form=None, message=None, status=200, view=None):
         "form": form or _form_for(shown),
         "workflow": admission,
     }
-    if htmx.is_htmx():
-        html = render_template(PANEL, **context)
-    else:
-        html = render_template("admission/vote.html", **(dossier(application) | context))
-    response = htmx.fragment(html)
-    response.status_code = status
-    return response
+    if not htmx.is_htmx():  # the page's dossier; the panel needs none
+        context = dossier(application) | context
+    return htmx.render("admission/vote.html", PANEL, status_code=status, **context)
 
 
 def _form_for(view):

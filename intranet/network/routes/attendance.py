@@ -49,15 +49,14 @@ def mark(meeting_id, invitation_id):
     if row is None:  # refused for another reason first (not yet), and not of this meeting
         abort(404)
     if htmx.is_htmx():
-        response = htmx.render(
+        return htmx.render(
             "network/attendance.html",
             "network/_attendance_row.html",
+            status_code=status,
             meeting=meeting,
             person=row,
             message=message,
         )
-        response.status_code = status
-        return response
     return redirect(
         url_for("network.attendance", meeting_id=meeting.id) + f"#persoon-{row.id}", code=303
     )

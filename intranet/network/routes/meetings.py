@@ -75,9 +75,9 @@ def _answer_block(meeting, message=None, status=200):
             part_form=PartForm(formdata=None, networks=Network.listing()),
             capacity_form=None,
         )
-    response = htmx.render("network/meeting.html", "network/_answer.html", **context)
-    response.status_code = status
-    return response
+    return htmx.render(
+        "network/meeting.html", "network/_answer.html", status_code=status, **context
+    )
 
 
 @bp.get("/bijeenkomsten/<int:case_id>")

@@ -21,14 +21,13 @@ def networks():
 
 
 def _membership(network, message=None, status=200):
-    response = htmx.render(
+    return htmx.render(
         "network/network.html",
         "network/_membership.html",
+        status_code=status,
         **_context(network),
         message=message,
     )
-    response.status_code = status
-    return response
 
 
 def _context(network):

@@ -81,9 +81,10 @@ def _page(invitation, message=None, status=200, **forms):
     forms.setdefault("decline_form", DeclineForm(formdata=None))
     forms.setdefault("signer_form", SignerForm(formdata=None))
     forms.setdefault("paper_form", PaperSignForm(formdata=None, prefix="papier", signed_on=today()))
-    response = htmx.render(
+    return htmx.render(
         page,
         fragment,
+        status_code=status,
         invitation=invitation,
         workflow=workflow,
         may_answer=bool(own_contact(invitation, current_user)),
@@ -93,8 +94,6 @@ def _page(invitation, message=None, status=200, **forms):
         events=list(AuditEvent.for_case(workflow.name, invitation.id)),
         **forms,
     )
-    response.status_code = status
-    return response
 
 
 def _stale(invitation):
