@@ -13,7 +13,6 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from intranet import (
     auth,
-    beheer,
     commands,
     dashboard,
     db,
@@ -26,6 +25,7 @@ from intranet import (
     logs,
     mail,
     network,
+    outbox,
     partners,
     people,
     rounds,
@@ -91,7 +91,7 @@ BLUEPRINTS = (
     people.bp,
     fees.bp,
     dashboard.bp,
-    beheer.bp,
+    outbox.bp,
     case_views.bp,
     health.bp,
     privacy_routes.bp,
