@@ -64,11 +64,11 @@ from intranet.rounds import text
 from intranet.rounds.routes import (
     answers,
     decisions,
-    periods,
+    period_pages,
     printing,
     round_opening,
     round_page,
-    signers,
+    signing_pages,
     vrienden,
 )
 from intranet.schooljaar import schooljaar_label
@@ -115,11 +115,11 @@ PAGES = (
     account_routes,
     answers,
     decisions,
-    periods,
+    period_pages,
     printing,
     round_opening,
     round_page,
-    signers,
+    signing_pages,
     vrienden,
     network_networks,
     network_meetings,

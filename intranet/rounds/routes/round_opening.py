@@ -9,7 +9,7 @@ from intranet.refusals import Refused
 from intranet.rounds import bp, opening, previews
 from intranet.rounds.forms import RoundForm
 from intranet.rounds.models import ROUND_KINDS
-from intranet.rounds.routes.periods import _period_or_404, _period_page
+from intranet.rounds.routes.period_pages import _period_or_404, _period_page
 from intranet.security import role_required
 
 
