@@ -8,9 +8,9 @@ from intranet.clock import today
 from intranet.forms import unique
 from intranet.models import Organisation
 from intranet.rounds import bp, opening, periods
-from intranet.rounds.demo import demo_note
 from intranet.rounds.forms import PeriodForm, RoundForm
 from intranet.rounds.models import ConvenantPeriod, rounds_in_progress
+from intranet.rounds.periods import demo_note
 from intranet.security import role_required
 from intranet.workflows import continuation
 from intranet.workflows.period import WORKFLOW

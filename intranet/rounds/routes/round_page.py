@@ -7,8 +7,8 @@ from flask import abort, make_response, request
 from intranet import htmx, spreadsheet
 from intranet.formats import DAY_PATTERN, moment_numbers
 from intranet.rounds import bp
-from intranet.rounds.demo import demo_note
 from intranet.rounds.opening import lef_continuing
+from intranet.rounds.periods import demo_note
 from intranet.rounds.progress import find_round, progress, workflow_of
 from intranet.security import role_required
 

@@ -1,6 +1,10 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.admission.eligibility import asks_profile_and_referees
+from intranet.admission.models import Application, Referee
+from intranet.admission.referees.answers import record_reference
+from intranet.admission.votes.casting import cast_vote
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
 from intranet.demo.core import PROJECTLEIDER
@@ -8,11 +12,6 @@ from intranet.models import Organisation, User
 from intranet.workflows import engine
 from intranet.workflows.admission import admission
 from intranet.workflows.states import AdmissionState as State
-
-from .eligibility import asks_profile_and_referees
-from .models import Application, Referee
-from .referees.answers import record_reference
-from .votes.casting import cast_vote
 
 # (organisation, sector, municipality, pupils, route, applicant, the state to reach)
 APPLICATIONS = [
