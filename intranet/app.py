@@ -12,66 +12,41 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from intranet import (
-    auth,
-    beheer,
     commands,
-    dashboard,
     db,
     errors,
     extensions,
-    fees,
     formats,
     glossary,
     health,
     logs,
     mail,
-    network,
-    partners,
-    people,
-    rounds,
+    outbox,
     security,
     views,
     workflow_registry,
 )
 from intranet import config as default_config
-from intranet.admission.apply import case_routes as apply_case
-from intranet.admission.apply import routes as apply
+from intranet.admission.apply import blueprint as apply
 from intranet.admission.decide import inbox, regiegroep
 from intranet.admission.decide import printing as dossier_printing
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.archive import routes as archive
-from intranet.auth import routes as auth_routes
+from intranet.auth import routes as auth
 from intranet.calendar import routes as calendar
-from intranet.dashboard import routes as dashboard_routes
-from intranet.fees import invoice_routes, planning_routes
-from intranet.fees import routes as fee_routes
-from intranet.network.routes import answers as network_answers
-from intranet.network.routes import attendance as network_attendance
-from intranet.network.routes import contributions as network_contributions
-from intranet.network.routes import jaargesprekken as network_jaargesprekken
-from intranet.network.routes import meetings as network_meetings
-from intranet.network.routes import networks as network_networks
+from intranet.dashboard import routes as dashboard
+from intranet.fees import blueprint as fees
+from intranet.network import blueprint as network
+from intranet.partners import blueprint as partners
 from intranet.partners import cli as partner_cli
-from intranet.partners import contact_routes, import_routes
-from intranet.partners import routes as partner_routes
-from intranet.people import account_routes
-from intranet.people import routes as people_routes
+from intranet.people import blueprint as people
 from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
+from intranet.rounds import blueprint as rounds
 from intranet.rounds import text
-from intranet.rounds.routes import (
-    answers,
-    decisions,
-    periods,
-    printing,
-    round_opening,
-    round_page,
-    signers,
-    vrienden,
-)
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
@@ -92,7 +67,7 @@ BLUEPRINTS = (
     people.bp,
     fees.bp,
     dashboard.bp,
-    beheer.bp,
+    outbox.bp,
     case_routes.bp,
     health.bp,
     privacy_routes.bp,
@@ -100,34 +75,6 @@ BLUEPRINTS = (
     reminders.bp,
     calendar.bp,
     archive.bp,
-)
-# Modules that add their pages to a blueprint above that they share with others.
-PAGES = (
-    apply_case,
-    auth_routes,
-    dashboard_routes,
-    fee_routes,
-    invoice_routes,
-    planning_routes,
-    partner_routes,
-    contact_routes,
-    import_routes,
-    people_routes,
-    account_routes,
-    answers,
-    decisions,
-    periods,
-    printing,
-    round_opening,
-    round_page,
-    signers,
-    vrienden,
-    network_networks,
-    network_meetings,
-    network_answers,
-    network_attendance,
-    network_contributions,
-    network_jaargesprekken,
 )
 COMMANDS = (
     commands.db_cli,
@@ -149,6 +96,7 @@ TEMPLATE_FILTERS = {
     "tijdstip": formats.moment_words,
     "uiterlijk": formats.deadline_words,
     "schooljaar": schooljaar_label,
+    "web_link": views.web_link,
 }
 TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
 CONTEXT_PROCESSORS = (tasks.menu_context,)

@@ -3,25 +3,21 @@
 import click
 
 from intranet import db
-from intranet.admission import demo as admission_demo
 from intranet.auth.accounts import create_user
 from intranet.clock import today
-from intranet.demo import DEMO_PASSWORD, core
-from intranet.fees import demo as fees_demo
+from intranet.demo import DEMO_PASSWORD, applications, core, fees, network, rounds
 from intranet.models import Contact, Organisation, User
 from intranet.models.people import GROUPS, HOOFDTHEMAS, WERKVELDEN
-from intranet.network import demo as network_demo
 from intranet.people import seats
 from intranet.refusals import Refused
-from intranet.rounds import demo as rounds_demo
 from intranet.workflows import check
 
 DEMO_SEEDERS = (
     core.seed,
-    admission_demo.seed,
-    rounds_demo.seed,
-    fees_demo.seed,
-    network_demo.seed,
+    applications.seed,
+    rounds.seed,
+    fees.seed,
+    network.seed,
 )
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data
 

@@ -63,7 +63,7 @@ def web_link(value):
 
 
 def init_app(app):
-    """Register the filters, the workflow states and the page context."""
+    """Register the workflow states and the page context (filters: `app.TEMPLATE_FILTERS`)."""
     app.jinja_env.globals["AdmissionState"] = AdmissionState
     app.jinja_env.globals["MeetingState"] = MeetingState
     app.jinja_env.globals["ContributionState"] = ContributionState
@@ -73,5 +73,4 @@ def init_app(app):
     app.jinja_env.globals["VriendState"] = VriendState
     app.jinja_env.globals["InvoiceState"] = InvoiceState
     app.jinja_env.globals["RefereeStatus"] = RefereeStatus
-    app.add_template_filter(web_link)
     app.context_processor(_page_context)

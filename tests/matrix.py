@@ -156,11 +156,11 @@ TABLE = {
     ("fees.credit", POST): only(PROJECTLEIDER, status=422),
     ("fees.my_invoices", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTLEIDER),
     ("dashboard.index", GET): only(PROJECTLEIDER),
-    ("beheer.outbox", GET): only(PROJECTLEIDER),
-    ("beheer.message", GET): only(PROJECTLEIDER),
+    ("outbox.outbox", GET): only(PROJECTLEIDER),
+    ("outbox.message", GET): only(PROJECTLEIDER),
     # The world's messages are not failed: "al afgehandeld", back to the message/outbox.
-    ("beheer.resend", POST): only(PROJECTLEIDER, status=302),
-    ("beheer.resend_failed", POST): only(PROJECTLEIDER, status=302),
+    ("outbox.resend", POST): only(PROJECTLEIDER, status=302),
+    ("outbox.resend_failed", POST): only(PROJECTLEIDER, status=302),
     # Monitoring: public and secret-free; the world's tick never ran, so it is unhealthy.
     ("health.healthz", GET): public(503),
     # Privacy: the statement is public; a person's export and anonymisation are the

@@ -47,8 +47,8 @@ APPLICATION_FIELDS = [
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
     "auth.logout": [],
-    "beheer.resend": [],
-    "beheer.resend_failed": [],
+    "outbox.resend": [],
+    "outbox.resend_failed": [],
     "privacy.export": [],
     "privacy.anonymise": ["bevestig"],
     "auth.forgot_password": ["email"],

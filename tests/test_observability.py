@@ -160,5 +160,5 @@ def test_a_change_made_on_a_page_is_an_event_with_who_and_what(client, make_user
     client.get("/beheer/outbox")  # reading changes nothing
     changes = [line for line in log_lines(capsys) if line.get("event") == "change"]
     assert len(changes) == 1
-    assert changes[0]["endpoint"] == "beheer.resend" and changes[0]["user_id"] == leader.id
+    assert changes[0]["endpoint"] == "outbox.resend" and changes[0]["user_id"] == leader.id
     assert changes[0]["target"] == {"message_id": message.id}

@@ -3,7 +3,7 @@
 from datetime import date
 
 from intranet.clock import today
-from intranet.rounds.demo import CURRENT, FIRST, NEXT
+from intranet.demo.rounds import CURRENT, FIRST, NEXT
 from intranet.rounds.models import ConvenantPeriod, RenewalInvitation, Round, VriendInvitation
 from intranet.workflows.check import stray_cases
 

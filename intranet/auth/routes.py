@@ -1,11 +1,10 @@
 """Account views."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from peewee import fn
 
 from intranet import logs, mail, security, throttle, tokens
-from intranet.auth import bp
 from intranet.auth.forms import (
     ChangePasswordForm,
     ConfirmForm,
@@ -16,6 +15,8 @@ from intranet.auth.forms import (
 from intranet.clock import now
 from intranet.db import db
 from intranet.models import User
+
+bp = Blueprint("auth", __name__)
 
 TOO_MANY = "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw."
 TOO_MANY_MAILS = (

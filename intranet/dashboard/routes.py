@@ -1,10 +1,11 @@
 """The projectleider's landing page."""
 
-from flask import render_template
+from flask import Blueprint, render_template
 
-from intranet.dashboard import bp
 from intranet.dashboard.sections import sections
 from intranet.security import role_required
+
+bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
 
 @bp.get("/")

@@ -94,7 +94,7 @@ UITGEBREID = {
     "Technolab",
 }
 # The regiegroep's partners (Gemeente Leiden, PPO, SWV VO) pay agreed amounts instead:
-# see intranet/fees/demo.py.
+# see intranet/demo/fees.py.
 LEF_PARTNERS = {
     "Gemeente Leiden",
     "Hogeschool Leiden",

@@ -5,7 +5,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.clock import today
-from intranet.fees import bp, invoicing
+from intranet.fees import invoicing
 from intranet.fees.export import invoices_csv, invoices_filename
 from intranet.fees.forms import CreditForm, PaidForm
 from intranet.fees.invoice_workflow import WORKFLOW
@@ -13,9 +13,12 @@ from intranet.fees.invoices import STATES, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.years import known_year, year_context
+from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.security import login_required, role_required
 from intranet.workflows.models import AuditEvent
+
+pages = Pages()
 
 
 def _invoice_or_404(invoice_id):
@@ -26,7 +29,7 @@ def _invoice_or_404(invoice_id):
     return invoice
 
 
-@bp.get("/<int:year>/facturen")
+@pages.get("/<int:year>/facturen")
 @role_required("projectleider")
 def invoices(year):
     """A schooljaar's invoices, what one run would make now, and the button to make them."""
@@ -42,7 +45,7 @@ def invoices(year):
     )
 
 
-@bp.post("/<int:year>/facturen")
+@pages.post("/<int:year>/facturen")
 @role_required("projectleider")
 def create_invoices(year):
     """Make the invoices of every partner that owes a contribution (once)."""
@@ -57,7 +60,7 @@ def create_invoices(year):
     return redirect(url_for("fees.invoices", year=year), code=303)
 
 
-@bp.get("/facturen/<int:invoice_id>")
+@pages.get("/facturen/<int:invoice_id>")
 @login_required
 def invoice(invoice_id):
     """One invoice as a printable page, with its status and, for the projectleider, actions."""
@@ -71,7 +74,7 @@ def invoice(invoice_id):
     )
 
 
-@bp.get("/facturen/<int:invoice_id>.pdf")
+@pages.get("/facturen/<int:invoice_id>.pdf")
 @login_required
 def invoice_file(invoice_id):
     """One invoice as a PDF."""
@@ -91,7 +94,7 @@ def _step(invoice_id, form, act):
     return redirect(url_for("fees.invoice", invoice_id=invoice.id), code=303)
 
 
-@bp.post("/facturen/<int:invoice_id>/betaald")
+@pages.post("/facturen/<int:invoice_id>/betaald")
 @role_required("projectleider")
 def pay(invoice_id):
     """Record the payment of an open invoice, with its date."""
@@ -105,7 +108,7 @@ def pay(invoice_id):
     return _step(invoice_id, PaidForm(), act)
 
 
-@bp.post("/facturen/<int:invoice_id>/crediteren")
+@pages.post("/facturen/<int:invoice_id>/crediteren")
 @role_required("projectleider")
 def credit(invoice_id):
     """Credit an open invoice, with the reason."""
@@ -119,7 +122,7 @@ def credit(invoice_id):
     return _step(invoice_id, CreditForm(), act)
 
 
-@bp.get("/facturen")
+@pages.get("/facturen")
 @role_required("projectleider", "contactpersoon")
 def my_invoices():
     """The invoices of this person's organisations; the projectleider also finds every year's."""
@@ -130,7 +133,7 @@ def my_invoices():
     )
 
 
-@bp.get("/<int:year>/facturen.csv")
+@pages.get("/<int:year>/facturen.csv")
 @role_required("projectleider")
 def invoices_export(year):
     """The schooljaar's invoices for the bookkeeper: semicolons, Dutch amounts, no formulas."""

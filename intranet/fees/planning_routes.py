@@ -5,18 +5,20 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
-from intranet.fees import bp
 from intranet.fees.compute import fee_payers
 from intranet.fees.forms import AgreementForm, BillingForm, BudgetForm
 from intranet.fees.invoices import BillingAddress
 from intranet.fees.models import BudgetLine, FeeAgreement
 from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
+from intranet.pages import Pages
 from intranet.schooljaar import schooljaar_label
 from intranet.security import login_required, role_required
 
+pages = Pages()
 
-@bp.route("/<int:year>/begroting", methods=["GET", "POST"])
+
+@pages.route("/<int:year>/begroting", methods=["GET", "POST"])
 @role_required("projectleider")
 def budget(year):
     """Enter the begroting per line for a schooljaar."""
@@ -31,7 +33,7 @@ def budget(year):
     return render_template("fees/budget.html", form=form, **year_context(year)), status
 
 
-@bp.route("/<int:year>/afspraken", methods=["GET", "POST"])
+@pages.route("/<int:year>/afspraken", methods=["GET", "POST"])
 @role_required("projectleider")
 def agreements(year):
     """A schooljaar's agreed amounts and contributions in natura; add or replace one."""
@@ -54,7 +56,7 @@ def agreements(year):
     ), (422 if form.errors else 200)
 
 
-@bp.post("/<int:year>/afspraken/<int:agreement_id>/verwijderen")
+@pages.post("/<int:year>/afspraken/<int:agreement_id>/verwijderen")
 @role_required("projectleider")
 def remove_agreement(year, agreement_id):
     """Remove an agreement: the partner then pays by the rules again."""
@@ -71,7 +73,7 @@ def remove_agreement(year, agreement_id):
     return redirect(url_for("fees.agreements", year=year), code=303)
 
 
-@bp.route("/factuuradres/<int:organisation_id>", methods=["GET", "POST"])
+@pages.route("/factuuradres/<int:organisation_id>", methods=["GET", "POST"])
 @login_required
 def billing(organisation_id):
     """Where a partner's invoices go; the projectleider or the partner's contacts keep it."""

@@ -5,21 +5,23 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
-from intranet.fees import bp
 from intranet.fees.compute import contribution_of, overview
 from intranet.fees.export import csv_filename, to_csv
 from intranet.fees.forms import RatesForm
 from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate
 from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
+from intranet.pages import Pages
 from intranet.schooljaar import schooljaar_label, schooljaar_of
 from intranet.security import login_required, role_required
+
+pages = Pages()
 
 CLOSED = "Dit schooljaar is voorbij: de tarieven ervan liggen vast en blijven zoals ze waren."
 
 
-@bp.get("/", defaults={"year": None}, endpoint="overview")
-@bp.get("/<int:year>", endpoint="overview")
+@pages.get("/", defaults={"year": None}, endpoint="overview")
+@pages.get("/<int:year>", endpoint="overview")
 @role_required("projectleider")
 def overview_page(year):
     """Every partner's contribution in a schooljaar, totals per sector and the budget."""
@@ -34,7 +36,7 @@ def overview_page(year):
     )
 
 
-@bp.get("/<int:year>/abonnementsgelden.csv")
+@pages.get("/<int:year>/abonnementsgelden.csv")
 @role_required("projectleider")
 def export(year):
     """The overview as a CSV file for Excel: semicolons, Dutch amounts, UTF-8 with BOM."""
@@ -45,7 +47,7 @@ def export(year):
     return response
 
 
-@bp.get("/<int:year>/partner/<int:organisation_id>")
+@pages.get("/<int:year>/partner/<int:organisation_id>")
 @login_required
 def specification(year, organisation_id):
     """A partner's printable invoice specification for a schooljaar."""
@@ -59,7 +61,7 @@ def specification(year, organisation_id):
     return render_template("fees/specification.html", item=item, **year_context(year))
 
 
-@bp.get("/tarieven")
+@pages.get("/tarieven")
 @role_required("projectleider")
 def rates_index():
     """The schooljaren with rates, and the way to set next year's."""
@@ -73,7 +75,7 @@ def rates_index():
     )
 
 
-@bp.route("/tarieven/<int:year>", methods=["GET", "POST"])
+@pages.route("/tarieven/<int:year>", methods=["GET", "POST"])
 @role_required("projectleider")
 def rates(year):
     """Set a schooljaar's rates; an ended year's rates, once set, cannot be changed."""

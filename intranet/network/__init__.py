@@ -6,7 +6,3 @@ joining), `publishing` (who is invited, the mails), `rsvp` (seats and the waitin
 `links` (single-use answer links), `calendar` (iCalendar; `events_for(user)` feeds a
 calendar), `jaargesprek`, `promises` (the dashboard's section), `routes/` (the pages).
 """
-
-from flask import Blueprint
-
-bp = Blueprint("network", __name__)

@@ -1,5 +1,1 @@
 """Partners: the public directory, a partner's own page, its profile and contactpersonen."""
-
-from flask import Blueprint
-
-bp = Blueprint("partners", __name__, url_prefix="/partners")

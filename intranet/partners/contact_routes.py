@@ -5,12 +5,15 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.auth import invitations
-from intranet.partners import bp, contacts
+from intranet.pages import Pages
+from intranet.partners import contacts
 from intranet.partners.forms import InviteForm
 from intranet.partners.profile import managed_organisation
 from intranet.partners.routes import page_context
 from intranet.refusals import Refused
 from intranet.security import login_required
+
+pages = Pages()
 
 
 def _answer(organisation, message, status=200, form=None):
@@ -26,7 +29,7 @@ def _answer(organisation, message, status=200, form=None):
     )
 
 
-@bp.post("/<int:organisation_id>/contactpersonen")
+@pages.post("/<int:organisation_id>/contactpersonen")
 @login_required
 def invite_contact(organisation_id):
     """Invite a colleague by e-mail as contactpersoon or achtervang."""
@@ -60,7 +63,7 @@ def _change(organisation_id, contact_id, change, done):
     return _answer(organisation, done.format(name=contact.user.name))
 
 
-@bp.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/achtervang")
+@pages.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/achtervang")
 @login_required
 def make_achtervang(organisation_id, contact_id):
     """Make someone the achtervang (the earlier achtervang becomes a contactpersoon)."""
@@ -69,7 +72,7 @@ def make_achtervang(organisation_id, contact_id):
     )
 
 
-@bp.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/contactpersoon")
+@pages.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/contactpersoon")
 @login_required
 def make_primary(organisation_id, contact_id):
     """Make the achtervang an ordinary contactpersoon."""
@@ -78,14 +81,14 @@ def make_primary(organisation_id, contact_id):
     )
 
 
-@bp.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/verwijderen")
+@pages.post("/<int:organisation_id>/contactpersonen/<int:contact_id>/verwijderen")
 @login_required
 def remove_contact(organisation_id, contact_id):
     """Remove someone; the last contactpersoon stays."""
     return _change(organisation_id, contact_id, contacts.remove, "{name} is verwijderd.")
 
 
-@bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
+@pages.route("/uitnodiging/<token>", methods=["GET", "POST"])
 def accept_invite(token):
     """A new contactpersoon chooses a password through the e-mailed link, and is logged in."""
     return invitations.accept_page(

@@ -12,12 +12,15 @@ from wtforms import HiddenField
 
 from intranet.errors import error_page
 from intranet.forms import Form
-from intranet.partners import bp, table
+from intranet.pages import Pages
+from intranet.partners import table
 from intranet.partners.cli import too_large
 from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
 from intranet.refusals import Refused
 from intranet.security import role_required
+
+pages = Pages()
 
 GONE = "Dit voorbeeld is verlopen of al gebruikt. Kies het bestand opnieuw."
 KINDS = {"csv": "text/csv; charset=utf-8", "xlsx": table.XLSX_TYPE}
@@ -35,14 +38,14 @@ class ConfirmForm(Form):
     upload = HiddenField()
 
 
-@bp.url_value_preprocessor
+@pages.url_value_preprocessor
 def _allow_import_files(endpoint, values):
     """An upload to the import may be larger than other forms (this runs before any reading)."""
     if endpoint == "partners.preview_import":
         request.max_content_length = current_app.config["IMPORT_MAX_BYTES"] + 64 * 1024
 
 
-@bp.errorhandler(RequestEntityTooLarge)
+@pages.errorhandler(RequestEntityTooLarge)
 def _too_large(error):
     """A file above the limit: the import page says so (other partner forms: the usual page)."""
     if request.endpoint != "partners.preview_import":
@@ -74,14 +77,14 @@ def _page(form=None, error=None, result=None, upload=None, status=200):
     ), status
 
 
-@bp.get("/import")
+@pages.get("/import")
 @role_required("projectleider")
 def import_page():
     """Upload a file; the page shows what its import would do before anything changes."""
     return _page()
 
 
-@bp.post("/import")
+@pages.post("/import")
 @role_required("projectleider")
 def preview_import():
     """Read the uploaded file and show per row what the import would do."""
@@ -105,7 +108,7 @@ def preview_import():
     return _page(result=result, upload=token)
 
 
-@bp.post("/import/bevestigen")
+@pages.post("/import/bevestigen")
 @role_required("projectleider")
 def confirm_import():
     """Import the previewed file; if it no longer fits the network, show why (nothing changes)."""
@@ -131,14 +134,14 @@ def confirm_import():
     return redirect(url_for("partners.import_page"), code=303)
 
 
-@bp.get("/export.csv")
+@pages.get("/export.csv")
 @role_required("projectleider")
 def export_csv():
     """Download the current partners as Dutch Excel CSV, in the import's format."""
     return _download("csv")
 
 
-@bp.get("/export.xlsx")
+@pages.get("/export.xlsx")
 @role_required("projectleider")
 def export_xlsx():
     """Download the current partners as an Excel workbook, in the import's format."""

@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
+from intranet.pages import Pages
 from intranet.pagination import paginate
-from intranet.partners import bp
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
 from intranet.partners.profile import managed_organisation, update_profile
@@ -14,11 +14,13 @@ from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_of
 from intranet.security import login_required
 
+pages = Pages()
+
 PER_PAGE = 30
 NOT_A_CONTACT = "U bent van geen enkele organisatie contactpersoon."
 
 
-@bp.get("/")
+@pages.get("/")
 def directory():
     """The current partners, public; filtered by sector and municipality (htmx or plain GET)."""
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
@@ -40,7 +42,7 @@ def directory():
     return htmx.render("partners/directory.html", "partners/_list.html", **context)
 
 
-@bp.get("/mijn")
+@pages.get("/mijn")
 @login_required
 def mine():
     """Send a contactpersoon to their organisation's page, or let them choose one."""
@@ -67,7 +69,7 @@ def page_context(organisation, form=None, message=None):
     }
 
 
-@bp.get("/<int:organisation_id>")
+@pages.get("/<int:organisation_id>")
 @login_required
 def show(organisation_id):
     """A partner's own page, for its contactpersonen and the projectleider."""
@@ -75,7 +77,7 @@ def show(organisation_id):
     return render_template("partners/show.html", **page_context(organisation))
 
 
-@bp.route("/<int:organisation_id>/profiel", methods=["GET", "POST"])
+@pages.route("/<int:organisation_id>/profiel", methods=["GET", "POST"])
 @login_required
 def edit_profile(organisation_id):
     """Edit the profile; the projectleider also edits name, sector and membership."""

@@ -9,17 +9,20 @@ from intranet import tokens
 from intranet.auth import invitations
 from intranet.auth.forms import ConfirmForm
 from intranet.models import Membership, User
+from intranet.pages import Pages
 from intranet.pagination import paginate
-from intranet.people import accounts, audit, bp
+from intranet.people import accounts, audit
 from intranet.people.forms import EmailForm, InviteForm, NameForm
 from intranet.people.models import AddressChange
 from intranet.refusals import Refused
 from intranet.security import role_required
 
+pages = Pages()
+
 PER_PAGE = 50
 
 
-@bp.route("/accounts", methods=["GET", "POST"])
+@pages.route("/accounts", methods=["GET", "POST"])
 @role_required("projectleider")
 def accounts_page():
     """Every account, searchable; posting invites a new person."""
@@ -55,14 +58,14 @@ def _account_page(user, name_form=None, email_form=None, status=200):
     ), status
 
 
-@bp.get("/accounts/<int:user_id>")
+@pages.get("/accounts/<int:user_id>")
 @role_required("projectleider")
 def account(user_id):
     """One account: its name, address, status, seats and history."""
     return _account_page(get_object_or_404(User, User.id == user_id))
 
 
-@bp.post("/accounts/<int:user_id>/naam")
+@pages.post("/accounts/<int:user_id>/naam")
 @role_required("projectleider")
 def rename(user_id):
     """Change the name."""
@@ -79,7 +82,7 @@ def rename(user_id):
     return _account_page(user, name_form=form, status=422)
 
 
-@bp.post("/accounts/<int:user_id>/adres")
+@pages.post("/accounts/<int:user_id>/adres")
 @role_required("projectleider")
 def change_email(user_id):
     """Ask the new address to confirm itself; the account keeps the old one until then."""
@@ -100,14 +103,14 @@ def change_email(user_id):
     return _account_page(user, email_form=form, status=422)
 
 
-@bp.post("/accounts/<int:user_id>/deactiveren")
+@pages.post("/accounts/<int:user_id>/deactiveren")
 @role_required("projectleider")
 def deactivate(user_id):
     """Deactivate an account: it cannot log in, its sessions end at once."""
     return _set_active(user_id, accounts.deactivate, "gedeactiveerd")
 
 
-@bp.post("/accounts/<int:user_id>/activeren")
+@pages.post("/accounts/<int:user_id>/activeren")
 @role_required("projectleider")
 def reactivate(user_id):
     """Open a deactivated account again."""
@@ -121,13 +124,13 @@ def _set_active(user_id, change, state):
     return redirect(url_for("people.account", user_id=user.id), code=303)
 
 
-@bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
+@pages.route("/uitnodiging/<token>", methods=["GET", "POST"])
 def accept_invite(token):
     """An invited person chooses a password through the e-mailed link, and is logged in."""
     return invitations.accept_page(accounts.INVITE, token, landing="views.home")
 
 
-@bp.route("/adres/<token>", methods=["GET", "POST"])
+@pages.route("/adres/<token>", methods=["GET", "POST"])
 def confirm_email_change(token):
     """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]

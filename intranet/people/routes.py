@@ -8,10 +8,13 @@ from flask_login import current_user
 
 from intranet.clock import today
 from intranet.models import GROUPS, Membership, User
-from intranet.people import audit, bp, seats
+from intranet.pages import Pages
+from intranet.people import audit, seats
 from intranet.people.forms import EndSeatForm, SeatForm
 from intranet.refusals import Refused
 from intranet.security import role_required
+
+pages = Pages()
 
 READERS = ("projectleider", "projectgroep", "regiegroep")
 
@@ -44,14 +47,14 @@ def _new_seat_form():
     return SeatForm(formdata=None, data={"starts_on": start, "ends_on": end, "email": email})
 
 
-@bp.get("/")
+@pages.get("/")
 @role_required(*READERS)
 def leden():
     """Who sits in the projectleider, projectgroep and regiegroep groups, and since when."""
     return _leden()
 
 
-@bp.post("/zetels")
+@pages.post("/zetels")
 @role_required("projectleider")
 def add_seat():
     """Give a person (an existing account) a seat."""
@@ -88,7 +91,7 @@ def _seat_action(action, done, *args):
     return redirect(url_for("people.leden"), code=303)
 
 
-@bp.post("/zetels/<int:seat_id>/beeindigen")
+@pages.post("/zetels/<int:seat_id>/beeindigen")
 @role_required("projectleider")
 def end_seat(seat_id):
     """End a seat on a day (today, or later)."""
@@ -100,7 +103,7 @@ def end_seat(seat_id):
     )
 
 
-@bp.post("/zetels/<int:seat_id>/voorzitter")
+@pages.post("/zetels/<int:seat_id>/voorzitter")
 @role_required("projectleider")
 def make_voorzitter(seat_id):
     """Make a regiegroep member the voorzitter."""

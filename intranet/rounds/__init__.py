@@ -4,7 +4,3 @@ partners: signing the next convenant, and becoming vriend of LEF (issue 5).
 Queries for other pages: `models.open_invitations_for(organisation)`,
 `models.periods_of(organisation)`, `models.rounds_in_progress()`.
 """
-
-from flask import Blueprint
-
-bp = Blueprint("rounds", __name__)

@@ -3,12 +3,14 @@
 import os
 
 from intranet.db import write_transaction
+from intranet.models import Setting
 from intranet.rounds import period_workflow
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows import engine
 from intranet.workflows.states import PeriodState
 
 FIELDS = ("name", "starts_on", "ends_on", "signing_deadline", "text")
+DEMO_NOTE_KEY = "rounds.demo_note"  # written by `seed-demo` (intranet/demo/rounds.py)
 
 
 def convenant_2018():
@@ -54,3 +56,8 @@ def update_period(period, **values):
         if moved:
             period_workflow.reschedule(period)
     return period
+
+
+def demo_note():
+    """The note that explains the demo's dates, when demo data is present."""
+    return Setting.read(DEMO_NOTE_KEY)

@@ -8,6 +8,7 @@ from intranet.admission.eligibility import pupils_problem
 from intranet.admission.models import Referee
 from intranet.admission.referees.answers import replace_referee as replace
 from intranet.admission.workflow import WORKFLOW as admission
+from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.security import login_required
 from intranet.workflows import engine
@@ -18,7 +19,9 @@ from intranet.workflows.states import RefereeStatus
 from . import drafts, queries, steps
 from .forms import ReplaceRefereeForm
 from .progress import progress
-from .routes import bp, edit_context, own_draft
+from .routes import edit_context, own_draft
+
+pages = Pages()
 
 REPLACED = "{} is vervangen door {}, die nu een uitnodiging krijgt."
 
@@ -54,7 +57,7 @@ def page_context(application, replace_forms=None, message=None):
     }
 
 
-@bp.get("/aanmelding/<int:case_id>")
+@pages.get("/aanmelding/<int:case_id>")
 @login_required
 def case(case_id):
     """An application's status page: summary, referees, steps, timeline and diagram."""
@@ -66,7 +69,7 @@ def case(case_id):
     return render_template("admission/case.html", **page_context(application))
 
 
-@bp.route("/aanmelding/<int:case_id>/wijzigen/<step>", methods=["GET", "POST"])
+@pages.route("/aanmelding/<int:case_id>/wijzigen/<step>", methods=["GET", "POST"])
 @login_required
 def edit(case_id, step):
     """Change one step of a draft."""
@@ -108,7 +111,7 @@ def _count_missing(case_id):
     return pupils_problem(application.route, application.organisation.pupil_count)
 
 
-@bp.post("/aanmelding/<int:case_id>/referent/<int:referee_id>/vervangen")
+@pages.post("/aanmelding/<int:case_id>/referent/<int:referee_id>/vervangen")
 @login_required
 def replace_referee(case_id, referee_id):
     """Ask someone else for a reference instead of a referee who does not answer."""

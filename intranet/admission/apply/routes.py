@@ -1,19 +1,20 @@
 """The applicant's side: the multi-step form, their applications and the case page."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import security, throttle, tokens
 from intranet.admission.eligibility import KNOWN_MUNICIPALITIES, ROUTE_FIT
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import User
+from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.security import login_required
 
 from . import drafts, queries, review, steps
 from .wizard import Wizard, sign_in
 
-bp = Blueprint("apply", __name__)
+pages = Pages()
 
 SAVED = (
     "Uw aanmelding is als concept opgeslagen. Dien haar hieronder in zodra u zover bent; "
@@ -24,7 +25,7 @@ ALREADY_SAVED = "Deze aanmelding is al opgeslagen."
 EDIT = "edit-"  # go=edit-<step>: from the last step back to one step, every answer kept
 
 
-@bp.context_processor
+@pages.context_processor
 def _form_extras():
     """What every form page of this blueprint needs: field attributes, municipalities."""
     return {
@@ -50,7 +51,7 @@ def _show(wizard, step, form=None):
     )
 
 
-@bp.route("/aanmelden", methods=["GET", "POST"])
+@pages.route("/aanmelden", methods=["GET", "POST"])
 @throttle.limited("apply")
 def start():
     """The application form: route, organisation, (profile, referees,) contactpersoon, and
@@ -126,7 +127,7 @@ def _save(wizard, answers, submit):
     return redirect(url_for("apply.case", case_id=application.id), code=303)
 
 
-@bp.post("/aanmelden/controleer/<field>")
+@pages.post("/aanmelden/controleer/<field>")
 @throttle.limited("apply-check")
 def check(field):
     """Validate one field as it is left (htmx): the field again, with its message."""
@@ -157,7 +158,7 @@ def check(field):
     )
 
 
-@bp.get("/mijn-aanmelding")
+@pages.get("/mijn-aanmelding")
 @login_required
 def mine():
     """The applicant's applications."""

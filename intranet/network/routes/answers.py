@@ -3,11 +3,14 @@
 from flask import redirect, render_template, request, url_for
 
 from intranet import tokens
-from intranet.network import bp, links
+from intranet.network import links
 from intranet.network.models import Invitation, Meeting
 from intranet.network.routes.meetings import SUCCESS
 from intranet.network.rsvp import STARTED, answer
+from intranet.pages import Pages
 from intranet.refusals import Refused
+
+pages = Pages()
 
 
 def _closed(refused):
@@ -31,7 +34,7 @@ def _open(token):
     return payload, invitation
 
 
-@bp.route("/antwoord/<token>", methods=["GET", "POST"])
+@pages.route("/antwoord/<token>", methods=["GET", "POST"])
 def answer_link(token):
     """Say komt or komt niet from the link in the mail; the link then is used up."""
     try:
@@ -59,7 +62,7 @@ def answer_link(token):
     return page, (422 if error else 200)
 
 
-@bp.get("/antwoord/ontvangen")
+@pages.get("/antwoord/ontvangen")
 def answered():
     """Thanks for answering."""
     message = SUCCESS.get(request.args.get("answer", ""), "Uw antwoord is ontvangen.")

@@ -3,12 +3,14 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from intranet import htmx
-from intranet.network import bp
 from intranet.network.models import KOMT, Invitation
 from intranet.network.routes import meeting_or_404
 from intranet.network.rsvp import mark_attendance
+from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.security import role_required
+
+pages = Pages()
 
 
 def _people(meeting):
@@ -17,7 +19,7 @@ def _people(meeting):
     return sorted(rows, key=lambda row: row.answer != KOMT)
 
 
-@bp.get("/bijeenkomsten/<int:meeting_id>/aanwezigheid")
+@pages.get("/bijeenkomsten/<int:meeting_id>/aanwezigheid")
 @role_required("projectleider")
 def attendance(meeting_id):
     """The list to tick people off at the door."""
@@ -29,7 +31,7 @@ def attendance(meeting_id):
     )
 
 
-@bp.post("/bijeenkomsten/<int:meeting_id>/aanwezigheid/<int:invitation_id>")
+@pages.post("/bijeenkomsten/<int:meeting_id>/aanwezigheid/<int:invitation_id>")
 @role_required("projectleider")
 def mark(meeting_id, invitation_id):
     """Mark one person present or absent; htmx swaps their row."""

@@ -5,15 +5,17 @@ from flask_login import current_user
 
 from intranet.db import write_transaction
 from intranet.models import Organisation
-from intranet.network import bp
 from intranet.network.contribution_workflow import WORKFLOW
 from intranet.network.forms import ContributionForm
 from intranet.network.models import Contribution, Network
 from intranet.network.routes import meeting_or_404
+from intranet.pages import Pages
 from intranet.security import login_required
 from intranet.workflows import engine
 from intranet.workflows.routes import case_context
 from intranet.workflows.states import MeetingState
+
+pages = Pages()
 
 
 def _organisations():
@@ -21,7 +23,7 @@ def _organisations():
     return list(Organisation.spoken_for_by(current_user))
 
 
-@bp.route("/bijeenkomsten/<int:meeting_id>/bijdrage", methods=["GET", "POST"])
+@pages.route("/bijeenkomsten/<int:meeting_id>/bijdrage", methods=["GET", "POST"])
 @login_required
 def propose(meeting_id):
     """A contactpersoon proposes a contribution to a meeting that asks for them."""
@@ -56,7 +58,7 @@ def propose(meeting_id):
     return render_template("network/propose.html", meeting=meeting, form=form), status
 
 
-@bp.get("/bijdragevoorstellen/<int:case_id>")
+@pages.get("/bijdragevoorstellen/<int:case_id>")
 @login_required
 def contribution(case_id):
     """A proposal: what it is, its status, the steps the user may take, its timeline."""

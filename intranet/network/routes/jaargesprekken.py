@@ -4,11 +4,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet.models import Organisation
-from intranet.network import bp, jaargesprek
+from intranet.network import jaargesprek
 from intranet.network.forms import JaargesprekForm
 from intranet.network.netwerkjaar_workflow import ensure_year
+from intranet.pages import Pages
 from intranet.schooljaar import schooljaar_label
 from intranet.security import role_required
+
+pages = Pages()
 
 FIRST_YEAR = 2018
 
@@ -23,7 +26,7 @@ def _year():
     return int(raw)
 
 
-@bp.get("/jaargesprekken/")
+@pages.get("/jaargesprekken/")
 @role_required("projectleider")
 def jaargesprekken():
     """Every partner with its jaargesprek of the schooljaar (or none yet)."""
@@ -40,7 +43,7 @@ def jaargesprekken():
     )
 
 
-@bp.route("/jaargesprekken/<int:organisation_id>", methods=["GET", "POST"])
+@pages.route("/jaargesprekken/<int:organisation_id>", methods=["GET", "POST"])
 @role_required("projectleider")
 def jaargesprek_page(organisation_id):
     """Plan a partner's jaargesprek, or record notes and follow-ups once it is held."""

@@ -6,12 +6,13 @@ from flask_login import current_user
 from intranet import htmx
 from intranet.clock import local
 from intranet.extensions import login_manager
-from intranet.network import bp, calendar, meetings
+from intranet.network import calendar, meetings
 from intranet.network.forms import MeetingForm, PartForm
 from intranet.network.meeting_workflow import WORKFLOW
 from intranet.network.models import Contribution, Invitation, Meeting, Network
 from intranet.network.routes import meeting_or_404
 from intranet.network.rsvp import answer, change_capacity, is_full
+from intranet.pages import Pages
 from intranet.pagination import paginate
 from intranet.refusals import Refused
 from intranet.security import login_required, role_required
@@ -19,6 +20,8 @@ from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.routes import action_groups
 from intranet.workflows.states import MeetingState
+
+pages = Pages()
 
 PER_PAGE = 50
 SUCCESS = {
@@ -29,7 +32,7 @@ SUCCESS = {
 }
 
 
-@bp.get("/bijeenkomsten/")
+@pages.get("/bijeenkomsten/")
 @login_required
 def meetings_index():
     """The user's invitations; for the projectleider every meeting too."""
@@ -38,7 +41,7 @@ def meetings_index():
     return render_template("network/meetings.html", mine=mine, everything=everything)
 
 
-@bp.get("/agenda")
+@pages.get("/agenda")
 def agenda():
     """Published public meetings, for everyone."""
     return render_template("network/agenda.html", meetings=list(Meeting.upcoming_public()))
@@ -80,7 +83,7 @@ def _answer_block(meeting, message=None, status=200):
     )
 
 
-@bp.get("/bijeenkomsten/<int:case_id>")
+@pages.get("/bijeenkomsten/<int:case_id>")
 @login_required
 def meeting(case_id):
     """A meeting: when, where, its programme, your answer; the invitees for the projectleider.
@@ -92,7 +95,7 @@ def meeting(case_id):
     return _answer_block(found)
 
 
-@bp.post("/bijeenkomsten/<int:meeting_id>/antwoord")
+@pages.post("/bijeenkomsten/<int:meeting_id>/antwoord")
 @login_required
 def respond(meeting_id):
     """Say komt or komt niet (a full meeting puts a komt on the waiting list)."""
@@ -112,7 +115,7 @@ def respond(meeting_id):
     return redirect(url_for("network.meeting", case_id=found.id), code=303)
 
 
-@bp.get("/bijeenkomsten/<int:meeting_id>/agenda.ics")
+@pages.get("/bijeenkomsten/<int:meeting_id>/agenda.ics")
 def ics(meeting_id):
     """The meeting as an iCalendar file (public meetings for everyone, others after login)."""
     found = meeting_or_404(meeting_id)
@@ -126,7 +129,7 @@ def ics(meeting_id):
     return response
 
 
-@bp.route("/bijeenkomsten/nieuw", methods=["GET", "POST"])
+@pages.route("/bijeenkomsten/nieuw", methods=["GET", "POST"])
 @role_required("projectleider")
 def new_meeting():
     """Draft a meeting (published from its page)."""
@@ -142,7 +145,7 @@ def new_meeting():
     return render_template("network/meeting_form.html", form=form, meeting=None), status
 
 
-@bp.route("/bijeenkomsten/<int:meeting_id>/bewerken", methods=["GET", "POST"])
+@pages.route("/bijeenkomsten/<int:meeting_id>/bewerken", methods=["GET", "POST"])
 @role_required("projectleider")
 def edit_meeting(meeting_id):
     """Change a concept; of a published meeting only the capacity."""
@@ -182,7 +185,7 @@ def _capacity(found):
     return page, (422 if error else 200)
 
 
-@bp.post("/bijeenkomsten/<int:meeting_id>/onderdelen")
+@pages.post("/bijeenkomsten/<int:meeting_id>/onderdelen")
 @role_required("projectleider")
 def add_part(meeting_id):
     """Add a part to the programme."""

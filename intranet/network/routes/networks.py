@@ -5,15 +5,18 @@ from flask_login import current_user
 
 from intranet import htmx, mail
 from intranet.db import write_transaction
-from intranet.network import bp, meetings
+from intranet.network import meetings
 from intranet.network.forms import MessageForm
 from intranet.network.models import Meeting, Network, ProgrammePart
 from intranet.network.routes import holds, may_join, network_or_404
+from intranet.pages import Pages
 from intranet.security import login_required
 from intranet.workflows.states import MeetingState
 
+pages = Pages()
 
-@bp.get("/netwerken/")
+
+@pages.get("/netwerken/")
 @login_required
 def networks():
     """LEF's zichtlijnen and dwarslijnen."""
@@ -52,14 +55,14 @@ def _context(network):
     }
 
 
-@bp.get("/netwerken/<int:network_id>")
+@pages.get("/netwerken/<int:network_id>")
 @login_required
 def network(network_id):
     """A network: its question, its zichthouders, its meetings, joining; members for holders."""
     return _membership(network_or_404(network_id))
 
 
-@bp.post("/netwerken/<int:network_id>/aansluiten")
+@pages.post("/netwerken/<int:network_id>/aansluiten")
 @login_required
 def join(network_id):
     """Join a network."""
@@ -70,7 +73,7 @@ def join(network_id):
     return _after(network, f"U bent lid van {network.name}.")
 
 
-@bp.post("/netwerken/<int:network_id>/verlaten")
+@pages.post("/netwerken/<int:network_id>/verlaten")
 @login_required
 def leave(network_id):
     """Leave a network."""
@@ -88,7 +91,7 @@ def _after(network, text):
     return redirect(url_for("network.network", network_id=network.id), code=303)
 
 
-@bp.route("/netwerken/<int:network_id>/bericht", methods=["GET", "POST"])
+@pages.route("/netwerken/<int:network_id>/bericht", methods=["GET", "POST"])
 @login_required
 def write(network_id):
     """The zichthouder writes to every member of the network, through the outbox."""

@@ -8,7 +8,8 @@ from intranet.clock import today
 from intranet.deadlines import last_day
 from intranet.formats import day_words
 from intranet.models import Organisation
-from intranet.rounds import bp, renewal_workflow, vriend_workflow
+from intranet.pages import Pages
+from intranet.rounds import renewal_workflow, vriend_workflow
 from intranet.rounds.forms import DeclineForm, PaperSignForm, SignerForm, SignForm
 from intranet.rounds.invitation_rules import own_contact
 from intranet.rounds.models import RenewalInvitation, VriendInvitation, invitations_for
@@ -16,6 +17,8 @@ from intranet.security import login_required, role_required
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import RenewalState, VriendState
+
+pages = Pages()
 
 KINDS = {
     RenewalInvitation: (
@@ -127,7 +130,7 @@ def _answer(invitation, trigger, success, comment="", data=None):
     return redirect(url_for(fresh.endpoint, case_id=fresh.id), code=303)
 
 
-@bp.get("/convenant/mijn")
+@pages.get("/convenant/mijn")
 @role_required("contactpersoon")
 def mine():
     """The user's organisations with their open and answered invitations."""
@@ -140,14 +143,14 @@ def mine():
     return render_template("rounds/mine.html", items=items)
 
 
-@bp.get("/convenant/ondertekenen/<int:case_id>")
+@pages.get("/convenant/ondertekenen/<int:case_id>")
 @login_required
 def renewal(case_id):
     """The convenant to sign, and the signing and declining forms."""
     return _page(_invitation(RenewalInvitation, case_id))
 
 
-@bp.post("/convenant/ondertekenen/<int:case_id>/tekenen")
+@pages.post("/convenant/ondertekenen/<int:case_id>/tekenen")
 @login_required
 def sign(case_id):
     """Sign the convenant for the organisation."""
@@ -176,7 +179,7 @@ def _say_no(model, case_id, trigger, success):
     return _answer(invitation, trigger, success, comment=form.reason.data or "")
 
 
-@bp.post("/convenant/ondertekenen/<int:case_id>/opzeggen")
+@pages.post("/convenant/ondertekenen/<int:case_id>/opzeggen")
 @login_required
 def decline(case_id):
     """Decline the renewal, with an optional reason."""
@@ -184,14 +187,14 @@ def decline(case_id):
     return _say_no(RenewalInvitation, case_id, "opzeggen", success)
 
 
-@bp.get("/convenant/vriend/<int:case_id>")
+@pages.get("/convenant/vriend/<int:case_id>")
 @login_required
 def vriend(case_id):
     """The invitation to become vriend of LEF, with accept and decline."""
     return _page(_invitation(VriendInvitation, case_id))
 
 
-@bp.post("/convenant/vriend/<int:case_id>/aanvaarden")
+@pages.post("/convenant/vriend/<int:case_id>/aanvaarden")
 @login_required
 def accept(case_id):
     """Accept: the organisation becomes vriend of LEF."""
@@ -202,7 +205,7 @@ def accept(case_id):
     return _answer(invitation, "aanvaarden", "Welkom! Uw organisatie is vriend van LEF.")
 
 
-@bp.post("/convenant/vriend/<int:case_id>/afslaan")
+@pages.post("/convenant/vriend/<int:case_id>/afslaan")
 @login_required
 def refuse(case_id):
     """Decline the vriend invitation, with an optional reason."""

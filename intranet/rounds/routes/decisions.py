@@ -3,14 +3,16 @@
 from flask import abort, render_template
 from flask_login import current_user
 
-from intranet.rounds import bp
+from intranet.pages import Pages
 from intranet.rounds.continuation_workflow import WORKFLOW
 from intranet.rounds.models import ContinuationDecision
 from intranet.security import role_required
 from intranet.workflows.routes import case_context
 
+pages = Pages()
 
-@bp.get("/regiegroep/convenant")
+
+@pages.get("/regiegroep/convenant")
 @role_required("regiegroep", "projectleider")
 def decisions():
     """Decisions to take now, upcoming ones, and those taken."""
@@ -19,7 +21,7 @@ def decisions():
     )
 
 
-@bp.get("/regiegroep/convenant/<int:case_id>")
+@pages.get("/regiegroep/convenant/<int:case_id>")
 @role_required("regiegroep", "projectleider")
 def decision(case_id):
     """One decision: the period, its convenant, and the voorzitter's step with a motivation."""

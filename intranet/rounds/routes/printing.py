@@ -9,9 +9,12 @@ from werkzeug.exceptions import Unauthorized
 
 from intranet import pdf
 from intranet.clock import now
-from intranet.rounds import bp, signers
+from intranet.pages import Pages
+from intranet.rounds import signers
 from intranet.rounds.models import ConvenantPeriod
 from intranet.security import login_manager
+
+pages = Pages()
 
 
 def _readable_period(case_id):
@@ -57,7 +60,7 @@ def _context(period, token):
     }
 
 
-@bp.get("/convenant/periode/<int:case_id>/afdrukken")
+@pages.get("/convenant/periode/<int:case_id>/afdrukken")
 @_guarded
 def convenant_print(case_id):
     """The convenant text laid out for printing, with lines to sign on paper."""
@@ -65,7 +68,7 @@ def convenant_print(case_id):
     return pdf.print_page("rounds/convenant_print.html", **_context(period, token))
 
 
-@bp.get("/convenant/periode/<int:case_id>/convenant.pdf")
+@pages.get("/convenant/periode/<int:case_id>/convenant.pdf")
 @_guarded
 def convenant_pdf(case_id):
     """The convenant text as a PDF."""

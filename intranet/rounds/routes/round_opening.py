@@ -5,22 +5,25 @@ from flask_login import current_user
 
 from intranet import confirm
 from intranet.formats import day_numbers
+from intranet.pages import Pages
 from intranet.refusals import Refused
-from intranet.rounds import bp, opening, previews
+from intranet.rounds import opening, previews
 from intranet.rounds.forms import RoundForm
 from intranet.rounds.models import ROUND_KINDS
-from intranet.rounds.routes.periods import _period_or_404, _period_page
+from intranet.rounds.routes.period_pages import _period_or_404, _period_page
 from intranet.security import role_required
 
+pages = Pages()
 
-@bp.post("/convenant/periode/<int:case_id>/ondertekenronde")
+
+@pages.post("/convenant/periode/<int:case_id>/ondertekenronde")
 @role_required("projectleider")
 def open_renewal(case_id):
     """Open the signing round: every current partner is invited to sign (after confirming)."""
     return _open(case_id, "renewal")
 
 
-@bp.post("/convenant/periode/<int:case_id>/vriendenronde")
+@pages.post("/convenant/periode/<int:case_id>/vriendenronde")
 @role_required("projectleider")
 def open_vriend(case_id):
     """Start the vriend round: every partner that is not a LEF partner (after confirming)."""

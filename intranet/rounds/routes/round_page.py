@@ -6,11 +6,13 @@ from flask import abort, make_response, request
 
 from intranet import htmx, spreadsheet
 from intranet.formats import DAY_PATTERN, moment_numbers
-from intranet.rounds import bp
-from intranet.rounds.demo import demo_note
+from intranet.pages import Pages
 from intranet.rounds.opening import lef_continuing
+from intranet.rounds.periods import demo_note
 from intranet.rounds.progress import find_round, progress, workflow_of
 from intranet.security import role_required
+
+pages = Pages()
 
 COLUMNS = [
     "Organisatie",
@@ -41,7 +43,7 @@ def _filters(round_):
     return state, request.args.get("zoek", "").strip()[:100]
 
 
-@bp.get("/convenant/ronde/<int:round_id>")
+@pages.get("/convenant/ronde/<int:round_id>")
 @role_required("projectleider", "regiegroep")
 def round_page(round_id):
     """The round: totals and partners; htmx gets only the progress block (filter, polling)."""
@@ -78,7 +80,7 @@ def _row(invitation, workflow):
     ]
 
 
-@bp.get("/convenant/ronde/<int:round_id>/export.csv")
+@pages.get("/convenant/ronde/<int:round_id>/export.csv")
 @role_required("projectleider", "regiegroep")
 def round_csv(round_id):
     """Every partner of the round (with the page's filter) as CSV for a spreadsheet."""

@@ -4,12 +4,14 @@ from flask import flash, redirect, render_template, url_for
 
 from intranet import confirm
 from intranet.models import Organisation
-from intranet.rounds import bp
+from intranet.pages import Pages
 from intranet.rounds.forms import MailingForm
 from intranet.rounds.models import contacts_of, vriend_organisations
 from intranet.rounds.opening import send_vriend_mailing
 from intranet.rounds.previews import mailing_preview
 from intranet.security import role_required
+
+pages = Pages()
 
 
 def _page(form, status=200):
@@ -26,14 +28,14 @@ def _people(count):
     return "1 contactpersoon" if count == 1 else f"{count} contactpersonen"
 
 
-@bp.get("/convenant/vrienden")
+@pages.get("/convenant/vrienden")
 @role_required("projectleider")
 def vrienden():
     """Every vriend of LEF with its contactpersonen, and the mailing form."""
     return _page(MailingForm())
 
 
-@bp.post("/convenant/vrienden/mailing")
+@pages.post("/convenant/vrienden/mailing")
 @role_required("projectleider")
 def mailing():
     """Send a message (a meeting on Talentontwikkeling, say) to every vriend contactpersoon,

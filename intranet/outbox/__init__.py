@@ -1,4 +1,4 @@
-"""The projectleider's administration: the outbox and the accounts."""
+"""The projectleider's outbox: every e-mail the intranet sent or keeps, sent again on request."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -11,7 +11,7 @@ from intranet.pagination import paginate
 from intranet.redaction import redact
 from intranet.security import role_required
 
-bp = Blueprint("beheer", __name__, url_prefix="/beheer")
+bp = Blueprint("outbox", __name__, url_prefix="/beheer")
 PER_PAGE = 50
 
 
@@ -22,8 +22,8 @@ def outbox():
     text = request.args.get("zoek", "").strip()[:200]
     status = request.args.get("status") if request.args.get("status") in MAIL_STATUSES else None
     return htmx.render(
-        "beheer/outbox.html",
-        "beheer/_outbox_list.html",
+        "outbox/outbox.html",
+        "outbox/_outbox_list.html",
         page=paginate(OutboxMessage.search(text, status), PER_PAGE),
         text=text,
         status=status,
@@ -37,7 +37,7 @@ def message(message_id):
     """One e-mail in full."""
     message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
     return render_template(
-        "beheer/message.html", message=message, body=redact(message.body, message.to)
+        "outbox/message.html", message=message, body=redact(message.body, message.to)
     )
 
 
@@ -53,7 +53,7 @@ def resend(message_id):
         deliver_queued([message.id])
         status = OutboxMessage.get_by_id(message.id).status_label
         flash(f"Het bericht is opnieuw aangeboden; status: {status}.", "success")
-    return redirect(url_for("beheer.message", message_id=message.id))
+    return redirect(url_for("outbox.message", message_id=message.id))
 
 
 @bp.post("/outbox/opnieuw")
@@ -63,4 +63,4 @@ def resend_failed():
     count = requeue()
     logs.event("mail_resend_all", user_id=current_user.id, count=count)
     flash(f"{count} mislukte berichten staan weer in de wachtrij.", "success")
-    return redirect(url_for("beheer.outbox", status="queued"))
+    return redirect(url_for("outbox.outbox", status="queued"))

@@ -7,19 +7,22 @@ from playhouse.flask_utils import get_object_or_404
 from intranet.clock import today
 from intranet.forms import unique
 from intranet.models import Organisation
-from intranet.rounds import bp, continuation_workflow, opening, periods
-from intranet.rounds.demo import demo_note
+from intranet.pages import Pages
+from intranet.rounds import continuation_workflow, opening, periods
 from intranet.rounds.forms import PeriodForm, RoundForm
 from intranet.rounds.models import ConvenantPeriod, rounds_in_progress
 from intranet.rounds.period_workflow import WORKFLOW
+from intranet.rounds.periods import demo_note
 from intranet.security import role_required
+
+pages = Pages()
 
 
 def _period_or_404(case_id):
     return get_object_or_404(ConvenantPeriod, ConvenantPeriod.id == case_id)
 
 
-@bp.get("/convenant/")
+@pages.get("/convenant/")
 @role_required("projectleider")
 def index():
     """Every convenant period and the rounds that are running."""
@@ -35,7 +38,7 @@ def index():
 NAME_TAKEN = "Er is al een periode met deze naam."
 
 
-@bp.route("/convenant/periode/nieuw", methods=["GET", "POST"])
+@pages.route("/convenant/periode/nieuw", methods=["GET", "POST"])
 @role_required("projectleider")
 def new_period():
     """Create the next convenant period."""
@@ -67,14 +70,14 @@ def _form_page(form, period, status=200):
     ), status
 
 
-@bp.post("/convenant/voorbeeld")
+@pages.post("/convenant/voorbeeld")
 @role_required("projectleider")
 def preview_text():
     """The convenant text as it will look, for htmx beside the form (nothing is saved)."""
     return render_template("rounds/_text_preview.html", preview=request.form.get("text", ""))
 
 
-@bp.route("/convenant/periode/<int:case_id>/bewerken", methods=["GET", "POST"])
+@pages.route("/convenant/periode/<int:case_id>/bewerken", methods=["GET", "POST"])
 @role_required("projectleider")
 def edit_period(case_id):
     """Change a period that has not started and has no signing round yet."""
@@ -119,7 +122,7 @@ def _period_page(period, renewal_form=None, vriend_form=None, status=200, notice
     ), status
 
 
-@bp.get("/convenant/periode/<int:case_id>")
+@pages.get("/convenant/periode/<int:case_id>")
 @role_required("projectleider")
 def period(case_id):
     """A period: its dates, decision, partners and rounds."""

@@ -5,12 +5,15 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.clock import today
+from intranet.pages import Pages
 from intranet.refusals import Refused
-from intranet.rounds import bp, signers
+from intranet.rounds import signers
 from intranet.rounds.forms import PaperSignForm, SignerForm, SignForm
 from intranet.rounds.models import RenewalInvitation
 from intranet.rounds.routes.answers import _invitation, _page, _require_own, _stale, stale_message
 from intranet.security import role_required
+
+pages = Pages()
 
 
 def _done(invitation, message):
@@ -31,7 +34,7 @@ def _refused(invitation, error):
     return _page(fresh, message=("error", message), status=error.status)
 
 
-@bp.post("/convenant/ondertekenen/<int:case_id>/ondertekenaar")
+@pages.post("/convenant/ondertekenen/<int:case_id>/ondertekenaar")
 @role_required("contactpersoon")
 def name_signer(case_id):
     """A contactpersoon names who signs; that person gets a single-use link by e-mail."""
@@ -60,7 +63,7 @@ def name_signer(case_id):
     )
 
 
-@bp.post("/convenant/ondertekenen/<int:case_id>/papier")
+@pages.post("/convenant/ondertekenen/<int:case_id>/papier")
 @role_required("projectleider")
 def record_paper(case_id):
     """The projectleider records a signature that came in on paper."""
@@ -84,7 +87,7 @@ def _closed(refused):
     return render_template("rounds/signer_closed.html", message=refused.message), refused.status
 
 
-@bp.route("/convenant/tekenen/<token>", methods=["GET", "POST"])
+@pages.route("/convenant/tekenen/<token>", methods=["GET", "POST"])
 def sign_by_link(token):
     """The named signer reads the convenant and signs, without an account."""
     try:
@@ -113,7 +116,7 @@ def sign_by_link(token):
     ), status
 
 
-@bp.get("/convenant/getekend")
+@pages.get("/convenant/getekend")
 def signed():
     """After signing through a link: what happened, and that nothing more is needed."""
     return render_template("rounds/signed.html")

@@ -21,13 +21,12 @@ from intranet.rounds import (
     vriend_workflow,
 )
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
-from intranet.rounds.periods import convenant_2018, create_period
+from intranet.rounds.periods import DEMO_NOTE_KEY, convenant_2018, create_period
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ContinuationState as C
 from intranet.workflows.states import OrganisationStatus, PeriodState
 
-NOTE_KEY = "rounds.demo_note"
 NOTE = (
     "Demo: de lopende periode, de ondertekenronde en de vriendenronde hebben data ten opzichte "
     "van vandaag, zodat u ze kunt zien lopen. In werkelijkheid liep het convenant De Leidse "
@@ -73,11 +72,6 @@ FIRST_DECISION = (
     "als zichtlijn Talentontwikkeling, samen met LEF."
 )
 CURRENT_DECISION = "De evaluatie met de partners is positief: wij zetten het convenant voort."
-
-
-def demo_note():
-    """The note that explains the demo's dates, when demo data is present."""
-    return Setting.read(NOTE_KEY)
 
 
 def _history(workflow, case, steps):
@@ -224,4 +218,4 @@ def seed():
         _answer(vriend_workflow.WORKFLOW, model, friends, name, "aanvaarden")
     for name, reason in NOT_VRIEND.items():
         _answer(vriend_workflow.WORKFLOW, model, friends, name, "afslaan", comment=reason)
-    Setting.write(NOTE_KEY, NOTE)
+    Setting.write(DEMO_NOTE_KEY, NOTE)

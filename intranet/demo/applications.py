@@ -1,6 +1,9 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.admission.eligibility import asks_profile_and_referees
+from intranet.admission.models import Application, Referee
+from intranet.admission.referees.answers import record_reference
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
@@ -8,10 +11,6 @@ from intranet.demo.core import PROJECTLEIDER
 from intranet.models import Organisation, User
 from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
-
-from .eligibility import asks_profile_and_referees
-from .models import Application, Referee
-from .referees.answers import record_reference
 
 # (organisation, sector, municipality, pupils, route, applicant, the state to reach)
 APPLICATIONS = [
