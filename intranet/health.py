@@ -10,7 +10,8 @@ bp = Blueprint("health", __name__)
 
 
 def tick_age():
-    """Seconds since `workflows tick` last ran, or None if it never did."""
+    """Seconds since `workflows tick` last ran on this server (the modification time of
+    `last-tick` in the instance folder), or None if it never did."""
     last = last_tick()
     return None if last is None else max(0, int((now() - last).total_seconds()))
 

@@ -1,14 +1,14 @@
 """One page of a long list (the directory, the vote list), or its first rows with their number.
 
-Each in one statement: the rows carry how many there are in all (`COUNT(*) OVER ()`, counted
-before the LIMIT), so a list and its count never cost two queries.
+Each in one statement: every row carries how many there are in all, as a subquery that does
+not depend on the row (the database counts once), so a list and its count are one query.
 """
 
 from dataclasses import dataclass
 from math import ceil
 
 from flask import request
-from peewee import SQL, fn
+from peewee import SQL, Select, fn
 
 IN_ALL = "rows_in_all"
 
@@ -42,9 +42,8 @@ def requested_page():
 def first(query, limit, offset=0):
     """(up to `limit` rows of a peewee model query from `offset`, how many rows it has in
     all) in one statement; the count is None when no row is left at the offset."""
-    rows = list(
-        query.select_extend(fn.COUNT(SQL("*")).over().alias(IN_ALL)).limit(limit).offset(offset)
-    )
+    in_all = Select([query.order_by().alias("counted")], [fn.COUNT(SQL("*"))])
+    rows = list(query.select_extend(in_all.alias(IN_ALL)).limit(limit).offset(offset))
     return rows, (getattr(rows[0], IN_ALL) if rows else None)
 
 

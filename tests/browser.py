@@ -39,8 +39,11 @@ LINK = re.compile(r"https?://\S+")
 
 
 def demo_app(path, **config):
-    """An app on the SQLite file at path (the global database proxy now points there)."""
-    return create_app({**TEST_CONFIG, "DATABASE_URL": f"sqlite:///{path}", **config})
+    """An app on the SQLite file at path (the global database proxy now points there), with
+    its instance folder beside it, as in production (where tick notes its last run)."""
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": f"sqlite:///{path}", **config})
+    app.instance_path = str(Path(path).parent / "instance")
+    return app
 
 
 def seed_demo_database(path):
@@ -139,6 +142,7 @@ def live_server(demo_database, tmp_path_factory):
     """The demo served on a free local port, CSRF on, on this module's own copy of it."""
     path = tmp_path_factory.mktemp("live") / "intranet.sqlite3"
     shutil.copy(demo_database, path)
+    shutil.copytree(demo_database.parent / "instance", path.parent / "instance")  # the tick
     app = demo_app(path, WTF_CSRF_ENABLED=True)
     server = LiveServer(app).start()
     yield server

@@ -73,7 +73,7 @@ def _run(database_template, tmp_path_factory):
     """Build the world on its own database and ask every route as every role."""
     url = _database_url(database_template, tmp_path_factory)
     app = create_app({**conftest.TEST_CONFIG, "DATABASE_URL": url})
-    app.instance_path = str(tmp_path_factory.mktemp("matrix-instance"))  # no tick has run
+    app.instance_path = str(tmp_path_factory.mktemp("matrix-instance"))  # tick never ran here
     app.test_client_class = conftest.FreshContextClient
     try:
         with app.app_context():
