@@ -1,8 +1,10 @@
-"""How a referee's and an organisation's status change: one function each, with its audit
-record. No workflow of their own moves them; the steps of other workflows do (a referee is
-invited when an application is submitted, an organisation becomes partner when admitted),
-and every such change passes through here. The statuses are constants in
-`workflows/states.py` (RefereeStatus, OrganisationStatus); reads may use them anywhere.
+"""How a referee's and an organisation's status change, always with an audit record.
+
+No workflow of their own moves them; the steps of other workflows do (a referee is invited
+when an application is submitted, an organisation becomes partner when admitted), and every
+such change passes through here: `change_referee_status` and `change_organisation_status`
+(one organisation, or many at once). The statuses are constants in `workflows/states.py`
+(RefereeStatus, OrganisationStatus); reads may use them anywhere.
 
 The audit records: workflow "referent" (case = the referee) and "organisatie" (case = the
 organisation), from the old status to the new one, with the step that caused it.
@@ -11,7 +13,7 @@ organisation), from the old status to the new one, with the step that caused it.
 from peewee import chunked
 
 from intranet.admission.models import Referee
-from intranet.db import locked, write_transaction
+from intranet.db import locked
 from intranet.models import Organisation
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import WRITE_BATCH, AuditEvent
@@ -36,21 +38,31 @@ def change_referee_status(referee, status, trigger, actor=None, label=None, **fi
     return referee
 
 
-def change_organisation_status(organisations, status, trigger, actor=None, only_from=None):
+def change_organisation_status(
+    organisations, status, trigger, actor=None, only_from=None, **fields
+):
     """Move organisations to `status`, each with its audit record; returns how many moved.
 
-    `organisations`: ids, or a query of ids. Only those standing in one of `only_from` move
-    (any status when None); one already in `status` does not.
+    `organisations`: one Organisation as the caller loaded it (its status is the one it
+    leaves; `fields` are saved with it, two statements in all), or ids / a query of ids, of
+    which only those standing in one of `only_from` move (any status when None) and none
+    already in `status`. In the caller's transaction.
     """
-    with write_transaction():
-        query = Organisation.select(Organisation.id, Organisation.status).where(
-            Organisation.id.in_(organisations), Organisation.status != status
-        )
-        if only_from is not None:
-            query = query.where(Organisation.status.in_(list(only_from)))
-        moves = [(case_id, source, status) for case_id, source in locked(query).tuples()]
-        for batch in chunked([case_id for case_id, _, _ in moves], WRITE_BATCH):
-            Organisation.update(status=status).where(Organisation.id.in_(batch)).execute()
-        label = actor.name if actor is not None else SYSTEM
-        AuditEvent.write_many(ORGANISATION_TRAIL, moves, trigger, actor, label)
+    label = actor.name if actor is not None else SYSTEM
+    if isinstance(organisations, Organisation):
+        one, source = organisations, organisations.status
+        for name, value in {**fields, "status": status}.items():
+            setattr(one, name, value)
+        one.save(only=[getattr(Organisation, name) for name in (*fields, "status")])
+        AuditEvent.write(ORGANISATION_TRAIL, one.id, source, status, trigger, actor, label)
+        return 1
+    query = Organisation.select(Organisation.id, Organisation.status).where(
+        Organisation.id.in_(organisations), Organisation.status != status
+    )
+    if only_from is not None:
+        query = query.where(Organisation.status.in_(list(only_from)))
+    moves = [(case_id, source, status) for case_id, source in locked(query).tuples()]
+    for batch in chunked([case_id for case_id, _, _ in moves], WRITE_BATCH):
+        Organisation.update(status=status).where(Organisation.id.in_(batch)).execute()
+    AuditEvent.write_many(ORGANISATION_TRAIL, moves, trigger, actor, label)
     return len(moves)

@@ -6,7 +6,7 @@ from intranet import mail, security
 from intranet.admission import referee_links as links
 from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.clock import now
-from intranet.models import Contact, Organisation, User
+from intranet.models import Contact, User
 from intranet.reminders.sending import vote_reminder_due
 from intranet.rounds.invitations import invite_to_open_rounds
 from intranet.rounds.rollover import join_current_period
@@ -130,11 +130,13 @@ def admit(event):
     application = event.case
     engine.cancel_deadlines(event.workflow, application)
     organisation = application.organisation
-    partner = OrganisationStatus.PARTNER
-    change_organisation_status([organisation.id], partner, "toelaten", event.actor)
-    organisation.status = partner
-    organisation.membership_type = MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant")
-    organisation.save(only=[Organisation.membership_type])
+    change_organisation_status(
+        organisation,
+        OrganisationStatus.PARTNER,
+        "toelaten",
+        event.actor,
+        membership_type=MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant"),
+    )
     contacts = [{"organisation": organisation, "user": application.applicant, "kind": "primary"}]
     backup = _backup_account(application)
     if backup is not None:
