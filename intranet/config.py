@@ -58,7 +58,7 @@ STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 PASSWORD_RESET_MAX_AGE = timedelta(hours=2)
 EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 
-# Workflow settings (DOMAIN.md: "rules such as the deadline length are settings").
+# Workflow settings: rules such as the length of a deadline are settings (docs/domain.md).
 REFEREE_LINK_MAX_AGE = timedelta(days=21)
 PARTNER_INVITE_MAX_AGE = timedelta(days=14)
 IMPORT_MAX_BYTES = 5 * 1024 * 1024  # the largest file the import of the network reads

@@ -1,4 +1,4 @@
-"""The schooljaar: from 1 August to 31 July (DOMAIN.md), written 2025-2026.
+"""The schooljaar: from 1 August to 31 July (docs/domain.md), written 2025-2026.
 
 The one place the intranet says when a schooljaar begins and how it is named: the fees and
 their invoices, the network's jaargesprekken and attendance, and the dashboard count by it.
