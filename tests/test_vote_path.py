@@ -6,7 +6,7 @@ until the transaction commits, the module of the innermost `intranet.*` frame at
 call and return (library frames are transparent), consecutive repeats merged. A module
 that shows up again after the walk went elsewhere is a return.
 
-Today's walk is far from the goal (docs/operations.md, "Load benchmark"): the engine is
+Today's walk is far from the goal (bench/README.md, "Where the time goes"): the engine is
 four modules (engine, journal, definition, settling) that call back into the admission
 workflow's rule, and each asks `clock`, `db` and the models on the way. The bounds below
 are today's figures, so the walk cannot grow unnoticed; lower them as it shortens.
