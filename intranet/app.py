@@ -51,6 +51,17 @@ from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import cli as workflow_cli
 from intranet.workflows import routes as case_routes
+from intranet.workflows.states import (
+    AdmissionState,
+    ContinuationState,
+    ContributionState,
+    InvoiceState,
+    MeetingState,
+    PeriodState,
+    RefereeStatus,
+    RenewalState,
+    VriendState,
+)
 
 BLUEPRINTS = (
     views.bp,
@@ -98,8 +109,21 @@ TEMPLATE_FILTERS = {
     "schooljaar": schooljaar_label,
     "web_link": views.web_link,
 }
-TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
-CONTEXT_PROCESSORS = (tasks.menu_context,)
+TEMPLATE_GLOBALS = {
+    "glossary": glossary,
+    "reminder_state": reminder_state,
+    # the workflow states, so templates compare `case.state == AdmissionState.VOTING`
+    "AdmissionState": AdmissionState,
+    "ContinuationState": ContinuationState,
+    "ContributionState": ContributionState,
+    "InvoiceState": InvoiceState,
+    "MeetingState": MeetingState,
+    "PeriodState": PeriodState,
+    "RefereeStatus": RefereeStatus,
+    "RenewalState": RenewalState,
+    "VriendState": VriendState,
+}
+CONTEXT_PROCESSORS = (views.page_context, tasks.menu_context)
 
 
 def create_app(config=None):
@@ -135,7 +159,6 @@ def create_app(config=None):
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    views.init_app(app)
     workflow_registry.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
