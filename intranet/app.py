@@ -28,8 +28,7 @@ from intranet import (
 )
 from intranet import config as default_config
 from intranet.admission.apply import blueprint as apply
-from intranet.admission.decide import inbox, regiegroep
-from intranet.admission.decide import printing as dossier_printing
+from intranet.admission.decide import dossier_printing, inbox, regiegroep
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.archive import routes as archive
@@ -39,9 +38,9 @@ from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.network import blueprint as network
 from intranet.partners import blueprint as partners
-from intranet.partners import cli as partner_cli
+from intranet.partners import partner_cli
 from intranet.people import blueprint as people
-from intranet.privacy import cli as privacy_cli
+from intranet.privacy import privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
@@ -49,8 +48,8 @@ from intranet.rounds import blueprint as rounds
 from intranet.rounds import text
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
-from intranet.workflows import cli as workflow_cli
 from intranet.workflows import routes as case_routes
+from intranet.workflows import workflow_cli
 from intranet.workflows.states import (
     AdmissionState,
     ContinuationState,

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.partners import table
-from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.partners.network_export import export
 from intranet.refusals import Refused
 from intranet.rounds.models import PeriodMembership
 from tests import factories
