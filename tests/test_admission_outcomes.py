@@ -16,7 +16,6 @@ from tests.conftest import PASSWORD
 from tests.decide import (
     fresh,
     link_path,
-    mails_to,
     nominate,
     people,
     step,
@@ -24,11 +23,7 @@ from tests.decide import (
     vote,
 )
 from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
+from tests.mails import mails_to
 
 
 @pytest.fixture

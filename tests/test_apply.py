@@ -23,11 +23,6 @@ from tests.test_apply_support import (
 )
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def submit(client, case_id, state="concept"):
     """Press 'Aanmelding indienen' on the case page (a draft kept for later)."""
     return client.post(

@@ -4,12 +4,11 @@ the applicant follows plain steps and sees nothing internal."""
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from intranet.models import OutboxMessage
 from tests import factories
-from tests.decide import HTMX, fresh, people, text
+from tests.decide import HTMX, fresh, text
 from tests.factories import cast_vote
 
 
@@ -23,11 +22,6 @@ def with_leader(applicant, route="uitgebreid"):
 
 def at_vote(applicant, leader):
     return factories.Case(applicant).nominated(leader).get()
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
 
 
 def _post(client, case, trigger, comment, **extra):

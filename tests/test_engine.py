@@ -16,16 +16,6 @@ from tests.query_count import counted_queries
 from tests.world import snapshot
 
 
-@pytest.fixture
-def applicant(make_user):
-    return make_user()
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def test_one_shared_machine_per_workflow():
     assert admission.machine.models == []  # no case is ever attached to it
     assert REGISTRY["toetreding"].machine is admission.machine

@@ -8,12 +8,8 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Organisation
 from intranet.workflows import engine
 from tests import factories
-from tests.decide import HTMX, fresh, mails_to, people, step, text
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
+from tests.decide import HTMX, fresh, step, text
+from tests.mails import mails_to
 
 
 def test_inbox_lists_open_cases_by_what_they_wait_for(client, login, cast, make_user):

@@ -8,13 +8,9 @@ from intranet.admission.models import Application, Vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import factories
-from tests.decide import fresh, mails_to, nominate, people, text
+from tests.decide import fresh, nominate, text
 from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
+from tests.mails import mails_to
 
 
 def test_the_deadline_defaults_to_the_vote_duration_setting(app, client, login, cast):

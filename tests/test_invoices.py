@@ -21,12 +21,6 @@ from tests.invoice_support import network, pdf_text
 
 
 @pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
-
-
-@pytest.fixture
 def invoiced(app, leader):
     """The network of partners, invoiced for 2018: {name: organisation}."""
     made = network()

@@ -16,11 +16,6 @@ from tests.query_count import counted_queries as counting
 from tests.world import snapshot
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def _form(**fields):
     day = local(now() + timedelta(days=10)).date()
     data = {

@@ -15,11 +15,6 @@ from tests.network_support import begin, published
 HTMX = {"HX-Request": "true"}
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def test_partners_whose_ambassador_had_fewer_than_two_invitations_are_listed(
     make_user, make_organisation, leader
 ):

@@ -12,11 +12,6 @@ from tests.world import snapshot
 HTMX = {"HX-Request": "true"}
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def test_an_invitee_who_comes_gets_a_seat(make_user, leader):
     person = make_user()
     meeting = published(leader, people=[person], capacity=10)

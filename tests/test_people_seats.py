@@ -19,11 +19,6 @@ from tests.factories import cast_vote
 DAY = timedelta(days=1)
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
 def seat(user, group="projectgroep", start=-10, end=1000, **fields):
     """A seat from so many days from today to so many days from today."""
     defaults = {"werkveld": "partners"} if group == "projectgroep" else {}

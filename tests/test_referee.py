@@ -15,11 +15,6 @@ from tests.test_apply_support import errors, links_to, text
 
 
 @pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
-@pytest.fixture
 def case(make_user):
     applicant = make_user()
     case = factories.Case(applicant, route="uitgebreid", name="Stichting Denkwerk").get()

@@ -9,13 +9,8 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
 from tests import factories
-from tests.decide import HTMX, fresh, people, step, text
+from tests.decide import HTMX, fresh, step, text
 from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
 
 
 def _comment(client, case, words, headers=None):

@@ -13,7 +13,8 @@ from intranet.rounds.models import RenewalInvitation
 from intranet.rounds.renewal_workflow import WORKFLOW as RENEWAL
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests.decide import HTMX, mails_to, people, text
+from tests.decide import HTMX, people, text
+from tests.mails import mails_to
 from tests.rounds_support import open_renewal, renewal_setup
 from tests.weekly_support import at_vote
 

@@ -6,7 +6,8 @@ from intranet.rounds.models import RenewalInvitation
 from tests import factories
 from tests.decide import people
 from tests.factories import cast_vote
-from tests.rounds_support import mails_to, open_renewal, renewal_setup
+from tests.mails import mails_to
+from tests.rounds_support import open_renewal, renewal_setup
 
 
 def admitted(make_user):

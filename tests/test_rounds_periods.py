@@ -9,7 +9,8 @@ from intranet.models import OutboxMessage
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, periods_of
 from intranet.workflows.models import Deadline
 from tests import factories
-from tests.rounds_support import TEXT, decide, mails_to, started, tick
+from tests.mails import mails_to
+from tests.rounds_support import TEXT, decide, started, tick
 
 
 def _form(**overrides):

@@ -12,7 +12,8 @@ from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_w
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
 from intranet.workflows import engine
 from tests import factories
-from tests.rounds_support import mails_to, open_renewal, renewal_setup, started, tick
+from tests.mails import mails_to
+from tests.rounds_support import open_renewal, renewal_setup, started, tick
 
 
 @pytest.fixture

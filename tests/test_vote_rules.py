@@ -87,11 +87,6 @@ def test_the_deadline_without_a_majority_still_escalates(fourteen):
     assert fresh(case).state == "regiegroep" and counts["uitgevoerd"] == 2
 
 
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
-
-
 def _timeline(case):
     return [
         (e.trigger, e.actor_label, e.actor_id)

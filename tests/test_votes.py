@@ -11,13 +11,8 @@ from intranet.formats import moment_words
 from intranet.models import Membership
 from tests import factories
 from tests.conftest import PASSWORD
-from tests.decide import HTMX, fresh, people, text, vote
+from tests.decide import HTMX, fresh, text, vote
 from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
 
 
 @pytest.fixture
