@@ -48,11 +48,6 @@ def test_the_archive_searches_by_name_and_filters_by_outcome(client, login, make
     assert "<strong>0</strong> aanmeldingen" in odd  # % and _ are letters here, not wildcards
 
 
-def test_the_archive_is_for_the_projectleider(client, login, make_user):
-    login(make_user("projectgroep"))
-    assert client.get("/aanmeldingen/archief").status_code == 403
-
-
 def test_the_directory_finds_partners_by_name(client, make_organisation):
     make_organisation(name="Museum Boerhaave")
     make_organisation(name="Museum Volkenkunde")

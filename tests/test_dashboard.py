@@ -27,12 +27,6 @@ def test_the_projectleider_lands_on_mijn_taken_with_the_dashboard_in_the_menu(cl
     assert 'href="/dashboard/"' in client.get("/taken/").get_data(as_text=True)
 
 
-def test_dashboard_is_for_the_projectleider_only(client, login, make_user):
-    assert client.get("/dashboard/").status_code == 302
-    login(make_user("projectgroep"))
-    assert client.get("/dashboard/").status_code == 403
-
-
 def test_partners_without_achtervang_are_flagged(client, leader, make_organisation, make_user):
     alone = make_organisation(name="Zonder Achtervang")
     make_user(organisation=alone)

@@ -163,9 +163,3 @@ def test_the_dossier_pdf_holds_the_application_and_the_whole_timeline(client, lo
     assert f"Dossier: aanmelding {case.organisation.name}" in words
     assert "Profielbeschrijving" in words and "Twijfel over de doelgroep." in words
     assert "Bij de regiegroep" in words  # the timeline, expanded
-
-
-def test_the_applicant_cannot_print_the_deciders_dossier(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
-    login(cast.applicant)
-    assert client.get(f"/aanmelding/{case.id}/dossier").status_code == 403

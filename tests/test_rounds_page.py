@@ -97,15 +97,6 @@ def test_csv_export_has_every_partner_and_no_formulas(client, login, make_user, 
     assert by_name["Technolab"][9] == "Te duur."
 
 
-def test_only_projectleider_and_regiegroep_see_the_round(
-    client, login, make_user, make_organisation
-):
-    round_ = _round_with_answers(make_organisation, make_user)
-    login(make_user("projectgroep"))
-    assert client.get(f"/convenant/ronde/{round_.id}").status_code == 403
-    assert client.get(f"/convenant/ronde/{round_.id}/export.csv").status_code == 403
-
-
 def test_unknown_round_is_404(client, login, make_user):
     login(make_user("projectleider"))
     assert client.get("/convenant/ronde/999").status_code == 404
