@@ -19,9 +19,9 @@ from peewee import AutoField, SqliteDatabase
 from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.schema import MODELS
-from tests import decide, factories
+from tests.support import decide, factories
 
-pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
+pytest_plugins = ["tests.support.browser"]  # live_server and browser fixtures for browser tests
 
 # TEST_DATABASE_URL names a PostgreSQL server to test on; the suite makes its own database
 # there (one name per run and pytest-xdist worker, shared with the worker's subprocesses) and
@@ -243,5 +243,5 @@ def applicant(make_user):
 
 @pytest.fixture
 def cast(make_user):
-    """Everyone an admission case involves (`tests/decide.py`, three projectgroep members)."""
+    """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
     return decide.people(make_user)

@@ -11,9 +11,9 @@ from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.decide import (
+from tests.support import factories
+from tests.support.decide import (
     fresh,
     link_path,
     nominate,
@@ -22,8 +22,8 @@ from tests.decide import (
     text,
     vote,
 )
-from tests.factories import cast_vote
-from tests.mails import mails_to
+from tests.support.factories import cast_vote
+from tests.support.mails import mails_to
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import pytest
 
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, OutboxMessage, User
-from tests import factories
 from tests.conftest import PASSWORD as EXISTING_PASSWORD
+from tests.support import factories
 from tests.test_apply_support import (
     ACCOUNT,
     CONTACT,

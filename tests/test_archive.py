@@ -2,8 +2,8 @@
 
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from tests.decide import HTMX, people, text
-from tests.weekly_support import application, with_leader
+from tests.support.decide import HTMX, people, text
+from tests.support.weekly_support import application, with_leader
 
 
 def _finished(cast, make_user):

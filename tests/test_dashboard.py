@@ -8,8 +8,8 @@ import pytest
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
 from intranet.schooljaar import schooljaar_of
-from tests import factories
-from tests.query_count import counted_queries
+from tests.support import factories
+from tests.support.query_count import counted_queries
 from tests.test_partners_directory import add_partners
 
 

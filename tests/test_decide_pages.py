@@ -7,9 +7,9 @@ import io
 from pypdf import PdfReader
 
 from intranet.models import OutboxMessage
-from tests import factories
-from tests.decide import HTMX, fresh, text
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, text
+from tests.support.factories import cast_vote
 
 
 def escalated(applicant, leader, reason="Twijfel over de doelgroep."):

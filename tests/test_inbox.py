@@ -5,9 +5,9 @@ from intranet.admission.referees.answers import record_reference
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Organisation
 from intranet.workflows import engine
-from tests import factories
-from tests.decide import HTMX, fresh, step, text
-from tests.mails import mails_to
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, step, text
+from tests.support.mails import mails_to
 
 
 def test_inbox_lists_open_cases_by_what_they_wait_for(client, login, cast, make_user):

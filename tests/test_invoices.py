@@ -17,7 +17,7 @@ from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.timers import tick
-from tests.invoice_support import network, pdf_text
+from tests.support.invoice_support import network, pdf_text
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from intranet.network.models import Invitation
 from intranet.network.promises import section
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
-from tests.network_support import begin, published
+from tests.support.network_support import begin, published
 
 HTMX = {"HX-Request": "true"}
 

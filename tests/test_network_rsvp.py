@@ -6,8 +6,8 @@ from intranet.models import OutboxMessage
 from intranet.network.models import Invitation, Meeting
 from intranet.network.rsvp import answer, change_capacity
 from intranet.refusals import Refused
-from tests.network_support import answers, begin, draft, published
-from tests.world import snapshot
+from tests.support.network_support import answers, begin, draft, published
+from tests.support.world import snapshot
 
 HTMX = {"HX-Request": "true"}
 

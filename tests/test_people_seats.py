@@ -13,8 +13,8 @@ from intranet.people import account_changes, seats
 from intranet.people.audit import of_person
 from intranet.privacy.operations import anonymise
 from intranet.refusals import Refused
-from tests import factories
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.factories import cast_vote
 
 DAY = timedelta(days=1)
 

@@ -10,7 +10,7 @@ from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
-from tests import factories
+from tests.support import factories
 from tests.test_apply_support import errors, links_to, text
 
 

@@ -8,9 +8,9 @@ from intranet.admission.models import Comment
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests import factories
-from tests.decide import HTMX, fresh, step, text
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, step, text
+from tests.support.factories import cast_vote
 
 
 def _comment(client, case, words, headers=None):

@@ -12,9 +12,9 @@ from intranet.rounds import renewal_workflow
 from intranet.rounds.models import RenewalInvitation, Round
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import factories
-from tests.query_count import counting_queries
-from tests.rounds_support import (
+from tests.support import factories
+from tests.support.query_count import counting_queries
+from tests.support.rounds_support import (
     decide,
     many_partners,
     open_renewal,

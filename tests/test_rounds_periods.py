@@ -8,9 +8,9 @@ from intranet.deadlines import start_of, year_before
 from intranet.models import OutboxMessage
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, periods_of
 from intranet.workflows.models import Deadline
-from tests import factories
-from tests.mails import mails_to
-from tests.rounds_support import TEXT, decide, started, tick
+from tests.support import factories
+from tests.support.mails import mails_to
+from tests.support.rounds_support import TEXT, decide, started, tick
 
 
 def _form(**overrides):

@@ -11,9 +11,9 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Membership
 from intranet.workflows import engine, timers
 from intranet.workflows.models import AuditEvent
-from tests import factories
-from tests.decide import fresh, people, text
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import fresh, people, text
+from tests.support.factories import cast_vote
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from intranet.admission.models import Application, Vote
 from intranet.clock import today
 from intranet.formats import moment_words
 from intranet.models import Membership
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.decide import HTMX, fresh, text, vote
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, text, vote
+from tests.support.factories import cast_vote
 
 
 @pytest.fixture

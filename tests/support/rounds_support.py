@@ -7,7 +7,7 @@ from intranet.models import Contact, Organisation, User
 from intranet.rounds import continuation_workflow, opening, period_workflow
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests import factories
+from tests.support import factories
 
 TEXT = factories.PERIOD_TEXT
 
