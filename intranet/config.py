@@ -21,6 +21,7 @@ MAIL_PORT = 25
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
 MAIL_USE_TLS = False  # STARTTLS, with the server's certificate verified
+MAIL_USE_SSL = False  # implicit TLS from the first byte (port 465), certificate verified
 MAIL_CA_FILE = None  # trust these CAs instead of the system's (a private mail server)
 MAIL_FROM = "noreply@leidseaanpak.example.org"  # sent as "NETWORK_NAME <MAIL_FROM>"
 MAIL_REPLY_TO = {}  # per message kind (the template name), e.g. {"referee_invitation": "..."}
@@ -29,6 +30,15 @@ MAIL_BATCH_SIZE = 500  # messages per SMTP connection per tick
 MAIL_MAX_ATTEMPTS = 8
 MAIL_RETRY_FIRST = timedelta(minutes=2)  # then 4, 8, 16 ... minutes
 MAIL_RETRY_LONGEST = timedelta(hours=6)
+# A sender's claim on a message lasts this long; then another may send it. Longer than one
+# message can take (MAIL_TIMEOUT per SMTP command), so a slow sender is never overtaken.
+MAIL_CLAIM_LEASE = timedelta(minutes=10)
+MAIL_POLL_SECONDS = 5  # `mail work` (intranet-mail.service) looks for due mail this often
+# /healthz is unhealthy when a due message waited longer than MAIL_ALERT_AFTER, or at least
+# MAIL_ALERT_FAILURES messages failed at their last attempt within MAIL_ALERT_WINDOW.
+MAIL_ALERT_AFTER = timedelta(minutes=15)
+MAIL_ALERT_FAILURES = 1
+MAIL_ALERT_WINDOW = timedelta(hours=1)
 
 # OWASP password storage cheat sheet: argon2id, m=19 MiB, t=2, p=1 as the floor.
 ARGON2_MEMORY_COST = 19 * 1024
@@ -120,6 +130,7 @@ _ENVIRONMENT = {
     "MAIL_USERNAME": str,
     "MAIL_PASSWORD": str,
     "MAIL_USE_TLS": _flag,
+    "MAIL_USE_SSL": _flag,
     "MAIL_FROM": str,
     "MAIL_CA_FILE": str,
     "BASE_URL": str,

@@ -93,9 +93,10 @@ def configure(level):
         logger.propagate = False
 
 
-def event(name, **fields):
-    """Log one event that matters (login, a workflow step, mail sent ...) with its fields."""
-    logging.getLogger(EVENTS).info(name, extra={"event": name, **fields})
+def event(name, level=logging.INFO, **fields):
+    """Log one event that matters (login, a workflow step, mail sent ...) with its fields;
+    trouble (a mail tried again, one that failed) at WARNING or ERROR."""
+    logging.getLogger(EVENTS).log(level, name, extra={"event": name, **fields})
 
 
 def _start_request():

@@ -111,7 +111,8 @@ def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
     assert response.status_code == 200
     assert response.json["database"] == "ok" and 29 <= response.json["tick_age_s"] <= 60
     assert response.json["problems"] == []
-    assert set(response.json) == {"database", "tick_age_s", "problems"}
+    assert set(response.json) == {"database", "tick_age_s", "mail", "problems"}
+    assert response.json["mail"] == {"oldest_due_s": None, "failures": 0}
 
 
 def test_healthz_is_unhealthy_while_a_deadline_names_an_unknown_workflow(client):
