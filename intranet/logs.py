@@ -25,6 +25,13 @@ SECRET_WORDS = ("password", "token", "secret", "link")
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+COUNTS = (int, float, type(None))  # a count (`pruned_used_links`) is never a secret
+
+
+def _secret_name(name):
+    return name != "msg" and any(word in name.lower() for word in SECRET_WORDS)
+
+
 def scrub(value):
     """A value with every signed-link token blanked out."""
     return TOKEN.sub(HIDDEN, value) if isinstance(value, str) else value
@@ -56,7 +63,7 @@ class Context(logging.Filter):
         record.msg = scrub(record.getMessage())
         record.args = None
         for name, value in list(vars(record).items()):
-            if any(word in name.lower() for word in SECRET_WORDS) and name != "msg":
+            if _secret_name(name) and not isinstance(value, COUNTS):
                 setattr(record, name, HIDDEN)
             elif isinstance(value, str) and name not in {"msg", "exc_text", "stack_info"}:
                 setattr(record, name, scrub(value))
