@@ -184,9 +184,6 @@ _UNFULL_POSTGRES = ["DROP TRIGGER setting_full ON setting", "DROP FUNCTION disk_
 
 
 def test_healthz_is_unhealthy_when_the_database_refuses_writes(app, client, monkeypatch):
-    from intranet import health
-    from intranet.db import db, is_sqlite
-
     record_tick(now())
     monkeypatch.setitem(health._last_committed, "at", float("-inf"))
     assert client.get("/healthz").status_code == 200  # committed its probe
