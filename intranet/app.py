@@ -23,6 +23,7 @@ from intranet import (
     mail,
     outbox,
     security,
+    signing,
     views,
     workflow_registry,
 )
@@ -122,6 +123,7 @@ def create_app(config=None):
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
+    app.session_interface = signing.SessionInterface()  # key fallbacks, clock skew
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:

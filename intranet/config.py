@@ -4,6 +4,12 @@ import os
 from datetime import timedelta
 
 SECRET_KEY = None  # make run writes one into instance/config.py
+# Earlier keys, still accepted (never used to sign) while sessions and links signed with them
+# run out: set the old key here when rotating (docs/operations.md), remove it later.
+SECRET_KEY_FALLBACKS = []
+# A signature up to this far "in the future" is accepted: a small backward clock step (NTP,
+# a resumed VM) must not end sessions or links signed just before it.
+CLOCK_SKEW = timedelta(seconds=60)
 # Development (make run) may run without a SECRET_KEY of its own; production refuses to start.
 DEVELOPMENT = False
 # How many reverse proxies (Caddy: 1) stand in front of gunicorn and set X-Forwarded-*;
@@ -119,6 +125,7 @@ def _flag(value):
 
 _ENVIRONMENT = {
     "SECRET_KEY": str,
+    "SECRET_KEY_FALLBACKS": lambda value: [key.strip() for key in value.split(",") if key.strip()],
     "DEVELOPMENT": _flag,
     "TRUSTED_PROXY_COUNT": int,
     "LOG_LEVEL": str,
