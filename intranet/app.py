@@ -24,6 +24,7 @@ from intranet import (
     outbox,
     security,
     signing,
+    static_files,
     views,
     workflow_registry,
 )
@@ -132,6 +133,7 @@ def create_app(config=None):
         )
 
     logs.init_app(app)
+    static_files.init_app(app)  # before security: its cache header is the one that stays
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)

@@ -1,6 +1,7 @@
 """Observing: a JSON line per request and per event, a request id, no secrets; /healthz."""
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -105,6 +106,7 @@ def test_an_error_goes_to_the_log_with_its_traceback_not_to_the_page(app, client
     [error] = [line for line in log_lines(capsys) if line["level"] == "ERROR"]
     assert "RuntimeError: kapot van binnen" in error["exc_info"]
     assert error["request_id"] == response.headers["X-Request-ID"]
+    assert f"<code>{error['request_id']}</code>" in page  # the page names it for the helpdesk
 
 
 def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
@@ -210,3 +212,10 @@ def test_healthz_writes_no_new_rows(app, client, monkeypatch):
         assert client.get("/healthz").status_code == 200
         assert client.get("/healthz").status_code == 200
     assert [s.key for s in Setting.select()] == [health.PROBE_KEY]
+
+
+def test_an_error_page_shows_its_request_id(client):
+    response = client.get("/bestaat-niet")
+    request_id = response.headers["X-Request-ID"]
+    assert response.status_code == 404 and re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert f"Verzoekcode: <code>{request_id}</code>" in response.get_data(as_text=True)
