@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from intranet import (
     commands,
     db,
+    error_reporting,
     errors,
     extensions,
     formats,
@@ -133,6 +134,7 @@ def create_app(config=None):
         )
 
     logs.init_app(app)
+    error_reporting.init_app(app)  # only with SENTRY_DSN
     static_files.init_app(app)  # before security: its cache header is the one that stays
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)

@@ -16,6 +16,8 @@ DEVELOPMENT = False
 # 0 trusts none, so a client cannot forge its address.
 TRUSTED_PROXY_COUNT = 0
 LOG_LEVEL = "INFO"
+SENTRY_DSN = None  # errors also go to Sentry (or GlitchTip) when set; nothing is sent without
+SENTRY_ENVIRONMENT = "production"
 NETWORK_NAME = "De Leidse Aanpak"
 DATABASE_URL = None  # None: SQLite at instance/intranet.sqlite3
 DATABASE_MAX_CONNECTIONS = 32
@@ -129,6 +131,8 @@ _ENVIRONMENT = {
     "DEVELOPMENT": _flag,
     "TRUSTED_PROXY_COUNT": int,
     "LOG_LEVEL": str,
+    "SENTRY_DSN": str,
+    "SENTRY_ENVIRONMENT": str,
     "NETWORK_NAME": str,
     "PRIVACY_CONTACT": str,
     "DATABASE_URL": str,
