@@ -3,11 +3,16 @@ and trouble (a server that hangs, refuses the login or fails the certificate che
 /healthz and in the log at WARNING and ERROR."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
 from datetime import timedelta
 from email import message_from_bytes, policy
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +21,8 @@ from intranet.mail_delivery import _claim, _mark, deliver_queued, release_expire
 from intranet.models import OutboxMessage
 from intranet.workflows.timers import record_tick
 from tests.smtp_server import Recorder, free_port, hanging_server, smtp_server
+
+ROOT = Path(__file__).parent.parent
 
 # The implicit-TLS server allows AUTH: aiosmtpd only sees STARTTLS (tests/smtp_server.py).
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -257,3 +264,43 @@ def test_the_reset_form_answers_alike_for_known_and_unknown_addresses(app, clien
     ratio = max(median.values()) / min(median.values())
     assert ratio < 1.5, median
     assert OutboxMessage.select().count() == 35  # one queued mail per request for the account
+
+
+def test_mail_work_sends_what_requests_queue_until_it_is_stopped(app, database_url, tmp_path):
+    recorder = Recorder()
+    with smtp_server(recorder) as config:
+        environment = {
+            "PATH": os.environ["PATH"],
+            "PYTHONPATH": str(ROOT),
+            "INTRANET_INSTANCE": str(tmp_path),  # not the developer's instance/config.py
+            "SECRET_KEY": "5e" * 32,
+            "DATABASE_URL": database_url,
+            "MAIL_SERVER": config["MAIL_SERVER"],
+            "MAIL_PORT": str(config["MAIL_PORT"]),
+        }
+        app.config.update(config)
+        _queue(2)
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "mail", "work", "--every", "0.2"],
+            cwd=ROOT,
+            env=environment,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            _wait_until(lambda: len(recorder.messages) == 2)
+            OutboxMessage.create(to="later@example.org", subject="Later", body="Tekst")
+            _wait_until(lambda: len(recorder.messages) == 3)  # within moments of the commit
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            _, log = worker.communicate(timeout=30)
+    assert worker.returncode == 0, log
+    assert "mail worker stopped" in log
+    assert {m.status for m in OutboxMessage.select()} == {"sent"}
+
+
+def _wait_until(check, seconds=30):
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "the mail worker did not send in time"
+        time.sleep(0.1)
