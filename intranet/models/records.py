@@ -15,7 +15,8 @@ MAIL_STATUSES = {
 
 
 class OutboxMessage(BaseModel):
-    """An e-mail: queued in the transaction that causes it, sent after commit."""
+    """An e-mail: queued in the transaction that causes it, sent by a sender outside the
+    request (`mail work`, tick) that holds a lease on it."""
 
     to = CharField()
     subject = CharField()
