@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from intranet import (
     commands,
     db,
+    error_reporting,
     errors,
     extensions,
     formats,
@@ -23,6 +24,8 @@ from intranet import (
     mail,
     outbox,
     security,
+    signing,
+    static_files,
     views,
     workflow_registry,
 )
@@ -145,6 +148,7 @@ def create_app(config=None):
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
+    app.session_interface = signing.SessionInterface()  # key fallbacks, clock skew
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:
@@ -153,6 +157,8 @@ def create_app(config=None):
         )
 
     logs.init_app(app)
+    error_reporting.init_app(app)  # only with SENTRY_DSN
+    static_files.init_app(app)  # before security: its cache header is the one that stays
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
