@@ -15,8 +15,8 @@ are today's figures, so the walk cannot grow unnoticed; lower them as it shorten
 import sys
 
 from intranet.db import db
-from tests import factories
-from tests.decide import HTMX, people
+from tests.support import factories
+from tests.support.decide import HTMX, people
 
 ROUTE = ("intranet.admission.votes.routes", "vote")
 MOST_MODULES = 14  # the goal: 4
