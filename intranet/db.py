@@ -3,14 +3,17 @@
 import fcntl
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
 from flask import current_app
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, OperationalError, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 from playhouse.migrations import Runner
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+
+from intranet.refusals import Refused
 
 db = DatabaseProxy()
 
@@ -18,30 +21,63 @@ MIGRATIONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "migration
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 10000,
     "synchronous": "normal",
 }
+LOCK_WAIT = 5  # seconds a writer waits for a lock before it is told to try again
+BUSY = "Het intranet is even druk bezig. Er is niets gewijzigd; probeer het zo opnieuw."
 
 
-def database_for(url, max_connections=32):
-    """Build the pooled peewee database that a DATABASE_URL names."""
+class Busy(Refused):
+    """A lock that did not come free in time: nothing changed, try again (503)."""
+
+    status = 503
+
+    def __init__(self, message=BUSY):
+        super().__init__(message)
+
+
+def database_for(url, max_connections=32, lock_wait=LOCK_WAIT):
+    """Build the pooled peewee database that a DATABASE_URL names.
+
+    Every wait for a lock is bounded by `lock_wait` seconds: SQLite's busy timeout and our
+    writers' flock (`_writers_turn`), PostgreSQL's lock_timeout (row locks, advisory locks,
+    DDL). A wait that runs out is answered as `Busy` (errors.py), never an endless request.
+    """
     scheme = urlparse(url).scheme
+    milliseconds = int(lock_wait * 1000)
     if scheme in {"postgres", "postgresql"}:
-        return PooledPostgresqlDatabase(
-            max_connections=max_connections, stale_timeout=300, timeout=10, **parse_url(url)
+        parameters = parse_url(url)
+        options = parameters.get("options", "")
+        if "lock_timeout" not in options:
+            parameters["options"] = f"{options} -c lock_timeout={milliseconds}".strip()
+        database = PooledPostgresqlDatabase(
+            max_connections=max_connections, stale_timeout=300, timeout=10, **parameters
         )
-    if scheme == "sqlite":
+    elif scheme == "sqlite":
         path = url.split("sqlite:///", 1)[1]
         # The pool hands a connection to one thread at a time, but not always the thread
         # that opened it: sqlite3's same-thread check must be off or a threaded server fails.
-        return PooledSqliteDatabase(
+        database = PooledSqliteDatabase(
             path,
-            pragmas=SQLITE_PRAGMAS,
+            pragmas={**SQLITE_PRAGMAS, "busy_timeout": milliseconds},
             max_connections=max_connections,
             stale_timeout=300,
             check_same_thread=False,
         )
-    raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
+    else:
+        raise ValueError(f"DATABASE_URL met onbekend schema: {scheme!r}")
+    database.lock_wait = lock_wait
+    return database
+
+
+def is_lock_timeout(error):
+    """True for a database error that only says a lock did not come free in time."""
+    if not isinstance(error, OperationalError):
+        return False
+    original = error.args[0] if error.args else None
+    code = getattr(original, "pgcode", None) or getattr(error.__cause__, "pgcode", None)
+    text = str(error).lower()
+    return code == "55P03" or "database is locked" in text or "lock timeout" in text
 
 
 def is_sqlite():
@@ -79,10 +115,41 @@ def _writers_turn(path):
         return
     descriptor = os.open(path + "-writer", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        _wait_for_flock(descriptor, getattr(db.obj, "lock_wait", LOCK_WAIT))
         yield
     finally:
         os.close(descriptor)  # closing lets the next writer in
+
+
+def _wait_for_flock(descriptor, seconds):
+    """Take the writers' flock, trying every few milliseconds; `Busy` after `seconds`.
+
+    flock has no timeout of its own (and SIGALRM works only in the main thread), so it is
+    tried without blocking; the pauses start at a millisecond and grow to 20 ms, far below
+    SQLite's own busy handler's 100 ms.
+    """
+    deadline = time.monotonic() + seconds
+    pause = 0.001
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise Busy() from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)
+
+
+def advisory_lock(name):
+    """Hold a lock named `name` until the transaction ends (call it inside one).
+
+    On PostgreSQL an advisory transaction lock: it exists even when no row does yet (the
+    seats of an empty group), and its wait is bounded by lock_timeout. On SQLite the write
+    transaction (BEGIN IMMEDIATE) already holds the whole file: nothing more to take.
+    """
+    if not is_sqlite():
+        db.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (name,))
 
 
 def locked(query):
@@ -113,7 +180,9 @@ def init_app(app):
     )
     if db.obj is not None and not db.is_closed():
         db.close()
-    db.initialize(database_for(url, app.config["DATABASE_MAX_CONNECTIONS"]))
+    db.initialize(
+        database_for(url, app.config["DATABASE_MAX_CONNECTIONS"], app.config["DATABASE_LOCK_WAIT"])
+    )
     app.teardown_appcontext(close_connection)
 
 

@@ -21,9 +21,11 @@ The seat rules, in the order they are checked:
 
 from contextlib import contextmanager
 
+from peewee import IntegrityError
+
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import today
-from intranet.db import locked, write_transaction
+from intranet.db import advisory_lock, write_transaction
 from intranet.formats import day_numbers
 from intranet.models import GROUPS, HOOFDTHEMAS, SEATS_PER_WERKVELD, WERKVELDEN, Membership
 from intranet.people.audit import record
@@ -41,16 +43,22 @@ def change(person, groups=(), leaving=False):
     projectgroep is among those groups (the engine takes the automatic steps whose majority
     rule now holds).
     """
-    with write_transaction():
-        concerned = set(groups) | set(_groups_of(person))
-        for group in sorted(concerned):
-            _lock_group(group)
-        if leaving and "regiegroep" in concerned:
-            for seat in Membership.current("regiegroep").where(Membership.user == person.id):
-                _check_chair_may_leave(seat, today())
-        yield
-        if "projectgroep" in concerned:
-            engine.settle_open(admission)
+    try:
+        with write_transaction():
+            concerned = set(groups) | set(_groups_of(person))
+            for group in sorted(concerned):  # always in the same order: no deadlock
+                _lock_group(group)
+            if leaving and "regiegroep" in concerned:
+                for seat in Membership.current("regiegroep").where(Membership.user == person.id):
+                    _check_chair_may_leave(seat, today())
+            yield
+            if "projectgroep" in concerned:
+                engine.settle_open(admission)
+    except IntegrityError as error:
+        refusal = _refusal_for(error, person)
+        if refusal is None:
+            raise
+        raise refusal from error
 
 
 def add_seat(user, group, starts_on, ends_on, actor, werkveld="", hoofdthema="", voorzitter=False):
@@ -194,8 +202,21 @@ def _overlapping(group, starts_on, ends_on):
 
 
 def _lock_group(group):
-    """Serialise the seat changes of one group (every seat of it, under lock)."""
-    return list(locked(Membership.select().where(Membership.group == group)))
+    """Serialise the seat changes of one group, empty or not: a lock named after the group
+    (PostgreSQL; on SQLite the write transaction holds the whole file already)."""
+    advisory_lock(f"seats:{group}")
+
+
+def _refusal_for(error, person):
+    """The database's own seat rules (migrations/0017), said as the code would say them."""
+    text = str(error)
+    if "membership_one_voorzitter" in text or "membership.group" in text:
+        return Refused(
+            "De regiegroep heeft intussen al een voorzitter. Bekijk de actuele stand.", 409
+        )
+    if "membership_one_seat_per_person" in text:
+        return Refused(f"{person.name} heeft in die periode al een zetel in die groep.", 409)
+    return None
 
 
 def _make_chair(seat):
