@@ -5,7 +5,9 @@ The code checks both under a lock (intranet/people/seats.py); these are the net 
 One voorzitter: a partial unique index (SQLite and PostgreSQL). One seat per person per group
 at a time: on PostgreSQL an exclusion constraint over the seat's days (btree_gist, a trusted
 extension the database owner may create); on SQLite a trigger (its writers take turns, so
-the trigger sees every committed seat).
+the trigger sees every committed seat). A later migration that makes SQLite rebuild the
+membership table (playhouse's alter_column, add_not_null, drop_column ...) drops these
+triggers and must create them again; tests/test_seat_races.py notices.
 """
 
 from peewee import *

@@ -246,6 +246,7 @@ class Membership(BaseModel):
     ends_on = DateField(null=True)
     werkveld = CharField(default="")  # projectgroep seats: one of WERKVELDEN
     hoofdthema = CharField(default="")  # projectgroep seats: one of HOOFDTHEMAS
+    plan_note = TextField(default="")  # why the seat was given beyond its werkveld's plan
     created_at = DateTimeField(default=now)
 
     class Meta:
