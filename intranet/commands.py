@@ -120,20 +120,25 @@ def db_cli():
 
 @db_cli.command("upgrade")
 def upgrade_command():
-    """Bring the database to the current schema (safe to run again)."""
-    applied = db.upgrade()
+    """Bring the database to the current schema, all or nothing (safe to run again).
+
+    The migrations run, then the check that every case stands in a state its workflow
+    declares; if a migration fails or the check finds cases, nothing is changed.
+    """
+    try:
+        applied = db.upgrade(check=check.stray_cases)
+    except db.UpgradeRefused as refused:
+        for line in refused.problems:
+            click.echo(f"problem: {line}", err=True)
+        raise click.ClickException(
+            "nothing was changed: the upgrade stopped (above). Cases in states their "
+            "workflow no longer declares need a migration that moves them (see `flask --app "
+            "wsgi workflows check`)"
+        ) from refused
     for name in applied:
         click.echo(f"applied: {name}")
     if not applied:
         click.echo("schema is current")
-    strays = check.stray_cases()
-    if strays:
-        for line in strays:
-            click.echo(f"unknown state: {line}", err=True)
-        raise click.ClickException(
-            "cases stand in states their workflow no longer declares; "
-            "write a migration that moves them (see `flask --app wsgi workflows check`)"
-        )
 
 
 @db_cli.command("backup")

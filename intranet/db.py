@@ -3,6 +3,7 @@
 import fcntl
 import os
 import sqlite3
+import tempfile
 import time
 from contextlib import contextmanager
 from urllib.parse import urlparse
@@ -168,9 +169,78 @@ def migration_runner():
     return Runner(db.obj, MIGRATIONS)
 
 
-def upgrade():
-    """Apply every pending migration; returns their names."""
-    return migration_runner().up()
+class UpgradeRefused(Exception):
+    """The upgrade stopped (a migration failed, or the check found problems): nothing changed."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def upgrade(check=None):
+    """Apply every pending migration, all or nothing; returns their names.
+
+    `check()` returns the problems of the migrated database (say, cases in states their
+    workflow no longer declares); a problem, or a migration that fails, leaves the database
+    as it was and raises `UpgradeRefused`. On PostgreSQL everything runs in one transaction
+    (its DDL is transactional). On SQLite the migrations and the check run on a copy first
+    (SQLite's table rebuilds cannot run inside one transaction); only when both pass does the
+    copy replace the database, in one step of SQLite's backup API, under the writers' lock.
+    """
+    check = check or (lambda: [])
+    if not is_sqlite():
+        with db.atomic():
+            applied = _up(migration_runner())
+            _refuse_if(check())
+        return applied
+    pending = [m for m in migration_runner().status() if m.path and not m.applied]
+    if not pending:
+        _refuse_if(check())
+        return []
+    return _upgrade_sqlite_copy(check)
+
+
+def _up(runner):
+    try:
+        return runner.up()
+    except Exception as error:  # any failing migration: nothing of the upgrade stays
+        raise UpgradeRefused([f"{type(error).__name__}: {error}"]) from error
+
+
+def _refuse_if(problems):
+    if problems:
+        raise UpgradeRefused(list(problems))
+
+
+def _upgrade_sqlite_copy(check):
+    live = db.obj
+    path = live.database
+    live.close_all()
+    with _writers_turn(path), tempfile.TemporaryDirectory(dir=os.path.dirname(path)) as folder:
+        copy = os.path.join(folder, "upgrade.sqlite3")
+        _sqlite_copy(path, copy)
+        rehearsal = SqliteDatabase(copy, pragmas={"foreign_keys": 1})
+        db.initialize(rehearsal)
+        try:
+            applied = _up(Runner(rehearsal, MIGRATIONS))
+            _refuse_if(check())
+        finally:
+            rehearsal.close()
+            db.initialize(live)
+        _sqlite_copy(copy, path)  # the one step that changes the database
+    return applied
+
+
+def _sqlite_copy(source_path, target_path):
+    """Copy one SQLite database over another with the backup API, in one step."""
+    wait = getattr(db.obj, "lock_wait", LOCK_WAIT)
+    source = sqlite3.connect(source_path, timeout=wait)
+    target = sqlite3.connect(target_path, timeout=wait)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
 
 
 def init_app(app):

@@ -52,6 +52,11 @@ def up(migrator, db):
         'CREATE UNIQUE INDEX membership_one_voorzitter ON membership ("group") WHERE voorzitter'
     )
     if _is_sqlite(db):
+        # the index the triggers look up by (named as PostgreSQL's constraint and its index)
+        db.execute_sql(
+            "CREATE INDEX membership_one_seat_per_person "
+            'ON membership (user_id, "group", starts_on) WHERE starts_on IS NOT NULL'
+        )
         for event in ("INSERT", "UPDATE"):
             db.execute_sql(SQLITE_TRIGGER.format(event=event))
     else:
@@ -59,7 +64,9 @@ def up(migrator, db):
         db.execute_sql(
             "ALTER TABLE membership ADD CONSTRAINT membership_one_seat_per_person "
             'EXCLUDE USING gist (user_id WITH =, "group" WITH =, '
-            "daterange(starts_on, ends_on) WITH &&)"
+            # a seat that ends before it starts has no days (an empty range)
+            "daterange(starts_on, CASE WHEN ends_on < starts_on THEN starts_on "
+            "ELSE ends_on END) WITH &&)"
         )
 
 
@@ -68,5 +75,6 @@ def down(migrator, db):
     if _is_sqlite(db):
         for event in ("INSERT", "UPDATE"):
             db.execute_sql(f"DROP TRIGGER membership_one_seat_per_person_{event}")
+        db.execute_sql("DROP INDEX membership_one_seat_per_person")
     else:
         db.execute_sql("ALTER TABLE membership DROP CONSTRAINT membership_one_seat_per_person")
