@@ -3,6 +3,7 @@
 import fcntl
 import os
 import sqlite3
+import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from peewee import DatabaseProxy, OperationalError, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 from playhouse.migrations import Runner
 from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
+from psycopg2 import connect as pg_connect
+from psycopg2 import sql as pg_sql
 
 from intranet.refusals import Refused
 
@@ -268,3 +271,141 @@ def backup_to(path):
     finally:
         target.close()
     current_app.logger.info("backup written to %s", path)
+
+
+class RestoreRefused(Exception):
+    """A restore that did not start: the database is as it was."""
+
+
+def _known_migrations():
+    return {m.name for m in migration_runner().migrations()}
+
+
+def _check_applied(applied):
+    """A backup made by newer code (migrations this code does not have) is not restored."""
+    unknown = sorted(set(applied) - _known_migrations())
+    if unknown:
+        raise RestoreRefused(
+            f"the backup was made by newer code (migrations {', '.join(unknown)}); "
+            "restore it with that code, or an older backup with this code"
+        )
+
+
+def pending_after_restore():
+    """The migrations the restored database still needs (run `db upgrade` for them)."""
+    return [m.name for m in migration_runner().status() if m.path and not m.applied]
+
+
+def restore_sqlite(backup):
+    """Replace the SQLite database with a backup, in one step, safe while the app serves.
+
+    The backup is checked first (a SQLite file, intact, made by this code or older). Then,
+    holding the writers' lock, SQLite's backup API writes it into the live database: SQLite
+    itself handles the -wal file and the readers, where copying a file over a live database
+    with a -wal beside it corrupts it. Returns the migrations still to apply.
+    """
+    if not os.path.isfile(backup):
+        raise RestoreRefused(f"{backup}: no such file")
+    try:
+        with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as check:
+            (integrity,) = check.execute("PRAGMA integrity_check").fetchone()
+            applied = [name for (name,) in check.execute("SELECT name FROM schema_migration")]
+    except sqlite3.DatabaseError as error:
+        raise RestoreRefused(f"{backup} is not a backup of the intranet: {error}") from error
+    if integrity != "ok":
+        raise RestoreRefused(f"{backup} is damaged: {integrity}")
+    _check_applied(applied)
+    path = db.obj.database
+    db.obj.close_all()
+    with _writers_turn(path):
+        _sqlite_copy(backup, path)
+    current_app.logger.warning("database restored from %s", backup)
+    return pending_after_restore()
+
+
+def restore_postgres(dump, pg_restore="pg_restore"):
+    """Restore a pg_dump (custom format) into a new database that then takes the old one's name.
+
+    Never into the database in use (`pg_restore --clean` leaves the tables the dump does not
+    know, and the next upgrade trips over them). Refused while anyone else is connected
+    (stop the units first). The old database stays, renamed; returns its name.
+    """
+    if not os.path.isfile(dump):
+        raise RestoreRefused(f"{dump}: no such file")
+    parameters = dict(db.obj.connect_params, dbname=db.obj.database)
+    name = parameters["dbname"]
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    restored, kept = f"{name}_restore_{stamp}", f"{name}_before_{stamp}"
+    db.obj.close_all()
+    server = pg_connect(**{**parameters, "dbname": "postgres"})
+    server.autocommit = True
+    try:
+        with server.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> "
+                "pg_backend_pid()",
+                (name,),
+            )
+            (others,) = cursor.fetchone()
+            if others:
+                raise RestoreRefused(
+                    f"{others} other connection(s) to {name}: stop intranet-web and the "
+                    "tick timer first"
+                )
+            cursor.execute(pg_sql.SQL("CREATE DATABASE {}").format(pg_sql.Identifier(restored)))
+        _pg_restore(pg_restore, dump, {**parameters, "dbname": restored}, server, restored)
+        with server.cursor() as cursor:
+            cursor.execute(
+                pg_sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                    pg_sql.Identifier(name), pg_sql.Identifier(kept)
+                )
+            )
+            cursor.execute(
+                pg_sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                    pg_sql.Identifier(restored), pg_sql.Identifier(name)
+                )
+            )
+    finally:
+        server.close()
+    current_app.logger.warning("database restored from %s; the old one is %s", dump, kept)
+    return kept
+
+
+def _pg_restore(program, dump, parameters, server, restored):
+    """pg_restore into the new database, then its migrations checked; dropped on failure."""
+    environment = dict(os.environ)
+    for key, variable in (
+        ("host", "PGHOST"),
+        ("port", "PGPORT"),
+        ("user", "PGUSER"),
+        ("password", "PGPASSWORD"),
+    ):
+        if parameters.get(key):
+            environment[variable] = str(parameters[key])
+    command = [program, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
+    try:
+        done = subprocess.run(
+            [*command, "--dbname", restored, dump],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RestoreRefused(f"pg_restore failed: {done.stderr.strip()[-500:]}")
+        check = pg_connect(**parameters)
+        try:
+            with check.cursor() as cursor:
+                cursor.execute("SELECT name FROM schema_migration")
+                applied = [row[0] for row in cursor.fetchall()]
+        except Exception as error:
+            raise RestoreRefused(f"{dump} is not a backup of the intranet: {error}") from error
+        finally:
+            check.close()
+        _check_applied(applied)
+    except BaseException:
+        with server.cursor() as cursor:
+            cursor.execute(
+                pg_sql.SQL("DROP DATABASE IF EXISTS {}").format(pg_sql.Identifier(restored))
+            )
+        raise
