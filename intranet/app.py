@@ -28,8 +28,7 @@ from intranet import (
 )
 from intranet import config as default_config
 from intranet.admission.apply import blueprint as apply
-from intranet.admission.decide import inbox, regiegroep
-from intranet.admission.decide import printing as dossier_printing
+from intranet.admission.decide import dossier_printing, inbox, regiegroep
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.archive import routes as archive
@@ -39,9 +38,9 @@ from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.network import blueprint as network
 from intranet.partners import blueprint as partners
-from intranet.partners import cli as partner_cli
+from intranet.partners import partner_cli
 from intranet.people import blueprint as people
-from intranet.privacy import cli as privacy_cli
+from intranet.privacy import privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
@@ -49,8 +48,19 @@ from intranet.rounds import blueprint as rounds
 from intranet.rounds import text
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
-from intranet.workflows import cli as workflow_cli
 from intranet.workflows import routes as case_routes
+from intranet.workflows import workflow_cli
+from intranet.workflows.states import (
+    AdmissionState,
+    ContinuationState,
+    ContributionState,
+    InvoiceState,
+    MeetingState,
+    PeriodState,
+    RefereeStatus,
+    RenewalState,
+    VriendState,
+)
 
 BLUEPRINTS = (
     views.bp,
@@ -98,8 +108,21 @@ TEMPLATE_FILTERS = {
     "schooljaar": schooljaar_label,
     "web_link": views.web_link,
 }
-TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
-CONTEXT_PROCESSORS = (tasks.menu_context,)
+TEMPLATE_GLOBALS = {
+    "glossary": glossary,
+    "reminder_state": reminder_state,
+    # the workflow states, so templates compare `case.state == AdmissionState.VOTING`
+    "AdmissionState": AdmissionState,
+    "ContinuationState": ContinuationState,
+    "ContributionState": ContributionState,
+    "InvoiceState": InvoiceState,
+    "MeetingState": MeetingState,
+    "PeriodState": PeriodState,
+    "RefereeStatus": RefereeStatus,
+    "RenewalState": RenewalState,
+    "VriendState": VriendState,
+}
+CONTEXT_PROCESSORS = (views.page_context, tasks.menu_context)
 
 
 def create_app(config=None):
@@ -135,7 +158,6 @@ def create_app(config=None):
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    views.init_app(app)
     workflow_registry.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

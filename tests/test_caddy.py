@@ -22,7 +22,7 @@ from intranet.clock import now
 from intranet.db import db, upgrade
 from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG
-from tests.smtp_server import free_port
+from tests.support.smtp_server import free_port
 
 pytestmark = pytest.mark.once
 

@@ -14,7 +14,7 @@ from intranet.app import create_app
 from intranet.clock import today
 from intranet.db import db, is_sqlite
 from intranet.models import Membership
-from tests import factories
+from tests.support import factories
 from tests.conftest import PASSWORD, TEST_CONFIG, FreshContextClient
 
 WAIT = 1  # seconds

@@ -19,7 +19,7 @@ from intranet.models import Membership
 from intranet.people import seats
 from intranet.refusals import Refused
 from intranet.workflows.models import AuditEvent
-from tests import factories
+from tests.support import factories
 
 ROUNDS = 30
 RACERS = 3

@@ -7,7 +7,7 @@ import pytest
 
 from intranet.demo.core import PROJECTLEIDER, REGIEGROEP
 from intranet.models import Membership, User
-from tests.browser import run_axe, watch_for_errors
+from tests.support.browser import run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
 

@@ -10,7 +10,7 @@ import pytest
 from intranet import db as database
 from intranet.admission.models import Application
 from intranet.db import db, migration_runner
-from tests import factories
+from tests.support import factories
 
 PROBE = """
 from peewee import *

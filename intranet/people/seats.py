@@ -3,7 +3,7 @@ regiegroep, and who is voorzitter.
 
 Every change to who sits where happens inside `change`: a seat given, ended or made the
 voorzitter's (the Leden page, `users create`), an account closed or opened again
-(people/accounts.py) and an account anonymised (privacy/operations.py). It locks the groups
+(people/account_changes.py) and an account anonymised (privacy/operations.py). It locks the groups
 concerned, refuses a voorzitter who would leave the regiegroep without one, and afterwards
 re-counts every open vote with the projectgroep of today.
 
