@@ -14,8 +14,8 @@ from intranet.app import create_app
 from intranet.clock import today
 from intranet.db import db, is_sqlite
 from intranet.models import Membership
-from tests.support import factories
 from tests.conftest import PASSWORD, TEST_CONFIG, FreshContextClient
+from tests.support import factories
 
 WAIT = 1  # seconds
 

@@ -21,8 +21,8 @@ import pytest
 from intranet import db as database
 from intranet.db import db, is_sqlite, migration_runner
 from intranet.models import Organisation
-from tests.support import factories
 from tests.conftest import PG_DATABASE, PG_SERVER_URL, PG_URL
+from tests.support import factories
 
 PROBE = """
 def up(migrator, db):
