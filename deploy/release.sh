@@ -16,7 +16,7 @@ root=${INTRANET_ROOT:-/srv/intranet}
 repository=$root/repository
 backups=${INTRANET_BACKUPS:-/var/backups/intranet}
 env_file=${INTRANET_ENV:-/etc/intranet/intranet.env}
-units="intranet-web.service intranet-tick.timer intranet-backup.timer"
+units="intranet-web.service intranet-mail.service intranet-tick.timer intranet-backup.timer"
 
 as_intranet() {  # a command of the given release, as the intranet user, with the settings
     release=$1
