@@ -17,6 +17,7 @@ from intranet.fees.rules import (
     contribution,
 )
 from intranet.schooljaar import schooljaar_of
+from tests import factories
 
 
 @pytest.fixture
@@ -197,6 +198,7 @@ def test_the_dashboard_summary_sums_like_the_full_overview(app):
             FeeAgreement.set(organisation, year, "in_natura", None, "uren")
         elif members == "basis" and sector == "overig":
             FeeAgreement.set(organisation, year, "afspraak", None)  # amount still missing
+    factories.memberships_for_partners()
     full, quick = overview(year), summary(year)
 
     def as_rows(result):

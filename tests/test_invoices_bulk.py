@@ -9,7 +9,7 @@ from intranet.fees.models import FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import conftest
+from tests import conftest, factories
 from tests.query_count import counting_queries
 from tests.races import run_rounds
 
@@ -30,6 +30,7 @@ def _partners(count, prefix="School"):
         for number in range(count)
     ]
     Organisation.insert_many(rows).execute()
+    factories.memberships_for_partners()
 
 
 def _contacts():

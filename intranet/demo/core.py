@@ -5,9 +5,10 @@ from datetime import date
 from intranet import security
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
-from intranet.models import Contact, Membership, Organisation, User
+from intranet.models import Contact, Membership, Organisation, PartnerMembership, User
 from intranet.workflows.states import OrganisationStatus
 
+CONVENANT_SIGNED = date(2018, 10, 31)
 # The partners that signed the convenant of 31 October 2018, with a plausible sector,
 # municipality and pupil (or kindplaats) count. PO, VO and VSE add up to the projectplan's
 # 2018-2019 budget lines (€ 28.000, € 38.884, € 1.953).
@@ -242,7 +243,7 @@ def seed():
         membership = (
             "basis" if name in BASIS else "uitgebreid" if name in UITGEBREID else "convenant"
         )
-        organisation, _ = Organisation.get_or_create(
+        organisation, made = Organisation.get_or_create(
             name=name,
             defaults={
                 "sector": sector,
@@ -254,6 +255,8 @@ def seed():
                 "profile": f"{name} is sinds 2018 partner van De Leidse Aanpak.",
             },
         )
+        if made:  # partner since the convenant was signed
+            PartnerMembership.open([organisation.id], "convenant", CONVENANT_SIGNED)
         person = f"{FIRST[index % len(FIRST)]} {LAST[(index * 7) % len(LAST)]}"
         contact = _person(person, contact_email(name), password_hash)
         Contact.get_or_create(organisation=organisation, user=contact, defaults={"kind": "primary"})

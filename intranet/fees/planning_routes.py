@@ -39,7 +39,7 @@ def agreements(year):
     """A schooljaar's agreed amounts and contributions in natura; add or replace one."""
     year = known_year(year)
     form = AgreementForm()
-    form.organisation.choices = [(o.id, o.name) for o in fee_payers()]
+    form.organisation.choices = [(o.id, o.name) for o in fee_payers(year)]
     if form.validate_on_submit():
         organisation = Organisation.get_by_id(form.organisation.data)
         with write_transaction():

@@ -10,6 +10,14 @@ Projectplan 2018-2019, "Bekostiging". The order in which the rules apply:
 5. A partner without pupils (culture, companies, gemeente services, foundations) pays a
    membership; until the projectleider chooses basis or uitgebreid, the reason says so.
 Amounts are Decimal, multiplied exactly and rounded to whole cents once.
+
+Who pays for a schooljaar: every organisation whose membership (its history, not today's
+status) covered at least one day of that schooljaar's obligations. A partner admitted during
+a schooljaar owes that schooljaar's full contribution (no pro rata: the projectplan's rates
+are per schooljaar) and nothing for earlier schooljaren; a partner that left keeps owing for
+the schooljaren it was a partner in. The count of pupils or kindplaatsen is the one recorded
+for that schooljaar (else the latest earlier one), so a later count never changes an
+earlier year. `compute.fee_payers(year)` selects the payers by this rule.
 """
 
 from dataclasses import dataclass
@@ -133,9 +141,18 @@ def cents(amount):
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def contribution(organisation, rates, agreement=None):
-    """A partner's contribution under a year's rates {kind: FeeRate} and its agreement."""
-    count = organisation.pupil_count
+# What the specification says about a partner that joined during a schooljaar.
+JOINED_DURING_YEAR = (
+    "Een partner die in de loop van een schooljaar toetreedt, betaalt de volledige bijdrage "
+    "van dat schooljaar (geen deel naar rato) en niets voor eerdere schooljaren."
+)
+
+
+def contribution(organisation, rates, agreement=None, count=None):
+    """A partner's contribution under a year's rates {kind: FeeRate} and its agreement;
+    `count` is the year's pupils or kindplaatsen (the organisation's own when None)."""
+    if count is None:
+        count = getattr(organisation, "year_count", organisation.pupil_count)
     if agreement is not None:
         if agreement.kind == "in_natura":
             return Contribution(

@@ -8,6 +8,8 @@ VRIEND_REMINDER_INTERVAL. An organisation that accepted becomes vriend when the 
 has ended (at once if it already has), and keeps being invited to meetings.
 """
 
+from datetime import timedelta
+
 from intranet.rounds import notify
 from intranet.rounds.invitation_rules import (
     CONTACT,
@@ -47,6 +49,7 @@ def become_vriend(event):
             "vriend_geworden",
             event.actor,
             only_from=(Status.PARTNER, Status.OUD_PARTNER),
+            on=invitation.round.period.ends_on + timedelta(days=1),
         )
 
 
