@@ -25,7 +25,7 @@ class RowPlan:
     name: str
     organisation: object = None
     values: dict = field(default_factory=dict)  # organisation fields to store
-    changes: list = field(default_factory=list)  # headers of the changed columns
+    changes: list = field(default_factory=list)  # each change in words: column: old → new
     errors: list = field(default_factory=list)
     people: list = field(default_factory=list)  # (kind, email, name, contact, user)
     signing: object = None  # (signed_on,) to record, or None
@@ -110,17 +110,46 @@ def _plan_row(row, network):
                 result.errors.append(f"Een nieuwe organisatie heeft een {COLUMNS[key]} nodig.")
         result.values = values
     else:
+        # The name only finds the organisation: spelled otherwise (case, spaces) it is the same
+        # name, and the import never renames (the profile does, on purpose).
+        values.pop("name")
         for key, value in values.items():
-            if getattr(result.organisation, key) != value:
+            old = getattr(result.organisation, key)
+            if old != value:
                 result.values[key] = value
-                result.changes.append(COLUMNS[key])
+                result.changes.append(change(COLUMNS[key], shown(key, old), shown(key, value)))
     plan_people(cells, result, network)
     plan_signing(cells, result, network)
     return result
 
 
+def change(column, old, new):
+    """One change as the preview shows it: website: ‘a’ → ‘b’."""
+    return f"{column}: {old} → {new}"
+
+
+def shown(key, value):
+    """A stored value in words for the preview."""
+    if value is None or value == "":
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if key == "sector":
+        return SECTORS.get(value, value)
+    if key == "membership_type":
+        return MEMBERSHIP_TYPES.get(value, value)
+    return f"‘{value}’"
+
+
+def _filled(cells, key):
+    """True when the row has the column and its cell is not empty: an empty cell leaves
+    the stored value as it is."""
+    return key in cells and read.text(cells[key]) != ""
+
+
 def _values(cells, errors):
-    """The organisation fields the row gives, parsed; errors are added for bad cells."""
+    """The organisation fields the row gives, parsed; errors are added for bad cells. An
+    empty cell gives nothing, so it changes nothing."""
     values = {}
     sector = read.text(cells.get("sector"))
     if sector:
@@ -131,7 +160,7 @@ def _values(cells, errors):
     municipality = read.text(cells.get("municipality"))
     if municipality:
         values["municipality"] = municipality[:100]
-    if "pupil_count" in cells:
+    if _filled(cells, "pupil_count"):
         try:
             values["pupil_count"] = read.count(cells["pupil_count"])
         except ValueError:
@@ -148,12 +177,12 @@ def _values(cells, errors):
                 f"Onbekend lidmaatschap ‘{membership[:40]}’: kies convenant, basis of uitgebreid."
             )
         values["membership_type"] = found
-    if "lef_partner" in cells:
+    if _filled(cells, "lef_partner"):
         try:
             values["lef_partner"] = read.yes_no(cells["lef_partner"])
         except ValueError:
             errors.append("Vul bij LEF-partner ja of nee in.")
-    if "website" in cells:
+    if _filled(cells, "website"):
         website = read.text(cells["website"])
         if website and "://" not in website:
             website = f"https://{website}"
