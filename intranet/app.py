@@ -37,6 +37,7 @@ from intranet.auth import routes as auth
 from intranet.calendar import routes as calendar
 from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
+from intranet.fees import pdf as fee_pdf
 from intranet.network import blueprint as network
 from intranet.partners import blueprint as partners
 from intranet.partners import cli as partner_cli
@@ -98,6 +99,8 @@ TEMPLATE_FILTERS = {
     "schooljaar": schooljaar_label,
     "web_link": views.web_link,
 }
+# What an outbox message's `attachment` ("maker:reference") is made by when it is sent.
+MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment}
 TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
 CONTEXT_PROCESSORS = (tasks.menu_context,)
 
@@ -122,6 +125,7 @@ def create_app(config=None):
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
+    default_config.derive(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:
@@ -133,6 +137,7 @@ def create_app(config=None):
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
+    app.extensions["mail_attachments"] = MAIL_ATTACHMENTS
     security.init_app(app)
     errors.init_app(app)
     views.init_app(app)

@@ -37,10 +37,18 @@ def render(template, **context):
     return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
 
 
-def queue(to, subject, template, **context):
-    """Queue a message; it leaves right after the transaction commits (or with tick)."""
+def queue(to, subject, template, attachment="", **context):
+    """Queue a message; it leaves right after the transaction commits (or with tick).
+
+    `attachment` ("maker:reference", e.g. "factuur:12") names a file that is made when the
+    message is sent (the makers are listed in app.py).
+    """
     message = OutboxMessage.create(
-        to=to, subject=subject, body=render(template, **context), kind=template
+        to=to,
+        subject=subject,
+        body=render(template, **context),
+        kind=template,
+        attachment=attachment,
     )
     _deliver_after_commit(message.id)
     return message
@@ -70,7 +78,8 @@ def _deliver_after_commit(message_id):
 
 
 def queue_many(messages):
-    """Queue many messages in bulk: an iterable of (to, subject, template, context).
+    """Queue many messages in bulk: an iterable of (to, subject, template, context) or
+    (to, subject, template, context, attachment).
 
     They are written in a few INSERTs and left for the next `workflows tick` to deliver,
     so a request that writes thousands of messages does not also send them. The templates
@@ -82,10 +91,11 @@ def queue_many(messages):
             "subject": subject,
             "body": render(template, **context),
             "kind": template,
+            "attachment": attachment[0] if attachment else "",
             "status": "queued",
             "created_at": now(),
         }
-        for to, subject, template, context in messages
+        for to, subject, template, context, *attachment in messages
     ]
     for batch in chunked(rows, 200):
         OutboxMessage.insert_many(batch).execute()

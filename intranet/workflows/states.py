@@ -83,6 +83,7 @@ class InvoiceState:
     OPEN = "open"
     PAID = "betaald"
     CREDITED = "gecrediteerd"
+    CREDIT_NOTE = "creditnota"  # a credit note: not a case of the workflow, never paid
 
 
 class RefereeStatus:
