@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from decimal import Decimal
 
 SECRET_KEY = None  # make run writes one into instance/config.py
 # Development (make run) may run without a SECRET_KEY of its own; production refuses to start.
@@ -91,6 +92,11 @@ INVOICE_IBAN = "NL00 BANK 0000 0000 00"  # set the real account in instance/conf
 INVOICE_CONTACT = "de administratie van De Leidse Aanpak"
 INVOICE_REPLY_TO = "administratie@leidseaanpak.example.org"
 INVOICE_MAILS = ("invoice", "invoice_reminder", "credit_note")
+# The begroting's projectgroep payout: the seats of these werkvelden are paid in money (the
+# others' employers give the hours in natura), 90 hours each at this rate. The projectplan's
+# 2018-2019 line, € 16.683, is three VO seats × 90 hours × € 61,79, in whole euros.
+PROJECTGROEP_PAID_WERKVELDEN = ("VO",)
+PROJECTGROEP_HOURLY_RATE = Decimal("61.79")
 
 # Privacy (AVG): tick removes these records once they are older than this.
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)

@@ -11,7 +11,7 @@ from intranet.workflows.states import OrganisationStatus
 CONVENANT_SIGNED = date(2018, 10, 31)
 # The partners that signed the convenant of 31 October 2018, with a plausible sector,
 # municipality and pupil (or kindplaats) count. PO, VO and VSE add up to the projectplan's
-# 2018-2019 budget lines (€ 28.000, € 38.884, € 1.953).
+# 2018-2019 budget lines (€ 28.000, € 38.883, € 1.953; see docs/domain.md for VO).
 PARTNERS = [
     ("Adelbert College", "VO", "Wassenaar", 1000),
     ("AED", "overig", "Leiden", None),

@@ -3,7 +3,7 @@
 from flask import current_app, render_template
 from weasyprint import HTML
 
-from intranet.fees.invoices import Invoice
+from intranet.fees.invoices import CREDITED, Invoice
 from intranet.fees.models import schooljaar_period
 from intranet.schooljaar import schooljaar_label
 
@@ -20,7 +20,7 @@ def invoice_context(invoice):
     return {
         "invoice": invoice,
         "credited": credited,  # the invoice a credit note credits
-        "credit_note": invoice.credit_note if invoice.state == "gecrediteerd" else None,
+        "credit_note": invoice.credit_note if invoice.state == CREDITED else None,
         "label": schooljaar_label(invoice.schooljaar),
         "period": schooljaar_period(invoice.schooljaar),
         "issuer": config["INVOICE_ISSUER"],
