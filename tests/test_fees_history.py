@@ -145,3 +145,30 @@ def test_the_import_sets_this_schooljaars_count_and_opens_memberships(app):
     }
     (new,) = PartnerMembership.select().where(PartnerMembership.route == "import")
     assert new.starts_on == today() and new.ends_on is None
+
+
+def test_the_import_brings_fee_agreements_for_a_schooljaar(app):
+    from intranet.fees.models import FeeAgreement
+    from tests.test_partners_import import csv_bytes, run
+
+    _rates(2018)
+    swv = factories.organisation(name="SWV VO", sector="overig")
+    header = "naam;afspraak bijdrage;schooljaar afspraak;toelichting afspraak"
+    rows = ["SWV VO;€ 15.000;2018-2019;projectplan", "AED;in natura;2018;projectgroeplid"]
+    preview = run(csv_bytes(header, *rows), dry_run=True)
+    assert preview.plans[0].changes == ["afspraak 2018-2019: geen → € 15.000,00"]
+    assert preview.plans[1].errors  # a new organisation needs a sector and municipality
+    result = run(csv_bytes(header, rows[0]))
+    assert result.applied
+    agreement = FeeAgreement.for_year(2018)[swv.id]
+    assert (agreement.kind, agreement.price, agreement.note) == (
+        "afspraak",
+        Decimal("15000.00"),
+        "projectplan",
+    )
+    (item,) = overview(2018).contributions
+    assert item.amount == Decimal("15000.00")
+    again = run(csv_bytes(header, rows[0]), dry_run=True)
+    assert again.plans[0].status == "ongewijzigd"
+    bad = run(csv_bytes(header, "SWV VO;veel;2018-2020;"), dry_run=True)
+    assert bad.plans[0].errors == ["Schrijf het schooljaar van de afspraak als 2018-2019."]

@@ -14,7 +14,7 @@ CONVENANT_SIGNED = date(2018, 10, 31)
 # 2018-2019 budget lines (€ 28.000, € 38.883, € 1.953; see docs/domain.md for VO).
 PARTNERS = [
     ("Adelbert College", "VO", "Wassenaar", 1000),
-    ("AED", "overig", "Leiden", None),
+    ("AED", "VO", "Leiden", None),  # a projectgroep member (VO); pays in natura
     ("Aiolos", "bedrijf", "Leiden", None),
     ("BplusC", "cultuur", "Leiden", None),
     ("Bright Kids", "bedrijf", "Leiden", None),
@@ -34,7 +34,7 @@ PARTNERS = [
     ("GGD: CJG/JGZ", "overig", "Leiden", None),
     ("Haanstrabasisschool", "PO", "Leiden", 400),
     ("Hogeschool Leiden", "HO", "Leiden", None),
-    ("JES Rijnland", "cultuur", "Leiden", None),
+    ("JES Rijnland", "VSE", "Leiden", 100),  # a VSE partner in the projectplan
     ("Kindkracht", "VSE", "Leiden", 200),
     ("Leidse Instrumentenmakersschool", "MBO", "Leiden", 220),
     ("Marecollege", "VO", "Leiden", 1361),
@@ -51,7 +51,7 @@ PARTNERS = [
     ("Scholengroep Leonardo Da Vinci", "VO", "Leiden", 6200),
     ("SCOL", "PO", "Leiden", 3900),
     ("Smallsteps", "VSE", "Leiden", 300),
-    ("SPL", "VSE", "Leiden", 432),
+    ("SPL", "VSE", "Leiden", 332),
     ("SSBA Alkemade", "PO", "Kaag en Braassem", 400),
     ("Stadslab", "bedrijf", "Leiden", None),
     ("Stadspodia Leiden", "cultuur", "Leiden", None),
@@ -77,10 +77,8 @@ BASIS = {
     "XL-leren",
     "Debatunie",
     "ELS",
-    "AED",
     "Stichting Jonge Uil",
     "Erfgoed Leiden en Omstreken",
-    "JES Rijnland",
     "Stadspodia Leiden",
 }
 UITGEBREID = {

@@ -7,7 +7,7 @@ from peewee import EXCLUDED, IntegrityError, Value, chunked
 
 from intranet.clock import now, today
 from intranet.db import write_transaction
-from intranet.fees.models import FIRST_SCHOOLJAAR
+from intranet.fees.models import FIRST_SCHOOLJAAR, FeeAgreement
 from intranet.models import Contact, Organisation, PartnerMembership, PupilCount, User
 from intranet.partners.import_invite import invite
 from intranet.partners.import_plan import FIELDS, plan
@@ -71,6 +71,7 @@ def _apply(plans, actor):
     users = _store_people(plans)
     invited = _store_contacts(plans, ids, users)
     _store_signatures(plans, ids, running)
+    _store_agreements(plans, ids)
     _audit(plans, actor)
     invite(invited, actor)
 
@@ -249,6 +250,14 @@ def _store_signatures(plans, ids, period):
     ]
     for batch in chunked(rows, BATCH):
         PeriodMembership.insert_many(batch).execute()
+
+
+def _store_agreements(plans, ids):
+    """Record the fee agreements the file gives (few rows have one)."""
+    for p in plans:
+        if p.agreement is not None:
+            year, kind, amount, note = p.agreement
+            FeeAgreement.set(ids[p.name], year, kind, amount, note)
 
 
 def _audit(plans, actor):
