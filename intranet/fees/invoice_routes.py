@@ -113,8 +113,9 @@ def _invoice_page(invoice, paid_form=None, credit_form=None, status=200):
         "fees/invoice.html",
         "fees/_invoice_actions.html",
         status_code=status,
-        paid_form=paid_form or PaidForm(expected_state=invoice.state, paid_on=today()),
-        credit_form=credit_form or CreditForm(expected_state=invoice.state),
+        paid_form=paid_form
+        or PaidForm(formdata=None, expected_state=invoice.state, paid_on=today()),
+        credit_form=credit_form or CreditForm(formdata=None, expected_state=invoice.state),
         events=list(AuditEvent.for_case(WORKFLOW.name, invoice.id)),
         **invoice_context(invoice),
     )
