@@ -105,4 +105,4 @@ class OrganisationStatus:
     OUD_PARTNER = "oud_partner"
 
     CURRENT = (PARTNER, LEF_PARTNER)  # partners of the network today
-    MAY_NOT_APPLY = (PARTNER, LEF_PARTNER, VRIEND)  # already in: no application needed
+    MAY_NOT_APPLY = (PARTNER, LEF_PARTNER)  # already in: no application needed (a vriend may)
