@@ -75,6 +75,7 @@ class VriendState:
     VRIEND = "vriend"
     DECLINED = "afgeslagen"
     EXPIRED = "verlopen"
+    WITHDRAWN = "ingetrokken"  # it signed the next convenant: it stays a partner
 
 
 class InvoiceState:
