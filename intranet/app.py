@@ -39,6 +39,7 @@ from intranet.auth import routes as auth
 from intranet.calendar import routes as calendar
 from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
+from intranet.fees import pdf as fee_pdf
 from intranet.network import blueprint as network
 from intranet.partners import blueprint as partners
 from intranet.partners import partner_cli
@@ -111,6 +112,8 @@ TEMPLATE_FILTERS = {
     "schooljaar": schooljaar_label,
     "web_link": views.web_link,
 }
+# What an outbox message's `attachment` ("maker:reference") is made by when it is sent.
+MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment}
 TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,
@@ -149,6 +152,7 @@ def create_app(config=None):
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
     app.session_interface = signing.SessionInterface()  # key fallbacks, clock skew
+    default_config.derive(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:
@@ -162,6 +166,7 @@ def create_app(config=None):
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
+    app.extensions["mail_attachments"] = MAIL_ATTACHMENTS
     security.init_app(app)
     errors.init_app(app)
     workflow_registry.init_app(app)

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from decimal import Decimal
 
 SECRET_KEY = None  # make run writes one into instance/config.py
 # Earlier keys, still accepted (never used to sign) while sessions and links signed with them
@@ -99,12 +100,24 @@ JAARGESPREK_PLANNED_BY = (12, 1)
 # Invoices of abonnementsgelden: payment term, reminder, and who sends them.
 INVOICE_PAYMENT_DAYS = 30
 INVOICE_REMINDER_AFTER = timedelta(days=45)  # after the invoice date, if still open
+# The sender on every invoice and credit note: the projectplan puts the administration with
+# the SWV Passend Onderwijs VO (set its real address in instance/config.py).
 INVOICE_ISSUER = [
     "De Leidse Aanpak voor Talentontwikkeling",
-    "p/a Gemeente Leiden, Postbus 9100",
-    "2300 PC Leiden",
+    "p/a Samenwerkingsverband Passend Onderwijs VO 2801, administratie",
+    "Leiden",
 ]
 INVOICE_IBAN = "NL00 BANK 0000 0000 00"  # set the real account in instance/config.py
+# Whom a finance department asks about an invoice: named in the e-mail, and its Reply-To
+# (the From stays MAIL_FROM). MAIL_REPLY_TO may still name another address per message kind.
+INVOICE_CONTACT = "de administratie van De Leidse Aanpak"
+INVOICE_REPLY_TO = "administratie@leidseaanpak.example.org"
+INVOICE_MAILS = ("invoice", "invoice_reminder", "credit_note")
+# The begroting's projectgroep payout: the seats of these werkvelden are paid in money (the
+# others' employers give the hours in natura), 90 hours each at this rate. The projectplan's
+# 2018-2019 line, € 16.683, is three VO seats × 90 hours × € 61,79, in whole euros.
+PROJECTGROEP_PAID_WERKVELDEN = ("VO",)
+PROJECTGROEP_HOURLY_RATE = Decimal("61.79")
 
 # Privacy (AVG): tick removes these records once they are older than this.
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
@@ -148,6 +161,8 @@ _ENVIRONMENT = {
     "MAIL_FROM": str,
     "MAIL_CA_FILE": str,
     "BASE_URL": str,
+    "INVOICE_REPLY_TO": str,
+    "INVOICE_CONTACT": str,
     "TRUSTED_HOSTS": lambda value: [host.strip() for host in value.split(",") if host.strip()],
 }
 
@@ -164,6 +179,15 @@ def from_environment():
 # Keys that are published (examples, tests, old demos): never good enough for production.
 KNOWN_KEYS = {"dev", "demo", "secret", "change-me", "changeme", "test-secret", "bench"}
 MIN_KEY_LENGTH = 32
+
+
+def derive(config):
+    """Settings that follow from others: the invoice mails' Reply-To (unless MAIL_REPLY_TO
+    names one for that kind)."""
+    reply_to = config.get("INVOICE_REPLY_TO")
+    if reply_to:
+        invoices = dict.fromkeys(config["INVOICE_MAILS"], reply_to)
+        config["MAIL_REPLY_TO"] = {**invoices, **config["MAIL_REPLY_TO"]}
 
 
 class ConfigurationError(RuntimeError):

@@ -53,15 +53,25 @@ def _first_status():
     return {"status": "stored", "sent_at": now()}
 
 
-def queue(to, subject, template, **context):
-    """Queue a message in the caller's transaction; a sender outside the request sends it."""
+def queue(to, subject, template, attachment="", **context):
+    """Queue a message in the caller's transaction; a sender outside the request sends it.
+
+    `attachment` ("maker:reference", e.g. "factuur:12") names a file that is made when the
+    message is sent (the makers are listed in app.py).
+    """
     return OutboxMessage.create(
-        to=to, subject=subject, body=render(template, **context), kind=template, **_first_status()
+        to=to,
+        subject=subject,
+        body=render(template, **context),
+        kind=template,
+        attachment=attachment,
+        **_first_status(),
     )
 
 
 def queue_many(messages):
-    """Queue many messages in bulk: an iterable of (to, subject, template, context).
+    """Queue many messages in bulk: an iterable of (to, subject, template, context) or
+    (to, subject, template, context, attachment).
 
     They are written in a few INSERTs and left for the next `workflows tick` to deliver,
     so a request that writes thousands of messages does not also send them. The templates
@@ -73,10 +83,11 @@ def queue_many(messages):
             "subject": subject,
             "body": render(template, **context),
             "kind": template,
+            "attachment": attachment[0] if attachment else "",
             "status": "queued",  # tick sends (or, without MAIL_SERVER, keeps) them
             "created_at": now(),
         }
-        for to, subject, template, context in messages
+        for to, subject, template, context, *attachment in messages
     ]
     for batch in chunked(rows, 200):
         OutboxMessage.insert_many(batch).execute()

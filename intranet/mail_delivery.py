@@ -69,7 +69,21 @@ def build(message):
     email.set_content(message.body, charset="utf-8")
     if message.html:
         email.add_alternative(message.html, subtype="html", charset="utf-8")
+    if message.attachment:
+        _attach(email, message.attachment)
     return email
+
+
+def _attach(email, attachment):
+    """Add the file an attachment ("maker:reference") names, made now by its maker (the app
+    lists them); one that cannot be made leaves the message unsendable (ValueError)."""
+    maker, _, reference = attachment.partition(":")
+    make = current_app.extensions.get("mail_attachments", {}).get(maker)
+    if make is None:
+        raise ValueError(f"onbekende bijlage {maker!r}")
+    filename, content_type, data = make(reference)
+    maintype, _, subtype = content_type.partition("/")
+    email.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
 
 
 class Connection:

@@ -16,6 +16,8 @@ from intranet.models import (
     Membership,
     Organisation,
     OutboxMessage,
+    PartnerMembership,
+    PupilCount,
     Setting,
     UsedLink,
     User,
@@ -45,6 +47,8 @@ from intranet.workflows.models import AuditEvent, Deadline
 MODELS = sort_models(
     [
         Organisation,
+        PartnerMembership,
+        PupilCount,
         User,
         Membership,
         Contact,

@@ -6,6 +6,10 @@ such change passes through here: `change_referee_status` and `change_organisatio
 (one organisation, or many at once). The statuses are constants in `workflows/states.py`
 (RefereeStatus, OrganisationStatus); reads may use them anywhere.
 
+Becoming a partner opens a membership (`PartnerMembership`, with its route and day) and
+leaving it closes the running one, in the same transaction: the membership history is kept
+here and nowhere else.
+
 The audit records: workflow "referent" (case = the referee) and "organisatie" (case = the
 organisation), from the old status to the new one, with the step that caused it.
 """
@@ -14,9 +18,12 @@ from peewee import chunked
 
 from intranet.admission.models import Referee
 from intranet.db import locked
-from intranet.models import Organisation
+from intranet.models import Organisation, PartnerMembership
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import WRITE_BATCH, AuditEvent
+from intranet.workflows.states import OrganisationStatus
+
+PARTNER = OrganisationStatus.PARTNER
 
 REFEREE_TRAIL = "referent"
 ORGANISATION_TRAIL = "organisatie"
@@ -39,14 +46,15 @@ def change_referee_status(referee, status, trigger, actor=None, label=None, **fi
 
 
 def change_organisation_status(
-    organisations, status, trigger, actor=None, only_from=None, **fields
+    organisations, status, trigger, actor=None, only_from=None, route=None, on=None, **fields
 ):
     """Move organisations to `status`, each with its audit record; returns how many moved.
 
     `organisations`: one Organisation as the caller loaded it (its status is the one it
-    leaves; `fields` are saved with it, two statements in all), or ids / a query of ids, of
-    which only those standing in one of `only_from` move (any status when None) and none
-    already in `status`. In the caller's transaction.
+    leaves; `fields` are saved with it), or ids / a query of ids, of which only those
+    standing in one of `only_from` move (any status when None) and none already in
+    `status`. Becoming a partner opens a membership by `route` (the trigger when None) on
+    the day `on` (today); leaving closes it on that day. In the caller's transaction.
     """
     label = actor.name if actor is not None else SYSTEM
     if isinstance(organisations, Organisation):
@@ -55,6 +63,7 @@ def change_organisation_status(
             setattr(one, name, value)
         one.save(only=[getattr(Organisation, name) for name in (*fields, "status")])
         AuditEvent.write(ORGANISATION_TRAIL, one.id, source, status, trigger, actor, label)
+        _membership([(one.id, source, status)], route or trigger, on)
         return 1
     query = Organisation.select(Organisation.id, Organisation.status).where(
         Organisation.id.in_(organisations), Organisation.status != status
@@ -65,4 +74,15 @@ def change_organisation_status(
     for batch in chunked([case_id for case_id, _, _ in moves], WRITE_BATCH):
         Organisation.update(status=status).where(Organisation.id.in_(batch)).execute()
     AuditEvent.write_many(ORGANISATION_TRAIL, moves, trigger, actor, label)
+    _membership(moves, route or trigger, on)
     return len(moves)
+
+
+def _membership(moves, route, on):
+    """Open a membership for who became partner, close it for who stopped being one."""
+    joined = [case_id for case_id, source, dest in moves if dest == PARTNER and source != PARTNER]
+    left = [case_id for case_id, source, dest in moves if source == PARTNER and dest != PARTNER]
+    for batch in chunked(joined, WRITE_BATCH):
+        PartnerMembership.open(batch, route, on)
+    for batch in chunked(left, WRITE_BATCH):
+        PartnerMembership.close(batch, on)

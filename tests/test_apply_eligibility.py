@@ -82,7 +82,7 @@ def test_profile_is_required_for_the_uitgebreid_route_only(route, profile, neede
     [
         ("partner", False, "al partner"),
         ("lef_partner", False, "al partner"),
-        ("vriend", False, "al partner"),
+        ("vriend", False, None),  # a vriend of LEF may apply to become a partner again
         ("aspirant", True, "loopt al een aanmelding"),
         ("aspirant", False, None),
         ("oud_partner", False, None),

@@ -23,10 +23,6 @@ def _partner(make_organisation, make_user):
     make_organisation(name="De Zeester Katwijk", status="partner")
 
 
-def _vriend(make_organisation, make_user):
-    make_organisation(name="de zeester katwijk", status="vriend")
-
-
 def _applying(make_organisation, make_user):
     factories.Case(make_user(), route="school", name="De Zeester Katwijk").get()
 
@@ -51,8 +47,6 @@ CASES = [
      'value="veel"', None),
     ("school", "organisatie", organisation("school"), "al partner", 'value="De Zeester Katwijk"',
      _partner),
-    ("school", "organisatie", organisation("school"), "al partner", 'value="De Zeester Katwijk"',
-     _vriend),
     ("school", "organisatie", organisation("school"), "loopt al een aanmelding",
      'value="De Zeester Katwijk"', _applying),
     ("basis", "organisatie", organisation("basis", name=""), "Vul de naam in.",

@@ -9,6 +9,7 @@ import pytest
 from intranet.fees.export import dutch_number, parse_dutch_number
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
 from intranet.models import Organisation
+from tests.support import factories
 
 
 @pytest.fixture
@@ -53,6 +54,7 @@ def test_csv_parses_back_to_the_same_decimals(client, login, make_user, partners
 
 def test_csv_neutralises_spreadsheet_formulas_in_names(client, login, make_user, partners_2018):
     Organisation.create(name="=1+2", sector="PO", municipality="@SUM(A1)", status="partner")
+    factories.memberships_for_partners()
     login(make_user("projectleider"))
     rows = _parse(client.get("/bijdragen/2018/abonnementsgelden.csv").data)
     assert ["'=1+2", "'@SUM(A1)"] in [row[:2] for row in rows]

@@ -40,7 +40,7 @@ def test_overview_shows_begroting_computed_and_difference_per_line(
     po = _row(page, "Primair Onderwijs")
     assert po.count("€\u00a028.000,00") == 2 and "€\u00a00,00" in po  # budget, computed, diff
     vo = _row(page, "Voortgezet Onderwijs")
-    assert "€\u00a038.884,00" in vo and "€\u00a038.883,00" in vo and "-1,00" in vo
+    assert vo.count("€\u00a038.883,00") == 2 and "€\u00a00,00" in vo
     mbo = _row(page, "MBO")
     assert "PM" in mbo and "€\u00a00,00" not in mbo  # PM in every total, never € 0,00
     assert "+ PM" in _row(page, "Totaal")

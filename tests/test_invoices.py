@@ -17,7 +17,7 @@ from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.timers import tick
-from tests.support.invoice_support import network, pdf_text
+from tests.support.invoice_support import network, payable, pdf_text
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_running_it_again_creates_nothing_and_a_new_partner_gets_the_next_number
         mails = OutboxMessage.select().count()
         assert invoicing.create_invoices(2018, leader) == []
         assert OutboxMessage.select().count() == mails
-        make_organisation(name="Aa Nieuwe School", sector="PO", pupil_count=10)
+        payable(make_organisation(name="Aa Nieuwe School", sector="PO", pupil_count=10))
         (late,) = invoicing.create_invoices(2018, leader)
     assert Invoice.get_by_id(late).number == f"LA-2018-{len(first) + 1:04d}"
     assert Invoice.select().count() == len(first) + 1
@@ -109,9 +109,8 @@ def test_the_pdf_holds_address_contact_computation_and_payment_terms(
 
 
 def _pay(client, invoice, day, **extra):
-    return client.post(
-        f"/bijdragen/facturen/{invoice.id}/betaald", data={"paid_on": day.isoformat(), **extra}
-    )
+    data = {"paid_on": day.isoformat(), "bevestigd": "ja", **extra}
+    return client.post(f"/bijdragen/facturen/{invoice.id}/betaald", data=data)
 
 
 def test_marking_paid_records_the_date_and_is_audited(client, login, leader, invoiced):
@@ -162,7 +161,11 @@ def test_crediting_needs_a_reason_and_is_final(client, login, leader, invoiced):
     login(leader)
     url = f"/bijdragen/facturen/{invoice.id}/crediteren"
     assert client.post(url, data={"reason": "  \x01 "}).status_code == 422
-    assert client.post(url, data={"reason": "Dubbel gefactureerd"}).status_code == 303
+    confirming = client.post(url, data={"reason": "Dubbel gefactureerd"})
+    assert confirming.status_code == 200 and "Ja, crediteren" in confirming.text
+    assert Invoice.get_by_id(invoice.id).state == "open"  # asked, not done
+    done = client.post(url, data={"reason": "Dubbel gefactureerd", "bevestigd": "ja"})
+    assert done.status_code == 303
     assert Invoice.get_by_id(invoice.id).state == "gecrediteerd"
     assert _pay(client, invoice, today()).status_code == 409
     (event,) = AuditEvent.select().where(AuditEvent.trigger == "crediteren")
@@ -221,9 +224,14 @@ def test_the_projectleider_makes_the_invoices_with_one_button(client, login, lea
     page = client.get("/bijdragen/2018/facturen").text
     assert "3 partner(s) krijgen nu een factuur, samen €\u00a011.500,00" in page
     assert "Leidse Instrumentenmakersschool: tarief PM" in page
-    response = client.post("/bijdragen/2018/facturen")
+    asked = client.post("/bijdragen/2018/facturen")
+    assert asked.status_code == 200 and Invoice.select().count() == 0
+    plan = asked.text.split('name="plan" value="')[1].split('"')[0]
+    response = client.post("/bijdragen/2018/facturen", data={"plan": plan, "bevestigd": "ja"})
     assert response.status_code == 303 and Invoice.select().count() == 3
-    again = client.post("/bijdragen/2018/facturen", follow_redirects=True)
+    again = client.post(
+        "/bijdragen/2018/facturen", data={"plan": plan, "bevestigd": "ja"}, follow_redirects=True
+    )
     assert "Al afgehandeld" in again.text and Invoice.select().count() == 3
     future = client.post(f"/bijdragen/{schooljaar_of() + 1}/facturen")
     assert future.status_code == 409 and "gaan pas in op" in future.text
@@ -233,7 +241,9 @@ def test_the_bookkeepers_csv_neutralises_spreadsheet_formulas(
     app, client, login, leader, make_organisation
 ):
     FeeRate.set_year(2018, PROJECTPLAN_RATES)
-    make_organisation(name='=HYPERLINK("http://x.example","klik")', sector="PO", pupil_count=4)
+    payable(
+        make_organisation(name='=HYPERLINK("http://x.example","klik")', sector="PO", pupil_count=4)
+    )
     with app.test_request_context():
         invoicing.create_invoices(2018, leader)
     login(leader)
@@ -246,7 +256,7 @@ def test_the_bookkeepers_csv_neutralises_spreadsheet_formulas(
 
 def test_amounts_are_decimal_and_rounded_to_cents_once(app, leader, make_organisation):
     FeeRate.set_year(2018, {**PROJECTPLAN_RATES, "VSE": ("per_kindplaats", Decimal("1.50"))})
-    make_organisation(sector="VSE", pupil_count=433)  # 649,50 exactly
+    payable(make_organisation(sector="VSE", pupil_count=433))  # 649,50 exactly
     with app.test_request_context():
         invoicing.create_invoices(2018, leader)
     (invoice,) = Invoice.of_year(2018)
@@ -283,5 +293,7 @@ def test_a_credited_invoice_is_replaced_by_the_next_run_with_the_next_number(app
         (replacement,) = invoicing.create_invoices(2018, leader)
         assert invoicing.create_invoices(2018, leader) == []
     replacement = Invoice.get_by_id(replacement)
-    assert (replacement.number, replacement.total) == ("LA-2018-0004", Decimal("950.00"))
+    # LA-2018-0004 is the credit note: the same series
+    assert Invoice.get(Invoice.credit_of == wrong.id).number == "LA-2018-0004"
+    assert (replacement.number, replacement.total) == ("LA-2018-0005", Decimal("950.00"))
     assert Invoice.get_by_id(wrong.id).state == "gecrediteerd"

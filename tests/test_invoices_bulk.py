@@ -4,12 +4,13 @@ and 2,000 partners invoiced in a handful of statements per 100, not several per 
 from peewee import chunked
 
 from intranet.fees import invoicing
-from intranet.fees.invoices import Invoice, invoice_number
+from intranet.fees.invoices import BillingAddress, Invoice, invoice_number
 from intranet.fees.models import FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
+from tests.support import factories
 from tests.support.query_count import counting_queries
 from tests.support.races import run_rounds
 
@@ -30,6 +31,11 @@ def _partners(count, prefix="School"):
         for number in range(count)
     ]
     Organisation.insert_many(rows).execute()
+    factories.memberships_for_partners()
+    ids = Organisation.select(Organisation.id).where(Organisation.name.startswith(prefix))
+    addresses = [{"organisation": oid, "address": f"Postbus {oid}"} for (oid,) in ids.tuples()]
+    for batch in chunked(addresses, 200):
+        BillingAddress.insert_many(batch).execute()
 
 
 def _contacts():
@@ -57,6 +63,7 @@ def test_simultaneous_runs_number_every_invoice_once_without_gaps(app, database_
     for year in YEARS:
         FeeRate.set_year(year, PROJECTPLAN_RATES)
     _partners(PARTNERS)
+    _contacts()
     plan = [[(year, leader.id)] * RACERS for year in YEARS]
     results = run_rounds(
         plan, _create, app=app, database_url=database_url, processes=not conftest.PG_URL

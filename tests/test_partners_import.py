@@ -92,16 +92,46 @@ def test_match_on_normalised_name_updates_only_the_columns_present(period, make_
     make_organisation(name="Er-Risèlèh", sector="PO", pupil_count=200, website="https://e.nl")
     result = run(csv_bytes("naam;leerlingen/kindplaatsen", "  ER RISELEH ;250"))
     assert result.plans[0].status == "gewijzigd"
-    assert result.plans[0].changes == ["naam", "leerlingen/kindplaatsen"]
+    # The name only matched: the import never renames (nor lowercases) an organisation.
+    assert result.plans[0].changes == ["leerlingen/kindplaatsen: ‘200’ → ‘250’"]
     organisation = Organisation.get()
-    assert (organisation.pupil_count, organisation.website) == (250, "https://e.nl")
+    assert (organisation.name, organisation.pupil_count) == ("Er-Risèlèh", 250)
+    assert organisation.website == "https://e.nl"
 
 
 def test_preview_names_the_changed_columns(period, make_organisation):
     make_organisation(name="Museum Het Hof", sector="cultuur", municipality="Leiden")
     result = run(csv_bytes(HEADER, MUSEUM), dry_run=True)
     assert result.plans[0].status == "gewijzigd"
-    assert result.plans[0].changes == ["gemeente", "lidmaatschap", "contactpersoon"]
+    gemeente, lidmaatschap, contactpersoon = result.plans[0].changes
+    assert gemeente == "gemeente: ‘Leiden’ → ‘Oegstgeest’"
+    assert (
+        lidmaatschap.startswith("lidmaatschap: Convenantpartner")
+        and "→ Basislidmaatschap" in lidmaatschap
+    )
+    assert contactpersoon.startswith("contactpersoon: → ")
+
+
+def test_an_empty_cell_changes_nothing_and_an_empty_ondertekend_revokes_nothing(
+    period, make_organisation
+):
+    museum = make_organisation(
+        name="Museum Boerhaave", sector="cultuur", pupil_count=None, website="https://b.nl"
+    )
+    museum.lef_partner = True
+    museum.save()
+    run(csv_bytes("naam;ondertekend;datum ondertekening", "Museum Boerhaave;ja;31-10-2018"))
+    header = "naam;leerlingen/kindplaatsen;LEF-partner;website;ondertekend;datum ondertekening"
+    result = run(csv_bytes(header, "museum boerhaave;;;;;"))
+    assert result.applied and [p.status for p in result.plans] == ["ongewijzigd"]
+    museum = Organisation.get_by_id(museum.id)
+    assert (museum.name, museum.lef_partner, museum.website) == (
+        "Museum Boerhaave",
+        True,
+        "https://b.nl",
+    )
+    (signed,) = PeriodMembership.select().where(PeriodMembership.organisation == museum.id)
+    assert signed.via == "ondertekend"
 
 
 def test_export_imports_back_unchanged(period):

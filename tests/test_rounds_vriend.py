@@ -11,6 +11,7 @@ from intranet.refusals import Refused
 from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
 from intranet.workflows import engine
+from intranet.workflows.models import AuditEvent
 from tests.support import factories
 from tests.support.mails import mails_to
 from tests.support.rounds_support import open_renewal, renewal_setup, started, tick
@@ -209,3 +210,34 @@ def test_vriend_reminders_follow_their_own_setting(app, friends):
     tick(round_.opened_at + timedelta(days=10, minutes=2))
     assert len(mails_to(people["museum"].email, "Herinnering: word vriend van LEF")) == 2
     assert not mails_to(people["lef"].email, "Herinnering")
+
+
+def test_signing_the_next_convenant_withdraws_the_open_vriend_invitation(
+    client, login, make_organisation, make_user
+):
+    museum = make_organisation(name="Museum Boerhaave")
+    contact = make_user(organisation=museum)
+    make_organisation(name="Twijfelaar")
+    current, following = renewal_setup()
+    friends = opening.open_vriend_round(current, None, today() + timedelta(days=30))
+    invitation = _case(friends, museum)
+    assert invitation.state == "uitgenodigd"
+    signing = open_renewal(following)
+    case = signing.renewal_invitations.where(
+        renewal_workflow.WORKFLOW.model.organisation == museum
+    ).get()
+    data = {"signer_name": "A", "signer_function": "B", "signed_on": today().isoformat()}
+    engine.fire(
+        renewal_workflow.WORKFLOW, case.id, "tekenen", contact, data={**data, "authorised": True}
+    )
+    invitation = _case(friends, museum)
+    assert invitation.state == "ingetrokken"
+    (event,) = AuditEvent.select().where(
+        AuditEvent.workflow == "vriend",
+        AuditEvent.case_id == invitation.id,
+        AuditEvent.trigger == "intrekken",
+    )
+    assert "convenant" in event.comment and "blijft partner" in event.comment
+    login(contact)
+    page = client.get(f"/partners/{museum.id}").get_data(as_text=True)
+    assert "Laat weten of Museum Boerhaave vriend van LEF wordt" not in page

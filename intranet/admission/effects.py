@@ -135,6 +135,7 @@ def admit(event):
         OrganisationStatus.PARTNER,
         "toelaten",
         event.actor,
+        route=application.route,
         membership_type=MEMBERSHIP_FOR_ROUTE.get(application.route, "convenant"),
     )
     contacts = [{"organisation": organisation, "user": application.applicant, "kind": "primary"}]

@@ -165,10 +165,7 @@ def profile_problem(route, profile):
 def organisation_problem(namesake_status, has_open_application):
     """Why an organisation of this name cannot apply: already a partner or applying."""
     if namesake_status in BLOCKING_STATUSES:
-        return (
-            "Deze organisatie is al partner of vriend van het netwerk "
-            "en hoeft zich niet aan te melden."
-        )
+        return "Deze organisatie is al partner van het netwerk en hoeft zich niet aan te melden."
     if has_open_application:
         return "Voor deze organisatie loopt al een aanmelding."
     return None

@@ -5,15 +5,16 @@ from datetime import date
 from intranet import security
 from intranet.clock import now
 from intranet.demo import DEMO_PASSWORD
-from intranet.models import Contact, Membership, Organisation, User
+from intranet.models import Contact, Membership, Organisation, PartnerMembership, User
 from intranet.workflows.states import OrganisationStatus
 
+CONVENANT_SIGNED = date(2018, 10, 31)
 # The partners that signed the convenant of 31 October 2018, with a plausible sector,
 # municipality and pupil (or kindplaats) count. PO, VO and VSE add up to the projectplan's
-# 2018-2019 budget lines (€ 28.000, € 38.884, € 1.953).
+# 2018-2019 budget lines (€ 28.000, € 38.883, € 1.953; see docs/domain.md for VO).
 PARTNERS = [
     ("Adelbert College", "VO", "Wassenaar", 1000),
-    ("AED", "overig", "Leiden", None),
+    ("AED", "VO", "Leiden", None),  # a projectgroep member (VO); pays in natura
     ("Aiolos", "bedrijf", "Leiden", None),
     ("BplusC", "cultuur", "Leiden", None),
     ("Bright Kids", "bedrijf", "Leiden", None),
@@ -33,7 +34,7 @@ PARTNERS = [
     ("GGD: CJG/JGZ", "overig", "Leiden", None),
     ("Haanstrabasisschool", "PO", "Leiden", 400),
     ("Hogeschool Leiden", "HO", "Leiden", None),
-    ("JES Rijnland", "cultuur", "Leiden", None),
+    ("JES Rijnland", "VSE", "Leiden", 100),  # a VSE partner in the projectplan
     ("Kindkracht", "VSE", "Leiden", 200),
     ("Leidse Instrumentenmakersschool", "MBO", "Leiden", 220),
     ("Marecollege", "VO", "Leiden", 1361),
@@ -50,7 +51,7 @@ PARTNERS = [
     ("Scholengroep Leonardo Da Vinci", "VO", "Leiden", 6200),
     ("SCOL", "PO", "Leiden", 3900),
     ("Smallsteps", "VSE", "Leiden", 300),
-    ("SPL", "VSE", "Leiden", 432),
+    ("SPL", "VSE", "Leiden", 332),
     ("SSBA Alkemade", "PO", "Kaag en Braassem", 400),
     ("Stadslab", "bedrijf", "Leiden", None),
     ("Stadspodia Leiden", "cultuur", "Leiden", None),
@@ -76,10 +77,8 @@ BASIS = {
     "XL-leren",
     "Debatunie",
     "ELS",
-    "AED",
     "Stichting Jonge Uil",
     "Erfgoed Leiden en Omstreken",
-    "JES Rijnland",
     "Stadspodia Leiden",
 }
 UITGEBREID = {
@@ -242,7 +241,7 @@ def seed():
         membership = (
             "basis" if name in BASIS else "uitgebreid" if name in UITGEBREID else "convenant"
         )
-        organisation, _ = Organisation.get_or_create(
+        organisation, made = Organisation.get_or_create(
             name=name,
             defaults={
                 "sector": sector,
@@ -254,6 +253,8 @@ def seed():
                 "profile": f"{name} is sinds 2018 partner van De Leidse Aanpak.",
             },
         )
+        if made:  # partner since the convenant was signed
+            PartnerMembership.open([organisation.id], "convenant", CONVENANT_SIGNED)
         person = f"{FIRST[index % len(FIRST)]} {LAST[(index * 7) % len(LAST)]}"
         contact = _person(person, contact_email(name), password_hash)
         Contact.get_or_create(organisation=organisation, user=contact, defaults={"kind": "primary"})

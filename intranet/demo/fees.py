@@ -16,7 +16,11 @@ AGREED = {
     "Passend Primair Onderwijs Leiden": Decimal("15000"),
     "Gemeente Leiden": Decimal("10000"),
 }
-IN_NATURA = {"Stichting Jonge Uil": "gastlessen en jurywerk (uren)"}
+# Projectplan, "Begroting bijdrage in natura": AED gives its projectgroep member's hours.
+IN_NATURA = {
+    "AED": "projectgroeplid VO, 90 uur (€ 4.800)",
+    "Stichting Jonge Uil": "gastlessen en jurywerk (uren)",
+}
 
 
 def seed():

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from peewee import JOIN, Case, fn
 
-from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
+from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate, schooljaar_bounds
 from intranet.fees.rules import (
     LINE_OF_KIND,
     LINES,
@@ -17,7 +17,7 @@ from intranet.fees.rules import (
     SECTORS_WITH_RATE,
     contribution,
 )
-from intranet.models import Organisation
+from intranet.models import Organisation, PartnerMembership, PupilCount
 
 ZERO = Decimal("0.00")
 
@@ -98,9 +98,16 @@ class Overview:
         return sum(t.open for t in self.totals)
 
 
-def fee_payers():
-    """The organisations that pay abonnementsgelden: the current partners."""
-    return Organisation.current_partners()
+def fee_payers(year):
+    """The organisations that pay abonnementsgelden for a schooljaar, by name: those whose
+    membership covered part of it (rules.py), each with its count for that year
+    (`year_count`)."""
+    first, last = schooljaar_bounds(year)
+    return (
+        Organisation.select(Organisation, PupilCount.for_year(year).alias("year_count"))
+        .where(Organisation.id.in_(PartnerMembership.covering(first, last)))
+        .order_by(Organisation.name)
+    )
 
 
 def _totals(year=None):
@@ -118,7 +125,7 @@ def overview(year, organisations=None):
     """Every payer's contribution in a schooljaar, with totals per begroting line."""
     rates = FeeRate.for_year(year)
     agreements = FeeAgreement.for_year(year)
-    organisations = fee_payers() if organisations is None else organisations
+    organisations = fee_payers(year) if organisations is None else organisations
     result = Overview(
         year, rates, [contribution(org, rates, agreements.get(org.id)) for org in organisations]
     )
@@ -153,13 +160,14 @@ def summary(year):
         ],
         "geen_lidmaatschap",
     )
+    count = PupilCount.for_year(year)
     rows = (
-        fee_payers()
+        fee_payers(year)
         .select(
             kind,
             fn.COUNT(Organisation.id),
-            fn.SUM(Organisation.pupil_count),
-            fn.COUNT(Organisation.pupil_count),
+            fn.SUM(count),
+            fn.COUNT(count),
             fn.SUM(agreement.amount),
             fn.COUNT(agreement.amount),
         )
@@ -197,6 +205,19 @@ def summary(year):
 
 
 def contribution_of(organisation, year):
-    """One partner's contribution in a schooljaar."""
+    """One partner's contribution in a schooljaar, with that year's count."""
     agreement = FeeAgreement.for_year(year).get(organisation.id)
-    return contribution(organisation, FeeRate.for_year(year), agreement)
+    counted = (
+        Organisation.select(PupilCount.for_year(year)).where(Organisation.id == organisation.id)
+    ).scalar()
+    return contribution(organisation, FeeRate.for_year(year), agreement, counted)
+
+
+def was_partner_in(organisation, year):
+    """True when the organisation's membership covered part of the schooljaar."""
+    first, last = schooljaar_bounds(year)
+    return (
+        PartnerMembership.covering(first, last)
+        .where(PartnerMembership.organisation == organisation.id)
+        .exists()
+    )

@@ -128,3 +128,54 @@ def invoices_csv(invoices):
 def invoices_filename(year):
     """The bookkeeper's download's file name."""
     return f"facturen-{schooljaar_label(year)}.csv"
+
+
+BEGROTING_HEADER = ["Onderdeel", "Regel", "Begroot", "Werkelijk", "Verschil", "Toelichting"]
+
+
+def _amount(value, pm=False):
+    if value is None:
+        return "PM" if pm else ""
+    return dutch_number(value)
+
+
+def begroting_csv(begroting):
+    """The begroting per line (budget, actual, difference), each section's totals and the
+    result: semicolons, UTF-8 with BOM, Dutch amounts."""
+    out = io.StringIO()
+    out.write(BOM)
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
+    writer.writerow(BEGROTING_HEADER)
+    for section in begroting.sections.values():
+        for line in section.lines:
+            writer.writerow(
+                [
+                    section.label,
+                    line.label,
+                    _amount(line.budget, line.budget_pm),
+                    _amount(line.actual),
+                    _amount(line.difference),
+                    line.computed,
+                ]
+            )
+        writer.writerow(
+            [
+                section.label,
+                "Totaal",
+                dutch_number(section.budget) + (" plus PM" if section.has_pm else ""),
+                dutch_number(section.actual),
+                "",
+                "",
+            ]
+        )
+    writer.writerow(
+        [
+            "Resultaat",
+            "Baten min lasten",
+            dutch_number(begroting.result),
+            dutch_number(begroting.actual_result),
+            "",
+            "",
+        ]
+    )
+    return out.getvalue()

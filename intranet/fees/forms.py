@@ -8,11 +8,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from intranet.fees.export import dutch_number, parse_dutch_number
-from intranet.fees.rules import AGREEMENTS, BASES, KINDS, LINES
+from intranet.fees.rules import AGREEMENTS, BASES, BEGROTING, ENTERED, KINDS
 from intranet.formats import DAY_PATTERN
 from intranet.forms import Form
 
-BUDGET_LINES = {line: label for line, label in LINES.items() if line != "in_natura"}
+BUDGET_LINES = {line: label for line, (_section, label, _source) in BEGROTING.items()}
+ACTUAL_LINES = [line for line, (_s, _l, source) in BEGROTING.items() if source == ENTERED]
 MAXIMUM = Decimal("99999999.99")  # what DecimalField(max_digits=10, decimal_places=2) holds
 
 
@@ -100,23 +101,59 @@ class BudgetForm(Form):
     """The begroting of a schooljaar: an amount (or PM) per line."""
 
     @classmethod
-    def for_budget(cls, budget):
-        """A form with an amount field per line, filled from {line: amount or None}."""
+    def for_budget(cls, budget, actuals=None, computed=()):
+        """A form with an amount field per line (and an actual amount per entered line),
+        filled from {line: amount or None} and {line: actual}; `computed` lines have no
+        budget field (their budget follows from other records)."""
+        actuals = actuals or {}
 
         class Form(cls):
             pass
 
         for line, label in BUDGET_LINES.items():
-            setattr(Form, f"line_{line}", AmountField(f"Begroting {label}"))
-        return Form(data={f"line_{line}": budget.get(line) for line in BUDGET_LINES})
+            if line not in computed:
+                setattr(Form, f"line_{line}", AmountField(f"Begroting {label}"))
+        for line in ACTUAL_LINES:
+            setattr(Form, f"actual_{line}", ActualField(f"Werkelijk {BUDGET_LINES[line]}"))
+        data = {f"line_{line}": budget.get(line) for line in BUDGET_LINES if line not in computed}
+        data |= {f"actual_{line}": actuals.get(line) for line in ACTUAL_LINES}
+        return Form(data=data)
 
-    def rows(self):
-        """(label, amount field) per line, for the template."""
-        return [(label, self[f"line_{line}"]) for line, label in BUDGET_LINES.items()]
+    def field_of(self, prefix, line):
+        """The field of a line (line_… or actual_…), or None."""
+        name = f"{prefix}_{line}"
+        return self[name] if name in self._fields else None
 
     def amounts(self):
-        """The submitted begroting as {line: amount or None}."""
-        return {line: self[f"line_{line}"].data for line in BUDGET_LINES}
+        """The submitted begroting as {line: amount or None} (computed lines left out)."""
+        return {
+            line: self[f"line_{line}"].data
+            for line in BUDGET_LINES
+            if f"line_{line}" in self._fields
+        }
+
+    def actuals(self):
+        """The submitted actual amounts as {line: amount or None}; a line the form did not
+        send keeps its actual amount."""
+        fields = [self[f"actual_{line}"] for line in ACTUAL_LINES]
+        return {line: f.data for line, f in zip(ACTUAL_LINES, fields, strict=True) if f.raw_data}
+
+
+class ActualField(AmountField):
+    """An actual amount: empty until known (never PM); an old form without it changes
+    nothing."""
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else dutch_number(self.data)
+
+    def process_formdata(self, valuelist):
+        """Read the amount; empty means not known yet."""
+        self.data = None
+        text = valuelist[0].strip() if valuelist else ""
+        if text:
+            self.data = parse_dutch_number(text)
 
 
 class AgreementForm(Form):

@@ -17,10 +17,12 @@ from intranet.clock import now
 from intranet.db import locked
 from intranet.fees.rules import CENT
 from intranet.models import BaseModel, Contact, Organisation, User
-from intranet.workflows.states import InvoiceState, OrganisationStatus
+from intranet.workflows.states import InvoiceState
 
 OPEN, PAID, CREDITED = InvoiceState.OPEN, InvoiceState.PAID, InvoiceState.CREDITED
+CREDIT_NOTE = InvoiceState.CREDIT_NOTE
 STATES = {OPEN: "Open", PAID: "Betaald", CREDITED: "Gecrediteerd"}
+LABELS = {**STATES, CREDIT_NOTE: "Creditnota"}
 NUMBER_PREFIX = "LA"
 
 
@@ -63,9 +65,18 @@ class InvoiceCounter(BaseModel):
         cls.insert(schooljaar=year, last=0).on_conflict_ignore().execute()
         return locked(cls.select().where(cls.schooljaar == year)).get()
 
+    @classmethod
+    def last_of(cls, year):
+        """The last number given in a schooljaar (0 before the first), without locking."""
+        return cls.select(cls.last).where(cls.schooljaar == year).scalar() or 0
+
 
 class Invoice(BaseModel):
-    """One partner's invoice for one schooljaar: a snapshot of the computation and addresses."""
+    """One partner's invoice for one schooljaar: a snapshot of the computation and addresses.
+
+    A credit note is a row of its own (state `creditnota`, `credit_of` the invoice it
+    credits, a negative amount), numbered in the same series as the invoices.
+    """
 
     state = CharField(default=OPEN, index=True)
     schooljaar = IntegerField()
@@ -87,6 +98,7 @@ class Invoice(BaseModel):
     paid_on = DateField(null=True)
     reminded_on = DateField(null=True)
     created_at = DateTimeField(default=now)
+    credit_of = ForeignKeyField("self", null=True, backref="credit_notes", on_delete="RESTRICT")
 
     class Meta:
         indexes = (
@@ -97,7 +109,27 @@ class Invoice(BaseModel):
     @property
     def state_label(self):
         """The status in words."""
-        return STATES.get(self.state, self.state)
+        return LABELS.get(self.state, self.state)
+
+    @property
+    def is_credit_note(self):
+        """True for a credit note."""
+        return self.state == CREDIT_NOTE
+
+    @property
+    def filename(self):
+        """Its PDF's file name: factuur-LA-2018-0001.pdf or creditnota-LA-2018-0060.pdf."""
+        return f"{'creditnota' if self.is_credit_note else 'factuur'}-{self.number}.pdf"
+
+    @property
+    def credit_note(self):
+        """The credit note of a credited invoice, or None."""
+        return Invoice.get_or_none(Invoice.credit_of == self.id)
+
+    @property
+    def asks_payment(self):
+        """True while the invoice asks to be paid (open; not paid, credited or a credit note)."""
+        return self.state == OPEN
 
     @property
     def total(self):
@@ -117,7 +149,9 @@ class Invoice(BaseModel):
     @classmethod
     def invoiced_organisations(cls, year):
         """The organisations with an invoice for the schooljaar that was not credited."""
-        query = cls.select(cls.organisation).where(cls.schooljaar == year, cls.state != CREDITED)
+        query = cls.select(cls.organisation).where(
+            cls.schooljaar == year, cls.state.not_in([CREDITED, CREDIT_NOTE])
+        )
         return {organisation_id for (organisation_id,) in query.tuples()}
 
     @classmethod
@@ -143,24 +177,22 @@ class Invoice(BaseModel):
         }
 
 
-def billing_addresses():
-    """{organisation_id: BillingAddress} of the current partners, in one query."""
-    query = (
-        BillingAddress.select()
-        .join(Organisation)
-        .where(Organisation.status == OrganisationStatus.PARTNER)
+def billing_addresses(organisation_ids):
+    """{organisation_id: BillingAddress} of these organisations (a subquery), in one query;
+    an address without text does not count."""
+    query = BillingAddress.select().where(
+        BillingAddress.organisation.in_(organisation_ids), BillingAddress.address != ""
     )
     return {b.organisation_id: b for b in query}
 
 
-def invoice_contacts():
-    """{organisation_id: User} of the current partners: the contactpersoon, else the achtervang."""
+def invoice_contacts(organisation_ids):
+    """{organisation_id: User} of these organisations (a subquery): the contactpersoon, else
+    the achtervang; only active people."""
     query = (
         Contact.select(Contact, User)
         .join(User)
-        .switch(Contact)
-        .join(Organisation)
-        .where(Organisation.status == OrganisationStatus.PARTNER, User.active)
+        .where(Contact.organisation.in_(organisation_ids), User.active)
         .order_by(Contact.kind.desc(), User.name)  # primary before achtervang
     )
     found = {}

@@ -5,8 +5,11 @@ two people pressing the button at once get one run after the other, and the seco
 every partner invoiced already. The work is done in bulk: a few statements per 200 invoices.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
+from types import SimpleNamespace
 
 from flask import current_app
 
@@ -14,7 +17,7 @@ from intranet import mail
 from intranet.clock import now, today
 from intranet.db import write_transaction
 from intranet.fees import invoice_workflow
-from intranet.fees.compute import overview
+from intranet.fees.compute import fee_payers, overview
 from intranet.fees.export import dutch_number
 from intranet.fees.invoices import (
     Invoice,
@@ -25,6 +28,7 @@ from intranet.fees.invoices import (
 )
 from intranet.fees.models import FeeRate, schooljaar_bounds
 from intranet.formats import day_numbers
+from intranet.models import Organisation, OutboxMessage
 from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_label
 from intranet.workflows import engine
@@ -33,27 +37,71 @@ NOT_STARTED = "De verplichtingen van schooljaar {} gaan pas in op {}."
 NO_RATES = "Stel eerst de tarieven van {} vast."
 
 
+NO_CONTACT = "geen contactpersoon of achtervang om de factuur aan te sturen"
+NO_ADDRESS = "geen factuuradres"
+NO_AMOUNT = "geen bedrag verschuldigd"
+
+
+@dataclass
+class Due:
+    """A partner that gets an invoice now: its contribution, contact and billing address."""
+
+    item: object  # the Contribution
+    contact: object  # the User the e-mail goes to
+    billing: object  # the BillingAddress
+
+    @property
+    def organisation(self):
+        """The partner."""
+        return self.item.organisation
+
+    @property
+    def amount(self):
+        """What the invoice will say."""
+        return self.item.amount
+
+
 @dataclass
 class Plan:
-    """Who gets an invoice now, who already has one, and who owes nothing (with the reason)."""
+    """Who gets an invoice now, who already has one, and who gets none (with the reason)."""
 
     year: int
-    due: list = field(default_factory=list)  # Contribution
+    due: list = field(default_factory=list)  # Due
     invoiced: int = 0
-    without: list = field(default_factory=list)  # Contribution without an amount
+    without: list = field(default_factory=list)  # (Contribution, reason)
+
+    @property
+    def total(self):
+        """The sum of the invoices one run would make."""
+        return sum((d.amount for d in self.due), Decimal("0.00"))
+
+    @property
+    def fingerprint(self):
+        """What the run would make, in short: a confirmation is for this plan only."""
+        made = ",".join(f"{d.organisation.id}:{d.amount}" for d in self.due)
+        return hashlib.sha256(made.encode()).hexdigest()[:16]
 
 
 def plan(year):
-    """What one run would do now, without doing it."""
+    """What one run would do now, without doing it (a constant number of queries)."""
     done = Invoice.invoiced_organisations(year)
     result = Plan(year, invoiced=len(done))
+    payers = fee_payers(year).select(Organisation.id)
+    billing, contacts = billing_addresses(payers), invoice_contacts(payers)
     for item in overview(year).contributions:
-        if item.organisation.id in done:
+        organisation = item.organisation.id
+        if organisation in done:
             continue
-        if item.amount is None or item.amount <= 0:
-            result.without.append(item)
+        if item.amount is None:
+            result.without.append((item, item.problem))
+        elif item.amount <= 0:
+            result.without.append((item, NO_AMOUNT))
+        elif organisation not in contacts:
+            result.without.append((item, NO_CONTACT))
+        elif organisation not in billing:
+            result.without.append((item, NO_ADDRESS))
         else:
-            result.due.append(item)
+            result.due.append(Due(item, contacts[organisation], billing[organisation]))
     return result
 
 
@@ -77,7 +125,8 @@ def computation(item):
     return f"{item.kind_label}, vast bedrag"
 
 
-def _row(item, year, sequence, billing, contact, issued_on, due_on):
+def _row(due, year, sequence, issued_on, due_on):
+    item, billing, contact = due.item, due.billing, due.contact
     organisation = item.organisation
     rate = item.rate.price if item.rate is not None and item.rate.per_head else None
     return {
@@ -91,20 +140,22 @@ def _row(item, year, sequence, billing, contact, issued_on, due_on):
         "rate": rate,
         "amount": item.amount,
         "billing_name": organisation.name,
-        "billing_address": billing.address if billing else organisation.municipality,
-        "billing_reference": billing.reference if billing else "",
-        "contact_name": contact.name if contact else "",
-        "contact_email": contact.email if contact else "",
+        "billing_address": billing.address,
+        "billing_reference": billing.reference,
+        "contact_name": contact.name,
+        "contact_email": contact.email,
         "issued_on": issued_on,
         "due_on": due_on,
         "created_at": now(),
     }
 
 
-def create_invoices(year, actor):
-    """Invoice every partner that owes a contribution and has no invoice for the year yet.
+def create_invoices(year, actor, fingerprint=None):
+    """Invoice every partner that owes a contribution, has a contact and a billing address,
+    and has no invoice for the year yet; the e-mails (with the PDF) leave with tick.
 
-    Returns the new invoices' ids (empty when everyone was invoiced already).
+    `fingerprint`: the plan the projectleider confirmed; if the plan changed since, nothing
+    is made (409). Returns the new invoices' ids (empty when everyone was invoiced already).
     """
     refused = refusal(year)
     if refused:
@@ -112,23 +163,16 @@ def create_invoices(year, actor):
     config = current_app.config
     with write_transaction():
         counter = InvoiceCounter.lock(year)
-        due = plan(year).due
-        if not due:
+        planned = plan(year)
+        if not planned.due:
             return []
-        billing, contacts = billing_addresses(), invoice_contacts()
+        if fingerprint is not None and fingerprint != planned.fingerprint:
+            raise Refused(CHANGED, 409)
         issued_on = today()
         due_on = issued_on + timedelta(days=config["INVOICE_PAYMENT_DAYS"])
         rows = [
-            _row(
-                item,
-                year,
-                counter.last + offset,
-                billing.get(item.organisation.id),
-                contacts.get(item.organisation.id),
-                issued_on,
-                due_on,
-            )
-            for offset, item in enumerate(due, start=1)
+            _row(due, year, counter.last + offset, issued_on, due_on)
+            for offset, due in enumerate(planned.due, start=1)
         ]
         ids = engine.create_cases(
             invoice_workflow.WORKFLOW, actor, rows, comment=f"Facturen {schooljaar_label(year)}"
@@ -144,22 +188,68 @@ def create_invoices(year, actor):
     return ids
 
 
+CHANGED = (
+    "Het overzicht is veranderd sinds u het bekeek (een partner, bedrag of adres); er is "
+    "niets gemaakt. Bekijk het opnieuw en bevestig dan."
+)
+
+
+def message(row, case_id=None):
+    """The invoice e-mail for an invoice row: (to, subject, template, context, attachment)."""
+    config = current_app.config
+    url = (
+        mail.external_url("fees.invoice", invoice_id=case_id)
+        if case_id
+        else "(de link naar deze factuur)"
+    )
+    kind = "factuur"
+    return (
+        row["contact_email"],
+        f"Factuur {row['number']} abonnementsgeld De Leidse Aanpak",
+        "invoice",
+        {
+            "invoice": SimpleNamespace(**row),
+            "label": schooljaar_label(row["schooljaar"]),
+            "amount": dutch_number(row["amount"]),
+            "url": url,
+            "filename": f"{kind}-{row['number']}.pdf",
+            "ask": config["INVOICE_CONTACT"],
+            "reply_to": config["INVOICE_REPLY_TO"],
+        },
+        f"{kind}:{case_id}",
+    )
+
+
 def _messages(ids, rows):
-    """One e-mail per invoice to the partner's contact, left for tick to send in bulk."""
+    """One e-mail per invoice to the partner's contact, with its PDF, left for tick."""
     for case_id, row in zip(ids, rows, strict=True):
-        if not row["contact_email"]:
-            continue
-        yield (
-            row["contact_email"],
-            f"Factuur {row['number']} abonnementsgeld De Leidse Aanpak",
-            "invoice",
-            {
-                "invoice": row,
-                "label": schooljaar_label(row["schooljaar"]),
-                "amount": dutch_number(row["amount"]),
-                "url": mail.external_url("fees.invoice", invoice_id=case_id),
-            },
+        yield message(row, case_id)
+
+
+def preview(planned):
+    """The first e-mail of a run as it will read: (subject, body), or None."""
+    if not planned.due:
+        return None
+    config = current_app.config
+    issued_on = today()
+    due_on = issued_on + timedelta(days=config["INVOICE_PAYMENT_DAYS"])
+    row = _row(planned.due[0], planned.year, 0, issued_on, due_on)
+    row["number"] = invoice_number(planned.year, InvoiceCounter.last_of(planned.year) + 1)
+    _to, subject, template, context, _attachment = message(row)
+    return subject, mail.render(template, **context)
+
+
+def unsent(invoice):
+    """True while the invoice's e-mail waits in the outbox."""
+    return (
+        OutboxMessage.select()
+        .where(
+            OutboxMessage.attachment == invoice_workflow.attachment(invoice),
+            OutboxMessage.kind == "invoice",
+            OutboxMessage.status == "queued",
         )
+        .exists()
+    )
 
 
 def mark_paid(invoice_id, actor, paid_on, expected_state=None):

@@ -9,9 +9,9 @@ from intranet.clock import now
 from intranet.fees.rules import (
     AGREEMENTS,
     BASES,
+    BEGROTING,
     CENT,
     KINDS,
-    LINES,
     PER_HEAD,
     PROJECTPLAN_RATES,
 )
@@ -160,11 +160,13 @@ class FeeAgreement(BaseModel):
 
 
 class BudgetLine(BaseModel):
-    """The begroting of one line for one schooljaar, as the projectleider entered it."""
+    """The begroting of one line for one schooljaar, as the projectleider entered it, and
+    its actual amount (for the lines whose actuals are entered, rules.BEGROTING)."""
 
     schooljaar = IntegerField()
-    line = CharField(choices=list(LINES.items()))
+    line = CharField(choices=[(line, label) for line, (_s, label, _a) in BEGROTING.items()])
     amount = DecimalField(max_digits=10, decimal_places=2, null=True)  # NULL: PM
+    actual = DecimalField(max_digits=10, decimal_places=2, null=True)  # NULL: not known yet
     updated_at = DateTimeField(default=now)
 
     class Meta:
@@ -176,10 +178,24 @@ class BudgetLine(BaseModel):
         return {b.line: _decimal(b.amount) for b in cls.select().where(cls.schooljaar == year)}
 
     @classmethod
-    def set_year(cls, year, amounts):
-        """Store a schooljaar's begroting {line: amount or None}."""
-        for line, amount in amounts.items():
-            cls.insert(schooljaar=year, line=line, amount=amount).on_conflict(
+    def actuals_of(cls, year):
+        """A schooljaar's entered actual amounts as {line: Decimal} (lines with one only)."""
+        query = cls.select().where(cls.schooljaar == year, cls.actual.is_null(False))
+        return {b.line: _decimal(b.actual) for b in query}
+
+    @classmethod
+    def set_year(cls, year, amounts, actuals=None):
+        """Store a schooljaar's begroting {line: amount or None}, and the actuals given
+        {line: amount or None} (lines not given keep theirs)."""
+        actuals = actuals or {}
+        for line in {*amounts, *actuals}:
+            values = {}
+            if line in amounts:
+                values[cls.amount] = amounts[line]
+            if line in actuals:
+                values[cls.actual] = actuals[line]
+            row = {"schooljaar": year, "line": line, **{f.name: v for f, v in values.items()}}
+            cls.insert(**row).on_conflict(
                 conflict_target=[cls.schooljaar, cls.line],
-                update={cls.amount: amount, cls.updated_at: now()},
+                update={**values, cls.updated_at: now()},
             ).execute()

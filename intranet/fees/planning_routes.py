@@ -1,11 +1,13 @@
 """Fee views for what the projectleider plans: the begroting, agreements, billing addresses."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
+from intranet.fees.begroting import begroting
 from intranet.fees.compute import fee_payers
+from intranet.fees.export import begroting_csv
 from intranet.fees.forms import AgreementForm, BillingForm, BudgetForm
 from intranet.fees.invoices import BillingAddress
 from intranet.fees.models import BudgetLine, FeeAgreement
@@ -21,16 +23,35 @@ pages = Pages()
 @pages.route("/<int:year>/begroting", methods=["GET", "POST"])
 @role_required("projectleider")
 def budget(year):
-    """Enter the begroting per line for a schooljaar."""
+    """The whole begroting of a schooljaar: budget, actual and difference per line, the
+    result; the projectleider enters the budgets and the actuals that are not invoiced."""
     year = known_year(year)
-    form = BudgetForm.for_budget(BudgetLine.for_year(year))
+    shown = begroting(year)
+    computed = {line.key for s in shown.sections.values() for line in s.lines if line.computed}
+    form = BudgetForm.for_budget(BudgetLine.for_year(year), BudgetLine.actuals_of(year), computed)
     if form.validate_on_submit():
         with write_transaction():
-            BudgetLine.set_year(year, form.amounts())
+            BudgetLine.set_year(year, form.amounts(), form.actuals())
         flash(f"De begroting voor {schooljaar_label(year)} is opgeslagen.", "success")
-        return redirect(url_for("fees.overview", year=year), code=303)
+        return redirect(url_for("fees.budget", year=year), code=303)
     status = 422 if form.errors else 200
-    return render_template("fees/budget.html", form=form, **year_context(year)), status
+    return render_template(
+        "fees/budget.html", form=form, begroting=shown, **year_context(year)
+    ), status
+
+
+@pages.get("/<int:year>/begroting.csv")
+@role_required("projectleider")
+def budget_export(year):
+    """The begroting for the bookkeeper: semicolons, Dutch amounts, UTF-8 with BOM."""
+    year = known_year(year)
+    response = make_response(begroting_csv(begroting(year)).encode("utf-8"))
+    response.mimetype = "text/csv"
+    response.charset = "utf-8"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="begroting-{schooljaar_label(year)}.csv"'
+    )
+    return response
 
 
 @pages.route("/<int:year>/afspraken", methods=["GET", "POST"])
@@ -39,7 +60,7 @@ def agreements(year):
     """A schooljaar's agreed amounts and contributions in natura; add or replace one."""
     year = known_year(year)
     form = AgreementForm()
-    form.organisation.choices = [(o.id, o.name) for o in fee_payers()]
+    form.organisation.choices = [(o.id, o.name) for o in fee_payers(year)]
     if form.validate_on_submit():
         organisation = Organisation.get_by_id(form.organisation.data)
         with write_transaction():

@@ -5,10 +5,11 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
-from intranet.fees.compute import contribution_of, overview
+from intranet.fees.compute import contribution_of, overview, was_partner_in
 from intranet.fees.export import csv_filename, to_csv
 from intranet.fees.forms import RatesForm
 from intranet.fees.models import FIRST_SCHOOLJAAR, FeeRate
+from intranet.fees.rules import JOINED_DURING_YEAR
 from intranet.fees.years import known_year, year_context
 from intranet.models import Organisation
 from intranet.pages import Pages
@@ -58,7 +59,13 @@ def specification(year, organisation_id):
     ):
         abort(403)
     item = contribution_of(organisation, year)
-    return render_template("fees/specification.html", item=item, **year_context(year))
+    return render_template(
+        "fees/specification.html",
+        item=item,
+        member=was_partner_in(organisation, year),
+        rule=JOINED_DURING_YEAR,
+        **year_context(year),
+    )
 
 
 @pages.get("/tarieven")

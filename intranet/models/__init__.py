@@ -2,6 +2,7 @@
 
 from intranet.glossary import GROUPS, MEMBERSHIP_TYPES, ORGANISATION_STATUSES, SECTORS
 from intranet.models.base import BaseModel
+from intranet.models.partnership import MEMBERSHIP_ROUTES, PartnerMembership, PupilCount
 from intranet.models.people import (
     EDUCATION_WERKVELDEN,
     HOOFDTHEMAS,
@@ -24,6 +25,7 @@ __all__ = [
     "GROUPS",
     "HOOFDTHEMAS",
     "MAIL_STATUSES",
+    "MEMBERSHIP_ROUTES",
     "MEMBERSHIP_TYPES",
     "ORGANISATION_STATUSES",
     "EDUCATION_WERKVELDEN",
@@ -35,6 +37,8 @@ __all__ = [
     "LoginAttempt",
     "Membership",
     "Organisation",
+    "PartnerMembership",
+    "PupilCount",
     "OutboxMessage",
     "Setting",
     "UsedLink",

@@ -22,6 +22,7 @@ class OutboxMessage(BaseModel):
     subject = CharField()
     body = TextField()
     kind = CharField(default="")  # the template it was written from (Reply-To per kind)
+    attachment = CharField(default="")  # "maker:reference", made into a file when sent
     status = CharField(default="queued", index=True)  # queued, sending, sent, stored, failed
     attempts = IntegerField(default=0)
     last_error = TextField(default="")

@@ -3,15 +3,17 @@ bulk (a few statements per hundred rows) and invite the new contactpersonen by e
 
 from dataclasses import dataclass
 
-from peewee import IntegrityError, chunked
+from peewee import EXCLUDED, IntegrityError, Value, chunked
 
-from intranet.clock import now
+from intranet.clock import now, today
 from intranet.db import write_transaction
-from intranet.models import Contact, Organisation, User
+from intranet.fees.models import FIRST_SCHOOLJAAR, FeeAgreement
+from intranet.models import Contact, Organisation, PartnerMembership, PupilCount, User
 from intranet.partners.import_invite import invite
 from intranet.partners.import_plan import FIELDS, plan
 from intranet.refusals import Refused
 from intranet.rounds.models import ConvenantPeriod, PeriodMembership
+from intranet.schooljaar import schooljaar_of
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import OrganisationStatus
 
@@ -62,10 +64,14 @@ def import_rows(rows, actor, dry_run=False):
 
 
 def _apply(plans, actor):
+    counted = _counts_before(plans)
     ids = _store_organisations(plans)
+    running = ConvenantPeriod.running()
+    _store_history(plans, ids, counted, running)
     users = _store_people(plans)
     invited = _store_contacts(plans, ids, users)
-    _store_signatures(plans, ids)
+    _store_signatures(plans, ids, running)
+    _store_agreements(plans, ids)
     _audit(plans, actor)
     invite(invited, actor)
 
@@ -97,6 +103,69 @@ def _store_organisations(plans):
         if p.organisation is not None:
             ids[p.name] = p.organisation.id
     return ids
+
+
+def _counts_before(plans):
+    """{organisation id: its count before the import} of the partners whose count changes
+    and that have no count per schooljaar yet (earlier years keep that count)."""
+    changing = {
+        p.organisation.id: p.organisation.pupil_count
+        for p in plans
+        if p.organisation is not None
+        and p.values.get("pupil_count") is not None
+        and p.organisation.pupil_count is not None
+    }
+    for batch in chunked(list(changing), BATCH):
+        query = PupilCount.select(PupilCount.organisation).where(PupilCount.organisation.in_(batch))
+        for (organisation_id,) in query.tuples():
+            changing.pop(organisation_id, None)
+    return changing
+
+
+def _store_history(plans, ids, counted, running):
+    """New partners are partners of the running period (from its start, else from today);
+    a count in the file is this schooljaar's count, and earlier years keep theirs. One
+    statement each, whatever the number of rows."""
+    since = running.starts_on if running is not None else today()
+    new = [ids[p.name] for p in plans if p.organisation is None]
+    if new:
+        rows = Organisation.select(Organisation.id, Value(since), Value("import"), Value(now()))
+        PartnerMembership.insert_from(
+            rows.where(
+                Organisation.status == OrganisationStatus.PARTNER,
+                Organisation.id.not_in(PartnerMembership.select(PartnerMembership.organisation)),
+                Organisation.id.in_(new),
+            ),
+            [
+                PartnerMembership.organisation,
+                PartnerMembership.starts_on,
+                PartnerMembership.route,
+                PartnerMembership.created_at,
+            ],
+        ).execute()
+    year, moment = schooljaar_of(), now()
+    if counted and year > FIRST_SCHOOLJAAR:
+        earlier = [
+            {"organisation": oid, "schooljaar": FIRST_SCHOOLJAAR, "count": n, "updated_at": moment}
+            for oid, n in counted.items()
+        ]
+        for batch in chunked(earlier, BATCH):
+            PupilCount.insert_many(batch).on_conflict_ignore().execute()
+    with_count = [ids[p.name] for p in plans if p.values.get("pupil_count") is not None]
+    if with_count:
+        rows = Organisation.select(
+            Organisation.id, Value(year), Organisation.pupil_count, Value(moment)
+        ).where(Organisation.id.in_(with_count))
+        fields = [
+            PupilCount.organisation,
+            PupilCount.schooljaar,
+            PupilCount.count,
+            PupilCount.updated_at,
+        ]
+        PupilCount.insert_from(rows, fields).on_conflict(
+            conflict_target=[PupilCount.organisation, PupilCount.schooljaar],
+            update={PupilCount.count: EXCLUDED.count, PupilCount.updated_at: moment},
+        ).execute()
 
 
 def _store_people(plans):
@@ -149,12 +218,11 @@ def _store_contacts(plans, ids, users):
     return invited
 
 
-def _store_signatures(plans, ids):
+def _store_signatures(plans, ids, period):
     """Record who signed the running period's convenant (and when, if the file says)."""
     signing = {ids[p.name]: p.signing[0] for p in plans if p.signing is not None}
     if not signing:
         return
-    period = ConvenantPeriod.running()
     known = set()
     for batch in chunked(list(signing), 500):
         query = PeriodMembership.select(PeriodMembership.organisation).where(
@@ -182,6 +250,14 @@ def _store_signatures(plans, ids):
     ]
     for batch in chunked(rows, BATCH):
         PeriodMembership.insert_many(batch).execute()
+
+
+def _store_agreements(plans, ids):
+    """Record the fee agreements the file gives (few rows have one)."""
+    for p in plans:
+        if p.agreement is not None:
+            year, kind, amount, note = p.agreement
+            FeeAgreement.set(ids[p.name], year, kind, amount, note)
 
 
 def _audit(plans, actor):

@@ -38,7 +38,7 @@ def plan_people(cells, result, network):
         if mine is None or mine.kind != kind:
             result.people.append((kind, email, name, mine, user))
             if organisation is not None:
-                result.changes.append(label)
+                result.changes.append(f"{label}: → {email}")
     emails = [email for _kind, email, *_rest in result.people]
     if len(set(emails)) < len(emails):
         result.errors.append("De contactpersoon en de achtervang zijn dezelfde persoon.")
@@ -46,7 +46,8 @@ def plan_people(cells, result, network):
 
 def plan_signing(cells, result, network):
     """Whether (and when) the row says the organisation signed the running period."""
-    if "signed" not in cells and "signed_on" not in cells:
+    given = [key for key in ("signed", "signed_on") if read.text(cells.get(key))]
+    if not given:  # no column, or empty cells: the signature stays as it is
         return
     try:
         signed_on = read.day(cells.get("signed_on"))
@@ -80,4 +81,15 @@ def plan_signing(cells, result, network):
         return
     result.signing = (signed_on,)
     if organisation is not None:
-        result.changes.append(COLUMNS["signed"])
+        before = current.signed_on if was_signed else None
+        result.changes.append(
+            f"{COLUMNS['signed']}: {_signed_words(was_signed, before)} → "
+            f"{_signed_words(True, signed_on)}"
+        )
+
+
+def _signed_words(signed, on):
+    """ja (31-10-2018), ja or nee."""
+    if not signed:
+        return "nee"
+    return f"ja ({on:%d-%m-%Y})" if on else "ja"

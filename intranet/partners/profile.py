@@ -6,8 +6,10 @@ from peewee import IntegrityError
 from playhouse.flask_utils import get_object_or_404
 
 from intranet.db import write_transaction
-from intranet.models import Organisation
+from intranet.fees.models import FIRST_SCHOOLJAAR
+from intranet.models import Organisation, PupilCount
 from intranet.refusals import Refused
+from intranet.schooljaar import schooljaar_of
 
 NAME_TAKEN = "Er is al een organisatie met deze naam."
 
@@ -26,7 +28,8 @@ def managed_organisation(organisation_id):
 
 
 def update_profile(organisation, form):
-    """Store the profile form's fields on the organisation."""
+    """Store the profile form's fields on the organisation; a changed count of pupils is
+    this schooljaar's count (earlier schooljaren keep theirs)."""
     name = getattr(form, "name", None)
     if name is not None:
         taken = Organisation.select().where(
@@ -36,6 +39,9 @@ def update_profile(organisation, form):
             raise Refused(NAME_TAKEN, field="name")
     try:
         with write_transaction():
+            count = getattr(form, "pupil_count", None)
+            if count is not None and count.data != organisation.pupil_count:
+                PupilCount.record(organisation, schooljaar_of(), count.data, FIRST_SCHOOLJAAR)
             form.populate_obj(organisation)
             organisation.save()
     except IntegrityError as error:  # renamed alike at the same moment by someone else

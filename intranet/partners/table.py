@@ -33,6 +33,9 @@ COLUMNS = {
     "backup_email": "achtervang e-mail",
     "signed": "ondertekend",
     "signed_on": "datum ondertekening",
+    "agreement": "afspraak bijdrage",
+    "agreement_year": "schooljaar afspraak",
+    "agreement_note": "toelichting afspraak",
 }
 ALIASES = {"leerlingen": "pupil_count", "kindplaatsen": "pupil_count", "lef partner": "lef_partner"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,5 +1,7 @@
 """Opening a round: one case per partner, their deadlines and e-mails, in bulk."""
 
+from datetime import timedelta
+
 from peewee import IntegrityError
 
 from intranet import mail
@@ -120,6 +122,7 @@ def _open(period, kind, actor, deadline_day, organisations):
                     "lef_partner",
                     actor,
                     only_from=(Status.PARTNER, Status.OUD_PARTNER),
+                    on=period.ends_on + timedelta(days=1),
                 )
     except IntegrityError as error:  # opened at the same moment by someone else
         raise Refused("Deze ronde is zojuist al geopend.") from error

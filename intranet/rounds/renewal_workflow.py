@@ -14,7 +14,7 @@ from datetime import date
 
 from intranet.clock import today
 from intranet.deadlines import last_day
-from intranet.rounds import notify
+from intranet.rounds import notify, vriend_workflow
 from intranet.rounds.invitation_rules import (
     CONTACT,
     before_deadline,
@@ -79,6 +79,9 @@ def record_signature(event):
     invitation.authorised = True
     invitation.signed_via = SIGNED_BY.get(event.trigger, "online")
     invitation.save()
+    vriend_workflow.withdraw_for_signature(
+        invitation.organisation, invitation.round.period.name, event.actor
+    )
 
 
 def confirm(event):

@@ -1,5 +1,7 @@
 """Who is partner when a period starts or ends: the membership history and the statuses."""
 
+from datetime import timedelta
+
 from peewee import Value
 
 from intranet.clock import now
@@ -34,9 +36,10 @@ def enrol(period, organisations, via):
     return PeriodMembership.insert_from(rows, fields).on_conflict_ignore().execute()
 
 
-def lapse(organisations, actor=None):
+def lapse(organisations, actor=None, on=None):
     """Partners (a subquery of ids) that do not continue become, in this order: vriend (who
-    accepted the invitation), LEF-partner (a LEF partner), or oud-partner."""
+    accepted the invitation), LEF-partner (a LEF partner), or oud-partner; their membership
+    ends on the day `on` (the first day without it; today when None)."""
     vrienden = VriendInvitation.select(VriendInvitation.organisation).where(
         VriendInvitation.state == VriendState.VRIEND
     )
@@ -50,7 +53,7 @@ def lapse(organisations, actor=None):
         if which is not None:
             those = those.where(which)
         moved += change_organisation_status(
-            those, status, "niet_verlengd", actor, only_from=(Status.PARTNER,)
+            those, status, "niet_verlengd", actor, only_from=(Status.PARTNER,), on=on
         )
     return moved
 
@@ -72,8 +75,12 @@ def start_period(event):
     )
     signed = invited.where(RenewalInvitation.state == RenewalState.SIGNED)
     enrol(period, signed, via="ondertekend")
-    change_organisation_status(signed, Status.PARTNER, "verlengd", event.actor)
-    lapse(invited.where(RenewalInvitation.state != RenewalState.SIGNED), event.actor)
+    change_organisation_status(signed, Status.PARTNER, "verlengd", event.actor, on=period.starts_on)
+    lapse(
+        invited.where(RenewalInvitation.state != RenewalState.SIGNED),
+        event.actor,
+        on=period.starts_on,
+    )
 
 
 def end_period(event):
@@ -89,7 +96,7 @@ def end_period(event):
     ended = decision is not None and decision.state == ContinuationState.ENDED
     if ended or period.round("vriend") is not None:
         partners = Organisation.select(Organisation.id).where(Organisation.status == Status.PARTNER)
-        lapse(partners, event.actor)
+        lapse(partners, event.actor, on=period.ends_on + timedelta(days=1))
 
 
 def join_current_period(organisation, via="toegetreden"):

@@ -8,13 +8,23 @@ TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ol", "ul", "li", "strong", "em", "br
 
 
 def _columns_as_list(text):
-    """Lines with tabs (the 2018 text's two-column list of parties) become list items."""
-    lines = []
+    """A block of lines with tabs (the 2018 text's two columns of parties) becomes one list
+    in reading order: down the first column, then down the second."""
+    lines, block = [], []
+
+    def flush():
+        width = max((len(row) for row in block), default=0)
+        for column in range(width):
+            lines.extend(f"- {row[column]}" for row in block if len(row) > column and row[column])
+        block.clear()
+
     for line in (text or "").splitlines():
         if "\t" in line:
-            lines.extend(f"- {cell.strip()}" for cell in line.split("\t") if cell.strip())
-        else:
-            lines.append(line)
+            block.append([cell.strip() for cell in line.split("\t")])
+            continue
+        flush()
+        lines.append(line)
+    flush()
     return "\n".join(lines)
 
 

@@ -8,6 +8,8 @@ VRIEND_REMINDER_INTERVAL. An organisation that accepted becomes vriend when the 
 has ended (at once if it already has), and keeps being invited to meetings.
 """
 
+from datetime import timedelta
+
 from intranet.rounds import notify
 from intranet.rounds.invitation_rules import (
     CONTACT,
@@ -23,7 +25,8 @@ from intranet.rounds.invitation_rules import (
 )
 from intranet.rounds.models import VriendInvitation
 from intranet.statuses import change_organisation_status
-from intranet.workflows.definition import Condition, Transition, Workflow
+from intranet.workflows import engine
+from intranet.workflows.definition import SYSTEM, Condition, Transition, Workflow
 from intranet.workflows.states import OrganisationStatus as Status
 from intranet.workflows.states import PeriodState
 from intranet.workflows.states import VriendState as S
@@ -34,7 +37,12 @@ STATES = {
     S.VRIEND: "Vriend",
     S.DECLINED: "Afgeslagen",
     S.EXPIRED: "Verlopen",
+    S.WITHDRAWN: "Ingetrokken",
 }
+WITHDRAWN_BECAUSE = (
+    "Ingetrokken: {organisation} heeft het convenant {period} getekend en blijft partner. "
+    "Vriend van LEF is voor partners die niet doorgaan."
+)
 
 
 def become_vriend(event):
@@ -47,7 +55,19 @@ def become_vriend(event):
             "vriend_geworden",
             event.actor,
             only_from=(Status.PARTNER, Status.OUD_PARTNER),
+            on=invitation.round.period.ends_on + timedelta(days=1),
         )
+
+
+def withdraw_for_signature(organisation, period_name, actor):
+    """A partner that signs the next convenant is no longer asked to become vriend: its open
+    invitation is withdrawn, with the reason on its timeline (in the signing's transaction)."""
+    open_ones = VriendInvitation.select(VriendInvitation.id).where(
+        VriendInvitation.organisation == organisation.id, VriendInvitation.state == S.INVITED
+    )
+    reason = WITHDRAWN_BECAUSE.format(organisation=organisation.name, period=period_name)
+    for (case_id,) in open_ones.tuples():
+        engine.fire(WORKFLOW, case_id, "intrekken", None, comment=reason)
 
 
 def confirm(event):
@@ -79,12 +99,16 @@ WORKFLOW = Workflow(
         ),
         decline("afslaan", "Nee, liever niet", S, form_endpoint="rounds.vriend"),
         expiry(S),
+        Transition(
+            "intrekken", S.INVITED, S.WITHDRAWN, "Ingetrokken (getekend)", frozenset({SYSTEM})
+        ),
     ],
     case_roles=own_contact,
     on_enter={
         S.VRIEND: [close, become_vriend, confirm],
         S.DECLINED: [close, confirm],
         S.EXPIRED: [close],
+        S.WITHDRAWN: [close],
     },
     timers=[
         reminders(

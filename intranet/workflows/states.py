@@ -75,6 +75,7 @@ class VriendState:
     VRIEND = "vriend"
     DECLINED = "afgeslagen"
     EXPIRED = "verlopen"
+    WITHDRAWN = "ingetrokken"  # it signed the next convenant: it stays a partner
 
 
 class InvoiceState:
@@ -83,6 +84,7 @@ class InvoiceState:
     OPEN = "open"
     PAID = "betaald"
     CREDITED = "gecrediteerd"
+    CREDIT_NOTE = "creditnota"  # a credit note: not a case of the workflow, never paid
 
 
 class RefereeStatus:
@@ -104,4 +106,4 @@ class OrganisationStatus:
     OUD_PARTNER = "oud_partner"
 
     CURRENT = (PARTNER, LEF_PARTNER)  # partners of the network today
-    MAY_NOT_APPLY = (PARTNER, LEF_PARTNER, VRIEND)  # already in: no application needed
+    MAY_NOT_APPLY = (PARTNER, LEF_PARTNER)  # already in: no application needed (a vriend may)

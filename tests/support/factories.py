@@ -7,7 +7,7 @@ that brings an admission case to any state.
     Case(applicant).nominated(leader).voted(member, "twijfel").escalated(leader, "Twijfel.")
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from intranet import security
 from intranet.admission.eligibility import asks_pupils
@@ -15,7 +15,7 @@ from intranet.admission.models import Application, Referee
 from intranet.admission.referees.answers import record_reference
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now, today
-from intranet.models import Contact, Membership, Organisation, User
+from intranet.models import Contact, Membership, Organisation, PartnerMembership, User
 from intranet.rounds.periods import create_period
 from intranet.workflows import engine
 
@@ -70,15 +70,31 @@ def person(
     return user
 
 
-def organisation(**fields):
-    """An organisation in Leiden; keyword arguments override the defaults."""
+PARTNER_SINCE = date(2018, 8, 1)  # a test partner was a partner from the first schooljaar
+
+
+def organisation(partner_since=PARTNER_SINCE, **fields):
+    """An organisation in Leiden; keyword arguments override the defaults. A partner has a
+    membership from `partner_since` (2018-2019's first day unless given)."""
     values = {
         "name": f"Organisatie {next(_numbers)}",
         "sector": "cultuur",
         "municipality": "Leiden",
         "status": "partner",
     }
-    return Organisation.create(**{**values, **fields})
+    made = Organisation.create(**{**values, **fields})
+    if made.status == "partner":
+        PartnerMembership.open([made.id], "convenant", partner_since)
+    return made
+
+
+def memberships_for_partners(since=PARTNER_SINCE):
+    """A membership from `since` for every partner without one (for rows inserted in bulk)."""
+    without = Organisation.select(Organisation.id).where(
+        Organisation.status == "partner",
+        Organisation.id.not_in(PartnerMembership.select(PartnerMembership.organisation)),
+    )
+    PartnerMembership.open([oid for (oid,) in without.tuples()], "convenant", since)
 
 
 def period(name="Periode", starts=-400, ends=400, deadline=None, actor=None):

@@ -31,10 +31,19 @@ def network(year=2018):
     FeeAgreement.set(made["Stichting Jonge Uil"], year, "in_natura", None, "uren")
     for organisation in made.values():
         factories.person(organisation=organisation, email=f"{organisation.id}@partner.example.org")
+    for number, organisation in enumerate(made.values()):
+        BillingAddress.set(organisation, f"Crediteurenadministratie\nPostbus {900 + number}", "")
     BillingAddress.set(
         made["Basisschool De Linde"], "t.a.v. administratie\nPostbus 1234\n2300 AB Leiden", "PO-77"
     )
     return made
+
+
+def payable(organisation):
+    """Give an organisation what an invoice needs: a contactpersoon and a billing address."""
+    factories.person(organisation=organisation, email=f"{organisation.id}@partner.example.org")
+    BillingAddress.set(organisation, f"Postbus {organisation.id}\n2300 AA Leiden", "")
+    return organisation
 
 
 def pdf_text(data):

@@ -142,6 +142,7 @@ TABLE = {
     # the world's schooljaar has no rates, so making its invoices is refused (409).
     ("fees.budget", GET): only(PROJECTLEIDER),
     ("fees.budget", POST): only(PROJECTLEIDER, status=422),
+    ("fees.budget_export", GET): only(PROJECTLEIDER),
     ("fees.agreements", GET): only(PROJECTLEIDER),
     ("fees.agreements", POST): only(PROJECTLEIDER, status=422),
     ("fees.remove_agreement", POST): only(PROJECTLEIDER, status=303),  # removes it
