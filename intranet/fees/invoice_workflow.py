@@ -85,6 +85,7 @@ WORKFLOW = Workflow(
     timers=[Timer("herinneren", (OPEN,), remind)],
     event_labels={"herinnering": "Herinnering verstuurd"},
     case_endpoint="fees.invoice",
+    case_arg="invoice_id",
     can_view=lambda case, user: (
         user.has_role("projectleider") or case.organisation_id in user.organisation_ids
     ),
