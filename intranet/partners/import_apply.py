@@ -101,14 +101,16 @@ def _store_organisations(plans):
 
 def _store_people(plans):
     """Accounts (without a password) for new people; {email: User} of everyone named."""
-    users, wanted = {}, {}
+    users, wanted, invited = {}, {}, {}
     for p in plans:
-        for _kind, email, name, _contact, user in p.people:
+        for _kind, email, name, contact, user in p.people:
             if user is not None:
                 users[email] = user
+                if contact is None:  # made contact now: invited
+                    invited[email] = user
             else:
                 wanted[email] = name
-    _reclaim_unconfirmed(users)
+    _reclaim_unconfirmed(invited, users)
     new = [{"email": e, "name": n, "created_at": now()} for e, n in wanted.items()]
     for batch in chunked(new, BATCH):
         User.insert_many(batch).execute()
@@ -117,10 +119,11 @@ def _store_people(plans):
     return users
 
 
-def _reclaim_unconfirmed(users):
-    """Accounts whose address nobody confirmed lose their password and sessions (as
-    `User.reclaim_if_unconfirmed`, in bulk): the invitation lets the owner choose one."""
-    unconfirmed = [user.id for user in users.values() if not user.confirmed]
+def _reclaim_unconfirmed(invited, users):
+    """Accounts about to be invited whose address nobody confirmed lose their password and
+    sessions (as `User.reclaim_if_unconfirmed`, in bulk): the invitation lets the owner
+    choose one. `users` ({email: User}) gets them as they are now."""
+    unconfirmed = [user.id for user in invited.values() if not user.confirmed]
     for batch in chunked(unconfirmed, BATCH):
         User.update(
             password_hash=None,
