@@ -78,7 +78,7 @@ test: $(BIN)/.installed browser-deps caddy-deps
 	@bash tests/run.sh
 
 screenshots: $(BIN)/.installed browser-deps
-	$(BIN)/python -m tests.screenshots docs/screenshots
+	$(BIN)/python -m tests.support.screenshots docs/screenshots
 
 # Debian's wrk drives the load benchmark (bench/load.py); not part of `make test`.
 bench-deps:
@@ -87,7 +87,7 @@ bench-deps:
 bench: $(BIN)/.installed system-deps bench-deps
 	$(BIN)/python bench/transitions.py
 	$(BIN)/python bench/load.py
-	@if $(BIN)/python -m tests.pg_available "$(PG_URL)"; then \
+	@if $(BIN)/python -m tests.support.pg_available "$(PG_URL)"; then \
 		$(BIN)/python bench/transitions.py --postgres "$(PG_URL)" && \
 		$(BIN)/python bench/load.py --postgres "$(PG_URL)"; fi
 

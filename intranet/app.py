@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from intranet import (
     commands,
     db,
+    error_reporting,
     errors,
     extensions,
     formats,
@@ -23,13 +24,14 @@ from intranet import (
     mail,
     outbox,
     security,
+    signing,
+    static_files,
     views,
     workflow_registry,
 )
 from intranet import config as default_config
 from intranet.admission.apply import blueprint as apply
-from intranet.admission.decide import inbox, regiegroep
-from intranet.admission.decide import printing as dossier_printing
+from intranet.admission.decide import dossier_printing, inbox, regiegroep
 from intranet.admission.referees import routes as referee
 from intranet.admission.votes import routes as votes
 from intranet.archive import routes as archive
@@ -39,9 +41,9 @@ from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.network import blueprint as network
 from intranet.partners import blueprint as partners
-from intranet.partners import cli as partner_cli
+from intranet.partners import partner_cli
 from intranet.people import blueprint as people
-from intranet.privacy import cli as privacy_cli
+from intranet.privacy import privacy_cli
 from intranet.privacy import routes as privacy_routes
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
@@ -49,8 +51,19 @@ from intranet.rounds import blueprint as rounds
 from intranet.rounds import text
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
-from intranet.workflows import cli as workflow_cli
 from intranet.workflows import routes as case_routes
+from intranet.workflows import workflow_cli
+from intranet.workflows.states import (
+    AdmissionState,
+    ContinuationState,
+    ContributionState,
+    InvoiceState,
+    MeetingState,
+    PeriodState,
+    RefereeStatus,
+    RenewalState,
+    VriendState,
+)
 
 BLUEPRINTS = (
     views.bp,
@@ -98,8 +111,21 @@ TEMPLATE_FILTERS = {
     "schooljaar": schooljaar_label,
     "web_link": views.web_link,
 }
-TEMPLATE_GLOBALS = {"glossary": glossary, "reminder_state": reminder_state}
-CONTEXT_PROCESSORS = (tasks.menu_context,)
+TEMPLATE_GLOBALS = {
+    "glossary": glossary,
+    "reminder_state": reminder_state,
+    # the workflow states, so templates compare `case.state == AdmissionState.VOTING`
+    "AdmissionState": AdmissionState,
+    "ContinuationState": ContinuationState,
+    "ContributionState": ContributionState,
+    "InvoiceState": InvoiceState,
+    "MeetingState": MeetingState,
+    "PeriodState": PeriodState,
+    "RefereeStatus": RefereeStatus,
+    "RenewalState": RenewalState,
+    "VriendState": VriendState,
+}
+CONTEXT_PROCESSORS = (views.page_context, tasks.menu_context)
 
 
 def create_app(config=None):
@@ -122,6 +148,7 @@ def create_app(config=None):
     if app.config["TRUSTED_HOSTS"] is None:  # Flask's own setting: other hosts get a 400
         app.config["TRUSTED_HOSTS"] = [urlsplit(app.config["BASE_URL"]).hostname]
     default_config.check(app.config)
+    app.session_interface = signing.SessionInterface()  # key fallbacks, clock skew
     os.makedirs(app.instance_path, exist_ok=True)
     proxies = app.config["TRUSTED_PROXY_COUNT"]
     if proxies:
@@ -130,12 +157,13 @@ def create_app(config=None):
         )
 
     logs.init_app(app)
+    error_reporting.init_app(app)  # only with SENTRY_DSN
+    static_files.init_app(app)  # before security: its cache header is the one that stays
     app.url_map.converters["int"] = security.DatabaseInteger  # before any route is added
     db.init_app(app)
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    views.init_app(app)
     workflow_registry.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

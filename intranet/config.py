@@ -4,12 +4,20 @@ import os
 from datetime import timedelta
 
 SECRET_KEY = None  # make run writes one into instance/config.py
+# Earlier keys, still accepted (never used to sign) while sessions and links signed with them
+# run out: set the old key here when rotating (docs/operations.md), remove it later.
+SECRET_KEY_FALLBACKS = []
+# A signature up to this far "in the future" is accepted: a small backward clock step (NTP,
+# a resumed VM) must not end sessions or links signed just before it.
+CLOCK_SKEW = timedelta(seconds=60)
 # Development (make run) may run without a SECRET_KEY of its own; production refuses to start.
 DEVELOPMENT = False
 # How many reverse proxies (Caddy: 1) stand in front of gunicorn and set X-Forwarded-*;
 # 0 trusts none, so a client cannot forge its address.
 TRUSTED_PROXY_COUNT = 0
 LOG_LEVEL = "INFO"
+SENTRY_DSN = None  # errors also go to Sentry (or GlitchTip) when set; nothing is sent without
+SENTRY_ENVIRONMENT = "production"
 NETWORK_NAME = "De Leidse Aanpak"
 DATABASE_URL = None  # None: SQLite at instance/intranet.sqlite3
 DATABASE_MAX_CONNECTIONS = 32
@@ -21,6 +29,7 @@ MAIL_PORT = 25
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
 MAIL_USE_TLS = False  # STARTTLS, with the server's certificate verified
+MAIL_USE_SSL = False  # implicit TLS from the first byte (port 465), certificate verified
 MAIL_CA_FILE = None  # trust these CAs instead of the system's (a private mail server)
 MAIL_FROM = "noreply@leidseaanpak.example.org"  # sent as "NETWORK_NAME <MAIL_FROM>"
 MAIL_REPLY_TO = {}  # per message kind (the template name), e.g. {"referee_invitation": "..."}
@@ -29,6 +38,15 @@ MAIL_BATCH_SIZE = 500  # messages per SMTP connection per tick
 MAIL_MAX_ATTEMPTS = 8
 MAIL_RETRY_FIRST = timedelta(minutes=2)  # then 4, 8, 16 ... minutes
 MAIL_RETRY_LONGEST = timedelta(hours=6)
+# A sender's claim on a message lasts this long; then another may send it. Longer than one
+# message can take (MAIL_TIMEOUT per SMTP command), so a slow sender is never overtaken.
+MAIL_CLAIM_LEASE = timedelta(minutes=10)
+MAIL_POLL_SECONDS = 5  # `mail work` (intranet-mail.service) looks for due mail this often
+# /healthz is unhealthy when a due message waited longer than MAIL_ALERT_AFTER, or at least
+# MAIL_ALERT_FAILURES messages failed at their last attempt within MAIL_ALERT_WINDOW.
+MAIL_ALERT_AFTER = timedelta(minutes=15)
+MAIL_ALERT_FAILURES = 1
+MAIL_ALERT_WINDOW = timedelta(hours=1)
 
 # OWASP password storage cheat sheet: argon2id, m=19 MiB, t=2, p=1 as the floor.
 ARGON2_MEMORY_COST = 19 * 1024
@@ -111,9 +129,12 @@ def _flag(value):
 
 _ENVIRONMENT = {
     "SECRET_KEY": str,
+    "SECRET_KEY_FALLBACKS": lambda value: [key.strip() for key in value.split(",") if key.strip()],
     "DEVELOPMENT": _flag,
     "TRUSTED_PROXY_COUNT": int,
     "LOG_LEVEL": str,
+    "SENTRY_DSN": str,
+    "SENTRY_ENVIRONMENT": str,
     "NETWORK_NAME": str,
     "PRIVACY_CONTACT": str,
     "DATABASE_URL": str,
@@ -122,6 +143,7 @@ _ENVIRONMENT = {
     "MAIL_USERNAME": str,
     "MAIL_PASSWORD": str,
     "MAIL_USE_TLS": _flag,
+    "MAIL_USE_SSL": _flag,
     "MAIL_FROM": str,
     "MAIL_CA_FILE": str,
     "BASE_URL": str,

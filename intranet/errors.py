@@ -6,8 +6,9 @@ through the live region; never a whole page inside a swap target); without htmx,
 with the message. Routes catch a refusal only to show a form again with its input.
 """
 
-from flask import make_response, render_template
+from flask import g, make_response, render_template
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from intranet import htmx
@@ -27,9 +28,10 @@ def error_page(status, detail=None):
         response.headers["HX-Reswap"] = "innerHTML"
         response.vary.add("HX-Request")
         return response
-    return make_response(
-        render_template("error.html", title=title, message=detail or message), status
+    page = render_template(
+        "error.html", title=title, message=detail or message, request_id=g.get("request_id")
     )
+    return make_response(page, status)
 
 
 def _http_error(error):
@@ -66,6 +68,7 @@ def _csrf_error(error):
 FALLBACK = (
     '<!doctype html><html lang="nl"><title>Er ging iets mis</title>'
     "<h1>Er ging iets mis</h1><p>Er ging iets mis aan onze kant. Probeer het later opnieuw.</p>"
+    "<p><small>Verzoekcode: <code>{request_id}</code></small></p>"
 )
 
 
@@ -73,7 +76,7 @@ def _server_error(error):
     try:
         return error_page(500)
     except Exception:  # the page itself failed (e.g. the database is down): stay plain
-        return FALLBACK, 500
+        return FALLBACK.format(request_id=escape(g.get("request_id") or "-")), 500
 
 
 def init_app(app):

@@ -1,9 +1,10 @@
 """Flask extensions, made here and bound to the app in create_app."""
 
-from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
-login_manager = LoginManager()
+from intranet.signing import RotatingLoginManager
+
+login_manager = RotatingLoginManager()  # its remember-me cookie honours SECRET_KEY_FALLBACKS
 csrf = CSRFProtect()
 
 

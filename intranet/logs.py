@@ -20,9 +20,19 @@ EVENTS = "intranet.events"
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # An itsdangerous token: payload.timestamp.signature, each base64url.
 TOKEN = re.compile(r"\.?[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}")
+# A path segment this long is a secret (a link's token, a calendar feed's key): as in Caddy's
+# log filter (deploy/intranet.caddy).
+LONG_SEGMENT = re.compile(r"/[A-Za-z0-9_.=~%-]{32,}")
 HIDDEN = "[verborgen]"
 SECRET_WORDS = ("password", "token", "secret", "link")
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+COUNTS = (int, float, type(None))  # a count (`pruned_used_links`) is never a secret
+
+
+def _secret_name(name):
+    return name != "msg" and any(word in name.lower() for word in SECRET_WORDS)
 
 
 def scrub(value):
@@ -56,7 +66,7 @@ class Context(logging.Filter):
         record.msg = scrub(record.getMessage())
         record.args = None
         for name, value in list(vars(record).items()):
-            if any(word in name.lower() for word in SECRET_WORDS) and name != "msg":
+            if _secret_name(name) and not isinstance(value, COUNTS):
                 setattr(record, name, HIDDEN)
             elif isinstance(value, str) and name not in {"msg", "exc_text", "stack_info"}:
                 setattr(record, name, scrub(value))
@@ -66,18 +76,69 @@ class Context(logging.Filter):
 class ScrubbingFormatter(JsonFormatter):
     """JSON lines whose tracebacks are scrubbed of tokens as well."""
 
+    def __init__(self, **options):
+        super().__init__(
+            "{asctime}{levelname}{name}{message}",
+            style="{",
+            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            datefmt="%Y-%m-%dT%H:%M:%S%z",
+            **options,
+        )
+
+    def format(self, record):
+        """The record as one JSON line, its message without tokens."""
+        record.msg, record.args = scrub(record.getMessage()), None
+        return super().format(record)
+
     def formatException(self, ei):
         """The traceback, without tokens."""
         return scrub(super().formatException(ei))
 
 
+class GunicornAccessFormatter(ScrubbingFormatter):
+    """gunicorn's access line as JSON, like the app's request line: method, path (without
+    its query, any token blanked), status, duration and the request id."""
+
+    def format(self, record):
+        """The access record (gunicorn passes its atoms as the arguments) as JSON."""
+        atoms = record.args if isinstance(record.args, dict) else {}
+        status = str(atoms.get("s", ""))
+        record.method = atoms.get("m")
+        record.path = LONG_SEGMENT.sub("/" + HIDDEN, scrub(str(atoms.get("U", ""))))
+        record.status = int(status) if status.isdigit() else status
+        record.duration_ms = round(int(atoms.get("D", 0) or 0) / 1000, 1)
+        record.request_id = atoms.get("{x-request-id}o")
+        record.msg, record.args = "access", None
+        return super().format(record)
+
+
 def _formatter():
-    return ScrubbingFormatter(
-        "{asctime}{levelname}{name}{message}",
-        style="{",
-        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
-        datefmt="%Y-%m-%dT%H:%M:%S%z",
-    )
+    return ScrubbingFormatter()
+
+
+def gunicorn_logconfig(access_log=False):
+    """gunicorn's logging (its `logconfig_dict`): JSON lines on stderr for its own messages
+    (master and workers: starts, stops, killed workers) and, when asked, its access log."""
+    handler = {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": ScrubbingFormatter},
+            "access": {"()": GunicornAccessFormatter},
+        },
+        "handlers": {
+            "error": {**handler, "formatter": "json"},
+            "access": {**handler, "formatter": "access"}
+            if access_log
+            else {"class": "logging.NullHandler"},
+        },
+        "root": {"level": "WARNING", "handlers": ["error"]},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["error"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
+        },
+    }
 
 
 def configure(level):
@@ -87,15 +148,15 @@ def configure(level):
     handler.addFilter(Context())
     for name in ("intranet", "gunicorn.error"):
         logger = logging.getLogger(name)
-        logger.handlers = [h for h in logger.handlers if not isinstance(h, StderrHandler)]
-        logger.addHandler(handler)
+        logger.handlers = [handler]  # gunicorn's own JSON handler too: one line, not two
         logger.setLevel(level)
         logger.propagate = False
 
 
-def event(name, **fields):
-    """Log one event that matters (login, a workflow step, mail sent ...) with its fields."""
-    logging.getLogger(EVENTS).info(name, extra={"event": name, **fields})
+def event(name, level=logging.INFO, **fields):
+    """Log one event that matters (login, a workflow step, mail sent ...) with its fields;
+    trouble (a mail tried again, one that failed) at WARNING or ERROR."""
+    logging.getLogger(EVENTS).log(level, name, extra={"event": name, **fields})
 
 
 def _start_request():

@@ -1,14 +1,23 @@
-"""E-mail: queued in the transaction that causes it, delivered after commit, never lost."""
+"""E-mail: queued in the transaction that causes it, delivered outside every request.
 
+A request only writes the message (in its transaction, so a rollback takes it back); `mail
+work` (intranet-mail.service) sends it within seconds of the commit, and `workflows tick`
+sends whatever is left. No page ever waits for an SMTP server, and a request answers the
+same whether or not it queued a mail.
+"""
+
+import logging
+import signal
+import threading
 from urllib.parse import urlsplit
 
 import click
-from flask import current_app, g
+from flask import current_app
 from peewee import chunked
 
 from intranet.clock import now
-from intranet.db import db
-from intranet.mail_delivery import deliver_queued, requeue, retry_stalled
+from intranet.db import close_connection
+from intranet.mail_delivery import deliver_queued, release_expired, requeue
 from intranet.models import OutboxMessage, User
 from intranet.redaction import redact
 
@@ -18,8 +27,8 @@ __all__ = [
     "queue",
     "queue_many",
     "redact",
+    "release_expired",
     "render",
-    "retry_stalled",
 ]
 
 
@@ -37,36 +46,18 @@ def render(template, **context):
     return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
 
 
+def _first_status():
+    """Queued for a sender; without MAIL_SERVER kept in the outbox (stored) at once."""
+    if current_app.config["MAIL_SERVER"]:
+        return {"status": "queued", "sent_at": None}
+    return {"status": "stored", "sent_at": now()}
+
+
 def queue(to, subject, template, **context):
-    """Queue a message; it leaves right after the transaction commits (or with tick)."""
-    message = OutboxMessage.create(
-        to=to, subject=subject, body=render(template, **context), kind=template
+    """Queue a message in the caller's transaction; a sender outside the request sends it."""
+    return OutboxMessage.create(
+        to=to, subject=subject, body=render(template, **context), kind=template, **_first_status()
     )
-    _deliver_after_commit(message.id)
-    return message
-
-
-class _Batch:
-    """The messages one transaction queued: delivered together once it commits."""
-
-    def __init__(self, transaction):
-        self.transaction, self.ids = transaction, []
-
-    def deliver(self):
-        self.transaction = None  # sent off: a later message starts a batch of its own
-        deliver_queued(self.ids)
-
-
-def _deliver_after_commit(message_id):
-    transaction = db.top_transaction()
-    if transaction is None:  # no transaction: the message is stored already
-        deliver_queued([message_id])
-        return
-    batch = g.get("mail_batch")
-    if batch is None or batch.transaction is not transaction:
-        batch = g.mail_batch = _Batch(transaction)
-        db.after_commit(batch.deliver)
-    batch.ids.append(message_id)
 
 
 def queue_many(messages):
@@ -82,8 +73,8 @@ def queue_many(messages):
             "subject": subject,
             "body": render(template, **context),
             "kind": template,
-            "status": "queued",
             "created_at": now(),
+            **_first_status(),
         }
         for to, subject, template, context in messages
     ]
@@ -102,6 +93,31 @@ def send_command():
     """Deliver every queued e-mail that is due now (tick does this too)."""
     counts = deliver_queued()
     click.echo(", ".join(f"{outcome}: {count}" for outcome, count in counts.items()))
+
+
+@mail_cli.command("work")
+@click.option("--every", type=float, help="Seconds between looks (MAIL_POLL_SECONDS).")
+def work_command(every):
+    """Send queued e-mail as it comes, until stopped (intranet-mail.service runs this)."""
+    interval = every or current_app.config["MAIL_POLL_SECONDS"]
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    logger = logging.getLogger("intranet.mail")
+    logger.info("mail worker started, every %ss", interval)
+    while not stop.is_set():
+        busy = False
+        try:
+            release_expired()
+            counts = deliver_queued()
+            busy = sum(counts.values()) >= current_app.config["MAIL_BATCH_SIZE"]
+        except Exception:  # the database or anything else away: log, wait, try again
+            logger.exception("mail worker: a round failed")
+        finally:
+            close_connection()  # back to the pool between rounds
+        if not busy:
+            stop.wait(interval)
+    logger.info("mail worker stopped")
 
 
 @mail_cli.command("requeue")

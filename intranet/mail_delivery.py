@@ -1,11 +1,20 @@
 """Delivering the outbox: one SMTP connection per batch, backoff per message, never stuck.
 
+Delivery never runs inside a request: `mail work` (intranet-mail.service) and `workflows tick`
+send what is queued. A sender claims each message with a lease (a random claim and its
+moment) before sending it and marks it only while it still holds that claim; a claim older
+than MAIL_CLAIM_LEASE (a sender that died) is released and the message queued again. So two
+senders that overlap (ticks on two servers, `mail send` by hand) send each message once.
+
 A message that the server refuses for good (5xx for its recipient, or a header that cannot be
 written) is `failed` at once; anything temporary (4xx, the server down or gone mid-batch) is
 tried again later, each time twice as late, until MAIL_MAX_ATTEMPTS; then it is `failed` and
 stays in the outbox, where the projectleider (or `mail requeue`) can send it again.
 """
 
+import json
+import logging
+import secrets
 import smtplib
 import ssl
 from contextlib import suppress
@@ -15,11 +24,15 @@ from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
 from flask import current_app
+from peewee import fn
 
 from intranet import logs
 from intranet.clock import now
 from intranet.models import OutboxMessage
 from intranet.redaction import redact
+
+# Headers the outbox itself writes; a message's own `headers` may not replace them.
+OWN_HEADERS = {"from", "to", "cc", "bcc", "subject", "date", "message-id", "reply-to"}
 
 
 class ServerUnavailable(Exception):
@@ -49,7 +62,13 @@ def build(message):
     reply_to = current_app.config["MAIL_REPLY_TO"].get(message.kind)
     if reply_to:
         email["Reply-To"] = reply_to
+    for name, value in json.loads(message.headers or "{}").items():
+        if name.lower() in OWN_HEADERS:
+            raise ValueError(f"header {name} is not the message's to set")
+        email[name] = value
     email.set_content(message.body, charset="utf-8")
+    if message.html:
+        email.add_alternative(message.html, subtype="html", charset="utf-8")
     return email
 
 
@@ -82,16 +101,19 @@ class Connection:
         raise ServerUnavailable(str(error) or type(error).__name__) from error
 
     def _open(self):
-        """Connect, STARTTLS and log in as configured; any trouble is ServerUnavailable."""
+        """Connect (implicit TLS, or STARTTLS) and log in as configured; any trouble is
+        ServerUnavailable."""
         config = self.config
+        address = (config["MAIL_SERVER"], config["MAIL_PORT"])
         try:
-            self.smtp = smtplib.SMTP(
-                config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]
-            )
-            if config["MAIL_USE_TLS"]:
-                self.smtp.starttls(
-                    context=ssl.create_default_context(cafile=config["MAIL_CA_FILE"])
+            if config["MAIL_USE_SSL"]:  # port 465: TLS from the first byte
+                self.smtp = smtplib.SMTP_SSL(
+                    *address, timeout=config["MAIL_TIMEOUT"], context=_tls_context(config)
                 )
+            else:
+                self.smtp = smtplib.SMTP(*address, timeout=config["MAIL_TIMEOUT"])
+            if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
+                self.smtp.starttls(context=_tls_context(config))
             if config["MAIL_USERNAME"]:
                 self.smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
         except OSError as error:  # refused, timed out, TLS or login failed
@@ -105,14 +127,33 @@ class Connection:
             self.smtp = None
 
 
+def _tls_context(config):
+    """Verify the server's certificate: the system's CAs, or MAIL_CA_FILE's."""
+    return ssl.create_default_context(cafile=config["MAIL_CA_FILE"])
+
+
+def _is_due(moment):
+    return OutboxMessage.next_attempt_at.is_null() | (OutboxMessage.next_attempt_at <= moment)
+
+
 def _claim(message_id_):
-    """Take a queued message for this worker; None if another worker has it."""
+    """Take a due queued message with a lease of our own; None if another sender has it."""
+    claim, moment = secrets.token_hex(16), now()
     claimed = (
-        OutboxMessage.update(status="sending", attempts=OutboxMessage.attempts + 1)
-        .where(OutboxMessage.id == message_id_, OutboxMessage.status == "queued")
+        OutboxMessage.update(
+            status="sending", attempts=OutboxMessage.attempts + 1, claim=claim, claimed_at=moment
+        )
+        .where(
+            OutboxMessage.id == message_id_,
+            OutboxMessage.status == "queued",
+            _is_due(moment),
+        )
         .execute()
     )
-    return OutboxMessage.get_by_id(message_id_) if claimed else None
+    if not claimed:
+        return None
+    message = OutboxMessage.get_by_id(message_id_)
+    return message if message.claim == claim else None
 
 
 def retry_delay(attempts):
@@ -122,22 +163,33 @@ def retry_delay(attempts):
     return min(delay, config["MAIL_RETRY_LONGEST"])
 
 
-def _mark(message, status, error=""):
-    message.status = status
-    message.last_error = error
-    message.sent_at = now() if status in {"sent", "stored"} else None
-    message.next_attempt_at = None
+def _mark(message, status, error="", next_attempt_at=None):
+    """Record the attempt's outcome, only while our claim holds; False if it was lost."""
+    changes = {
+        OutboxMessage.status: status,
+        OutboxMessage.last_error: error,
+        OutboxMessage.sent_at: now() if status == "sent" else None,
+        OutboxMessage.next_attempt_at: next_attempt_at,
+        OutboxMessage.claim: None,
+    }
     if status == "sent":  # delivered: its links are the receiver's alone from now on
-        message.body = redact(message.body, message.to)
-    message.save(
-        only=[
-            OutboxMessage.body,
-            OutboxMessage.status,
-            OutboxMessage.last_error,
-            OutboxMessage.sent_at,
-            OutboxMessage.next_attempt_at,
-        ]
+        changes[OutboxMessage.body] = redact(message.body, message.to)
+        changes[OutboxMessage.html] = None  # its links too; the plain text is the record
+    held = (
+        OutboxMessage.update(changes)
+        .where(
+            OutboxMessage.id == message.id,
+            OutboxMessage.status == "sending",
+            OutboxMessage.claim == message.claim,
+        )
+        .execute()
     )
+    if not held:  # our lease ran out and another sender took the message over
+        logs.event("mail_claim_lost", level=logging.WARNING, message_id=message.id)
+        message.status = "lost"
+        return False
+    message.status, message.last_error = status, error
+    return True
 
 
 def _retry_later(message, error):
@@ -145,15 +197,26 @@ def _retry_later(message, error):
     if message.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         _failed(message, error)
         return
-    _mark(message, "queued", error)
-    message.next_attempt_at = now() + retry_delay(message.attempts)
-    message.save(only=[OutboxMessage.next_attempt_at])
-    logs.event("mail_retry", message_id=message.id, attempts=message.attempts, error=error)
+    later = now() + retry_delay(message.attempts)
+    if _mark(message, "queued", error, next_attempt_at=later):
+        logs.event(
+            "mail_retry",
+            level=logging.WARNING,
+            message_id=message.id,
+            attempts=message.attempts,
+            error=error,
+        )
 
 
 def _failed(message, error):
-    _mark(message, "failed", error)
-    logs.event("mail_failed", message_id=message.id, attempts=message.attempts, error=error)
+    if _mark(message, "failed", error):
+        logs.event(
+            "mail_failed",
+            level=logging.ERROR,
+            message_id=message.id,
+            attempts=message.attempts,
+            error=error,
+        )
 
 
 def _is_permanent(error):
@@ -177,8 +240,8 @@ def _deliver_one(connection, message):
         else:
             _retry_later(message, str(error))
         return
-    _mark(message, "sent")
-    logs.event("mail_sent", message_id=message.id, kind=message.kind)
+    if _mark(message, "sent"):
+        logs.event("mail_sent", message_id=message.id, kind=message.kind)
 
 
 def deliver_queued(ids=None):
@@ -194,7 +257,7 @@ def deliver_queued(ids=None):
     due = [
         row for (row,) in OutboxMessage.due(now(), ids).limit(config["MAIL_BATCH_SIZE"]).tuples()
     ]
-    counts = {"sent": 0, "stored": 0, "retry": 0, "failed": 0}
+    counts = {"sent": 0, "stored": 0, "retry": 0, "failed": 0, "lost": 0}
     if not config["MAIL_SERVER"]:  # no server: the outbox keeps them, in one statement
         counts["stored"] = (
             OutboxMessage.update(status="stored", sent_at=now(), next_attempt_at=None)
@@ -231,13 +294,20 @@ def _outcome(message):
     return message.status
 
 
-def retry_stalled(older_than):
-    """Put messages stuck in 'sending' (a worker died mid-send) back in the queue."""
-    return (
-        OutboxMessage.update(status="queued")
-        .where(OutboxMessage.status == "sending", OutboxMessage.created_at < older_than)
+def release_expired(moment=None):
+    """Queue again the messages whose sender's lease ran out (it died mid-send)."""
+    moment = moment or now()
+    expired = OutboxMessage.claimed_at.is_null() | (
+        OutboxMessage.claimed_at < moment - current_app.config["MAIL_CLAIM_LEASE"]
+    )
+    count = (
+        OutboxMessage.update(status="queued", claim=None)
+        .where(OutboxMessage.status == "sending", expired)
         .execute()
     )
+    if count:
+        logs.event("mail_lease_expired", level=logging.WARNING, count=count)
+    return count
 
 
 def requeue(ids=None):
@@ -251,3 +321,40 @@ def requeue(ids=None):
     if count:
         logs.event("mail_requeued", count=count)
     return count
+
+
+def health(moment=None):
+    """The outbox for /healthz: {"oldest_due_s", "failures"} and the problems, in words.
+
+    `oldest_due_s`: how long the oldest message that is due has waited (None: none waits);
+    `failures`: messages whose last attempt, within MAIL_ALERT_WINDOW, failed (refused,
+    wrong password, a certificate that does not verify, the server away).
+    """
+    moment = moment or now()
+    config = current_app.config
+    due_since = fn.COALESCE(OutboxMessage.next_attempt_at, OutboxMessage.created_at)
+    oldest = (
+        OutboxMessage.select(OutboxMessage.created_at, OutboxMessage.next_attempt_at)
+        .where(OutboxMessage.status == "queued", _is_due(moment))
+        .order_by(due_since)
+        .first()
+    )
+    waited = None
+    if oldest is not None:
+        since = oldest.next_attempt_at or oldest.created_at
+        waited = max(0, int((moment - since).total_seconds()))
+    failures = (
+        OutboxMessage.select()
+        .where(
+            OutboxMessage.status.in_(["queued", "failed"]),
+            OutboxMessage.last_error != "",
+            OutboxMessage.claimed_at >= moment - config["MAIL_ALERT_WINDOW"],
+        )
+        .count()
+    )
+    problems = []
+    if waited is not None and waited > config["MAIL_ALERT_AFTER"].total_seconds():
+        problems.append(f"mail: het oudste bericht wacht al {waited // 60} minuten")
+    if failures >= config["MAIL_ALERT_FAILURES"]:
+        problems.append(f"mail: {failures} bericht(en) mislukt bij de laatste poging")
+    return {"oldest_due_s": waited, "failures": failures}, problems

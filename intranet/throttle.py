@@ -13,14 +13,17 @@ client with the right password is sent a one-time login link by e-mail instead o
 (`reserve_login`), so guessing gains nothing while the owner can still get in.
 """
 
+import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 from functools import partial, wraps
 
 from flask import after_this_request, current_app, request
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature
 from peewee import fn
 
+from intranet import signing
 from intranet.clock import now
 from intranet.db import db
 from intranet.models import LoginAttempt
@@ -103,11 +106,18 @@ def prune(moment=None):
 
 
 def _serializer():
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="intranet:known-device")
+    return signing.serializer("intranet:known-device")
 
 
 def _email_key(email):
     return email.strip().lower()
+
+
+def _account_digest(email, device, key):
+    """Which account a known-device cookie is for, unreadable without the key: the cookie
+    itself is only signed, so it must not carry the address."""
+    message = f"{device}|{_email_key(email)}".encode()
+    return hmac.new(str(key).encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 def _device_of(email):
@@ -118,8 +128,12 @@ def _device_of(email):
         )
     except BadSignature:  # also an expired one
         return None
-    if isinstance(value, dict) and value.get("e") == _email_key(email):
-        return str(value.get("d"))
+    if not isinstance(value, dict) or not isinstance(value.get("d"), str):
+        return None
+    device, digest = value["d"], str(value.get("a", ""))
+    for key in signing.readable_keys():  # made with the key of its day: a fallback too
+        if hmac.compare_digest(digest, _account_digest(email, device, key)):
+            return device
     return None
 
 
@@ -158,7 +172,9 @@ def login_succeeded(email):
 
 def remember_device(email, response):
     """Give this browser a signed cookie: it is a known client of this account from now on."""
-    value = _serializer().dumps({"e": _email_key(email), "d": secrets.token_urlsafe(12)})
+    device = secrets.token_urlsafe(12)
+    key = current_app.config["SECRET_KEY"]
+    value = _serializer().dumps({"d": device, "a": _account_digest(email, device, key)})
     config = current_app.config
     response.set_cookie(
         DEVICE_COOKIE,

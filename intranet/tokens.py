@@ -9,10 +9,10 @@ import hashlib
 import hmac
 import secrets
 
-from flask import current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadSignature, SignatureExpired
 from peewee import IntegrityError
 
+from intranet import signing
 from intranet.db import db
 from intranet.models import UsedLink
 from intranet.refusals import Refused
@@ -35,7 +35,8 @@ INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
 
 
 def _serializer(purpose):
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"intranet:{purpose}")
+    """Signs with SECRET_KEY, reads with SECRET_KEY_FALLBACKS too (intranet/signing.py)."""
+    return signing.serializer(f"intranet:{purpose}")
 
 
 def make(purpose, subject_id, bound_to=None):

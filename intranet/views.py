@@ -1,20 +1,9 @@
-"""The home page, template filters and what every page needs to know."""
+"""The home page, the `web_link` filter and what every page needs to know."""
 
 from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_login import current_user
 
 from intranet.forms import web_address
-from intranet.workflows.states import (
-    AdmissionState,
-    ContinuationState,
-    ContributionState,
-    InvoiceState,
-    MeetingState,
-    PeriodState,
-    RefereeStatus,
-    RenewalState,
-    VriendState,
-)
 from intranet.workflows.timers import tick_warning
 
 bp = Blueprint("views", __name__)
@@ -45,7 +34,8 @@ def favicon():
     return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
-def _page_context():
+def page_context():
+    """The projectleider sees a warning on every page when `workflows tick` has stopped."""
     context = {"tick_warning": None}
     if (
         has_request_context()
@@ -60,17 +50,3 @@ def web_link(value):
     """A stored website as a link target only if it is an http(s) address, else None."""
     address = web_address(value)
     return address if address and address == (value or "").strip() else None
-
-
-def init_app(app):
-    """Register the workflow states and the page context (filters: `app.TEMPLATE_FILTERS`)."""
-    app.jinja_env.globals["AdmissionState"] = AdmissionState
-    app.jinja_env.globals["MeetingState"] = MeetingState
-    app.jinja_env.globals["ContributionState"] = ContributionState
-    app.jinja_env.globals["PeriodState"] = PeriodState
-    app.jinja_env.globals["ContinuationState"] = ContinuationState
-    app.jinja_env.globals["RenewalState"] = RenewalState
-    app.jinja_env.globals["VriendState"] = VriendState
-    app.jinja_env.globals["InvoiceState"] = InvoiceState
-    app.jinja_env.globals["RefereeStatus"] = RefereeStatus
-    app.context_processor(_page_context)

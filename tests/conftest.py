@@ -19,9 +19,9 @@ from peewee import AutoField, SqliteDatabase
 from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.schema import MODELS
-from tests import factories
+from tests.support import decide, factories
 
-pytest_plugins = ["tests.browser"]  # live_server and browser fixtures for browser tests
+pytest_plugins = ["tests.support.browser"]  # live_server and browser fixtures for browser tests
 
 # TEST_DATABASE_URL names a PostgreSQL server to test on; the suite makes its own database
 # there (one name per run and pytest-xdist worker, shared with the worker's subprocesses) and
@@ -227,3 +227,21 @@ def login(client):
         return response
 
     return do_login
+
+
+@pytest.fixture
+def leader(make_user):
+    """The projectleider."""
+    return make_user("projectleider")
+
+
+@pytest.fixture
+def applicant(make_user):
+    """Someone with an account and no role, who applies."""
+    return make_user()
+
+
+@pytest.fixture
+def cast(make_user):
+    """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
+    return decide.people(make_user)

@@ -21,7 +21,7 @@ part() {  # part NAME COMMAND...: run it, note its time, remember a failure
 part lint make --no-print-directory lint
 # Python 3.11 has no sys.monitoring, so coverage's C tracer is the cheapest it can measure.
 part sqlite "$BIN/pytest" -n "$WORKERS" --cov=intranet --cov-report=term:skip-covered
-if "$BIN/python" -m tests.pg_available "$PG_URL"; then
+if "$BIN/python" -m tests.support.pg_available "$PG_URL"; then
     part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" -m "not once"
 elif [ -n "${REQUIRE_POSTGRES:-}" ]; then
     echo "PostgreSQL is required here but does not answer at $PG_URL" >&2

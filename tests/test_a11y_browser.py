@@ -1,13 +1,13 @@
 """Every page, for every role, passes axe-core (WCAG 2.1 A and AA) and fits a 360 px phone.
 
-The pages come from the app's URL map (tests/pages.py), so a new page is checked without a
+The pages come from the app's URL map (tests/support/pages.py), so a new page is checked without a
 new test.
 """
 
 import pytest
 
-from tests import pages
-from tests.browser import (
+from tests.support import pages
+from tests.support.browser import (
     SCHEME_AND_WIDTH_RULES,
     describe,
     open_all_details,
@@ -46,7 +46,7 @@ def test_the_walk_reaches_every_page_of_the_url_map(live_server, role_pages):
     for _, walked, other in role_pages.values():
         reached |= walked.keys() | other.keys()
     missing = pages.checked_rules(live_server.app) - reached
-    assert missing == set(), "no role reaches these pages; give tests/pages.py a way in"
+    assert missing == set(), "no role reaches these pages; give tests/support/pages.py a way in"
     assert list(role_pages["referent"][1]) == ["referee.answer"]
 
 

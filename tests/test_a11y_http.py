@@ -1,7 +1,7 @@
 """Accessibility in the HTML itself (both database passes): errors name their field, the
 menu shows what a person can use."""
 
-from tests import decide, factories
+from tests.support import decide, factories
 
 HTMX = {"HX-Request": "true"}
 

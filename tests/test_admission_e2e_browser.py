@@ -9,8 +9,8 @@ import pytest
 
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP
 from intranet.workflows.timers import tick
-from tests import admission_flow as flow
-from tests.browser import watch_for_errors
+from tests.support import admission_flow as flow
+from tests.support.browser import watch_for_errors
 
 pytestmark = pytest.mark.once
 

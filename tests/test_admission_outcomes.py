@@ -11,24 +11,19 @@ from intranet.db import db
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.decide import (
+from tests.support import factories
+from tests.support.decide import (
     fresh,
     link_path,
-    mails_to,
     nominate,
     people,
     step,
     text,
     vote,
 )
-from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
+from tests.support.factories import cast_vote
+from tests.support.mails import mails_to
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import pytest
 
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, OutboxMessage, User
-from tests import factories
 from tests.conftest import PASSWORD as EXISTING_PASSWORD
+from tests.support import factories
 from tests.test_apply_support import (
     ACCOUNT,
     CONTACT,
@@ -21,11 +21,6 @@ from tests.test_apply_support import (
     post_step,
     text,
 )
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
 
 
 def submit(client, case_id, state="concept"):

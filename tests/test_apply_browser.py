@@ -6,8 +6,8 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Organisation
-from tests import admission_flow as flow
-from tests.browser import watch_for_errors
+from tests.support import admission_flow as flow
+from tests.support.browser import watch_for_errors
 
 pytestmark = pytest.mark.once
 

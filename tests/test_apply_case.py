@@ -1,23 +1,11 @@
 """After saving: the case page, answering a question, withdrawing, replacing a referee."""
 
-import pytest
-
 from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
-from tests import factories
+from tests.support import factories
 from tests.test_apply_support import errors, links_to, text
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
-@pytest.fixture
-def applicant(make_user):
-    return make_user()
 
 
 def fire(client, case_id, trigger, state, comment="", htmx=False):

@@ -119,3 +119,17 @@ def test_achtervang_is_someone_else():
 def test_own_address_cannot_be_a_referees():
     assert "referent" in rules.own_address_problem("a@x.nl", ["a@x.nl", "b@x.nl"])
     assert rules.own_address_problem("c@x.nl", ["a@x.nl", "b@x.nl"]) is None
+
+
+def test_each_routes_condition_names_its_area_from_the_rule():
+    assert rules.condition("basis") == (
+        "Bedrijf of instelling zonder leerlingen, gevestigd in Leiden, Leiderdorp, "
+        "Voorschoten, Oegstgeest, Wassenaar, Zoeterwoude of Kaag en Braassem."
+    )
+    assert rules.condition("schoolbestuur") == (
+        "Schoolbestuur, gevestigd in Leiden: partner van rechtswege; zijn scholen doen mee."
+    )
+    for route in ("school", "vse"):
+        assert all(place in rules.condition(route) for place in rules.LEIDEN_SWV_AREA)
+    assert "gevestigd" not in rules.condition("uitgebreid")
+    assert rules.condition("onbekend") == ""

@@ -5,7 +5,7 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Organisation, User
-from tests import factories
+from tests.support import factories
 from tests.test_apply_support import (
     CONTACT,
     REFEREES,

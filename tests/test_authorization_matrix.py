@@ -1,4 +1,4 @@
-"""Every route × every role × every method answers as tests/matrix.py declares.
+"""Every route × every role × every method answers as tests/support/matrix.py declares.
 
 A route that is not in the table fails the suite with its name; so does any answer that
 differs from the table (above all an unexpected 2xx), and any 500.
@@ -7,10 +7,10 @@ differs from the table (above all an unexpected 2xx), and any 500.
 import pytest
 
 from intranet.workflow_registry import WORKFLOWS
-from tests.matrix import LOGIN, TABLE, arguments_for
-from tests.matrix_run import HTMX, matrix_run
-from tests.visitors import Visitors, methods, rules
-from tests.world import (
+from tests.support.matrix import LOGIN, TABLE, arguments_for
+from tests.support.matrix_run import HTMX, matrix_run
+from tests.support.visitors import Visitors, methods, rules
+from tests.support.world import (
     ANONYMOUS,
     CONTACTPERSOON,
     CONTACTPERSOON_ELDERS,
@@ -37,7 +37,7 @@ def _report(problems):
 
 def test_every_route_and_method_is_declared_in_the_table(run):
     missing = [
-        f"declare {endpoint} {method} in the authorization table (tests/matrix.py TABLE)"
+        f"declare {endpoint} {method} in the authorization table (tests/support/matrix.py TABLE)"
         for endpoint, method in sorted(run.declared_routes - TABLE.keys())
     ]
     assert not missing + run.unbuildable, _report(missing + run.unbuildable)
@@ -46,7 +46,7 @@ def test_every_route_and_method_is_declared_in_the_table(run):
 def test_the_table_names_no_route_that_is_gone(run):
     expected = TABLE.keys()
     stale = [
-        f"{endpoint} {method} is in tests/matrix.py TABLE but the app has no such route"
+        f"{endpoint} {method} is in tests/support/matrix.py TABLE but the app has no such route"
         for endpoint, method in sorted(expected - run.declared_routes)
     ]
     assert not stale, _report(stale)

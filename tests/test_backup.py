@@ -8,8 +8,8 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.db import database_for, db
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
-from tests import factories
 from tests.conftest import PG_URL
+from tests.support import factories
 
 
 def test_backup_while_serving_restores_every_case_and_event(

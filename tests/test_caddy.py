@@ -3,6 +3,7 @@ in front of gunicorn (deploy/gunicorn.conf.py), and a person logging in over htt
 
 import http.client
 import http.cookiejar
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ from intranet.clock import now
 from intranet.db import db, upgrade
 from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG
-from tests.smtp_server import free_port
+from tests.support.smtp_server import free_port
 
 pytestmark = pytest.mark.once
 
@@ -30,6 +31,7 @@ ROOT = Path(__file__).parent.parent
 CADDY = shutil.which("caddy")
 CLIENT = "127.0.0.2"  # the browser connects from here; Caddy and gunicorn see different peers
 EMAIL = "projectleider@example.org"
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 CSRF = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
@@ -115,6 +117,7 @@ def site(tmp_path_factory):
         "BASE_URL": base,
         "GUNICORN_BIND": f"127.0.0.1:{app_port}",
         "GUNICORN_WORKERS": "2",
+        "GUNICORN_ACCESS_LOG": "1",
     }
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],
@@ -186,7 +189,7 @@ def test_logging_in_over_https_sets_a_secure_cookie_that_keeps_the_session(brows
     response, page = browser.open("/beheer/outbox")
     assert response.status == 200 and "Outbox" in page
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
-    assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
+    assert re.fullmatch(UUID, response.headers["X-Request-ID"])  # Caddy's id
 
 
 def test_the_throttle_counts_the_address_caddy_saw_not_a_forged_one(browser, database):
@@ -207,19 +210,79 @@ def test_a_mail_link_starts_with_base_url(site, browser, database):
     assert f"{site['base']}/wachtwoord-herstellen/" in body
 
 
-def test_static_files_come_from_caddy_compressed(browser):
+def test_static_files_come_from_caddy_compressed_and_versioned(browser):
     _, page = browser.open("/inloggen")
-    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+    stylesheet = re.search(r'href="(/static/[^"]+\.css\?v=[0-9a-f]{12})"', page).group(1)
     response, _ = browser.open(stylesheet, headers={"Accept-Encoding": "gzip"})
     assert response.status == 200 and response.headers["Content-Encoding"] == "gzip"
     assert "X-Request-ID" not in response.headers  # gunicorn never saw it
-    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    unversioned, _ = browser.open(stylesheet.split("?")[0])
+    assert unversioned.status == 200 and unversioned.headers["Cache-Control"] == "no-cache"
 
 
-def test_the_app_logs_json_lines_through_gunicorn(site, browser):
-    browser.open("/inloggen", headers={"X-Request-ID": "caddy-test-1"})
+def test_an_unknown_static_file_is_a_404_nobody_caches(browser):
+    for path in ("/static/css/weg.css?v=0123456789ab", "/static/css/weg.css"):
+        response, _ = browser.open(path)
+        assert response.status == 404 and response.headers["Cache-Control"] == "no-cache"
+
+
+def _json_lines(path):
+    lines = path.read_text().splitlines()
+    return [json.loads(line) for line in lines]  # every line is JSON, or this fails
+
+
+def test_a_client_cannot_choose_its_request_id(site, browser):
+    response, _ = browser.open("/inloggen", headers={"X-Request-ID": "caddy-test-1"})
+    request_id = response.headers["X-Request-ID"]
+    assert request_id != "caddy-test-1"
+    assert re.fullmatch(UUID, request_id)
     time.sleep(0.5)
-    log = (site["tmp"] / "gunicorn.out").read_text()
-    line = next(line for line in log.splitlines() if "caddy-test-1" in line)
-    assert '"path": "/inloggen"' in line and '"status": 200' in line
+    lines = [
+        line
+        for line in _json_lines(site["tmp"] / "gunicorn.out")
+        if line.get("request_id") == request_id
+    ]
+    assert {line["logger"] for line in lines} == {"intranet.requests", "gunicorn.access"}
+    assert all(line["path"] == "/inloggen" and line["status"] == 200 for line in lines)
+    assert "caddy-test-1" not in (site["tmp"] / "gunicorn.out").read_text()
+
+
+def test_the_error_page_through_caddy_names_the_request_id(browser):
+    response, page = browser.open("/bestaat-niet")
+    assert response.status == 404 and f"<code>{response.headers['X-Request-ID']}</code>" in page
+
+
+def test_every_log_line_is_json_so_jq_reads_them_all(site, browser):
+    browser.open("/inloggen")
+    time.sleep(0.5)
+    lines = _json_lines(site["tmp"] / "gunicorn.out")
+    assert any(line["logger"] == "gunicorn.error" for line in lines)  # gunicorn's own too
+    assert [
+        line
+        for line in _json_lines(site["tmp"] / "caddy.out")
+        if line.get("logger") == "http.log.access.log0"
+    ]
+
+
+TOKEN = "eyJzIjoxLCJuIjoiQUJDREVGR0hJSktMIn0.Z1x2Yw.QWERTYUIOPASDFGHJKLZXCVBNM12"
+FEED = "Kx9vT3qLmN8pR2sW5yZ7aB4cD6eF0gHj"  # the shape of a calendar feed's key (32 characters)
+
+
+def test_no_token_reaches_caddys_log(site, browser):
+    _, page = browser.open(f"/wachtwoord-herstellen/{TOKEN}")
+    static = re.search(r'href="(/static/[^"]+\.css[^"]*)"', page).group(1)
+    referer = f"{site['base']}/wachtwoord-herstellen/{TOKEN}"
+    browser.open(static, headers={"Referer": referer})  # the page's stylesheet, as a browser asks
+    browser.open(f"/agenda/{FEED}.ics")
+    browser.open(f"/convenant/1/pdf?token={TOKEN}")
+    time.sleep(1)
+    log = (site["tmp"] / "caddy.out").read_text()
+    for secret in (TOKEN, FEED, TOKEN.split(".")[0]):
+        assert secret not in log
+    access = [line for line in _json_lines(site["tmp"] / "caddy.out") if "request" in line]
+    uris = {line["request"]["uri"] for line in access}
+    assert "/wachtwoord-herstellen/[verborgen]" in uris and "/agenda/[verborgen]" in uris
+    assert "/convenant/1/pdf?[verborgen]" in uris
+    assert not any("Referer" in line["request"].get("headers", {}) for line in access)

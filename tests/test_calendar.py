@@ -9,10 +9,10 @@ import icalendar
 from intranet.admission.models import Application
 from intranet.calendar.models import CalendarFeed
 from intranet.clock import today
-from tests.decide import people, text
-from tests.network_support import published
-from tests.rounds_support import open_renewal, renewal_setup
-from tests.weekly_support import at_vote
+from tests.support.decide import people, text
+from tests.support.network_support import published
+from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.weekly_support import at_vote
 
 
 def _link(client):

@@ -6,7 +6,7 @@ from intranet.admission.models import Application
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
-from tests import factories
+from tests.support import factories
 
 
 def _submitted(make_user):

@@ -10,8 +10,8 @@ from intranet.admission.models import Application
 from intranet.clock import today
 from intranet.models import OutboxMessage
 from intranet.rounds.models import Round
-from tests.factories import Case
-from tests.rounds_support import open_renewal, renewal_setup
+from tests.support.factories import Case
+from tests.support.rounds_support import open_renewal, renewal_setup
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import OutboxMessage
-from tests import admission_flow as flow
-from tests.browser import describe, run_axe, watch_for_errors
+from tests.support import admission_flow as flow
+from tests.support.browser import describe, run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
 

@@ -9,8 +9,8 @@ from intranet.db import database_for, db, migration_runner, upgrade
 from intranet.models import Membership, Organisation, User
 from intranet.schema import MODELS
 from intranet.workflows.models import AuditEvent
-from tests import factories
 from tests.conftest import PG_URL
+from tests.support import factories
 
 
 def test_upgrade_twice_is_harmless(app):

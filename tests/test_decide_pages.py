@@ -4,13 +4,12 @@ the applicant follows plain steps and sees nothing internal."""
 
 import io
 
-import pytest
 from pypdf import PdfReader
 
 from intranet.models import OutboxMessage
-from tests import factories
-from tests.decide import HTMX, fresh, people, text
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, text
+from tests.support.factories import cast_vote
 
 
 def escalated(applicant, leader, reason="Twijfel over de doelgroep."):
@@ -23,11 +22,6 @@ def with_leader(applicant, route="uitgebreid"):
 
 def at_vote(applicant, leader):
     return factories.Case(applicant).nominated(leader).get()
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
 
 
 def _post(client, case, trigger, comment, **extra):
@@ -169,9 +163,3 @@ def test_the_dossier_pdf_holds_the_application_and_the_whole_timeline(client, lo
     assert f"Dossier: aanmelding {case.organisation.name}" in words
     assert "Profielbeschrijving" in words and "Twijfel over de doelgroep." in words
     assert "Bij de regiegroep" in words  # the timeline, expanded
-
-
-def test_the_applicant_cannot_print_the_deciders_dossier(client, login, cast):
-    case = escalated(cast.applicant, cast.leader)
-    login(cast.applicant)
-    assert client.get(f"/aanmelding/{case.id}/dossier").status_code == 403

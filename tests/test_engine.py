@@ -11,19 +11,9 @@ from intranet.workflow_registry import BY_NAME as REGISTRY
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline, ImmutableError
 from intranet.workflows.timers import last_tick
-from tests import factories
-from tests.query_count import counted_queries
-from tests.world import snapshot
-
-
-@pytest.fixture
-def applicant(make_user):
-    return make_user()
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
+from tests.support import factories
+from tests.support.query_count import counted_queries
+from tests.support.world import snapshot
 
 
 def test_one_shared_machine_per_workflow():

@@ -15,8 +15,8 @@ from intranet.clock import now
 from intranet.schema import MODELS
 from intranet.workflows import engine, timers
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import factories
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.factories import cast_vote
 
 TRIGGERS = sorted(admission.triggers)
 

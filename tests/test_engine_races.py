@@ -13,8 +13,8 @@ from intranet.db import db
 from intranet.models import User
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
-from tests import factories
 from tests.conftest import TEST_CONFIG
+from tests.support import factories
 
 CONFLICTING = [
     ("bevestigen", ""),

@@ -8,8 +8,8 @@ from intranet import tokens
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from tests import factories
-from tests.decide import HTMX, text
+from tests.support import factories
+from tests.support.decide import HTMX, text
 
 
 def _is_notice(response, status, words):

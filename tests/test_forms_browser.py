@@ -8,8 +8,8 @@ from intranet.admission.models import Application, Vote
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, User
 from intranet.rounds.models import RenewalInvitation, Round
-from tests import pages
-from tests.browser import describe, run_axe, watch_for_errors
+from tests.support import pages
+from tests.support.browser import describe, run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
 

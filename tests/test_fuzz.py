@@ -2,7 +2,7 @@
 
 Every POST route of the URL map is fuzzed with its declared fields (FIELDS), every GET route
 with its query-string filters (QUERY, a stray parameter for the others), as a role the
-authorization table (tests/matrix.py) allows, with and without htmx, and with odd values in
+authorization table (tests/support/matrix.py) allows, with and without htmx, and with odd values in
 the URL itself. A new POST route fails here until its fields are declared.
 """
 
@@ -24,11 +24,11 @@ from intranet.fees.forms import BUDGET_LINES
 from intranet.fees.models import BASES, KINDS
 from intranet.models import SECTORS, User
 from intranet.partners.contacts import INVITE
-from tests import fuzz_inputs
 from tests.conftest import TEST_CONFIG
-from tests.csp import inline_code, missing_security_headers
-from tests.matrix import LOGIN, TABLE
-from tests.world import (
+from tests.support import fuzz_inputs
+from tests.support.csp import inline_code, missing_security_headers
+from tests.support.matrix import LOGIN, TABLE
+from tests.support.world import (
     AANVRAGER,
     ALTERNATIVES,
     Visitors,
@@ -235,7 +235,9 @@ GUARDED = (403, LOGIN)
 def _allowed_roles(endpoint, method):
     """The roles the authorization table lets past this route's guard."""
     expect = TABLE.get((endpoint, method))
-    assert expect, f"declare {endpoint} {method} in the authorization table (tests/matrix.py)"
+    assert expect, (
+        f"declare {endpoint} {method} in the authorization table (tests/support/matrix.py)"
+    )
     # a role's own exception is the guard turning it away; the row's status may be the
     # route's refusal of the row's own arguments (deactivating one's own account: 403)
     roles = [role for role in sorted(expect.allowed) if expect.exceptions.get(role) not in GUARDED]

@@ -7,14 +7,10 @@ import pytest
 from intranet.admission.models import Application, Vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
-from tests import factories
-from tests.decide import fresh, mails_to, nominate, people, text
-from tests.factories import cast_vote
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
+from tests.support import factories
+from tests.support.decide import fresh, nominate, text
+from tests.support.factories import cast_vote
+from tests.support.mails import mails_to
 
 
 def test_the_deadline_defaults_to_the_vote_duration_setting(app, client, login, cast):

@@ -5,10 +5,10 @@ import pytest
 from intranet.admission.models import Comment
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
-from tests import factories
-from tests.decide import people
-from tests.factories import cast_vote
-from tests.query_count import counted_queries as counting
+from tests.support import factories
+from tests.support.decide import people
+from tests.support.factories import cast_vote
+from tests.support.query_count import counted_queries as counting
 
 
 def _queries(client, url):

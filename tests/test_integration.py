@@ -4,7 +4,7 @@ and a partner's page shows its convenant history."""
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.rounds.models import PeriodMembership
 from intranet.workflows import engine
-from tests import factories, rounds_support
+from tests.support import factories, rounds_support
 
 
 def test_an_admitted_partner_joins_the_running_period(make_user):

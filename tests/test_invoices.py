@@ -17,13 +17,7 @@ from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.timers import tick
-from tests.invoice_support import network, pdf_text
-
-
-@pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
+from tests.support.invoice_support import network, pdf_text
 
 
 @pytest.fixture

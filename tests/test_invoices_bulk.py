@@ -10,8 +10,8 @@ from intranet.fees.rules import PROJECTPLAN_RATES
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
-from tests.query_count import counting_queries
-from tests.races import run_rounds
+from tests.support.query_count import counting_queries
+from tests.support.races import run_rounds
 
 YEARS = [2018, 2019, 2020, 2021]
 RACERS = 3

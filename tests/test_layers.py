@@ -114,3 +114,16 @@ def test_the_state_check_covers_every_workflow_in_the_list():
     assert {"stemming", "lopend", "te_besluiten", "getekend", "afgeslagen"} <= names
     assert PACKAGE / "rounds" / "renewal_workflow.py" in WORKFLOW_MODULES
     assert PACKAGE / "admission" / "workflow.py" in WORKFLOW_MODULES
+
+
+ROLE_NAMES = {"__init__", "blueprint", "routes", "models", "forms"}
+
+
+def test_no_two_modules_share_a_name():
+    """Only a feature's role modules and modules named after a feature may repeat."""
+    features = {path.name for path in PACKAGE.rglob("*") if (path / "__init__.py").exists()}
+    seen = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.stem not in ROLE_NAMES | features:
+            seen.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE)))
+    assert not {name: paths for name, paths in seen.items() if len(paths) > 1}

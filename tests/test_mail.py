@@ -1,4 +1,5 @@
-"""Mail leaves after commit, through a real SMTP server, and a failed send is retried."""
+"""Mail is queued by the request and sent outside it, through a real SMTP server; a failed
+send is retried."""
 
 import socket
 
@@ -41,6 +42,8 @@ def smtp(app):
 def test_password_reset_mail_arrives_over_smtp(client, make_user, smtp):
     user = make_user()
     client.post("/wachtwoord-vergeten", data={"email": user.email})
+    assert smtp.messages == [] and OutboxMessage.get().status == "queued"  # the request queues
+    assert mail.deliver_queued()["sent"] == 1  # the sender (mail work, tick) sends
     assert len(smtp.messages) == 1
     envelope = smtp.messages[0]
     assert envelope.rcpt_tos == [user.email]
@@ -68,6 +71,8 @@ def test_failed_send_stays_queued_and_is_retried_when_due(app, make_user):
         mail.queue(
             "a@example.org", "Onderwerp", "confirm_email", user=make_user(), link="x", days=7
         )
+    assert OutboxMessage.get().attempts == 0  # queued only: the request never tries
+    mail.deliver_queued()
     message = OutboxMessage.get()
     assert message.status == "queued" and message.attempts == 1 and message.last_error
     OutboxMessage.update(next_attempt_at=None).execute()  # its next attempt is due

@@ -9,7 +9,7 @@ from intranet import mail
 from intranet.clock import now
 from intranet.mail_delivery import deliver_queued, retry_delay
 from intranet.models import OutboxMessage
-from tests.smtp_server import Recorder, free_port, smtp_server
+from tests.support.smtp_server import Recorder, free_port, smtp_server
 
 
 def _queue(count=1, to="lid{n}@example.org", subject="Bericht {n}", kind="test"):

@@ -9,7 +9,7 @@ from intranet.clock import utc
 from intranet.network.calendar import calendar, event, events_for, meetings_for
 from intranet.network.models import Meeting
 from intranet.network.rsvp import answer
-from tests.network_support import published
+from tests.support.network_support import published
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

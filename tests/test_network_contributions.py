@@ -6,7 +6,7 @@ from intranet.models import OutboxMessage
 from intranet.network.contribution_workflow import WORKFLOW
 from intranet.network.models import Contribution, Network, NetworkMember, ProgrammePart
 from intranet.workflows import engine
-from tests.network_support import published
+from tests.support.network_support import published
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from intranet import tokens
 from intranet.models import OutboxMessage
 from intranet.network.links import PURPOSE
 from intranet.network.models import Invitation
-from tests.network_support import answers, begin, published
-from tests.world import snapshot
+from tests.support.network_support import answers, begin, published
+from tests.support.world import snapshot
 
 LINK = re.compile(r"http://localhost(/antwoord/\S+)")
 

@@ -11,14 +11,9 @@ from intranet.network.models import Invitation, Meeting, MeetingNetwork, Network
 from intranet.network.rsvp import answer
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests.network_support import draft, published
-from tests.query_count import counted_queries as counting
-from tests.world import snapshot
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
+from tests.support.network_support import draft, published
+from tests.support.query_count import counted_queries as counting
+from tests.support.world import snapshot
 
 
 def _form(**fields):

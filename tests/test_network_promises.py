@@ -10,14 +10,9 @@ from intranet.network.models import Invitation
 from intranet.network.promises import section
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
-from tests.network_support import begin, published
+from tests.support.network_support import begin, published
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
 
 
 def test_partners_whose_ambassador_had_fewer_than_two_invitations_are_listed(

@@ -5,8 +5,8 @@ import pytest
 from intranet.models import User
 from intranet.network.models import Invitation
 from intranet.network.rsvp import answer
-from tests.network_support import published
-from tests.races import run_rounds
+from tests.support.network_support import published
+from tests.support.races import run_rounds
 
 ROUNDS = 6
 

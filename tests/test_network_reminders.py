@@ -15,7 +15,7 @@ from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import Deadline
 from intranet.workflows.timers import tick
-from tests.network_support import published
+from tests.support.network_support import published
 
 
 def _reminders(subject="Herinnering:"):

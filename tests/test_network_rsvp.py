@@ -6,15 +6,10 @@ from intranet.models import OutboxMessage
 from intranet.network.models import Invitation, Meeting
 from intranet.network.rsvp import answer, change_capacity
 from intranet.refusals import Refused
-from tests.network_support import answers, begin, draft, published
-from tests.world import snapshot
+from tests.support.network_support import answers, begin, draft, published
+from tests.support.world import snapshot
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
 
 
 def test_an_invitee_who_comes_gets_a_seat(make_user, leader):

@@ -8,7 +8,7 @@ from intranet.admission.models import ROUTES
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP
 from intranet.models import Contact, Organisation, User
 from intranet.rounds.models import RenewalInvitation
-from tests import admission_flow as flow
+from tests.support import admission_flow as flow
 
 pytestmark = pytest.mark.once
 

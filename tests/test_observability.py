@@ -1,13 +1,16 @@
 """Observing: a JSON line per request and per event, a request id, no secrets; /healthz."""
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
 
+from intranet import health
 from intranet.app import create_app
 from intranet.clock import now
-from intranet.models import OutboxMessage
+from intranet.db import db, is_sqlite
+from intranet.models import OutboxMessage, Setting
 from intranet.workflows.models import Deadline
 from intranet.workflows.timers import record_tick
 from tests.conftest import PASSWORD, TEST_CONFIG
@@ -103,6 +106,7 @@ def test_an_error_goes_to_the_log_with_its_traceback_not_to_the_page(app, client
     [error] = [line for line in log_lines(capsys) if line["level"] == "ERROR"]
     assert "RuntimeError: kapot van binnen" in error["exc_info"]
     assert error["request_id"] == response.headers["X-Request-ID"]
+    assert f"<code>{error['request_id']}</code>" in page  # the page names it for the helpdesk
 
 
 def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
@@ -111,7 +115,8 @@ def test_healthz_answers_ok_when_the_database_answers_and_tick_ran(client):
     assert response.status_code == 200
     assert response.json["database"] == "ok" and 29 <= response.json["tick_age_s"] <= 60
     assert response.json["problems"] == []
-    assert set(response.json) == {"database", "tick_age_s", "problems"}
+    assert set(response.json) == {"database", "tick_age_s", "mail", "problems"}
+    assert response.json["mail"] == {"oldest_due_s": None, "failures": 0}
 
 
 def test_healthz_is_unhealthy_while_a_deadline_names_an_unknown_workflow(client):
@@ -162,3 +167,55 @@ def test_a_change_made_on_a_page_is_an_event_with_who_and_what(client, make_user
     assert len(changes) == 1
     assert changes[0]["endpoint"] == "outbox.resend" and changes[0]["user_id"] == leader.id
     assert changes[0]["target"] == {"message_id": message.id}
+
+
+_FULL_SQLITE = [
+    f"CREATE TRIGGER setting_full_{op} BEFORE {op} ON setting "
+    "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    for op in ("INSERT", "UPDATE")
+]
+_FULL_POSTGRES = [
+    "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; "
+    "END $$",
+    "CREATE TRIGGER setting_full BEFORE INSERT OR UPDATE ON setting "
+    "FOR EACH ROW EXECUTE FUNCTION disk_full()",
+]
+_UNFULL_SQLITE = ["DROP TRIGGER setting_full_INSERT", "DROP TRIGGER setting_full_UPDATE"]
+_UNFULL_POSTGRES = ["DROP TRIGGER setting_full ON setting", "DROP FUNCTION disk_full()"]
+
+
+def test_healthz_is_unhealthy_when_the_database_refuses_writes(app, client, monkeypatch):
+    record_tick(now())
+    monkeypatch.setitem(health._last_committed, "at", float("-inf"))
+    assert client.get("/healthz").status_code == 200  # committed its probe
+    full, unfull = (
+        (_FULL_SQLITE, _UNFULL_SQLITE) if is_sqlite() else (_FULL_POSTGRES, _UNFULL_POSTGRES)
+    )
+    for statement in full:  # every write now fails, as on a full disk
+        db.execute_sql(statement)
+    try:
+        response = client.get("/healthz")  # within the minute: a write that is rolled back
+        assert response.status_code == 503 and response.json["database"] == "error"
+        monkeypatch.setitem(health._last_committed, "at", float("-inf"))
+        assert client.get("/healthz").status_code == 503  # and the committed one
+    finally:
+        for statement in unfull:
+            db.execute_sql(statement)
+    assert client.get("/healthz").status_code == 200
+
+
+def test_healthz_writes_no_new_rows(app, client, monkeypatch):
+    record_tick(now())
+    for _ in range(5):
+        monkeypatch.setitem(health._last_committed, "at", float("-inf"))
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/healthz").status_code == 200
+    assert [s.key for s in Setting.select()] == [health.PROBE_KEY]
+
+
+def test_an_error_page_shows_its_request_id(client):
+    response = client.get("/bestaat-niet")
+    request_id = response.headers["X-Request-ID"]
+    assert response.status_code == 404 and re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert f"Verzoekcode: <code>{request_id}</code>" in response.get_data(as_text=True)

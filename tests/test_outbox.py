@@ -67,8 +67,8 @@ def test_a_failed_message_can_be_sent_again(client, leader):
     assert "Opnieuw versturen" in page
     response = client.post(f"/beheer/outbox/{message.id}/opnieuw", follow_redirects=True)
     message = OutboxMessage.get()
-    assert message.status == "stored" and message.attempts == 0  # no SMTP server: kept, unsent
-    assert "opnieuw aangeboden" in response.get_data(as_text=True)
+    assert message.status == "queued" and message.attempts == 0  # the sender takes it from here
+    assert "weer in de wachtrij" in response.get_data(as_text=True)
 
 
 def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leader):

@@ -4,8 +4,8 @@ import pytest
 from peewee import chunked
 
 from intranet.models import Organisation
-from tests import factories
-from tests.query_count import counted_queries
+from tests.support import factories
+from tests.support.query_count import counted_queries
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ from openpyxl import Workbook
 
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.partners import table
-from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.partners.network_export import export
 from intranet.refusals import Refused
 from intranet.rounds.models import PeriodMembership
-from tests import factories
-from tests.query_count import counting_queries
-from tests.rounds_support import started
+from tests.support import factories
+from tests.support.query_count import counting_queries
+from tests.support.rounds_support import started
 
 HEADER = "naam;sector;gemeente;leerlingen/kindplaatsen;lidmaatschap;LEF-partner;website;"
 HEADER += "contactpersoon;contactpersoon e-mail;achtervang;achtervang e-mail;"

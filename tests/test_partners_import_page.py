@@ -59,13 +59,6 @@ def test_a_forged_upload_token_is_refused(client, login, make_user):
     assert response.status_code == 409
 
 
-def test_only_the_projectleider_imports_and_exports(client, login, make_user):
-    login(make_user("projectgroep"))
-    assert client.get("/partners/import").status_code == 403
-    assert upload(client, csv_bytes(HEADER, MUSEUM)).status_code == 403
-    assert client.get("/partners/export.csv").status_code == 403
-
-
 def test_download_button_writes_the_import_format(client, login, make_user, make_organisation):
     login(make_user("projectleider"))
     make_organisation(name="Naturalis", pupil_count=None)

@@ -4,7 +4,7 @@ import pytest
 
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import Organisation
-from tests.browser import run_axe, watch_for_errors
+from tests.support.browser import run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
 

@@ -9,19 +9,14 @@ from intranet.admission.models import Application
 from intranet.admission.vote_rule import tally
 from intranet.clock import today
 from intranet.models import Membership, User
-from intranet.people import accounts, seats
+from intranet.people import account_changes, seats
 from intranet.people.audit import of_person
 from intranet.privacy.operations import anonymise
 from intranet.refusals import Refused
-from tests import factories
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.factories import cast_vote
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
 
 
 def seat(user, group="projectgroep", start=-10, end=1000, **fields):
@@ -140,7 +135,7 @@ def test_deactivating_a_member_re_counts_the_open_votes(make_user, leader):
     for member in members[:2]:
         cast_vote(case.id, member, "voor")
     assert Application.get_by_id(case.id).state == "stemming"  # 2 of 4: no majority yet
-    accounts.deactivate(members[3].id, leader)
+    account_changes.deactivate(members[3].id, leader)
     assert Application.get_by_id(case.id).state == "toegelaten"  # 2 of 3 is a majority
 
 

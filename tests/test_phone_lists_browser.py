@@ -3,7 +3,7 @@ scrolling: tables stack into "label: value" rows (intranet.css, `table.stack`)."
 
 import pytest
 
-from tests import pages
+from tests.support import pages
 
 pytestmark = pytest.mark.once
 

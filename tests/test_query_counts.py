@@ -10,11 +10,11 @@ from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
 from intranet.models import Contact, Membership, User
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
-from tests import factories
-from tests.decide import HTMX, fresh, people
-from tests.query_count import counted_queries
+from tests.support import factories
+from tests.support.decide import HTMX, fresh, people
+from tests.support.query_count import counted_queries
+from tests.support.weekly_support import application, at_vote, escalated, with_leader
 from tests.test_partners_directory import add_partners
-from tests.weekly_support import application, at_vote, escalated, with_leader
 
 
 @pytest.fixture

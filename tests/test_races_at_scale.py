@@ -3,7 +3,7 @@
 SQLite runs the racers as processes (as gunicorn's workers would), PostgreSQL as threads.
 Deciding votes: each round's case needs one more voor and every racer casts it at once;
 exactly one closes the vote, the others are told it closed; one audit event, one set of
-e-mails. Signing (tests/races_signing.py, with the rounds feature): every contactpersoon of
+e-mails. Signing (tests/support/races_signing.py, with the rounds feature): every contactpersoon of
 a partner signs its renewal at once; one signature, one audit event, one confirmation each.
 """
 
@@ -19,9 +19,9 @@ from intranet.db import db
 from intranet.models import Membership, Organisation, OutboxMessage, User
 from intranet.workflows.models import AuditEvent, Deadline
 from tests import conftest
-from tests.factories import cast_vote
-from tests.races import Scenario, play
-from tests.races_signing import SIGNING
+from tests.support.factories import cast_vote
+from tests.support.races import Scenario, play
+from tests.support.races_signing import SIGNING
 
 ROUNDS = 200
 MEMBERS = 5  # majority 3: two members voted voor already

@@ -10,13 +10,8 @@ from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
-from tests import factories
+from tests.support import factories
 from tests.test_apply_support import errors, links_to, text
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
 
 
 @pytest.fixture

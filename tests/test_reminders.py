@@ -13,9 +13,10 @@ from intranet.rounds.models import RenewalInvitation
 from intranet.rounds.renewal_workflow import WORKFLOW as RENEWAL
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests.decide import HTMX, mails_to, people, text
-from tests.rounds_support import open_renewal, renewal_setup
-from tests.weekly_support import at_vote
+from tests.support.decide import HTMX, people, text
+from tests.support.mails import mails_to
+from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.weekly_support import at_vote
 
 REMIND = "Herinnering: stemming"
 
@@ -23,7 +24,7 @@ REMIND = "Herinnering: stemming"
 @pytest.fixture
 def vote(make_user, app):
     """A vote of three members, open for 14 days; the first member has voted."""
-    from tests.factories import cast_vote
+    from tests.support.factories import cast_vote
 
     app.config["VOTE_REMINDER_DAYS_BEFORE"] = 3
     cast = people(make_user)

@@ -3,10 +3,11 @@ welcome mail says so."""
 
 from intranet.models import Organisation
 from intranet.rounds.models import RenewalInvitation
-from tests import factories
-from tests.decide import people
-from tests.factories import cast_vote
-from tests.rounds_support import mails_to, open_renewal, renewal_setup
+from tests.support import factories
+from tests.support.decide import people
+from tests.support.factories import cast_vote
+from tests.support.mails import mails_to
+from tests.support.rounds_support import open_renewal, renewal_setup
 
 
 def admitted(make_user):

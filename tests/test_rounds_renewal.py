@@ -8,7 +8,8 @@ from intranet.clock import now, today
 from intranet.formats import day_words
 from intranet.rounds.models import RenewalInvitation, Round, open_invitations_for
 from intranet.workflows.models import AuditEvent
-from tests.rounds_support import mails_to, open_renewal, renewal_setup, tick
+from tests.support.mails import mails_to
+from tests.support.rounds_support import open_renewal, renewal_setup, tick
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from intranet.rounds.models import (
     rounds_in_progress,
 )
 from intranet.workflows import engine
-from tests import factories
-from tests.rounds_support import decide, open_renewal, renewal_setup, started, tick
+from tests.support import factories
+from tests.support.rounds_support import decide, open_renewal, renewal_setup, started, tick
 
 
 def _status(organisation):

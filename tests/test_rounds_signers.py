@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from intranet.clock import today
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows.models import AuditEvent
-from tests.rounds_support import mails_to, open_renewal, renewal_setup, tick
+from tests.support.mails import mails_to
+from tests.support.rounds_support import open_renewal, renewal_setup, tick
 
 SIGNER = {
     "delegate_name": "Marieke Bestuur",

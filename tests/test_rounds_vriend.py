@@ -11,8 +11,9 @@ from intranet.refusals import Refused
 from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
 from intranet.workflows import engine
-from tests import factories
-from tests.rounds_support import mails_to, open_renewal, renewal_setup, started, tick
+from tests.support import factories
+from tests.support.mails import mails_to
+from tests.support.rounds_support import open_renewal, renewal_setup, started, tick
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from intranet import config as default_config
 from intranet import errors
 from intranet.security import CONTENT_SECURITY_POLICY
 from tests.conftest import PASSWORD
-from tests.csp import htmx_config, inline_code, missing_security_headers
-from tests.matrix_run import matrix_run
+from tests.support.csp import htmx_config, inline_code, missing_security_headers
+from tests.support.matrix_run import matrix_run
 
 HTMX = {"HX-Request": "true"}
 

@@ -108,7 +108,7 @@ def test_without_a_test_config_the_environment_counts(monkeypatch, database_url,
 
 def test_behind_a_trusted_proxy_the_audit_records_the_client_address(proxied, make_user):
     from intranet.workflows.models import AuditEvent
-    from tests import factories
+    from tests.support import factories
 
     applicant, leader = make_user(), make_user("projectleider")
     case = factories.Case(applicant, route="basis").submitted().get()

@@ -23,11 +23,11 @@ from intranet.people.models import AddressChange
 from intranet.rounds import signers
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.network_support import published
-from tests.rounds_support import open_renewal, renewal_setup
-from tests.world import snapshot
+from tests.support import factories
+from tests.support.network_support import published
+from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.world import snapshot
 
 NEW_PASSWORD = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
 REFERENCE = {"recommendation": "positief", "text": "Een betrouwbare partner."}

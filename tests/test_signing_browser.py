@@ -6,7 +6,7 @@ import pytest
 
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.rounds.models import RenewalInvitation
-from tests.browser import describe, open_all_details, run_axe, watch_for_errors
+from tests.support.browser import describe, open_all_details, run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
 

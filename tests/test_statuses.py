@@ -9,7 +9,7 @@ from intranet.statuses import ORGANISATION_TRAIL, REFEREE_TRAIL, change_organisa
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import OrganisationStatus, RefereeStatus
-from tests import factories
+from tests.support import factories
 
 
 def _trail(workflow, case_id):

@@ -7,13 +7,13 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.models import Contact, Membership
 from intranet.workflows import engine
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.decide import people, text
-from tests.factories import cast_vote
-from tests.query_count import counting_queries
-from tests.rounds_support import open_renewal, renewal_setup
-from tests.weekly_support import application, at_vote, escalated, with_leader
+from tests.support import factories
+from tests.support.decide import people, text
+from tests.support.factories import cast_vote
+from tests.support.query_count import counting_queries
+from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.weekly_support import application, at_vote, escalated, with_leader
 
 
 def _deadline(case, days):

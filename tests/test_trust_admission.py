@@ -5,8 +5,8 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Contact, Organisation
-from tests.decide import nominate, vote
-from tests.factories import Case
+from tests.support.decide import nominate, vote
+from tests.support.factories import Case
 from tests.test_apply_support import errors as field_errors
 from tests.test_apply_support import fill_in, organisation, text
 

@@ -17,9 +17,9 @@ from intranet.names import name_key
 from intranet.partners import table
 from intranet.partners.import_apply import import_rows
 from intranet.refusals import Refused
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.world import snapshot
+from tests.support import factories
+from tests.support.world import snapshot
 
 HEADER = "naam;sector;gemeente;website"
 

@@ -13,10 +13,10 @@ from intranet.models import Contact, OutboxMessage, User
 from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows.timers import last_tick, tick
 from tests.conftest import PASSWORD
-from tests.factories import period as new_period
+from tests.support.factories import period as new_period
+from tests.support.world import snapshot
 from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
 from tests.test_rounds_renewal import _case, _signature, signing  # noqa: F401
-from tests.world import snapshot
 
 FORMULAS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 

@@ -14,10 +14,10 @@ from intranet.models import OutboxMessage, User
 from intranet.people.models import AddressChange
 from intranet.rounds import signers
 from intranet.rounds.models import RenewalInvitation
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.rounds_support import open_renewal, renewal_setup
-from tests.world import snapshot
+from tests.support import factories
+from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.world import snapshot
 
 NEW = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
 SIGNATURE = {

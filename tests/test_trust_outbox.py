@@ -2,6 +2,7 @@
 
 import re
 
+from intranet.mail_delivery import deliver_queued
 from intranet.models import OutboxMessage
 from intranet.redaction import redact
 from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
@@ -24,6 +25,7 @@ def test_the_projectleider_cannot_read_a_reset_link_in_the_outbox(app, client, m
 def test_a_sent_message_keeps_no_usable_link(app, client, make_user, smtp):  # noqa: F811
     user = make_user()
     client.post("/wachtwoord-vergeten", data={"email": user.email})
+    deliver_queued()
     assert RESET.encode() in smtp.messages[0].content  # the receiver got the link
     message = OutboxMessage.get()
     assert message.status == "sent"

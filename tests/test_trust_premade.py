@@ -12,9 +12,9 @@ from intranet.auth.accounts import send_confirmation
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.partners import table
 from intranet.partners.import_apply import import_rows
-from tests import factories
 from tests.conftest import PASSWORD
-from tests.rounds_support import started
+from tests.support import factories
+from tests.support.rounds_support import started
 
 VICTIM = "slachtoffer@example.org"
 NEW = {"password": "van het slachtoffer zelf", "confirm": "van het slachtoffer zelf"}

@@ -15,8 +15,8 @@ from intranet.models import OutboxMessage, User
 from intranet.people.models import AddressChange
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows.models import AuditEvent
-from tests import factories
 from tests.conftest import PASSWORD
+from tests.support import factories
 
 LIVE = re.compile(r"https?://\S+/(wachtwoord-herstellen|leden/adres|bevestigen)/\S+")
 

@@ -28,9 +28,10 @@ from intranet.clock import today
 from intranet.fees.invoices import Invoice, invoice_number
 from intranet.models import OutboxMessage, User
 from intranet.schooljaar import schooljaar_of
-from tests import conftest, factories
+from tests import conftest
 from tests.conftest import PASSWORD
-from tests.smtp_server import free_port
+from tests.support import factories
+from tests.support.smtp_server import free_port
 from tests.test_trust_attacks_http import CSRF, Client, _apply
 from tests.test_trust_files import MALFORMED, _workbook
 

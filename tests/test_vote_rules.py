@@ -11,9 +11,9 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import Membership
 from intranet.workflows import engine, timers
 from intranet.workflows.models import AuditEvent
-from tests import factories
-from tests.decide import fresh, people, text
-from tests.factories import cast_vote
+from tests.support import factories
+from tests.support.decide import fresh, people, text
+from tests.support.factories import cast_vote
 
 
 @pytest.mark.parametrize(
@@ -85,11 +85,6 @@ def test_the_deadline_without_a_majority_still_escalates(fourteen):
     counts = timers.tick(fresh(case).vote_deadline + timedelta(minutes=1))
     # the reminder to the members who have not voted fires too (it was due days before)
     assert fresh(case).state == "regiegroep" and counts["uitgevoerd"] == 2
-
-
-@pytest.fixture
-def cast(make_user):
-    return people(make_user)
 
 
 def _timeline(case):

@@ -8,7 +8,7 @@ from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.clock import now
 from intranet.models import Contact, User
 from intranet.reminders.sending import vote_reminder_due
-from intranet.rounds.invitations import invite_to_open_rounds
+from intranet.rounds.inviting import invite_to_open_rounds
 from intranet.rounds.rollover import join_current_period
 from intranet.statuses import change_organisation_status
 from intranet.workflows import engine

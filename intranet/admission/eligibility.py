@@ -45,6 +45,19 @@ AREA_WORDS = {
     "school": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
     "vse": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
 }
+# What the deciders check of an application by each route; the area is added from
+# AREA_FOR_ROUTE by `condition`: (who may take it, what follows the area).
+CONDITIONS = {
+    "basis": ("Bedrijf of instelling zonder leerlingen", ""),
+    "uitgebreid": (
+        "Bedrijf of instelling zonder leerlingen die het uitgebreide lidmaatschap wil: "
+        "profielbeschrijving en twee referenties; de projectgroep stemt",
+        "",
+    ),
+    "schoolbestuur": ("Schoolbestuur", ": partner van rechtswege; zijn scholen doen mee"),
+    "school": ("School onder de Leidse samenwerkingsverbanden PO of VO", ""),
+    "vse": ("Instelling voor voorschoolse educatie (VSE)", ""),
+}
 # For whom each route is, and what it costs per schooljaar (projectplan, "Bekostiging").
 ROUTE_FIT = {
     "basis": (
@@ -102,6 +115,21 @@ def municipality_problem(route, municipality):
         f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]}, "
         f"niet in {canonical_municipality(municipality)}."
     )
+
+
+def _listed(names):
+    """'Leiden, Leiderdorp of Voorschoten'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} of {names[-1]}"
+
+
+def condition(route):
+    """What the deciders check of an application by this route, its area named from the rule."""
+    if route not in CONDITIONS:
+        return ""
+    who, after = CONDITIONS[route]
+    area = AREA_FOR_ROUTE.get(route)
+    where = f", gevestigd in {_listed(area)}" if area else ""
+    return f"{who}{where}{after}."
 
 
 def asks_pupils(route):

@@ -4,7 +4,7 @@ from flask import Blueprint, request
 
 from intranet import htmx
 from intranet.admission.workflow import WORKFLOW as admission
-from intranet.archive.queries import FINISHED, archived
+from intranet.archive.finished import FINISHED, archived
 from intranet.pagination import paginate
 from intranet.security import role_required
 

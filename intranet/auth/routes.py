@@ -90,16 +90,32 @@ def forgot_password():
             form.email.errors.append(TOO_MANY_MAILS.format(minutes=throttled.minutes))
             return render_template("auth/forgot.html", form=form), 429
         user = User.by_email(form.email.data)
-        if user and user.active:
+        known = user is not None and user.active
+        try:  # an unknown address does the same work, and its transaction is rolled back
             with db.atomic():
-                token = security.account_link("password-reset", user)
-                link = mail.external_url("auth.reset_password", token=token)
-                mail.queue(
-                    user.email, "Nieuw wachtwoord instellen", "password_reset", user=user, link=link
-                )
+                _queue_reset_mail(user if known else _decoy(form.email.data))
+                if not known:
+                    raise _NoSuchAccount
+        except _NoSuchAccount:
+            pass
         flash("Als dit adres bij ons bekend is, ontvangt u een e-mail met een link.", "info")
         return redirect(url_for("auth.login"))
     return render_template("auth/forgot.html", form=form)
+
+
+class _NoSuchAccount(Exception):
+    """Rolls back the decoy reset mail of an address without an (active) account."""
+
+
+def _decoy(email):
+    """An unsaved account for an unknown address: its mail is written, then rolled back."""
+    return User(id=0, email=email.strip().lower(), name="", password_hash=None)
+
+
+def _queue_reset_mail(user):
+    token = security.account_link("password-reset", user)
+    link = mail.external_url("auth.reset_password", token=token)
+    mail.queue(user.email, "Nieuw wachtwoord instellen", "password_reset", user=user, link=link)
 
 
 @bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])

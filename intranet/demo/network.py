@@ -26,7 +26,7 @@ from intranet.network.publishing import audience_ids, invite
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
-from intranet.workflows.states import ContributionState, MeetingState
+from intranet.workflows.states import MeetingState
 
 # slug, name, kind, central question, description, zichthouder (contact of this partner)
 NETWORKS = [
@@ -256,24 +256,24 @@ def _leftival(leader, networks):
             "duurzaamheid",
             "Buitenlab: leren over de natuur",
             "Een buitenlab met leerlingen van drie scholen.",
-            ContributionState.ACCEPTED,
+            ("accepteren", "Past precies bij de dwarslijn Duurzaamheid."),
         ),
         (
             "Museum Boerhaave",
             "ai",
             "Denkende machines",
             "Een workshop over AI en wetenschap.",
-            ContributionState.SUBMITTED,
+            None,  # still to be answered
         ),
         (
             "Stadspodia Leiden",
             "brede-vorming",
             "Podium voor talent",
             "Leerlingen spelen op het LEFtival-podium.",
-            ContributionState.MORE_INFORMATION,
+            ("informatie_vragen", "Hoeveel leerlingen, en welke scholen?"),
         ),
     ]
-    for name, slug, title, text, state in proposals:
+    for name, slug, title, text, reply in proposals:  # reply: the projectleider's step
         organisation = Organisation.get(Organisation.name == name)
         case = engine.create_case(
             contribution_workflow.WORKFLOW,
@@ -287,22 +287,9 @@ def _leftival(leader, networks):
             partners_involved="Drie basisscholen uit Leiden",
             needs="Een ruimte voor 30 mensen",
         )
-        if state == ContributionState.ACCEPTED:
-            engine.fire(
-                contribution_workflow.WORKFLOW,
-                case.id,
-                "accepteren",
-                leader,
-                comment="Past precies bij de dwarslijn Duurzaamheid.",
-            )
-        elif state == ContributionState.MORE_INFORMATION:
-            engine.fire(
-                contribution_workflow.WORKFLOW,
-                case.id,
-                "informatie_vragen",
-                leader,
-                comment="Hoeveel leerlingen, en welke scholen?",
-            )
+        if reply:
+            trigger, comment = reply
+            engine.fire(contribution_workflow.WORKFLOW, case.id, trigger, leader, comment=comment)
 
 
 def _upcoming(leader):

@@ -15,7 +15,8 @@ MAIL_STATUSES = {
 
 
 class OutboxMessage(BaseModel):
-    """An e-mail: queued in the transaction that causes it, sent after commit."""
+    """An e-mail: queued in the transaction that causes it, sent by a sender outside the
+    request (`mail work`, tick) that holds a lease on it."""
 
     to = CharField()
     subject = CharField()
@@ -27,6 +28,14 @@ class OutboxMessage(BaseModel):
     created_at = DateTimeField(default=now, index=True)
     next_attempt_at = DateTimeField(null=True, index=True)  # None: as soon as possible
     sent_at = DateTimeField(null=True)
+    # The lease of the sender that holds it ("sending"): who (a random claim) and since when.
+    # claimed_at stays after the attempt: the moment of the last attempt (for /healthz).
+    claim = CharField(null=True)
+    claimed_at = DateTimeField(null=True, index=True)
+    # Optional: an HTML alternative to the plain body, and extra headers as a JSON object
+    # (e.g. List-Unsubscribe for newsletters); None for the plain mails.
+    html = TextField(null=True)
+    headers = TextField(null=True)
 
     @classmethod
     def newest(cls, limit=100):

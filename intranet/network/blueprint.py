@@ -3,15 +3,15 @@
 from flask import Blueprint
 
 from intranet.network.routes import (
-    answers,
     attendance,
     contributions,
     jaargesprekken,
-    meetings,
+    link_answers,
+    meeting_pages,
     networks,
 )
 
 bp = Blueprint("network", __name__)
-MODULES = (networks, meetings, answers, attendance, contributions, jaargesprekken)
+MODULES = (networks, meeting_pages, link_answers, attendance, contributions, jaargesprekken)
 for module in MODULES:
     module.pages.add_to(bp)

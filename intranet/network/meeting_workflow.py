@@ -1,6 +1,6 @@
 """A meeting of the network: drafted, published (the audience is invited), or called off.
 
-The projectleider drafts a meeting (network/routes/meetings.py) and publishes it: every
+The projectleider drafts a meeting (network/routes/meeting_pages.py) and publishes it: every
 invitee gets an invitation with a single-use answer link (network/publishing.py), the mails
 leave with `workflows tick`. A meeting in the past, or one that ends before it starts, is
 not published; publishing opens the meeting's schooljaar (netwerkjaar_workflow.py) if it

@@ -5,7 +5,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet import htmx, logs
-from intranet.mail_delivery import deliver_queued, requeue
+from intranet.mail_delivery import requeue
 from intranet.models import MAIL_STATUSES, OutboxMessage
 from intranet.pagination import paginate
 from intranet.redaction import redact
@@ -44,15 +44,13 @@ def message(message_id):
 @bp.post("/outbox/<int:message_id>/opnieuw")
 @role_required("projectleider")
 def resend(message_id):
-    """Send a failed e-mail again, now (and by tick if the server does not answer)."""
+    """Put a failed e-mail back in the queue; the mail sender sends it within seconds."""
     message = get_object_or_404(OutboxMessage, OutboxMessage.id == message_id)
     if not requeue([message.id]):
         flash("Dit bericht is al afgehandeld: het is niet (meer) mislukt.", "info")
     else:
         logs.event("mail_resend", user_id=current_user.id, message_id=message.id)
-        deliver_queued([message.id])
-        status = OutboxMessage.get_by_id(message.id).status_label
-        flash(f"Het bericht is opnieuw aangeboden; status: {status}.", "success")
+        flash("Het bericht staat weer in de wachtrij en wordt zo verstuurd.", "success")
     return redirect(url_for("outbox.message", message_id=message.id))
 
 

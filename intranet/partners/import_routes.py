@@ -14,9 +14,9 @@ from intranet.errors import error_page
 from intranet.forms import Form
 from intranet.pages import Pages
 from intranet.partners import table
-from intranet.partners.cli import too_large
-from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.partners.network_export import export
+from intranet.partners.partner_cli import too_large
 from intranet.refusals import Refused
 from intranet.security import role_required
 

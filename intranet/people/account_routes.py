@@ -11,7 +11,7 @@ from intranet.auth.forms import ConfirmForm
 from intranet.models import Membership, User
 from intranet.pages import Pages
 from intranet.pagination import paginate
-from intranet.people import accounts, audit
+from intranet.people import account_changes, audit
 from intranet.people.forms import EmailForm, InviteForm, NameForm
 from intranet.people.models import AddressChange
 from intranet.refusals import Refused
@@ -29,7 +29,7 @@ def accounts_page():
     form = InviteForm() if request.method == "POST" else InviteForm(formdata=None)
     if request.method == "POST" and form.validate():
         try:
-            user = accounts.invite(form.name.data, form.email.data, _me())
+            user = account_changes.invite(form.name.data, form.email.data, _me())
         except Refused as refused:
             form.email.errors.append(refused.message)
         else:
@@ -73,7 +73,7 @@ def rename(user_id):
     form = NameForm()
     if form.validate():
         try:
-            accounts.rename(user.id, form.name.data, _me())
+            account_changes.rename(user.id, form.name.data, _me())
         except Refused as refused:
             form.name.errors.append(refused.message)
         else:
@@ -90,7 +90,7 @@ def change_email(user_id):
     form = EmailForm()
     if form.validate():
         try:
-            accounts.request_email_change(user.id, form.email.data, _me())
+            account_changes.request_email_change(user.id, form.email.data, _me())
         except Refused as refused:
             form.email.errors.append(refused.message)
         else:
@@ -107,14 +107,14 @@ def change_email(user_id):
 @role_required("projectleider")
 def deactivate(user_id):
     """Deactivate an account: it cannot log in, its sessions end at once."""
-    return _set_active(user_id, accounts.deactivate, "gedeactiveerd")
+    return _set_active(user_id, account_changes.deactivate, "gedeactiveerd")
 
 
 @pages.post("/accounts/<int:user_id>/activeren")
 @role_required("projectleider")
 def reactivate(user_id):
     """Open a deactivated account again."""
-    return _set_active(user_id, accounts.reactivate, "weer actief")
+    return _set_active(user_id, account_changes.reactivate, "weer actief")
 
 
 def _set_active(user_id, change, state):
@@ -127,19 +127,19 @@ def _set_active(user_id, change, state):
 @pages.route("/uitnodiging/<token>", methods=["GET", "POST"])
 def accept_invite(token):
     """An invited person chooses a password through the e-mailed link, and is logged in."""
-    return invitations.accept_page(accounts.INVITE, token, landing="views.home")
+    return invitations.accept_page(account_changes.INVITE, token, landing="views.home")
 
 
 @pages.route("/adres/<token>", methods=["GET", "POST"])
 def confirm_email_change(token):
     """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
-    payload = tokens.read(accounts.EMAIL_CHANGE, token, max_age)  # refused: the error answer
-    accounts.change_of_link(payload)  # a link the account has outlived says so at once
+    payload = tokens.read(account_changes.EMAIL_CHANGE, token, max_age)  # refused: the error answer
+    account_changes.change_of_link(payload)  # a link the account has outlived says so at once
     form = ConfirmForm()
     if not form.validate_on_submit():
         return render_template("auth/confirm.html", form=form)
-    user = accounts.confirm_email_change(payload)
+    user = account_changes.confirm_email_change(payload)
     if current_user.is_authenticated and current_user.id == user.id:
         logout_user()  # every session of the account has ended, this one too
     if user.password_hash is None:

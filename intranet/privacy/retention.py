@@ -33,7 +33,7 @@ def prune(moment=None):
         "used_links": UsedLink.delete()
         .where(UsedLink.used_at < _link_cutoff(moment, config["KEEP_USED_LINKS"]))
         .execute(),
-        "mail_bodies": OutboxMessage.update(body=PRUNED_BODY)
+        "mail_bodies": OutboxMessage.update(body=PRUNED_BODY, html=None)
         .where(
             OutboxMessage.status.in_(["sent", "stored"]),
             OutboxMessage.sent_at < moment - config["KEEP_SENT_MAIL_BODIES"],

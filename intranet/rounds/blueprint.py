@@ -3,10 +3,10 @@
 from flask import Blueprint
 
 from intranet.rounds.routes import (
-    answers,
+    convenant_printing,
     decisions,
+    invitation_pages,
     period_pages,
-    printing,
     round_opening,
     round_page,
     signing_pages,
@@ -18,10 +18,10 @@ MODULES = (
     period_pages,
     round_opening,
     round_page,
-    answers,
+    invitation_pages,
     decisions,
     signing_pages,
-    printing,
+    convenant_printing,
     vrienden,
 )
 for module in MODULES:

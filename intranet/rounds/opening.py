@@ -9,7 +9,7 @@ from intranet.deadlines import end_of
 from intranet.formats import day_words
 from intranet.models import Organisation
 from intranet.refusals import Refused
-from intranet.rounds.invitations import invite
+from intranet.rounds.inviting import invite
 from intranet.rounds.models import RenewalInvitation, Round, contacts_of, vriend_organisations
 from intranet.statuses import change_organisation_status
 from intranet.workflows.states import ContinuationState, PeriodState, RenewalState

@@ -3,7 +3,7 @@
 from intranet import mail
 from intranet.deadlines import end_of
 from intranet.models import Organisation
-from intranet.rounds.invitations import INVITATIONS
+from intranet.rounds.inviting import INVITATIONS
 from intranet.rounds.models import Round, contacts_of, vriend_organisations
 from intranet.rounds.opening import vriend_candidates
 from intranet.workflows.states import OrganisationStatus

@@ -114,6 +114,7 @@ class Deadline(BaseModel):
     due_at = DateTimeField(index=True)
     fired_at = DateTimeField(null=True, index=True)
     outcome = CharField(default="")  # uitgevoerd, vervallen
+    error = TextField(null=True)  # its action failed at the last tick (kind of error); retried
 
     class Meta:
         indexes = ((("workflow", "case_id", "action"), False),)

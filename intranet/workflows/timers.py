@@ -1,5 +1,9 @@
 """`workflows tick`: fire every due deadline exactly once, and note that tick ran.
 
+Each deadline runs in a transaction of its own: one whose action raises is rolled back,
+logged, keeps its error (reported by `problems()` and so by /healthz) and is tried again at
+the next tick, while the others fire. Mail and pruning run whatever happened before them.
+
 That tick ran is noted outside the database, as the modification time of a file in the
 instance folder (`last-tick`), so a tick with nothing due writes nothing to the database.
 The web workers read it for `/healthz` and the projectleider's warning; both run as the same
@@ -7,7 +11,7 @@ user on the same instance folder (deploy/).
 """
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import current_app
 from peewee import fn
@@ -23,6 +27,7 @@ from intranet.workflows.models import Deadline
 TICK_STAMP = "last-tick"  # in the instance folder: its modification time is the last tick
 
 UNKNOWN = "onbekende workflow"
+FAILED = "fout"
 
 
 def tick(moment=None):
@@ -32,7 +37,7 @@ def tick(moment=None):
     counted under UNKNOWN and logged, and `problems()` reports it until it is resolved.
     """
     moment = moment or now()
-    counts = {"uitgevoerd": 0, "vervallen": 0, UNKNOWN: 0}
+    counts = {"uitgevoerd": 0, "vervallen": 0, UNKNOWN: 0, FAILED: 0}
     workflows = engine.registered()
     for deadline in list(Deadline.due(moment)):
         if deadline.workflow not in workflows:
@@ -45,16 +50,48 @@ def tick(moment=None):
                 deadline.action,
             )
             continue
-        outcome = _fire_once(workflows[deadline.workflow], deadline, moment)
+        try:
+            outcome = _fire_once(workflows[deadline.workflow], deadline, moment)
+        except Exception as error:  # rolled back; the others still fire
+            outcome = FAILED
+            _note_failure(deadline, error)
         if outcome:
             counts[outcome] += 1
     record_tick()  # tick ran, whatever the mail does below
-    mail.retry_stalled(older_than=now() - timedelta(minutes=10))
-    mailed = mail.deliver_queued()
-    pruned = retention.prune()
+    mailed = _guarded("mail", _send_mail)
+    pruned = _guarded("pruning", retention.prune)
     mailed = {f"mail_{outcome}": n for outcome, n in mailed.items()}
     logs.event("tick", **counts, **mailed, **{f"pruned_{what}": n for what, n in pruned.items()})
     return counts
+
+
+def _send_mail():
+    mail.release_expired()
+    return mail.deliver_queued()
+
+
+def _guarded(what, step):
+    """Run one part of the tick; its failure is logged and leaves the other parts running."""
+    try:
+        return step()
+    except Exception:
+        current_app.logger.exception("tick: %s failed", what)
+        return {"failed": 1}
+
+
+def _note_failure(deadline, error):
+    """Log a deadline whose action raised, and keep the kind of error on it for /healthz."""
+    current_app.logger.exception(
+        "deadline %s failed (%s, case %s, %s)",
+        deadline.id,
+        deadline.workflow,
+        deadline.case_id,
+        deadline.action,
+    )
+    try:
+        Deadline.update(error=type(error).__name__).where(Deadline.id == deadline.id).execute()
+    except Exception:  # the database itself is the trouble: the log line says enough
+        current_app.logger.exception("deadline %s: its error could not be noted", deadline.id)
 
 
 def _fire_once(workflow, deadline, moment):
@@ -68,7 +105,7 @@ def _fire_once(workflow, deadline, moment):
         if not claimed:
             return None
         outcome = _run(workflow, deadline, moment)
-        Deadline.update(outcome=outcome).where(Deadline.id == deadline.id).execute()
+        Deadline.update(outcome=outcome, error=None).where(Deadline.id == deadline.id).execute()
         return outcome
 
 
@@ -96,7 +133,19 @@ def problems():
         .group_by(Deadline.workflow)
         .tuples()
     )
-    return [f"{count} open termijn(en) van onbekende workflow {name!r}" for name, count in unknown]
+    failing = (
+        Deadline.select(Deadline.workflow, Deadline.action, Deadline.error, fn.COUNT(Deadline.id))
+        .where(Deadline.fired_at.is_null(), Deadline.error.is_null(False))
+        .group_by(Deadline.workflow, Deadline.action, Deadline.error)
+        .tuples()
+    )
+    return [
+        *(f"{count} open termijn(en) van onbekende workflow {name!r}" for name, count in unknown),
+        *(
+            f"{count} termijn(en) {name}/{action} mislukt bij de laatste tick: {error}"
+            for name, action, error, count in failing
+        ),
+    ]
 
 
 def _stamp():

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from flask import abort
 
-from intranet.admission.eligibility import asks_pupils
+from intranet.admission.eligibility import asks_pupils, condition
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.admission.vote_rule import current_member_ids, deadline_passed, tally
 from intranet.admission.workflow import WORKFLOW as admission
@@ -14,15 +14,6 @@ from intranet.pagination import paginate
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import AdmissionState as State
 
-ELIGIBILITY = {
-    "basis": "Bedrijf of instelling zonder leerlingen, gevestigd in Leiden, Leiderdorp, "
-    "Voorschoten, Oegstgeest, Wassenaar, Zoeterwoude of Kaag en Braassem.",
-    "uitgebreid": "Bedrijf of instelling zonder leerlingen die het uitgebreide lidmaatschap wil: "
-    "profielbeschrijving en twee referenties; de projectgroep stemt.",
-    "schoolbestuur": "Leids schoolbestuur: partner van rechtswege; zijn scholen doen mee.",
-    "school": "School onder de Leidse samenwerkingsverbanden PO of VO (ook buiten Leiden).",
-    "vse": "Instelling voor voorschoolse educatie (VSE) in de Leidse regio.",
-}
 INBOX_SECTIONS = (
     (State.WITH_LEADER, "Te beoordelen", "Deze aanmeldingen wachten op uw besluit."),
     (State.VOTE, "Stemming loopt", "De projectgroep stemt; leg zo nodig een stem vast."),
@@ -49,7 +40,7 @@ def dossier(application):
         "application": application,
         "organisation": application.organisation,
         "referees": Referee.current(application),
-        "eligibility": ELIGIBILITY.get(application.route, ""),
+        "eligibility": condition(application.route),
         "asks_count": asks_pupils(application.route),  # pupils or kindplaatsen
     }
 

@@ -9,7 +9,7 @@ from intranet.formats import DAY_PATTERN, moment_numbers
 from intranet.pages import Pages
 from intranet.rounds.opening import lef_continuing
 from intranet.rounds.periods import demo_note
-from intranet.rounds.progress import find_round, progress, workflow_of
+from intranet.rounds.round_progress import find_round, progress, workflow_of
 from intranet.security import role_required
 
 pages = Pages()

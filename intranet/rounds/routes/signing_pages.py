@@ -10,7 +10,13 @@ from intranet.refusals import Refused
 from intranet.rounds import signers
 from intranet.rounds.forms import PaperSignForm, SignerForm, SignForm
 from intranet.rounds.models import RenewalInvitation
-from intranet.rounds.routes.answers import _invitation, _page, _require_own, _stale, stale_message
+from intranet.rounds.routes.invitation_pages import (
+    _invitation,
+    _page,
+    _require_own,
+    _stale,
+    stale_message,
+)
 from intranet.security import role_required
 
 pages = Pages()

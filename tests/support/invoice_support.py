@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from intranet.fees.invoices import BillingAddress
 from intranet.fees.models import FeeAgreement, FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
-from tests import factories
+from tests.support import factories
 
 
 def network(year=2018):

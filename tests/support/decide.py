@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from intranet.admission.models import Application
 from intranet.clock import today
-from intranet.models import OutboxMessage, User
+from intranet.models import User
 
 HTMX = {"HX-Request": "true"}
 
@@ -72,12 +72,6 @@ def step(client, case, trigger, comment="", expected_state=None, headers=None, n
     return client.post(
         f"/zaak/toetreding/{case.id}/stap/{trigger}", data=data, headers=headers or {}
     )
-
-
-def mails_to(email, subject_part=""):
-    """The e-mails to an address whose subject contains the text."""
-    query = OutboxMessage.select().where(OutboxMessage.to == email)
-    return [m for m in query.order_by(OutboxMessage.id) if subject_part in m.subject]
 
 
 def link_path(body, prefix):

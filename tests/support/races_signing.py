@@ -14,8 +14,8 @@ from intranet.rounds import opening, renewal_workflow
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent, Deadline
-from tests.races import Scenario
-from tests.world_rounds import periods
+from tests.support.races import Scenario
+from tests.support.world_rounds import periods
 
 SIGNERS = 3  # contactpersonen per partner (the last is the achtervang), all signing at once
 

@@ -193,7 +193,9 @@ class Walk:
             names = sorted(rule.arguments)
             missing = [name for name in names if name not in demo]
             if missing:
-                raise LookupError(f"{rule.rule}: no demo values for {missing} (tests/pages.py)")
+                raise LookupError(
+                    f"{rule.rule}: no demo values for {missing} (tests/support/pages.py)"
+                )
             values = [dict.fromkeys([*self.seen_values.get(n, ()), *demo[n]]) for n in names]
             for combo in islice(product(*values), TRIES_PER_RULE):
                 arguments = dict(zip(names, combo, strict=True))

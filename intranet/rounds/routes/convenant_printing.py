@@ -7,7 +7,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 from werkzeug.exceptions import Unauthorized
 
-from intranet import pdf
+from intranet import printable
 from intranet.clock import now
 from intranet.pages import Pages
 from intranet.rounds import signers
@@ -65,7 +65,7 @@ def _context(period, token):
 def convenant_print(case_id):
     """The convenant text laid out for printing, with lines to sign on paper."""
     period, token = _readable_period(case_id)
-    return pdf.print_page("rounds/convenant_print.html", **_context(period, token))
+    return printable.print_page("rounds/convenant_print.html", **_context(period, token))
 
 
 @pages.get("/convenant/periode/<int:case_id>/convenant.pdf")
@@ -74,4 +74,4 @@ def convenant_pdf(case_id):
     """The convenant text as a PDF."""
     period, token = _readable_period(case_id)
     name = f"convenant-{period.id}.pdf"
-    return pdf.pdf_response("rounds/convenant_print.html", name, **_context(period, token))
+    return printable.pdf_response("rounds/convenant_print.html", name, **_context(period, token))

@@ -1,4 +1,4 @@
-"""The screenshot gallery: `python -m tests.screenshots docs/screenshots` (make screenshots).
+"""The screenshot gallery: `python -m tests.support.screenshots docs/screenshots`.
 
 Serves a fresh demo database, logs in as each role and saves the main pages at a phone's
 width (390 px) and a laptop's (1280 px) as ROLE-PAGE-WIDTH.png.
@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
-from tests import pages
-from tests.browser import CHROMIUM, LAUNCH_ARGS, LiveServer, demo_app, seed_demo_database
+from tests.support import pages
+from tests.support.browser import CHROMIUM, LAUNCH_ARGS, LiveServer, demo_app, seed_demo_database
 
 WIDTHS = {390: 844, 1280: 800}
 

@@ -34,7 +34,7 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE = Path(__file__).parent / "vendor" / "axe" / "axe.min.js"
+AXE = Path(__file__).parent.parent / "vendor" / "axe" / "axe.min.js"
 LINK = re.compile(r"https?://\S+")
 
 

@@ -1,18 +1,18 @@
 """The authorization table: for every route and method, who gets past the guard, and what.
 
 Every (endpoint, method) of the app must be declared here; tests/test_authorization_matrix.py
-sends each one as every role of tests/world.py and compares. A role that is not allowed
+sends each one as every role of tests/support/world.py and compares. A role that is not allowed
 gets the guard's answer: anonymous is sent to the login page, a logged-in person gets 403.
 Allowed roles get `status` (the world's case lies with the regiegroep, so a step that needs
 another state answers 409, an empty POST fails validation with 422 or a re-rendered 200).
-A row's `args` name the world's records for its URL where ARGUMENTS (tests/world.py) would
+A row's `args` name the world's records for its URL where ARGUMENTS (tests/support/world.py) would
 pick others. The matrix asks the routes in name order, so where an allowed POST succeeds,
 later rows see its effect (noted at the row).
 """
 
 from dataclasses import dataclass, field
 
-from tests.world import (
+from tests.support.world import (
     AANVRAGER,
     ANONYMOUS,
     CONTACTPERSOON,
@@ -226,7 +226,7 @@ APPLY_AND_ROUNDS = {
 }
 TABLE.update(APPLY_AND_ROUNDS)
 
-# Netwerk (tests/world_network.py): the contactpersoon is a member of the network, the other
+# Netwerk (tests/support/world_network.py): the contactpersoon is a member of the network, the other
 # organisation's contactpersoon its zichthouder; the meeting invites both and asks for
 # contributions; the contactpersoon's organisation proposed one.
 CONTRIBUTION = {"case_id": lambda world: world.network["contribution"].id}

@@ -23,7 +23,7 @@ def tick_command(moment: datetime | None):
     """Fire every due deadline and reminder exactly once (run it from cron every few minutes)."""
     counts = timers.tick(moment)
     click.echo(", ".join(f"{outcome}: {count}" for outcome, count in counts.items()))
-    if counts[timers.UNKNOWN]:
+    if counts[timers.UNKNOWN] or counts[timers.FAILED]:
         for problem in timers.problems():
             click.echo(f"error: {problem}", err=True)
         raise SystemExit(1)

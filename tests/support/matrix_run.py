@@ -13,8 +13,8 @@ from werkzeug.exceptions import MethodNotAllowed
 from intranet.app import create_app
 from intranet.db import db
 from tests import conftest
-from tests.visitors import Visitors, methods, rules
-from tests.world import ROLES, build_world, path_for
+from tests.support.visitors import Visitors, methods, rules
+from tests.support.world import ROLES, build_world, path_for
 
 
 @dataclass

@@ -7,8 +7,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from intranet.partners import table
-from intranet.partners.export import export
 from intranet.partners.import_apply import import_rows
+from intranet.partners.network_export import export
 from intranet.refusals import Refused
 
 partners_cli = AppGroup("partners", help="Het netwerk importeren en exporteren.")

@@ -4,7 +4,7 @@ and the whole timeline, for the deciders who may see the case."""
 from flask import Blueprint, abort, request, url_for
 from flask_login import current_user
 
-from intranet import pdf
+from intranet import printable
 from intranet.admission.models import Comment
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
@@ -40,7 +40,7 @@ def _context(case_id):
 @role_required(*DECIDERS)
 def dossier_print(case_id):
     """The dossier laid out for printing, its timeline in full."""
-    return pdf.print_page("admission/dossier_print.html", **_context(case_id))
+    return printable.print_page("admission/dossier_print.html", **_context(case_id))
 
 
 @bp.get("/aanmelding/<int:case_id>/dossier.pdf")
@@ -49,4 +49,4 @@ def dossier_pdf(case_id):
     """The dossier as a PDF."""
     context = _context(case_id)
     name = f"dossier-{context['application'].id}.pdf"
-    return pdf.pdf_response("admission/dossier_print.html", name, **context)
+    return printable.pdf_response("admission/dossier_print.html", name, **context)

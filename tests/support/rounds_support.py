@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 from intranet.clock import now, today
-from intranet.models import Contact, Organisation, OutboxMessage, User
+from intranet.models import Contact, Organisation, User
 from intranet.rounds import continuation_workflow, opening, period_workflow
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
-from tests import factories
+from tests.support import factories
 
 TEXT = factories.PERIOD_TEXT
 
@@ -85,15 +85,6 @@ def many_partners(count, prefix="Partner"):
             for n in range(count)
         ]
     ).execute()
-
-
-def mails_to(email, containing=""):
-    """Messages in the outbox to an address, whose subject contains a text."""
-    return list(
-        OutboxMessage.select().where(
-            OutboxMessage.to == email, OutboxMessage.subject.contains(containing)
-        )
-    )
 
 
 __all__ = ["tick"]

@@ -1,6 +1,6 @@
 """The network side of the test world: a network, a published meeting, a proposal.
 
-Built by tests/world.py for the authorization matrix: the world's contactpersoon is a member
+Built by tests/support/world.py for the authorization matrix: the world's contactpersoon is a member
 of the network, the other organisation's contactpersoon its zichthouder; the meeting invites
 every contactpersoon and asks for contributions; the world's organisation proposed one.
 """

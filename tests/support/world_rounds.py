@@ -1,6 +1,6 @@
 """The convenant side of the test world: periods, a decision, a signing and a vriend round.
 
-Built by tests/world.py for the authorization matrix.
+Built by tests/support/world.py for the authorization matrix.
 """
 
 from datetime import timedelta
@@ -9,7 +9,7 @@ from intranet.clock import today
 from intranet.rounds import continuation_workflow, opening, period_workflow
 from intranet.rounds.models import RenewalInvitation, VriendInvitation
 from intranet.workflows import engine
-from tests import factories
+from tests.support import factories
 
 TEXT = "## Convenant\n\n1. Alle partners committeren zich aan de visie."
 

@@ -5,7 +5,7 @@ from flask import redirect, render_template, request, url_for
 from intranet import tokens
 from intranet.network import links
 from intranet.network.models import Invitation, Meeting
-from intranet.network.routes.meetings import SUCCESS
+from intranet.network.routes.meeting_pages import SUCCESS
 from intranet.network.rsvp import STARTED, answer
 from intranet.pages import Pages
 from intranet.refusals import Refused

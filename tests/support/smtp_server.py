@@ -1,5 +1,7 @@
-"""A real SMTP server for the mail tests: aiosmtpd, optionally with STARTTLS and login."""
+"""A real SMTP server for the mail tests: aiosmtpd, optionally with STARTTLS (or implicit
+TLS) and login; and servers that misbehave: one that hangs, one that answers slowly."""
 
+import asyncio
 import socket
 import ssl
 import subprocess
@@ -14,10 +16,11 @@ USERNAME, SECRET = "intranet", "smtp-wachtwoord"
 class Recorder:
     """An SMTP handler that keeps what it receives and can refuse chosen recipients."""
 
-    def __init__(self, refuse=None):
+    def __init__(self, refuse=None, delay=0):
         self.messages = []
         self.connections = set()  # the client's (host, port): one per SMTP connection
         self.refuse = refuse or {}  # address -> reply, e.g. "550 onbekend"
+        self.delay = delay  # seconds the server takes over each message's DATA
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         """Accept a recipient, or give the reply chosen for it."""
@@ -28,6 +31,8 @@ class Recorder:
 
     async def handle_DATA(self, server, session, envelope):
         """Keep the message and note the connection it came over."""
+        if self.delay:
+            await asyncio.sleep(self.delay)
         self.connections.add(session.peer)
         self.messages.append(envelope)
         return "250 OK"
@@ -62,21 +67,29 @@ def self_signed_certificate(directory):
 
 
 @contextmanager
-def smtp_server(recorder, tls_directory=None):
-    """Run the server; with tls_directory it requires STARTTLS and a login. Yields config."""
+def smtp_server(recorder, tls_directory=None, implicit_tls=False):
+    """Run the server; with tls_directory it requires STARTTLS (or, with implicit_tls, speaks
+    TLS from the first byte, as on port 465) and a login. Yields the app's mail settings."""
     options, config = {}, {}
     if tls_directory is not None:
         cert, key = self_signed_certificate(tls_directory)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(cert, key)
+        # aiosmtpd knows TLS only from STARTTLS: on an implicit-TLS server, allow AUTH as is.
+        tls = (
+            {"ssl_context": context, "auth_require_tls": False}
+            if implicit_tls
+            else {"tls_context": context}
+        )
         options = {
-            "tls_context": context,
-            "require_starttls": True,
+            **tls,
+            "require_starttls": not implicit_tls,
             "auth_required": True,
             "authenticator": check_login,
         }
         config = {
-            "MAIL_USE_TLS": True,
+            "MAIL_USE_TLS": not implicit_tls,
+            "MAIL_USE_SSL": implicit_tls,
             "MAIL_CA_FILE": str(cert),
             "MAIL_USERNAME": USERNAME,
             "MAIL_PASSWORD": SECRET,
@@ -87,3 +100,13 @@ def smtp_server(recorder, tls_directory=None):
         yield {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": controller.port, **config}
     finally:
         controller.stop()
+
+
+@contextmanager
+def hanging_server():
+    """An address that takes TCP connections and never says a word, like an SMTP server that
+    hangs: the kernel completes the handshake, nobody ever answers. Yields the settings."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        yield {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": sock.getsockname()[1]}

@@ -15,8 +15,8 @@ from intranet.db import db
 from intranet.models import Contact, OutboxMessage
 from intranet.schema import MODELS
 from intranet.schooljaar import schooljaar_of
-from tests import factories, world_fees, world_network, world_rounds
-from tests.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
+from tests.support import factories, world_fees, world_network, world_rounds
+from tests.support.visitors import Visitors, methods, rules  # noqa: F401 - the tests import them here
 
 ANONYMOUS = "anonymous"
 AANVRAGER = "aanvrager"
@@ -52,9 +52,9 @@ class World:
     more_cases: list = field(default_factory=list)  # at the vote, with the projectleider
     submitted: object = None  # waiting for its references
     draft: object = None  # still in concept
-    rounds: dict = field(default_factory=dict)  # tests/world_rounds.py
-    network: dict = field(default_factory=dict)  # tests/world_network.py
-    fees: dict = field(default_factory=dict)  # tests/world_fees.py
+    rounds: dict = field(default_factory=dict)  # tests/support/world_rounds.py
+    network: dict = field(default_factory=dict)  # tests/support/world_network.py
+    fees: dict = field(default_factory=dict)  # tests/support/world_fees.py
 
 
 # How each URL argument is filled in, by its name in the route; a row of the authorization
@@ -95,7 +95,7 @@ ALTERNATIVES = {"case_id": _other_applications}
 
 
 def person(name, *groups, voorzitter=False, organisation=None):
-    """A named person of the world (the one person maker, tests/factories.py)."""
+    """A named person of the world (the one person maker, tests/support/factories.py)."""
     return factories.person(
         *groups,
         voorzitter=voorzitter,
@@ -156,7 +156,7 @@ def build_world():
 
 def _row_arguments(endpoint):
     """The URL values the authorization table's rows of this endpoint ask for."""
-    from tests.matrix import arguments_for  # the table imports this module
+    from tests.support.matrix import arguments_for  # the table imports this module
 
     return arguments_for(endpoint)
 
@@ -164,7 +164,8 @@ def _row_arguments(endpoint):
 def url_arguments(rule, world):
     """The values for a rule's arguments, or raise KeyError naming the missing one.
 
-    ARGUMENTS give them by name, unless the endpoint's row in tests/matrix.py says otherwise.
+    ARGUMENTS give them by name, unless the endpoint's row in support/matrix.py says
+    otherwise.
     """
     overrides = _row_arguments(rule.endpoint)
     names = sorted(set(rule.arguments) - set(rule.defaults or {}))
@@ -172,7 +173,7 @@ def url_arguments(rule, world):
     if missing:
         raise KeyError(
             f"no value for URL argument(s) {', '.join(missing)} of {rule.rule} "
-            f"({rule.endpoint}): add them to ARGUMENTS in tests/world.py, or to its row"
+            f"({rule.endpoint}): add them to ARGUMENTS in tests/support/world.py, or to its row"
         )
     return {name: overrides.get(name, ARGUMENTS.get(name))(world) for name in names}
 

@@ -1,6 +1,6 @@
-"""Short names for the admission cases the weekly tests need, built with tests.factories.Case."""
+"""Short names for the admission cases the weekly tests need, built with factories.Case."""
 
-from tests.factories import Case
+from tests.support.factories import Case
 
 
 def application(applicant, route="uitgebreid", name=None):

@@ -1,0 +1,1 @@
+"""What the tests share beside conftest.py: factories, the worlds, the matrix, servers."""
