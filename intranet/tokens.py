@@ -52,17 +52,15 @@ def make(purpose, subject_id, bound_to=None):
 
 
 def account_stamp(user):
-    """What an account link is bound to: a keyed digest of the account's address, password,
-    state and credential version ("-" for no account). The token shows it, so it is keyed
-    and says nothing about the password."""
+    """What an account link is bound to: a digest of the account's address, password hash
+    (salted: the digest tells nothing about the password), state and credential version
+    ("-" for no account). Not keyed, so rotating SECRET_KEY (with fallbacks) keeps links."""
     if user is None:
         return "-"
     material = "\x1f".join(
         (user.email, user.password_hash or "-", str(bool(user.active)), str(user.credential_epoch))
     )
-    key = current_app.config["SECRET_KEY"]
-    key = key.encode() if isinstance(key, str) else key
-    return hmac.new(key, material.encode(), hashlib.sha256).hexdigest()[:24]
+    return hashlib.sha256(material.encode()).hexdigest()[:24]
 
 
 def check_bound(payload, bound_to):
