@@ -94,23 +94,24 @@ def server(database_template, tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--bind",
          f"127.0.0.1:{port}", "--chdir", str(folder), "--pythonpath", str(ROOT),
-         "--timeout", "60", "trust_wsgi:app"],
+         "--timeout", "60", "--no-control-socket", "trust_wsgi:app"],
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", "INTRANET_INSTANCE": str(folder / "instance")},
         stdout=open(folder / "gunicorn.out", "w"),  # noqa: SIM115 (closed with the process)
         stderr=subprocess.STDOUT,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
+    deadline, status = time.monotonic() + 120, None
     while True:
         try:
             status = Client(Server(url)).get("/inloggen")[0]
             if status == 200:
                 break
-        except OSError:
-            pass
+        except OSError as error:
+            status = repr(error)
         if time.monotonic() > deadline or process.poll() is not None:
             process.kill()
-            raise AssertionError((folder / "gunicorn.out").read_text()[-3000:])
+            log = (folder / "gunicorn.out").read_text()[-3000:]
+            raise AssertionError(f"gunicorn at {url} answered {status}:\n{log}")
         time.sleep(0.2)
     yield Server(url)
     process.terminate()
