@@ -9,7 +9,8 @@ creates on that server and drops afterwards), starts gunicorn on 127.0.0.1 with 
 Flask "hello" beside it, and drives each page with wrk (Debian's package), hello before and
 after the pages (the share is taken of their mean). Prints requests/s,
 p50/p95/p99 in ms, each page's throughput as a share of hello's and its SQL statements per
-request, then a pyinstrument profile of the slowest page. Not part of `make test`.
+request and the processor time of one request in-process, then a pyinstrument profile of
+the slowest page. Not part of `make test`.
 """
 
 import argparse
@@ -185,7 +186,7 @@ def run(url, args):
             server.terminate()
             server.wait()
     slowest = min(plan, key=lambda page: results[page[0]]["rps"])[0]
-    statements, profile = measure(url, plan, targets, slowest)
+    statements, processor, profile = measure(url, plan, targets, slowest)
     hello = (first_hello["rps"] + last_hello["rps"]) / 2
     results["hello"] = {key: (first_hello[key] + last_hello[key]) / 2 for key in first_hello}
     for key in ("errors", "non2xx"):  # counted, not averaged
@@ -194,14 +195,18 @@ def run(url, args):
     print(f"\n{url.split(':')[0]}, {args.workers} gunicorn workers, {args.connections} clients")
     print(
         f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'of hello':>10}"
-        f"{'SQL/req':>9}  errors"
+        f"{'SQL/req':>9}{'cpu ms':>8}  errors"
     )
     for name, r in results.items():
         print(
             f"{name:<14}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
             f"{r['rps'] / hello:>10.0%}{statements.get(name, 0):>9}"
-            f"  {int(r['errors'] + r['non2xx'])}"
+            f"{processor.get(name, 0):>8.1f}  {int(r['errors'] + r['non2xx'])}"
         )
+    print(
+        "cpu ms: the least processor time of one request in-process (no HTTP server), "
+        "the figure least moved by other work on the machine"
+    )
     print(f"\nprofile of the slowest page, {slowest} (pyinstrument, 30 requests in-process):")
     print(profile)
 

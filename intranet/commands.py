@@ -120,20 +120,25 @@ def db_cli():
 
 @db_cli.command("upgrade")
 def upgrade_command():
-    """Bring the database to the current schema (safe to run again)."""
-    applied = db.upgrade()
+    """Bring the database to the current schema, all or nothing (safe to run again).
+
+    The migrations run, then the check that every case stands in a state its workflow
+    declares; if a migration fails or the check finds cases, nothing is changed.
+    """
+    try:
+        applied = db.upgrade(check=check.stray_cases)
+    except db.UpgradeRefused as refused:
+        for line in refused.problems:
+            click.echo(f"problem: {line}", err=True)
+        raise click.ClickException(
+            "nothing was changed: the upgrade stopped (above). Cases in states their "
+            "workflow no longer declares need a migration that moves them (see `flask --app "
+            "wsgi workflows check`)"
+        ) from refused
     for name in applied:
         click.echo(f"applied: {name}")
     if not applied:
         click.echo("schema is current")
-    strays = check.stray_cases()
-    if strays:
-        for line in strays:
-            click.echo(f"unknown state: {line}", err=True)
-        raise click.ClickException(
-            "cases stand in states their workflow no longer declares; "
-            "write a migration that moves them (see `flask --app wsgi workflows check`)"
-        )
 
 
 @db_cli.command("backup")
@@ -146,3 +151,30 @@ def backup_command(path):
         )
     db.backup_to(path)
     click.echo(f"backup written to {path}")
+
+
+@db_cli.command("restore")
+@click.argument("backup", type=click.Path(dir_okay=False))
+def restore_command(backup):
+    """Restore BACKUP: a `db backup` file (SQLite) or a `pg_dump --format=custom` file.
+
+    SQLite: the backup replaces the database in one step (SQLite's backup API), safe while
+    the app serves. PostgreSQL: restored into a new database that takes the old one's name;
+    the old one is kept, renamed. Either way, a backup that is damaged, not the intranet's,
+    or made by newer code is refused and nothing changes.
+    """
+    try:
+        if db.is_sqlite():
+            pending = db.restore_sqlite(backup)
+            click.echo(f"restored {backup}")
+        else:
+            kept = db.restore_postgres(backup)
+            pending = db.pending_after_restore()
+            click.echo(f"restored {backup}; the database as it was is kept as {kept}")
+    except db.RestoreRefused as refused:
+        raise click.ClickException(f"nothing was restored: {refused}") from refused
+    if pending:
+        click.echo(
+            f"the backup predates {len(pending)} migration(s): run `db upgrade` before "
+            "starting the app"
+        )

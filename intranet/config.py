@@ -21,6 +21,9 @@ SENTRY_ENVIRONMENT = "production"
 NETWORK_NAME = "De Leidse Aanpak"
 DATABASE_URL = None  # None: SQLite at instance/intranet.sqlite3
 DATABASE_MAX_CONNECTIONS = 32
+# Seconds a request waits for a database lock (another writer) before it answers 503,
+# "probeer het zo opnieuw", with nothing changed.
+DATABASE_LOCK_WAIT = 5
 MAX_CONTENT_LENGTH = 512 * 1024
 
 # Outbound mail: with MAIL_SERVER unset every message stays in the outbox (/beheer/outbox).

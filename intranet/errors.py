@@ -9,9 +9,11 @@ with the message. Routes catch a refusal only to show a form again with its inpu
 from flask import g, make_response, render_template
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
+from peewee import OperationalError
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from intranet import htmx
+from intranet.db import Busy, is_lock_timeout
 from intranet.glossary import ERROR_PAGES as MESSAGES
 from intranet.refusals import Refused
 
@@ -45,7 +47,18 @@ def _http_error(error):
 
 def _refused(error):
     """A refusal nobody caught: its own message and status."""
-    return error_page(error.status, error.message)
+    response = error_page(error.status, error.message)
+    if error.status == 503:
+        response.headers["Retry-After"] = "5"
+    return response
+
+
+def _database_error(error):
+    """A lock that did not come free in time is `Busy` (503, try again); any other database
+    error goes on to the 500 page, logged."""
+    if is_lock_timeout(error):
+        return _refused(Busy())
+    raise error
 
 
 UNTRUSTED_HOST = (
@@ -84,5 +97,6 @@ def init_app(app):
     app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(Refused, _refused)
+    app.register_error_handler(OperationalError, _database_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

@@ -84,6 +84,7 @@ ERROR_PAGES = {
     415: ("Ongeldig verzoek", "Het intranet neemt alleen formulieren aan. Gebruik het formulier."),
     429: ("Te veel verzoeken", "Even geduld: probeer het over enkele minuten opnieuw."),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Probeer het later opnieuw."),
+    503: ("Even druk", "Het intranet is even druk bezig. Probeer het zo opnieuw."),
 }
 ALREADY_HANDLED = "Dit is al afgehandeld: de status is intussen gewijzigd naar ‘{}’."
 NOTHING_WAITING = "Er wacht nu niets op u."

@@ -73,8 +73,8 @@ def queue_many(messages):
             "subject": subject,
             "body": render(template, **context),
             "kind": template,
+            "status": "queued",  # tick sends (or, without MAIL_SERVER, keeps) them
             "created_at": now(),
-            **_first_status(),
         }
         for to, subject, template, context in messages
     ]

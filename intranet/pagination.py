@@ -2,6 +2,10 @@
 
 Each in one statement: every row carries how many there are in all, as a subquery that does
 not depend on the row (the database counts once), so a list and its count are one query.
+The counted subquery selects a constant, not the list's columns: SQLite then counts the rows
+without building them (for the dashboard's invitation list, 3 ms instead of 13 on the
+bench's 5,000 organisations), and peewee has half the SQL to write. A window count
+(`COUNT(*) OVER ()`) was slower on both databases.
 """
 
 from dataclasses import dataclass
@@ -42,7 +46,8 @@ def requested_page():
 def first(query, limit, offset=0):
     """(up to `limit` rows of a peewee model query from `offset`, how many rows it has in
     all) in one statement; the count is None when no row is left at the offset."""
-    in_all = Select([query.order_by().alias("counted")], [fn.COUNT(SQL("*"))])
+    counted = query.order_by() if query._distinct else query.order_by().select(SQL("1"))
+    in_all = Select([counted.alias("counted")], [fn.COUNT(SQL("*"))])
     rows = list(query.select_extend(in_all.alias(IN_ALL)).limit(limit).offset(offset))
     return rows, (getattr(rows[0], IN_ALL) if rows else None)
 

@@ -30,7 +30,7 @@ from intranet.network.models import (
     NetworkMember,
     ProgrammePart,
 )
-from intranet.people.models import AddressChange
+from intranet.people.models import AddressChange, ChairProposal
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
@@ -82,5 +82,6 @@ MODELS = sort_models(
         Jaargesprek,
         NetworkYear,
         AddressChange,
+        ChairProposal,
     ]
 )

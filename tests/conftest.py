@@ -113,6 +113,7 @@ def database_template(tmp_path_factory, request):
         app = create_app({**TEST_CONFIG, "DATABASE_URL": PG_URL})
         with app.app_context():
             upgrade()
+        db.close_all()  # no idle connection of the template's pool stays (db restore counts them)
         return PG_URL
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     app = create_app({**TEST_CONFIG, "DATABASE_URL": f"sqlite:///{path}"})

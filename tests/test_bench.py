@@ -28,9 +28,10 @@ def test_bench_seed_and_measure_run_on_a_small_database(tmp_path):
         ("stem (htmx)", targets["vote_page"], "member", {"choice": "twijfel", "motivation": "x"}),
         ("partners", targets["directory"], "", None),
     ]
-    statements, profile = measure(url, plan, targets, "dashboard", requests=2)
-    assert set(statements) == {name for name, *_ in plan}
+    statements, processor, profile = measure(url, plan, targets, "dashboard", requests=2)
+    assert set(statements) == set(processor) == {name for name, *_ in plan}
     assert all(1 <= count <= 12 for count in statements.values()), statements
+    assert all(0 < ms < 5000 for ms in processor.values()), processor
     assert "dashboard" in profile or "index" in profile
 
 

@@ -125,6 +125,7 @@ FIELDS = {
     "people.confirm_email_change": [],
     "people.end_seat": ["ends_on"],
     "people.make_voorzitter": [],
+    "people.decide_voorzitter": [],
     "people.rename": ["name"],
     "people.deactivate": [],
     "people.reactivate": [],

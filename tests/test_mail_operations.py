@@ -20,7 +20,7 @@ from intranet.clock import now
 from intranet.mail_delivery import _claim, _mark, deliver_queued, release_expired
 from intranet.models import OutboxMessage
 from intranet.workflows.timers import record_tick
-from tests.smtp_server import Recorder, free_port, hanging_server, smtp_server
+from tests.support.smtp_server import Recorder, free_port, hanging_server, smtp_server
 
 ROOT = Path(__file__).parent.parent
 

@@ -110,7 +110,7 @@ def test_leden_page_adds_and_ends_seats(client, login, make_user):
     person = make_user()
     start, end = today(), today() + timedelta(days=1460)
     data = {
-        "email": person.email,
+        "person": person.id,
         "group": "projectgroep",
         "werkveld": "VSE",
         "hoofdthema": "motivatie",
@@ -127,14 +127,15 @@ def test_leden_page_adds_and_ends_seats(client, login, make_user):
     assert twice.status_code == 409 and "al beëindigd" in twice.get_data(as_text=True)
 
 
-def test_a_seat_for_an_unknown_address_asks_to_invite_first(client, login, make_user):
+def test_a_seat_for_an_unknown_account_asks_to_choose_from_the_list(client, login, make_user):
     login(make_user("projectleider"))
-    data = {"email": "niemand@x.nl", "group": "regiegroep", "starts_on": "2026-01-01"}
+    data = {"person": "999999", "group": "regiegroep", "starts_on": "2026-01-01"}
     data["ends_on"] = "2030-01-01"
     response = client.post("/leden/zetels", data=data)
-    assert response.status_code == 422 and "Nodig de persoon eerst uit" in response.get_data(
-        as_text=True
-    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="person-error"' in page
+    assert "Kies een persoon uit de lijst" in page
+    assert not Membership.select().where(Membership.group == "regiegroep").exists()
 
 
 def test_members_read_the_leden_page_but_do_not_manage(client, login, make_user):

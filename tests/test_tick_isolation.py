@@ -9,7 +9,7 @@ from intranet.clock import now
 from intranet.models import OutboxMessage, UsedLink
 from intranet.workflows import engine, timers
 from intranet.workflows.models import Deadline
-from tests.smtp_server import Recorder, smtp_server
+from tests.support.smtp_server import Recorder, smtp_server
 
 
 def test_a_deadline_whose_action_raises_stops_nothing_else(app, client, runner, monkeypatch):

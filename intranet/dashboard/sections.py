@@ -22,7 +22,8 @@ SHOWN_WITHOUT_ACHTERVANG = 20
 
 def partners_without_achtervang():
     """How many current partners lack an achtervang, and the first of them by name."""
-    partners, count = first(Organisation.without_achtervang(), SHOWN_WITHOUT_ACHTERVANG)
+    listed = Organisation.without_achtervang().select(Organisation.id, Organisation.name)
+    partners, count = first(listed, SHOWN_WITHOUT_ACHTERVANG)
     return {"count": count or 0, "partners": partners}
 
 

@@ -26,6 +26,7 @@ from intranet.network.publishing import audience_ids, invite
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
+from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import MeetingState
 
 # slug, name, kind, central question, description, zichthouder (contact of this partner)
@@ -162,7 +163,7 @@ def seed():
     _leftival(leader, networks)
     _upcoming(leader)
     _jaargesprekken(leader)
-    ensure_year(schooljaar_of(today()))
+    ensure_year(schooljaar_of(today()), leader)
 
 
 def _contact(name):
@@ -209,10 +210,8 @@ def _past_meeting(leader, day, title, share, times=(time(15, 30), time(17, 30)))
         times=times,
         description="Ontmoeting van de contactpersonen van de partners.",
     )
-    Meeting.update(
-        state=MeetingState.PUBLISHED, published_at=utc(day, time(9, 0)) - timedelta(days=30)
-    ).where(Meeting.id == meeting.id).execute()
-    engine.note(meeting_workflow.WORKFLOW, meeting, "gepubliceerd (demo)", leader)
+    published = utc(day, time(9, 0)) - timedelta(days=30)
+    _published_in_the_past(meeting, leader, published)
     invite(meeting, audience_ids(meeting))
     for number, invitation in enumerate(
         Invitation.select().where(Invitation.meeting == meeting.id)
@@ -224,6 +223,30 @@ def _past_meeting(leader, day, title, share, times=(time(15, 30), time(17, 30)))
             attended=coming and number % 5 != 0,
         ).where(Invitation.id == invitation.id).execute()
     return meeting
+
+
+def _published_in_the_past(meeting, leader, published):
+    """A meeting published before today: made a week before and published then, both steps
+    on its timeline at their moments (the workflow publishes only meetings still to come)."""
+    name = meeting_workflow.WORKFLOW.name
+    events = AuditEvent.update(at=published - timedelta(days=7)).where(
+        AuditEvent.workflow == name, AuditEvent.case_id == meeting.id
+    )
+    events.execute()
+    Meeting.update(state=MeetingState.PUBLISHED, published_at=published).where(
+        Meeting.id == meeting.id
+    ).execute()
+    AuditEvent.create(
+        workflow=name,
+        case_id=meeting.id,
+        from_state=MeetingState.CONCEPT,
+        to_state=MeetingState.PUBLISHED,
+        trigger="publiceren",
+        actor=leader,
+        actor_label=leader.name,
+        at=published,
+        comment="Demo: een bijeenkomst uit het verleden, toen gepubliceerd.",
+    )
 
 
 def _leftival(leader, networks):

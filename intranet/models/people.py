@@ -255,6 +255,7 @@ class Membership(BaseModel):
     ends_on = DateField(null=True)
     werkveld = CharField(default="")  # projectgroep seats: one of WERKVELDEN
     hoofdthema = CharField(default="")  # projectgroep seats: one of HOOFDTHEMAS
+    plan_note = TextField(default="")  # why the seat was given beyond its werkveld's plan
     created_at = DateTimeField(default=now)
 
     class Meta:
@@ -322,6 +323,26 @@ class Membership(BaseModel):
     def hoofdthema_label(self):
         """The hoofdthema in words."""
         return HOOFDTHEMAS.get(self.hoofdthema, self.hoofdthema)
+
+
+# What the database itself holds about seats (migrations/0017), named so the schema check
+# pairs them: one voorzitter; one seat per person per group on any day (on PostgreSQL the
+# index of an exclusion constraint over the seat's days, on SQLite the index its triggers
+# look up by).
+Membership.add_index(
+    Membership.index(
+        Membership.group, unique=True, where=Membership.voorzitter, name="membership_one_voorzitter"
+    )
+)
+Membership.add_index(
+    Membership.index(
+        Membership.user,
+        Membership.group,
+        Membership.starts_on,
+        where=Membership.starts_on.is_null(False),
+        name="membership_one_seat_per_person",
+    )
+)
 
 
 class Contact(BaseModel):

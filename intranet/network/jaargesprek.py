@@ -1,7 +1,16 @@
 """The yearly conversation (jaargesprek) with every partner, per schooljaar."""
 
 from flask import current_app
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    SQL,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+    fn,
+)
 
 from intranet.clock import now, today
 from intranet.db import write_transaction
@@ -57,8 +66,12 @@ def overview(year):
 
 def partners_without(year):
     """Current partners with no jaargesprek planned or held in that schooljaar."""
-    planned = Jaargesprek.select(Jaargesprek.organisation).where(Jaargesprek.schooljaar == year)
-    return Organisation.current_partners().where(Organisation.id.not_in(planned))
+    planned = Jaargesprek.select(SQL("1")).where(
+        Jaargesprek.organisation == Organisation.id, Jaargesprek.schooljaar == year
+    )
+    # NOT EXISTS, not NOT IN: peewee writes a NOT IN subquery twice (to see whether it is
+    # empty), and the unique (organisation, schooljaar) index answers each partner at once
+    return Organisation.current_partners().where(~fn.EXISTS(planned))
 
 
 def save(organisation, year, user, **fields):

@@ -33,7 +33,7 @@ def in_future(meeting, context):
 
 def open_schooljaar(event):
     """The meeting's schooljaar exists as a case, with its jaargesprek reminder."""
-    ensure_year(schooljaar_of(local(event.case.starts_at).date()))
+    ensure_year(schooljaar_of(local(event.case.starts_at).date()), event.actor)
 
 
 def ends_after_start(meeting, context):

@@ -10,34 +10,34 @@ from datetime import time
 
 from intranet import mail
 from intranet.clock import utc
-from intranet.db import locked, write_transaction
+from intranet.db import advisory_lock, write_transaction
 from intranet.models import User
 from intranet.network.jaargesprek import NetworkYear, partners_without, reminder_date
 from intranet.schooljaar import bounds_utc, schooljaar_label
 from intranet.workflows import engine
 from intranet.workflows.definition import SYSTEM, Timer, Transition, Workflow
-from intranet.workflows.models import Deadline
 
 NAME = "netwerkjaar"
 LOPEND, AFGESLOTEN = "lopend", "afgesloten"
 STATES = {LOPEND: "Lopend", AFGESLOTEN: "Afgesloten"}
 
 
-def ensure_year(year):
-    """The schooljaar's case, created with its reminder and its end the first time."""
+def ensure_year(year, actor=None):
+    """The schooljaar's case, created the first time (as every case: with its event on the
+    timeline, by `actor` or the system) with its reminder and its end."""
     found = NetworkYear.get_or_none(NetworkYear.schooljaar == year)
     if found:
         return found
     with write_transaction():
-        NetworkYear.insert(schooljaar=year, state=LOPEND).on_conflict_ignore().execute()
-        case = locked(NetworkYear.select().where(NetworkYear.schooljaar == year)).get()
-        if (
-            not Deadline.select()
-            .where(Deadline.workflow == NAME, Deadline.case_id == case.id)
-            .exists()
-        ):
-            engine.schedule(WORKFLOW, case, "herinneren", utc(reminder_date(year), time(8, 0)))
-            engine.schedule(WORKFLOW, case, "afsluiten", bounds_utc(year)[1])
+        advisory_lock(f"{NAME}:{year}")  # two first openings at once: one case
+        case = NetworkYear.get_or_none(NetworkYear.schooljaar == year)
+        if case is not None:
+            return case
+        case = engine.create_case(
+            WORKFLOW, actor, f"Schooljaar {schooljaar_label(year)} geopend.", schooljaar=year
+        )
+        engine.schedule(WORKFLOW, case, "herinneren", utc(reminder_date(year), time(8, 0)))
+        engine.schedule(WORKFLOW, case, "afsluiten", bounds_utc(year)[1])
     return case
 
 
@@ -61,7 +61,7 @@ def remind(workflow, case, moment):
 
 def open_next(event):
     """When a schooljaar ends, the next one starts with its own reminder."""
-    ensure_year(event.case.schooljaar + 1)
+    ensure_year(event.case.schooljaar + 1, event.actor)
 
 
 WORKFLOW = Workflow(

@@ -1,6 +1,6 @@
 """Forms for accounts and seats."""
 
-from wtforms import BooleanField, EmailField, SelectField, StringField
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length
 
 from intranet.forms import DayField, TextForm, choices
@@ -36,10 +36,21 @@ class EmailForm(TextForm):
 
 
 class SeatForm(TextForm):
-    """Give a person a seat in a group, from one date up to another."""
+    """Give a person a seat in a group, from one date up to another.
 
-    email = EmailField("E-mailadres van het account", validators=EMAIL)
-    group = SelectField("Groep", choices=choices(GROUPS))
+    The person is chosen from the active accounts (`people` below), never typed; there is no
+    group chosen beforehand.
+    """
+
+    person = SelectField(
+        "Persoon", validators=[DataRequired("Kies de persoon.")], validate_choice=False
+    )
+    group = SelectField(
+        "Groep",
+        choices=choices(GROUPS, "— kies de groep —"),
+        validators=[DataRequired("Kies de groep.")],
+        validate_choice=False,
+    )
     werkveld = SelectField(
         "Werkveld (projectgroep)", choices=choices(WERKVELDEN, "—"), validate_choice=False
     )
@@ -54,7 +65,20 @@ class SeatForm(TextForm):
         message=DAY,
         validators=[DataRequired("Vul de einddatum in; een zetel is er normaal voor vier jaar.")],
     )
-    voorzitter = BooleanField("Voorzitter van de regiegroep")
+    voorzitter = BooleanField("Voorzitter van de regiegroep (de regiegroep bevestigt het)")
+    over_plan = TextAreaField(
+        "Boven het plan: waarom?",
+        validators=[Length(max=500, message="Gebruik hoogstens 500 tekens.")],
+    )
+
+    def people(self, accounts, chosen=None):
+        """Offer these accounts ([(id, label)]) to choose from."""
+        self.person.choices = [("", "— kies een persoon —")] + [
+            (str(account_id), label) for account_id, label in accounts
+        ]
+        if chosen is not None:
+            self.person.data = str(chosen)
+        return self
 
 
 class EndSeatForm(TextForm):

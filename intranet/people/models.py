@@ -1,9 +1,10 @@
-"""What people and seats add to the database beyond the core models: address changes."""
+"""What people and seats add to the database beyond the core models: address changes, and
+proposals of a new voorzitter."""
 
 from peewee import CharField, DateTimeField, ForeignKeyField
 
 from intranet.clock import now
-from intranet.models import BaseModel, User
+from intranet.models import BaseModel, Membership, User
 
 
 class AddressChange(BaseModel):
@@ -30,3 +31,23 @@ class AddressChange(BaseModel):
         """The address an account waits to confirm, or None."""
         latest = cls.select().where(cls.user == user.id).order_by(cls.id.desc()).first()
         return latest if latest and latest.confirmed_at is None else None
+
+
+class ChairProposal(BaseModel):
+    """A regiegroep member proposed as voorzitter, waiting for the regiegroep to confirm.
+
+    The outgoing voorzitter or another member (neither the one proposed nor the proposer)
+    confirms or declines; a later proposal replaces a waiting one (intranet/people/seats.py).
+    """
+
+    seat = ForeignKeyField(Membership, backref="chair_proposals", on_delete="CASCADE")
+    proposed_by = ForeignKeyField(User, backref="+", on_delete="CASCADE")
+    proposed_at = DateTimeField(default=now)
+    decided_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    decided_at = DateTimeField(null=True)
+    outcome = CharField(default="")  # "" waiting, "bevestigd", "afgewezen", "vervallen"
+
+    @classmethod
+    def waiting(cls):
+        """The proposal that waits for the regiegroep, or None."""
+        return cls.select().where(cls.outcome == "").order_by(cls.id.desc()).first()

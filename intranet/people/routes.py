@@ -11,6 +11,7 @@ from intranet.models import GROUPS, Membership, User
 from intranet.pages import Pages
 from intranet.people import audit, seats
 from intranet.people.forms import EndSeatForm, SeatForm
+from intranet.people.models import ChairProposal
 from intranet.refusals import Refused
 from intranet.security import role_required
 
@@ -22,6 +23,9 @@ READERS = ("projectleider", "projectgroep", "regiegroep")
 def _leden(seat_form=None, status=200):
     roster = list(Membership.roster())
     current_counts, chair_missing = seats.overview(roster)
+    me = current_user._get_current_object()
+    proposal = ChairProposal.waiting()
+    manager = me.has_role("projectleider")
     return render_template(
         "people/leden.html",
         current_counts=current_counts,
@@ -31,10 +35,22 @@ def _leden(seat_form=None, status=200):
         changes=list(audit.recent()),
         chair_missing=chair_missing,
         today=today(),
-        manager=current_user.has_role("projectleider"),
-        seat_form=seat_form or _new_seat_form(),
+        manager=manager,
+        seat_form=(seat_form or _new_seat_form()) if manager else None,
         end_form=EndSeatForm(formdata=None, data={"ends_on": today()}),
+        proposal=proposal,
+        may_decide=seats.may_decide_voorzitter(proposal, me),
     ), status
+
+
+def _people():
+    """The active accounts a seat can be given to: everyone but oneself, by name."""
+    query = (
+        User.select(User.id, User.name, User.email)
+        .where(User.active, User.id != current_user.id)
+        .order_by(User.name, User.id)
+    )
+    return [(user.id, f"{user.name} ({user.email})") for user in query]
 
 
 def _new_seat_form():
@@ -43,8 +59,9 @@ def _new_seat_form():
         end = start.replace(year=start.year + 4)
     except ValueError:  # 29 February
         end = start + timedelta(days=4 * 365)
-    email = request.args.get("email", "")[:200]
-    return SeatForm(formdata=None, data={"starts_on": start, "ends_on": end, "email": email})
+    chosen = request.args.get("persoon", type=int)
+    form = SeatForm(formdata=None, data={"starts_on": start, "ends_on": end})
+    return form.people(_people(), chosen)
 
 
 @pages.get("/")
@@ -57,14 +74,16 @@ def leden():
 @pages.post("/zetels")
 @role_required("projectleider")
 def add_seat():
-    """Give a person (an existing account) a seat."""
-    form = SeatForm()
+    """Give a person (an existing account, chosen from the list) a seat."""
+    form = SeatForm().people(_people())
     if form.validate():
-        user = User.by_email(form.email.data)
+        user = (
+            User.get_or_none(User.id == int(form.person.data))
+            if form.person.data.isdigit()
+            else None
+        )
         if user is None:
-            form.email.errors.append(
-                "Er is geen account met dit adres. Nodig de persoon eerst uit."
-            )
+            form.person.errors.append("Kies een persoon uit de lijst.")
         else:
             try:
                 seat = seats.add_seat(
@@ -76,13 +95,24 @@ def add_seat():
                     werkveld=form.werkveld.data,
                     hoofdthema=form.hoofdthema.data,
                     voorzitter=form.voorzitter.data,
+                    over_plan=form.over_plan.data,
                 )
             except Refused as refused:
-                form.group.errors.append(refused.message)
+                if refused.status == 403:
+                    raise
+                form[refused.field or "group"].errors.append(refused.message)
             else:
                 flash(f"{user.name} heeft een zetel in de {seat.group}.", "success")
+                if form.voorzitter.data and not seat.voorzitter:
+                    flash(PROPOSED.format(name=user.name), "info")
                 return redirect(url_for("people.leden"), code=303)
     return _leden(form, 422)
+
+
+PROPOSED = (
+    "{name} is voorgesteld als voorzitter. De huidige voorzitter of een ander lid van de "
+    "regiegroep bevestigt het; de regiegroep heeft een e-mail gekregen."
+)
 
 
 def _seat_action(action, done, *args):
@@ -106,7 +136,26 @@ def end_seat(seat_id):
 @pages.post("/zetels/<int:seat_id>/voorzitter")
 @role_required("projectleider")
 def make_voorzitter(seat_id):
-    """Make a regiegroep member the voorzitter."""
-    return _seat_action(
-        seats.make_voorzitter, "{name} is nu voorzitter van de regiegroep.", seat_id
+    """Propose a regiegroep member as voorzitter (at once when there is none)."""
+    proposal = seats.make_voorzitter(seat_id, current_user._get_current_object())
+    seat = Membership.get_by_id(seat_id)
+    if proposal is None:
+        flash(f"{seat.user.name} is nu voorzitter van de regiegroep.", "success")
+    else:
+        flash(PROPOSED.format(name=seat.user.name), "success")
+    return redirect(url_for("people.leden"), code=303)
+
+
+@pages.post("/voorzitter/<int:proposal_id>/<any(bevestigen, afwijzen):answer>")
+@role_required("regiegroep")
+def decide_voorzitter(proposal_id, answer):
+    """The voorzitter or another regiegroep member confirms or declines a new voorzitter."""
+    proposal = seats.decide_voorzitter(
+        proposal_id, answer == "bevestigen", current_user._get_current_object()
     )
+    name = proposal.seat.user.name
+    if proposal.outcome == "bevestigd":
+        flash(f"{name} is nu voorzitter van de regiegroep.", "success")
+    else:
+        flash(f"{name} wordt niet voorzitter; het voorstel is afgewezen.", "success")
+    return redirect(url_for("people.leden"), code=303)

@@ -45,5 +45,10 @@ class Source:
         return [self.task(row, user) for row in self.rows(user)]
 
     def count(self, user):
-        """How many there are, as a subquery another statement holds (see sources.count_for)."""
-        return Select([self.rows(user).order_by().alias("waiting")], [fn.COUNT(SQL("1"))])
+        """How many there are, as a subquery another statement holds (see sources.count_for).
+
+        The rows are counted, not built: the subquery selects a constant (as in
+        pagination.first), unless it is DISTINCT, where the columns decide what a row is."""
+        rows = self.rows(user).order_by()
+        rows = rows if rows._distinct else rows.select(SQL("1"))
+        return Select([rows.alias("waiting")], [fn.COUNT(SQL("1"))])

@@ -271,6 +271,7 @@ TABLE.update(NETWORK)
 MEMBERS_AND_LEADER = frozenset({PROJECTLEIDER, PROJECTGROEP, REGIEGROEP, VOORZITTER})
 APPLICANT_ACCOUNT = {"user_id": lambda world: world.users[AANVRAGER].id}
 CHAIR_SEAT = {"seat_id": lambda world: world.users[VOORZITTER].memberships.get().id}
+NO_PROPOSAL = {"proposal_id": lambda world: 999_999, "answer": lambda world: "bevestigen"}
 GOING_LIVE = {
     ("partners.import_page", GET): only(PROJECTLEIDER),
     ("partners.preview_import", POST): only(PROJECTLEIDER, status=422),  # no file
@@ -281,6 +282,8 @@ GOING_LIVE = {
     ("people.add_seat", POST): only(PROJECTLEIDER, status=422),
     ("people.end_seat", POST): only(PROJECTLEIDER, status=422, args=CHAIR_SEAT),  # no date
     ("people.make_voorzitter", POST): only(PROJECTLEIDER, status=409, args=CHAIR_SEAT),
+    # the regiegroep answers a proposal of a new voorzitter; the world has none (404)
+    ("people.decide_voorzitter", POST): only(REGIEGROEP, VOORZITTER, status=404, args=NO_PROPOSAL),
     ("people.accounts_page", GET): only(PROJECTLEIDER),
     ("people.accounts_page", POST): only(PROJECTLEIDER, status=422),
     ("people.account", GET): only(PROJECTLEIDER, args=APPLICANT_ACCOUNT),

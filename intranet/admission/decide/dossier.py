@@ -117,7 +117,7 @@ def vote_view(application, user, my_vote=False, counted=None):
 
 def open_votes(user, per_page=30):
     """A page of open votes, each with the user's own vote (or None) and how many voted."""
-    page = paginate(Application.in_state(State.VOTE).order_by(Application.vote_deadline), per_page)
+    page = paginate(Application.listing(State.VOTE).order_by(Application.vote_deadline), per_page)
     ids = [application.id for application in page.items]
     mine = Vote.of_member(user, ids)
     counts = Vote.count_by_application(ids, current_member_ids())

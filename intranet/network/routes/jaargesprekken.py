@@ -56,7 +56,7 @@ def jaargesprek_page(organisation_id):
     if request.method == "GET" and talk:
         form.held.data = talk.state == jaargesprek.GEHOUDEN
     if form.validate_on_submit():
-        ensure_year(year)
+        ensure_year(year, current_user._get_current_object())
         jaargesprek.save(
             organisation,
             year,
