@@ -68,6 +68,7 @@ LOGIN_THROTTLE_WINDOW = timedelta(minutes=15)
 # (and per e-mail address where the form names one).
 RATE_LIMITS = {
     "password-reset": (5, timedelta(minutes=15)),
+    "login-link": (3, timedelta(minutes=15)),
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
 }
@@ -78,6 +79,7 @@ SESSION_IDLE_TIMEOUT = timedelta(hours=2)
 # Browsers keep to HTTPS for a year; instance/config.py (for http://127.0.0.1) sets None.
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 PASSWORD_RESET_MAX_AGE = timedelta(hours=2)
+LOGIN_LINK_MAX_AGE = timedelta(minutes=15)  # mailed past the account-wide login limit
 EMAIL_CONFIRM_MAX_AGE = timedelta(days=7)
 
 # Workflow settings: rules such as the length of a deadline are settings (docs/domain.md).

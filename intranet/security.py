@@ -1,6 +1,5 @@
 """Passwords, sessions, login throttling, role guards and security headers."""
 
-import hashlib
 import secrets
 from datetime import datetime
 from functools import wraps
@@ -12,7 +11,7 @@ from flask import abort, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.routing import IntegerConverter
 
-from intranet import guards, throttle, tokens
+from intranet import guards, mail, throttle, tokens
 from intranet.clock import now
 from intranet.extensions import login_manager
 from intranet.guards import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F401
@@ -72,46 +71,47 @@ def check_password(user, password):
     return True
 
 
-def account_link(purpose, user):
-    """A token for a link that acts on an account: it dies once the password changes."""
-    return tokens.make(purpose, user.id, bound_to=password_epoch(user))
+def account_link(purpose, user, subject=None):
+    """A token for a link that acts on an account: it dies once the account's address,
+    password or state changes (`tokens.account_stamp`). `subject` defaults to the account."""
+    return tokens.make(purpose, user.id if subject is None else subject, tokens.account_stamp(user))
 
 
-def password_epoch(user):
-    """A short digest of the stored password: any new password (or none) changes it."""
-    digest = hashlib.sha256((user.password_hash or "-").encode()).hexdigest()
-    return digest[:16]
-
-
-def account_of_link(purpose, payload):
-    """The active account a link was made for, if its password did not change since."""
-    user = User.get_or_none(User.id == payload["s"])
+def account_of_link(purpose, payload, user_id=None):
+    """The active account a link was made for, if nothing about it changed since."""
+    user = User.get_or_none(User.id == (payload["s"] if user_id is None else user_id))
     if user is None:
         raise tokens.LinkError(tokens.INVALID)
     if not user.active:
         raise tokens.LinkError(tokens.INACTIVE)
-    tokens.check_bound(payload, password_epoch(user))
+    tokens.check_bound(payload, tokens.account_stamp(user))
     return user
 
 
+CREDENTIALS = (User.password_hash, User.session_epoch, User.credential_epoch)
+
+
 def set_password(user, password):
-    """Store a new password and end every existing session of this user."""
+    """Store a new password; every existing session and account link of this user ends."""
     user.password_hash = hash_password(password)
-    user.session_epoch += 1
-    user.save(only=[User.password_hash, User.session_epoch])
+    user.credentials_changed()
+    user.save(only=CREDENTIALS)
 
 
 def authenticate(email, password):
     """(user, None) for the right password of an active account, else (None or user, reason).
 
     Every try counts against the throttle before it is judged (raises throttle.Throttled);
-    an unknown address costs the same hashing time as a known one.
+    an unknown address costs the same hashing time as a known one. Past the account-wide
+    limit the answer is BY_MAIL for every password, with the user only if it was right (the
+    caller mails a login link): a guess learns nothing, the owner is never refused.
     """
-    tries = throttle.reserve(
-        throttle.login_limits(email), current_app.config["LOGIN_THROTTLE_WINDOW"]
-    )
+    tries, by_mail = throttle.reserve_login(email, current_app.config["LOGIN_THROTTLE_WINDOW"])
     user = User.by_email(email)
-    if not check_password(user, password):
+    right = check_password(user, password)
+    if by_mail:
+        return (user if right and user.active else None), BY_MAIL
+    if not right:
         return None, WRONG_PASSWORD
     throttle.forgive(tries)
     if not user.active:
@@ -120,8 +120,23 @@ def authenticate(email, password):
     return user, None
 
 
+LOGIN_LINK = "login-link"
 WRONG_PASSWORD = "Onbekende combinatie van e-mailadres en wachtwoord."
+BY_MAIL = (
+    "Voor dit account zijn veel mislukte pogingen gedaan. Klopt het wachtwoord, dan sturen we "
+    "een e-mail met een link om in te loggen naar het adres van het account."
+)
 INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
+
+
+def send_login_link(user):
+    """Mail a one-time login link (at most a few per quarter of an hour per account)."""
+    try:
+        throttle.hit(LOGIN_LINK, user.email)
+    except throttle.Throttled:
+        return  # the links already sent still work
+    link = mail.external_url("auth.login_by_link", token=account_link(LOGIN_LINK, user))
+    mail.queue(user.email, "Inloggen op het intranet", "login_link", user=user, link=link)
 
 
 def start_session(user, remember):

@@ -8,7 +8,9 @@ is forgiven.
 A stranger must not be able to lock the owner out. So the login counts the failures of a
 client the account knows (a browser that logged in before, or an address it logged in from)
 only against that client; only unknown clients share the account-wide and address-wide
-limits.
+limits. And the account-wide limit never refuses the right password: past it, an unknown
+client with the right password is sent a one-time login link by e-mail instead of a session
+(`reserve_login`), so guessing gains nothing while the owner can still get in.
 """
 
 import hashlib
@@ -54,8 +56,9 @@ def client_address():
     return request.remote_addr or "-"
 
 
-def reserve(limits, window):
-    """Count one try against every key ({key: limit}); raise Throttled if one is over."""
+def reserve(limits, window, soft=()):
+    """Count one try against every key ({key: limit}); raise Throttled if one is over,
+    unless only `soft` keys are; returns (the tries' ids, whether a soft key is over)."""
     with db.atomic():
         ids = [LoginAttempt.insert(key=key).execute() for key in limits]
     since = now() - window
@@ -65,11 +68,20 @@ def reserve(limits, window):
         .group_by(LoginAttempt.key)
         .tuples()
     )
-    waits = [first + window - now() for key, count, first in rows if count > limits[key]]
+    over = {key: first for key, count, first in rows if count > limits[key]}
+    waits = [first + window - now() for key, first in over.items() if key not in soft]
     if waits:
         forgive(ids)
         raise Throttled(max(max(waits), timedelta(seconds=1)))
-    return ids
+    return ids, bool(over)
+
+
+def reserve_login(email, window):
+    """Count a login try: (ids, by_mail). Throttled past the client's or the address's
+    limit; past the account-wide limit only `by_mail`: the right password then earns a
+    login link by e-mail, not a session (and never a refusal)."""
+    limits = login_limits(email)
+    return reserve(limits, window, soft={f"account:{_email_key(email)}"})
 
 
 def forgive(ids):
@@ -182,7 +194,7 @@ def hit(name, subject=None):
     limits = {f"{name}:address:{client_address()}": limit}
     if subject:
         limits[f"{name}:subject:{_email_key(subject)}"] = limit
-    return reserve(limits, window)
+    return reserve(limits, window)[0]
 
 
 def limited(name):

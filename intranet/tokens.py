@@ -1,5 +1,11 @@
-"""Signed links (referee, password reset, e-mail confirmation): bound, expiring, single use."""
+"""Signed links (referee, password reset, e-mail confirmation): bound, expiring, single use.
 
+A link that acts on an account is bound to the account's stamp (`account_stamp`): its
+address, its password, whether it is active and its credential version. Any change of
+these (an address change, a new password, deactivating) ends every such link made before.
+"""
+
+import hashlib
 import hmac
 import secrets
 
@@ -22,8 +28,8 @@ EXPIRED = "Deze link is verlopen. Vraag een nieuwe aan."
 INVALID = "Deze link is ongeldig of beschadigd. Controleer of u de hele link heeft gekopieerd."
 USED = "Deze link is al gebruikt en werkt maar één keer."
 SUPERSEDED = (
-    "Deze link werkt niet meer: het wachtwoord is intussen gewijzigd of een nieuwere link "
-    "is gebruikt. Vraag zo nodig een nieuwe aan."
+    "Deze link werkt niet meer: het e-mailadres of het wachtwoord van het account is "
+    "intussen gewijzigd, of een nieuwere link is gebruikt. Vraag zo nodig een nieuwe aan."
 )
 INACTIVE = "Dit account is niet actief. Neem contact op met de projectleider."
 
@@ -43,6 +49,18 @@ def make(purpose, subject_id, bound_to=None):
     if bound_to is not None:
         payload["b"] = bound_to
     return _serializer(purpose).dumps(payload)
+
+
+def account_stamp(user):
+    """What an account link is bound to: a digest of the account's address, password hash
+    (salted: the digest tells nothing about the password), state and credential version
+    ("-" for no account). Not keyed, so rotating SECRET_KEY (with fallbacks) keeps links."""
+    if user is None:
+        return "-"
+    material = "\x1f".join(
+        (user.email, user.password_hash or "-", str(bool(user.active)), str(user.credential_epoch))
+    )
+    return hashlib.sha256(material.encode()).hexdigest()[:24]
 
 
 def check_bound(payload, bound_to):

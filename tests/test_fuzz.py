@@ -53,7 +53,8 @@ FIELDS = {
     "privacy.anonymise": ["bevestig"],
     "auth.forgot_password": ["email"],
     "auth.change_password": ["current", "password", "confirm"],
-    "auth.confirm_email": [],
+    "auth.confirm_email": ["password", "confirm"],
+    "auth.login_by_link": [],
     "auth.reset_password": ["password", "confirm"],
     "partners.accept_invite": ["password", "confirm"],
     "referee.answer": ["recommendation", "text"],  # the stub; the merge brings the real form
@@ -194,6 +195,7 @@ PLAUSIBLE = {
 LINK_PURPOSES = {
     "auth.reset_password": ("password-reset", lambda world: world.users[AANVRAGER].id),
     "auth.confirm_email": ("email-confirm", lambda world: world.users[AANVRAGER].id),
+    "auth.login_by_link": (security.LOGIN_LINK, lambda world: world.users[AANVRAGER].id),
     "partners.accept_invite": (INVITE, lambda world: world.users[AANVRAGER].id),
     "referee.answer": ("referee", lambda world: Referee.current(world.submitted).first().id),
     "network.answer_link": ("meeting-answer", lambda world: world.network["invitation"].id),
@@ -262,8 +264,8 @@ def _path_values(rule, world, endpoint):
 
 
 def _fresh_token(purpose, subject_id):
-    """A valid token as the app makes it (account links are bound to the password)."""
-    if purpose in {"password-reset", INVITE}:
+    """A valid token as the app makes it (account links are bound to the account's stamp)."""
+    if purpose in {"password-reset", INVITE, "email-confirm", security.LOGIN_LINK}:
         return security.account_link(purpose, User.get_by_id(subject_id))
     return tokens.make(purpose, subject_id)
 

@@ -120,7 +120,9 @@ LINKS = (
     Link(
         "password-reset", "auth.reset_password", "PASSWORD_RESET_MAX_AGE", _account, _set_password
     ),
-    Link("email-confirm", "auth.confirm_email", "EMAIL_CONFIRM_MAX_AGE", _account, _confirm),
+    # not logged in as the account: whoever holds the link chooses the password
+    Link("email-confirm", "auth.confirm_email", "EMAIL_CONFIRM_MAX_AGE", _account, _set_password),
+    Link(security.LOGIN_LINK, "auth.login_by_link", "LOGIN_LINK_MAX_AGE", _account, _confirm),
     Link(
         "partner-invite",
         "partners.accept_invite",
@@ -169,15 +171,20 @@ ROUTED = [link for link in LINKS if link.endpoint]
 
 ACCOUNT_LINKS = {
     "password-reset",
+    "email-confirm",
+    security.LOGIN_LINK,
     "partner-invite",
     "account-invite",
-}  # bound to the account's password
+}  # bound to the account's address, password and state (tokens.account_stamp)
 
 
 def _make(purpose, subject):
     """A token as the app makes it for this purpose."""
     if purpose in ACCOUNT_LINKS:
         return security.account_link(purpose, User.get_by_id(subject))
+    if purpose == "email-change":
+        user = AddressChange.get_by_id(subject).user
+        return security.account_link(purpose, user, subject=subject)
     return tokens.make(purpose, subject)
 
 

@@ -124,7 +124,9 @@ def test_opening_the_confirmation_link_confirms_nothing_until_the_button(client,
         page = client.get(link)
         assert page.status_code == 200 and "<form" in page.get_data(as_text=True)
     assert User.get_by_id(user.id).email_confirmed_at is None
-    assert client.post(link).status_code == 302
+    assert client.post(link).status_code == 422  # not logged in: the holder chooses a password
+    assert User.get_by_id(user.id).email_confirmed_at is None
+    assert client.post(link, data=NEW).status_code == 302
     assert User.get_by_id(user.id).email_confirmed_at is not None
 
 
@@ -171,12 +173,32 @@ def test_a_stranger_cannot_lock_the_owner_out_from_other_addresses(app, client, 
     assert _log_in(app.test_client(), owner.email, address="10.0.0.1").status_code == 302
 
 
-def test_unknown_clients_share_the_account_limit(app, make_user):
+def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_refusal(
+    app, make_user
+):
     owner = make_user()
     for number in range(20):
         _log_in(app.test_client(), owner.email, "geraden", address=f"10.9.{number}.1")
-    # a guess from yet another address is refused before its password is even checked
-    assert _log_in(app.test_client(), owner.email, address="10.8.0.1").status_code == 429
+    links = lambda: [m for m in OutboxMessage.select() if "/inloggen/link/" in m.body]  # noqa: E731
+    # a wrong guess from yet another address: the same answer as the right password, no mail
+    guess = _log_in(app.test_client(), owner.email, "nog een gok", address="10.8.0.2")
+    assert guess.status_code == 200 and security.BY_MAIL in guess.get_data(as_text=True)
+    assert links() == []
+    # the owner on a new device and network: not refused, no session, a link by mail
+    phone = app.test_client()
+    answer = _log_in(phone, owner.email, address="10.8.0.1")
+    assert answer.status_code == 200 and security.BY_MAIL in answer.get_data(as_text=True)
+    assert phone.get("/account/wachtwoord").status_code == 302  # not logged in by a guess
+    (mail,) = links()
+    assert mail.to == owner.email
+    link = _path(re.search(r"http\S+/inloggen/link/\S+", mail.body).group())
+    assert phone.get(link).status_code == 200  # a scanner's GET spends nothing
+    assert phone.post(link, environ_base={"REMOTE_ADDR": "10.8.0.1"}).status_code == 302
+    assert phone.get("/account/wachtwoord").status_code == 200
+    assert app.test_client().post(link).status_code == 400  # once only
+    # the phone is a known client now: the password alone logs it in again
+    phone.post("/uitloggen")
+    assert _log_in(phone, owner.email, address="10.8.0.1").status_code == 302
 
 
 def test_a_parallel_burst_gets_no_more_tries_than_the_limit(app, make_user):

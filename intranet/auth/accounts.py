@@ -23,9 +23,12 @@ def create_user(email, name, password=None, confirmed=False):
     return user
 
 
+CONFIRM = "email-confirm"
+
+
 def send_confirmation(user):
-    """Queue the e-mail with the address confirmation link."""
-    token = tokens.make("email-confirm", user.id)
+    """Queue the e-mail with the address confirmation link (bound to the account as it is)."""
+    token = security.account_link(CONFIRM, user)
     link = mail.external_url("auth.confirm_email", token=token)
     mail.queue(
         user.email,
@@ -35,6 +38,20 @@ def send_confirmation(user):
         link=link,
         days=current_app.config["EMAIL_CONFIRM_MAX_AGE"].days,
     )
+
+
+def confirm_by_link(payload, user, password=None):
+    """Confirm the address through its link. Whoever opens the link holds the mailbox, not
+    necessarily the password: unless they are logged in as this account (`password` None),
+    they choose the password now, and every other session and link of the account ends;
+    so nobody can make an account for someone else's address and keep it."""
+    with write_transaction():
+        tokens.consume(CONFIRM, payload)
+        if password is not None:
+            security.set_password(user, password)
+        User.update(email_confirmed_at=now()).where(User.id == user.id).execute()
+    if password is not None:
+        security.start_session(User.get_by_id(user.id), remember=False)
 
 
 def accept_invitation(purpose, payload, user, password):

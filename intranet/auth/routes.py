@@ -5,6 +5,7 @@ from flask_login import current_user
 from peewee import fn
 
 from intranet import logs, mail, security, throttle, tokens
+from intranet.auth import accounts
 from intranet.auth.forms import (
     ChangePasswordForm,
     ConfirmForm,
@@ -40,9 +41,32 @@ def login():
             flash(f"Welkom, {user.name}.", "success")
             return redirect(security.safe_next(request.args.get("next")))
         logs.event("login_failed", email=form.email.data.strip().lower())
+        if problem == security.BY_MAIL:
+            if user is not None:
+                with db.atomic():
+                    security.send_login_link(user)
+            return render_template("auth/login.html", form=form, by_mail=security.BY_MAIL)
         field = form.email if problem == security.INACTIVE else form.password
         field.errors.append(problem)
     return render_template("auth/login.html", form=form)
+
+
+@bp.route("/inloggen/link/<token>", methods=["GET", "POST"])
+def login_by_link(token):
+    """Log in with the one-time link mailed past the account-wide limit (a button: a mail
+    scanner's GET spends nothing); this browser is a known client of the account after."""
+    payload = tokens.read(security.LOGIN_LINK, token, current_app.config["LOGIN_LINK_MAX_AGE"])
+    user = security.account_of_link(security.LOGIN_LINK, payload)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("auth/login_link.html", form=form, user=user)
+    with db.atomic():
+        tokens.consume(security.LOGIN_LINK, payload)
+        throttle.login_succeeded(user.email)
+    security.start_session(user, remember=False)
+    logs.event("login", user_id=user.id, by="link")
+    flash(f"Welkom, {user.name}.", "success")
+    return redirect(url_for("views.home"))
 
 
 @bp.post("/uitloggen")
@@ -118,17 +142,20 @@ def reset_password(token):
 
 @bp.route("/bevestigen/<token>", methods=["GET", "POST"])
 def confirm_email(token):
-    """Confirm an e-mail address with a button: a mail scanner's GET does not spend the link."""
+    """Confirm an e-mail address with a button (a mail scanner's GET spends nothing). In the
+    account's own session the button is enough; anyone else holding the link chooses the
+    password, so whoever made the account for this address loses it."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
-    payload = tokens.read("email-confirm", token, max_age)  # refused: the one error answer
-    form = ConfirmForm()
+    payload = tokens.read(accounts.CONFIRM, token, max_age)  # refused: the one error answer
+    user = security.account_of_link(accounts.CONFIRM, payload)
+    own = current_user.is_authenticated and current_user.id == user.id
+    form = ConfirmForm() if own else NewPasswordForm()
     if not form.validate_on_submit():
-        return render_template("auth/confirm.html", form=form)
-    with db.atomic():
-        tokens.consume("email-confirm", payload)
-        User.update(email_confirmed_at=now()).where(User.id == payload["s"]).execute()
+        status = 422 if form.errors else 200
+        return render_template("auth/confirm.html", form=form, user=user, own=own), status
+    accounts.confirm_by_link(payload, user, None if own else form.password.data)
     flash("Uw e-mailadres is bevestigd.", "success")
-    return redirect(url_for("auth.login" if current_user.is_anonymous else "views.home"))
+    return redirect(url_for("views.home"))
 
 
 @bp.route("/account/wachtwoord", methods=["GET", "POST"])
@@ -142,7 +169,7 @@ def change_password():
         except throttle.Throttled as throttled:
             form.current.errors.append(TOO_MANY.format(minutes=throttled.minutes))
             return render_template("auth/change_password.html", form=form), 429
-        if problem is not None:
+        if problem is not None and not (problem == security.BY_MAIL and user is not None):
             form.current.errors.append("Dit is niet uw huidige wachtwoord.")
         else:
             security.set_password(user, form.password.data)

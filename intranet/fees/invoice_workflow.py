@@ -183,6 +183,7 @@ WORKFLOW = Workflow(
         "niet_verstuurd": "Factuur-e-mail ingetrokken",
     },
     case_endpoint="fees.invoice",
+    case_arg="invoice_id",
     can_view=lambda case, user: (
         user.has_role("projectleider") or case.organisation_id in user.organisation_ids
     ),

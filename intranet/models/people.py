@@ -124,6 +124,9 @@ class User(UserMixin, BaseModel):
     active = BooleanField(default=True)
     email_confirmed_at = DateTimeField(null=True)
     session_epoch = IntegerField(default=0)
+    # Bumped whenever the address, the password or the account's state changes: the links
+    # mailed before it die (intranet/tokens.py, `account_stamp`).
+    credential_epoch = IntegerField(default=0)
     created_at = DateTimeField(default=now)
 
     @property
@@ -148,8 +151,14 @@ class User(UserMixin, BaseModel):
         if self.confirmed:
             return
         self.password_hash = None
+        self.credentials_changed()
+        self.save(only=[User.password_hash, User.session_epoch, User.credential_epoch])
+
+    def credentials_changed(self):
+        """The address, password or state changed (the caller saves): every session and
+        every account link made before ends."""
         self.session_epoch += 1
-        self.save(only=[User.password_hash, User.session_epoch])
+        self.credential_epoch += 1
 
     @cached_property
     def groups(self):

@@ -170,19 +170,36 @@ def _store_history(plans, ids, counted, running):
 
 def _store_people(plans):
     """Accounts (without a password) for new people; {email: User} of everyone named."""
-    users, wanted = {}, {}
+    users, wanted, invited = {}, {}, {}
     for p in plans:
-        for _kind, email, name, _contact, user in p.people:
+        for _kind, email, name, contact, user in p.people:
             if user is not None:
                 users[email] = user
+                if contact is None:  # made contact now: invited
+                    invited[email] = user
             else:
                 wanted[email] = name
+    _reclaim_unconfirmed(invited, users)
     new = [{"email": e, "name": n, "created_at": now()} for e, n in wanted.items()]
     for batch in chunked(new, BATCH):
         User.insert_many(batch).execute()
         emails = [row["email"] for row in batch]
         users.update({u.email: u for u in User.select().where(User.email.in_(emails))})
     return users
+
+
+def _reclaim_unconfirmed(invited, users):
+    """Accounts about to be invited whose address nobody confirmed lose their password and
+    sessions (as `User.reclaim_if_unconfirmed`, in bulk): the invitation lets the owner
+    choose one. `users` ({email: User}) gets them as they are now."""
+    unconfirmed = [user.id for user in invited.values() if not user.confirmed]
+    for batch in chunked(unconfirmed, BATCH):
+        User.update(
+            password_hash=None,
+            session_epoch=User.session_epoch + 1,
+            credential_epoch=User.credential_epoch + 1,
+        ).where(User.id.in_(batch), User.email_confirmed_at.is_null()).execute()
+        users.update({u.email: u for u in User.select().where(User.id.in_(batch))})
 
 
 def _store_contacts(plans, ids, users):

@@ -10,6 +10,7 @@ from peewee import chunked
 from intranet.fees.export import dutch_number
 from intranet.fees.models import FIRST_SCHOOLJAAR, FeeAgreement
 from intranet.fees.rules import CENT
+from intranet.forms import WEBSITE, web_address
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation, User
 from intranet.partners import cells as read
 from intranet.partners import table
@@ -249,12 +250,10 @@ def _values(cells, errors):
         except ValueError:
             errors.append("Vul bij LEF-partner ja of nee in.")
     if _filled(cells, "website"):
-        website = read.text(cells["website"])
-        if website and "://" not in website:
-            website = f"https://{website}"
-        if len(website) > 200 or " " in website:
-            errors.append("Dit is geen geldig webadres.")
-        values["website"] = website
+        website = web_address(read.text(cells["website"]))  # the forms' rule: http(s) only
+        if website is None or len(website) > 200:
+            errors.append(WEBSITE)
+        values["website"] = website or ""
     return values
 
 

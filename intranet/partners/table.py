@@ -4,18 +4,16 @@ A file holds a header row with some of COLUMNS (only `naam` is required) and a r
 organisation; `cells` reads the values the Dutch way.
 """
 
-import csv
 import io
-import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from intranet import spreadsheet
 from intranet.formats import DAY_PATTERN
+from intranet.names import name_key
 from intranet.refusals import Refused
 
 # The columns, in the order an export writes them: key -> header.
@@ -52,10 +50,9 @@ class Row:
 
 
 def normalise(text):
-    """A name as matched: accents, case, punctuation and spacing do not count."""
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    """A name as matched (intranet/names.py): lookalikes, accents, case, punctuation and
+    spacing do not count."""
+    return name_key(text)
 
 
 def _header_key(text):
@@ -93,20 +90,11 @@ def _csv_grid(text):
         raise Refused("Dit is geen CSV- of Excel-bestand (het bevat binaire gegevens).")
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise Refused("Het CSV-bestand kan niet worden gelezen.") from error
+    return spreadsheet.csv_grid(text, delimiter)  # bounded rows and columns
 
 
 def _xlsx_grid(data):
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        grid = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as error:
-        raise Refused("Het Excel-bestand kan niet worden gelezen.") from error
-    return grid
+    return spreadsheet.xlsx_grid(data)  # bounded, defused, a Dutch refusal when malformed
 
 
 def _blank(cell):

@@ -27,13 +27,23 @@ def _locked_user(user_id):
 
 
 def invite(name, email, actor):
-    """Make an account without a password and mail the person a link to choose one."""
+    """Make an account without a password and mail the person a link to choose one.
+
+    An account at that address whose address nobody confirmed (made by whoever filled in
+    the application form) is taken back: its password and sessions end, and the invitation
+    lets the address's owner choose the password.
+    """
     email = email.strip().lower()
     try:
         with write_transaction():
-            if User.by_email(email) is not None:
+            user = User.by_email(email)
+            if user is not None and user.confirmed:
                 raise Refused(TAKEN.format(email=email), 409)
-            user = User.create(email=email, name=name.strip())
+            if user is None:
+                user = User.create(email=email, name=name.strip())
+            else:
+                user = _locked_user(user.id)
+                user.reclaim_if_unconfirmed()
             record(actor, user, "uitgenodigd", f"{user.name} ({email}) is uitgenodigd.")
             send_invitation(user, actor)
     except IntegrityError as error:  # the same address invited at the same moment
@@ -73,7 +83,7 @@ def request_email_change(user_id, email, actor):
         if User.by_email(email) is not None:
             raise Refused(TAKEN.format(email=email), 409)
         change = AddressChange.create(user=user, email=email)  # voids any earlier link
-        token = tokens.make(EMAIL_CHANGE, change.id)
+        token = security.account_link(EMAIL_CHANGE, user, subject=change.id)
         link = mail.external_url("people.confirm_email_change", token=token)
         days = current_app.config["EMAIL_CONFIRM_MAX_AGE"].days
         subject = "Bevestig uw nieuwe e-mailadres"
@@ -82,26 +92,45 @@ def request_email_change(user_id, email, actor):
     return user
 
 
+def change_of_link(payload):
+    """The pending address change a link confirms, while the account is as it was when the
+    link was made (same address, password and state); raises LinkError otherwise."""
+    change = AddressChange.get_or_none(AddressChange.id == payload["s"])
+    if change is None:
+        raise tokens.LinkError(tokens.INVALID)
+    if not change.is_latest():
+        raise tokens.LinkError(REPLACED)
+    security.account_of_link(EMAIL_CHANGE, payload, user_id=change.user_id)
+    return change
+
+
 def confirm_email_change(payload):
-    """Use the confirmation link once: the account's address becomes the new one."""
+    """Use the confirmation link once: the account's address becomes the new one.
+
+    Every session and every link of the account ends. If nobody had confirmed the old
+    address, its password goes too; an account without a password gets an invitation at
+    the new address to choose one.
+    """
+    change = None
     try:
         with write_transaction():
             tokens.consume(EMAIL_CHANGE, payload)
-            change = AddressChange.get_or_none(AddressChange.id == payload["s"])
-            if change is None:
-                raise tokens.LinkError(tokens.INVALID)
-            if not change.is_latest():
-                raise tokens.LinkError(REPLACED)
+            change = change_of_link(payload)
             user = _locked_user(change.user_id)
+            security.account_of_link(EMAIL_CHANGE, payload, user_id=user.id)  # locked: again
             if User.by_email(change.email) is not None:
                 raise Refused(TAKEN.format(email=change.email), 409)
+            user.reclaim_if_unconfirmed()
             old, user.email, user.email_confirmed_at = user.email, change.email, now()
-            user.save(only=[User.email, User.email_confirmed_at])
+            user.credentials_changed()
+            user.save(only=[User.email, User.email_confirmed_at, *security.CREDENTIALS])
             change.confirmed_at = now()
             change.save(only=[AddressChange.confirmed_at])
             record(user, user, "adres", f"E-mailadres gewijzigd van {old} in {user.email}.")
+            if user.password_hash is None:
+                send_invitation(user, user)
     except IntegrityError as error:
-        raise Refused(TAKEN.format(email=change.email), 409) from error
+        raise Refused(TAKEN.format(email=change.email if change else ""), 409) from error
     return user
 
 
@@ -115,14 +144,15 @@ def deactivate(user_id, actor):
             raise Refused(f"Het account van {user.name} is al gedeactiveerd.", 409)
         with seats.change(user, leaving=True):  # a deactivated member no longer counts
             user.active = False
-            user.session_epoch += 1
-            user.save(only=[User.active, User.session_epoch])
+            user.credentials_changed()  # every session and account link ends
+            user.save(only=[User.active, User.session_epoch, User.credential_epoch])
             record(actor, user, "gedeactiveerd", f"Het account van {user.name} is gedeactiveerd.")
     return user
 
 
 def reactivate(user_id, actor):
-    """Open a closed account again (the person logs in with their old password)."""
+    """Open a closed account again (the person logs in with their old password; the links
+    mailed before deactivating stay dead)."""
     with write_transaction():
         user = _locked_user(user_id)
         if user.active:

@@ -2,7 +2,7 @@
 the links a person receives: accept an invitation, confirm a new address."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, logout_user
 from playhouse.flask_utils import get_object_or_404
 
 from intranet import tokens
@@ -135,9 +135,19 @@ def confirm_email_change(token):
     """The new address confirms itself with a button (a mail scanner's GET spends nothing)."""
     max_age = current_app.config["EMAIL_CONFIRM_MAX_AGE"]
     payload = tokens.read(account_changes.EMAIL_CHANGE, token, max_age)  # refused: the error answer
+    account_changes.change_of_link(payload)  # a link the account has outlived says so at once
     form = ConfirmForm()
     if not form.validate_on_submit():
         return render_template("auth/confirm.html", form=form)
     user = account_changes.confirm_email_change(payload)
-    flash(f"Het e-mailadres is gewijzigd in {user.email}. Log voortaan daarmee in.", "success")
-    return redirect(url_for("auth.login" if current_user.is_anonymous else "views.home"))
+    if current_user.is_authenticated and current_user.id == user.id:
+        logout_user()  # every session of the account has ended, this one too
+    if user.password_hash is None:
+        flash(
+            f"Het e-mailadres is gewijzigd in {user.email}. U ontvangt daar een link om uw "
+            "wachtwoord te kiezen.",
+            "success",
+        )
+    else:
+        flash(f"Het e-mailadres is gewijzigd in {user.email}. Log voortaan daarmee in.", "success")
+    return redirect(url_for("auth.login"))

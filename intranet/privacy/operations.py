@@ -12,15 +12,18 @@ from playhouse.shortcuts import model_to_dict
 from intranet import logs
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.clock import now
+from intranet.fees.invoices import Invoice
 from intranet.models import Contact, LoginAttempt, Membership, OutboxMessage, User
 from intranet.people import seats
+from intranet.people.models import AddressChange
 from intranet.privacy.retention import PRUNED_BODY
+from intranet.redaction import redact
 from intranet.refusals import Refused
 from intranet.schema import MODELS
 from intranet.workflows.models import AuditEvent
 
 WORKFLOW = "personen"
-SECRET_FIELDS = {"password_hash", "session_epoch"}
+SECRET_FIELDS = {"password_hash", "session_epoch", "credential_epoch"}
 
 
 def _login_records(email):
@@ -57,12 +60,20 @@ def _rows_about(user):
         for condition in conditions[1:]:
             where |= condition
         rows = [
-            model_to_dict(row, recurse=False)
+            _exported(model, row)
             for row in model.select().where(where).order_by(model._meta.primary_key)
         ]
         if rows:
             found[model._meta.table_name] = rows
     return found
+
+
+def _exported(model, row):
+    """A row as the export shows it: a mail's body without its live links."""
+    values = model_to_dict(row, recurse=False)
+    if model is OutboxMessage:
+        values["body"] = redact(row.body, row.to)
+    return values
 
 
 def export(user, actor=None):
@@ -86,21 +97,33 @@ def anonymise(user, actor=None):
     old_name, old_email = user.name, user.email
     new_name = f"Geanonimiseerd #{user.id}"
     new_email = f"geanonimiseerd-{user.id}@example.invalid"
+    # every address the account had or waited for (a pending change's link dies with it)
+    changes = AddressChange.select(AddressChange.email).where(AddressChange.user == user.id)
+    addresses = sorted({old_email, *(change.email for change in changes)})
+    replaced = [(old_name, new_name), *((address, new_email) for address in addresses)]
     with seats.change(user, leaving=True):  # one transaction: the seats and every record
         for model, field in ((AuditEvent, AuditEvent.comment), (AuditEvent, AuditEvent.data),
                              (Comment, Comment.text), (Vote, Vote.motivation)):  # fmt: skip
-            model.update({field: fn.REPLACE(field, old_name, new_name)}).where(
-                field.contains(old_name)
-            ).execute()
+            for old, new in replaced:
+                model.update({field: fn.REPLACE(field, old, new)}).where(
+                    field.contains(old)
+                ).execute()
+        AddressChange.delete().where(AddressChange.user == user.id).execute()
+        # Invoices are kept for the fiscal retention period with the organisation's billing
+        # details; the person named on them as contact is removed (the privacy statement).
+        Invoice.update(contact_name=new_name, contact_email=new_email).where(
+            Invoice.contact_email.in_(addresses)
+        ).execute()
         AuditEvent.update(actor_label=new_name).where(AuditEvent.actor == user.id).execute()
         Referee.update(name=new_name, email=new_email).where(Referee.email == old_email).execute()
         Application.update(backup_name=new_name, backup_email=new_email).where(
             Application.backup_email == old_email
         ).execute()
         OutboxMessage.update(to=new_email, body=PRUNED_BODY).where(
-            OutboxMessage.to == old_email
+            OutboxMessage.to.in_(addresses)
         ).execute()
-        LoginAttempt.delete().where(_login_records(old_email)).execute()
+        for address in addresses:
+            LoginAttempt.delete().where(_login_records(address)).execute()
         Membership.delete().where(Membership.user == user.id).execute()
         Contact.delete().where(Contact.user == user.id).execute()
         User.update(
@@ -110,6 +133,7 @@ def anonymise(user, actor=None):
             active=False,
             email_confirmed_at=None,
             session_epoch=User.session_epoch + 1,
+            credential_epoch=User.credential_epoch + 1,
         ).where(User.id == user.id).execute()
         _audit(user, "anonimiseren", "geanonimiseerd", actor, label=new_name)
     return new_name

@@ -10,6 +10,7 @@ from flask import current_app
 from intranet import mail, tokens
 from intranet.clock import now
 from intranet.db import locked, write_transaction
+from intranet.models import User
 from intranet.rounds.models import RenewalInvitation
 from intranet.rounds.renewal_workflow import WORKFLOW
 from intranet.workflows import engine
@@ -53,7 +54,7 @@ def name_signer(case_id, actor, name, function, email):
             f"{invitation.delegate_name} ({invitation.delegate_function}) gevraagd te tekenen; "
             f"link gestuurd naar {email}.",
         )
-        token = tokens.make(PURPOSE, [invitation.id, email])
+        token = tokens.make(PURPOSE, [invitation.id, email], bound_to=_stamp(email))
         mail.queue(
             email,
             f"Verzoek: teken het convenant {invitation.round.period.name}",
@@ -66,6 +67,12 @@ def name_signer(case_id, actor, name, function, email):
             link=mail.external_url("rounds.sign_by_link", token=token),
         )
     return invitation
+
+
+def _stamp(email):
+    """A signer's link is bound like an account link to the account at its address, if
+    there is one: a change of that account's address, password or state ends it."""
+    return tokens.account_stamp(User.by_email(email))
 
 
 def open_link(token):
@@ -81,6 +88,7 @@ def open_link(token):
         raise engine.AlreadyHandled(ANSWERED)
     if invitation.delegate_email != subject[1]:
         raise tokens.LinkError(REPLACED)
+    tokens.check_bound({"b": "-", **payload}, _stamp(subject[1]))
     if not invitation.round.is_open:
         raise engine.AlreadyHandled(CLOSED)
     return payload, invitation

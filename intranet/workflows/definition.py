@@ -113,7 +113,8 @@ class Workflow:
     case_roles: object = None  # callable(case, user) -> set of roles this user has on it
     on_enter: dict = field(default_factory=dict)  # state -> callables(event)
     timers: list = field(default_factory=list)
-    case_endpoint: str = ""  # the case page, called with case_id=
+    case_endpoint: str = ""  # the case page, called with {case_arg: the case's id}
+    case_arg: str = "case_id"
     can_view: object = None  # callable(case, user) -> bool; default: any role of its steps
     activities: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # state -> callable(case, moment) -> dict
@@ -123,6 +124,10 @@ class Workflow:
     # applicant say, sees the steps without those comments and not those records.
     insiders: frozenset = frozenset()
     internal_events: frozenset = frozenset()
+
+    def case_args(self, case_id):
+        """The arguments of `case_endpoint` for a case (url_for(case_endpoint, **these))."""
+        return {self.case_arg: case_id}
 
     def __post_init__(self):
         self.machine = Machine(

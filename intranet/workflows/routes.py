@@ -78,7 +78,7 @@ def case_url(workflow, case_id):
     target = request.form.get("next", "")
     if target and safe_next(target) == target:
         return target
-    return url_for(workflow.case_endpoint, case_id=case_id)
+    return url_for(workflow.case_endpoint, **workflow.case_args(case_id))
 
 
 @bp.post("/zaak/<workflow_name>/<int:case_id>/stap/<trigger>")
@@ -93,6 +93,7 @@ def fire(workflow_name, case_id, trigger):
     case = _case_or_404(workflow, case_id)
     if not workflow.may_view(case, current_user):
         abort(403)
+    case_url(workflow, case_id)  # where the answer goes is known before anything is written
     comment = request.form.get("comment", "")[:5000]
     expected_state = request.form.get("expected_state") or None
     if confirm.answer() == "nee":

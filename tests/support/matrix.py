@@ -86,6 +86,8 @@ TABLE = {
     ("auth.reset_password", POST): public(400),
     ("auth.confirm_email", GET): public(400),
     ("auth.confirm_email", POST): public(400),
+    ("auth.login_by_link", GET): public(400),
+    ("auth.login_by_link", POST): public(400),
     ("partners.accept_invite", GET): public(400),
     ("partners.accept_invite", POST): public(400),
     # A stub (404) until the referee pages are merged; then 400 like the other links.

@@ -2,10 +2,9 @@
 
 import re
 
-from peewee import fn
-
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
+from intranet.names import name_key
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import OrganisationStatus
 
@@ -13,8 +12,11 @@ from .steps import steps_for
 
 
 def same_name(name):
-    """The condition 'an organisation of this name', ignoring case and extra spaces."""
-    return fn.LOWER(Organisation.name) == " ".join(name.split()).lower()
+    """The condition 'an organisation of this name', as intranet/names.py compares names
+    (lookalikes, capitals, punctuation and spaces do not count): one query for the names."""
+    key = name_key(name)
+    names = Organisation.select(Organisation.id, Organisation.name).tuples()
+    return Organisation.id.in_([id_ for id_, other in names if name_key(other) == key])
 
 
 NUMBERED = re.compile(r" \(aanmelding \d+\)$")
