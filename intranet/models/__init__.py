@@ -13,6 +13,7 @@ from intranet.models.people import (
     User,
 )
 from intranet.models.records import (
+    FormAnswers,
     MAIL_STATUSES,
     LoginAttempt,
     OutboxMessage,
@@ -32,6 +33,7 @@ __all__ = [
     "WERKVELDEN",
     "BaseModel",
     "Contact",
+    "FormAnswers",
     "LoginAttempt",
     "Membership",
     "Organisation",

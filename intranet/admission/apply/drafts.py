@@ -9,7 +9,7 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
 from intranet.forms import web_address
-from intranet.models import Organisation
+from intranet.models import FormAnswers, Organisation
 from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
@@ -72,13 +72,13 @@ def _new_account(account):
     return user
 
 
-def create_draft(answers, nonce, user=None, account=None, submit=False):
+def create_draft(answers, nonce, user=None, account=None, submit=False, form=None):
     """Save a filled-in form once: the account (if new), organisation, draft and referees;
     with `submit`, submit it as well (the workflow's 'indienen'), all or nothing.
 
     The form's nonce is consumed in the same transaction, so a second submit of the same
     form raises tokens.LinkError and creates nothing. Returns (application, user, what
-    happened in words, or None for a draft).
+    happened in words, or None for a draft). The kept answers (`form`) go with it.
     """
     with write_transaction():
         tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
@@ -97,6 +97,8 @@ def create_draft(answers, nonce, user=None, account=None, submit=False):
         )
         _save_referees(application, answers)
         said = _submit(application, user) if submit else None
+        if form is not None:
+            FormAnswers.delete().where(FormAnswers.id == form.id).execute()
     return application, user, said
 
 
