@@ -13,8 +13,8 @@ from intranet.models.people import (
     User,
 )
 from intranet.models.records import (
-    FormAnswers,
     MAIL_STATUSES,
+    FormAnswers,
     LoginAttempt,
     OutboxMessage,
     Setting,
