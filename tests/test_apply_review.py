@@ -158,5 +158,5 @@ def test_the_last_step_checks_every_step_again(client):
     keep_answer("name", "")
     response = post_step(client, review, ACCOUNT, go=SUBMIT)
     assert heading(response).endswith("Organisatie")
-    assert "Vul de naam in." in errors(response)
+    assert "Vul de naam van de organisatie in." in errors(response)
     assert Application.select().count() == 0

@@ -230,6 +230,7 @@ TRANSITIONS = [
         style="secondary",
         confirm=announce.withdraw_preview,
         done=announce.withdrawn,
+        folded=True,
     ),
 ]
 

@@ -20,6 +20,7 @@ class Task:
     detail: str = ""
     pinned: bool = False  # a contactpersoon's signing deadline stands above everything
     uid: str = ""  # stable identity, for the calendar feed
+    follow: bool = False  # no work, only where something of theirs stands (not counted)
 
     @property
     def due_text(self):
@@ -35,6 +36,7 @@ class Source:
     roles: set | None  # the roles that see it; None: everyone logged in
     rows: Callable  # (user) -> a peewee query
     task: Callable  # (row, user) -> Task
+    counted: Callable | None = None  # (user) -> the rows that are work, if not all of them
 
     def applies_to(self, user):
         """True when the user has one of the roles that see this work."""
@@ -46,4 +48,5 @@ class Source:
 
     def count(self, user):
         """How many there are, as a subquery another statement holds (see sources.count_for)."""
-        return Select([self.rows(user).order_by().alias("waiting")], [fn.COUNT(SQL("1"))])
+        rows = (self.counted or self.rows)(user)
+        return Select([rows.order_by().alias("waiting")], [fn.COUNT(SQL("1"))])

@@ -35,6 +35,16 @@ def _organisation_fields(answers):
     }
 
 
+def _backup(answers):
+    """The achtervang's name and address; both empty when there is none (one person)."""
+    if answers.get("no_backup"):
+        return {"backup_name": "", "backup_email": ""}
+    return {
+        "backup_name": (answers.get("backup_name") or "").strip(),
+        "backup_email": (answers.get("backup_email") or "").strip().lower(),
+    }
+
+
 def _claim_organisation(answers, user):
     """The application's own organisation: an application never changes an existing one.
 
@@ -92,8 +102,7 @@ def create_draft(answers, nonce, user=None, account=None, submit=False, form=Non
             organisation=organisation,
             route=answers["route"],
             profile=(answers.get("profile") or "").strip(),
-            backup_name=answers["backup_name"].strip(),
-            backup_email=answers["backup_email"].strip().lower(),
+            **_backup(answers),
         )
         _save_referees(application, answers)
         said = _submit(application, user) if submit else None
@@ -157,8 +166,8 @@ def _save_answers(application, step, answers):
     elif step == "referenten":
         _save_referees(application, answers)
     elif step == "contactpersoon":
-        application.backup_name = answers["backup_name"].strip()
-        application.backup_email = answers["backup_email"].strip().lower()
+        backup = _backup(answers)
+        application.backup_name, application.backup_email = backup.values()
     application.save()
 
 

@@ -35,9 +35,12 @@ def _form_extras():
     }
 
 
+LATER_STEPS = [step for step in steps.STEPS if step != "route"]  # the first is /aanmelden
+
+
 def step_url(step):
     """The address of a step of the form."""
-    return url_for("apply.start", step=step)
+    return url_for("apply.start") if step == "route" else url_for("apply.step", step=step)
 
 
 def _show(wizard, step, form=None, status=200):
@@ -51,6 +54,7 @@ def _show(wizard, step, form=None, status=200):
         form=form,
         steps=[(name, steps.STEPS[name]) for name in order],
         number=order.index(step) + 1,
+        action=step_url(step),
         previous=wizard.previous(step) if order.index(step) else None,
         hints=steps.hints(wizard.route),
         case_id=None,
@@ -63,18 +67,21 @@ def _see(step):
     return redirect(step_url(step), code=303)
 
 
-@pages.route("/aanmelden", methods=["GET", "POST"], defaults={"step": "route"})
-@pages.route("/aanmelden/<step>", methods=["GET", "POST"])
+@pages.route("/aanmelden", methods=["GET", "POST"])
 @throttle.limited("apply")
-def start(step):
-    """The application form, a step per address: route, organisation, (profile, referees,)
-    contactpersoon, and the last step, which shows every answer and submits (or saves a
-    draft). Each step is posted, kept and redirected, so Back and a closed tab lose nothing."""
-    if step not in steps.STEPS:
-        abort(404)
-    if request.method == "GET":
-        return _get(step)
-    return _post(step)
+def start():
+    """The application form's first step: the route. Each step has its own address: route,
+    organisation, (profile, referees,) contactpersoon, and the last step, which shows every
+    answer and submits (or saves a draft). Each step is posted, kept and redirected
+    (post/redirect/get), so Back and a closed tab lose nothing."""
+    return _get("route") if request.method == "GET" else _post("route")
+
+
+@pages.route(f"/aanmelden/<any({', '.join(LATER_STEPS)}):step>", methods=["GET", "POST"])
+@throttle.limited("apply")
+def step(step):
+    """A later step of the application form, at its own address."""
+    return _get(step) if request.method == "GET" else _post(step)
 
 
 def _get(step):
