@@ -132,6 +132,7 @@ def vote_outcome(trigger, dest, label, outcome):
         conditions=(outcome,),
         automatic=True,
         actor_label=VOTE,
+        after=(effects.tell_vote_closed,),
     )
 
 

@@ -77,10 +77,12 @@ def start():
     return _get("route") if request.method == "GET" else _post("route")
 
 
-@pages.route(f"/aanmelden/<any({', '.join(LATER_STEPS)}):step>", methods=["GET", "POST"])
+@pages.route("/aanmelden/<step>", methods=["GET", "POST"])
 @throttle.limited("apply")
 def step(step):
     """A later step of the application form, at its own address."""
+    if step not in LATER_STEPS:
+        abort(404)
     return _get(step) if request.method == "GET" else _post(step)
 
 

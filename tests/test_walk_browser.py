@@ -1,0 +1,82 @@
+"""In a real browser on the demo (issue 26): the vote that closes at its majority says so
+before and after, and tells everyone by e-mail; the projectleider's header at 1280 px."""
+
+import pytest
+
+from intranet.demo.core import PROJECTLEIDER, contact_email
+from intranet.models import Membership, OutboxMessage, User
+from tests import factories
+from tests.factories import cast_vote
+
+pytestmark = pytest.mark.once
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def test_the_vote_says_it_closes_at_the_majority_and_everyone_hears_when_it_does(
+    live_server, browser
+):
+    with live_server.context():
+        leader = User.by_email(PROJECTLEIDER[1])
+        applicant = User.create(email="aanvrager.walk@example.org", name="Wanda Walk")
+        case = factories.Case(applicant, name="Walk Theater").nominated(leader).get()
+        members = sorted(Membership.member_ids("projectgroep"))
+        needed = len(members) // 2 + 1
+        voters = [User.get_by_id(member_id) for member_id in members]
+        for member in voters[: needed - 1]:
+            assert cast_vote(case.id, member, "voor") is None
+        last = voters[needed - 1]
+        OutboxMessage.delete().execute()
+    page = live_server.login(browser, last.email, viewport=DESKTOP)
+    page.goto(f"/stemmen/{case.id}")
+    rule = page.locator(".vote-rule").inner_text()
+    assert "sluit zodra een meerderheid" in rule and "meteen definitief" in rule
+    assert "de aanvrager krijgen dan bericht" in rule
+    page.get_by_label("Voor", exact=True).check()
+    page.get_by_label("Motivering (optioneel)").fill("Een sterk aanbod.")
+    page.get_by_role("button", name="Stem uitbrengen").click()
+    page.locator(".notice", has_text="Daarmee is de stemming gesloten: toegelaten").wait_for()
+    assert "De stemming is gesloten" in page.locator(".vote-panel").inner_text()
+    with live_server.context():
+        closed = {m.to for m in OutboxMessage.select() if m.kind == "admission_vote_closed"}
+        told = {u.email for u in voters} | {PROJECTLEIDER[1]}
+        assert told <= closed, told - closed
+        body = OutboxMessage.get(OutboxMessage.to == PROJECTLEIDER[1]).body
+        assert "meerderheid voor: de organisatie is partner" in body
+        subjects = {
+            m.subject for m in OutboxMessage.select().where(OutboxMessage.to == applicant.email)
+        }
+        assert "Welkom als partner, Walk Theater" in subjects
+
+
+def _boxes(page, selector):
+    return [item.bounding_box() for item in page.locator(selector).all()]
+
+
+def test_the_projectleiders_header_at_1280_px_is_the_name_then_one_line_of_links(
+    live_server, browser
+):
+    page = live_server.login(browser, PROJECTLEIDER[1], viewport=DESKTOP)
+    brand = page.locator("header nav .brand").bounding_box()
+    items = _boxes(page, "header nav ul.menu > li")
+    assert len(items) >= 10  # the long menu: every link and Uitloggen
+    top = max(box["y"] for box in items)
+    bottom = min(box["y"] + box["height"] for box in items)
+    assert top < bottom, "the links wrap onto more than one line"
+    assert brand["y"] + brand["height"] <= top + 2  # the name above, not beside
+    tops = [top]
+    right = max(box["x"] + box["width"] for box in items)
+    assert right <= DESKTOP["width"]
+    logout = page.get_by_role("button", name="Uitloggen").bounding_box()
+    assert round(logout["y"]) >= min(tops) - 4 and logout["x"] > brand["x"] + 600  # at the end
+    assert page.get_by_role("link", name="Verzonden mail").is_visible()  # no 'Outbox'
+
+
+def test_a_contactpersoons_short_menu_stays_on_the_line_of_the_name(live_server, browser):
+    page = live_server.login(
+        browser, contact_email("Naturalis Biodiversity Center"), viewport=DESKTOP
+    )
+    brand = page.locator("header nav .brand").bounding_box()
+    items = _boxes(page, "header nav ul.menu > li")
+    for box in items:  # every link beside the name: their boxes overlap in height
+        assert box["y"] < brand["y"] + brand["height"] and brand["y"] < box["y"] + box["height"]
