@@ -73,6 +73,9 @@ TASK_KINDS = {
     "aanmelden": "Aanmelden",
     "aanvullen": "Aanvullen",
     "volgen": "Volgen",
+    "jaargesprek": "Jaargesprek",
+    "aanwezigheid": "Aanwezigheid",
+    "factuur": "Factuur",
 }
 
 # Messages every part of the intranet may give
