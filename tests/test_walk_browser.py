@@ -1,12 +1,20 @@
 """In a real browser on the demo (issue 26): the vote that closes at its majority says so
 before and after, and tells everyone by e-mail; the projectleider's header at 1280 px."""
 
+from datetime import timedelta
+
 import pytest
 
+from intranet.clock import now, today
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.models import Membership, OutboxMessage, User
+from intranet.network.jaargesprek import Jaargesprek
+from intranet.network.models import KOMT, Invitation, Meeting
+from intranet.schooljaar import schooljaar_of
 from tests import factories
 from tests.factories import cast_vote
+from tests.network_support import published
+from tests.test_tasks_sources import _contribution, _invoice
 
 pytestmark = pytest.mark.once
 
@@ -80,3 +88,37 @@ def test_a_contactpersoons_short_menu_stays_on_the_line_of_the_name(live_server,
     items = _boxes(page, "header nav ul.menu > li")
     for box in items:  # every link beside the name: their boxes overlap in height
         assert box["y"] < brand["y"] + brand["height"] and brand["y"] < box["y"] + box["height"]
+
+
+def test_the_projectleider_and_a_contactpersoon_find_each_new_kind_of_task(live_server, browser):
+    with live_server.context():
+        leader = User.by_email(PROJECTLEIDER[1])
+        contact = User.by_email(contact_email("Naturalis Biodiversity Center"))
+        partner = contact.contacts.get().organisation
+        coming = published(leader, people=[contact], title="Walk-bijeenkomst", days=12)
+        _contribution(coming, partner, title="Walk-bijdrage")
+        Jaargesprek.delete().where(
+            Jaargesprek.organisation == partner, Jaargesprek.schooljaar == schooljaar_of()
+        ).execute()
+        Jaargesprek.create(
+            organisation=partner, schooljaar=schooljaar_of(), planned_on=today() - timedelta(1)
+        )
+        _invoice(partner, 9999, today() - timedelta(days=5))
+        past = published(leader, people=[contact], title="Walk-terugblik", days=1)
+        Meeting.update(
+            starts_at=now() - timedelta(days=1, hours=2), ends_at=now() - timedelta(days=1)
+        ).where(Meeting.id == past.id).execute()
+        Invitation.update(answer=KOMT).where(Invitation.meeting == past.id).execute()
+    page = live_server.login(browser, PROJECTLEIDER[1], viewport=DESKTOP)
+    tasks = page.locator("ol.tasks").inner_text()
+    for title in (
+        "Beoordeel de bijdrage ‘Walk-bijdrage’",
+        f"Jaargesprek met {partner.name}",
+        "Leg de aanwezigheid vast bij Walk-terugblik",
+        "over de vervaldatum",
+    ):
+        assert title in tasks, title
+    page.get_by_role("link", name="Leg de aanwezigheid vast bij Walk-terugblik").click()
+    page.wait_for_url(f"**/bijeenkomsten/{past.id}/aanwezigheid")
+    own = live_server.login(browser, contact.email, viewport=DESKTOP)
+    assert "Laat weten of u komt: Walk-bijeenkomst" in own.locator("ol.tasks").inner_text()
