@@ -55,10 +55,14 @@ def withdraw_preview(application, comment):
 
 def admitted(application):
     """After admitting, in words."""
-    backup = " en de achtervang" if _backup(application) else ""
+    backup = (
+        " De achtervang krijgt een account en neemt het over als de contactpersoon er niet is."
+        if _backup(application)
+        else ""
+    )
     return (
-        f"{application.organisation.name} is toegelaten als partner; de aanvrager{backup} "
-        "krijgt bericht en is nu contactpersoon."
+        f"{application.organisation.name} is toegelaten als partner. De aanvrager krijgt "
+        f"bericht en is nu contactpersoon.{backup}"
     )
 
 
