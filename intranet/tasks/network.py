@@ -4,13 +4,14 @@ attendance to record, overdue invoices, and meeting invitations to answer.
 Each kind is a Source: the query of what waits (a row per task) and the task a row is.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from flask import url_for
 from peewee import SQL, Select, fn
 
 from intranet.clock import now, today
 from intranet.db import db
+from intranet.deadlines import end_of
 from intranet.fees.invoices import Invoice
 from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Organisation
@@ -22,10 +23,6 @@ from intranet.workflows.states import ContributionState, InvoiceState, MeetingSt
 
 JAARGESPREK_AHEAD = timedelta(days=7)  # a planned jaargesprek shows this long before its day
 ATTENDANCE_WITHIN = timedelta(days=30)  # attendance is asked this long after a meeting
-
-
-def _day_end(day):
-    return datetime.combine(day + timedelta(days=1), time())
 
 
 def _contributions(user):
@@ -67,7 +64,7 @@ def _jaargesprek_task(gesprek, user):
         KINDS["jaargesprek"],
         f"Jaargesprek met {gesprek.organisation.name}",
         url_for("network.jaargesprek_page", organisation_id=gesprek.organisation_id),
-        _day_end(gesprek.planned_on),
+        end_of(gesprek.planned_on),
         detail="De dag is voorbij: leg vast hoe het ging, of plan het opnieuw."
         if passed
         else "Gepland; leg daarna vast hoe het ging.",
