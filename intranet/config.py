@@ -125,6 +125,7 @@ PROJECTGROEP_HOURLY_RATE = Decimal("61.79")
 KEEP_LOGIN_ATTEMPTS = timedelta(days=30)
 KEEP_USED_LINKS = timedelta(days=90)  # longer than any link lives, so none works again
 KEEP_SENT_MAIL_BODIES = timedelta(days=90)
+KEEP_UNSAVED_FORMS = timedelta(days=30)  # an application form never saved; its e-mailed link
 PRIVACY_CONTACT = None  # an address for privacy questions, shown on /privacy
 
 SESSION_COOKIE_HTTPONLY = True

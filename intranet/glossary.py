@@ -15,6 +15,7 @@ SECTORS = {
     "WO": "Universiteit",
     "gemeente": "Gemeente",
     "cultuur": "Cultuur en erfgoed",
+    "sport": "Sport en bewegen",
     "bedrijf": "Bedrijf",
     "overig": "Overig",
 }
@@ -71,6 +72,10 @@ TASK_KINDS = {
     "achtervang": "Achtervang",
     "aanmelden": "Aanmelden",
     "aanvullen": "Aanvullen",
+    "volgen": "Volgen",
+    "jaargesprek": "Jaargesprek",
+    "aanwezigheid": "Aanwezigheid",
+    "factuur": "Factuur",
 }
 
 # Messages every part of the intranet may give

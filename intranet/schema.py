@@ -12,6 +12,7 @@ from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
 from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
     Contact,
+    FormAnswers,
     LoginAttempt,
     Membership,
     Organisation,
@@ -60,6 +61,7 @@ MODELS = sort_models(
         Referee,
         Vote,
         Comment,
+        FormAnswers,
         ConvenantPeriod,
         PeriodMembership,
         ContinuationDecision,

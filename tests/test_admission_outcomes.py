@@ -218,7 +218,10 @@ def test_two_deciding_votes_at_once_give_one_outcome(app, cast, make_user, choic
         assert Vote.select().where(Vote.application == case.id).count() == 2
         assert len(mails_to(applicant.email, subject)) == 1
         expected = 2 if choice == "voor" else 1  # welcome and the achtervang's account, or no
-        assert OutboxMessage.select().count() - mails == expected
+        closed = OutboxMessage.select().where(OutboxMessage.kind == "admission_vote_closed")
+        told = len(cast.members) + 1  # once to each member and the projectleider
+        assert closed.where(OutboxMessage.subject.endswith(f"Race {round_}")).count() == told
+        assert OutboxMessage.select().count() - mails == expected + told
 
 
 def test_votes_from_many_members_at_once_never_lose_a_vote(app, make_user):

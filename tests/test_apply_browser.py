@@ -4,8 +4,8 @@ a draft can wait."""
 
 import pytest
 
-from intranet.admission.models import Application
-from intranet.models import Organisation
+from intranet.admission.models import ROUTES, Application
+from intranet.models import FormAnswers, Organisation
 from tests.support import admission_flow as flow
 from tests.support.browser import watch_for_errors
 
@@ -84,6 +84,54 @@ def test_bewaar_als_concept_and_submit_later_from_the_case_page(live_server, pag
     page.locator(".notice", has_text="is ingediend").wait_for()
     with live_server.context():
         assert Application.get(Application.organisation == _named("Atelier Bewaard")).submitted_at
+
+
+def _heading(page, name):
+    page.get_by_role("heading", name=name).wait_for()
+
+
+def test_back_in_the_browser_shows_each_step_again_and_a_closed_tab_loses_nothing(
+    live_server, page, browser
+):
+    page.goto("/aanmelden")
+    page.get_by_label(ROUTES["basis"]).check()
+    page.get_by_role("button", name="Volgende").click()
+    _heading(page, "Stap 2 van 4: Organisatie")
+    assert page.url.endswith("/aanmelden/organisatie")  # a step has its own address
+    page.get_by_label("Naam van de organisatie").fill("Atelier Terug")
+    page.get_by_label("Sector").select_option("cultuur")
+    page.get_by_label("Gemeente (vestigingsplaats)").fill("Leiden")
+    page.get_by_role("button", name="Volgende").click()
+    _heading(page, "Stap 3 van 4: Contactpersoon")
+    page.go_back()  # no 'Confirm Form Resubmission': the step before, as answered
+    _heading(page, "Stap 2 van 4: Organisatie")
+    assert page.get_by_label("Naam van de organisatie").input_value() == "Atelier Terug"
+    page.go_back()
+    _heading(page, "Stap 1 van 4: Route")
+    assert page.get_by_label(ROUTES["basis"]).is_checked()
+    page.go_forward()
+    _heading(page, "Stap 2 van 4: Organisatie")
+    assert page.get_by_label("Gemeente (vestigingsplaats)").input_value() == "Leiden"
+    page.get_by_role("button", name="Volgende").click()
+    _heading(page, "Stap 3 van 4: Contactpersoon")
+    flow.fill_contact(page, ("Tessa Terug", "tessa@terug.example.org"))
+    page.get_by_role("button", name="Volgende").click()
+    _heading(page, "Stap 4 van 4: Controleer en dien in")
+    page.context.close()  # the tab is closed before submitting
+    links = live_server.mail_links("tessa@terug.example.org", "later verder")
+    assert len(links) == 1, "naming the address sends one link back to the form"
+    other = live_server.new_page(browser)  # later, in another browser
+    other.goto(links[0])
+    _heading(other, "Stap 4 van 4: Controleer en dien in")
+    review = other.locator("main").inner_text()
+    assert "Atelier Terug" in review and "tessa@terug.example.org" in review
+    flow.submit(other)
+    with live_server.context():
+        assert Application.get(Application.organisation == _named("Atelier Terug")).submitted_at
+        assert FormAnswers.select().count() == 0  # the kept answers went with the draft
+    other.go_back()  # Back after submitting: the application, not the form again
+    other.locator(".notice", has_text="al opgeslagen").wait_for()
+    other.context.close()
 
 
 def _named(name):

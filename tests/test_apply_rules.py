@@ -49,7 +49,7 @@ CASES = [
      _partner),
     ("school", "organisatie", organisation("school"), "loopt al een aanmelding",
      'value="De Zeester Katwijk"', _applying),
-    ("basis", "organisatie", organisation("basis", name=""), "Vul de naam in.",
+    ("basis", "organisatie", organisation("basis", name=""), "Vul de naam van de organisatie in.",
      'value="Zoeterwoude"', None),
     ("basis", "organisatie", organisation("basis", website="geen adres"), "webadres",
      'value="geen adres"', None),

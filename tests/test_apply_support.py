@@ -1,13 +1,15 @@
 """Helpers for the application tests: fill in the form as a browser would (no tests here)."""
 
 import html
+import json
 import re
 
 from werkzeug.datastructures import MultiDict
 
-from intranet.models import OutboxMessage
+from intranet.models import FormAnswers, OutboxMessage
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
+ACTION = re.compile(r'<form method="post" action="(/aanmelden[^"]*)"')
 PASSWORD = "een lang wachtwoord"
 
 ORGANISATIONS = {
@@ -76,13 +78,34 @@ def hidden(response):
     return [(html.unescape(n), html.unescape(v)) for n, v in HIDDEN.findall(text(response))]
 
 
+def action(response):
+    """The address the step shown posts to (each step has its own)."""
+    found = ACTION.search(text(response))
+    return html.unescape(found.group(1)) if found else "/aanmelden"
+
+
+def kept_answers():
+    """The answers the server keeps for the form being filled in (the newest)."""
+    row = FormAnswers.select().order_by(FormAnswers.id.desc()).first()
+    return json.loads(row.values) if row else {}
+
+
+def keep_answer(name, value):
+    """Change a kept answer behind the form's back (as if an earlier check had passed it)."""
+    row = FormAnswers.select().order_by(FormAnswers.id.desc()).first()
+    values = {**json.loads(row.values), name: value}
+    FormAnswers.update(values=json.dumps(values)).where(FormAnswers.id == row.id).execute()
+
+
 def post_step(client, page, fields, go="next"):
-    """Fill in the step shown on `page` and press a button, as a browser would."""
+    """Fill in the step shown on `page` and press a button, as a browser would: the page
+    shown next (after the redirect, or the same step with its errors). Submitting or saving
+    at the last step answers with the redirect itself."""
     data = MultiDict(hidden(page))
     for name, value in fields.items():
         data.setlist(name, [value])
     data["go"] = go
-    return client.post("/aanmelden", data=data)
+    return client.post(action(page), data=data, follow_redirects=go not in (SUBMIT, SAVE))
 
 
 def form_steps(route, org=None, profile=None, referees=None, contact=None):

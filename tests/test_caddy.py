@@ -187,7 +187,7 @@ def test_logging_in_over_https_sets_a_secure_cookie_that_keeps_the_session(brows
     session = next(cookie for cookie in browser.cookies if cookie.name == "session")
     assert session.secure and session.has_nonstandard_attr("HttpOnly")
     response, page = browser.open("/beheer/outbox")
-    assert response.status == 200 and "Outbox" in page
+    assert response.status == 200 and "Verzonden mail" in page
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
     assert re.fullmatch(UUID, response.headers["X-Request-ID"])  # Caddy's id
 

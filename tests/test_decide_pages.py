@@ -6,10 +6,14 @@ import io
 
 from pypdf import PdfReader
 
+from intranet.admission.announce import admit_preview
+from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
+from intranet.workflows import engine
 from tests.support import factories
 from tests.support.decide import HTMX, fresh, text
 from tests.support.factories import cast_vote
+from tests.support.rounds_support import open_renewal, renewal_setup
 
 
 def escalated(applicant, leader, reason="Twijfel over de doelgroep."):
@@ -115,7 +119,8 @@ def test_confirming_admits_and_says_what_happened_in_words(client, login, cast):
         client, case, "regiegroep_toelaten", "Past.", bevestigd="ja", next=f"/regiegroep/{case.id}"
     )
     page = text(client.get(done.headers["Location"]))
-    assert f"{case.organisation.name} is toegelaten als partner; de aanvrager" in page
+    said = "is toegelaten als partner. De aanvrager krijgt bericht en is nu contactpersoon."
+    assert f"{case.organisation.name} {said}" in page
     assert "Gelukt" not in page and "Motivering van het besluit" not in page
     assert fresh(case).state == "toegelaten"
 
@@ -163,3 +168,17 @@ def test_the_dossier_pdf_holds_the_application_and_the_whole_timeline(client, lo
     assert f"Dossier: aanmelding {case.organisation.name}" in words
     assert "Profielbeschrijving" in words and "Twijfel over de doelgroep." in words
     assert "Bij de regiegroep" in words  # the timeline, expanded
+
+
+def test_the_admit_preview_is_the_welcome_as_sent_with_the_signing_round(client, login, make_user):
+    _, following = renewal_setup()
+    open_renewal(following, days=30)
+    leader, applicant = make_user("projectleider"), make_user()
+    case = factories.Case(applicant, route="basis").with_leader().get()
+    recipients, (subject, body) = admit_preview(case, "Van harte welkom.")
+    assert all("aparte e-mail om het convenant te tekenen" in role for _, role in recipients)
+    engine.fire(admission, case.id, "bevestigen", leader, comment="Van harte welkom.")
+    sent = OutboxMessage.get(OutboxMessage.to == applicant.email, OutboxMessage.subject == subject)
+    before_link = "van uw organisatie bij te houden:"  # the preview shows no personal link
+    assert sent.body.split(before_link)[0] == body.split(before_link)[0]
+    assert "ondertekenen nu het convenant" in body

@@ -80,7 +80,8 @@ FIELDS = {
     "fees.create_invoices": [],
     "fees.pay": ["paid_on", "expected_state"],
     "fees.credit": ["reason", "expected_state"],
-    "apply.start": [*APPLICATION_FIELDS, "step", "go", "done", "submission", "confirm"],
+    "apply.start": [*APPLICATION_FIELDS, "go", "submission", "confirm"],
+    "apply.step": [*APPLICATION_FIELDS, "go", "submission", "confirm"],
     "apply.check": APPLICATION_FIELDS,
     "apply.edit": APPLICATION_FIELDS,
     "apply.replace_referee": [f"r{n}-{name}" for n in (1, 2, 3, 4) for name in REFEREE],
@@ -207,7 +208,8 @@ MAY_CHANGE_WHEN_REFUSED = {
     "auth.login": COUNTED,
     "auth.forgot_password": COUNTED,
     "auth.change_password": COUNTED,
-    "apply.start": COUNTED,
+    "apply.start": COUNTED | {"form_answers"},  # answers are kept as typed, checked later
+    "apply.step": COUNTED | {"form_answers"},
     "apply.check": COUNTED,
 }
 GET_WITH_EFFECT = set()  # the confirmation link confirms only with its button (a POST)

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.once  # the live server serves the SQLite demo
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
+ACTION = re.compile(r'<form method="post" action="(/aanmelden[^"]*)"')
 NEW_PASSWORD = "een heel nieuw wachtwoord"
 
 
@@ -145,8 +146,11 @@ def _apply(client, name, contact_email_, password="een wachtwoord van mij"):
     for fields in steps:
         data = dict(HIDDEN.findall(page))
         data.update({"go": "next", **fields}, csrf_token=CSRF.search(page).group(1))
-        status, headers, page = client.request("POST", "/aanmelden", data)
-        if status == 303:
+        action = ACTION.search(page).group(1)
+        status, headers, page = client.request("POST", action, data)
+        if status == 303 and "/aanmelden/" in headers["Location"]:  # the next step
+            status, _, page = client.get(urlsplit(headers["Location"]).path)
+        elif status == 303:
             return status, headers
     return status, page
 

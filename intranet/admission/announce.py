@@ -3,6 +3,7 @@ toelaten, afwijzen or intrekken, and the words after it."""
 
 from intranet import mail
 from intranet.models import User
+from intranet.rounds.inviting import open_signing_round, signing_note
 
 PLACEHOLDER_LINK = "(de link naar het intranet)"
 
@@ -20,13 +21,25 @@ def _backup(application):
     return [(f"{name} <{email}>", "achtervang, krijgt een account")]
 
 
+SIGNS = "; krijgt ook een aparte e-mail om het convenant te tekenen"
+
+
 def admit_preview(application, comment):
-    """Whom admitting mails, and the welcome as the applicant will read it."""
+    """Whom admitting mails, and the welcome exactly as the applicant will read it: with the
+    paragraph about an open signing round, whose separate mails the recipients list names."""
+    round_ = open_signing_round()
     body = mail.render(
-        "admission_welcome", application=application, motivation=comment, link=PLACEHOLDER_LINK
+        "admission_welcome",
+        application=application,
+        motivation=comment,
+        notes=[signing_note(round_)] if round_ else [],
+        link=PLACEHOLDER_LINK,
     )
     subject = f"Welkom als partner, {application.organisation.name}"
-    return [_applicant(application), *_backup(application)], (subject, body)
+    recipients = [_applicant(application), *_backup(application)]
+    if round_:
+        recipients = [(who, role + SIGNS) for who, role in recipients]
+    return recipients, (subject, body)
 
 
 def reject_preview(application, comment):
@@ -55,10 +68,14 @@ def withdraw_preview(application, comment):
 
 def admitted(application):
     """After admitting, in words."""
-    backup = " en de achtervang" if _backup(application) else ""
+    backup = (
+        " De achtervang krijgt een account en neemt het over als de contactpersoon er niet is."
+        if _backup(application)
+        else ""
+    )
     return (
-        f"{application.organisation.name} is toegelaten als partner; de aanvrager{backup} "
-        "krijgt bericht en is nu contactpersoon."
+        f"{application.organisation.name} is toegelaten als partner. De aanvrager krijgt "
+        f"bericht en is nu contactpersoon.{backup}"
     )
 
 

@@ -6,12 +6,13 @@ from intranet import mail, security
 from intranet.admission import referee_links as links
 from intranet.admission.models import MEMBERSHIP_FOR_ROUTE, Application, Referee
 from intranet.clock import now
-from intranet.models import Contact, User
+from intranet.models import Contact, Membership, User
 from intranet.reminders.sending import vote_reminder_due
 from intranet.rounds.inviting import invite_to_open_rounds
 from intranet.rounds.rollover import join_current_period
 from intranet.statuses import change_organisation_status
 from intranet.workflows import engine
+from intranet.workflows.states import AdmissionState as S
 from intranet.workflows.states import OrganisationStatus, RefereeStatus
 
 
@@ -105,6 +106,32 @@ def open_vote(event):
         "admission_vote",
         application=application,
         link=link,
+    )
+
+
+VOTE_CLOSED = {
+    S.ADMITTED: "meerderheid voor: de organisatie is partner",
+    S.REJECTED: "meerderheid tegen: de aanmelding is afgewezen",
+    S.REGIEGROEP: "geen meerderheid: de regiegroep besluit",
+}
+
+
+def tell_vote_closed(event):
+    """The vote closed (a majority, or none at the deadline): tell the projectgroep and the
+    projectleider at once, in one statement (the applicant hears from admit or reject)."""
+    application = event.case
+    seats = (
+        Membership.current()
+        .select(Membership.user)
+        .where(Membership.group.in_(["projectgroep", "projectleider"]))
+    )
+    mail.queue_for(
+        User.select().where(User.id.in_(seats), User.active),
+        f"Stemming gesloten: {application.organisation.name}",
+        "admission_vote_closed",
+        application=application,
+        outcome=VOTE_CLOSED.get(event.dest, ""),
+        link=mail.external_url("votes.vote", case_id=application.id),
     )
 
 

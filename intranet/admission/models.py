@@ -66,7 +66,8 @@ class Application(BaseModel):
             ),
             "profiel": bool(self.profile.strip()) or not extended,
             "referenten": Referee.current(self).count() >= 2 or not extended,
-            "contactpersoon": bool(self.backup_name and self.backup_email),
+            # An achtervang in full, or none at all (a one-person organisation).
+            "contactpersoon": bool(self.backup_name) == bool(self.backup_email),
         }
 
     def is_complete(self):

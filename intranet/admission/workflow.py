@@ -65,7 +65,7 @@ references_in = Condition(
     "Nog niet alle referenten hebben geantwoord.",
 )
 
-MOTIVATION = "Motivering van het besluit"
+MOTIVATION = "Motivering van het besluit (staat in het bericht aan de aanvrager)"
 
 # The two ways to the regiegroep: the projectleider's doubt, and a vote without a majority
 # (all voted, or the vote's deadline passed; see "Escalation" below).
@@ -132,6 +132,7 @@ def vote_outcome(trigger, dest, label, outcome):
         conditions=(outcome,),
         automatic=True,
         actor_label=VOTE,
+        after=(effects.tell_vote_closed,),
     )
 
 
@@ -230,6 +231,7 @@ TRANSITIONS = [
         style="secondary",
         confirm=announce.withdraw_preview,
         done=announce.withdrawn,
+        folded=True,
     ),
 ]
 

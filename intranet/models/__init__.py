@@ -15,6 +15,7 @@ from intranet.models.people import (
 )
 from intranet.models.records import (
     MAIL_STATUSES,
+    FormAnswers,
     LoginAttempt,
     OutboxMessage,
     Setting,
@@ -34,6 +35,7 @@ __all__ = [
     "WERKVELDEN",
     "BaseModel",
     "Contact",
+    "FormAnswers",
     "LoginAttempt",
     "Membership",
     "Organisation",

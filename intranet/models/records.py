@@ -1,9 +1,10 @@
 """Records the machinery keeps: mail, login attempts, used links, settings."""
 
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from intranet.clock import now
 from intranet.models.base import BaseModel
+from intranet.models.people import User
 
 MAIL_STATUSES = {
     "queued": "in de wachtrij",
@@ -103,3 +104,21 @@ class Setting(BaseModel):
         cls.insert(key=key, value=value).on_conflict(
             conflict_target=[cls.key], update={cls.value: value}
         ).execute()
+
+
+class FormAnswers(BaseModel):
+    """The answers of an application form not yet saved as a draft, kept between its steps.
+
+    The browser holds only the key (in its session, or in the link of the e-mail that lets
+    a newcomer come back); the password is never kept here. Removed when the form is saved
+    as a draft, or by retention after KEEP_UNSAVED_FORMS.
+    """
+
+    key = CharField(unique=True)  # a digest of the secret the browser holds
+    user = ForeignKeyField(User, null=True, on_delete="CASCADE")  # a logged-in applicant
+    email = CharField(default="")  # the newcomer's address, once named (the return link)
+    values = TextField(default="{}")  # JSON: field name -> answer
+    done = TextField(default="[]")  # JSON: the steps passed
+    nonce = CharField()  # the form's submission nonce: saved as a draft once
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)

@@ -6,7 +6,7 @@ from flask import current_app
 
 from intranet import throttle
 from intranet.clock import now
-from intranet.models import OutboxMessage, UsedLink
+from intranet.models import FormAnswers, OutboxMessage, UsedLink
 
 PRUNED_BODY = "[inhoud verwijderd na de bewaartermijn]"
 
@@ -39,6 +39,9 @@ def prune(moment=None):
             OutboxMessage.sent_at < moment - config["KEEP_SENT_MAIL_BODIES"],
             OutboxMessage.body != PRUNED_BODY,
         )
+        .execute(),
+        "unsaved_forms": FormAnswers.delete()
+        .where(FormAnswers.updated_at < moment - config["KEEP_UNSAVED_FORMS"])
         .execute(),
     }
     return counts

@@ -50,17 +50,31 @@ def invite(round_, actor, organisations):
     return len(cases)
 
 
-def invite_to_open_rounds(organisation):
-    """A partner admitted while a signing round is open is invited to it at once.
-
-    Returns the sentence for the welcome mail, or None when no signing round is open.
-    """
-    round_ = (
+def open_signing_round():
+    """The signing round open now (the soonest deadline), or None."""
+    return (
         Round.select()
         .where(Round.kind == "renewal", Round.deadline > now())
         .order_by(Round.deadline)
         .first()
     )
+
+
+def signing_note(round_):
+    """The welcome mail's sentence about the open signing round."""
+    return (
+        f"De partners ondertekenen nu het convenant {round_.period.name}. Ook uw organisatie "
+        f"is daarvoor uitgenodigd: teken uiterlijk {deadline_words(round_.deadline)}. U krijgt "
+        "daarover een aparte e-mail met een link."
+    )
+
+
+def invite_to_open_rounds(organisation):
+    """A partner admitted while a signing round is open is invited to it at once.
+
+    Returns the sentence for the welcome mail, or None when no signing round is open.
+    """
+    round_ = open_signing_round()
     if round_ is None:
         return None
     invited = RenewalInvitation.select().where(
@@ -72,8 +86,4 @@ def invite_to_open_rounds(organisation):
             None,
             Organisation.select(Organisation.id).where(Organisation.id == organisation.id),
         )
-    return (
-        f"De partners ondertekenen nu het convenant {round_.period.name}. Ook uw organisatie "
-        f"is daarvoor uitgenodigd: teken uiterlijk {deadline_words(round_.deadline)}. U krijgt "
-        "daarover een aparte e-mail met een link."
-    )
+    return signing_note(round_)

@@ -97,23 +97,34 @@ def _regiegroep_task(application, user):
     )
 
 
-def _own_open_steps(user):
-    """The applicant's drafts and questions to answer."""
+def _own_open(user):
+    """The applicant's open applications: drafts and questions are work, the rest to follow."""
     return (
         Application.select(Application.id, Application.state, Organisation.name)
         .join(Organisation)
-        .where(Application.applicant == user.id, Application.state.in_(list(APPLICANT_STEPS)))
+        .where(Application.applicant == user.id, Application.state.in_(list(S.OPEN)))
     )
+
+
+def _own_open_steps(user):
+    """The applicant's drafts and questions to answer."""
+    return _own_open(user).where(Application.state.in_(list(APPLICANT_STEPS)))
 
 
 def _own_step_task(application, user):
+    url = url_for("apply.case", case_id=application.id)
+    name = application.organisation.name
+    if application.state not in APPLICANT_STEPS:
+        return Task(
+            KINDS["volgen"],
+            f"Uw aanmelding van {name}",
+            url,
+            detail="Er wacht niets op u; hier ziet u waar uw aanmelding staat.",
+            uid=f"aanmelding-{application.id}",
+            follow=True,
+        )
     kind, title = APPLICANT_STEPS[application.state]
-    return Task(
-        kind,
-        title.format(name=application.organisation.name),
-        url_for("apply.case", case_id=application.id),
-        uid=f"aanmelding-{application.id}",
-    )
+    return Task(kind, title.format(name=name), url, uid=f"aanmelding-{application.id}")
 
 
 def _own_silent_referees(user):
@@ -136,5 +147,5 @@ votes_to_cast = Source({"projectgroep"}, _votes_not_cast, _vote_task)
 applications_to_handle = Source({"projectleider"}, _with_leader, _handle_task)
 silent_referees = Source({"projectleider"}, _silent_referees, _chase_task)
 cases_for_regiegroep = Source({"regiegroep"}, _escalated, _regiegroep_task)
-own_applications = Source(None, _own_open_steps, _own_step_task)
+own_applications = Source(None, _own_open, _own_step_task, counted=_own_open_steps)
 own_silent_referees = Source(None, _own_silent_referees, _remind_task)

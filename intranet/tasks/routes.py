@@ -13,8 +13,12 @@ bp = Blueprint("tasks", __name__, url_prefix="/taken")
 @login_required
 def index():
     """What waits for the logged-in person, pinned and soonest deadline first."""
-    tasks = tasks_for(current_user)
-    return render_template("tasks/index.html", tasks=tasks, task_count=lambda: len(tasks))
+    every = tasks_for(current_user)
+    tasks = [task for task in every if not task.follow]
+    followed = [task for task in every if task.follow]
+    return render_template(
+        "tasks/index.html", tasks=tasks, followed=followed, task_count=lambda: len(tasks)
+    )
 
 
 def _count():

@@ -18,6 +18,13 @@ from intranet.tasks.admission import (
     silent_referees,
     votes_to_cast,
 )
+from intranet.tasks.network import (
+    attendance_to_record,
+    contributions_to_decide,
+    jaargesprekken_due,
+    meetings_to_answer,
+    overdue_invoices,
+)
 from intranet.tasks.partners import (
     continuation_to_decide,
     own_organisations_without_achtervang,
@@ -42,6 +49,11 @@ SOURCES = (
     partners_without_achtervang,
     own_applications,
     own_silent_referees,
+    meetings_to_answer,
+    contributions_to_decide,
+    jaargesprekken_due,
+    attendance_to_record,
+    overdue_invoices,
 )
 
 

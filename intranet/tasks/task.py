@@ -20,6 +20,7 @@ class Task:
     detail: str = ""
     pinned: bool = False  # a contactpersoon's signing deadline stands above everything
     uid: str = ""  # stable identity, for the calendar feed
+    follow: bool = False  # no work, only where something of theirs stands (not counted)
 
     @property
     def due_text(self):
@@ -35,6 +36,7 @@ class Source:
     roles: set | None  # the roles that see it; None: everyone logged in
     rows: Callable  # (user) -> a peewee query
     task: Callable  # (row, user) -> Task
+    counted: Callable | None = None  # (user) -> the rows that are work, if not all of them
 
     def applies_to(self, user):
         """True when the user has one of the roles that see this work."""
@@ -49,6 +51,6 @@ class Source:
 
         The rows are counted, not built: the subquery selects a constant (as in
         pagination.first), unless it is DISTINCT, where the columns decide what a row is."""
-        rows = self.rows(user).order_by()
+        rows = (self.counted or self.rows)(user).order_by()
         rows = rows if rows._distinct else rows.select(SQL("1"))
         return Select([rows.alias("waiting")], [fn.COUNT(SQL("1"))])

@@ -55,6 +55,7 @@ class Transition:
     # says whom it mails and how the message reads (intranet/confirm.py shows it).
     confirm: object = None
     done: object = None  # callable(case) -> what happened, in words, for the notice after it
+    folded: bool = False  # rarely wanted (withdrawing): folded away below the timeline
 
     @property
     def sources(self):

@@ -40,7 +40,8 @@ def case_context(workflow, case, user, message=None, return_to=None, failed=None
         "workflow": workflow,
         "case": case,
         "actions": actions,
-        "groups": action_groups(actions),
+        "groups": action_groups(a for a in actions if not a.transition.folded),
+        "folded": action_groups(a for a in actions if a.transition.folded),
         # Steps that are the user's own but cannot be taken yet, with why (in plain words).
         "waiting": [
             a

@@ -95,6 +95,10 @@ TABLE = {
     ("referee.answer", POST): public(400),
     # The applicant's side: the form is open to visitors (it makes their account).
     ("apply.start", GET): public(),
+    # A later step, each at its own address: without the earlier ones, back to the first.
+    ("apply.step", GET): public(303),
+    ("apply.step", POST): public(303),
+    ("apply.resume", GET): public(400),  # the link back to a kept form: the invalid token
     ("apply.mine", GET): logged_in(),
     # The contactpersoon of the organisation does not see its application: only its applicant.
     ("apply.case", GET): Expect(CASE_VIEWERS),

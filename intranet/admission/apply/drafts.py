@@ -9,7 +9,7 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import db, locked, write_transaction
 from intranet.forms import web_address
-from intranet.models import Organisation
+from intranet.models import FormAnswers, Organisation
 from intranet.refusals import Refused
 from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
@@ -32,6 +32,16 @@ def _organisation_fields(answers):
         "municipality": eligibility.canonical_municipality(answers["municipality"]),
         "pupil_count": answers.get("pupils"),
         "website": _website(answers.get("website")),
+    }
+
+
+def _backup(answers):
+    """The achtervang's name and address; both empty when there is none (one person)."""
+    if answers.get("no_backup"):
+        return {"backup_name": "", "backup_email": ""}
+    return {
+        "backup_name": (answers.get("backup_name") or "").strip(),
+        "backup_email": (answers.get("backup_email") or "").strip().lower(),
     }
 
 
@@ -72,13 +82,13 @@ def _new_account(account):
     return user
 
 
-def create_draft(answers, nonce, user=None, account=None, submit=False):
+def create_draft(answers, nonce, user=None, account=None, submit=False, form=None):
     """Save a filled-in form once: the account (if new), organisation, draft and referees;
     with `submit`, submit it as well (the workflow's 'indienen'), all or nothing.
 
     The form's nonce is consumed in the same transaction, so a second submit of the same
     form raises tokens.LinkError and creates nothing. Returns (application, user, what
-    happened in words, or None for a draft).
+    happened in words, or None for a draft). The kept answers (`form`) go with it.
     """
     with write_transaction():
         tokens.consume(FORM_PURPOSE, {"n": form_nonce(nonce)})
@@ -92,11 +102,12 @@ def create_draft(answers, nonce, user=None, account=None, submit=False):
             organisation=organisation,
             route=answers["route"],
             profile=(answers.get("profile") or "").strip(),
-            backup_name=answers["backup_name"].strip(),
-            backup_email=answers["backup_email"].strip().lower(),
+            **_backup(answers),
         )
         _save_referees(application, answers)
         said = _submit(application, user) if submit else None
+        if form is not None:
+            FormAnswers.delete().where(FormAnswers.id == form.id).execute()
     return application, user, said
 
 
@@ -155,8 +166,8 @@ def _save_answers(application, step, answers):
     elif step == "referenten":
         _save_referees(application, answers)
     elif step == "contactpersoon":
-        application.backup_name = answers["backup_name"].strip()
-        application.backup_email = answers["backup_email"].strip().lower()
+        backup = _backup(answers)
+        application.backup_name, application.backup_email = backup.values()
     application.save()
 
 

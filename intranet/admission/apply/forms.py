@@ -1,6 +1,7 @@
 """The forms of the application: one WTForms form per step, with the route's rules."""
 
 from wtforms import (
+    BooleanField,
     EmailField,
     IntegerField,
     PasswordField,
@@ -25,6 +26,22 @@ EMAIL = [
 ]
 
 
+def email_of(whose, required=True):
+    """An e-mail field's checks, each message naming whose address it is ('referent 2')."""
+    return [
+        DataRequired(f"Vul het e-mailadres van {whose} in.") if required else Optional(),
+        Email(f"Het e-mailadres van {whose} is geen geldig e-mailadres."),
+        Length(max=254, message=f"Het e-mailadres van {whose} is te lang."),
+    ]
+
+
+class StepForm(TextForm):
+    """A step of the application form: each message names its field ('Vul het e-mailadres
+    van referent 2 in.'), so the error summary shows the messages alone."""
+
+    messages_name_fields = True
+
+
 class CountField(IntegerField):
     """A whole number of pupils or kindplaatsen; a wrong entry gets a Dutch message."""
 
@@ -39,10 +56,10 @@ class CountField(IntegerField):
             self.data = int(text)
         else:
             self.data = None
-            raise ValueError("Vul een heel getal in, zoals 250.")
+            raise ValueError("Vul het aantal in als heel getal, zoals 250.")
 
 
-class RouteForm(TextForm):
+class RouteForm(StepForm):
     """Step 1: the route the organisation claims."""
 
     route = RadioField(
@@ -56,11 +73,12 @@ class RouteForm(TextForm):
         return {"route": rules.municipality_problem(self.route.data, context.get("municipality"))}
 
 
-class OrganisationForm(TextForm):
+class OrganisationForm(StepForm):
     """Step 2: the organisation."""
 
     name = StringField(
-        "Naam van de organisatie", validators=[DataRequired("Vul de naam in."), NAME]
+        "Naam van de organisatie",
+        validators=[DataRequired("Vul de naam van de organisatie in."), NAME],
     )
     sector = SelectField(
         "Sector",
@@ -87,12 +105,12 @@ class OrganisationForm(TextForm):
         return problems
 
 
-class ProfileForm(TextForm):
+class ProfileForm(StepForm):
     """Step 3 (uitgebreid only): the profile description."""
 
     profile = TextAreaField(
         "Profiel van uw organisatie",
-        validators=[Length(max=5000, message="Gebruik hoogstens 5000 tekens.")],
+        validators=[Length(max=5000, message="Het profiel is te lang: hoogstens 5000 tekens.")],
     )
 
     def rules(self, context):
@@ -109,15 +127,15 @@ def _name(number):
     )
 
 
-class RefereesForm(TextForm):
+class RefereesForm(StepForm):
     """Step 4 (uitgebreid only): two referees."""
 
     referee1_name = _name(1)
-    referee1_email = EmailField("E-mailadres", validators=EMAIL)
+    referee1_email = EmailField("E-mailadres", validators=email_of("referent 1"))
     referee1_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
     referee1_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
     referee2_name = _name(2)
-    referee2_email = EmailField("E-mailadres", validators=EMAIL)
+    referee2_email = EmailField("E-mailadres", validators=email_of("referent 2"))
     referee2_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
     referee2_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
 
@@ -128,20 +146,29 @@ class RefereesForm(TextForm):
         return {f"referee{position + 1}_email": text for position, text in found.items()}
 
 
-class BackupForm(TextForm):
-    """Step 5 for someone logged in: the achtervang."""
+NO_BACKUP_NAME = "Vul de naam van de achtervang in, of kies ‘Er is geen achtervang’."
+NO_BACKUP_EMAIL = "Vul het e-mailadres van de achtervang in, of kies ‘Er is geen achtervang’."
 
-    backup_name = StringField(
-        "Naam van de achtervang", validators=[DataRequired("Vul de naam in."), NAME]
+
+class BackupForm(StepForm):
+    """Step 5 for someone logged in: the achtervang (a one-person organisation has none)."""
+
+    backup_name = StringField("Naam van de achtervang", validators=[NAME])
+    backup_email = EmailField(
+        "E-mailadres van de achtervang", validators=email_of("de achtervang", required=False)
     )
-    backup_email = EmailField("E-mailadres van de achtervang", validators=EMAIL)
+    no_backup = BooleanField("Er is geen achtervang: ik ben de enige in onze organisatie")
 
     def rules(self, context):
-        """The achtervang is someone else, and not a referee."""
+        """An achtervang (unless there is none) is someone else, and not a referee."""
+        if self.no_backup.data:
+            return {}
         own = context.applicant_email or context.get("contact_email")
         return {
-            "backup_email": rules.backup_problem(own, self.backup_email.data)
-            or rules.own_address_problem(self.backup_email.data, context.referee_emails())
+            "backup_name": None if self.backup_name.data else NO_BACKUP_NAME,
+            "backup_email": (None if self.backup_email.data else NO_BACKUP_EMAIL)
+            or rules.backup_problem(own, self.backup_email.data)
+            or rules.own_address_problem(self.backup_email.data, context.referee_emails()),
         }
 
 
@@ -150,7 +177,14 @@ class ContactForm(BackupForm):
     achtervang. The password is asked on the last step: it never travels in hidden fields."""
 
     contact_name = StringField("Uw naam", validators=[DataRequired("Vul uw naam in."), NAME])
-    contact_email = EmailField("Uw e-mailadres", validators=EMAIL)
+    contact_email = EmailField(
+        "Uw e-mailadres",
+        validators=[
+            DataRequired("Vul uw e-mailadres in."),
+            Email("Uw e-mailadres is geen geldig e-mailadres."),
+            Length(max=254, message="Uw e-mailadres is te lang."),
+        ],
+    )
 
     def rules(self, context):
         """The contactpersoon is not a referee."""
@@ -161,7 +195,7 @@ class ContactForm(BackupForm):
         return problems
 
 
-class ReviewForm(TextForm):
+class ReviewForm(StepForm):
     """The last step for someone logged in: nothing to fill in, only to check and submit."""
 
     def rules(self, context):
@@ -169,7 +203,7 @@ class ReviewForm(TextForm):
         return {}
 
 
-class PasswordForm(TextForm):
+class PasswordForm(StepForm):
     """The last step for a newcomer: the password of the new account (or of the existing
     account with this address, which then logs in)."""
 

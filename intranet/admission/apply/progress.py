@@ -60,7 +60,7 @@ FINISHED = (*S.DECIDED, S.WITHDRAWN)
 class Progress:
     """Where an application stands, in the applicant's words."""
 
-    steps: list  # [(label, 'done' | 'current' | 'todo')]
+    steps: list  # [(label, 'done' | 'current' | 'todo' | 'skipped')]
     now: str  # what happens now
     next: str  # what happens next
     by_when: str  # by when, if known
@@ -78,6 +78,10 @@ def progress(application):
         (label, "done" if i < current or finished else "current" if i == current else "todo")
         for i, label in enumerate(labels)
     ]
+    if application.escalated_at and not application.vote_deadline:  # to the regiegroep
+        steps = [  # straight from the projectleider: there was no vote
+            (label, "skipped" if label == "Stemming" else status) for label, status in steps
+        ]
     by_when = ""
     if application.state == S.VOTE and application.vote_deadline:
         by_when = day_numbers(application.vote_deadline)

@@ -106,6 +106,7 @@ def answers_of(application):
         "contact_email": application.applicant.email,
         "backup_name": application.backup_name,
         "backup_email": application.backup_email,
+        "no_backup": "" if application.backup_email else "y",
     }
     for number, referee in enumerate(Referee.current(application)[:2], start=1):
         for part in ("name", "email", "organisation", "relation"):

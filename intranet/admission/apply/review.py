@@ -2,9 +2,12 @@
 
 from flask_login import current_user
 
+from intranet.admission.eligibility import ROUTE_FIT, canonical_municipality
+
 from . import steps
 
 NOT_GIVEN = "niet ingevuld"
+NO_BACKUP = "geen: u bent de enige in uw organisatie"
 SHORT_LABELS = {"route": "Route"}
 FIRST = ("contact_name", "contact_email")  # the contactpersoon before the achtervang
 REFEREE_PARTS = ("name", "email", "organisation", "relation")
@@ -36,9 +39,21 @@ def _rows(step, wizard):
     if step == "contactpersoon" and not wizard.newcomer:
         rows.append(("Contactpersoon", f"{current_user.name} ({current_user.email})"))
     fields = [f for f in form if f.type not in ("CSRFTokenField", "PasswordField")]
+    none = bool(wizard.values.get("no_backup"))
     for field in sorted(fields, key=lambda f: f.name not in FIRST):
+        if field.name == "no_backup":
+            if none:
+                rows.append(("Achtervang", NO_BACKUP))
+            continue
+        if none and field.name in ("backup_name", "backup_email"):
+            continue
         label = SHORT_LABELS.get(field.name, field.label.text.removesuffix(" (optioneel)"))
-        rows.append((label, _answer(field, wizard.values)))
+        answer = _answer(field, wizard.values)
+        if field.name == "municipality" and answer != NOT_GIVEN:
+            answer = canonical_municipality(answer)  # as it will be saved ('leiden': Leiden)
+        rows.append((label, answer))
+        if field.name == "route" and wizard.route in ROUTE_FIT:
+            rows.append(("Kosten", ROUTE_FIT[wizard.route][1]))
     return rows
 
 

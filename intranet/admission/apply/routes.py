@@ -11,7 +11,7 @@ from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.security import login_required
 
-from . import drafts, queries, review, steps
+from . import drafts, kept, queries, review, steps
 from .wizard import Wizard, sign_in
 
 pages = Pages()
@@ -35,41 +35,86 @@ def _form_extras():
     }
 
 
-def _show(wizard, step, form=None):
-    """Render one step of the form with the other answers carried along."""
+LATER_STEPS = [step for step in steps.STEPS if step != "route"]  # the first is /aanmelden
+
+
+def step_url(step):
+    """The address of a step of the form."""
+    return url_for("apply.start") if step == "route" else url_for("apply.step", step=step)
+
+
+def _show(wizard, step, form=None, status=200):
+    """Render one step of the form, at its own address."""
+    form = form or wizard.form(step)
+    order = wizard.steps()
     return render_template(
         "admission/start.html",
         wizard=wizard,
         step=step,
-        form=form or wizard.form(step),
-        carry=wizard.carried(step),
-        steps=[(name, steps.STEPS[name]) for name in wizard.steps()],
+        form=form,
+        steps=[(name, steps.STEPS[name]) for name in order],
+        number=order.index(step) + 1,
+        action=step_url(step),
+        previous=wizard.previous(step) if order.index(step) else None,
         hints=steps.hints(wizard.route),
         case_id=None,
         drafts=queries.drafts_of(current_user) if step == "route" else [],
         summary=review.summary(wizard) if step == steps.REVIEW else [],
-    )
+    ), status
+
+
+def _see(step):
+    return redirect(step_url(step), code=303)
 
 
 @pages.route("/aanmelden", methods=["GET", "POST"])
 @throttle.limited("apply")
 def start():
-    """The application form: route, organisation, (profile, referees,) contactpersoon, and
-    the last step, which shows every answer and submits (or saves a draft)."""
-    if request.method == "GET":
-        return _show(Wizard.fresh(), "route")
-    wizard = Wizard.from_request()
-    if queries.is_used(wizard.nonce):
+    """The application form's first step: the route. Each step has its own address: route,
+    organisation, (profile, referees,) contactpersoon, and the last step, which shows every
+    answer and submits (or saves a draft). Each step is posted, kept and redirected
+    (post/redirect/get), so Back and a closed tab lose nothing."""
+    return _get("route") if request.method == "GET" else _post("route")
+
+
+@pages.route("/aanmelden/<step>", methods=["GET", "POST"])
+@throttle.limited("apply")
+def step(step):
+    """A later step of the application form, at its own address."""
+    if step not in LATER_STEPS:
+        abort(404)
+    return _get(step) if request.method == "GET" else _post(step)
+
+
+def _get(step):
+    wizard = Wizard.load()
+    if wizard.row is None and step != "route" and kept.saved_draft():
         return _already_saved()
-    step, go = wizard.current(), request.form.get("go", "next")
-    if go == "back":
-        return _show(wizard, wizard.previous(step))
+    allowed = wizard.first_open(step)
+    if allowed != step:
+        return _see(allowed)
+    return _show(wizard, step)
+
+
+def _post(step):
+    if step == steps.REVIEW and queries.is_used(request.form.get("submission", "")[:64]):
+        return _already_saved()
+    wizard = Wizard.load(posted_step=step)
+    if step != wizard.first_open(step):
+        return _see(wizard.first_open(step))
+    go = request.form.get("go", "next")
+    if go == "back":  # what was typed on this step is kept, unchecked, for later
+        if step != steps.REVIEW:
+            wizard.keep()
+        return _see(wizard.previous(step))
     if go.startswith(EDIT) and go.removeprefix(EDIT) in wizard.steps():
-        return _show(wizard, go.removeprefix(EDIT))
+        return _see(go.removeprefix(EDIT))
     if step == steps.REVIEW and go not in ("submit", "save"):
-        return _show(wizard, step)
+        return _see(step)
     failed, result = wizard.check(step)
     if failed:
+        if step != steps.REVIEW:  # kept as typed, unchecked: a closed tab loses nothing
+            wizard.keep()
         return _show(wizard, failed, result)
     if step == steps.REVIEW:
         return _save(wizard, result, submit=go == "submit")
@@ -77,8 +122,21 @@ def start():
     if target == steps.REVIEW:  # every step is checked again before the summary
         failed, result = wizard.check(wizard.steps()[-2])
         if failed:
+            wizard.keep()
             return _show(wizard, failed, result)
-    return _show(wizard, target)
+    row = wizard.keep()
+    if wizard.newcomer and step == "contactpersoon":
+        kept.offer_return(row, wizard.values.get("contact_email"))
+    return _see(target)
+
+
+@pages.get("/aanmelden/verder/<token>")
+@throttle.limited("apply")
+def resume(token):
+    """The link in the e-mail: this browser continues the kept form where it was."""
+    kept.resume(token)
+    flash("Uw antwoorden zijn bewaard; ga verder waar u was.", "info")
+    return _see(Wizard.load().first_open(steps.REVIEW))
 
 
 def _already_saved():
@@ -112,7 +170,7 @@ def _save(wizard, answers, submit):
         }
     try:
         application, user, said = drafts.create_draft(
-            answers, wizard.nonce, user, account, submit=submit
+            answers, wizard.nonce, user, account, submit=submit, form=wizard.row
         )
     except tokens.LinkError:
         return _already_saved()
@@ -123,6 +181,7 @@ def _save(wizard, answers, submit):
         return _refuse(wizard, step, refused.field, refused.message)
     if wizard.newcomer:
         security.start_session(user, remember=False)
+    kept.saved(application.id)
     flash((said or SAVED) + (CONFIRM if account else ""), "success")
     return redirect(url_for("apply.case", case_id=application.id), code=303)
 
@@ -137,7 +196,7 @@ def check(field):
         abort(404)
     case_id = request.args.get("case_id", type=int)
     if case_id is None:
-        wizard = Wizard.from_request()
+        wizard = Wizard.load(posted=True)
         context, route = wizard.context(), wizard.route
     else:
         application = own_draft(case_id)

@@ -148,6 +148,9 @@ def hints(route):
         "password": "Minstens 10 tekens. Heeft u al een account met dit e-mailadres? "
         "Vul dan het wachtwoord van dat account in.",
         "backup_email": "De achtervang neemt het over als u er niet bent.",
+        "no_backup": "Werkt u alleen? Dan neemt niemand het van u over als u er niet bent: "
+        "berichten van het netwerk blijven liggen tot u terug bent. U kunt later altijd een "
+        "collega als achtervang uitnodigen.",
     }
     if area:
         texts["municipality"] = "Deze route staat open voor: " + ", ".join(area) + "."

@@ -1,22 +1,23 @@
-"""The multi-step form before a draft exists: answers travel along as hidden fields.
+"""The multi-step form before a draft exists: one address per step, answers kept between.
 
-Nothing is stored until the last step, which shows every answer: then the account (if new),
-the organisation and the draft are saved at once, and submitted unless the applicant keeps it
-as a draft. The password is asked there and never carried. The form carries a nonce, so
-submitting it twice saves it once.
+The answers are kept on the server (kept.py) from the first step. The last step shows every
+answer: then the account (if new), the organisation and the draft are saved at once, and
+submitted unless the applicant keeps it as a draft. The password is asked there and never
+kept. The form has a nonce, so submitting it twice saves it once.
 """
 
 import secrets
 
 from flask import request
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from intranet import security, throttle
 from intranet.admission.models import ROUTES
 
-from . import queries, steps
+from . import kept, queries, steps
 
-NOT_CARRIED = {"csrf_token", "password", "step", "go", "done", "submission"}
+NOT_KEPT = {"csrf_token", "password", "step", "go", "done", "submission"}
 KNOWN_FIELDS = {
     name
     for step in steps.STEPS
@@ -33,7 +34,8 @@ class Wizard:
     (a count for basis, a profile after leaving uitgebreid) are dropped, never carried.
     """
 
-    def __init__(self, values, done, nonce):
+    def __init__(self, values, done, nonce, row=None):
+        self.row = row
         self.newcomer = not current_user.is_authenticated
         self.values = values
         if self.route in ROUTES:
@@ -52,12 +54,32 @@ class Wizard:
         return cls({}, [], secrets.token_urlsafe(16))
 
     @classmethod
-    def from_request(cls):
-        """The form as posted."""
-        form = request.form
-        values = {name: form.get(name, "") for name in KNOWN_FIELDS if name in form}
-        nonce = form.get("submission", "")[:64] or secrets.token_urlsafe(16)
-        return cls(values, set(form.getlist("done")), nonce)
+    def load(cls, posted_step=None, posted=False):
+        """The kept form, with the fields of `posted_step` as now posted over it (with
+        `posted`, every known field posted: a field checked as it is left)."""
+        row = kept.load()
+        values, done = kept.values_of(row)
+        if posted:
+            values.update(
+                (name, request.form[name])
+                for name in KNOWN_FIELDS - NOT_KEPT
+                if name in request.form
+            )
+        elif posted_step is not None:
+            newcomer = not current_user.is_authenticated
+            route = request.form.get("route", "") if posted_step == "route" else ""
+            names = steps.shown_fields(posted_step, newcomer, route or values.get("route", ""))
+            for name in names:
+                if name in KNOWN_FIELDS and name not in NOT_KEPT:
+                    values[name] = request.form.get(name, "")
+        nonce = row.nonce if row is not None else secrets.token_urlsafe(16)
+        return cls(values, done, nonce, row)
+
+    def keep(self):
+        """Keep the answers so far on the server (the password never)."""
+        values = {k: v for k, v in self.values.items() if k not in NOT_KEPT}
+        self.row = kept.keep(self.row, values, self.done, self.nonce)
+        return self.row
 
     @property
     def route(self):
@@ -68,10 +90,12 @@ class Wizard:
         """The steps of the chosen route, the last one to check and submit."""
         return [*steps.steps_for(self.route), steps.REVIEW]
 
-    def current(self):
-        """The step that was posted (the first one if unknown)."""
-        step = request.form.get("step", "")
-        return step if step in self.steps() else self.steps()[0]
+    def first_open(self, step):
+        """`step` when every step before it is done, else the first that is not."""
+        order = self.steps()
+        if step not in order:
+            return next((s for s in order if s not in self.done), steps.REVIEW)
+        return next((s for s in order[: order.index(step)] if s not in self.done), step)
 
     def previous(self, step):
         """The step before this one (the first stays the first)."""
@@ -97,20 +121,13 @@ class Wizard:
         )
 
     def form(self, step):
-        """A step's form, filled in from what was posted, without the dropped answers."""
-        posted = request.form.copy()
-        for name in KNOWN_FIELDS - set(self.values):
-            posted.pop(name, None)
-        return steps.make_form(step, self.newcomer, self.route, formdata=posted)
-
-    def carried(self, step):
-        """The answers of the other steps, as hidden fields."""
-        own = set(steps.shown_fields(step, self.newcomer, self.route))
-        return [
-            (name, value)
-            for name, value in sorted(self.values.items())
-            if name not in own and name not in NOT_CARRIED
-        ]
+        """A step's form, filled in from the answers (and, when posted, the password)."""
+        data = MultiDict(self.values)
+        if request.method == "POST":
+            for name in ("csrf_token", "password"):
+                if name in request.form:
+                    data[name] = request.form[name]
+        return steps.make_form(step, self.newcomer, self.route, formdata=data)
 
     def check(self, upto):
         """Validate step `upto`, then every earlier one: (the first failing step, its form),

@@ -87,7 +87,8 @@ def _panel(application, form=None, message=None, status=200, view=None):
 
 
 def _form_for(view):
-    """The vote form holding my current vote, if any."""
+    """The vote form holding my current choice, if any; the motivation starts empty, so a
+    changed vote never carries the old one's reasons along unnoticed."""
     mine = view.my_vote
-    data = {"choice": mine.choice, "motivation": mine.motivation} if mine else {}
+    data = {"choice": mine.choice} if mine else {}
     return VoteForm(formdata=None, data=data)
