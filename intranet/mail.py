@@ -1,5 +1,11 @@
-"""E-mail: queued in the transaction that causes it, delivered after commit, never lost."""
+"""E-mail: queued in the transaction that causes it, delivered after commit, never lost.
 
+A message is plain text, optionally with an HTML alternative (`html_template`), extra
+headers (`headers`, e.g. List-Unsubscribe) and one text attachment (`attachment`, a
+(filename, text) pair such as an .ics); mail_delivery.build turns it into MIME.
+"""
+
+import json
 from urllib.parse import urlsplit
 
 import click
@@ -37,10 +43,30 @@ def render(template, **context):
     return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
 
 
-def queue(to, subject, template, **context):
+def render_html(template, **context):
+    """An HTML body from templates/mail/TEMPLATE.html (autoescaped)."""
+    return current_app.jinja_env.get_template(f"mail/{template}.html").render(**context)
+
+
+def _extras(context, html_template=None, headers=None, attachment=None):
+    """The outbox columns beyond the plain text: HTML part, headers, attachment."""
+    name, content = attachment or ("", "")
+    return {
+        "html": render_html(html_template, **context) if html_template else "",
+        "headers": json.dumps(headers) if headers else "",
+        "attachment_name": name,
+        "attachment": content,
+    }
+
+
+def queue(to, subject, template, *, html_template=None, headers=None, attachment=None, **context):
     """Queue a message; it leaves right after the transaction commits (or with tick)."""
     message = OutboxMessage.create(
-        to=to, subject=subject, body=render(template, **context), kind=template
+        to=to,
+        subject=subject,
+        body=render(template, **context),
+        kind=template,
+        **_extras(context, html_template, headers, attachment),
     )
     _deliver_after_commit(message.id)
     return message
@@ -70,7 +96,9 @@ def _deliver_after_commit(message_id):
 
 
 def queue_many(messages):
-    """Queue many messages in bulk: an iterable of (to, subject, template, context).
+    """Queue many messages in bulk: an iterable of (to, subject, template, context), or
+    (to, subject, template, context, extras) where extras names `html_template`, `headers`
+    or `attachment` as `queue` takes them.
 
     They are written in a few INSERTs and left for the next `workflows tick` to deliver,
     so a request that writes thousands of messages does not also send them. The templates
@@ -84,8 +112,9 @@ def queue_many(messages):
             "kind": template,
             "status": "queued",
             "created_at": now(),
+            **_extras(context, **(extras[0] if extras else {})),
         }
-        for to, subject, template, context in messages
+        for to, subject, template, context, *extras in messages
     ]
     for batch in chunked(rows, 200):
         OutboxMessage.insert_many(batch).execute()

@@ -6,6 +6,8 @@ tried again later, each time twice as late, until MAIL_MAX_ATTEMPTS; then it is 
 stays in the outbox, where the projectleider (or `mail requeue`) can send it again.
 """
 
+import json
+import mimetypes
 import smtplib
 import ssl
 from contextlib import suppress
@@ -39,7 +41,8 @@ def message_id(message):
 
 
 def build(message):
-    """The e-mail for an outbox message: Date, Message-ID, From, plain UTF-8 text."""
+    """The e-mail for an outbox message: Date, Message-ID, From, plain UTF-8 text; with an
+    HTML alternative, extra headers and an attachment when the message has them."""
     email = EmailMessage()
     email["From"] = sender()
     email["To"] = message.to
@@ -49,7 +52,19 @@ def build(message):
     reply_to = current_app.config["MAIL_REPLY_TO"].get(message.kind)
     if reply_to:
         email["Reply-To"] = reply_to
+    for name, value in (json.loads(message.headers) if message.headers else {}).items():
+        email[name] = value
     email.set_content(message.body, charset="utf-8")
+    if message.html:
+        email.add_alternative(message.html, subtype="html", charset="utf-8")
+    if message.attachment_name:
+        kind = mimetypes.guess_type(message.attachment_name)[0] or "text/plain"
+        email.add_attachment(
+            message.attachment.encode(),
+            maintype=kind.split("/")[0],
+            subtype=kind.split("/")[1],
+            filename=message.attachment_name,
+        )
     return email
 
 
@@ -129,9 +144,12 @@ def _mark(message, status, error=""):
     message.next_attempt_at = None
     if status == "sent":  # delivered: its links are the receiver's alone from now on
         message.body = redact(message.body, message.to)
+        message.html = message.headers = ""  # their personal links too (the text part stays)
     message.save(
         only=[
             OutboxMessage.body,
+            OutboxMessage.html,
+            OutboxMessage.headers,
             OutboxMessage.status,
             OutboxMessage.last_error,
             OutboxMessage.sent_at,

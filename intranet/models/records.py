@@ -27,6 +27,10 @@ class OutboxMessage(BaseModel):
     created_at = DateTimeField(default=now, index=True)
     next_attempt_at = DateTimeField(null=True, index=True)  # None: as soon as possible
     sent_at = DateTimeField(null=True)
+    html = TextField(default="")  # an HTML alternative to the plain-text body, if any
+    headers = TextField(default="")  # extra headers as JSON, e.g. List-Unsubscribe
+    attachment_name = CharField(default="")  # one text attachment (an .ics), if any
+    attachment = TextField(default="")
 
     @classmethod
     def newest(cls, limit=100):
