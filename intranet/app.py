@@ -88,6 +88,7 @@ COMMANDS = (
 )
 TEMPLATE_FILTERS = {
     "dag": formats.day_numbers,
+    "dag_kort": formats.short_day,
     "localtime": formats.moment_numbers,
     "tijd": formats.clock_time,
     "convenant_html": text.to_html,

@@ -48,6 +48,7 @@ RATE_LIMITS = {
     "password-reset": (5, timedelta(minutes=15)),
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
+    "meeting-registration": (10, timedelta(minutes=15)),  # per address and per e-mail address
 }
 # "Ingelogd blijven" lasts this long, checked on the server too (the login id carries the
 # moment of logging in); without it a session ends after SESSION_IDLE_TIMEOUT unused.
@@ -73,6 +74,10 @@ TICK_WARNING_AFTER = timedelta(hours=1)
 # partner should have its jaargesprek planned by this (month, day) of the schooljaar.
 MEETING_LINK_MAX_AGE = timedelta(days=180)
 MEETING_REMINDER_BEFORE = timedelta(days=1)
+# A public registration without an account: its seat is held this long for the confirmation,
+# and the confirmation link works this long (after that the registration is removed).
+MEETING_REGISTRATION_HOLD = timedelta(hours=1)
+MEETING_REGISTRATION_CONFIRM_WITHIN = timedelta(days=2)
 JAARGESPREK_PLANNED_BY = (12, 1)
 
 # Invoices of abonnementsgelden: payment term, reminder, and who sends them.

@@ -29,6 +29,7 @@ from intranet.network.models import (
     Network,
     NetworkMember,
     ProgrammePart,
+    Registration,
 )
 from intranet.people.models import AddressChange
 from intranet.reminders.models import Reminder
@@ -79,6 +80,7 @@ MODELS = sort_models(
         Invitation,
         Contribution,
         ProgrammePart,
+        Registration,
         Jaargesprek,
         NetworkYear,
         AddressChange,

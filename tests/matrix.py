@@ -229,6 +229,7 @@ TABLE.update(APPLY_AND_ROUNDS)
 # contributions; the contactpersoon's organisation proposed one.
 CONTRIBUTION = {"case_id": lambda world: world.network["contribution"].id}
 MEETING_CASE = {"case_id": lambda world: world.network["meeting"].id}
+PUBLIC_MEETING = {"meeting_id": lambda world: world.network["public_meeting"].id}
 NETWORK_HOLDERS = (CONTACTPERSOON_ELDERS, PROJECTLEIDER)
 CONTACTS = (CONTACTPERSOON, CONTACTPERSOON_ELDERS)
 NETWORK = {
@@ -260,6 +261,17 @@ NETWORK = {
     ("network.propose", GET): only(*CONTACTS),
     ("network.propose", POST): only(*CONTACTS, status=422),
     ("network.contribution", GET): only(*CONTACTS, PROJECTLEIDER, args=CONTRIBUTION),
+    # A public meeting: its page and registration form for everyone (an empty form: 422).
+    ("network.public_meeting", GET): public(args=PUBLIC_MEETING),
+    ("network.public_meeting", POST): public(422, args=PUBLIC_MEETING),
+    ("network.registered", GET): public(args=PUBLIC_MEETING),
+    ("network.confirm_registration", GET): public(400),  # the invalid token
+    ("network.confirm_registration", POST): public(400),
+    ("network.cancel_registration", GET): public(400),
+    ("network.cancel_registration", POST): public(400),
+    ("network.walk_in", POST): only(PROJECTLEIDER, status=422, args=PUBLIC_MEETING),
+    # Not begun: refused, back to the attendance list with the reason.
+    ("network.mark_guest", POST): only(PROJECTLEIDER, status=303, args=PUBLIC_MEETING),
     ("network.jaargesprekken", GET): only(PROJECTLEIDER),
     ("network.jaargesprek_page", GET): only(PROJECTLEIDER),
     ("network.jaargesprek_page", POST): only(PROJECTLEIDER, status=422),

@@ -107,10 +107,16 @@ FIELDS = {
     "network.new_meeting": [
         *("kind", "title", "description", "day", "starts", "ends", "location", "capacity"),
         *("audience", "networks", "named_emails", "asks_contributions", "contributions_call"),
+        *("walk_in", "registration_deadline"),
     ],
     "network.edit_meeting": ["capacity"],
     "network.add_part": ["title", "description", "network"],
     "network.mark": ["present"],
+    "network.mark_guest": ["present"],
+    "network.public_meeting": ["name", "email", "organisation", "organisation_other", "consent"],
+    "network.walk_in": ["name", "organisation", "organisation_other"],
+    "network.confirm_registration": [],
+    "network.cancel_registration": [],
     "network.propose": ["organisation", "title", "description", "partners_involved", "needs"],
     "network.jaargesprek_page": ["planned_on", "who", "held", "notes", "follow_ups"],
     "partners.preview_import": ["file"],
@@ -206,6 +212,7 @@ MAY_CHANGE_WHEN_REFUSED = {
     "auth.change_password": COUNTED,
     "apply.start": COUNTED,
     "apply.check": COUNTED,
+    "network.public_meeting": COUNTED,
 }
 GET_WITH_EFFECT = set()  # the confirmation link confirms only with its button (a POST)
 ERROR_MARKERS = ('aria-invalid="true"', 'class="notice error"', 'class="error-summary"')

@@ -77,6 +77,7 @@ ARGUMENTS = {
     "meeting_id": lambda world: world.network["meeting"].id,
     "network_id": lambda world: world.network["network"].id,
     "invitation_id": lambda world: world.network["invitation"].id,
+    "registration_id": lambda world: world.network["registration"].id,
     "invoice_id": lambda world: world.fees["invoice"].id,
     "agreement_id": lambda world: world.fees["agreement"].id,
 }

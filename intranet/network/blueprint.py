@@ -9,9 +9,18 @@ from intranet.network.routes import (
     jaargesprekken,
     meetings,
     networks,
+    registrations,
 )
 
 bp = Blueprint("network", __name__)
-MODULES = (networks, meetings, answers, attendance, contributions, jaargesprekken)
+MODULES = (
+    networks,
+    meetings,
+    answers,
+    attendance,
+    contributions,
+    jaargesprekken,
+    registrations,
+)
 for module in MODULES:
     module.pages.add_to(bp)

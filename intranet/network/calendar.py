@@ -33,7 +33,10 @@ def event(meeting, answer=None):
     item.add("summary", meeting.title)
     item.add("location", meeting.location)
     item.add("description", meeting.description)
-    item.add("url", external_url("network.meeting", case_id=meeting.id))
+    if meeting.is_public:
+        item.add("url", external_url("network.public_meeting", meeting_id=meeting.id))
+    else:
+        item.add("url", external_url("network.meeting", case_id=meeting.id))
     item.add("status", "CANCELLED" if meeting.state == MeetingState.CALLED_OFF else "CONFIRMED")
     if answer == KOMT:
         item.add("transp", "OPAQUE")
