@@ -43,6 +43,7 @@ from intranet.partners import cli as partner_cli
 from intranet.people import blueprint as people
 from intranet.privacy import cli as privacy_cli
 from intranet.privacy import routes as privacy_routes
+from intranet.professionals import blueprint as professionals
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
 from intranet.rounds import blueprint as rounds
@@ -65,6 +66,7 @@ BLUEPRINTS = (
     network.bp,
     partners.bp,
     people.bp,
+    professionals.bp,
     fees.bp,
     dashboard.bp,
     outbox.bp,

@@ -49,6 +49,7 @@ RATE_LIMITS = {
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
     "meeting-registration": (10, timedelta(minutes=15)),  # per address and per e-mail address
+    "professional-sign-up": (10, timedelta(minutes=15)),
 }
 # "Ingelogd blijven" lasts this long, checked on the server too (the login id carries the
 # moment of logging in); without it a session ends after SESSION_IDLE_TIMEOUT unused.

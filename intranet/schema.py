@@ -16,6 +16,7 @@ from intranet.models import (
     Membership,
     Organisation,
     OutboxMessage,
+    Professional,
     Setting,
     UsedLink,
     User,
@@ -32,6 +33,7 @@ from intranet.network.models import (
     Registration,
 )
 from intranet.people.models import AddressChange
+from intranet.professionals.models import NewsletterSubscription
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
@@ -84,5 +86,7 @@ MODELS = sort_models(
         Jaargesprek,
         NetworkYear,
         AddressChange,
+        Professional,
+        NewsletterSubscription,
     ]
 )

@@ -309,6 +309,20 @@ GOING_LIVE = {
 }
 TABLE.update(GOING_LIVE)
 
+# Professionals: signing up is public; an organisation's professionals are its
+# contactpersonen's (the world's contactpersoon is no professional: removing them is stale).
+PROFESSIONALS = {
+    ("professionals.sign_up", GET): public(),
+    ("professionals.sign_up", POST): public(422),
+    ("professionals.signed_up", GET): public(),
+    ("professionals.profile", GET): logged_in(),
+    ("professionals.profile", POST): logged_in(303),  # no newsletters chosen: saved
+    ("professionals.of_organisation", GET): Expect(PARTNER_MANAGERS),
+    ("professionals.remove", POST): Expect(PARTNER_MANAGERS, 409),
+    ("professionals.overview", GET): only(PROJECTLEIDER),
+}
+TABLE.update(PROFESSIONALS)
+
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {
     ("views.favicon", GET): public(301),

@@ -113,6 +113,9 @@ FIELDS = {
     "network.add_part": ["title", "description", "network"],
     "network.mark": ["present"],
     "network.mark_guest": ["present"],
+    "professionals.sign_up": ["name", "email", "organisation", "password", "confirm", "consent"],
+    "professionals.profile": ["werkvelden"],
+    "professionals.remove": [],
     "network.public_meeting": ["name", "email", "organisation", "organisation_other", "consent"],
     "network.walk_in": ["name", "organisation", "organisation_other"],
     "network.confirm_registration": [],
@@ -213,6 +216,7 @@ MAY_CHANGE_WHEN_REFUSED = {
     "apply.start": COUNTED,
     "apply.check": COUNTED,
     "network.public_meeting": COUNTED,
+    "professionals.sign_up": COUNTED,
 }
 GET_WITH_EFFECT = set()  # the confirmation link confirms only with its button (a POST)
 ERROR_MARKERS = ('aria-invalid="true"', 'class="notice error"', 'class="error-summary"')

@@ -10,6 +10,7 @@ from intranet.models.people import (
     Contact,
     Membership,
     Organisation,
+    Professional,
     User,
 )
 from intranet.models.records import (
@@ -36,6 +37,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "OutboxMessage",
+    "Professional",
     "Setting",
     "UsedLink",
     "User",
