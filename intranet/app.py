@@ -38,6 +38,7 @@ from intranet.calendar import routes as calendar
 from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.network import blueprint as network
+from intranet.news import blueprint as news
 from intranet.partners import blueprint as partners
 from intranet.partners import cli as partner_cli
 from intranet.people import blueprint as people
@@ -64,6 +65,7 @@ BLUEPRINTS = (
     dossier_printing.bp,
     rounds.bp,
     network.bp,
+    news.bp,
     partners.bp,
     people.bp,
     professionals.bp,

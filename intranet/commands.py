@@ -11,6 +11,7 @@ from intranet.demo import (
     core,
     fees,
     network,
+    news,
     professionals,
     rounds,
 )
@@ -27,6 +28,7 @@ DEMO_SEEDERS = (
     fees.seed,
     network.seed,
     professionals.seed,
+    news.seed,
 )
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data
 

@@ -14,6 +14,7 @@ NETWORK_NAME = "De Leidse Aanpak"
 DATABASE_URL = None  # None: SQLite at instance/intranet.sqlite3
 DATABASE_MAX_CONNECTIONS = 32
 MAX_CONTENT_LENGTH = 512 * 1024
+NEWS_IMAGE_MAX_BYTES = 400 * 1024  # a news item's image (intranet/news/images.py)
 
 # Outbound mail: with MAIL_SERVER unset every message stays in the outbox (/beheer/outbox).
 MAIL_SERVER = None

@@ -32,6 +32,7 @@ from intranet.network.models import (
     ProgrammePart,
     Registration,
 )
+from intranet.news.models import NewsItem
 from intranet.people.models import AddressChange
 from intranet.professionals.models import NewsletterSubscription
 from intranet.reminders.models import Reminder
@@ -88,5 +89,6 @@ MODELS = sort_models(
         AddressChange,
         Professional,
         NewsletterSubscription,
+        NewsItem,
     ]
 )

@@ -323,6 +323,21 @@ PROFESSIONALS = {
 }
 TABLE.update(PROFESSIONALS)
 
+# News: public once published; the projectleider writes (an empty form: 422) and publishes
+# (the world's item is published already: 409).
+NEWS = {
+    ("news.index", GET): public(),
+    ("news.show", GET): public(),
+    ("news.feed_atom", GET): public(),
+    ("news.image", GET): public(404),
+    ("news.new", GET): only(PROJECTLEIDER),
+    ("news.new", POST): only(PROJECTLEIDER, status=422),
+    ("news.edit", GET): only(PROJECTLEIDER),
+    ("news.edit", POST): only(PROJECTLEIDER, status=422),
+    ("news.publish", POST): only(PROJECTLEIDER, status=409),
+}
+TABLE.update(NEWS)
+
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {
     ("views.favicon", GET): public(301),

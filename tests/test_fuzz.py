@@ -116,6 +116,15 @@ FIELDS = {
     "professionals.sign_up": ["name", "email", "organisation", "password", "confirm", "consent"],
     "professionals.profile": ["werkvelden"],
     "professionals.remove": [],
+    "news.new": [
+        *("kind", "title", "summary", "body", "image_alt", "hoofdthema", "network"),
+        "werkvelden",
+    ],
+    "news.edit": [
+        *("kind", "title", "summary", "body", "image_alt", "hoofdthema", "network"),
+        "werkvelden",
+    ],
+    "news.publish": [],
     "network.public_meeting": ["name", "email", "organisation", "organisation_other", "consent"],
     "network.walk_in": ["name", "organisation", "organisation_other"],
     "network.confirm_registration": [],

@@ -78,6 +78,8 @@ ARGUMENTS = {
     "network_id": lambda world: world.network["network"].id,
     "invitation_id": lambda world: world.network["invitation"].id,
     "registration_id": lambda world: world.network["registration"].id,
+    "item_id": lambda world: world.network["news"].id,
+    "name": lambda world: "0" * 32 + ".png",  # no such image
     "invoice_id": lambda world: world.fees["invoice"].id,
     "agreement_id": lambda world: world.fees["agreement"].id,
 }

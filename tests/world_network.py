@@ -11,6 +11,7 @@ from intranet.clock import now
 from intranet.network.contribution_workflow import WORKFLOW as CONTRIBUTION
 from intranet.network.meeting_workflow import WORKFLOW as MEETING
 from intranet.network.models import Invitation, Network, NetworkMember, Registration
+from intranet.news.models import NewsItem
 from intranet.workflows import engine
 
 
@@ -61,7 +62,11 @@ def build(leader, member, holder, organisation):
         answer="komt",
         code="matrix-registration-code",
     )
+    news = NewsItem.create(
+        kind="nieuws", title="Nieuws", summary="Kort.", published_at=now(), created_by=leader.id
+    )
     return {
+        "news": news,
         "network": network,
         "public_meeting": public,
         "registration": registration,
