@@ -39,6 +39,7 @@ from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.network import blueprint as network
 from intranet.news import blueprint as news
+from intranet.newsletters import blueprint as newsletters
 from intranet.partners import blueprint as partners
 from intranet.partners import cli as partner_cli
 from intranet.people import blueprint as people
@@ -66,6 +67,7 @@ BLUEPRINTS = (
     rounds.bp,
     network.bp,
     news.bp,
+    newsletters.bp,
     partners.bp,
     people.bp,
     professionals.bp,

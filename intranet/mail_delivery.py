@@ -20,7 +20,7 @@ from flask import current_app
 
 from intranet import logs
 from intranet.clock import now
-from intranet.models import OutboxMessage
+from intranet.models import MailAddress, OutboxMessage
 from intranet.redaction import redact
 
 
@@ -192,6 +192,7 @@ def _deliver_one(connection, message):
     except smtplib.SMTPException as error:
         if _is_permanent(error):
             _failed(message, str(error))
+            MailAddress.bounce(message.to, str(error))  # a hard bounce: no more newsletters
         else:
             _retry_later(message, str(error))
         return

@@ -13,6 +13,7 @@ from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.models import (
     Contact,
     LoginAttempt,
+    MailAddress,
     Membership,
     Organisation,
     OutboxMessage,
@@ -33,6 +34,7 @@ from intranet.network.models import (
     Registration,
 )
 from intranet.news.models import NewsItem
+from intranet.newsletters.models import Newsletter, NewsletterRecipient
 from intranet.people.models import AddressChange
 from intranet.professionals.models import NewsletterSubscription
 from intranet.reminders.models import Reminder
@@ -90,5 +92,8 @@ MODELS = sort_models(
         Professional,
         NewsletterSubscription,
         NewsItem,
+        Newsletter,
+        NewsletterRecipient,
+        MailAddress,
     ]
 )

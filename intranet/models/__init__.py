@@ -16,6 +16,7 @@ from intranet.models.people import (
 from intranet.models.records import (
     MAIL_STATUSES,
     LoginAttempt,
+    MailAddress,
     OutboxMessage,
     Setting,
     UsedLink,
@@ -34,6 +35,7 @@ __all__ = [
     "BaseModel",
     "Contact",
     "LoginAttempt",
+    "MailAddress",
     "Membership",
     "Organisation",
     "OutboxMessage",
