@@ -338,6 +338,26 @@ NEWS = {
 }
 TABLE.update(NEWS)
 
+# Newsletters: the projectleider's (the world's newsletter is a concept); unsubscribing and
+# the archive are public (an invalid link: 400; a concept is not in the archive: 404).
+NEWSLETTERS = {
+    ("newsletters.index", GET): only(PROJECTLEIDER),
+    ("newsletters.new", GET): only(PROJECTLEIDER),
+    ("newsletters.new", POST): only(PROJECTLEIDER, status=422),
+    ("newsletters.edit", GET): only(PROJECTLEIDER),
+    ("newsletters.edit", POST): only(PROJECTLEIDER, status=422),
+    ("newsletters.show", GET): only(PROJECTLEIDER),
+    ("newsletters.preview", GET): only(PROJECTLEIDER),
+    ("newsletters.test", POST): only(PROJECTLEIDER, status=303),  # a test to oneself
+    ("newsletters.send", POST): only(PROJECTLEIDER, status=422),  # not confirmed
+    ("newsletters.restore", POST): only(PROJECTLEIDER, status=409),
+    ("newsletters.unsubscribe", GET): public(400),
+    ("newsletters.unsubscribe", POST): public(400),
+    ("newsletters.archive", GET): public(),
+    ("newsletters.archived", GET): public(404),
+}
+TABLE.update(NEWSLETTERS)
+
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {
     ("views.favicon", GET): public(301),

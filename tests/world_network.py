@@ -12,6 +12,7 @@ from intranet.network.contribution_workflow import WORKFLOW as CONTRIBUTION
 from intranet.network.meeting_workflow import WORKFLOW as MEETING
 from intranet.network.models import Invitation, Network, NetworkMember, Registration
 from intranet.news.models import NewsItem
+from intranet.newsletters.models import Newsletter
 from intranet.workflows import engine
 
 
@@ -65,7 +66,11 @@ def build(leader, member, holder, organisation):
     news = NewsItem.create(
         kind="nieuws", title="Nieuws", summary="Kort.", published_at=now(), created_by=leader.id
     )
+    newsletter = Newsletter.create(
+        subject="Nieuwsbrief PO", introduction="Hallo.", werkvelden="PO", created_by=leader.id
+    )
     return {
+        "newsletter": newsletter,
         "news": news,
         "network": network,
         "public_meeting": public,
