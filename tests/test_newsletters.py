@@ -149,3 +149,12 @@ def test_a_test_mail_goes_to_the_projectleider_only(client, world, leader, smtp)
     assert set(_received(smtp)) == {leader.email}
     assert Newsletter.get_by_id(newsletter.id).state == "concept"
     assert Contact.select().count() == 4
+
+
+def test_the_dashboard_counts_newsletters_per_werkveld_this_schooljaar(client, world, leader):
+    for month in ("december", "januari"):
+        _send(client, _compose(client, werkvelden=("PO", "VO"), subject=f"Nieuwsbrief {month}"))
+    page = client.get("/dashboard/").get_data(as_text=True)
+    section = page.split('id="newsletters-title"')[1]
+    assert "Primair onderwijs" in section and section.count("2 van 5") == 2
+    assert section.count("0 van 5") == 4

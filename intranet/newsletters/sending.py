@@ -44,7 +44,7 @@ def save(form, actor, newsletter=None):
         if newsletter.state != CONCEPT:
             raise Refused(ALREADY_SENT, 409)
         newsletter.subject = form.subject.data
-        newsletter.introduction = form.introduction.data
+        newsletter.introduction = form.introduction.data.replace("\r\n", "\n")
         newsletter.werkvelden = " ".join(sorted(set(form.werkvelden.data)))
         newsletter.news_ids = " ".join(str(i) for i in sorted(set(form.news.data or [])))
         newsletter.meeting_ids = " ".join(str(i) for i in sorted(set(form.meetings.data or [])))
