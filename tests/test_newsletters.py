@@ -158,3 +158,11 @@ def test_the_dashboard_counts_newsletters_per_werkveld_this_schooljaar(client, w
     section = page.split('id="newsletters-title"')[1]
     assert "Primair onderwijs" in section and section.count("2 van 5") == 2
     assert section.count("0 van 5") == 4
+
+
+def test_choosing_newsletters_again_undoes_an_unsubscribe(client, world, login):
+    MailAddress.unsubscribe("juf@regenboog.example.org")
+    assert "juf@regenboog.example.org" not in {email for email, *_ in recipients(["PO"])}
+    login(world["juf"])
+    client.post("/mijn-profiel", data={"werkvelden": ["PO"]})
+    assert "juf@regenboog.example.org" in {email for email, *_ in recipients(["PO"])}

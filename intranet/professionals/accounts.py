@@ -11,7 +11,7 @@ account stays, its link to the organisation and its network memberships go.
 from intranet import mail
 from intranet.auth.accounts import create_user, send_confirmation
 from intranet.db import write_transaction
-from intranet.models import EDUCATION_WERKVELDEN, Organisation, Professional, User
+from intranet.models import EDUCATION_WERKVELDEN, MailAddress, Organisation, Professional, User
 from intranet.network.models import NetworkMember
 from intranet.people import audit
 from intranet.professionals.models import NewsletterSubscription
@@ -53,12 +53,17 @@ def sign_up(name, email, password, organisation_id):
 
 
 def set_newsletters(user, werkvelden):
-    """Receive exactly the newsletters of these werkvelden."""
+    """Receive exactly the newsletters of these werkvelden (choosing any undoes an earlier
+    unsubscribe of the address; a bounced address stays marked)."""
     with write_transaction():
         NewsletterSubscription.delete().where(NewsletterSubscription.user == user.id).execute()
         rows = [{"user": user.id, "werkveld": w} for w in sorted(set(werkvelden))]
         if rows:
             NewsletterSubscription.insert_many(rows).execute()
+            # choosing newsletters again undoes an earlier unsubscribe of the address
+            MailAddress.update(unsubscribed_at=None).where(
+                MailAddress.email == user.email
+            ).execute()
 
 
 def remove(organisation, user_id, actor):
