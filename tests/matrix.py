@@ -326,6 +326,7 @@ TABLE.update(PROFESSIONALS)
 # News: public once published; the projectleider writes (an empty form: 422) and publishes
 # (the world's item is published already: 409).
 NEWS = {
+    ("partners.public_page", GET): public(),  # a partner's public page
     ("news.index", GET): public(),
     ("news.show", GET): public(),
     ("news.feed_atom", GET): public(),
