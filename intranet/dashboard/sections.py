@@ -13,7 +13,6 @@ from intranet.fees.compute import summary
 from intranet.formats import euro
 from intranet.models import Organisation
 from intranet.network import promises
-from intranet.newsletters import schedule
 from intranet.pagination import first
 from intranet.rounds.models import rounds_in_progress
 from intranet.schooljaar import schooljaar_label, schooljaar_of
@@ -95,5 +94,4 @@ def sections():
         "without_achtervang": partners_without_achtervang(),
         "fees": fees_per_sector(),
         "promises": convenant_promises(),
-        "newsletters": schedule.this_schooljaar(),
     }
