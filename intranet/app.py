@@ -41,11 +41,15 @@ from intranet.dashboard import routes as dashboard
 from intranet.fees import blueprint as fees
 from intranet.fees import pdf as fee_pdf
 from intranet.network import blueprint as network
+from intranet.network import calendar as meeting_calendar
+from intranet.news import blueprint as news
+from intranet.newsletters import blueprint as newsletters
 from intranet.partners import blueprint as partners
 from intranet.partners import partner_cli
 from intranet.people import blueprint as people
 from intranet.privacy import privacy_cli
 from intranet.privacy import routes as privacy_routes
+from intranet.professionals import blueprint as professionals
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
 from intranet.rounds import blueprint as rounds
@@ -77,8 +81,11 @@ BLUEPRINTS = (
     dossier_printing.bp,
     rounds.bp,
     network.bp,
+    news.bp,
+    newsletters.bp,
     partners.bp,
     people.bp,
+    professionals.bp,
     fees.bp,
     dashboard.bp,
     outbox.bp,
@@ -102,6 +109,7 @@ COMMANDS = (
 )
 TEMPLATE_FILTERS = {
     "dag": formats.day_numbers,
+    "dag_kort": formats.short_day,
     "localtime": formats.moment_numbers,
     "tijd": formats.clock_time,
     "convenant_html": text.to_html,
@@ -113,7 +121,7 @@ TEMPLATE_FILTERS = {
     "web_link": views.web_link,
 }
 # What an outbox message's `attachment` ("maker:reference") is made by when it is sent.
-MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment}
+MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment, "bijeenkomst": meeting_calendar.attachment}
 TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,

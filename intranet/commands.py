@@ -5,7 +5,16 @@ import click
 from intranet import db
 from intranet.auth.accounts import create_user
 from intranet.clock import today
-from intranet.demo import DEMO_PASSWORD, applications, core, fees, network, rounds
+from intranet.demo import (
+    DEMO_PASSWORD,
+    applications,
+    core,
+    fees,
+    network,
+    news,
+    professionals,
+    rounds,
+)
 from intranet.models import Contact, Organisation, User
 from intranet.models.people import GROUPS, HOOFDTHEMAS, WERKVELDEN
 from intranet.people import seats
@@ -18,6 +27,8 @@ DEMO_SEEDERS = (
     rounds.seed,
     fees.seed,
     network.seed,
+    professionals.seed,
+    news.seed,
 )
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data
 

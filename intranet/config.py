@@ -26,6 +26,7 @@ DATABASE_MAX_CONNECTIONS = 32
 # "probeer het zo opnieuw", with nothing changed.
 DATABASE_LOCK_WAIT = 5
 MAX_CONTENT_LENGTH = 512 * 1024
+NEWS_IMAGE_MAX_BYTES = 400 * 1024  # a news item's image (intranet/news/images.py)
 
 # Outbound mail: with MAIL_SERVER unset every message stays in the outbox (/beheer/outbox).
 MAIL_SERVER = None
@@ -71,6 +72,8 @@ RATE_LIMITS = {
     "login-link": (3, timedelta(minutes=15)),
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
+    "meeting-registration": (10, timedelta(minutes=15)),  # per address and per e-mail address
+    "professional-sign-up": (10, timedelta(minutes=15)),
 }
 # "Ingelogd blijven" lasts this long, checked on the server too (the login id carries the
 # moment of logging in); without it a session ends after SESSION_IDLE_TIMEOUT unused.
@@ -97,6 +100,10 @@ TICK_WARNING_AFTER = timedelta(hours=1)
 # partner should have its jaargesprek planned by this (month, day) of the schooljaar.
 MEETING_LINK_MAX_AGE = timedelta(days=180)
 MEETING_REMINDER_BEFORE = timedelta(days=1)
+# A public registration without an account: its seat is held this long for the confirmation,
+# and the confirmation link works this long (after that the registration is removed).
+MEETING_REGISTRATION_HOLD = timedelta(hours=1)
+MEETING_REGISTRATION_CONFIRM_WITHIN = timedelta(days=2)
 JAARGESPREK_PLANNED_BY = (12, 1)
 
 # Invoices of abonnementsgelden: payment term, reminder, and who sends them.

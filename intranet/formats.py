@@ -41,6 +41,14 @@ def day_words(day):
     return _day(day, "EEEE d MMMM y") if day else ""
 
 
+def short_day(day):
+    """A day short, with its weekday, for agendas: ma 11 jan (a stored UTC moment: its day
+    in Amsterdam)."""
+    if isinstance(day, datetime):
+        day = local(day).date()
+    return format_date(day, "EEE d MMM", locale=LOCALE).rstrip(".") if day else ""
+
+
 def date_words(day):
     """A calendar day in words without the weekday: 1 oktober 2018."""
     return _day(day, "d MMMM y") if day else ""

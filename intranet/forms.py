@@ -56,6 +56,23 @@ class TextForm(Form):
             return unbound_field.bind(form=form, **options)
 
 
+MARKUP = re.compile(r"[<>]")
+NO_MARKUP = "Gebruik geen HTML: de tekens < en > kunnen hier niet."
+
+
+class PublicForm(TextForm):
+    """A form anyone may send without an account: its text fields take no HTML at all."""
+
+    def validate(self, extra_validators=None):
+        """The usual validation, then no < or > in any text field."""
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field, StringField) and MARKUP.search(field.data or ""):
+                field.errors = [*field.errors, NO_MARKUP]
+                valid = False
+        return valid
+
+
 def _one_line(field):
     return isinstance(field, StringField) and not isinstance(field, TextAreaField)
 

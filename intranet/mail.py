@@ -4,8 +4,13 @@ A request only writes the message (in its transaction, so a rollback takes it ba
 work` (intranet-mail.service) sends it within seconds of the commit, and `workflows tick`
 sends whatever is left. No page ever waits for an SMTP server, and a request answers the
 same whether or not it queued a mail.
+
+A message is plain text, optionally with an HTML alternative (`html_template`), extra
+headers (`headers`, e.g. List-Unsubscribe) and one attachment (`attachment`, "maker:reference",
+made when the message is sent by a maker app.py lists); mail_delivery.build turns it into MIME.
 """
 
+import json
 import logging
 import signal
 import threading
@@ -53,7 +58,21 @@ def _first_status():
     return {"status": "stored", "sent_at": now()}
 
 
-def queue(to, subject, template, attachment="", **context):
+def render_html(template, **context):
+    """An HTML body from templates/mail/TEMPLATE.html (autoescaped)."""
+    return current_app.jinja_env.get_template(f"mail/{template}.html").render(**context)
+
+
+def _extras(context, html_template=None, headers=None, attachment=""):
+    """The outbox columns beyond the plain text: HTML part, headers, attachment."""
+    return {
+        "html": render_html(html_template, **context) if html_template else None,
+        "headers": json.dumps(headers) if headers else None,
+        "attachment": attachment,
+    }
+
+
+def queue(to, subject, template, *, html_template=None, headers=None, attachment="", **context):
     """Queue a message in the caller's transaction; a sender outside the request sends it.
 
     `attachment` ("maker:reference", e.g. "factuur:12") names a file that is made when the
@@ -64,14 +83,15 @@ def queue(to, subject, template, attachment="", **context):
         subject=subject,
         body=render(template, **context),
         kind=template,
-        attachment=attachment,
+        **_extras(context, html_template, headers, attachment),
         **_first_status(),
     )
 
 
 def queue_many(messages):
-    """Queue many messages in bulk: an iterable of (to, subject, template, context) or
-    (to, subject, template, context, attachment).
+    """Queue many messages in bulk: an iterable of (to, subject, template, context), or
+    (to, subject, template, context, extras) where extras names `html_template`, `headers`
+    or `attachment` as `queue` takes them.
 
     They are written in a few INSERTs and left for the next `workflows tick` to deliver,
     so a request that writes thousands of messages does not also send them. The templates
@@ -83,11 +103,11 @@ def queue_many(messages):
             "subject": subject,
             "body": render(template, **context),
             "kind": template,
-            "attachment": attachment[0] if attachment else "",
             "status": "queued",  # tick sends (or, without MAIL_SERVER, keeps) them
             "created_at": now(),
+            **_extras(context, **(extras[0] if extras else {})),
         }
-        for to, subject, template, context, *attachment in messages
+        for to, subject, template, context, *extras in messages
     ]
     for batch in chunked(rows, 200):
         OutboxMessage.insert_many(batch).execute()

@@ -28,7 +28,7 @@ from peewee import fn
 
 from intranet import logs
 from intranet.clock import now
-from intranet.models import OutboxMessage
+from intranet.models import MailAddress, OutboxMessage
 from intranet.redaction import redact
 
 # Headers the outbox itself writes; a message's own `headers` may not replace them.
@@ -52,7 +52,8 @@ def message_id(message):
 
 
 def build(message):
-    """The e-mail for an outbox message: Date, Message-ID, From, plain UTF-8 text."""
+    """The e-mail for an outbox message: Date, Message-ID, From, plain UTF-8 text; with an
+    HTML alternative, extra headers and an attachment when the message has them."""
     email = EmailMessage()
     email["From"] = sender()
     email["To"] = message.to
@@ -189,6 +190,7 @@ def _mark(message, status, error="", next_attempt_at=None):
     if status == "sent":  # delivered: its links are the receiver's alone from now on
         changes[OutboxMessage.body] = redact(message.body, message.to)
         changes[OutboxMessage.html] = None  # its links too; the plain text is the record
+        changes[OutboxMessage.headers] = None
     held = (
         OutboxMessage.update(changes)
         .where(
@@ -251,6 +253,7 @@ def _deliver_one(connection, message):
     except smtplib.SMTPException as error:
         if _is_permanent(error):
             _failed(message, str(error))
+            MailAddress.bounce(message.to, str(error))  # a hard bounce: no more newsletters
         else:
             _retry_later(message, str(error))
         return

@@ -14,10 +14,12 @@ from intranet.models import (
     Contact,
     FormAnswers,
     LoginAttempt,
+    MailAddress,
     Membership,
     Organisation,
     OutboxMessage,
     PartnerMembership,
+    Professional,
     PupilCount,
     Setting,
     UsedLink,
@@ -32,8 +34,12 @@ from intranet.network.models import (
     Network,
     NetworkMember,
     ProgrammePart,
+    Registration,
 )
+from intranet.news.models import NewsItem
+from intranet.newsletters.models import Newsletter, NewsletterRecipient
 from intranet.people.models import AddressChange, ChairProposal
+from intranet.professionals.models import NewsletterSubscription
 from intranet.reminders.models import Reminder
 from intranet.rounds.models import (
     ContinuationDecision,
@@ -85,9 +91,16 @@ MODELS = sort_models(
         Invitation,
         Contribution,
         ProgrammePart,
+        Registration,
         Jaargesprek,
         NetworkYear,
         AddressChange,
         ChairProposal,
+        Professional,
+        NewsletterSubscription,
+        NewsItem,
+        Newsletter,
+        NewsletterRecipient,
+        MailAddress,
     ]
 )

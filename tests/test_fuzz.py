@@ -109,10 +109,34 @@ FIELDS = {
     "network.new_meeting": [
         *("kind", "title", "description", "day", "starts", "ends", "location", "capacity"),
         *("audience", "networks", "named_emails", "asks_contributions", "contributions_call"),
+        *("walk_in", "registration_deadline"),
     ],
     "network.edit_meeting": ["capacity"],
     "network.add_part": ["title", "description", "network"],
     "network.mark": ["present"],
+    "network.mark_guest": ["present"],
+    "professionals.sign_up": ["name", "email", "organisation", "password", "confirm", "consent"],
+    "professionals.profile": ["werkvelden"],
+    "professionals.remove": [],
+    "news.new": [
+        *("kind", "title", "summary", "body", "image_alt", "hoofdthema", "network"),
+        "werkvelden",
+    ],
+    "news.edit": [
+        *("kind", "title", "summary", "body", "image_alt", "hoofdthema", "network"),
+        "werkvelden",
+    ],
+    "news.publish": [],
+    "newsletters.new": ["subject", "introduction", "werkvelden", "news", "meetings"],
+    "newsletters.edit": ["subject", "introduction", "werkvelden", "news", "meetings"],
+    "newsletters.test": [],
+    "newsletters.send": ["bevestig"],
+    "newsletters.restore": [],
+    "newsletters.unsubscribe": [],
+    "network.public_meeting": ["name", "email", "organisation", "organisation_other", "consent"],
+    "network.walk_in": ["name", "organisation", "organisation_other"],
+    "network.confirm_registration": [],
+    "network.cancel_registration": [],
     "network.propose": ["organisation", "title", "description", "partners_involved", "needs"],
     "network.jaargesprek_page": ["planned_on", "who", "held", "notes", "follow_ups"],
     "partners.preview_import": ["file"],
@@ -211,6 +235,8 @@ MAY_CHANGE_WHEN_REFUSED = {
     "apply.start": COUNTED | {"form_answers"},  # answers are kept as typed, checked later
     "apply.step": COUNTED | {"form_answers"},
     "apply.check": COUNTED,
+    "network.public_meeting": COUNTED,
+    "professionals.sign_up": COUNTED,
 }
 GET_WITH_EFFECT = set()  # the confirmation link confirms only with its button (a POST)
 ERROR_MARKERS = ('aria-invalid="true"', 'class="notice error"', 'class="error-summary"')

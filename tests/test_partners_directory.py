@@ -146,3 +146,15 @@ def test_a_page_past_the_last_shows_the_last(client):
     assert "Pagina 2 van 2" in page and "Partner 00034" in page and "Partner 00000" not in page
     empty = client.get("/partners/?zoek=niemand&pagina=3").get_data(as_text=True)
     assert "<strong>0</strong> partners" in empty
+
+
+def test_a_partner_has_a_public_page_without_any_e_mail_address(
+    client, make_organisation, make_user
+):
+    partner = make_organisation(name="Museum De Lakenhal", profile="Kunst voor iedereen.")
+    make_user(organisation=partner, name="Ellen de Bruin", email="ellen@lakenhal.example.org")
+    page = client.get(f"/partners/{partner.id}/over").get_data(as_text=True)
+    assert "Kunst voor iedereen." in page and "Ellen de Bruin" in page
+    assert "@" not in page.split("<main")[1]
+    applicant = make_organisation(status="aspirant-partner")
+    assert client.get(f"/partners/{applicant.id}/over").status_code == 404

@@ -6,20 +6,24 @@ LEFtival is on 7 October 2026; once that date has passed, the demo moves it to t
 7 October so its call for contributions stays open (its description says so).
 """
 
+import secrets
 from datetime import date, time, timedelta
 
 from intranet.clock import now, today, utc
+from intranet.deadlines import end_of
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.models import Contact, Organisation, User
 from intranet.network import contribution_workflow, jaargesprek, meeting_workflow
 from intranet.network.models import (
     KOMT,
     KOMT_NIET,
+    ONBEVESTIGD,
     Invitation,
     Meeting,
     Network,
     NetworkMember,
     ProgrammePart,
+    Registration,
 )
 from intranet.network.netwerkjaar_workflow import ensure_year
 from intranet.network.publishing import audience_ids, invite
@@ -350,8 +354,35 @@ def _upcoming(leader):
         audience="publiek",
         times=(time(19, 30), time(21, 0)),
         location="BplusC, Nieuwstraat, Leiden",
+        capacity=40,
+        walk_in_at=utc(soon + timedelta(days=14), time(19, 0)),
+        registration_closes_at=end_of(soon + timedelta(days=13)),
     )
     engine.fire(meeting_workflow.WORKFLOW, cafe.id, "publiceren", leader)
+    _registrations(cafe)
+
+
+# People without an account who registered for the onderwijscafé (confirmed, or not yet).
+REGISTRATIONS = [
+    ("Fatima El Amrani", "fatima.elamrani@example.org", "Hogeschool Leiden", "", KOMT),
+    ("Joost Verbeek", "joost.verbeek@example.org", None, "Bibliotheek Leiden", KOMT),
+    ("Lotte de Wit", "lotte.dewit@example.org", "Naturalis Biodiversity Center", "", ONBEVESTIGD),
+]
+
+
+def _registrations(meeting):
+    for name, email, partner, other, state in REGISTRATIONS:
+        organisation = Organisation.get_or_none(Organisation.name == partner) if partner else None
+        Registration.create(
+            meeting=meeting.id,
+            name=name,
+            email=email,
+            organisation=organisation,
+            organisation_other=other,
+            answer=state,
+            code=secrets.token_urlsafe(24),
+            confirmed_at=now() if state == KOMT else None,
+        )
 
 
 def _jaargesprekken(leader):

@@ -195,7 +195,7 @@ CHANGED = (
 
 
 def message(row, case_id=None):
-    """The invoice e-mail for an invoice row: (to, subject, template, context, attachment)."""
+    """The invoice e-mail for an invoice row: (to, subject, template, context, extras)."""
     config = current_app.config
     url = (
         mail.external_url("fees.invoice", invoice_id=case_id)
@@ -216,7 +216,7 @@ def message(row, case_id=None):
             "ask": config["INVOICE_CONTACT"],
             "reply_to": config["INVOICE_REPLY_TO"],
         },
-        f"{kind}:{case_id}",
+        {"attachment": f"{kind}:{case_id}"},
     )
 
 
@@ -235,7 +235,7 @@ def preview(planned):
     due_on = issued_on + timedelta(days=config["INVOICE_PAYMENT_DAYS"])
     row = _row(planned.due[0], planned.year, 0, issued_on, due_on)
     row["number"] = invoice_number(planned.year, InvoiceCounter.last_of(planned.year) + 1)
-    _to, subject, template, context, _attachment = message(row)
+    _to, subject, template, context, _extras = message(row)
     return subject, mail.render(template, **context)
 
 

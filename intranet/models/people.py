@@ -174,6 +174,14 @@ class User(UserMixin, BaseModel):
         """The organisations this person is contactpersoon of (none before confirmed)."""
         return {c.organisation_id for c in self.contacts} if self.confirmed else set()
 
+    @cached_property
+    def professional_of(self):
+        """The organisation this person works at as a professional (none before confirmed)."""
+        if not self.confirmed:
+            return None
+        link = Professional.get_or_none(Professional.user == self.id)
+        return link.organisation_id if link else None
+
     @property
     def roles(self):
         """Every role name this person holds, for guards and navigation."""
@@ -182,6 +190,8 @@ class User(UserMixin, BaseModel):
             roles.add("voorzitter")
         if self.organisation_ids:
             roles.add("contactpersoon")
+        if self.professional_of:
+            roles.add("professional")
         return roles
 
     def has_role(self, *roles):
@@ -212,10 +222,13 @@ class User(UserMixin, BaseModel):
                 Membership.group.alias("seat"),
                 Membership.voorzitter.alias("chairs"),
                 Contact.organisation.alias("contact_of"),
+                Professional.organisation.alias("works_at"),
             )
             .join(Membership, JOIN.LEFT_OUTER, on=seat)
             .switch(cls)
             .join(Contact, JOIN.LEFT_OUTER, on=(Contact.user == cls.id))
+            .switch(cls)
+            .join(Professional, JOIN.LEFT_OUTER, on=(Professional.user == cls.id))
             .where(cls.id == user_id)
             .objects()
         )
@@ -227,6 +240,7 @@ class User(UserMixin, BaseModel):
         user.__dict__["organisation_ids"] = {
             row.contact_of for row in rows if row.contact_of and confirmed
         }
+        user.__dict__["professional_of"] = rows[0].works_at if confirmed else None
         return user
 
     @classmethod
@@ -369,4 +383,23 @@ class Contact(BaseModel):
             .join(User)
             .where(cls.organisation == organisation.id)
             .order_by(cls.kind.desc(), User.name)
+        )
+
+
+class Professional(BaseModel):
+    """A person who works at a partner or vriend and has an account of their own: they join
+    networks, follow meetings and choose newsletters (intranet/professionals/)."""
+
+    user = ForeignKeyField(User, unique=True, backref="professional_links", on_delete="CASCADE")
+    organisation = ForeignKeyField(Organisation, index=True, on_delete="CASCADE")
+    created_at = DateTimeField(default=now)
+
+    @classmethod
+    def of_organisation(cls, organisation):
+        """An organisation's professionals with their accounts, by name."""
+        return (
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.organisation == organisation.id)
+            .order_by(User.name, User.id)
         )

@@ -71,6 +71,45 @@ class OutboxMessage(BaseModel):
         return query.order_by(cls.id)
 
 
+class MailAddress(BaseModel):
+    """What is known about a mail address beyond its accounts: it unsubscribed from the
+    newsletters, or the SMTP server refused it for good (a hard bounce). Either stops the
+    newsletters to it until it is corrected (intranet/newsletters/)."""
+
+    email = CharField(unique=True)
+    unsubscribed_at = DateTimeField(null=True)
+    bounced_at = DateTimeField(null=True)
+    bounce_error = TextField(default="")
+
+    class Meta:
+        table_name = "mail_address"
+
+    @classmethod
+    def _mark(cls, email, **values):
+        email = email.strip().lower()
+        cls.insert(email=email, **values).on_conflict(
+            conflict_target=[cls.email], update=values
+        ).execute()
+
+    @classmethod
+    def unsubscribe(cls, email):
+        """The address wants no more newsletters."""
+        cls._mark(email, unsubscribed_at=now())
+
+    @classmethod
+    def bounce(cls, email, error):
+        """The server refused the address for good: no newsletters until corrected."""
+        cls._mark(email, bounced_at=now(), bounce_error=error[:1000])
+
+    @classmethod
+    def blocked(cls):
+        """The addresses that get no newsletter (unsubscribed or bounced)."""
+        query = cls.select(cls.email).where(
+            cls.unsubscribed_at.is_null(False) | cls.bounced_at.is_null(False)
+        )
+        return {email for (email,) in query.tuples()}
+
+
 class LoginAttempt(BaseModel):
     """A failed login, counted per account and per address by every worker."""
 

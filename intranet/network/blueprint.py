@@ -9,9 +9,18 @@ from intranet.network.routes import (
     link_answers,
     meeting_pages,
     networks,
+    registrations,
 )
 
 bp = Blueprint("network", __name__)
-MODULES = (networks, meeting_pages, link_answers, attendance, contributions, jaargesprekken)
+MODULES = (
+    networks,
+    meeting_pages,
+    link_answers,
+    attendance,
+    contributions,
+    jaargesprekken,
+    registrations,
+)
 for module in MODULES:
     module.pages.add_to(bp)

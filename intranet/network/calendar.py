@@ -33,7 +33,10 @@ def event(meeting, answer=None):
     item.add("summary", meeting.title)
     item.add("location", meeting.location)
     item.add("description", meeting.description)
-    item.add("url", external_url("network.meeting", case_id=meeting.id))
+    if meeting.is_public:
+        item.add("url", external_url("network.public_meeting", meeting_id=meeting.id))
+    else:
+        item.add("url", external_url("network.meeting", case_id=meeting.id))
     item.add("status", "CANCELLED" if meeting.state == MeetingState.CALLED_OFF else "CONFIRMED")
     if answer == KOMT:
         item.add("transp", "OPAQUE")
@@ -51,6 +54,14 @@ def calendar(events, name="De Leidse Aanpak"):
         cal.add_component(item)
     cal.add_missing_timezones()
     return cal
+
+
+def attachment(reference):
+    """The outbox's attachment "bijeenkomst:<id>": the meeting's .ics as it is when sent."""
+    meeting = Meeting.get_or_none(Meeting.id == int(reference))
+    if meeting is None:
+        raise ValueError(f"bijeenkomst {reference} bestaat niet meer")
+    return "bijeenkomst.ics", "text/calendar", meeting_ics(meeting)
 
 
 def meeting_ics(meeting):

@@ -1,9 +1,11 @@
-"""Forms: a meeting, a programme part, a contribution, a jaargesprek, a message to members."""
+"""Forms: a meeting, a programme part, a contribution, a jaargesprek, a message to members,
+a public registration and a walk-in."""
 
 from datetime import time
 
 from wtforms import (
     BooleanField,
+    EmailField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -14,6 +16,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
+    Email,
     InputRequired,
     Length,
     NumberRange,
@@ -23,7 +26,8 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from intranet.clock import now, utc
-from intranet.forms import DayField, TextForm
+from intranet.deadlines import end_of
+from intranet.forms import DayField, PublicForm, TextForm
 from intranet.models import User
 from intranet.network.models import AUDIENCES, MEETING_KINDS
 from intranet.network.publishing import named_addresses
@@ -76,6 +80,10 @@ class MeetingForm(TextForm):
         "Genoemde personen (bij ‘genoemde personen’): één e-mailadres per regel",
         validators=[Optional(), TEXT],
     )
+    walk_in = DutchTime("Inloop vanaf (leeg: geen inloop)", validators=[Optional()])
+    registration_deadline = DayField(
+        "Aanmelden kan tot en met (leeg: tot het begin)", validators=[Optional()]
+    )
     asks_contributions = BooleanField("Vraag partners om bijdragen aan het programma")
     contributions_call = TextAreaField("Oproep voor bijdragen", validators=[Optional(), TEXT])
 
@@ -92,6 +100,27 @@ class MeetingForm(TextForm):
     def ends_at(self):
         """The end as naive UTC."""
         return utc(self.day.data, self.ends.data or time(0))
+
+    @property
+    def walk_in_at(self):
+        """The inloop as naive UTC, or None."""
+        return utc(self.day.data, self.walk_in.data) if self.walk_in.data else None
+
+    @property
+    def registration_closes_at(self):
+        """The end of the last day to register (deadlines.py), or None."""
+        day = self.registration_deadline.data
+        return end_of(day) if day else None
+
+    def validate_walk_in(self, field):
+        """The inloop begins before the meeting does."""
+        if field.data and self.starts.data and field.data >= self.starts.data:
+            raise ValidationError("De inloop begint vóór de bijeenkomst.")
+
+    def validate_registration_deadline(self, field):
+        """Registering closes on or before the day of the meeting."""
+        if field.data and self.day.data and field.data > self.day.data:
+            raise ValidationError("Kies een dag op of vóór de dag van de bijeenkomst.")
 
     def validate_ends(self, field):
         """The end lies after the start."""
@@ -172,3 +201,59 @@ class MessageForm(TextForm):
 
     subject = StringField("Onderwerp", validators=[DataRequired("Vul een onderwerp in."), LINE])
     body = TextAreaField("Bericht", validators=[DataRequired("Schrijf een bericht."), TEXT])
+
+
+ANDERS = "anders"
+NAME = [DataRequired("Vul uw naam in."), LINE]
+
+
+def organisation_choices(organisations):
+    """A partner or vriend from the list, or "anders" (then typed in another field)."""
+    return [
+        ("", "Kies uw organisatie"),
+        *((str(o.id), o.name) for o in organisations),
+        (ANDERS, "Anders, namelijk …"),
+    ]
+
+
+class RegistrationForm(PublicForm):
+    """Registering for a public meeting without an account."""
+
+    name = StringField("Naam", validators=NAME)
+    email = EmailField(
+        "E-mailadres",
+        validators=[
+            DataRequired("Vul uw e-mailadres in."),
+            Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
+            LINE,
+        ],
+    )
+    organisation = SelectField("Organisatie", validators=[DataRequired("Kies uw organisatie.")])
+    organisation_other = StringField("Andere organisatie", validators=[Optional(), LINE])
+    consent = BooleanField(
+        "Ik ga akkoord met de privacyverklaring: mijn naam, e-mailadres en organisatie worden "
+        "gebruikt voor deze bijeenkomst.",
+        validators=[DataRequired("Geef toestemming om u aan te melden.")],
+    )
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation.choices = organisation_choices(organisations)
+
+    def validate_organisation_other(self, field):
+        """ "Anders" names the organisation."""
+        if self.organisation.data == ANDERS and not field.data:
+            raise ValidationError("Vul de naam van uw organisatie in.")
+
+    @property
+    def organisation_id(self):
+        """The chosen organisation's id, or None for "anders"."""
+        value = self.organisation.data or ""
+        return int(value) if value.isdecimal() else None
+
+
+class WalkInForm(RegistrationForm):
+    """Someone who walks in on the day: name and organisation (no address, no consent)."""
+
+    email = None
+    consent = None

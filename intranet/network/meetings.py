@@ -28,6 +28,8 @@ def _values(form):
     values["description"] = values["description"] or ""
     values["location"] = (values["location"] or "").strip()
     values["starts_at"], values["ends_at"] = form.starts_at, form.ends_at
+    values["walk_in_at"] = form.walk_in_at
+    values["registration_closes_at"] = form.registration_closes_at
     return values
 
 

@@ -123,11 +123,24 @@ class Meeting(BaseModel):
     published_at = DateTimeField(null=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=now)
+    walk_in_at = DateTimeField(null=True)  # inloop: the doors open before the start
+    registration_closes_at = DateTimeField(null=True)  # None: open until the start
 
     @property
     def kind_label(self):
         """The kind in words."""
         return MEETING_KINDS.get(self.kind, self.kind)
+
+    @property
+    def is_public(self):
+        """A public meeting: on the agenda, anyone may register for it."""
+        return self.audience == "publiek"
+
+    @property
+    def registration_closed(self):
+        """True once registering (saying komt) is no longer possible."""
+        closes = self.registration_closes_at or self.starts_at
+        return now() >= min(closes, self.starts_at)
 
     @property
     def audience_label(self):
@@ -246,6 +259,56 @@ class Invitation(BaseModel):
             .join(Meeting)
             .where(cls.user == user.id, Meeting.state == MeetingState.PUBLISHED)
             .order_by(Meeting.starts_at)
+        )
+
+
+# A public registration's state: unconfirmed until the link in the mail is used.
+ONBEVESTIGD = "onbevestigd"
+REGISTRATION_ANSWERS = {ONBEVESTIGD: "Nog niet bevestigd", **ANSWERS}
+
+
+class Registration(BaseModel):
+    """Someone without an account registered for a public meeting (or walked in).
+
+    `code` is the secret of the links in their mails (confirm, cancel); the e-mail address
+    is never shown on a public page.
+    """
+
+    meeting = ForeignKeyField(Meeting, backref="registrations", on_delete="CASCADE")
+    name = CharField()
+    email = CharField(default="")  # a walk-in may leave it empty
+    organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL")
+    organisation_other = CharField(default="")  # "anders": the name they typed
+    answer = CharField(default=ONBEVESTIGD)
+    code = CharField(unique=True)
+    walk_in = BooleanField(default=False)
+    confirmed_at = DateTimeField(null=True)
+    waiting_since = DateTimeField(null=True)
+    attended = BooleanField(null=True)
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "meeting_registration"
+        indexes = ((("meeting", "answer"), False), (("meeting", "email"), False))
+
+    @property
+    def answer_label(self):
+        """The state in words."""
+        return REGISTRATION_ANSWERS.get(self.answer, self.answer)
+
+    @property
+    def organisation_name(self):
+        """The organisation from the list, or the one they typed."""
+        return self.organisation.name if self.organisation_id else self.organisation_other
+
+    @classmethod
+    def listing(cls, meeting):
+        """The meeting's confirmed registrations and walk-ins, with organisations, by name."""
+        return (
+            cls.select(cls, Organisation)
+            .join(Organisation, JOIN.LEFT_OUTER)
+            .where(cls.meeting == meeting.id, cls.answer != ONBEVESTIGD)
+            .order_by(cls.name, cls.id)
         )
 
 

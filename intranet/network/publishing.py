@@ -15,10 +15,12 @@ from intranet.network.links import answer_url
 from intranet.network.models import (
     KOMT,
     KOMT_NIET,
+    WACHTLIJST,
     Invitation,
     MeetingNetwork,
     Network,
     NetworkMember,
+    Registration,
 )
 from intranet.workflows import engine
 from intranet.workflows.states import OrganisationStatus
@@ -148,12 +150,18 @@ def call_off(event):
         .join(User)
         .where(Invitation.meeting == meeting.id, Invitation.answer != KOMT_NIET)
     )
+    guests = Registration.select().where(
+        Registration.meeting == meeting.id,
+        Registration.answer.in_([KOMT, WACHTLIJST]),
+        Registration.email != "",
+    )
+    people = [(i.user.email, i.user) for i in told] + [(g.email, g) for g in guests]
     mail.queue_many(
         (
-            invitation.user.email,
+            email,
             f"Afgelast: {meeting.title}",
             "network_called_off",
-            {"meeting": meeting, "person": invitation.user, "reason": event.comment},
+            {"meeting": meeting, "person": person, "reason": event.comment},
         )
-        for invitation in told
+        for email, person in people
     )

@@ -1,21 +1,35 @@
 """Answering an invitation: a seat while there is one, else the waiting list, in line.
 
+Seats are taken by invitees who come, by confirmed public registrations (and walk-ins), and
+for a short while (MEETING_REGISTRATION_HOLD) by a public registration waiting for its
+confirmation; one waiting list holds invitees and registrations in the order they joined it.
 Every seat decision re-reads the meeting under a write lock (BEGIN IMMEDIATE on SQLite,
 SELECT ... FOR UPDATE on PostgreSQL), so two people taking the last seat at the same moment
 get one seat and one waiting-list place. A seat that frees up goes to the first on the
 waiting list, who gets a mail.
 """
 
+from flask import current_app
+
 from intranet import mail
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.network import links
-from intranet.network.models import KOMT, KOMT_NIET, WACHTLIJST, Invitation, Meeting
+from intranet.network.models import (
+    KOMT,
+    KOMT_NIET,
+    ONBEVESTIGD,
+    WACHTLIJST,
+    Invitation,
+    Meeting,
+    Registration,
+)
 from intranet.refusals import Refused
 from intranet.workflows.states import MeetingState
 
 NOT_OPEN = "Deze bijeenkomst staat niet (meer) open voor aanmeldingen. Er is niets gewijzigd."
 STARTED = "De bijeenkomst is al begonnen; antwoorden kan niet meer. Er is niets gewijzigd."
+CLOSED = "Aanmelden voor deze bijeenkomst is gesloten. Er is niets gewijzigd."
 NOT_INVITED = "U bent niet uitgenodigd voor deze bijeenkomst. Er is niets gewijzigd."
 UNKNOWN = "Deze bijeenkomst bestaat niet (meer)."
 CHOICES = {KOMT, KOMT_NIET}
@@ -29,18 +43,33 @@ def lock_meeting(meeting_id):
     return meeting
 
 
-def coming(meeting):
-    """How many have a seat."""
-    return (
-        Invitation.select()
-        .where(Invitation.meeting == meeting.id, Invitation.answer == KOMT)
-        .count()
+def coming(meeting, excluding=None):
+    """How many seats are taken: invitees and registrations coming, and the registrations
+    still held for their confirmation (but not `excluding`, a registration's id)."""
+    held = now() - current_app.config["MEETING_REGISTRATION_HOLD"]
+    invitees = Invitation.select().where(
+        Invitation.meeting == meeting.id, Invitation.answer == KOMT
     )
+    registered = Registration.select().where(
+        Registration.meeting == meeting.id,
+        (Registration.answer == KOMT)
+        | ((Registration.answer == ONBEVESTIGD) & (Registration.created_at > held)),
+    )
+    if excluding is not None:
+        registered = registered.where(Registration.id != excluding)
+    return invitees.count() + registered.count()
 
 
-def is_full(meeting):
+def is_full(meeting, excluding=None):
     """True when every seat is taken."""
-    return meeting.capacity is not None and coming(meeting) >= meeting.capacity
+    return meeting.capacity is not None and coming(meeting, excluding) >= meeting.capacity
+
+
+def seat_or_wait(meeting, row, excluding=None):
+    """Give a person who comes (an invitation or registration) a seat or a place in line."""
+    waiting = is_full(meeting, excluding)
+    row.answer = WACHTLIJST if waiting else KOMT
+    row.waiting_since = now() if waiting else None
 
 
 def answer(meeting_id, user_id, choice, before_commit=None):
@@ -67,9 +96,9 @@ def answer(meeting_id, user_id, choice, before_commit=None):
             invitation = Invitation.create(meeting=meeting, user=user_id)
         previous = invitation.answer
         if choice == KOMT and previous not in (KOMT, WACHTLIJST):
-            waiting = is_full(meeting)
-            invitation.answer = WACHTLIJST if waiting else KOMT
-            invitation.waiting_since = now() if waiting else None
+            if meeting.registration_closed:
+                raise Refused(CLOSED, 409)
+            seat_or_wait(meeting, invitation)
         elif choice == KOMT_NIET:
             invitation.answer, invitation.waiting_since = KOMT_NIET, None
         invitation.answered_at = now()
@@ -81,23 +110,45 @@ def answer(meeting_id, user_id, choice, before_commit=None):
     return invitation
 
 
+def waiting_line(meeting):
+    """Invitations and registrations on the waiting list, first in line first."""
+    invitations = list(Invitation.waiting_list(meeting))
+    registrations = list(
+        Registration.select()
+        .where(Registration.meeting == meeting.id, Registration.answer == WACHTLIJST)
+        .order_by(Registration.waiting_since, Registration.id)
+    )
+    return sorted(invitations + registrations, key=lambda row: row.waiting_since)
+
+
 def fill_free_seats(meeting):
     """Give free seats to the first on the waiting list, each with a mail (in the lock)."""
     free = None if meeting.capacity is None else meeting.capacity - coming(meeting)
-    line = Invitation.waiting_list(meeting)
+    line = waiting_line(meeting)
     if free is not None:
-        line = line.limit(max(free, 0))
-    for invitation in list(line):
-        invitation.answer, invitation.waiting_since = KOMT, None
-        invitation.save(only=[Invitation.answer, Invitation.waiting_since])
+        line = line[: max(free, 0)]
+    subject = f"Er is een plaats vrij: {meeting.title}"
+    for row in line:
+        row.answer, row.waiting_since = KOMT, None
+        row.save(only=[type(row).answer, type(row).waiting_since])
+        if isinstance(row, Registration):
+            mail.queue(
+                row.email,
+                subject,
+                "network_registration_seat",
+                meeting=meeting,
+                person=row,
+                cancel_url=mail.external_url("network.cancel_registration", token=row.code),
+            )
+            continue
         mail.queue(
-            invitation.user.email,
-            f"Er is een plaats vrij: {meeting.title}",
+            row.user.email,
+            subject,
             "network_seat",
             meeting=meeting,
-            person=invitation.user,
+            person=row.user,
             meeting_url=mail.external_url("network.meeting", case_id=meeting.id),
-            answer_url=links.answer_url(invitation),
+            answer_url=links.answer_url(row),
         )
 
 

@@ -2,9 +2,9 @@
 
 from flask import Blueprint
 
-from intranet.partners import contact_routes, import_routes, routes
+from intranet.partners import contact_routes, import_routes, public_routes, routes
 
 bp = Blueprint("partners", __name__, url_prefix="/partners")
-MODULES = (routes, contact_routes, import_routes)
+MODULES = (routes, contact_routes, import_routes, public_routes)
 for module in MODULES:
     module.pages.add_to(bp)

@@ -236,6 +236,7 @@ TABLE.update(APPLY_AND_ROUNDS)
 # contributions; the contactpersoon's organisation proposed one.
 CONTRIBUTION = {"case_id": lambda world: world.network["contribution"].id}
 MEETING_CASE = {"case_id": lambda world: world.network["meeting"].id}
+PUBLIC_MEETING = {"meeting_id": lambda world: world.network["public_meeting"].id}
 NETWORK_HOLDERS = (CONTACTPERSOON_ELDERS, PROJECTLEIDER)
 CONTACTS = (CONTACTPERSOON, CONTACTPERSOON_ELDERS)
 NETWORK = {
@@ -267,6 +268,17 @@ NETWORK = {
     ("network.propose", GET): only(*CONTACTS),
     ("network.propose", POST): only(*CONTACTS, status=422),
     ("network.contribution", GET): only(*CONTACTS, PROJECTLEIDER, args=CONTRIBUTION),
+    # A public meeting: its page and registration form for everyone (an empty form: 422).
+    ("network.public_meeting", GET): public(args=PUBLIC_MEETING),
+    ("network.public_meeting", POST): public(422, args=PUBLIC_MEETING),
+    ("network.registered", GET): public(args=PUBLIC_MEETING),
+    ("network.confirm_registration", GET): public(400),  # the invalid token
+    ("network.confirm_registration", POST): public(400),
+    ("network.cancel_registration", GET): public(400),
+    ("network.cancel_registration", POST): public(400),
+    ("network.walk_in", POST): only(PROJECTLEIDER, status=422, args=PUBLIC_MEETING),
+    # Not begun: refused, back to the attendance list with the reason.
+    ("network.mark_guest", POST): only(PROJECTLEIDER, status=303, args=PUBLIC_MEETING),
     ("network.jaargesprekken", GET): only(PROJECTLEIDER),
     ("network.jaargesprek_page", GET): only(PROJECTLEIDER),
     ("network.jaargesprek_page", POST): only(PROJECTLEIDER, status=422),
@@ -306,6 +318,56 @@ GOING_LIVE = {
     ("people.confirm_email_change", POST): public(400),
 }
 TABLE.update(GOING_LIVE)
+
+# Professionals: signing up is public; an organisation's professionals are its
+# contactpersonen's (the world's contactpersoon is no professional: removing them is stale).
+PROFESSIONALS = {
+    ("professionals.sign_up", GET): public(),
+    ("professionals.sign_up", POST): public(422),
+    ("professionals.signed_up", GET): public(),
+    ("professionals.profile", GET): logged_in(),
+    ("professionals.profile", POST): logged_in(303),  # no newsletters chosen: saved
+    ("professionals.of_organisation", GET): Expect(PARTNER_MANAGERS),
+    ("professionals.remove", POST): Expect(PARTNER_MANAGERS, 409),
+    ("professionals.overview", GET): only(PROJECTLEIDER),
+}
+TABLE.update(PROFESSIONALS)
+
+# News: public once published; the projectleider writes (an empty form: 422) and publishes
+# (the world's item is published already: 409).
+NEWS = {
+    ("partners.public_page", GET): public(),  # a partner's public page
+    ("news.index", GET): public(),
+    ("news.show", GET): public(),
+    ("news.feed_atom", GET): public(),
+    ("news.image", GET): public(404),
+    ("news.new", GET): only(PROJECTLEIDER),
+    ("news.new", POST): only(PROJECTLEIDER, status=422),
+    ("news.edit", GET): only(PROJECTLEIDER),
+    ("news.edit", POST): only(PROJECTLEIDER, status=422),
+    ("news.publish", POST): only(PROJECTLEIDER, status=409),
+}
+TABLE.update(NEWS)
+
+# Newsletters: the projectleider's (the world's newsletter is a concept); unsubscribing and
+# the archive are public (an invalid link: 400; a concept is not in the archive: 404).
+NEWSLETTERS = {
+    ("newsletters.index", GET): only(PROJECTLEIDER),
+    ("newsletters.new", GET): only(PROJECTLEIDER),
+    ("newsletters.new", POST): only(PROJECTLEIDER, status=422),
+    ("newsletters.edit", GET): only(PROJECTLEIDER),
+    ("newsletters.edit", POST): only(PROJECTLEIDER, status=422),
+    ("newsletters.show", GET): only(PROJECTLEIDER),
+    ("newsletters.preview", GET): only(PROJECTLEIDER),
+    ("newsletters.test", POST): only(PROJECTLEIDER, status=303),  # a test to oneself
+    ("newsletters.send", POST): only(PROJECTLEIDER, status=422),  # not confirmed
+    ("newsletters.restore", POST): only(PROJECTLEIDER, status=409),
+    ("newsletters.unsubscribe", GET): public(400),
+    ("newsletters.unsubscribe", POST): public(400),
+    ("newsletters.archive", GET): public(),
+    ("newsletters.archived", GET): public(404),
+}
+TABLE.update(NEWSLETTERS)
 
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {

@@ -77,6 +77,11 @@ ARGUMENTS = {
     "meeting_id": lambda world: world.network["meeting"].id,
     "network_id": lambda world: world.network["network"].id,
     "invitation_id": lambda world: world.network["invitation"].id,
+    "registration_id": lambda world: world.network["registration"].id,
+    "item_id": lambda world: world.network["news"].id,
+    "newsletter_id": lambda world: world.network["newsletter"].id,  # a concept
+    "address_id": lambda world: 1,  # no bounced address: restoring it is stale
+    "name": lambda world: "0" * 32 + ".png",  # no such image
     "invoice_id": lambda world: world.fees["invoice"].id,
     "agreement_id": lambda world: world.fees["agreement"].id,
 }

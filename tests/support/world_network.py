@@ -10,7 +10,9 @@ from datetime import timedelta
 from intranet.clock import now
 from intranet.network.contribution_workflow import WORKFLOW as CONTRIBUTION
 from intranet.network.meeting_workflow import WORKFLOW as MEETING
-from intranet.network.models import Invitation, Network, NetworkMember
+from intranet.network.models import Invitation, Network, NetworkMember, Registration
+from intranet.news.models import NewsItem
+from intranet.newsletters.models import Newsletter
 from intranet.workflows import engine
 
 
@@ -42,8 +44,37 @@ def build(leader, member, holder, organisation):
         title="Buitenlab",
         description="Leren over de natuur.",
     )
+    public = engine.create_case(
+        MEETING,
+        leader,
+        kind="onderwijscafe",
+        title="Onderwijscafé",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        audience="publiek",
+        created_by=leader.id,
+    )
+    engine.fire(MEETING, public.id, "publiceren", leader)
+    registration = Registration.create(
+        meeting=public.id,
+        name="Zoë de Vries",
+        email="zoe@example.org",
+        organisation=organisation.id,
+        answer="komt",
+        code="matrix-registration-code",
+    )
+    news = NewsItem.create(
+        kind="nieuws", title="Nieuws", summary="Kort.", published_at=now(), created_by=leader.id
+    )
+    newsletter = Newsletter.create(
+        subject="Nieuwsbrief PO", introduction="Hallo.", werkvelden="PO", created_by=leader.id
+    )
     return {
+        "newsletter": newsletter,
+        "news": news,
         "network": network,
+        "public_meeting": public,
+        "registration": registration,
         "meeting": meeting,
         "invitation": Invitation.get(
             Invitation.meeting == meeting.id, Invitation.user == member.id

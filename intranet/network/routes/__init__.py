@@ -27,10 +27,12 @@ def meeting_or_404(meeting_id):
 
 
 def may_join():
-    """People of partners and vrienden (and the projectleider) join networks themselves."""
+    """People of partners and vrienden, contactpersonen and professionals (and the
+    projectleider), join networks themselves."""
     if current_user.has_role("projectleider"):
         return True
-    ids = list(current_user.organisation_ids)
+    ids = [*current_user.organisation_ids, current_user.professional_of]
+    ids = [i for i in ids if i]
     return bool(ids) and (
         Organisation.select()
         .where(Organisation.id.in_(ids), Organisation.status.in_(JOINABLE))

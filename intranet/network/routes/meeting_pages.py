@@ -5,11 +5,12 @@ from flask_login import current_user
 
 from intranet import htmx
 from intranet.clock import local
+from intranet.deadlines import last_day
 from intranet.extensions import login_manager
 from intranet.network import calendar, meetings
 from intranet.network.forms import MeetingForm, PartForm
 from intranet.network.meeting_workflow import WORKFLOW
-from intranet.network.models import Contribution, Invitation, Meeting, Network
+from intranet.network.models import Contribution, Invitation, Meeting, Network, Registration
 from intranet.network.routes import meeting_or_404
 from intranet.network.rsvp import answer, change_capacity, is_full
 from intranet.pages import Pages
@@ -69,6 +70,7 @@ def _answer_block(meeting, message=None, status=200):
             counts=meeting.counts(),
             invitees=paginate(Invitation.listing(meeting), PER_PAGE) if leader else None,
             contributions=list(Contribution.of_meeting(meeting)) if leader else None,
+            registrations=list(Registration.listing(meeting)) if leader else None,
             workflow=WORKFLOW,
             actions=actions,
             groups=action_groups(actions),
@@ -157,6 +159,9 @@ def edit_meeting(meeting_id):
         form.day.data = local(found.starts_at).date()
         form.starts.data = local(found.starts_at).time()
         form.ends.data = local(found.ends_at).time()
+        form.walk_in.data = local(found.walk_in_at).time() if found.walk_in_at else None
+        if found.registration_closes_at:
+            form.registration_deadline.data = last_day(found.registration_closes_at)
         form.networks.data = found.audience_network_ids()
     if form.validate_on_submit():
         meetings.update_draft(found, form)

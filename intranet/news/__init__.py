@@ -1,0 +1,1 @@
+"""News and good-practice stories: written by the projectleider, public once published."""

@@ -1,0 +1,1 @@
+"""Newsletters per werkveld: composed by the projectleider, sent through the outbox."""

@@ -1,0 +1,1 @@
+"""Professionals of partners and vrienden: their own accounts, networks and newsletters."""
