@@ -18,12 +18,14 @@ backups=${INTRANET_BACKUPS:-/var/backups/intranet}
 env_file=${INTRANET_ENV:-/etc/intranet/intranet.env}
 units="intranet-web.service intranet-mail.service intranet-tick.timer intranet-backup.timer"
 
+here=$(cd "$(dirname "$0")" && pwd -P)
+
 as_intranet() {  # a command of the given release, as the intranet user, with the settings
-    release=$1
+    release=$1  # (read as systemd reads them, by with_env.py: a `$` in a password stays)
     shift
     runuser -u intranet -- env -i PATH=/usr/bin:/bin INTRANET_INSTANCE="$root/instance" \
-        sh -c 'set -a; . "$0"; set +a; cd "$1"; shift; exec .venv/bin/flask --app wsgi "$@"' \
-        "$env_file" "$release" "$@"
+        /usr/bin/python3 "$here/with_env.py" "$env_file" \
+        sh -c 'cd "$0"; exec .venv/bin/flask --app wsgi "$@"' "$release" "$@"
 }
 
 switch_to() {  # point `current` at a release in one rename
@@ -68,7 +70,8 @@ upgrade)
     case "$(. "$env_file"; echo "${DATABASE_URL:-}")" in
         postgres*)
             backup=$backup.dump
-            runuser -u intranet -- sh -c 'set -a; . "$0"; set +a; pg_dump --format=custom --file "$1" "$DATABASE_URL"' "$env_file" "$backup"
+            runuser -u intranet -- /usr/bin/python3 "$here/with_env.py" "$env_file" \
+                sh -c 'pg_dump --format=custom --file "$0" "$DATABASE_URL"' "$backup"
             ;;
         *)
             backup=$backup.sqlite3

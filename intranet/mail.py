@@ -171,6 +171,7 @@ def queue_for(people, subject, template, **context):
         Value("queued"),
         Value(0),
         Value(""),
+        Value(""),
         Value(now()),
     )
     OutboxMessage.insert_from(
@@ -183,6 +184,7 @@ def queue_for(people, subject, template, **context):
             OutboxMessage.status,
             OutboxMessage.attempts,
             OutboxMessage.last_error,
+            OutboxMessage.attachment,
             OutboxMessage.created_at,
         ],
     ).execute()

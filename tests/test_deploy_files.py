@@ -147,3 +147,9 @@ def test_the_mail_unit_runs_the_mail_worker():
     unit = (DEPLOY / "intranet-mail.service").read_text()
     assert "ExecStart=/srv/intranet/current/deploy/run.sh mail work" in unit
     assert "EnvironmentFile=/etc/intranet/intranet.env" in unit and "Restart=always" in unit
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_no_script_reads_the_environment_file_with_the_shell(script):
+    text = script.read_text()
+    assert "set -a" not in text and ". /etc" not in text and '. "$0"' not in text

@@ -1,5 +1,6 @@
 """Money, dates and times as the Dutch write them (Babel), in Amsterdam time everywhere."""
 
+import re
 from datetime import date, datetime
 
 from intranet.deadlines import end_of
@@ -28,7 +29,9 @@ def test_the_tick_warning_speaks_amsterdam_time(app):
 
 def test_every_page_has_a_favicon(client):
     page = client.get("/").get_data(as_text=True)
-    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
-    assert client.get("/favicon.ico").headers["Location"] == "/static/favicon.svg"
+    assert re.search(
+        r'<link rel="icon" href="/static/favicon.svg\?v=\w+" type="image/svg\+xml">', page
+    )
+    assert client.get("/favicon.ico").headers["Location"].startswith("/static/favicon.svg")
     icon = client.get("/static/favicon.svg")
     assert icon.status_code == 200 and b"<svg" in icon.data

@@ -54,7 +54,7 @@ def test_a_sent_message_keeps_no_html_or_headers_with_personal_links(app, smtp):
     )
     deliver_queued()
     message = OutboxMessage.get()
-    assert message.status == "sent" and message.html == "" and message.headers == ""
+    assert message.status == "sent" and not message.html and not message.headers
 
 
 def test_a_plain_message_stays_plain_text(app, smtp):

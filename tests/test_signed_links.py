@@ -297,7 +297,15 @@ def test_a_link_only_works_for_its_own_purpose(client, make_user, token_link, ro
 
 
 # Routes whose token is a stored secret, not a signed link (tests/test_calendar.py).
-STORED_SECRETS = {"calendar.feed"}
+# Routes whose token is a random secret stored with its row (it dies with the row), and the
+# application form's return link (tested in test_apply_walk.py), outside LINKS.
+STORED_SECRETS = {
+    "calendar.feed",
+    "network.confirm_registration",
+    "network.cancel_registration",
+    "newsletters.unsubscribe",
+    "apply.resume",
+}
 
 
 def test_every_route_that_takes_a_token_is_listed(app):

@@ -18,7 +18,7 @@ from flask_login import current_user
 
 from intranet.models import HOOFDTHEMAS
 from intranet.network.models import Network
-from intranet.news import feed, images, operations
+from intranet.news import atom, editing, images
 from intranet.news.forms import NewsForm
 from intranet.news.models import KINDS, NewsItem
 from intranet.pages import Pages
@@ -77,8 +77,8 @@ def show(item_id):
 @pages.get("/nieuws/feed.atom")
 def feed_atom():
     """The Atom feed of the newest published items."""
-    items = list(NewsItem.published().limit(feed.FEED_LENGTH))
-    response = make_response(feed.atom(items, current_app.config["NETWORK_NAME"]))
+    items = list(NewsItem.published().limit(atom.FEED_LENGTH))
+    response = make_response(atom.atom(items, current_app.config["NETWORK_NAME"]))
     response.mimetype = "application/atom+xml"
     return response
 
@@ -100,7 +100,7 @@ def _form_page(form, item, status):
 def _save(form, item=None):
     if form.validate_on_submit():
         try:
-            saved = operations.save(form, current_user, item)
+            saved = editing.save(form, current_user, item)
         except Refused as refused:
             form[refused.field or "image"].errors = [refused.message]
             return _form_page(form, item, refused.status)
@@ -137,6 +137,6 @@ def publish(item_id):
     """Publish a concept."""
     if NewsItem.get_or_none(NewsItem.id == item_id) is None:
         abort(404)
-    operations.publish(item_id, current_user)
+    editing.publish(item_id, current_user)
     flash("Het bericht is gepubliceerd.", "success")
     return redirect(url_for("news.show", item_id=item_id), code=303)

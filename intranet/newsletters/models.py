@@ -26,6 +26,10 @@ class Newsletter(BaseModel):
     created_at = DateTimeField(default=now)
 
     @property
+    def is_concept(self):
+        return self.state == CONCEPT
+
+    @property
     def werkveld_list(self):
         """The werkvelden as a list."""
         return [w for w in self.werkvelden.split() if w in WERKVELDEN]

@@ -7,7 +7,7 @@ from flask_login import current_user
 from intranet import mail
 from intranet.extensions import csrf
 from intranet.models import MailAddress
-from intranet.newsletters import sending
+from intranet.newsletters import mailing
 from intranet.newsletters.forms import NewsletterForm
 from intranet.newsletters.models import CONCEPT, VERZONDEN, Newsletter, NewsletterRecipient
 from intranet.newsletters.recipients import recipients
@@ -39,14 +39,14 @@ def index():
 
 
 def _compose(newsletter=None):
-    news, meetings = sending.choices()
+    news, meetings = mailing.choices()
     form = NewsletterForm(obj=None, news=news, meetings=meetings)
     if request.method == "GET" and newsletter:
         form.subject.data, form.introduction.data = newsletter.subject, newsletter.introduction
         form.werkvelden.data = newsletter.werkveld_list
         form.news.data, form.meetings.data = newsletter.news_id_list, newsletter.meeting_id_list
     if form.validate_on_submit():
-        saved = sending.save(form, current_user, newsletter)
+        saved = mailing.save(form, current_user, newsletter)
         flash("De nieuwsbrief is opgeslagen. Bekijk de ontvangers en het voorbeeld.", "success")
         return redirect(url_for("newsletters.show", newsletter_id=saved.id), code=303)
     page = render_template("newsletters/form.html", form=form, newsletter=newsletter)
@@ -66,7 +66,7 @@ def edit(newsletter_id):
     """Change a concept."""
     newsletter = _newsletter_or_404(newsletter_id)
     if newsletter.state != CONCEPT:
-        raise Refused(sending.ALREADY_SENT, 409)
+        raise Refused(mailing.ALREADY_SENT, 409)
     return _compose(newsletter)
 
 
@@ -84,7 +84,7 @@ def show(newsletter_id):
             .where(NewsletterRecipient.newsletter == newsletter.id)
             .order_by(NewsletterRecipient.email)
         ]
-    text = mail.render(sending.TEMPLATE, **sending.context(newsletter, "#afmelden"))
+    text = mail.render(mailing.TEMPLATE, **mailing.context(newsletter, "#afmelden"))
     return render_template("newsletters/show.html", newsletter=newsletter, people=people, text=text)
 
 
@@ -93,8 +93,8 @@ def show(newsletter_id):
 def preview(newsletter_id):
     """The HTML part exactly as a recipient gets it (with a sample unsubscribe link)."""
     newsletter = _newsletter_or_404(newsletter_id)
-    url = sending.unsubscribe_url("voorbeeld")
-    response = make_response(mail.render_html(sending.TEMPLATE, **sending.context(newsletter, url)))
+    url = mailing.unsubscribe_url("voorbeeld")
+    response = make_response(mail.render_html(mailing.TEMPLATE, **mailing.context(newsletter, url)))
     # The mail's own inline styles, and nothing that runs.
     response.headers["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'self'"
@@ -107,7 +107,7 @@ def preview(newsletter_id):
 def test(newsletter_id):
     """Send the newsletter to oneself."""
     newsletter = _newsletter_or_404(newsletter_id)
-    sending.send_test(newsletter, current_user)
+    mailing.send_test(newsletter, current_user)
     flash(f"Een testversie is verstuurd naar {current_user.email}.", "success")
     return redirect(url_for("newsletters.show", newsletter_id=newsletter.id), code=303)
 
@@ -119,7 +119,7 @@ def send(newsletter_id):
     newsletter = _newsletter_or_404(newsletter_id)
     if request.form.get("bevestig") != "ja":
         raise Refused("Vink aan dat u de nieuwsbrief echt wilt versturen.")
-    count = sending.send(newsletter.id, current_user)
+    count = mailing.send(newsletter.id, current_user)
     flash(f"De nieuwsbrief gaat naar {count} ontvangers.", "success")
     return redirect(url_for("newsletters.show", newsletter_id=newsletter.id), code=303)
 
@@ -152,7 +152,7 @@ def unsubscribe(token):
         )
         return page, 400
     if request.method == "POST":
-        sending.unsubscribe(token)
+        mailing.unsubscribe(token)
         return render_template("newsletters/unsubscribed.html")
     return render_template("newsletters/unsubscribe.html")
 
@@ -167,5 +167,5 @@ def archive():
 def archived(newsletter_id):
     """One sent newsletter, without anyone's personal links."""
     newsletter = _newsletter_or_404(newsletter_id, VERZONDEN)
-    context = sending.context(newsletter)
+    context = mailing.context(newsletter)
     return render_template("newsletters/archived.html", **context)

@@ -45,7 +45,7 @@ class ChairProposal(BaseModel):
     proposed_at = DateTimeField(default=now)
     decided_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
     decided_at = DateTimeField(null=True)
-    outcome = CharField(default="")  # "" waiting, "bevestigd", "afgewezen", "vervallen"
+    outcome = CharField(default="")  # a ChairOutcome (workflows/states.py)
 
     @classmethod
     def waiting(cls):

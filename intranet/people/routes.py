@@ -14,6 +14,7 @@ from intranet.people.forms import EndSeatForm, SeatForm
 from intranet.people.models import ChairProposal
 from intranet.refusals import Refused
 from intranet.security import role_required
+from intranet.workflows.states import ChairOutcome
 
 pages = Pages()
 
@@ -154,7 +155,7 @@ def decide_voorzitter(proposal_id, answer):
         proposal_id, answer == "bevestigen", current_user._get_current_object()
     )
     name = proposal.seat.user.name
-    if proposal.outcome == "bevestigd":
+    if proposal.outcome == ChairOutcome.CONFIRMED:
         flash(f"{name} is nu voorzitter van de regiegroep.", "success")
     else:
         flash(f"{name} wordt niet voorzitter; het voorstel is afgewezen.", "success")

@@ -41,6 +41,7 @@ from intranet.people.audit import record
 from intranet.people.models import ChairProposal
 from intranet.refusals import Refused
 from intranet.workflows import engine
+from intranet.workflows.states import ChairOutcome
 
 
 @contextmanager
@@ -209,11 +210,11 @@ def decide_voorzitter(proposal_id, confirm, actor):
                 403,
             )
         if seat.group != "regiegroep" or not seat.is_current() or not seat.user.active:
-            ChairProposal.update(outcome="vervallen").where(
+            ChairProposal.update(outcome=ChairOutcome.LAPSED).where(
                 ChairProposal.id == proposal.id
             ).execute()
             raise Refused(f"{seat.user.name} zit niet meer in de regiegroep.", 409)
-        proposal.outcome = "bevestigd" if confirm else "afgewezen"
+        proposal.outcome = ChairOutcome.CONFIRMED if confirm else ChairOutcome.DECLINED
         proposal.decided_by, proposal.decided_at = actor.id, now()
         proposal.save()
         by = f"voorgesteld door {proposal.proposed_by.name}, {proposal.outcome} door {actor.name}"
@@ -339,7 +340,7 @@ def _current_chair():
 
 def _propose(seat, actor, chair):
     """A new voorzitter, proposed to the regiegroep; a waiting proposal is replaced."""
-    ChairProposal.update(outcome="vervallen").where(ChairProposal.outcome == "").execute()
+    ChairProposal.update(outcome=ChairOutcome.LAPSED).where(ChairProposal.outcome == "").execute()
     proposal = ChairProposal.create(seat=seat, proposed_by=actor.id)
     record(
         actor,
@@ -355,9 +356,9 @@ def _propose(seat, actor, chair):
 
 def _tell_regiegroep(seat, actor, proposal):
     """An e-mail to every member of the regiegroep (and the proposer) about its voorzitter."""
-    if proposal is None or proposal.outcome == "bevestigd":
+    if proposal is None or proposal.outcome == ChairOutcome.CONFIRMED:
         subject = f"{seat.user.name} is voorzitter van de regiegroep"
-    elif proposal.outcome == "afgewezen":
+    elif proposal.outcome == ChairOutcome.DECLINED:
         subject = f"{seat.user.name} wordt niet voorzitter van de regiegroep"
     else:
         subject = f"Voorstel: {seat.user.name} als voorzitter van de regiegroep"

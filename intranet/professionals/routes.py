@@ -8,7 +8,7 @@ from intranet import throttle
 from intranet.models import WERKVELDEN, Organisation, Professional, User
 from intranet.network.models import Network, NetworkMember
 from intranet.pages import Pages
-from intranet.professionals import accounts
+from intranet.professionals import signup
 from intranet.professionals.forms import NewslettersForm, SignUpForm
 from intranet.professionals.models import NewsletterSubscription
 from intranet.refusals import Refused
@@ -22,11 +22,11 @@ def sign_up():
     """A professional of a partner or vriend makes an account (rate-limited, no HTML)."""
     if request.method == "POST":
         throttle.hit("professional-sign-up", request.form.get("email", "")[:200] or None)
-    form = SignUpForm(organisations=accounts.organisations())
+    form = SignUpForm(organisations=signup.organisations())
     status = 200
     if form.validate_on_submit():
         try:
-            accounts.sign_up(
+            signup.sign_up(
                 form.name.data, form.email.data, form.password.data, form.organisation_id
             )
         except Refused as refused:
@@ -53,7 +53,7 @@ def profile():
     if request.method == "GET":
         form.werkvelden.data = sorted(NewsletterSubscription.werkvelden_of(current_user))
     elif form.validate_on_submit():
-        accounts.set_newsletters(current_user, form.werkvelden.data)
+        signup.set_newsletters(current_user, form.werkvelden.data)
         flash("Uw keuze voor de nieuwsbrieven is opgeslagen.", "success")
         return redirect(url_for("professionals.profile"), code=303)
     organisation = (
@@ -101,7 +101,7 @@ def of_organisation(organisation_id):
 def remove(organisation_id, user_id):
     """Take a professional off the organisation."""
     organisation = _organisation_for_manager(organisation_id)
-    person = accounts.remove(organisation, user_id, current_user)
+    person = signup.remove(organisation, user_id, current_user)
     flash(f"{person.name} is geen professional van {organisation.name} meer.", "success")
     return redirect(url_for("professionals.of_organisation", organisation_id=organisation.id), 303)
 

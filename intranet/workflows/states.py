@@ -107,3 +107,13 @@ class OrganisationStatus:
 
     CURRENT = (PARTNER, LEF_PARTNER)  # partners of the network today
     MAY_NOT_APPLY = (PARTNER, LEF_PARTNER)  # already in: no application needed (a vriend may)
+
+
+class ChairOutcome:
+    """How a proposal of a new voorzitter ended (people.models.ChairProposal.outcome);
+    not a workflow, but its words are the workflows' words."""
+
+    WAITING = ""
+    CONFIRMED = "bevestigd"
+    DECLINED = "afgewezen"
+    LAPSED = "vervallen"

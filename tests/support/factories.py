@@ -63,6 +63,10 @@ def person(
         active=active,
         email_confirmed_at=now() if confirmed else None,
     )
+    if voorzitter and "regiegroep" in groups:  # the new one takes over (one voorzitter at most)
+        Membership.update(voorzitter=False).where(
+            Membership.group == "regiegroep", Membership.voorzitter
+        ).execute()
     for group in groups:
         Membership.create(user=user, group=group, voorzitter=voorzitter and group == "regiegroep")
     if organisation is not None:

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from intranet.clock import now, today
-from intranet.models import Contact, Organisation, User
+from intranet.models import Contact, Membership, Organisation, User
 from intranet.rounds import continuation_workflow, opening, period_workflow
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
@@ -17,8 +17,9 @@ def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo beslot
     decision = period.decision
     if decision.state == "gepland":
         engine.fire(continuation_workflow.WORKFLOW, decision.id, "agenderen", None)
-    if voorzitter is None:
-        voorzitter = factories.person("regiegroep", voorzitter=True, name="Voorzitter")
+    if voorzitter is None:  # the regiegroep's voorzitter (the database allows only one)
+        seat = Membership.get_or_none(Membership.group == "regiegroep", Membership.voorzitter)
+        voorzitter = seat.user if seat else factories.person("regiegroep", voorzitter=True)
     engine.fire(
         continuation_workflow.WORKFLOW, decision.id, trigger, voorzitter, comment=motivation
     )

@@ -7,6 +7,7 @@ from intranet.news.models import NewsItem
 from intranet.refusals import Refused
 from intranet.workflows.definition import SYSTEM
 from intranet.workflows.models import AuditEvent
+from intranet.workflows.states import MeetingState
 
 TRAIL = "nieuws"
 
@@ -46,5 +47,5 @@ def publish(item_id, actor):
         if not updated:
             raise Refused("Dit bericht is al gepubliceerd.", 409)
         item = NewsItem.get_by_id(item_id)
-        _record(actor, item, "gepubliceerd")
+        _record(actor, item, MeetingState.PUBLISHED)  # the word a meeting's timeline uses
     return item
