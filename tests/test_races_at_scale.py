@@ -129,8 +129,11 @@ def each_vote_closed_once(plan, results):
     assert sorted(m.to for m in accounts) == [
         f"achtervang{n:03}@example.org" for n in range(rounds)
     ]
-    assert OutboxMessage.select().count() == 2 * rounds
-    assert not OutboxMessage.select().where(OutboxMessage.status != "stored").exists()
+    closed = OutboxMessage.select().where(OutboxMessage.kind == "admission_vote_closed")
+    assert closed.count() == MEMBERS * rounds  # every member hears once that the vote closed
+    others = OutboxMessage.select().where(OutboxMessage.kind != "admission_vote_closed")
+    assert others.count() == 2 * rounds
+    assert not others.where(OutboxMessage.status != "stored").exists()
     assert not Deadline.select().where(Deadline.fired_at.is_null()).exists()
 
 

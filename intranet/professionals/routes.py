@@ -53,7 +53,7 @@ def profile():
     if request.method == "GET":
         form.werkvelden.data = sorted(NewsletterSubscription.werkvelden_of(current_user))
     elif form.validate_on_submit():
-        signup.set_newsletters(current_user, form.werkvelden.data)
+        signup.set_newsletters(current_user, form.werkvelden.data or [])
         flash("Uw keuze voor de nieuwsbrieven is opgeslagen.", "success")
         return redirect(url_for("professionals.profile"), code=303)
     organisation = (

@@ -4,7 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from intranet.clock import today
-from intranet.fees.invoices import Invoice, invoice_number
+from intranet.fees.invoices import Invoice, InvoiceCounter, invoice_number
 from intranet.fees.models import FeeAgreement
 from intranet.schooljaar import schooljaar_of
 
@@ -25,6 +25,7 @@ def build(organisation):
         issued_on=today(),
         due_on=today() + timedelta(days=30),
     )
+    InvoiceCounter.insert(schooljaar=year, last=1).on_conflict_ignore().execute()  # numbered
     agreement = FeeAgreement.create(
         organisation=organisation, schooljaar=year, kind="afspraak", amount=Decimal("100")
     )
