@@ -93,6 +93,13 @@ def test_toelaten_asks_first_with_javascript_and_without(live_server, browser):
     assert "Motivering van het besluit" not in plain.locator("main").inner_text()
 
 
+def _unfold(page):
+    """Open the folded step (a <details>) if it is closed."""
+    details = page.locator("details.folded-step").first
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
 def test_intrekken_asks_first_with_javascript_and_without(live_server, browser, javascript):
     name = f"Atelier Intrekken {'js' if javascript else 'geen js'}"
@@ -100,6 +107,7 @@ def test_intrekken_asks_first_with_javascript_and_without(live_server, browser, 
     applicant = live_server.new_page(browser, java_script_enabled=javascript)
     problems = watch_for_errors(applicant)
     flow.apply_basis(applicant, name, ("Ivo Intrekker", email))
+    _unfold(applicant)  # withdrawing sits folded below the case
     applicant.get_by_label("Reden (optioneel)").fill("We wachten een jaar.")
     applicant.get_by_role("button", name="Aanmelding intrekken…").click()
     confirmation = applicant.locator("section.confirm")
@@ -114,6 +122,7 @@ def test_intrekken_asks_first_with_javascript_and_without(live_server, browser, 
     applicant.get_by_role("button", name="Terug, niets doen").click()
     assert applicant.get_by_label("Reden (optioneel)").input_value() == "We wachten een jaar."
     assert flow.application_of(live_server, name).state == "bij_projectleider"
+    _unfold(applicant)
     applicant.get_by_role("button", name="Aanmelding intrekken…").click()
     applicant.get_by_role("button", name="Ja, aanmelding intrekken").click()
     flow.notice(applicant, f"De aanmelding van {name} is ingetrokken")

@@ -92,6 +92,8 @@ def demo_values(app):
     from intranet.models import Organisation, User
     from intranet.models.records import OutboxMessage
     from intranet.network.models import Invitation, Meeting, Network
+    from intranet.news.models import NewsItem
+    from intranet.newsletters.models import Newsletter
     from intranet.rounds.models import Round
     from intranet.schooljaar import schooljaar_of
     from intranet.workflow_registry import BY_NAME as REGISTRY
@@ -122,6 +124,10 @@ def demo_values(app):
             "invitation_id": [row.id for row in Invitation.select().limit(1)],
             "user_id": [row.id for row in User.select(User.id).order_by(User.id).limit(2)],
             "invoice_id": [row.id for row in Invoice.select(Invoice.id).limit(2)],
+            "item_id": [row.id for row in NewsItem.select(NewsItem.id).limit(2)],
+            "name": [row.image for row in NewsItem.select().where(NewsItem.image != "").limit(1)]
+            or ["geen-afbeelding.png"],
+            "newsletter_id": [row.id for row in Newsletter.select(Newsletter.id).limit(2)],
         }
 
 
