@@ -1,12 +1,19 @@
-"""Demo data: published news and good-practice stories, and one concept."""
+"""Demo data: published news and good-practice stories (one with an image), one concept,
+and a concept newsletter for PO."""
 
+import io
 from datetime import timedelta
+
+from PIL import Image
+from werkzeug.datastructures import FileStorage
 
 from intranet.clock import now
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import User
 from intranet.network.models import Network
+from intranet.news import images
 from intranet.news.models import NewsItem
+from intranet.newsletters.models import Newsletter
 
 # kind, title, summary, body, hoofdthema, network slug, werkvelden, days ago (None: concept)
 STORIES = [
@@ -32,8 +39,9 @@ def seed():
         return
     leader = User.by_email(PROJECTLEIDER[1])
     networks = {network.slug: network.id for network in Network.select()}
-    for kind, title, summary, body, thema, slug, werkvelden, days in STORIES:
-        NewsItem.create(
+    picture = _picture()
+    for number, (kind, title, summary, body, thema, slug, werkvelden, days) in enumerate(STORIES):
+        item = NewsItem.create(
             kind=kind,
             title=title,
             summary=summary,
@@ -43,4 +51,23 @@ def seed():
             werkvelden=werkvelden,
             published_at=None if days is None else now() - timedelta(days=days),
             created_by=leader.id if leader else None,
+            image=picture if number == 0 else "",
+            image_alt="Leerlingen met loepen in het gras" if number == 0 else "",
         )
+        if number == 0:
+            first = item
+    Newsletter.create(
+        subject="Nieuwsbrief PO",
+        introduction="Wat er dit voorjaar gebeurt in het primair onderwijs.",
+        werkvelden="PO",
+        news_ids=str(first.id),
+        created_by=leader.id if leader else None,
+    )
+
+
+def _picture():
+    """A small green picture, stored as an uploaded image is (checked by its content)."""
+    data = io.BytesIO()
+    Image.new("RGB", (64, 40), (46, 125, 50)).save(data, format="PNG")
+    data.seek(0)
+    return images.store(FileStorage(stream=data, filename="buitenlab.png"))
