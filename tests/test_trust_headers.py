@@ -5,6 +5,8 @@ import os
 import stat
 from datetime import timedelta
 
+import pytest
+
 from intranet import clock
 from intranet.models import OutboxMessage, User
 from tests.conftest import PG_URL
@@ -35,6 +37,7 @@ def test_a_remember_me_cookie_ends_after_its_lifetime_on_the_server_too(
     assert replay.get("/beheer/outbox").status_code == 302  # sent to log in
 
 
+@pytest.mark.fresh_app  # in the whole suite's order it failed on a worker's shared app
 def test_an_idle_session_ends(app, client, make_user, login, monkeypatch):
     login(make_user("projectleider"))
     assert client.get("/beheer/outbox").status_code == 200

@@ -1,5 +1,5 @@
 """Demo data: published news and good-practice stories (one with an image), one concept,
-and a concept newsletter for PO."""
+a newsletter sent to PO and a concept."""
 
 import io
 from datetime import timedelta
@@ -13,7 +13,7 @@ from intranet.models import User
 from intranet.network.models import Network
 from intranet.news import images
 from intranet.news.models import NewsItem
-from intranet.newsletters.models import Newsletter
+from intranet.newsletters.models import VERZONDEN, Newsletter
 
 # kind, title, summary, body, hoofdthema, network slug, werkvelden, days ago (None: concept)
 STORIES = [
@@ -56,6 +56,15 @@ def seed():
         )
         if number == 0:
             first = item
+    Newsletter.create(  # one sent last month, in the public archive
+        subject="Nieuwsbrief PO, winter",
+        introduction="Terugblik op de bijeenkomsten van de winter.",
+        werkvelden="PO",
+        news_ids=str(first.id),
+        state=VERZONDEN,
+        sent_at=now() - timedelta(days=30),
+        created_by=leader.id if leader else None,
+    )
     Newsletter.create(
         subject="Nieuwsbrief PO",
         introduction="Wat er dit voorjaar gebeurt in het primair onderwijs.",
