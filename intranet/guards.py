@@ -3,7 +3,7 @@ the security headers on every answer."""
 
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, request, session
+from flask import abort, current_app, g, request, session
 
 from intranet.clock import now
 
@@ -53,6 +53,9 @@ def _end_idle_session():
     if "_user_id" in session and seen and moment - seen > idle:
         for key in ("_user_id", "_fresh", "_id"):
             session.pop(key, None)
+        # Whatever ran first may have loaded the user already (Sentry's Flask integration does,
+        # on request_started): Flask-Login loads again, now from the remember-me cookie or none.
+        g.pop("_login_user", None)
     if "_user_id" in session and (not seen or moment - seen > 60):
         session["_seen"] = moment
 

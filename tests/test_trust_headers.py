@@ -3,9 +3,12 @@ and the demo seeder that must not touch real data."""
 
 import os
 import stat
+from contextlib import nullcontext
 from datetime import timedelta
 
 import pytest
+from flask import request_started
+from flask_login import current_user
 
 from intranet import clock
 from intranet.models import OutboxMessage, User
@@ -37,13 +40,24 @@ def test_a_remember_me_cookie_ends_after_its_lifetime_on_the_server_too(
     assert replay.get("/beheer/outbox").status_code == 302  # sent to log in
 
 
-@pytest.mark.fresh_app  # in the whole suite's order it failed on a worker's shared app
-def test_an_idle_session_ends(app, client, make_user, login, monkeypatch):
-    login(make_user("projectleider"))
-    assert client.get("/beheer/outbox").status_code == 200
-    later = clock.now() + app.config["SESSION_IDLE_TIMEOUT"] + timedelta(minutes=1)
-    monkeypatch.setattr("intranet.guards.now", lambda: later)
-    assert client.get("/beheer/outbox").status_code == 302
+@pytest.mark.parametrize("loaded_early", [False, True], ids=["plain", "user-loaded-early"])
+def test_an_idle_session_ends(app, client, make_user, login, loaded_early):
+    # Loading the user before any before_request guard is what Sentry's Flask integration does.
+    early = request_started.connected_to(_load_the_user, app) if loaded_early else nullcontext()
+    with early:
+        login(make_user("projectleider"))
+        assert client.get("/beheer/outbox").status_code == 200
+        idle = app.config["SESSION_IDLE_TIMEOUT"]
+        with client.session_transaction() as session:  # seen just inside the limit: still in
+            session["_seen"] = int((clock.now() - idle + timedelta(minutes=1)).timestamp())
+        assert client.get("/beheer/outbox").status_code == 200
+        with client.session_transaction() as session:  # seen just past it: logged out
+            session["_seen"] = int((clock.now() - idle - timedelta(minutes=1)).timestamp())
+        assert client.get("/beheer/outbox").status_code == 302
+
+
+def _load_the_user(sender, **extra):
+    return current_user.is_authenticated
 
 
 def test_a_cross_site_post_is_refused_even_with_a_valid_session(client, make_user, login):
