@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app wsgi
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint lock format system-deps browser-deps caddy-deps bench-deps serve screenshots bench clean
+.PHONY: run test coverage lint lock format system-deps browser-deps caddy-deps bench-deps serve screenshots bench clean
 
 # Every package, direct or indirect, comes from a lock file at a pinned version with its
 # hashes; pyproject.toml names only the direct dependencies. pip itself is pinned first
@@ -76,6 +76,10 @@ format: $(BIN)/.installed
 # two pytest-xdist workers, with the time of each part at the end (tests/run.sh).
 test: $(BIN)/.installed browser-deps caddy-deps
 	@bash tests/run.sh
+
+# Line coverage of intranet/ on SQLite (the whole suite; about twice as slow as without).
+coverage: $(BIN)/.installed browser-deps caddy-deps
+	$(BIN)/pytest -n 2 --dist loadgroup --cov=intranet --cov-report=term:skip-covered
 
 screenshots: $(BIN)/.installed browser-deps
 	$(BIN)/python -m tests.support.screenshots docs/screenshots

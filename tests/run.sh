@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `make test`: lint, the suite on SQLite (with coverage, browser and once-only tests), then on
-# PostgreSQL (without the tests marked `once`), each on two pytest-xdist workers; prints the
-# time of each part at the end. TEST_DATABASE_URL names the PostgreSQL server (default
-# below); REQUIRE_POSTGRES=1 (CI) makes the PostgreSQL pass mandatory.
+# `make test`: lint, the suite on SQLite (browser and once-only tests included), then on
+# PostgreSQL (without the tests marked `once`), each on two pytest-xdist workers (a module
+# marked `xdist_group` stays on one); prints the time of each part at the end.
+# TEST_DATABASE_URL names the PostgreSQL server (default below); REQUIRE_POSTGRES=1 (CI)
+# makes the PostgreSQL pass mandatory. Line coverage is `make coverage`, not part of this:
+# it doubled the time of every run.
 set -uo pipefail
 BIN=.venv/bin
 PG_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
@@ -19,10 +21,9 @@ part() {  # part NAME COMMAND...: run it, note its time, remember a failure
 }
 
 part lint make --no-print-directory lint
-# Python 3.11 has no sys.monitoring, so coverage's C tracer is the cheapest it can measure.
-part sqlite "$BIN/pytest" -n "$WORKERS" --cov=intranet --cov-report=term:skip-covered
+part sqlite "$BIN/pytest" -n "$WORKERS" --dist loadgroup
 if "$BIN/python" -m tests.support.pg_available "$PG_URL"; then
-    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" -m "not once"
+    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" --dist loadgroup -m "not once"
 elif [ -n "${REQUIRE_POSTGRES:-}" ]; then
     echo "PostgreSQL is required here but does not answer at $PG_URL" >&2
     failed=1

@@ -1,4 +1,5 @@
-"""Every page, for every role, passes axe-core (WCAG 2.1 A and AA) and fits a 360 px phone.
+"""Every page, for every role, passes axe-core (WCAG 2.1 A and AA) and fits a 360 px phone,
+its lists stacked into "label: value" rows.
 
 The pages come from the app's URL map (tests/support/pages.py), so a new page is checked without a
 new test.
@@ -16,11 +17,40 @@ from tests.support.browser import (
     watch_for_errors,
 )
 
-pytestmark = pytest.mark.once
+# One worker walks every role once (`--dist loadgroup` in tests/run.sh), not each worker again.
+pytestmark = [pytest.mark.once, pytest.mark.xdist_group("pages")]
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE_RULES = SCHEME_AND_WIDTH_RULES  # the rest does not change with the scheme or width
+
+# For every table on the page: is it a stacking list, is each row's key cell (its row
+# header, else its first cell) on screen, and which cells stick out to the right.
+LISTS = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = {scroll: document.documentElement.scrollWidth, tables: 0, problems: []};
+  document.querySelectorAll('main table').forEach((table, n) => {
+    out.tables += 1;
+    if (!table.classList.contains('stack')) {
+      out.problems.push(`table ${n} does not stack`);
+      return;
+    }
+    table.querySelectorAll('tbody tr').forEach(row => {
+      const key = row.querySelector('th[scope=row]') || row.cells[0];
+      const box = key.getBoundingClientRect();
+      if (box.width < 1 || box.left < 0 || box.right > width + 1) {
+        out.problems.push(`key cell "${key.textContent.trim().slice(0, 40)}" is off screen`);
+      }
+      Array.from(row.cells)
+        .filter(cell => cell.getBoundingClientRect().right > width + 1)
+        .forEach(cell => out.problems.push(`cell "${cell.textContent.trim().slice(0, 40)}" out`));
+      if (row.cells.length > 1 && !row.querySelector('[data-label]')) {
+        out.problems.push(`row "${key.textContent.trim().slice(0, 40)}" has no labelled cells`);
+      }
+    });
+  });
+  return out;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -51,37 +81,36 @@ def test_the_walk_reaches_every_page_of_the_url_map(live_server, role_pages):
 
 
 @pytest.mark.parametrize("role", list(pages.ROLES))
-def test_every_page_passes_axe_light_and_dark_and_labels_every_field_for(role, role_pages):
+def test_every_page_passes_axe_labels_its_fields_and_fits_a_phone_for(role, role_pages):
+    """Each page once per role: at 1280 px in light, axe and visible labels; at 360 px in
+    dark, axe's scheme and width rules, no sideways scrolling, and every list stacked with
+    each row's key cell on screen (intranet.css, `table.stack`)."""
     page, walked, _ = role_pages[role]
     problems = watch_for_errors(page)
-    failures = []
+    failures, tables = [], 0
     for endpoint, path in sorted(walked.items()):
+        where = f"{path} ({endpoint})"
         page.set_viewport_size(DESKTOP)
-        page.emulate_media(color_scheme="light")
+        page.emulate_media(color_scheme="light", reduced_motion="reduce")  # no transitions
         page.goto(path)
         open_all_details(page)
         unlabelled = unlabelled_fields(page)
         if unlabelled:
-            failures.append(f"{path} ({endpoint}): fields without a visible label: {unlabelled}")
-        for scheme, viewport, rules in (("light", DESKTOP, None), ("dark", PHONE, PHONE_RULES)):
-            page.set_viewport_size(viewport)
-            page.emulate_media(color_scheme=scheme, reduced_motion="reduce")  # no transitions
-            violations = run_axe(page, rules)
-            if violations:
-                failures.append(f"{path} ({endpoint}, {scheme}):\n{describe(violations)}")
+            failures.append(f"{where}: fields without a visible label: {unlabelled}")
+        if violations := run_axe(page):
+            failures.append(f"{where}, light:\n{describe(violations)}")
+        page.set_viewport_size(PHONE)
+        page.emulate_media(color_scheme="dark", reduced_motion="reduce")
+        if violations := run_axe(page, PHONE_RULES):
+            failures.append(f"{where}, dark:\n{describe(violations)}")
+        found = page.evaluate(LISTS)
+        tables += found["tables"]
+        if found["scroll"] > PHONE["width"]:
+            failures.append(
+                f"{where}: scrolls sideways at {PHONE['width']} px: {found['scroll']} px"
+            )
+        failures += [f"{where}: {problem}" for problem in found["problems"][:5]]
     assert failures == [], "\n".join(failures)
     assert problems == []
-
-
-@pytest.mark.parametrize("role", list(pages.ROLES))
-def test_every_page_fits_a_360_px_phone_for(role, role_pages):
-    page, walked, _ = role_pages[role]
-    page.set_viewport_size(PHONE)
-    too_wide = []
-    for endpoint, path in sorted(walked.items()):
-        page.goto(path)
-        open_all_details(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide.append(f"{path} ({endpoint}): {width} px")
-    assert too_wide == [], "\n".join(too_wide)
+    if role in ("projectleider", "projectgroep", "voorzitter", "contactpersoon"):
+        assert tables > 0, "this role's walk reaches at least one list"

@@ -361,7 +361,7 @@ def test_hostile_input_never_fails_and_a_refusal_changes_nothing(app, endpoint, 
             lambda query: {"query_string": query}
         )
     )
-    examples = 30 if post else 20 if endpoint in QUERY else 6
+    examples = 16 if post else 10 if endpoint in QUERY else 4
 
     @settings(
         max_examples=examples,

@@ -5,6 +5,7 @@ its own SQLite copy of a demo database seeded once per session; `browser` is one
 the whole session. Both skip the test when Chromium or Playwright is missing.
 """
 
+import functools
 import re
 import shutil
 import threading
@@ -178,11 +179,16 @@ WCAG21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 SCHEME_AND_WIDTH_RULES = ("color-contrast", "link-in-text-block", "scrollable-region-focusable")
 
 
+@functools.cache
+def _axe_source():
+    return AXE.read_text()
+
+
 def run_axe(page, rules=None):
     """Run axe-core's WCAG 2.1 A and AA rules (or only the rules named) in the page;
     returns the serious and critical violations."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())  # evaluated by the DevTools protocol: the CSP allows it
+        page.evaluate(_axe_source())  # evaluated by the DevTools protocol: the CSP allows it
     only = (
         {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": WCAG21_AA}
     )
