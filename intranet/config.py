@@ -72,6 +72,7 @@ RATE_LIMITS = {
     "login-link": (3, timedelta(minutes=15)),
     "apply": (60, timedelta(minutes=15)),
     "apply-check": (120, timedelta(minutes=15)),
+    "form-return": (3, timedelta(hours=1)),  # "later verder" mails, per address and per e-mail
     "meeting-registration": (10, timedelta(minutes=15)),  # per address and per e-mail address
     "professional-sign-up": (10, timedelta(minutes=15)),
 }

@@ -110,6 +110,17 @@ def test_the_return_link_is_sent_once_per_address_and_dies_when_the_address_chan
     assert stranger.get("/aanmelden/verder/geknoeid").status_code == 400
 
 
+def test_naming_address_after_address_mails_no_more_than_the_limit(client, app):
+    page = fill_in(client, "basis", upto="contactpersoon")
+    limit = app.config["RATE_LIMITS"]["form-return"][0]
+    for n in range(limit + 2):
+        edit = post_step(client, page, {}, go="edit-contactpersoon")
+        page = post_step(client, edit, {**CONTACT, "contact_email": f"doel{n}@elders.example.org"})
+        assert heading(page).endswith("Controleer en dien in")  # the answers are kept
+    mailed = [m.to for m in OutboxMessage.select() if "later verder" in m.subject]
+    assert len(mailed) == limit
+
+
 def test_a_step_cannot_be_skipped_by_its_address_and_an_unknown_step_is_not_found(client):
     assert client.get("/aanmelden/contactpersoon").headers["Location"] == "/aanmelden"
     assert client.get("/aanmelden/bestaat-niet").status_code == 404

@@ -14,7 +14,7 @@ import secrets
 from flask import current_app, session
 from flask_login import current_user
 
-from intranet import mail, tokens
+from intranet import mail, throttle, tokens
 from intranet.clock import now
 from intranet.db import write_transaction
 from intranet.models import FormAnswers
@@ -97,9 +97,18 @@ def keep(row, values, done, nonce):
 
 
 def offer_return(row, email):
-    """E-mail a newcomer the link back to their form, once per address they name."""
+    """E-mail a newcomer the link back to their form, once per address they name.
+
+    Naming one address after another would make the form mail whoever its visitor likes:
+    past RATE_LIMITS["form-return"] (per client address and per e-mail address) no link
+    leaves; the answers are kept all the same.
+    """
     email = (email or "").strip().lower()
     if not email or row.email == email:
+        return
+    try:
+        throttle.hit("form-return", email)
+    except throttle.Throttled:
         return
     with write_transaction():
         FormAnswers.update(email=email).where(FormAnswers.id == row.id).execute()
