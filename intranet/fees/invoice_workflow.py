@@ -103,35 +103,42 @@ def make_credit_note(event):
         event.workflow, invoice, "creditnota", event.actor, f"Creditnota {note.number} gemaakt."
     )
     if invoice.contact_email:
-        config = current_app.config
-        mail.queue(
+        _mail_with_pdf(
             invoice.contact_email,
             f"Creditnota {note.number} bij factuur {invoice.number}",
             "credit_note",
-            attachment=attachment(note),
-            invoice=note,
+            note,
             credited=invoice,
             label=schooljaar_label(invoice.schooljaar),
             amount=dutch_number(note.total),
             filename=note.filename,
-            ask=config["INVOICE_CONTACT"],
-            reply_to=config["INVOICE_REPLY_TO"],
         )
+
+
+def _mail_with_pdf(to, subject, template, invoice, **context):
+    """Queue a mail about an invoice (or credit note) with its PDF and whom to ask."""
+    config = current_app.config
+    mail.queue(
+        to,
+        subject,
+        template,
+        attachment=attachment(invoice),
+        invoice=invoice,
+        ask=config["INVOICE_CONTACT"],
+        reply_to=config["INVOICE_REPLY_TO"],
+        **context,
+    )
 
 
 def remind(workflow, case, moment):
     """Remind the partner's contact of an invoice still open; recorded on its timeline."""
     if case.contact_email:
-        config = current_app.config
-        mail.queue(
+        _mail_with_pdf(
             case.contact_email,
             f"Herinnering factuur {case.number}",
             "invoice_reminder",
-            attachment=attachment(case),
-            invoice=case,
+            case,
             url=mail.external_url("fees.invoice", invoice_id=case.id),
-            ask=config["INVOICE_CONTACT"],
-            reply_to=config["INVOICE_REPLY_TO"],
         )
     case.reminded_on = moment.date()
     case.save(only=[Invoice.reminded_on])

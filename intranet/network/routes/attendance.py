@@ -89,44 +89,37 @@ def walk_in(meeting_id):
 @role_required("projectleider")
 def mark_guest(meeting_id, registration_id):
     """Mark one person registered without an account present or absent (htmx: their row)."""
-    meeting = meeting_or_404(meeting_id)
-    present = request.form.get("present") == "1"
-    message, status = None, 200
-    try:
-        registration.mark_attendance(meeting, registration_id, present)
-    except Refused as refused:
-        if refused.status == 404:
-            raise
-        if not htmx.is_htmx():
-            flash(refused.message, "error")
-            return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
-        message, status = ("error", refused.message), refused.status
-    row = Registration.listing(meeting).where(Registration.id == registration_id).get_or_none()
-    if row is None:
-        abort(404)
-    if htmx.is_htmx():
-        return htmx.render(
-            "network/attendance.html",
-            "network/_guest_row.html",
-            status_code=status,
-            meeting=meeting,
-            guest=row,
-            message=message,
-        )
-    return redirect(
-        url_for("network.attendance", meeting_id=meeting.id) + f"#gast-{row.id}", code=303
-    )
+    return _marked(meeting_id, registration_id, GUESTS)
 
 
 @pages.post("/bijeenkomsten/<int:meeting_id>/aanwezigheid/<int:invitation_id>")
 @role_required("projectleider")
 def mark(meeting_id, invitation_id):
     """Mark one person present or absent; htmx swaps their row."""
+    return _marked(meeting_id, invitation_id, INVITEES)
+
+
+# The two kinds of row on the list: (how to mark one, its model, its row template, the name
+# the template gives it, its anchor).
+INVITEES = (mark_attendance, Invitation, "network/_attendance_row.html", "person", "persoon")
+GUESTS = (
+    registration.mark_attendance,
+    Registration,
+    "network/_guest_row.html",
+    "guest",
+    "gast",
+)
+
+
+def _marked(meeting_id, row_id, kind):
+    """Mark a row of the list present or absent: htmx gets the row again (with the refusal,
+    if any), a plain form the list at that row."""
+    marking, model, template, name, anchor = kind
     meeting = meeting_or_404(meeting_id)
     present = request.form.get("present") == "1"
     message, status = None, 200
     try:
-        mark_attendance(meeting, invitation_id, present)
+        marking(meeting, row_id, present)
     except Refused as refused:
         if refused.status == 404:
             raise  # the one error path answers it
@@ -134,18 +127,18 @@ def mark(meeting_id, invitation_id):
             flash(refused.message, "error")
             return redirect(url_for("network.attendance", meeting_id=meeting.id), code=303)
         message, status = ("error", refused.message), refused.status
-    row = Invitation.listing(meeting).where(Invitation.id == invitation_id).get_or_none()
+    row = model.listing(meeting).where(model.id == row_id).get_or_none()
     if row is None:  # refused for another reason first (not yet), and not of this meeting
         abort(404)
     if htmx.is_htmx():
         return htmx.render(
             "network/attendance.html",
-            "network/_attendance_row.html",
+            template,
             status_code=status,
             meeting=meeting,
-            person=row,
             message=message,
+            **{name: row},
         )
     return redirect(
-        url_for("network.attendance", meeting_id=meeting.id) + f"#persoon-{row.id}", code=303
+        url_for("network.attendance", meeting_id=meeting.id) + f"#{anchor}-{row.id}", code=303
     )
