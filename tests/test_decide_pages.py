@@ -50,7 +50,7 @@ def test_the_regiegroep_reads_the_dossier_and_discussion_before_the_decision(cli
     login(cast.chair)
     page = client.get(f"/regiegroep/{case.id}").get_data(as_text=True)
     dossier = page.index(f"Aanvraag van {case.organisation.name}")
-    discussion = page.index("Bespreking (")
+    discussion = page.index("Bespreking in de regiegroep (")
     decision = page.index("Motivering van het besluit")
     assert dossier < discussion < decision
 
