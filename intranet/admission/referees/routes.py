@@ -15,7 +15,6 @@ from intranet.workflows.states import RefereeStatus
 from .answers import record_reference
 
 bp = Blueprint("referee", __name__)
-ANSWERED = RefereeStatus.ANSWERED
 
 
 class ReferenceForm(TextForm):
@@ -38,10 +37,11 @@ class ReferenceForm(TextForm):
 def _closed(refused, referee=None):
     """The page a referee sees when the link cannot be used (never a 500): why, when they
     answered if they did, and how to reach the projectleider."""
+    gave = referee is not None and referee.status == RefereeStatus.ANSWERED
     page = render_template(
         "admission/referee_closed.html",
         message=refused.message,
-        answered=referee.answered_at if referee and referee.status == ANSWERED else None,
+        answered=referee.answered_at if gave else None,
         leader=User.projectleider(),
     )
     return page, refused.status
