@@ -48,6 +48,13 @@ ROUTES = {
 }
 CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}
 RECOMMENDATIONS = {"positief": "Positief", "neutraal": "Neutraal", "negatief": "Negatief"}
+# What each recommendation means, under its option on the referee's form.
+RECOMMENDATION_MEANINGS = {
+    "positief": "U beveelt de organisatie aan als partner.",
+    "neutraal": "U kunt de organisatie niet aan- of afraden, bijvoorbeeld omdat u haar werk "
+    "te weinig kent.",
+    "negatief": "U raadt aan de organisatie niet als partner toe te laten.",
+}
 
 # Convenant and rounds
 ROUND_KINDS = {"renewal": "Ondertekenronde", "vriend": "Vriendenronde"}

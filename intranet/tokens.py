@@ -71,6 +71,17 @@ def check_bound(payload, bound_to):
 
 def read(purpose, token, max_age):
     """The payload of a valid, unexpired, unused token; raises LinkError otherwise."""
+    payload = verify(purpose, token, max_age)
+    if is_used(payload):
+        raise LinkError(USED)
+    return payload
+
+
+def verify(purpose, token, max_age):
+    """The payload of a genuine, unexpired token, used or not; raises LinkError otherwise.
+
+    For a page that says more about a used link than `USED` (a referee: when they answered).
+    """
     try:
         payload = _serializer(purpose).loads(token, max_age=int(max_age.total_seconds()))
     except SignatureExpired as error:
@@ -79,9 +90,12 @@ def read(purpose, token, max_age):
         raise LinkError(INVALID) from error
     if not isinstance(payload, dict) or not {"s", "n"} <= payload.keys():
         raise LinkError(INVALID)
-    if UsedLink.select().where(UsedLink.nonce == payload["n"]).exists():
-        raise LinkError(USED)
     return payload
+
+
+def is_used(payload):
+    """True once the token of this payload was used (consume)."""
+    return UsedLink.select().where(UsedLink.nonce == payload["n"]).exists()
 
 
 def consume(purpose, payload):

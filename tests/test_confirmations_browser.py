@@ -48,13 +48,24 @@ def test_a_mailing_to_every_vriend_asks_first_and_shows_whom_and_what(
     assert not problems, problems
 
 
-def _science_hub(live_server):
+def _application(live_server, name):
     from intranet.admission.models import Application
     from intranet.models import Organisation
 
     with live_server.context():
-        organisation = Organisation.get(Organisation.name == "Science Hub Leiden")
+        organisation = Organisation.get(Organisation.name == name)
         return Application.get(Application.organisation == organisation)
+
+
+def _science_hub(live_server):
+    return _application(live_server, "Science Hub Leiden")
+
+
+def _focused_message(page):
+    """The text of the flash message if it has the focus (after a redirect), else None."""
+    return page.evaluate(
+        "document.activeElement.matches('.flashes') ? document.activeElement.innerText : null"
+    )
 
 
 def test_toelaten_asks_first_with_javascript_and_without(live_server, browser):
@@ -78,18 +89,41 @@ def test_toelaten_asks_first_with_javascript_and_without(live_server, browser):
     assert chair.get_by_label("Motivering van het besluit").input_value() == (
         "Een waardevolle aanvulling."
     )
+    assert "Er is niets gedaan" in (_focused_message(chair) or ""), "focus on what happened"
     assert _science_hub(live_server).state == "regiegroep"
+    chair.get_by_role("button", name="Toelaten…").click()
+    chair.get_by_role("button", name="Ja, toelaten").click()
+    chair.locator(".notice.success", has_text="Science Hub Leiden is toegelaten").wait_for()
+    assert "is toegelaten als partner" in (_focused_message(chair) or ""), "not on <body>"
+    assert _science_hub(live_server).state == "toegelaten"
     assert not problems, problems
 
+
+def test_toelaten_without_javascript_focuses_what_happened(live_server, browser):
+    from intranet.admission.workflow import WORKFLOW as admission
+    from intranet.demo.core import PROJECTLEIDER, REGIEGROEP
+    from intranet.models import User
+    from intranet.workflows import engine
+
+    case = _application(live_server, "Muziekschool Leiden")
+    with live_server.context():
+        leader = User.by_email(PROJECTLEIDER[1])
+        engine.fire(admission, case.id, "escaleren", leader, comment="Het bereik is onduidelijk.")
     plain = live_server.login(browser, REGIEGROEP[0][1], java_script_enabled=False)
     plain.goto(f"/regiegroep/{case.id}")
     plain.get_by_label("Motivering van het besluit").fill("Past bij de doelen.")
     plain.get_by_role("button", name="Toelaten…").click()
     plain.wait_for_url("**/stap/regiegroep_toelaten")  # the confirmation is a page
     assert "Wie krijgt een e-mail" in plain.locator("main").inner_text()
+    plain.get_by_role("button", name="Terug, niets doen").click()
+    plain.wait_for_url(f"**/regiegroep/{case.id}")
+    assert "Er is niets gedaan" in (_focused_message(plain) or ""), "autofocus, not <body>"
+    assert plain.get_by_label("Motivering van het besluit").input_value() == "Past bij de doelen."
+    plain.get_by_role("button", name="Toelaten…").click()
     plain.get_by_role("button", name="Ja, toelaten").click()
-    plain.locator(".notice.success", has_text="Science Hub Leiden is toegelaten").wait_for()
-    assert _science_hub(live_server).state == "toegelaten"
+    plain.locator(".notice.success", has_text="Muziekschool Leiden is toegelaten").wait_for()
+    assert "is toegelaten als partner" in (_focused_message(plain) or "")
+    assert _application(live_server, "Muziekschool Leiden").state == "toegelaten"
     assert "Motivering van het besluit" not in plain.locator("main").inner_text()
 
 

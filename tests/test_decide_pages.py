@@ -6,7 +6,7 @@ import io
 
 from pypdf import PdfReader
 
-from intranet.admission.announce import admit_preview
+from intranet.admission.announce import admit_preview, admitted
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
@@ -50,7 +50,7 @@ def test_the_regiegroep_reads_the_dossier_and_discussion_before_the_decision(cli
     login(cast.chair)
     page = client.get(f"/regiegroep/{case.id}").get_data(as_text=True)
     dossier = page.index(f"Aanvraag van {case.organisation.name}")
-    discussion = page.index("Bespreking (")
+    discussion = page.index("Bespreking in de regiegroep (")
     decision = page.index("Motivering van het besluit")
     assert dossier < discussion < decision
 
@@ -110,6 +110,8 @@ def test_going_back_from_a_confirmation_keeps_the_motivation(client, login, cast
     assert back.status_code == 303 and fresh(case).state == "regiegroep"
     page = client.get(back.headers["Location"]).get_data(as_text=True)
     assert "Mijn zorgvuldige motivering.</textarea>" in page
+    said = "Er is niets gedaan; de status is nog ‘Bij de regiegroep’. Uw tekst staat nog in"
+    assert said in page and 'class="flashes" role="status" tabindex="-1" autofocus' in page
 
 
 def test_confirming_admits_and_says_what_happened_in_words(client, login, cast):
@@ -119,10 +121,29 @@ def test_confirming_admits_and_says_what_happened_in_words(client, login, cast):
         client, case, "regiegroep_toelaten", "Past.", bevestigd="ja", next=f"/regiegroep/{case.id}"
     )
     page = text(client.get(done.headers["Location"]))
-    said = "is toegelaten als partner. De aanvrager krijgt bericht en is nu contactpersoon."
-    assert f"{case.organisation.name} {said}" in page
+    said = (
+        f"{case.organisation.name} is toegelaten als partner. {cast.applicant.name} (de "
+        "aanvrager) is nu contactpersoon en krijgt de welkomstmail. Bea Achtervang is nu "
+        "achtervang (geen contactpersoon): krijgt een e-mail om een wachtwoord te kiezen en "
+        "neemt het over als de contactpersoon er niet is."
+    )
+    assert said in page
     assert "Gelukt" not in page and "Motivering van het besluit" not in page
     assert fresh(case).state == "toegelaten"
+
+
+def test_the_notice_says_who_became_what_for_each_achtervang(cast, make_user):
+    case = escalated(cast.applicant, cast.leader)
+    known = make_user(email=case.backup_email, name="Bea Achtervang")
+    engine.fire(admission, case.id, "regiegroep_toelaten", cast.chair, comment="Past.")
+    said = admitted(fresh(case))
+    assert f"{cast.applicant.name} (de aanvrager) is nu contactpersoon" in said
+    backup = "Bea Achtervang is nu achtervang (geen contactpersoon): logt in met het bestaande"
+    assert f"{backup} account en neemt het over" in said
+    assert known.email not in said
+    alone = escalated(make_user(), cast.leader)
+    alone.backup_email = alone.applicant.email  # no achtervang of its own
+    assert "achtervang" not in admitted(alone)
 
 
 def test_an_empty_motivation_is_refused_before_any_confirmation(client, login, cast):

@@ -100,6 +100,12 @@ FORMS = {
         lambda page: page.get_by_text("Een collega uitnodigen").click(),
         "Uitnodigen",
     ),
+    "projectgroep discussion (htmx)": (
+        PROJECTGROEP[0][1],
+        lambda live: f"/stemmen/{application_id(live, 'Muziekschool Leiden')}",
+        None,
+        "Reactie plaatsen",
+    ),
     "regiegroep comment (htmx)": (
         REGIEGROEP[0][1],
         lambda live: f"/regiegroep/{application_id(live, 'Science Hub Leiden')}",
@@ -164,6 +170,47 @@ def test_a_member_votes_with_the_keyboard_alone_and_hears_the_result(live_server
         vote = Vote.get(Vote.application == case_id, Vote.member == _user(member))
     assert (vote.choice, vote.motivation) == ("tegen", "Het bereik is te klein.")
     assert problems == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_members_and_the_projectleider_discuss_on_the_vote_page(live_server, browser, javascript):
+    case_id = application_id(live_server, "Muziekschool Leiden")
+    words = f"Wie kent hun docenten? ({'met' if javascript else 'zonder'} JavaScript)"
+    member = live_server.login(browser, PROJECTGROEP[0][1], java_script_enabled=javascript)
+    problems = watch_for_errors(member)
+    member.goto(f"/stemmen/{case_id}")
+    discussion = member.locator("#reacties")
+    before = discussion.locator("li").count()
+    assert before >= 2, "the demo's discussion: a question and the projectleider's answer"
+    if javascript:
+        member.evaluate("window.samePage = true")
+    member.get_by_label("Uw reactie").fill(words)
+    member.get_by_role("button", name="Reactie plaatsen").click()
+    discussion.get_by_text(words).wait_for()
+    assert discussion.locator("li").count() == before + 1
+    if javascript:  # appended in place: the same page, the field empty, the message read out
+        assert member.evaluate("window.samePage === true")
+        member.locator("#live", has_text="Uw reactie is geplaatst.").wait_for(state="attached")
+        assert member.get_by_label("Uw reactie").input_value() == ""
+        assert member.evaluate("document.activeElement.closest('#reacties') !== null")
+    else:  # post/redirect/get back to the discussion, the message on top
+        assert member.url.endswith(f"/stemmen/{case_id}#reacties")
+        assert "Uw reactie is geplaatst." in member.locator(".flashes").inner_text()
+    leader = live_server.login(browser, PROJECTLEIDER[1], java_script_enabled=javascript)
+    leader.goto(f"/stemmen/{case_id}")
+    assert words in leader.locator("#reacties").inner_text()
+    assert problems == []
+
+
+def test_a_hint_keeps_its_colour_beside_an_error(live_server, browser):
+    page = live_server.new_page(browser)
+    page.goto(live_server.mail_links(pages.REFEREE, "Referentie")[0])
+    colour = "id => getComputedStyle(document.getElementById(id)).color"
+    hint = page.evaluate(colour, "text-hint")
+    page.locator("main").get_by_role("button", name="Referentie versturen").click()
+    page.locator("#text-error").wait_for()
+    assert page.evaluate(colour, "text-hint") == hint, "the hint did not turn red"
+    assert page.evaluate(colour, "text-error") != hint, "only the message is red"
 
 
 def _user(email):

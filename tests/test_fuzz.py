@@ -64,6 +64,7 @@ FIELDS = {
     "inbox.link_organisation": [],
     "votes.vote": ["choice", "motivation"],
     "regiegroep.comment": ["text"],
+    "votes.comment": ["text"],
     "partners.invite_contact": ["name", "email", "kind"],
     "partners.make_achtervang": [],
     "partners.make_primary": [],

@@ -76,7 +76,8 @@ def test_confirming_a_by_right_route_admits_and_returns_to_the_case(client, logi
     back = f"/aanmeldingen/{case.id}"
     response = step(client, case, "bevestigen", "Gemeente Leiden, geen leerlingen.", next=back)
     assert response.status_code == 303 and response.headers["Location"].endswith(back)
-    assert "is toegelaten als partner. De aanvrager krijgt bericht" in text(client.get(back))
+    said = f"is toegelaten als partner. {cast.applicant.name} (de aanvrager) is nu contactpersoon"
+    assert said in text(client.get(back))
     organisation = Organisation.get_by_id(case.organisation_id)
     assert (organisation.status, organisation.membership_type) == ("partner", "basis")
     assert mails_to(cast.applicant.email, "Welkom als partner")

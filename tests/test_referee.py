@@ -1,5 +1,6 @@
 """Referees answer through a signed, single-use, expiring link; misuse shows a Dutch page."""
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -8,7 +9,9 @@ from itsdangerous.timed import TimestampSigner
 from intranet import tokens
 from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
-from intranet.models import OutboxMessage
+from intranet.formats import moment_words
+from intranet.glossary import RECOMMENDATION_MEANINGS
+from intranet.models import Organisation, OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
 from tests.test_apply_support import errors, links_to, text
@@ -80,13 +83,62 @@ def test_an_incomplete_reference_is_refused_and_kept(client, case, data, message
     assert client.get(path).status_code == 200  # the link still works
 
 
-def test_a_used_link_says_so_and_records_nothing_twice(client, case):
+def test_a_used_link_says_so_and_records_nothing_twice(client, case, leader):
     path = link_of(referees(case)[0])
     answer(client, path)
     again = answer(client, path, "negatief", "Toch niet.")
     assert again.status_code == 400 and "al gebruikt" in text(again)
     assert client.get(path).status_code == 400
     assert Referee.get_by_id(referees(case)[0].id).recommendation == "positief"
+    copies = OutboxMessage.select().where(OutboxMessage.kind == "admission_referee_copy")
+    assert copies.count() == 1  # the refused second answer sent no copy
+
+
+def test_a_reused_link_says_when_they_answered_and_whom_to_mail(client, case, leader):
+    referee = referees(case)[0]
+    path = link_of(referee)
+    answer(client, path)
+    answered_at = Referee.get_by_id(referee.id).answered_at
+    page = text(client.get(path))
+    assert "<h1>U gaf deze referentie al</h1>" in page and "al gebruikt" in page
+    assert f"U gaf uw referentie op {moment_words(answered_at)}." in page
+    assert leader.name in page and f'<a href="mailto:{leader.email}">{leader.email}</a>' in page
+
+
+def test_a_link_that_no_longer_works_still_names_the_projectleider(client, case, leader):
+    engine.fire(admission, case.id, "intrekken", case.applicant)
+    page = text(client.get(link_of(referees(case)[0])))
+    assert "Deze referentielink werkt niet" in page and "U gaf" not in page
+    assert f"mailto:{leader.email}" in page
+
+
+def test_the_referee_gets_a_copy_of_the_answer_after_the_commit(client, case, leader):
+    referee = referees(case)[0]
+    answer(client, link_of(referee), "neutraal", "Ik ken hun werk\nnog maar kort.")
+    (copy,) = OutboxMessage.select().where(
+        OutboxMessage.to == referee.email, OutboxMessage.kind == "admission_referee_copy"
+    )
+    assert copy.subject == "Uw referentie voor Stichting Denkwerk"
+    assert "Uw advies: Neutraal" in copy.body and "Ik ken hun werk\nnog maar kort." in copy.body
+    assert f"{leader.name}: {leader.email}" in copy.body
+    assert copy.status in ("queued", "stored")  # in the outbox: it leaves after the commit
+
+
+def test_the_form_explains_each_advice_and_links_the_website(client, case):
+    Organisation.update(website="https://denkwerk.example.org").where(
+        Organisation.id == case.organisation_id
+    ).execute()
+    page = text(client.get(link_of(referees(case)[0])))
+    for number, meaning in enumerate(RECOMMENDATION_MEANINGS.values()):
+        assert f'aria-describedby="recommendation-{number}-hint"' in page
+        assert f'id="recommendation-{number}-hint">{html.escape(meaning)}</small>' in page
+    assert '<a href="https://denkwerk.example.org" rel="noopener external">' in page
+
+
+def test_after_an_error_the_hint_stays_a_hint(client, case):
+    page = text(client.post(link_of(referees(case)[0]), data={"recommendation": "positief"}))
+    assert '<small class="hint" id="text-hint">' in page
+    assert '<small class="error" id="text-error">' in page
 
 
 def test_a_tampered_link_says_so(client, case):
@@ -146,6 +198,7 @@ def test_the_reminders_link_after_answering_says_it_was_given(client, case):
     answer(client, first.replace("http://localhost", ""))
     page = client.get(reminder.replace("http://localhost", ""))
     assert page.status_code == 409 and "al gegeven" in text(page)
+    assert "U gaf uw referentie op " in text(page)
 
 
 def test_a_link_for_a_withdrawn_application_is_no_longer_needed(client, case):

@@ -79,7 +79,7 @@ def test_a_comment_with_htmx_is_appended_without_a_reload(client, login, cast):
     assert fragment.lstrip().startswith('<section id="reacties"') and "<html" not in fragment
     assert 'hx-target="this" hx-swap="outerHTML"' in fragment
     assert fragment.index("Eerst het gesprek aangaan.") < fragment.index("Mee eens; ik bel ze.")
-    assert "Bespreking (2)" in fragment and "Uw reactie is geplaatst." in fragment
+    assert "Bespreking in de regiegroep (2)" in fragment and "Uw reactie is geplaatst." in fragment
     assert cast.regie.name in fragment and cast.chair.name in fragment
     assert '<textarea id="text"' in fragment and "Mee eens; ik bel ze.</textarea>" not in fragment
 

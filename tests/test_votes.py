@@ -1,18 +1,22 @@
 """The projectgroep's vote page: vote, change it, who sees what when, closed and foreign votes."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from intranet.admission.models import Application, Vote
-from intranet.clock import today
+from intranet.clock import now, today
 from intranet.formats import moment_words
 from intranet.models import Membership
 from tests.conftest import PASSWORD
 from tests.support import factories
 from tests.support.decide import HTMX, fresh, text, vote
 from tests.support.factories import cast_vote
+
+
+def _in(days):
+    return now() + timedelta(days=days)
 
 
 @pytest.fixture
@@ -30,6 +34,17 @@ def test_open_votes_list_the_deadline_and_whether_i_voted(client, login, cast, c
     assert "gestemd: voor" in lab and moment_words(fresh(case).vote_deadline) in lab
     assert "nog niet gestemd" in next(row for row in rows if "Naturalis Lab" in row)
     assert f'href="/stemmen/{other.id}"' in page
+
+
+def test_open_votes_i_have_not_voted_on_come_first(client, login, cast, case, make_user):
+    later = factories.Case(make_user(), name="Later Lab").nominated(cast.leader, _in(30)).get()
+    sooner = factories.Case(make_user(), name="Sooner Lab").nominated(cast.leader, _in(1)).get()
+    cast_vote(sooner.id, cast.members[0], "voor")
+    login(cast.members[0])
+    page = text(client.get("/stemmen/"))
+    order = [page.index(name) for name in ("Techniek Lab", "Later Lab", "Sooner Lab")]
+    assert order == sorted(order), "not yet voted first, each part by deadline"
+    assert fresh(sooner).vote_deadline < fresh(case).vote_deadline < fresh(later).vote_deadline
 
 
 def test_the_projectleider_sees_the_open_votes_without_a_vote_of_their_own(
@@ -95,9 +110,21 @@ def test_a_member_may_change_the_vote_while_it_is_open(client, login, cast, case
     page = text(client.get(response.headers["Location"]))
     assert "U stemde <strong>tegen</strong>" in page and "0 voor · 1 tegen" in page
     assert 'checked id="choice-1"' in page and "Toch tegen." in page
+    assert "Toch tegen.</textarea>" in page  # the form starts from the vote as it stands
     (stored,) = Vote.select()
     assert (stored.choice, stored.motivation) == ("tegen", "Toch tegen.")
     assert fresh(case).state == "stemming"
+
+
+def test_changing_a_vote_starts_from_the_previous_choice_and_motivation(client, login, cast, case):
+    vote(client, login, cast.members[0], case, "twijfel", "Eerst het bereik weten.\nEn de prijs.")
+    page = text(client.get(f"/stemmen/{case.id}"))
+    assert 'checked id="choice-2"' in page and "Stem wijzigen" in page
+    assert '"motivation" rows="3">\r\nEerst het bereik weten.\nEn de prijs.</textarea>' in page
+    response = vote(client, login, cast.members[0], case, "twijfel", "", headers=HTMX)
+    assert "Uw stem is vastgelegd." in text(response)
+    assert '"motivation" rows="3">\r\n</textarea>' in text(response)
+    assert Vote.get().motivation == ""  # emptied on purpose: the member's choice
 
 
 def test_nobody_sees_how_others_voted_while_the_vote_is_open(client, login, cast, case):

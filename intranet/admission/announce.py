@@ -67,15 +67,29 @@ def withdraw_preview(application, comment):
 
 
 def admitted(application):
-    """After admitting, in words."""
-    backup = (
-        " De achtervang krijgt een account en neemt het over als de contactpersoon er niet is."
-        if _backup(application)
-        else ""
+    """After admitting: who became what, by name, and who was told how."""
+    applicant = application.applicant
+    said = [
+        f"{application.organisation.name} is toegelaten als partner.",
+        f"{applicant.name} (de aanvrager) is nu contactpersoon en krijgt de welkomstmail.",
+    ]
+    if _backup(application):
+        said.append(_backup_became(application))
+    return " ".join(said)
+
+
+def _backup_became(application):
+    """The achtervang's part: not a contactpersoon, but the one who stands in."""
+    backup = User.by_email(application.backup_email)
+    name = application.backup_name or application.backup_email
+    account = (
+        "krijgt een e-mail om een wachtwoord te kiezen"
+        if backup is None or backup.password_hash is None
+        else "logt in met het bestaande account"
     )
     return (
-        f"{application.organisation.name} is toegelaten als partner. De aanvrager krijgt "
-        f"bericht en is nu contactpersoon.{backup}"
+        f"{name} is nu achtervang (geen contactpersoon): {account} en neemt het over als de "
+        "contactpersoon er niet is."
     )
 
 

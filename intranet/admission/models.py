@@ -255,26 +255,31 @@ class Vote(BaseModel):
 
 
 class Comment(BaseModel):
-    """A regiegroep member's contribution to the discussion of an escalated case."""
+    """A contribution to one of the deciders' discussions of a case (admission/discussion.py):
+    the projectgroep's while it votes, or the regiegroep's once the case is escalated."""
 
     application = ForeignKeyField(Application, backref="comments", on_delete="CASCADE")
+    discussion = CharField(default="regiegroep")  # a name in admission/discussion.py
     author = ForeignKeyField(User)
     text = TextField()
     created_at = DateTimeField(default=now)
 
     @classmethod
-    def for_application(cls, application):
-        """The discussion, oldest first, with authors."""
+    def for_application(cls, application, discussion="regiegroep"):
+        """One discussion of the case, oldest first, with authors."""
         return (
-            cls.select(cls, User).join(User).where(cls.application == application).order_by(cls.id)
+            cls.select(cls, User)
+            .join(User)
+            .where(cls.application == application, cls.discussion == discussion)
+            .order_by(cls.id)
         )
 
     @classmethod
-    def count_by_application(cls, application_ids):
-        """{application id: number of comments}."""
+    def count_by_application(cls, application_ids, discussion="regiegroep"):
+        """{application id: number of comments in the discussion}."""
         rows = (
             cls.select(cls.application, fn.COUNT(cls.id))
-            .where(cls.application.in_(list(application_ids)))
+            .where(cls.application.in_(list(application_ids)), cls.discussion == discussion)
             .group_by(cls.application)
             .tuples()
         )

@@ -43,8 +43,9 @@ def days_valid():
 
 
 def read(token):
-    """The link's payload; raises tokens.LinkError when tampered with, expired or used."""
-    return tokens.read(PURPOSE, token, current_app.config["REFEREE_LINK_MAX_AGE"])
+    """The payload of a genuine link in time, used or not (`check` says what a used one
+    means: answered); raises tokens.LinkError when tampered with or expired."""
+    return tokens.verify(PURPOSE, token, current_app.config["REFEREE_LINK_MAX_AGE"])
 
 
 def consume(payload):
@@ -52,11 +53,15 @@ def consume(payload):
     tokens.consume(PURPOSE, payload)
 
 
-def check(referee, case_state):
-    """Refuse when this referee can no longer answer: the link was replaced (400, as any
-    link that no longer works), or the reference was given or is no longer needed (409)."""
+def check(referee, case_state, payload=None):
+    """Refuse when this referee can no longer answer: the link was replaced or this link
+    was used (400, as any link that no longer works; `payload`, the link's, when the caller
+    has it), or the reference was given (by another of their links) or is no longer needed
+    (409)."""
     if referee.status == Status.REPLACED:
         raise tokens.LinkError(REPLACED)
+    if payload is not None and tokens.is_used(payload):
+        raise tokens.LinkError(tokens.USED)
     if referee.status == Status.ANSWERED:
         raise engine.AlreadyHandled(ALREADY_ANSWERED)
     if referee.status != Status.INVITED or case_state != State.REFERENCES:

@@ -12,7 +12,7 @@ Read top to bottom: who takes part, the conditions, the steps, escalation to the
 follows each step (effects.py) and what each decision says (announce.py).
 """
 
-from intranet.admission import announce, effects
+from intranet.admission import announce, discussion, effects
 from intranet.admission.eligibility import asks_profile_and_referees, is_by_right
 from intranet.admission.models import Application, Referee
 from intranet.admission.vote_rule import (
@@ -335,6 +335,7 @@ WORKFLOW = Workflow(
             CLOSED,
             writes=("stem_vastgelegd",),
         ),
+        *discussion.activities(),
     ],
     facts={S.VOTE: vote_facts, S.REFERENCES: reference_facts},
     event_labels={
@@ -343,6 +344,7 @@ WORKFLOW = Workflow(
         "stem_vastgelegd": "stem vastgelegd namens een lid",
         "referent_vervangen": "referent vervangen",
         ORGANISATION_LINKED: "aanmelding gekoppeld aan een bestaande organisatie",
+        **discussion.event_labels(),
     },
     case_endpoint="apply.case",
     insiders=frozenset({"projectleider", "projectgroep", "regiegroep"}),

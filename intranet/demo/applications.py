@@ -1,6 +1,7 @@
 """Demo applications in every state of the admission workflow (idempotent)."""
 
 from intranet import security
+from intranet.admission.discussion import PROJECTGROEP
 from intranet.admission.eligibility import asks_profile_and_referees
 from intranet.admission.models import Application, Referee
 from intranet.admission.referees.answers import record_reference
@@ -155,6 +156,17 @@ def _answer_references(case, count=2):
         record_reference(referee.id, "positief", "Een betrouwbare en enthousiaste partner.")
 
 
+def _discuss(case, leader):
+    """The projectgroep asks before voting and the projectleider answers (the vote page)."""
+    member = User.in_group("projectgroep").first()
+    said = [
+        (member, "Hoe groot is hun bereik buiten de binnenstad?"),
+        (leader, "Vorig jaar 14 scholen, waarvan 5 in Leiden-Noord; dat staat in het profiel."),
+    ]
+    for author, text in said:
+        engine.act(admission, case.id, PROJECTGROEP.activity, author, data={"text": text})
+
+
 def _vote(case, choices):
     members = list(User.in_group("projectgroep"))
     for member, (choice, motivation) in zip(members, choices, strict=False):
@@ -185,6 +197,7 @@ def _advance(case, user, leader, goal):
         fire("afwijzen", leader, comment="Een commercieel uitje past niet bij de doelen.")
     elif goal in (State.VOTE, State.REGIEGROEP):
         fire("voordragen", leader)
+        _discuss(case, leader)
         _vote(case, [("voor", "Mooi aanbod."), ("twijfel", "Hoe groot is het bereik?")])
         if goal == State.REGIEGROEP:
             fire("escaleren", leader, comment="De projectgroep twijfelt over het bereik.")

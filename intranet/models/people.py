@@ -254,6 +254,12 @@ class User(UserMixin, BaseModel):
         seats = Membership.current(group).select(Membership.user)
         return cls.select().where(cls.id.in_(seats), cls.active).order_by(cls.name)
 
+    @classmethod
+    def projectleider(cls):
+        """The projectleider someone outside the intranet can write to (a referee): the
+        first current seat holder by name, or None."""
+        return cls.in_group("projectleider").first()
+
 
 class Membership(BaseModel):
     """A seat in the projectleider, projectgroep or regiegroep group, from one date to another.

@@ -99,6 +99,7 @@ def fire(workflow_name, case_id, trigger):
     expected_state = request.form.get("expected_state") or None
     if confirm.answer() == "nee":
         session[_draft_key(workflow, case_id)] = comment
+        flash(_nothing_done(workflow, case, comment), "info")
         return redirect(case_url(workflow, case_id), code=303)
     try:
         transition = engine.check(
@@ -154,6 +155,13 @@ def _confirmation(workflow, case, transition, comment):
         back_label="Terug, niets doen",
     )
     return confirm.render(details)
+
+
+def _nothing_done(workflow, case, comment):
+    """After 'Terug, niets doen' on a confirmation: that nothing changed, and the text kept."""
+    state = workflow.state_label(case.state)
+    kept = " Uw tekst staat nog in het formulier." if comment.strip() else ""
+    return f"Er is niets gedaan; de status is nog ‘{state}’.{kept}"
 
 
 def _draft_key(workflow, case_id):

@@ -120,6 +120,8 @@ TABLE = {
     ("votes.index", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", GET): only(PROJECTGROEP, PROJECTLEIDER),
     ("votes.vote", POST): only(PROJECTGROEP, status=422, projectleider=403),
+    # The world's case lies with the regiegroep: the projectgroep's discussion closed (409).
+    ("votes.comment", POST): only(PROJECTGROEP, PROJECTLEIDER, status=409),
     # The regiegroep's pages are for its members (the voorzitter is one), not the projectleider.
     ("regiegroep.index", GET): Expect(REGIE),
     ("regiegroep.case", GET): Expect(REGIE),

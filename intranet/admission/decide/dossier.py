@@ -116,8 +116,11 @@ def vote_view(application, user, my_vote=False, counted=None):
 
 
 def open_votes(user, per_page=30):
-    """A page of open votes, each with the user's own vote (or None) and how many voted."""
-    page = paginate(Application.listing(State.VOTE).order_by(Application.vote_deadline), per_page)
+    """A page of open votes, each with the user's own vote (or None) and how many voted:
+    those the user has not voted on first, then by deadline."""
+    voted = Application.id.in_(Vote.select(Vote.application).where(Vote.member == user.id))
+    listing = Application.listing(State.VOTE)
+    page = paginate(listing.order_by(voted, Application.vote_deadline, Application.id), per_page)
     ids = [application.id for application in page.items]
     mine = Vote.of_member(user, ids)
     counts = Vote.count_by_application(ids, current_member_ids())

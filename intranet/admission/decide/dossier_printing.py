@@ -5,6 +5,7 @@ from flask import Blueprint, abort, request, url_for
 from flask_login import current_user
 
 from intranet import printable
+from intranet.admission.discussion import DISCUSSIONS
 from intranet.admission.models import Comment
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
@@ -27,9 +28,11 @@ def _context(case_id):
         "workflow": admission,
         "view": vote_view(application, current_user),
         "events": list(AuditEvent.for_case(admission.name, application.id)),
-        "comments": list(Comment.for_application(application))
-        if current_user.has_role("regiegroep", "projectleider")
-        else [],
+        "discussions": [
+            (discussion, list(Comment.for_application(application, discussion.name)))
+            for discussion in DISCUSSIONS
+            if current_user.has_role("projectleider", *discussion.roles)
+        ],
         "printed_at": now(),
         "back_url": referrer if referrer.startswith(request.host_url) else url_for("views.home"),
         "pdf_url": url_for("dossier.dossier_pdf", case_id=application.id),

@@ -85,7 +85,7 @@ class RecordVoteForm(VoteForm):
 
 
 class CommentForm(Form):
-    """A contribution to the regiegroep's discussion of a case."""
+    """A contribution to a discussion of a case (admission/discussion.py)."""
 
     text = TextAreaField(
         "Uw reactie",

@@ -1,15 +1,17 @@
 """The regiegroep: escalated cases, their discussion, and the voorzitter's decision."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from functools import partial
+
+from flask import Blueprint, abort, render_template, url_for
 from flask_login import current_user
 
 from intranet import htmx
-from intranet.admission.models import Comment
+from intranet.admission.discussion import REGIEGROEP
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.security import role_required
 from intranet.workflows.routes import case_context
-from intranet.workflows.states import AdmissionState as State
 
+from .comments import FRAGMENT, discussion_context, post_comment
 from .dossier import (
     application_or_404,
     decision,
@@ -18,10 +20,8 @@ from .dossier import (
     regiegroep_lists,
     vote_view,
 )
-from .forms import CommentForm
 
 bp = Blueprint("regiegroep", __name__, url_prefix="/regiegroep")
-DECIDED = "Over deze aanmelding is al besloten; reageren kan niet meer."
 
 
 @bp.get("/")
@@ -35,7 +35,7 @@ def index():
 @role_required("regiegroep")
 def case(case_id):
     """The whole case: dossier, every vote, why it came here, the discussion, the decision."""
-    return _page(_escalated_or_403(case_id), CommentForm(formdata=None))
+    return _page(_escalated_or_403(case_id))
 
 
 @bp.post("/<int:case_id>/reacties")
@@ -43,16 +43,7 @@ def case(case_id):
 def comment(case_id):
     """Add a contribution to the discussion; htmx swaps in the updated discussion."""
     application = _escalated_or_403(case_id)
-    form = CommentForm()
-    if application.state != State.REGIEGROEP:
-        return _page(application, form, message=("error", DECIDED), status=409)
-    if not form.validate():
-        return _page(application, form, status=422)
-    Comment.create(application=application, author=current_user.id, text=form.text.data.strip())
-    if not htmx.is_htmx():
-        flash("Uw reactie is geplaatst.", "success")
-        return redirect(url_for("regiegroep.case", case_id=case_id, _anchor="reacties"), code=303)
-    return _page(application, CommentForm(formdata=None), ("success", "Uw reactie is geplaatst."))
+    return post_comment(application, REGIEGROEP, "regiegroep.case", partial(_page, application))
 
 
 def _escalated_or_403(case_id):
@@ -62,19 +53,17 @@ def _escalated_or_403(case_id):
     return application
 
 
-def _page(application, form, message=None, status=200):
+def _page(application, form=None, message=None, status=200):
     """The case page, or only the discussion for htmx."""
     return_to = url_for("regiegroep.case", case_id=application.id)
     return htmx.render(
         "admission/regiegroep_case.html",
-        "admission/_comments.html",
+        FRAGMENT,
         status_code=status,
         **dossier(application),
         **case_context(admission, application, current_user, return_to=return_to),
         view=vote_view(application, current_user),
         reason=escalation(application),
         decision=decision(application),
-        comments=list(Comment.for_application(application)),
-        form=form,
-        comment_message=message,
+        **discussion_context(application, REGIEGROEP, form, message),
     )

@@ -1,10 +1,12 @@
 """Recording a referee's answer; with both references in, the case moves on."""
 
+from intranet import mail
 from intranet.admission import referee_links as links
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.clock import now
 from intranet.db import locked, write_transaction
+from intranet.models import Organisation, User
 from intranet.statuses import REFEREE_LABEL, change_referee_status
 from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
@@ -38,8 +40,22 @@ def record_reference(referee_id, recommendation, text, before_commit=None):
             text=text.strip(),
             answered_at=now(),
         )
+        _send_copy(referee, application)
         engine.settle(admission, application.id)  # the last reference hands the case on
     return referee
+
+
+def _send_copy(referee, application):
+    """The referee's own copy of the answer, queued in the transaction (it leaves after)."""
+    organisation = Organisation.get_by_id(application.organisation_id)
+    mail.queue(
+        referee.email,
+        f"Uw referentie voor {organisation.name}",
+        "admission_referee_copy",
+        referee=referee,
+        organisation=organisation,
+        leader=User.projectleider(),
+    )
 
 
 def replace_referee(referee_id, applicant, name, email, organisation="", relation=""):

@@ -8,7 +8,9 @@ from intranet import tokens
 from intranet.admission import referee_links as links
 from intranet.admission.models import RECOMMENDATIONS, Application, Referee
 from intranet.forms import TextForm, choices
+from intranet.models import User
 from intranet.refusals import Refused
+from intranet.workflows.states import RefereeStatus
 
 from .answers import record_reference
 
@@ -32,19 +34,25 @@ class ReferenceForm(TextForm):
     )
 
 
-def _closed(refused):
-    """The page a referee sees when the link cannot be used (never a 500)."""
-    page = render_template("admission/referee_closed.html", message=refused.message)
+def _closed(refused, referee=None):
+    """The page a referee sees when the link cannot be used (never a 500): why, when they
+    answered if they did, and how to reach the projectleider."""
+    gave = referee is not None and referee.status == RefereeStatus.ANSWERED
+    page = render_template(
+        "admission/referee_closed.html",
+        message=refused.message,
+        answered=referee.answered_at if gave else None,
+        leader=User.projectleider(),
+    )
     return page, refused.status
 
 
-def _open(token):
-    """(payload, referee) for a usable link; raises a refusal saying why not."""
+def _referee(token):
+    """(payload, referee) of a link that is genuine and still in time; raises LinkError."""
     payload = links.read(token)
     referee = Referee.get_or_none(Referee.id == payload["s"])
     if referee is None:
         raise tokens.LinkError(tokens.INVALID)
-    links.check(referee, referee.application.state)
     return payload, referee
 
 
@@ -52,9 +60,13 @@ def _open(token):
 def answer(token):
     """Give a reference: the application's summary and the referee's advice."""
     try:
-        payload, referee = _open(token)
+        payload, referee = _referee(token)
     except Refused as refused:
         return _closed(refused)
+    try:
+        links.check(referee, referee.application.state, payload)
+    except Refused as refused:
+        return _closed(refused, referee)
     form = ReferenceForm()
     if form.validate_on_submit():
         try:
@@ -65,7 +77,7 @@ def answer(token):
                 before_commit=lambda: links.consume(payload),
             )
         except Refused as refused:
-            return _closed(refused)
+            return _closed(refused, Referee.get_by_id(referee.id))
         return redirect(url_for("referee.thanks"), code=303)
     application = Application.with_organisation().where(Application.id == referee.application_id)
     return render_template(
@@ -76,4 +88,4 @@ def answer(token):
 @bp.get("/referentie/bedankt")
 def thanks():
     """The referee's reference is in."""
-    return render_template("admission/referee_thanks.html")
+    return render_template("admission/referee_thanks.html", leader=User.projectleider())

@@ -1,11 +1,16 @@
-"""The projectgroep's votes: the open votes, and voting on one (changeable while open)."""
+"""The projectgroep's votes: the open votes, voting on one (changeable while open), and
+the projectgroep's discussion of it with the projectleider."""
+
+from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.admission.decide.comments import FRAGMENT, discussion_context, post_comment
 from intranet.admission.decide.dossier import application_or_404, dossier, open_votes, vote_view
 from intranet.admission.decide.forms import VoteForm
+from intranet.admission.discussion import PROJECTGROEP
 from intranet.admission.models import Application
 from intranet.admission.vote_rule import Tally
 from intranet.admission.workflow import WORKFLOW as admission
@@ -64,6 +69,14 @@ def vote(case_id):
     return _panel(acted.case, message=("success", message), view=view)
 
 
+@bp.post("/<int:case_id>/reacties")
+@role_required(*VOTERS)
+def comment(case_id):
+    """Add to the projectgroep's discussion of the case; htmx swaps in the discussion."""
+    application = _nominated_or_404(case_id)
+    return post_comment(application, PROJECTGROEP, "votes.vote", partial(_discussion, application))
+
+
 def _nominated_or_404(case_id):
     application = application_or_404(case_id)
     if application.vote_deadline is None:
@@ -73,22 +86,36 @@ def _nominated_or_404(case_id):
 
 def _panel(application, form=None, message=None, status=200, view=None):
     """The vote page, or only its panel for htmx (which needs no dossier)."""
-    shown = view or vote_view(application, current_user)
-    context = {
-        "application": application,
-        "view": shown,
-        "message": message,
-        "form": form or _form_for(shown),
-        "workflow": admission,
-    }
-    if not htmx.is_htmx():  # the page's dossier; the panel needs none
+    return _render(application, PANEL, status, _panel_context(application, form, message, view))
+
+
+def _discussion(application, form=None, message=None, status=200):
+    """The vote page, or only its discussion for htmx."""
+    context = discussion_context(application, PROJECTGROEP, form, message)
+    return _render(application, FRAGMENT, status, context)
+
+
+def _render(application, fragment, status, shown):
+    """The whole vote page (dossier, discussion, panel), or for htmx only the fragment: the
+    parts not given in `shown` are read only for the whole page."""
+    context = {"application": application, "workflow": admission, **shown}
+    if not htmx.is_htmx():
+        if "view" not in context:
+            context |= _panel_context(application)
+        if "discussion" not in context:
+            context |= discussion_context(application, PROJECTGROEP)
         context = dossier(application) | context
-    return htmx.render("admission/vote.html", PANEL, status_code=status, **context)
+    return htmx.render("admission/vote.html", fragment, status_code=status, **context)
+
+
+def _panel_context(application, form=None, message=None, view=None):
+    shown = view or vote_view(application, current_user)
+    return {"view": shown, "message": message, "form": form or _form_for(shown)}
 
 
 def _form_for(view):
-    """The vote form holding my current choice, if any; the motivation starts empty, so a
-    changed vote never carries the old one's reasons along unnoticed."""
+    """The vote form holding my current choice and motivation, if I voted: a change starts
+    from what I said before."""
     mine = view.my_vote
-    data = {"choice": mine.choice} if mine else {}
+    data = {"choice": mine.choice, "motivation": mine.motivation} if mine else {}
     return VoteForm(formdata=None, data=data)
