@@ -95,6 +95,11 @@ VOTE_REMINDER_DAYS_BEFORE = 3  # members who have not voted are reminded this lo
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
+# The decision on continuing the convenant is due a year before the period ends (art. 5); it
+# goes on the regiegroep's list this long before that (a meeting falls in between: the
+# regiegroep meets three times a year), and the projectleider is reminded this long before.
+CONTINUATION_ON_AGENDA_BEFORE = timedelta(days=120)
+CONTINUATION_REMINDER_BEFORE = timedelta(days=30)
 TICK_WARNING_AFTER = timedelta(hours=1)
 # Netwerk: answer links live until long after any meeting; reminders a day before; every
 # partner should have its jaargesprek planned by this (month, day) of the schooljaar.

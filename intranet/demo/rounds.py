@@ -123,10 +123,11 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
     return record
 
 
-def _past_decision(record, chair, motivation, weeks_after_due):
-    """The regiegroep's decision on a period, taken some weeks after it fell due."""
-    due = start_of(year_before(record.ends_on))
-    decided = due + timedelta(weeks=weeks_after_due, hours=15)
+def _past_decision(record, chair, motivation, weeks_from_deadline):
+    """The regiegroep's decision on a period, taken some weeks after its deadline (a year
+    before the end; negative: before it)."""
+    due = continuation_workflow.due_at(record)
+    decided = start_of(year_before(record.ends_on)) + timedelta(weeks=weeks_from_deadline, hours=15)
     decision = ContinuationDecision.create(
         period=record,
         state=C.CONTINUED,
@@ -178,12 +179,12 @@ def seed():
         leader,
         signatories=signed_2018,
     )
-    _past_decision(first, chair, FIRST_DECISION, weeks_after_due=6)
+    _past_decision(first, chair, FIRST_DECISION, weeks_from_deadline=6)  # 11-09-2021: late
     ends = _end_of_month(today() + timedelta(days=120))
     current = _past_period(
         CURRENT, date(2022, 8, 1), ends, PeriodState.RUNNING, leader, previous=first
     )
-    _past_decision(current, chair, CURRENT_DECISION, weeks_after_due=5)
+    _past_decision(current, chair, CURRENT_DECISION, weeks_from_deadline=-5)
 
     starts = ends + timedelta(days=1)
     deadline = today() + timedelta(weeks=5)
