@@ -43,7 +43,7 @@ ROUTES = {
     "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
     "uitgebreid": "Uitgebreid lidmaatschap (met profiel en twee referenties)",
     "schoolbestuur": "Leids schoolbestuur",
-    "school": "School in een Leids samenwerkingsverband (PO of VO)",
+    "school": "School in een Leids samenwerkingsverband (PO of VO), buiten Leiden",
     "vse": "Instelling voor voorschoolse educatie (VSE)",
 }
 CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}

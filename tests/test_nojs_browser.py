@@ -82,7 +82,7 @@ def test_applying_without_javascript_changes_the_route_from_the_summary(live_ser
     flow.press(page, "Volgende")
     page.get_by_label("Naam van de organisatie").fill("Atelier Zonder Script")
     page.get_by_label("Sector").select_option("PO")
-    page.get_by_label("Gemeente (vestigingsplaats)").fill("Leiden")
+    page.get_by_label("Gemeente (vestigingsplaats)").fill("Oegstgeest")
     page.get_by_label("Aantal leerlingen").fill("180")
     flow.press(page, "Volgende")
     flow.fill_contact(page, ("Sam Zonder", "sam@zonderscript.example.org"))

@@ -33,9 +33,9 @@ APPLICATIONS = [
         State.REFERENCES,
     ),
     (
-        "De Zeester Katwijk",
+        "De Zeester Oegstgeest",
         "PO",
-        "Katwijk",
+        "Oegstgeest",
         240,
         "school",
         "Femke de Lange",
@@ -53,7 +53,7 @@ APPLICATIONS = [
     (
         "Peuterspeelzaal Het Duin",
         "VSE",
-        "Noordwijk",
+        "Voorschoten",
         45,
         "vse",
         "Priya Ramdin",
