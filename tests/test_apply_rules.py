@@ -59,7 +59,7 @@ CASES = [
      'value="geen adres"', None),
     ("uitgebreid", "profiel", {"profile": "  "}, "profiel nodig", "Stap 3 van 6", None),
     ("uitgebreid", "referenten", {**REFEREES, "referee2_email": REFEREES["referee1_email"]},
-     "twee verschillende", 'value="Ruud Referent"', None),
+     "verschillende referenten", 'value="Ruud Referent"', None),
     ("uitgebreid", "referenten", {**REFEREES, "referee1_email": "rosa-at-museum"},
      "geen geldig e-mailadres", 'value="rosa-at-museum"', None),
     ("uitgebreid", "contactpersoon", {**CONTACT, "contact_email": REFEREES["referee2_email"]},

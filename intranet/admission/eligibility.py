@@ -62,7 +62,7 @@ CONDITIONS = {
     "basis": ("Bedrijf of instelling zonder leerlingen", ""),
     "uitgebreid": (
         "Bedrijf of instelling zonder leerlingen die het uitgebreide lidmaatschap wil: "
-        "profielbeschrijving en twee referenties; de projectgroep stemt",
+        "profielbeschrijving en minstens twee referenties; de projectgroep stemt",
         "",
     ),
     "schoolbestuur": ("Schoolbestuur", ": partner van rechtswege; zijn scholen doen mee"),
@@ -78,7 +78,7 @@ ROUTE_FIT = {
     ),
     "uitgebreid": (
         "Bedrijven en instellingen zonder leerlingen die meer willen: met een "
-        "profielbeschrijving en twee referenties; de projectgroep stemt.",
+        "profielbeschrijving en minstens twee referenties; de projectgroep stemt.",
         "€ 500 per schooljaar.",
     ),
     "schoolbestuur": (
@@ -100,7 +100,9 @@ ROUTE_FIT = {
 # memberships (basis, uitgebreid) are for organisations without pupils and never ask it.
 WITH_PUPILS = {"schoolbestuur", "school", "vse"}
 COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
-EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
+EXTENDED = "uitgebreid"  # the one route with a profile and referees, weighed by a vote
+# Projectplan, criterion 2: "minimaal twee referenties". The form takes a few more.
+MIN_REFEREES, MAX_REFEREES = 2, 5
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
 BLOCKING_STATUSES = OrganisationStatus.MAY_NOT_APPLY
 KNOWN_MUNICIPALITIES = tuple(sorted(set().union(*AREA_FOR_ROUTE.values())))
@@ -150,7 +152,7 @@ def asks_pupils(route):
 
 
 def asks_profile_and_referees(route):
-    """True when the route asks for a profile and two referees (and the projectgroep votes)."""
+    """True when the route asks for a profile and referees (and the projectgroep votes)."""
     return route == EXTENDED
 
 
@@ -197,7 +199,7 @@ def referee_problems(referee_emails, own_emails):
                 "of van uw achtervang."
             )
         elif key in seen:
-            problems[position] = "Geef twee verschillende referenten op."
+            problems[position] = "Geef verschillende referenten op: dit adres is al opgegeven."
         seen.add(key)
     return problems
 
