@@ -56,24 +56,20 @@ def _late(decision):
 
 
 def _continuation_task(decision, user):
+    """The regiegroep decides; the projectleider sees that it does (on its agenda, in time)."""
+    if user.has_role("regiegroep"):
+        title = f"Besluit over voortzetting of beëindiging van {decision.period.name}"
+        detail = _late(decision)
+    else:
+        title = f"Zorg dat de regiegroep besluit over voortzetting van {decision.period.name}"
+        detail = _late(decision) or "Zet het besluit op de agenda van de regiegroep."
     return Task(
         KINDS["besluiten"],
-        f"Besluit over voortzetting of beëindiging van {decision.period.name}",
+        title,
         url_for("rounds.decision", case_id=decision.id),
         decision.deadline,
-        detail=_late(decision),
+        detail=detail,
         uid=f"voortzetting-{decision.id}",
-    )
-
-
-def _continuation_reminder(decision, user):
-    return Task(
-        KINDS["besluiten"],
-        f"Zorg dat de regiegroep besluit over voortzetting van {decision.period.name}",
-        url_for("rounds.decision", case_id=decision.id),
-        decision.deadline,
-        detail=_late(decision) or "Zet het besluit op de agenda van de regiegroep.",
-        uid=f"voortzetting-agenda-{decision.id}",
     )
 
 
@@ -131,8 +127,7 @@ def _own_achtervang_task(organisation, user):
 
 
 partners_without_achtervang = Source({"projectleider"}, _missing_achtervang, _achtervang_task)
-continuation_to_decide = Source({"regiegroep"}, _continuations, _continuation_task)
-continuation_to_agenda = Source({"projectleider"}, _continuations, _continuation_reminder)
+continuation_to_decide = Source({"regiegroep", "projectleider"}, _continuations, _continuation_task)
 signatures_due = Source(
     {"contactpersoon"},
     _invitations(RenewalInvitation),

@@ -26,7 +26,6 @@ from intranet.tasks.network import (
     overdue_invoices,
 )
 from intranet.tasks.partners import (
-    continuation_to_agenda,
     continuation_to_decide,
     own_organisations_without_achtervang,
     partners_without_achtervang,
@@ -45,7 +44,6 @@ SOURCES = (
     votes_to_cast,
     cases_for_regiegroep,
     continuation_to_decide,
-    continuation_to_agenda,
     applications_to_handle,
     silent_referees,
     partners_without_achtervang,
