@@ -14,7 +14,11 @@ pytestmark = pytest.mark.once
 
 NO_JS = {"java_script_enabled": False}
 APPLICANT = ("Noor Vermeer", "noor@theaterdebrug.example.org")
-REFEREES = [("Marieke Stam", "marieke@example.org"), ("Joost Ploeg", "joost@example.org")]
+REFEREES = [  # three: "minimaal twee referenties", the third added by a plain form post
+    ("Marieke Stam", "marieke@example.org"),
+    ("Joost Ploeg", "joost@example.org"),
+    ("Tess de Wit", "tess@example.org"),
+]
 
 
 def test_the_whole_admission_works_without_javascript(live_server, browser):
@@ -24,7 +28,8 @@ def test_the_whole_admission_works_without_javascript(live_server, browser):
     case = flow.application_of(live_server, "Theater De Brug")
     assert case.state == "referenties"
 
-    for _, email in REFEREES:
+    for _, email in REFEREES:  # three links; the case waits for every referee
+        assert flow.application_of(live_server, "Theater De Brug").state == "referenties"
         flow.answer_reference(live_server, browser, email, **NO_JS)
     assert flow.application_of(live_server, "Theater De Brug").state == "bij_projectleider"
 
