@@ -128,8 +128,9 @@ INVOICE_CONTACT = "de administratie van De Leidse Aanpak"
 INVOICE_REPLY_TO = "administratie@leidseaanpak.example.org"
 INVOICE_MAILS = ("invoice", "invoice_reminder", "credit_note")
 # The begroting's projectgroep payout: the seats of these werkvelden are paid in money (the
-# others' employers give the hours in natura), 90 hours each at this rate. The projectplan's
-# 2018-2019 line, € 16.683, is three VO seats × 90 hours × € 61,79, in whole euros.
+# others' employers give the hours in natura), 90 hours each at this rate. The projectplan
+# gives 90 hours and the 2018-2019 line, € 16.683, but no rate: € 61,79 is worked back from it
+# as three VO seats × 90 hours (an assumption; see docs/domain.md, "The begroting").
 PROJECTGROEP_PAID_WERKVELDEN = ("VO",)
 PROJECTGROEP_HOURLY_RATE = Decimal("61.79")
 
