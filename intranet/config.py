@@ -96,6 +96,11 @@ VOTE_REMINDER_DAYS_BEFORE = 3  # members who have not voted are reminded this lo
 RENEWAL_REMINDER_INTERVAL = timedelta(days=7)
 SIGNER_LINK_MAX_AGE = timedelta(days=60)  # a named signer's link; the round deadline also ends it
 VRIEND_REMINDER_INTERVAL = timedelta(days=7)
+# The decision on continuing the convenant is due a year before the period ends (art. 5); it
+# goes on the regiegroep's list this long before that (a meeting falls in between: the
+# regiegroep meets three times a year), and the projectleider is reminded this long before.
+CONTINUATION_ON_AGENDA_BEFORE = timedelta(days=120)
+CONTINUATION_REMINDER_BEFORE = timedelta(days=30)
 TICK_WARNING_AFTER = timedelta(hours=1)
 # Netwerk: answer links live until long after any meeting; reminders a day before; every
 # partner should have its jaargesprek planned by this (month, day) of the schooljaar.
@@ -124,8 +129,9 @@ INVOICE_CONTACT = "de administratie van De Leidse Aanpak"
 INVOICE_REPLY_TO = "administratie@leidseaanpak.example.org"
 INVOICE_MAILS = ("invoice", "invoice_reminder", "credit_note")
 # The begroting's projectgroep payout: the seats of these werkvelden are paid in money (the
-# others' employers give the hours in natura), 90 hours each at this rate. The projectplan's
-# 2018-2019 line, € 16.683, is three VO seats × 90 hours × € 61,79, in whole euros.
+# others' employers give the hours in natura), 90 hours each at this rate. The projectplan
+# gives 90 hours and the 2018-2019 line, € 16.683, but no rate: € 61,79 is worked back from it
+# as three VO seats × 90 hours (an assumption; see docs/domain.md, "The begroting").
 PROJECTGROEP_PAID_WERKVELDEN = ("VO",)
 PROJECTGROEP_HOURLY_RATE = Decimal("61.79")
 

@@ -41,9 +41,9 @@ CONTACT_KINDS = {"primary": "Contactpersoon", "achtervang": "Achtervang"}
 # Admission
 ROUTES = {
     "basis": "Basislidmaatschap (bedrijf of instelling zonder leerlingen)",
-    "uitgebreid": "Uitgebreid lidmaatschap (met profiel en twee referenties)",
+    "uitgebreid": "Uitgebreid lidmaatschap (met profiel en minstens twee referenties)",
     "schoolbestuur": "Leids schoolbestuur",
-    "school": "School in een Leids samenwerkingsverband (PO of VO)",
+    "school": "School in een Leids samenwerkingsverband (PO of VO), buiten Leiden",
     "vse": "Instelling voor voorschoolse educatie (VSE)",
 }
 CHOICES = {"voor": "Voor", "tegen": "Tegen", "twijfel": "Twijfel"}

@@ -37,8 +37,8 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     page.get_by_label("Gemeente").press("Tab")
     assert "niet in Den Haag" in page.locator("#municipality-error").inner_text()
     assert page.evaluate("document.activeElement.id") == "pupils"  # the swap kept the focus
-    page.get_by_label("Naam van de organisatie").fill("De Branding Katwijk")
-    page.get_by_label("Gemeente").fill("Katwijk")
+    page.get_by_label("Naam van de organisatie").fill("De Branding Voorschoten")
+    page.get_by_label("Gemeente").fill("Voorschoten")
     page.get_by_label("Sector").select_option("PO")
     page.get_by_label("Aantal leerlingen").fill("250")
     page.get_by_label("Aantal leerlingen").press("Tab")
@@ -56,7 +56,7 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     page.get_by_role("button", name="Volgende").click()
     page.get_by_role("heading", name="Stap 4 van 4: Controleer en dien in").wait_for()
     review = page.locator("main").inner_text()
-    assert "De Branding Katwijk" in review and "250" in review and "bert@example.org" in review
+    assert "De Branding Voorschoten" in review and "250" in review and "bert@example.org" in review
     page.get_by_role("button", name="Wijzigen: organisatie").click()
     assert page.get_by_label("Aantal leerlingen").input_value() == "250"
     page.get_by_label("Aantal leerlingen").fill("260")
@@ -70,7 +70,7 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
     assert page.get_by_role("button", name="Aanmelding indienen").count() == 0
     with live_server.context():
-        application = Application.get(Application.organisation == _named("De Branding Katwijk"))
+        application = Application.get(Application.organisation == _named("De Branding Voorschoten"))
         assert application.state == "bij_projectleider"
         assert application.organisation.pupil_count == 260
 

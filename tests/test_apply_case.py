@@ -117,7 +117,7 @@ def test_a_replacement_must_be_someone_new_and_keeps_what_was_typed(client, appl
         data=replacement(first, email=second.email.upper()),
     )
     assert response.status_code == 422
-    assert "Geef twee verschillende referenten op." in errors(response)
+    assert "Geef verschillende referenten op: dit adres is al opgegeven." in errors(response)
     assert 'value="Nina Nieuw"' in text(response)
     assert Referee.select().count() == 2 and Referee.get_by_id(first.id).status == "uitgenodigd"
 

@@ -5,6 +5,18 @@ import pytest
 from intranet.admission import eligibility as rules
 
 
+def test_a_school_in_leiden_is_sent_to_its_schoolbestuur():
+    problem = rules.municipality_problem("school", " leiden ")
+    assert "alle Leidse schoolbesturen zijn partner" in problem
+    assert "route Leids schoolbestuur" in problem
+
+
+def test_the_swv_area_is_the_projectplans_list_of_the_leiden_region():
+    assert rules.LEIDEN_SWV_AREA == rules.BASIS_AREA
+    assert "Leiden" not in rules.AREA_FOR_ROUTE["school"]
+    assert not {"Katwijk", "Noordwijk", "Teylingen"} & set(rules.KNOWN_MUNICIPALITIES)
+
+
 @pytest.mark.parametrize(
     ("route", "municipality", "allowed"),
     [
@@ -14,10 +26,13 @@ from intranet.admission import eligibility as rules
         ("basis", "Katwijk", False),
         ("schoolbestuur", "Leiden", True),
         ("schoolbestuur", "Leiderdorp", False),
-        ("school", "Katwijk", True),
-        ("school", "Teylingen", True),
+        ("school", "Oegstgeest", True),
+        ("school", "kaag en  braassem", True),
+        ("school", "Katwijk", False),  # named nowhere in the seeds
         ("school", "Den Haag", False),
-        ("vse", "Noordwijk", True),
+        ("vse", "Leiden", True),
+        ("vse", "Voorschoten", True),
+        ("vse", "Noordwijk", False),
         ("vse", "Alphen aan den Rijn", False),
         ("uitgebreid", "Den Haag", True),  # the projectgroep weighs these
     ],
@@ -129,7 +144,10 @@ def test_each_routes_condition_names_its_area_from_the_rule():
     assert rules.condition("schoolbestuur") == (
         "Schoolbestuur, gevestigd in Leiden: partner van rechtswege; zijn scholen doen mee."
     )
-    for route in ("school", "vse"):
-        assert all(place in rules.condition(route) for place in rules.LEIDEN_SWV_AREA)
+    assert all(place in rules.condition("vse") for place in rules.LEIDEN_SWV_AREA)
+    assert rules.condition("school") == (
+        "School onder de Leidse samenwerkingsverbanden PO of VO, buiten Leiden, gevestigd in "
+        "Leiderdorp, Voorschoten, Oegstgeest, Wassenaar, Zoeterwoude of Kaag en Braassem."
+    )
     assert "gevestigd" not in rules.condition("uitgebreid")
     assert rules.condition("onbekend") == ""

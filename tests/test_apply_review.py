@@ -87,7 +87,7 @@ def test_no_step_offers_to_skip_and_optional_fields_say_so(client):
 
 
 def test_switching_from_school_to_basis_by_vorige_drops_the_count(client):
-    school = organisation("school", municipality="Leiden")
+    school = organisation("school", municipality="Oegstgeest")
     contact = fill_in(client, "school", upto="organisatie", org=school)
     organisatie = post_step(client, contact, CONTACT, go="back")
     route = post_step(client, organisatie, school, go="back")

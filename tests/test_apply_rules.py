@@ -20,11 +20,11 @@ from tests.test_apply_support import (
 
 
 def _partner(make_organisation, make_user):
-    make_organisation(name="De Zeester Katwijk", status="partner")
+    make_organisation(name="De Zeester Oegstgeest", status="partner")
 
 
 def _applying(make_organisation, make_user):
-    factories.Case(make_user(), route="school", name="De Zeester Katwijk").get()
+    factories.Case(make_user(), route="school", name="De Zeester Oegstgeest").get()
 
 
 CASES = [
@@ -35,27 +35,31 @@ CASES = [
      "niet in Leiderdorp", 'value="Leiderdorp"', None),
     ("school", "organisatie", organisation("school", municipality="Den Haag"), "niet in Den Haag",
      'value="Den Haag"', None),
+    ("school", "organisatie", organisation("school", municipality="Katwijk"),
+     "buiten de gemeente Leiden, niet in Katwijk", 'value="Katwijk"', None),
+    ("school", "organisatie", organisation("school", municipality="Leiden"),
+     "alle Leidse schoolbesturen zijn partner", 'value="Leiden"', None),
     ("vse", "organisatie", organisation("vse", municipality="Lisse"), "niet in Lisse",
      'value="Lisse"', None),
     ("schoolbestuur", "organisatie", organisation("schoolbestuur", pupils=""),
      "leerlingen van uw scholen in", 'value="Stichting Leids Onderwijs"', None),
     ("school", "organisatie", organisation("school", pupils=""), "aantal leerlingen in",
-     'value="De Zeester Katwijk"', None),
+     'value="De Zeester Oegstgeest"', None),
     ("vse", "organisatie", organisation("vse", pupils=""), "aantal kindplaatsen in",
      'value="Peuterspeelzaal Het Duin"', None),
     ("school", "organisatie", organisation("school", pupils="veel"), "heel getal",
      'value="veel"', None),
-    ("school", "organisatie", organisation("school"), "al partner", 'value="De Zeester Katwijk"',
+    ("school", "organisatie", organisation("school"), "al partner", 'value="De Zeester Oegstgeest"',
      _partner),
     ("school", "organisatie", organisation("school"), "loopt al een aanmelding",
-     'value="De Zeester Katwijk"', _applying),
+     'value="De Zeester Oegstgeest"', _applying),
     ("basis", "organisatie", organisation("basis", name=""), "Vul de naam van de organisatie in.",
      'value="Zoeterwoude"', None),
     ("basis", "organisatie", organisation("basis", website="geen adres"), "webadres",
      'value="geen adres"', None),
     ("uitgebreid", "profiel", {"profile": "  "}, "profiel nodig", "Stap 3 van 6", None),
     ("uitgebreid", "referenten", {**REFEREES, "referee2_email": REFEREES["referee1_email"]},
-     "twee verschillende", 'value="Ruud Referent"', None),
+     "verschillende referenten", 'value="Ruud Referent"', None),
     ("uitgebreid", "referenten", {**REFEREES, "referee1_email": "rosa-at-museum"},
      "geen geldig e-mailadres", 'value="rosa-at-museum"', None),
     ("uitgebreid", "contactpersoon", {**CONTACT, "contact_email": REFEREES["referee2_email"]},
@@ -124,8 +128,8 @@ def test_leaving_a_field_returns_that_field_with_its_dutch_message(client):
 
 
 def test_leaving_a_good_field_clears_its_message(client):
-    body = text(check(client, "municipality", route="school", municipality="katwijk"))
-    assert 'class="error"' not in body and 'value="katwijk"' in body
+    body = text(check(client, "municipality", route="school", municipality="oegstgeest"))
+    assert 'class="error"' not in body and 'value="oegstgeest"' in body
 
 
 def test_every_field_of_a_step_is_checked_when_left(client):

@@ -16,15 +16,15 @@ ORGANISATIONS = {
     "basis": {"name": "Techniekatelier Zoeterwoude", "sector": "bedrijf"},
     "uitgebreid": {"name": "Stichting Denkwerk", "sector": "overig"},
     "schoolbestuur": {"name": "Stichting Leids Onderwijs", "sector": "PO", "pupils": "3000"},
-    "school": {"name": "De Zeester Katwijk", "sector": "PO", "pupils": "250"},
+    "school": {"name": "De Zeester Oegstgeest", "sector": "PO", "pupils": "250"},
     "vse": {"name": "Peuterspeelzaal Het Duin", "sector": "VSE", "pupils": "45"},
 }
 MUNICIPALITY = {
     "basis": "Zoeterwoude",
     "uitgebreid": "Leiden",
     "schoolbestuur": "Leiden",
-    "school": "Katwijk",
-    "vse": "Noordwijk",
+    "school": "Oegstgeest",
+    "vse": "Voorschoten",
 }
 REFEREES = {
     "referee1_name": "Rosa Referent",

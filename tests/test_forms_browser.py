@@ -273,7 +273,7 @@ def test_a_refresh_that_polls_by_itself_leaves_the_focus_alone(live_server, brow
 
 
 def test_a_step_refused_for_its_empty_comment_marks_that_field_and_focuses_it(live_server, browser):
-    case_id = application_id(live_server, "De Zeester Katwijk")
+    case_id = application_id(live_server, "De Zeester Oegstgeest")
     page = live_server.login(browser, PROJECTLEIDER[1])
     problems = watch_for_errors(page)
     page.goto(f"/aanmeldingen/{case_id}")

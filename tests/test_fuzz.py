@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from werkzeug.routing import AnyConverter, IntegerConverter
 
 from intranet import security, tokens
+from intranet.admission.eligibility import MAX_REFEREES
 from intranet.admission.models import CHOICES, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.app import create_app
@@ -41,7 +42,8 @@ from tests.support.world import (
 REFEREE = ("name", "email", "organisation", "relation")
 APPLICATION_FIELDS = [
     *("route", "name", "sector", "municipality", "pupils", "website", "profile"),
-    *(f"referee{n}_{name}" for n in (1, 2) for name in REFEREE),
+    *(f"referee{n}_{name}" for n in range(1, MAX_REFEREES + 1) for name in REFEREE),
+    "referee_count",
     *("backup_name", "backup_email", "contact_name", "contact_email", "password"),
 ]
 FIELDS = {
@@ -84,7 +86,7 @@ FIELDS = {
     "apply.start": [*APPLICATION_FIELDS, "go", "submission", "confirm"],
     "apply.step": [*APPLICATION_FIELDS, "go", "submission", "confirm"],
     "apply.check": APPLICATION_FIELDS,
-    "apply.edit": APPLICATION_FIELDS,
+    "apply.edit": [*APPLICATION_FIELDS, "go"],
     "apply.replace_referee": [f"r{n}-{name}" for n in (1, 2, 3, 4) for name in REFEREE],
     "rounds.sign": ["signer_name", "signer_function", "signed_on", "authorised"],
     "rounds.decline": ["reason"],
@@ -187,7 +189,7 @@ PLAUSIBLE = {
     "pagina": ["1", "2", "0", "-1", "99999999999999999999"],
     "route": ["basis", "uitgebreid", "school", "vse", "schoolbestuur"],
     "step": ["route", "organisatie", "profiel", "referenten", "contactpersoon", "controle"],
-    "go": ["next", "back", "edit-route", "edit-organisatie", "submit", "save"],
+    "go": ["next", "back", "edit-route", "edit-organisatie", "submit", "save", "add-referee"],
     "status": ["uitgenodigd", "getekend", "opgezegd", "verlopen"],
     "signed_on": ["2024-01-31", "2999-01-01"],
     "authorised": ["y"],

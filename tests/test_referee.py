@@ -49,7 +49,7 @@ def test_both_referees_answer_and_the_case_goes_to_the_projectleider(client, cas
     answer(client, link_of(second), "neutraal", "Nog niet lang actief.")
     assert Application.get_by_id(case.id).state == "bij_projectleider"
     mail = OutboxMessage.get(OutboxMessage.to == leader.email)
-    assert "Beide referenties zijn binnen" in mail.body
+    assert "Alle referenties zijn binnen" in mail.body
     stored = Referee.get_by_id(second.id)
     assert (stored.recommendation, stored.text) == ("neutraal", "Nog niet lang actief.")
 

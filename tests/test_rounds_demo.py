@@ -45,3 +45,14 @@ def test_demo_pages_say_the_dates_are_relative_to_today(runner, client):
     assert client.post("/inloggen", data=credentials).status_code == 302
     page = client.get("/convenant/").get_data(as_text=True)
     assert "Demo: de lopende periode" in page and "31 juli 2022" in page
+
+
+def test_demo_decision_of_11_september_2021_is_marked_late(runner, client):
+    runner.invoke(args=["seed-demo"])
+    first = ConvenantPeriod.get(ConvenantPeriod.name == FIRST)
+    assert first.decision.late and first.decision.last_day == date(2021, 7, 31)
+    assert not ConvenantPeriod.get(ConvenantPeriod.name == CURRENT).decision.late
+    credentials = {"email": "projectleider@example.org", "password": "leidseaanpak"}
+    assert client.post("/inloggen", data=credentials).status_code == 302
+    page = client.get(f"/regiegroep/convenant/{first.decision.id}").get_data(as_text=True)
+    assert "31-07-2021" in page and "te laat: besloten op 11-09-2021" in page

@@ -3,8 +3,10 @@ the end."""
 
 from datetime import timedelta
 
+from flask import current_app
+
 from intranet.clock import today
-from intranet.deadlines import start_of, year_before
+from intranet.deadlines import end_of, start_of, year_before
 from intranet.models import OutboxMessage
 from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, periods_of
 from intranet.workflows.models import Deadline
@@ -25,6 +27,11 @@ def _form(**overrides):
     return values
 
 
+def _on_agenda(ends_on):
+    """When the decision on a period ending that day goes on the regiegroep's list."""
+    return start_of(year_before(ends_on) - current_app.config["CONTINUATION_ON_AGENDA_BEFORE"])
+
+
 def test_projectleider_creates_a_period_with_its_decision_and_calendar(client, make_user, login):
     login(make_user("projectleider"))
     response = client.post("/convenant/periode/nieuw", data=_form())
@@ -33,7 +40,8 @@ def test_projectleider_creates_a_period_with_its_decision_and_calendar(client, m
     assert "De Leidse Aanpak 3.0" in page and "Gepland" in page
     period = ConvenantPeriod.get(ConvenantPeriod.name == "De Leidse Aanpak 3.0")
     assert period.decision.state == "gepland"
-    assert period.decision.due_at == start_of(year_before(period.ends_on))
+    assert period.decision.deadline == end_of(year_before(period.ends_on))
+    assert period.decision.due_at == _on_agenda(period.ends_on)
     actions = {d.action for d in Deadline.select().where(Deadline.fired_at.is_null())}
     assert actions == {"starten", "aflopen", "agenderen"}
 
@@ -86,7 +94,7 @@ def test_moving_the_end_moves_the_decision(client, make_user, login):
     response = client.post(f"/convenant/periode/{period.id}/bewerken", data=form)
     assert response.status_code == 303
     decision = ContinuationDecision.get(ContinuationDecision.period == period)
-    assert decision.due_at == start_of(year_before(later))
+    assert decision.due_at == _on_agenda(later) and decision.last_day == year_before(later)
     pending = Deadline.select().where(Deadline.action == "agenderen", Deadline.fired_at.is_null())
     assert [d.due_at for d in pending] == [decision.due_at]
 
@@ -98,13 +106,13 @@ def test_a_running_period_cannot_be_edited(client, make_user, login):
     assert "Deze periode is al begonnen" in response.get_data(as_text=True)
 
 
-def test_decision_reaches_the_regiegroep_exactly_once_a_year_before_the_end(
+def test_decision_reaches_the_regiegroep_months_before_its_deadline_exactly_once(
     client, make_user, login
 ):
     chair = make_user("regiegroep", voorzitter=True)
     member = make_user("regiegroep")
     period = factories.period(starts=-300, ends=500)
-    due = start_of(year_before(period.ends_on))
+    due = period.decision.due_at
 
     tick(due - timedelta(minutes=1))
     assert period.decision.state == "gepland"
@@ -194,3 +202,73 @@ def test_period_page_shows_why_no_signing_round_can_open_yet(client, make_user, 
     )
     assert response.status_code == 422
     assert OutboxMessage.select().count() == 0
+
+
+def test_the_decision_shows_its_deadline_a_year_before_the_end_and_is_on_time(
+    client, make_user, login
+):
+    leader = make_user("projectleider")
+    period = factories.period(starts=-300, ends=500)
+    last_day = year_before(period.ends_on)
+    tick(period.decision.due_at + timedelta(minutes=1))
+    login(leader)
+    for url in ("/regiegroep/convenant", f"/regiegroep/convenant/{period.decision.id}"):
+        page = client.get(url).get_data(as_text=True)
+        assert last_day.strftime("%d-%m-%Y") in page and "te laat" not in page
+    decide(period)
+    page = client.get(f"/convenant/periode/{period.id}").get_data(as_text=True)
+    assert last_day.strftime("%d-%m-%Y") in page and "te laat" not in page
+
+
+def test_a_decision_past_its_deadline_is_marked_late_open_and_taken(client, make_user, login):
+    login(make_user("regiegroep"))
+    period = factories.period(starts=-300, ends=200)  # its deadline passed 165 days ago
+    tick()
+    decision = period.decision
+    assert decision.state == "te_besluiten" and decision.late
+    page = client.get(f"/regiegroep/convenant/{decision.id}").get_data(as_text=True)
+    assert "te laat" in page
+    decision = decide(period)
+    page = client.get("/regiegroep/convenant").get_data(as_text=True)
+    assert f"te laat: besloten op {today().strftime('%d-%m-%Y')}" in page
+
+
+def test_the_projectleider_has_the_decision_as_a_task_and_a_reminder_until_it_is_taken(
+    client, make_user, login
+):
+    leader = make_user("projectleider")
+    make_user("regiegroep", voorzitter=True)
+    period = factories.period(starts=-300, ends=500)
+    login(leader)
+    assert "Zorg dat de regiegroep besluit" not in client.get("/taken/").get_data(as_text=True)
+    tick(period.decision.due_at + timedelta(minutes=1))
+    page = client.get("/taken/").get_data(as_text=True)
+    assert f"Zorg dat de regiegroep besluit over voortzetting van {period.name}" in page
+    assert "Te laat" not in page
+
+    reminder = period.decision.deadline - current_app.config["CONTINUATION_REMINDER_BEFORE"]
+    tick(reminder - timedelta(minutes=1))
+    assert not mails_to(leader.email, "Herinnering: besluit over")
+    tick(reminder + timedelta(minutes=1))
+    tick(reminder + timedelta(days=2))
+    sent = mails_to(leader.email, "Herinnering: besluit over")
+    assert len(sent) == 1 and year_before(period.ends_on).strftime("%d-%m-%Y") in sent[0].subject
+    timeline = client.get(f"/regiegroep/convenant/{period.decision.id}").get_data(as_text=True)
+    assert "Herinnering verstuurd" in timeline
+
+    decide(period)
+    assert "Zorg dat de regiegroep besluit" not in client.get("/taken/").get_data(as_text=True)
+
+
+def test_a_late_decision_on_the_projectleiders_list_says_so_and_sends_no_reminder(
+    client, make_user, login
+):
+    leader = make_user("projectleider")
+    period = factories.period(starts=-300, ends=200)
+    tick()
+    login(leader)
+    page = client.get("/taken/").get_data(as_text=True)
+    assert "Te laat: het besluit viel uiterlijk op" in page
+    pending = Deadline.select().where(Deadline.action == "herinneren")
+    assert not pending.exists() and not mails_to(leader.email, "Herinnering: besluit over")
+    assert period.decision.late

@@ -8,6 +8,9 @@ these functions, never the route's name.
 
 from intranet.workflows.states import OrganisationStatus
 
+# Route 1 (projectplan, "Lid worden", criterion 1): Leiden, and "ook voor bedrijven en
+# instellingen in Leiderdorp, Voorschoten, Oegstgeest, Wassenaar, Zoeterwoude en
+# Kaag&Braassem".
 BASIS_AREA = (
     "Leiden",
     "Leiderdorp",
@@ -17,33 +20,41 @@ BASIS_AREA = (
     "Zoeterwoude",
     "Kaag en Braassem",
 )
-# The area of the Leiden samenwerkingsverbanden passend onderwijs (PO and VO): the
-# municipalities their schools stand in. Schools (route 4) and VSE institutions (route 5)
-# from this area may join; the projectleider still checks the school's own membership.
-LEIDEN_SWV_AREA = (
-    "Leiden",
-    "Leiderdorp",
-    "Oegstgeest",
-    "Voorschoten",
-    "Zoeterwoude",
-    "Kaag en Braassem",
-    "Katwijk",
-    "Noordwijk",
-    "Teylingen",
-    "Wassenaar",
-)
+# Routes 4 and 5 name the area by the Leiden samenwerkingsverbanden passend onderwijs (PPO
+# Leiden and SWV Passend Onderwijs VO 2801), not by municipality: the projectplan lists no
+# municipalities for them. Its one list of the Leiden region is route 1's, and every school
+# outside Leiden among the 2018 convenant's parties and the projectplan's projects stands in
+# it: Voorschoten (Nutsbasisschool, Ds. Fortgensschool, Gevers Deynootschool), Oegstgeest
+# (Wellant College, Rijnlands Lyceum), Leiderdorp (De Schakel), Kaag en Braassem (SSBA
+# Alkemade; the Jonge Ouder Academie Kaag&Braassem). So the area is that list; no seed
+# names a school in any other municipality (Katwijk, Noordwijk or Teylingen, say). The
+# projectleider still checks that the school belongs to one of the two
+# samenwerkingsverbanden. See docs/domain.md, "Toetreding".
+LEIDEN_SWV_AREA = BASIS_AREA
+# Route 4 (criterion 4): schools of those samenwerkingsverbanden "buiten de Gemeente Leiden
+# gelokaliseerd"; a school in Leiden joins through its Leiden schoolbestuur (route 3).
+# Route 5 (criterion 5): VSE institutions in the whole area, Leiden included.
+SWV_AREA_OUTSIDE_LEIDEN = tuple(place for place in LEIDEN_SWV_AREA if place != "Leiden")
 # The uitgebreid route has no area of its own: the projectgroep weighs each application.
 AREA_FOR_ROUTE = {
     "basis": BASIS_AREA,
     "schoolbestuur": ("Leiden",),
-    "school": LEIDEN_SWV_AREA,
+    "school": SWV_AREA_OUTSIDE_LEIDEN,
     "vse": LEIDEN_SWV_AREA,
 }
 AREA_WORDS = {
     "basis": "de gemeenten van de Leidse regio",
     "schoolbestuur": "Leiden",
-    "school": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
+    "school": "het gebied van de Leidse samenwerkingsverbanden PO/VO buiten de gemeente Leiden",
     "vse": "het gebied van de Leidse samenwerkingsverbanden PO/VO",
+}
+# Where a place lies outside a route's area because another route serves it.
+OTHER_ROUTE = {
+    ("school", "Leiden"): (
+        "Een school in de gemeente Leiden meldt zich niet apart aan: alle Leidse "
+        "schoolbesturen zijn partner, en hun scholen doen mee via het bestuur. Kies de route "
+        "Leids schoolbestuur als uw bestuur nog geen partner is."
+    ),
 }
 # What the deciders check of an application by each route; the area is added from
 # AREA_FOR_ROUTE by `condition`: (who may take it, what follows the area).
@@ -51,11 +62,11 @@ CONDITIONS = {
     "basis": ("Bedrijf of instelling zonder leerlingen", ""),
     "uitgebreid": (
         "Bedrijf of instelling zonder leerlingen die het uitgebreide lidmaatschap wil: "
-        "profielbeschrijving en twee referenties; de projectgroep stemt",
+        "profielbeschrijving en minstens twee referenties; de projectgroep stemt",
         "",
     ),
     "schoolbestuur": ("Schoolbestuur", ": partner van rechtswege; zijn scholen doen mee"),
-    "school": ("School onder de Leidse samenwerkingsverbanden PO of VO", ""),
+    "school": ("School onder de Leidse samenwerkingsverbanden PO of VO, buiten Leiden", ""),
     "vse": ("Instelling voor voorschoolse educatie (VSE)", ""),
 }
 # For whom each route is, and what it costs per schooljaar (projectplan, "Bekostiging").
@@ -67,7 +78,7 @@ ROUTE_FIT = {
     ),
     "uitgebreid": (
         "Bedrijven en instellingen zonder leerlingen die meer willen: met een "
-        "profielbeschrijving en twee referenties; de projectgroep stemt.",
+        "profielbeschrijving en minstens twee referenties; de projectgroep stemt.",
         "€ 500 per schooljaar.",
     ),
     "schoolbestuur": (
@@ -75,7 +86,8 @@ ROUTE_FIT = {
         "Per leerling van de scholen: PO € 2,50, VO € 3,00.",
     ),
     "school": (
-        "Scholen onder de Leidse samenwerkingsverbanden PO of VO, ook buiten Leiden.",
+        "Scholen onder de Leidse samenwerkingsverbanden PO of VO, buiten de gemeente Leiden "
+        "(een Leidse school doet mee via haar schoolbestuur).",
         "Per leerling: PO € 2,50, VO € 3,00.",
     ),
     "vse": (
@@ -88,10 +100,12 @@ ROUTE_FIT = {
 # memberships (basis, uitgebreid) are for organisations without pupils and never ask it.
 WITH_PUPILS = {"schoolbestuur", "school", "vse"}
 COUNTED = {"vse": "kindplaatsen", "schoolbestuur": "leerlingen van uw scholen"}  # else leerlingen
-EXTENDED = "uitgebreid"  # the one route with a profile and two referees, weighed by a vote
+EXTENDED = "uitgebreid"  # the one route with a profile and referees, weighed by a vote
+# Projectplan, criterion 2: "minimaal twee referenties". The form takes a few more.
+MIN_REFEREES, MAX_REFEREES = 2, 5
 BY_RIGHT = {"basis", "schoolbestuur", "school", "vse"}  # confirmed by the projectleider, no vote
 BLOCKING_STATUSES = OrganisationStatus.MAY_NOT_APPLY
-KNOWN_MUNICIPALITIES = tuple(sorted(set(BASIS_AREA) | set(LEIDEN_SWV_AREA)))
+KNOWN_MUNICIPALITIES = tuple(sorted(set().union(*AREA_FOR_ROUTE.values())))
 
 
 def _key(text):
@@ -109,11 +123,11 @@ def canonical_municipality(text):
 def municipality_problem(route, municipality):
     """Why an organisation in this municipality cannot take this route, or None."""
     area = AREA_FOR_ROUTE.get(route)
-    if area is None or not municipality or canonical_municipality(municipality) in area:
+    place = canonical_municipality(municipality)
+    if area is None or not municipality or place in area:
         return None
-    return (
-        f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]}, "
-        f"niet in {canonical_municipality(municipality)}."
+    return OTHER_ROUTE.get((route, place)) or (
+        f"Deze route staat alleen open voor organisaties in {AREA_WORDS[route]}, niet in {place}."
     )
 
 
@@ -138,7 +152,7 @@ def asks_pupils(route):
 
 
 def asks_profile_and_referees(route):
-    """True when the route asks for a profile and two referees (and the projectgroep votes)."""
+    """True when the route asks for a profile and referees (and the projectgroep votes)."""
     return route == EXTENDED
 
 
@@ -185,7 +199,7 @@ def referee_problems(referee_emails, own_emails):
                 "of van uw achtervang."
             )
         elif key in seen:
-            problems[position] = "Geef twee verschillende referenten op."
+            problems[position] = "Geef verschillende referenten op: dit adres is al opgegeven."
         seen.add(key)
     return problems
 

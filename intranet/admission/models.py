@@ -10,7 +10,12 @@ from peewee import (
     fn,
 )
 
-from intranet.admission.eligibility import asks_profile_and_referees, asks_pupils, is_by_right
+from intranet.admission.eligibility import (
+    MIN_REFEREES,
+    asks_profile_and_referees,
+    asks_pupils,
+    is_by_right,
+)
 from intranet.clock import now
 from intranet.glossary import CHOICES, RECOMMENDATIONS, ROUTES
 from intranet.models import BaseModel, Organisation, User
@@ -65,7 +70,7 @@ class Application(BaseModel):
                 [organisation.name, organisation.sector, organisation.municipality, counted]
             ),
             "profiel": bool(self.profile.strip()) or not extended,
-            "referenten": Referee.current(self).count() >= 2 or not extended,
+            "referenten": Referee.current(self).count() >= MIN_REFEREES or not extended,
             # An achtervang in full, or none at all (a one-person organisation).
             "contactpersoon": bool(self.backup_name) == bool(self.backup_email),
         }

@@ -2,10 +2,10 @@
 
 An applicant drafts and submits. By-right routes (basis, schoolbestuur, school, VSE) go
 straight to the projectleider, who checks eligibility and confirms. The uitgebreid route
-first collects two references, then the projectleider nominates it to the projectgroep,
-whose absolute majority admits or rejects (the rule: vote_rule.py); without one (all voted,
-or the deadline passed) or when the projectleider is in doubt, the regiegroep decides, its
-voorzitter records it.
+first collects its references (two or more), then the projectleider nominates it to the
+projectgroep, whose absolute majority admits or rejects (the rule: vote_rule.py); without
+one (all voted, or the deadline passed) or when the projectleider is in doubt, the
+regiegroep decides, its voorzitter records it.
 
 Read top to bottom: who takes part, the conditions, the steps, escalation to the regiegroep
 (its steps, its deadline, its reason, who sees it), and the workflow put together with what

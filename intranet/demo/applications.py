@@ -34,9 +34,9 @@ APPLICATIONS = [
         State.REFERENCES,
     ),
     (
-        "De Zeester Katwijk",
+        "De Zeester Oegstgeest",
         "PO",
-        "Katwijk",
+        "Oegstgeest",
         240,
         "school",
         "Femke de Lange",
@@ -54,7 +54,7 @@ APPLICATIONS = [
     (
         "Peuterspeelzaal Het Duin",
         "VSE",
-        "Noordwijk",
+        "Voorschoten",
         45,
         "vse",
         "Priya Ramdin",

@@ -29,9 +29,10 @@ from intranet.workflows.states import OrganisationStatus, PeriodState
 
 NOTE = (
     "Demo: de lopende periode, de ondertekenronde en de vriendenronde hebben data ten opzichte "
-    "van vandaag, zodat u ze kunt zien lopen. In werkelijkheid liep het convenant De Leidse "
-    "Aanpak 2.0 af op 31 juli 2022 en ging het netwerk verder als zichtlijn Talentontwikkeling "
-    "van LEF."
+    "van vandaag, zodat u ze kunt zien lopen; de periodes 3.0 en 4.0 bestaan alleen in de demo. "
+    "In werkelijkheid liep het convenant De Leidse Aanpak 2.0 af op 31 juli 2022 en ging het "
+    "netwerk verder als zichtlijn Talentontwikkeling van LEF, onder de gezamenlijke stuurgroep "
+    "‘Leidse Aanpak met LEF’."
 )
 FIRST, CURRENT, NEXT = "De Leidse Aanpak 2.0", "De Leidse Aanpak 3.0", "De Leidse Aanpak 4.0"
 SIGNED = [
@@ -67,9 +68,11 @@ DECLINED = {
 VRIEND = ["Aiolos", "Bright Kids", "Fijn Talent", "Debatunie", "Stadslab"]
 NOT_VRIEND = {"Coaching Kids": "Wij stoppen met onze activiteiten in de regio.", "XL-leren": ""}
 FUNCTIONS = ["directeur", "bestuurder", "directeur-bestuurder", "voorzitter college van bestuur"]
-FIRST_DECISION = (
-    "Het netwerk werkt en de partners willen door. Vanaf 2022/2023 gaat De Leidse Aanpak verder "
-    "als zichtlijn Talentontwikkeling, samen met LEF."
+FIRST_DECISION = (  # the letter of 22 June 2022 (the seeds): who decided, and what followed
+    "Besproken in de gezamenlijke stuurgroep ‘Leidse Aanpak met LEF’, waarin de regiegroep en "
+    "de stuurgroep van LEF sinds september 2021 samenkomen. Het netwerk werkt en de partners "
+    "willen door. Vanaf 2022/2023 gaat De Leidse Aanpak verder als zichtlijn Talentontwikkeling "
+    "van LEF; partners die nog geen LEF-partner zijn, worden uitgenodigd als vriend van LEF."
 )
 CURRENT_DECISION = "De evaluatie met de partners is positief: wij zetten het convenant voort."
 
@@ -123,10 +126,11 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
     return record
 
 
-def _past_decision(record, chair, motivation, weeks_after_due):
-    """The regiegroep's decision on a period, taken some weeks after it fell due."""
-    due = start_of(year_before(record.ends_on))
-    decided = due + timedelta(weeks=weeks_after_due, hours=15)
+def _past_decision(record, chair, motivation, weeks_from_deadline):
+    """The regiegroep's decision on a period, taken some weeks after its deadline (a year
+    before the end; negative: before it)."""
+    due = continuation_workflow.due_at(record)
+    decided = start_of(year_before(record.ends_on)) + timedelta(weeks=weeks_from_deadline, hours=15)
     decision = ContinuationDecision.create(
         period=record,
         state=C.CONTINUED,
@@ -178,12 +182,12 @@ def seed():
         leader,
         signatories=signed_2018,
     )
-    _past_decision(first, chair, FIRST_DECISION, weeks_after_due=6)
+    _past_decision(first, chair, FIRST_DECISION, weeks_from_deadline=6)  # 11-09-2021: late
     ends = _end_of_month(today() + timedelta(days=120))
     current = _past_period(
         CURRENT, date(2022, 8, 1), ends, PeriodState.RUNNING, leader, previous=first
     )
-    _past_decision(current, chair, CURRENT_DECISION, weeks_after_due=5)
+    _past_decision(current, chair, CURRENT_DECISION, weeks_from_deadline=-5)
 
     starts = ends + timedelta(days=1)
     deadline = today() + timedelta(weeks=5)

@@ -13,6 +13,7 @@ from peewee import (
 )
 
 from intranet.clock import now
+from intranet.deadlines import end_of, last_day, year_before
 from intranet.glossary import ROUND_KINDS
 from intranet.models import BaseModel, Contact, Organisation, User
 from intranet.workflows.states import (
@@ -73,6 +74,8 @@ class ConvenantPeriod(BaseModel):
         )
         for period in periods:
             period.decision_case = decisions.get(period.id)
+            if period.decision_case is not None:
+                period.decision_case.period = period  # its deadline reads the period's end
             period.member_count = counts.get(period.id, 0)
         return periods
 
@@ -101,15 +104,39 @@ class PeriodMembership(BaseModel):
         indexes = ((("period", "organisation"), True),)
 
 
+def decision_deadline(period_end):
+    """When the decision on a period ending on that day is due: convenant art. 5, "een jaar
+    voor aflopen van de convenantperiode", so its last day is that day one year earlier."""
+    return end_of(year_before(period_end))
+
+
 class ContinuationDecision(BaseModel):
-    """The regiegroep's decision, a year before a period ends: voortzetting or beëindiging."""
+    """The regiegroep's decision, a year before a period ends: voortzetting or beëindiging.
+
+    `due_at` is when it goes on the regiegroep's list; its deadline follows from the period.
+    """
 
     period = ForeignKeyField(ConvenantPeriod, unique=True, on_delete="CASCADE")
     state = CharField(index=True)
-    due_at = DateTimeField()
+    due_at = DateTimeField()  # on the regiegroep's list from this moment
     motivation = TextField(default="")
     decided_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     decided_at = DateTimeField(null=True)
+
+    @property
+    def deadline(self):
+        """The moment by which the regiegroep decides (a year before the period ends)."""
+        return decision_deadline(self.period.ends_on)
+
+    @property
+    def last_day(self):
+        """The last day on which the decision is on time."""
+        return last_day(self.deadline)
+
+    @property
+    def late(self):
+        """True when it was taken after its deadline, or is still open past it."""
+        return (self.decided_at or now()) >= self.deadline
 
     @classmethod
     def listing(cls):

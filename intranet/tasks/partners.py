@@ -7,6 +7,7 @@ from flask import url_for
 from peewee import SQL, Select, fn
 
 from intranet.db import db
+from intranet.formats import day_numbers
 from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Contact, Organisation
 from intranet.rounds.models import (
@@ -47,12 +48,27 @@ def _continuations(user):
     )
 
 
+def _late(decision):
+    """The task's note when the decision is past its deadline (convenant art. 5), else ''."""
+    if decision.late:
+        return f"Te laat: het besluit viel uiterlijk op {day_numbers(decision.last_day)}."
+    return ""
+
+
 def _continuation_task(decision, user):
+    """The regiegroep decides; the projectleider sees that it does (on its agenda, in time)."""
+    if user.has_role("regiegroep"):
+        title = f"Besluit over voortzetting of beëindiging van {decision.period.name}"
+        detail = _late(decision)
+    else:
+        title = f"Zorg dat de regiegroep besluit over voortzetting van {decision.period.name}"
+        detail = _late(decision) or "Zet het besluit op de agenda van de regiegroep."
     return Task(
         KINDS["besluiten"],
-        f"Besluit over voortzetting of beëindiging van {decision.period.name}",
+        title,
         url_for("rounds.decision", case_id=decision.id),
-        decision.due_at,
+        decision.deadline,
+        detail=detail,
         uid=f"voortzetting-{decision.id}",
     )
 
@@ -111,7 +127,7 @@ def _own_achtervang_task(organisation, user):
 
 
 partners_without_achtervang = Source({"projectleider"}, _missing_achtervang, _achtervang_task)
-continuation_to_decide = Source({"regiegroep"}, _continuations, _continuation_task)
+continuation_to_decide = Source({"regiegroep", "projectleider"}, _continuations, _continuation_task)
 signatures_due = Source(
     {"contactpersoon"},
     _invitations(RenewalInvitation),

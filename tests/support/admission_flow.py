@@ -30,7 +30,8 @@ def _step(page, number, name, of=6):
 def apply_uitgebreid(page, organisation, contact, referees):
     """Apply through every step of the form (uitgebreid route), check it and submit.
 
-    contact: (name, e-mail); referees: two (name, e-mail) pairs.
+    contact: (name, e-mail); referees: two or more (name, e-mail) pairs (a third and later
+    one after 'Nog een referent toevoegen', which keeps what was typed).
     """
     page.goto("/aanmelden")
     page.get_by_label(ROUTES["uitgebreid"]).check()
@@ -46,8 +47,11 @@ def apply_uitgebreid(page, organisation, contact, referees):
     )
     press(page, "Volgende")
     _step(page, 4, "Referenten")
-    for legend, (name, email) in zip(("Eerste", "Tweede"), referees, strict=True):
-        fieldset = page.locator("fieldset", has_text=f"{legend} referent")
+    for number, (name, email) in enumerate(referees, start=1):
+        if number > 2:
+            press(page, "Nog een referent toevoegen")
+            _step(page, 4, "Referenten")
+        fieldset = page.locator(f"#referent-{number}")
         fieldset.get_by_label("Naam", exact=True).fill(name)
         fieldset.get_by_label("E-mailadres", exact=True).fill(email)
         fieldset.get_by_label("Organisatie (optioneel)").fill("Bibliotheek Leiden")

@@ -122,7 +122,7 @@ class Case:
             organisation = Organisation.create(
                 name=name or f"Aspirant {applicant.id}-{next(_numbers)}",
                 sector=("VSE" if route == "vse" else "PO") if counted else "bedrijf",
-                municipality="Leiden",
+                municipality="Oegstgeest" if route == "school" else "Leiden",  # route 4: outside
                 status="aspirant",
                 membership_type="uitgebreid" if route == "uitgebreid" else "basis",
                 pupil_count=250 if counted else None,

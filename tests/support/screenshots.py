@@ -33,7 +33,7 @@ def _ids(live):
             "vote": application("Muziekschool Leiden"),
             "escalated": application("Science Hub Leiden"),
             "waiting": application("Stichting Denkwerk"),
-            "to_check": application("De Zeester Katwijk"),
+            "to_check": application("De Zeester Oegstgeest"),
             "period": Round.get(Round.kind == "renewal").period_id,
             "fee_year": max(FeeRate.years()),
             "naturalis": naturalis.id,

@@ -17,7 +17,7 @@ from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import RefereeStatus
 
 from . import drafts, queries, steps
-from .forms import ReplaceRefereeForm
+from .forms import ADD_REFEREE, ReplaceRefereeForm
 from .progress import progress
 from .routes import edit_context, own_draft
 
@@ -80,7 +80,9 @@ def edit(case_id, step):
         raise engine.AlreadyHandled(drafts.NOT_EDITABLE)
     context = edit_context(application, request.form)
     form = steps.make_form(step, False, application.route, data=queries.answers_of(application))
-    if request.method == "POST" and steps.validate(form, context):
+    if request.method == "POST" and request.form.get("go") == ADD_REFEREE:
+        form.add_referee()  # shown again with one referee more; nothing is saved yet
+    elif request.method == "POST" and steps.validate(form, context):
         try:
             drafts.save_step(case_id, current_user, step, form.data)
         except Refused as refused:  # a name or address taken meanwhile: at its field

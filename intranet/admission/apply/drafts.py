@@ -1,5 +1,7 @@
 """Draft applications: saved from the form with the applicant's account, changed step by step."""
 
+from itertools import zip_longest
+
 from peewee import IntegrityError
 
 from intranet import tokens
@@ -15,6 +17,7 @@ from intranet.workflows import engine
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import OrganisationStatus
 
+from .forms import given_referees
 from .queries import form_nonce, free_name, namesake, own_earlier_organisation, same_name
 
 FORM_PURPOSE = "aanmeldformulier"  # UsedLink purpose: one saved draft per filled-in form
@@ -119,19 +122,21 @@ def _submit(application, user):
 
 
 def _save_referees(application, answers):
-    if not answers.get("referee1_email"):
+    """The draft's referees as answered: changed in order, new ones added, and those taken
+    off the form removed (a draft's referees have not been invited yet)."""
+    given = given_referees(answers)
+    if not given:
         return
     current = list(Referee.current(application))
-    for number in (1, 2):
-        values = {
-            part: (answers.get(f"referee{number}_{part}") or "").strip()
-            for part in ("name", "email", "organisation", "relation")
-        }
-        values["email"] = values["email"].lower()
-        if len(current) >= number:
-            Referee.update(**values).where(Referee.id == current[number - 1].id).execute()
-        else:
+    for referee, values in zip_longest(current, given):
+        if values is None:
+            referee.delete_instance()
+            continue
+        values = {**values, "email": values["email"].lower()}
+        if referee is None:
             Referee.create(application=application, **values)
+        else:
+            Referee.update(**values).where(Referee.id == referee.id).execute()
 
 
 def _save_organisation(application, answers):

@@ -3,6 +3,7 @@
 from wtforms import (
     BooleanField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     RadioField,
@@ -121,29 +122,114 @@ class ProfileForm(StepForm):
 OPTIONAL_ORGANISATION, OPTIONAL_RELATION = "Organisatie (optioneel)", "Relatie (optioneel)"
 
 
-def _name(number):
-    return StringField(
-        "Naam", validators=[DataRequired(f"Vul de naam van referent {number} in."), NAME]
-    )
+REFEREE_PARTS = ("name", "email", "organisation", "relation")
+REFEREE_NUMBERS = range(1, rules.MAX_REFEREES + 1)
+ORDINALS = ("Eerste", "Tweede", "Derde", "Vierde", "Vijfde")
+ADD_REFEREE = "add-referee"  # the button that shows one referee more (no JavaScript needed)
+
+
+def referee_field(number, part):
+    """The name of a referee's field: referee3_email."""
+    return f"referee{number}_{part}"
+
+
+def given_referees(values):
+    """The referees filled in, in order: [{part: text}] (a referee left empty is skipped)."""
+    given = []
+    for number in REFEREE_NUMBERS:
+        referee = {
+            part: str(values.get(referee_field(number, part)) or "").strip()
+            for part in REFEREE_PARTS
+        }
+        if any(referee.values()):
+            given.append(referee)
+    return given
+
+
+def referees_shown(values):
+    """How many referees the step shows: at least the minimum, every one filled in, and as
+    many as were asked for with 'nog een referent toevoegen' (at most the maximum)."""
+    try:
+        asked = int(str(values.get("referee_count") or 0))
+    except ValueError:
+        asked = 0
+    filled = [
+        number
+        for number in REFEREE_NUMBERS
+        if any(str(values.get(referee_field(number, part)) or "").strip() for part in REFEREE_PARTS)
+    ]
+    return max(rules.MIN_REFEREES, min(asked, rules.MAX_REFEREES), *filled)
 
 
 class RefereesForm(StepForm):
-    """Step 4 (uitgebreid only): two referees."""
+    """Step 4 (uitgebreid only): at least two referees, and up to a few more.
 
-    referee1_name = _name(1)
-    referee1_email = EmailField("E-mailadres", validators=email_of("referent 1"))
-    referee1_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
-    referee1_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
-    referee2_name = _name(2)
-    referee2_email = EmailField("E-mailadres", validators=email_of("referent 2"))
-    referee2_organisation = StringField(OPTIONAL_ORGANISATION, validators=[NAME])
-    referee2_relation = StringField(OPTIONAL_RELATION, validators=[NAME])
+    The fields referee1_name .. referee5_relation are added below; the first referees are
+    required, a later one only once any of its fields is filled in.
+    """
+
+    referee_count = HiddenField()
+    maximum = rules.MAX_REFEREES
+    add_button = ADD_REFEREE  # the value of the button that shows one more
+
+    def shown(self):
+        """How many referees this form shows."""
+        return referees_shown(self.data)
+
+    def add_referee(self):
+        """Show one referee more (the 'nog een referent toevoegen' button); the new number."""
+        self.referee_count.data = str(min(self.shown() + 1, rules.MAX_REFEREES))
+        return self.shown()
+
+    def referees(self):
+        """[(number, its legend, [its fields])] of the referees shown."""
+        return [
+            (
+                number,
+                f"{ORDINALS[number - 1]} referent"
+                + ("" if number <= rules.MIN_REFEREES else " (optioneel)"),
+                [self[referee_field(number, part)] for part in REFEREE_PARTS],
+            )
+            for number in REFEREE_NUMBERS[: self.shown()]
+        ]
 
     def rules(self, context):
-        """Two different people, neither the applicant nor the achtervang."""
-        emails = [self.referee1_email.data, self.referee2_email.data]
+        """Different people, none the applicant or the achtervang; a later referee that is
+        begun is finished (a name and an address)."""
+        emails = [self[referee_field(n, "email")].data for n in REFEREE_NUMBERS]
         found = rules.referee_problems(emails, context.own_emails())
-        return {f"referee{position + 1}_email": text for position, text in found.items()}
+        problems = {referee_field(at + 1, "email"): text for at, text in found.items()}
+        for number in REFEREE_NUMBERS[rules.MIN_REFEREES :]:
+            fields = {part: self[referee_field(number, part)].data for part in REFEREE_PARTS}
+            if any((value or "").strip() for value in fields.values()):
+                for part, missing in (("name", NAME_OF), ("email", EMAIL_OF)):
+                    if not (fields[part] or "").strip():
+                        problems[referee_field(number, part)] = missing.format(number)
+        return problems
+
+
+NAME_OF = "Vul de naam van referent {} in."
+EMAIL_OF = "Vul het e-mailadres van referent {} in."
+
+
+def _add_referee_fields(form_class):
+    """Give the form its referees' fields: referee1_name, referee1_email, ..."""
+    for number in REFEREE_NUMBERS:
+        required = number <= rules.MIN_REFEREES
+        name = [DataRequired(NAME_OF.format(number)), NAME] if required else [NAME]
+        fields = {
+            "name": StringField("Naam", validators=name),
+            "email": EmailField(
+                "E-mailadres", validators=email_of(f"referent {number}", required=required)
+            ),
+            "organisation": StringField(OPTIONAL_ORGANISATION, validators=[NAME]),
+            "relation": StringField(OPTIONAL_RELATION, validators=[NAME]),
+        }
+        for part in REFEREE_PARTS:
+            setattr(form_class, referee_field(number, part), fields[part])
+
+
+_add_referee_fields(RefereesForm)
 
 
 NO_BACKUP_NAME = "Vul de naam van de achtervang in, of kies ‘Er is geen achtervang’."

@@ -2,12 +2,14 @@
 
 import re
 
+from intranet.admission.eligibility import MAX_REFEREES
 from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, UsedLink, User
 from intranet.names import name_key
 from intranet.workflows.states import AdmissionState as State
 from intranet.workflows.states import OrganisationStatus
 
+from .forms import REFEREE_PARTS, referee_field
 from .steps import steps_for
 
 
@@ -108,9 +110,11 @@ def answers_of(application):
         "backup_email": application.backup_email,
         "no_backup": "" if application.backup_email else "y",
     }
-    for number, referee in enumerate(Referee.current(application)[:2], start=1):
-        for part in ("name", "email", "organisation", "relation"):
-            answers[f"referee{number}_{part}"] = getattr(referee, part)
+    referees = list(Referee.current(application)[:MAX_REFEREES])
+    for number, referee in enumerate(referees, start=1):
+        for part in REFEREE_PARTS:
+            answers[referee_field(number, part)] = getattr(referee, part)
+    answers["referee_count"] = str(len(referees))
     return answers
 
 

@@ -5,22 +5,19 @@ from flask_login import current_user
 from intranet.admission.eligibility import ROUTE_FIT, canonical_municipality
 
 from . import steps
+from .forms import given_referees
 
 NOT_GIVEN = "niet ingevuld"
 NO_BACKUP = "geen: u bent de enige in uw organisatie"
 SHORT_LABELS = {"route": "Route"}
 FIRST = ("contact_name", "contact_email")  # the contactpersoon before the achtervang
-REFEREE_PARTS = ("name", "email", "organisation", "relation")
 
 
 def _referees(values):
     rows = []
-    for number in (1, 2):
-        name, email, organisation, relation = (
-            values.get(f"referee{number}_{part}", "").strip() for part in REFEREE_PARTS
-        )
-        extra = ", ".join(part for part in (organisation, relation) if part)
-        text = f"{name} ({email})" + (f", {extra}" if extra else "")
+    for number, referee in enumerate(given_referees(values), start=1):
+        extra = ", ".join(part for part in (referee["organisation"], referee["relation"]) if part)
+        text = f"{referee['name']} ({referee['email']})" + (f", {extra}" if extra else "")
         rows.append((f"Referent {number}", text))
     return rows
 

@@ -12,6 +12,7 @@ from intranet.refusals import Refused
 from intranet.security import login_required
 
 from . import drafts, kept, queries, review, steps
+from .forms import ADD_REFEREE
 from .wizard import Wizard, sign_in
 
 pages = Pages()
@@ -109,6 +110,10 @@ def _post(step):
         return _see(wizard.previous(step))
     if go.startswith(EDIT) and go.removeprefix(EDIT) in wizard.steps():
         return _see(go.removeprefix(EDIT))
+    if go == ADD_REFEREE and step == "referenten":  # kept as typed, unchecked, one more shown
+        added = wizard.add_referee()
+        wizard.keep()
+        return redirect(f"{step_url(step)}#referent-{added}", code=303)
     if step == steps.REVIEW and go not in ("submit", "save"):
         return _see(step)
     failed, result = wizard.check(step)

@@ -7,6 +7,7 @@ from wtforms.fields.core import UnboundField
 from intranet.admission import eligibility as rules
 
 from .forms import (
+    REFEREE_NUMBERS,
     BackupForm,
     ContactForm,
     OrganisationForm,
@@ -15,6 +16,7 @@ from .forms import (
     RefereesForm,
     ReviewForm,
     RouteForm,
+    referee_field,
 )
 
 
@@ -37,8 +39,8 @@ class Context:
         return self.get("route")
 
     def referee_emails(self):
-        """The two referees' addresses."""
-        return [self.get("referee1_email"), self.get("referee2_email")]
+        """The referees' addresses (empty for a referee not given)."""
+        return [self.get(referee_field(number, "email")) for number in REFEREE_NUMBERS]
 
     def own_emails(self):
         """The applicant's and the achtervang's addresses."""

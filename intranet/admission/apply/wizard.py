@@ -111,6 +111,13 @@ class Wizard:
             return later[0]
         return next((s for s in later if s not in self.done), steps.REVIEW)
 
+    def add_referee(self):
+        """Show one referee more on the referees' step; the number of the one shown last."""
+        form = self.form("referenten")
+        added = form.add_referee()
+        self.values["referee_count"] = form.referee_count.data
+        return added
+
     def context(self):
         """What the rules need: every answer, the namesake lookup, the account lookup."""
         return steps.Context(
