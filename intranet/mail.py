@@ -47,7 +47,9 @@ def external_url(endpoint, **values):
 
 
 def render(template, **context):
-    """A mail body from templates/mail/TEMPLATE.txt (without the page context processors)."""
+    """A mail body from templates/mail/TEMPLATE.txt (without the page context processors);
+    `reply_to` is the address a reply to this kind reaches (the footer names it), if any."""
+    context = {"reply_to": current_app.config["MAIL_REPLY_TO"].get(template), **context}
     return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
 
 

@@ -8,7 +8,7 @@ from intranet.pages import Pages
 from intranet.rounds.forms import MailingForm
 from intranet.rounds.models import contacts_of, vriend_organisations
 from intranet.rounds.opening import send_vriend_mailing
-from intranet.rounds.previews import mailing_preview
+from intranet.rounds.previews import mailing_notes, mailing_preview
 from intranet.security import role_required
 
 pages = Pages()
@@ -58,6 +58,7 @@ def mailing():
                 fields=confirm.form_values(form),
                 recipients=recipients,
                 preview=preview,
+                notes=mailing_notes(body),
             )
         )
     count = send_vriend_mailing(subject, body)
