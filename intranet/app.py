@@ -52,6 +52,7 @@ from intranet.privacy import routes as privacy_routes
 from intranet.professionals import blueprint as professionals
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
+from intranet.rounds import copies
 from intranet.rounds import blueprint as rounds
 from intranet.rounds import text
 from intranet.schooljaar import schooljaar_label
@@ -121,7 +122,11 @@ TEMPLATE_FILTERS = {
     "web_link": views.web_link,
 }
 # What an outbox message's `attachment` ("maker:reference") is made by when it is sent.
-MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment, "bijeenkomst": meeting_calendar.attachment}
+MAIL_ATTACHMENTS = {
+    "factuur": fee_pdf.attachment,
+    "bijeenkomst": meeting_calendar.attachment,
+    copies.MAKER: copies.attachment,
+}
 TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,
