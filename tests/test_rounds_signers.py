@@ -64,6 +64,15 @@ def _signature(**overrides):
     return {**values, **overrides}
 
 
+def test_the_achtervang_is_invited_as_achtervang(signing):
+    _, contact, backup = signing
+    [invitation] = mails_to(backup.email, "Uitnodiging: onderteken het convenant")
+    assert "U bent achtervang van Museum Boerhaave" in invitation.body
+    assert "contactpersoon van Museum" not in invitation.body
+    [invitation] = mails_to(contact.email, "Uitnodiging: onderteken het convenant")
+    assert "U bent contactpersoon van Museum Boerhaave" in invitation.body
+
+
 def test_a_contactpersoon_names_the_signer_who_gets_a_single_use_link(client, login, signing):
     case, contact, _ = signing
     response = _name_signer(client, login, case, contact)
