@@ -111,6 +111,7 @@ COMMANDS = (
 TEMPLATE_FILTERS = {
     "dag": formats.day_numbers,
     "dag_kort": formats.short_day,
+    "weekdag": formats.weekday_numbers,
     "localtime": formats.moment_numbers,
     "tijd": formats.clock_time,
     "convenant_html": text.to_html,

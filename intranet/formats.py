@@ -77,6 +77,14 @@ def day_numbers(day):
     return _day(day, "dd-MM-yyyy") if day else ""
 
 
+def weekday_numbers(day):
+    """A day in numbers with its weekday, where people plan by it (a meeting, a due date):
+    vr 31-07-2026 (a stored UTC moment: its day in Amsterdam)."""
+    if isinstance(day, datetime):
+        day = local(day).date()
+    return f"{_day(day, 'EEEEEE')} {_day(day, 'dd-MM-yyyy')}" if day else ""
+
+
 def moment_numbers(moment):
     """A stored UTC moment in numbers, in Amsterdam time: 31-07-2026 17:00."""
     return f"{day_numbers(moment)} {clock_time(moment)}" if moment else ""
