@@ -52,9 +52,8 @@ from intranet.privacy import routes as privacy_routes
 from intranet.professionals import blueprint as professionals
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
-from intranet.rounds import copies
 from intranet.rounds import blueprint as rounds
-from intranet.rounds import text
+from intranet.rounds import copies, text
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import routes as case_routes
@@ -116,6 +115,7 @@ TEMPLATE_FILTERS = {
     "tijd": formats.clock_time,
     "convenant_html": text.to_html,
     "euro": formats.euro,
+    "aantal": formats.count_of,
     "datum": formats.day_words,
     "tijdstip": formats.moment_words,
     "uiterlijk": formats.deadline_words,

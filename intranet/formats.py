@@ -29,6 +29,11 @@ def _clock(hour, minute):
     return format_time(time(hour, minute), "HH:mm", locale=LOCALE)
 
 
+def count_of(count, one, many):
+    """A count with its noun in the right number: 1 stap, 2 stappen (never "stap(pen)")."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def euro(amount):
     """An amount as the Dutch write it: € 1.234,50 (with a non-breaking space)."""
     return format_currency(Decimal(amount), "EUR", locale=LOCALE)

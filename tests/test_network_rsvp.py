@@ -150,7 +150,7 @@ def test_my_invitations_list_the_open_answers_first_then_the_newest(
     ).where(Meeting.id == old.id).execute()
     answered = published(leader, people=[person], title="Al beantwoord", days=3)
     answer(answered, person, "komt")
-    later = published(leader, people=[person], title="Over een maand", days=30)
+    published(leader, people=[person], title="Over een maand", days=30)
     sooner = published(leader, people=[person], title="Volgende week", days=7)
     login(person)
     page = client.get("/bijeenkomsten/").get_data(as_text=True)

@@ -197,7 +197,7 @@ def test_mailing_reaches_every_vriend_contactpersoon(client, login, make_user, f
 
 def _preview(page):
     """The message body a confirmation page shows."""
-    return html.unescape(page.split('<pre>', 1)[1].split("</pre>", 1)[0])
+    return html.unescape(page.split("<pre>", 1)[1].split("</pre>", 1)[0])
 
 
 def test_the_mailing_sent_is_the_message_previewed_and_replies_reach_a_person(
@@ -209,7 +209,9 @@ def test_the_mailing_sent_is_the_message_previewed_and_replies_reach_a_person(
     )
     login(make_user("projectleider"))
     form = client.get("/convenant/vrienden").get_data(as_text=True)
-    assert "Beste [naam van de contactpersoon]," in form and "zonder aanhef en groet" in form.lower()
+    assert (
+        "Beste [naam van de contactpersoon]," in form and "zonder aanhef en groet" in form.lower()
+    )
     fields = {"subject": "Ontmoeting", "body": "Welkom op 29 september.\n\nTot dan!"}
     page = client.post("/convenant/vrienden/mailing", data=fields).get_data(as_text=True)
     preview = _preview(page)
@@ -223,13 +225,18 @@ def test_the_mailing_sent_is_the_message_previewed_and_replies_reach_a_person(
     assert build(message)["Reply-To"] == reply_to
 
 
-def test_a_mailing_with_its_own_greeting_says_it_would_read_twice(client, login, make_user, friends):
+def test_a_mailing_with_its_own_greeting_says_it_would_read_twice(
+    client, login, make_user, friends
+):
     round_, orgs, people = friends
     engine.fire(
         vriend_workflow.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"]
     )
     login(make_user("projectleider"))
-    fields = {"subject": "Ontmoeting", "body": "Beste vrienden,\n\nWelkom!\n\nMet vriendelijke groet"}
+    fields = {
+        "subject": "Ontmoeting",
+        "body": "Beste vrienden,\n\nWelkom!\n\nMet vriendelijke groet",
+    }
     page = client.post("/convenant/vrienden/mailing", data=fields).get_data(as_text=True)
     assert "zodat ze nu dubbel staan" in page
     assert not mails_to(people["museum"].email, "Ontmoeting")

@@ -64,6 +64,7 @@ def counted(sector):
     """What this sector counts ("leerlingen", "kindplaatsen"), or None: it counts nobody."""
     return COUNTED.get(sector)
 
+
 # Agreements per partner and schooljaar, which come before every rate.
 AGREEMENTS = {"afspraak": "Afgesproken bedrag", "in_natura": "Bijdrage in natura"}
 

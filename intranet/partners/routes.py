@@ -4,10 +4,10 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.fees import rules
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
 from intranet.pages import Pages
 from intranet.pagination import paginate
-from intranet.fees import rules
 from intranet.partners.contacts import sole_primary
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history

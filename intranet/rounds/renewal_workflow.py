@@ -12,9 +12,9 @@ moves unanswered cases to `verlopen`.
 
 from datetime import date
 
+from intranet import mail
 from intranet.clock import today
 from intranet.deadlines import last_day
-from intranet import mail
 from intranet.rounds import copies, notify, vriend_workflow
 from intranet.rounds.invitation_rules import (
     CONTACT,

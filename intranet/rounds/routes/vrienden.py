@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 
 from intranet import confirm
+from intranet.formats import count_of
 from intranet.models import Organisation
 from intranet.pages import Pages
 from intranet.rounds.forms import MailingForm
@@ -25,7 +26,7 @@ def _page(form, status=200):
 
 
 def _people(count):
-    return "1 contactpersoon" if count == 1 else f"{count} contactpersonen"
+    return count_of(count, "contactpersoon", "contactpersonen")
 
 
 @pages.get("/convenant/vrienden")
