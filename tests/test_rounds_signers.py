@@ -304,6 +304,15 @@ def test_the_convenant_pdf_holds_its_text_and_lines_to_sign(client, login, signi
     assert "Convenant Volgende periode" in text
     assert "Alle partners committeren zich aan de visie." in text
     assert "Handtekening" in text
+    reader = PdfReader(io.BytesIO(response.data))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1)
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts <= {"DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts  # the footer's too: no serif
+    assert "pagina 1 van" in text
 
 
 def test_the_print_view_is_for_people_logged_in_or_holding_a_signer_link(
