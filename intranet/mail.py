@@ -6,7 +6,8 @@ sends whatever is left. No page ever waits for an SMTP server, and a request ans
 same whether or not it queued a mail.
 
 A message is plain text, optionally with an HTML alternative (`html_template`), extra
-headers (`headers`, e.g. List-Unsubscribe) and one attachment (`attachment`, "maker:reference",
+headers (`headers`, e.g. List-Unsubscribe, or a Reply-To of its own: the person who wrote
+it, before its kind's) and one attachment (`attachment`, "maker:reference",
 made when the message is sent by a maker app.py lists); mail_delivery.build turns it into MIME.
 """
 
@@ -65,6 +66,13 @@ def render_html(template, **context):
     return current_app.jinja_env.get_template(f"mail/{template}.html").render(**context)
 
 
+def _replying(context, headers):
+    """The context with the address a reply reaches when the message names its own (a
+    Reply-To header: the person who wrote it), for the footer to say so."""
+    own = (headers or {}).get("Reply-To")
+    return {**context, "reply_to": own} if own else context
+
+
 def _extras(context, html_template=None, headers=None, attachment=""):
     """The outbox columns beyond the plain text: HTML part, headers, attachment."""
     return {
@@ -80,6 +88,7 @@ def queue(to, subject, template, *, html_template=None, headers=None, attachment
     `attachment` ("maker:reference", e.g. "factuur:12") names a file that is made when the
     message is sent (the makers are listed in app.py).
     """
+    context = _replying(context, headers)
     return OutboxMessage.create(
         to=to,
         subject=subject,
@@ -103,7 +112,7 @@ def queue_many(messages):
         {
             "to": to,
             "subject": subject,
-            "body": render(template, **context),
+            "body": render(template, **_replying(context, (extras or [{}])[0].get("headers"))),
             "kind": template,
             "status": "queued",  # tick sends (or, without MAIL_SERVER, keeps) them
             "created_at": now(),
