@@ -53,7 +53,7 @@ from intranet.professionals import blueprint as professionals
 from intranet.reminders import routes as reminders
 from intranet.reminders.sending import reminder_state
 from intranet.rounds import blueprint as rounds
-from intranet.rounds import text
+from intranet.rounds import copies, text
 from intranet.schooljaar import schooljaar_label
 from intranet.tasks import routes as tasks
 from intranet.workflows import routes as case_routes
@@ -110,10 +110,12 @@ COMMANDS = (
 TEMPLATE_FILTERS = {
     "dag": formats.day_numbers,
     "dag_kort": formats.short_day,
+    "weekdag": formats.weekday_numbers,
     "localtime": formats.moment_numbers,
     "tijd": formats.clock_time,
     "convenant_html": text.to_html,
     "euro": formats.euro,
+    "aantal": formats.count_of,
     "datum": formats.day_words,
     "tijdstip": formats.moment_words,
     "uiterlijk": formats.deadline_words,
@@ -121,7 +123,11 @@ TEMPLATE_FILTERS = {
     "web_link": views.web_link,
 }
 # What an outbox message's `attachment` ("maker:reference") is made by when it is sent.
-MAIL_ATTACHMENTS = {"factuur": fee_pdf.attachment, "bijeenkomst": meeting_calendar.attachment}
+MAIL_ATTACHMENTS = {
+    "factuur": fee_pdf.attachment,
+    "bijeenkomst": meeting_calendar.attachment,
+    copies.MAKER: copies.attachment,
+}
 TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,

@@ -128,6 +128,39 @@ INVOICE_IBAN = "NL00 BANK 0000 0000 00"  # set the real account in instance/conf
 INVOICE_CONTACT = "de administratie van De Leidse Aanpak"
 INVOICE_REPLY_TO = "administratie@leidseaanpak.example.org"
 INVOICE_MAILS = ("invoice", "invoice_reminder", "credit_note")
+# Whom a reply reaches when a mail invites one (a question, "laat het weten", a paper
+# signature to send, a mailing to the vrienden): the projectleider, as its Reply-To (the From
+# stays MAIL_FROM, which nobody reads). Mails about one's own account (password, login link)
+# keep no Reply-To. MAIL_REPLY_TO may still name another address per message kind.
+PROJECTLEIDER_REPLY_TO = "projectleider@leidseaanpak.example.org"
+PROJECTLEIDER_MAILS = (
+    "account_invite",
+    "admission_backup",
+    "admission_form_return",
+    "admission_question",
+    "admission_received",
+    "admission_referee",
+    "admission_referee_reminder",
+    "admission_rejected",
+    "admission_welcome",
+    "network_called_off",
+    "network_invitation",
+    "network_registration_confirmed",
+    "network_reminder",
+    "network_seat",
+    "newsletter",
+    "partner_added",
+    "partner_invite",
+    "renewal_answered",
+    "renewal_invitation",
+    "renewal_reminder",
+    "renewal_signed_copy",
+    "renewal_signer",
+    "vriend_answered",
+    "vriend_invitation",
+    "vriend_mailing",
+    "vriend_reminder",
+)
 # The begroting's projectgroep payout: the seats of these werkvelden are paid in money (the
 # others' employers give the hours in natura), 90 hours each at this rate. The projectplan
 # gives 90 hours and the 2018-2019 line, € 16.683, but no rate: € 61,79 is worked back from it
@@ -180,6 +213,7 @@ _ENVIRONMENT = {
     "BASE_URL": str,
     "INVOICE_REPLY_TO": str,
     "INVOICE_CONTACT": str,
+    "PROJECTLEIDER_REPLY_TO": str,
     "TRUSTED_HOSTS": lambda value: [host.strip() for host in value.split(",") if host.strip()],
 }
 
@@ -199,12 +233,17 @@ MIN_KEY_LENGTH = 32
 
 
 def derive(config):
-    """Settings that follow from others: the invoice mails' Reply-To (unless MAIL_REPLY_TO
-    names one for that kind)."""
-    reply_to = config.get("INVOICE_REPLY_TO")
-    if reply_to:
-        invoices = dict.fromkeys(config["INVOICE_MAILS"], reply_to)
-        config["MAIL_REPLY_TO"] = {**invoices, **config["MAIL_REPLY_TO"]}
+    """Settings that follow from others: the Reply-To of the mails that invite a reply (the
+    projectleider's, the invoice mails' to the administration), unless MAIL_REPLY_TO names one
+    for that kind."""
+    derived = {}
+    for address, kinds in (
+        (config.get("PROJECTLEIDER_REPLY_TO"), config.get("PROJECTLEIDER_MAILS", ())),
+        (config.get("INVOICE_REPLY_TO"), config.get("INVOICE_MAILS", ())),
+    ):
+        if address:
+            derived.update(dict.fromkeys(kinds, address))
+    config["MAIL_REPLY_TO"] = {**derived, **config["MAIL_REPLY_TO"]}
 
 
 class ConfigurationError(RuntimeError):

@@ -29,6 +29,11 @@ def _clock(hour, minute):
     return format_time(time(hour, minute), "HH:mm", locale=LOCALE)
 
 
+def count_of(count, one, many):
+    """A count with its noun in the right number: 1 stap, 2 stappen (never "stap(pen)")."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def euro(amount):
     """An amount as the Dutch write it: € 1.234,50 (with a non-breaking space)."""
     return format_currency(Decimal(amount), "EUR", locale=LOCALE)
@@ -75,6 +80,14 @@ def day_numbers(day):
     if isinstance(day, datetime):
         day = local(day).date()
     return _day(day, "dd-MM-yyyy") if day else ""
+
+
+def weekday_numbers(day):
+    """A day in numbers with its weekday, where people plan by it (a meeting, a due date):
+    vr 31-07-2026 (a stored UTC moment: its day in Amsterdam)."""
+    if isinstance(day, datetime):
+        day = local(day).date()
+    return f"{_day(day, 'EEEEEE')} {_day(day, 'dd-MM-yyyy')}" if day else ""
 
 
 def moment_numbers(moment):

@@ -6,7 +6,8 @@ sends whatever is left. No page ever waits for an SMTP server, and a request ans
 same whether or not it queued a mail.
 
 A message is plain text, optionally with an HTML alternative (`html_template`), extra
-headers (`headers`, e.g. List-Unsubscribe) and one attachment (`attachment`, "maker:reference",
+headers (`headers`, e.g. List-Unsubscribe, or a Reply-To of its own: the person who wrote
+it, before its kind's) and one attachment (`attachment`, "maker:reference",
 made when the message is sent by a maker app.py lists); mail_delivery.build turns it into MIME.
 """
 
@@ -47,7 +48,9 @@ def external_url(endpoint, **values):
 
 
 def render(template, **context):
-    """A mail body from templates/mail/TEMPLATE.txt (without the page context processors)."""
+    """A mail body from templates/mail/TEMPLATE.txt (without the page context processors);
+    `reply_to` is the address a reply to this kind reaches (the footer names it), if any."""
+    context = {"reply_to": current_app.config["MAIL_REPLY_TO"].get(template), **context}
     return current_app.jinja_env.get_template(f"mail/{template}.txt").render(**context)
 
 
@@ -61,6 +64,13 @@ def _first_status():
 def render_html(template, **context):
     """An HTML body from templates/mail/TEMPLATE.html (autoescaped)."""
     return current_app.jinja_env.get_template(f"mail/{template}.html").render(**context)
+
+
+def _replying(context, headers):
+    """The context with the address a reply reaches when the message names its own (a
+    Reply-To header: the person who wrote it), for the footer to say so."""
+    own = (headers or {}).get("Reply-To")
+    return {**context, "reply_to": own} if own else context
 
 
 def _extras(context, html_template=None, headers=None, attachment=""):
@@ -78,6 +88,7 @@ def queue(to, subject, template, *, html_template=None, headers=None, attachment
     `attachment` ("maker:reference", e.g. "factuur:12") names a file that is made when the
     message is sent (the makers are listed in app.py).
     """
+    context = _replying(context, headers)
     return OutboxMessage.create(
         to=to,
         subject=subject,
@@ -101,7 +112,7 @@ def queue_many(messages):
         {
             "to": to,
             "subject": subject,
-            "body": render(template, **context),
+            "body": render(template, **_replying(context, (extras or [{}])[0].get("headers"))),
             "kind": template,
             "status": "queued",  # tick sends (or, without MAIL_SERVER, keeps) them
             "created_at": now(),

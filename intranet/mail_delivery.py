@@ -31,8 +31,10 @@ from intranet.clock import now
 from intranet.models import MailAddress, OutboxMessage
 from intranet.redaction import redact
 
-# Headers the outbox itself writes; a message's own `headers` may not replace them.
+# Headers the outbox itself writes; a message's own `headers` may not replace them, except a
+# Reply-To of its own (the person who wrote it), which goes before its kind's (MAIL_REPLY_TO).
 OWN_HEADERS = {"from", "to", "cc", "bcc", "subject", "date", "message-id", "reply-to"}
+OWN_REPLY_TO = "Reply-To"
 
 
 class ServerUnavailable(Exception):
@@ -60,10 +62,13 @@ def build(message):
     email["Subject"] = message.subject
     email["Date"] = format_datetime(now().replace(tzinfo=UTC))
     email["Message-ID"] = message_id(message)
-    reply_to = current_app.config["MAIL_REPLY_TO"].get(message.kind)
+    headers = json.loads(message.headers or "{}")
+    reply_to = headers.pop(OWN_REPLY_TO, None) or current_app.config["MAIL_REPLY_TO"].get(
+        message.kind
+    )
     if reply_to:
         email["Reply-To"] = reply_to
-    for name, value in json.loads(message.headers or "{}").items():
+    for name, value in headers.items():
         if name.lower() in OWN_HEADERS:
             raise ValueError(f"header {name} is not the message's to set")
         email[name] = value

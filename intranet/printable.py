@@ -1,4 +1,7 @@
-"""Printable documents: one template is both the print view and, through WeasyPrint, a PDF."""
+"""Printable documents: one template is both the print view and, through WeasyPrint, a PDF.
+
+Every PDF is tagged as PDF/UA-1 (its structure, language and title readable by a screen
+reader), from the HTML's own headings, lists and tables."""
 
 import os
 
@@ -16,10 +19,19 @@ def stylesheet():
     return CSS(filename=os.path.join(current_app.static_folder, "css", "print.css"))
 
 
+# WeasyPrint's accessible variant: tags, the document language and title, PDF/UA metadata.
+PDF_VARIANT = "pdf/ua-1"
+
+
+def to_pdf(html, stylesheets=()):
+    """HTML (with everything it needs inside) as a tagged PDF's bytes."""
+    document = HTML(string=html, url_fetcher=_no_fetching)
+    return document.write_pdf(stylesheets=list(stylesheets), pdf_variant=PDF_VARIANT)
+
+
 def pdf_bytes(template, **context):
     """The document rendered to PDF."""
-    html = render_template(template, pdf=True, **context)
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=[stylesheet()])
+    return to_pdf(render_template(template, pdf=True, **context), [stylesheet()])
 
 
 def pdf_response(template, filename, **context):

@@ -152,6 +152,17 @@ def test_the_new_partners_contactpersonen_can_log_in(client, login, cast, voting
     assert kinds == {cast.applicant.id: "primary", backup.id: "achtervang"}
 
 
+def test_an_achtervang_with_an_account_is_told_they_are_achtervang(
+    client, login, cast, voting, make_user
+):
+    backup = make_user(email=voting.backup_email)
+    vote(client, login, cast.members[0], voting, "voor")
+    vote(client, login, cast.members[1], voting, "voor")
+    assert not mails_to(backup.email, "Uw account")
+    (mail,) = mails_to(backup.email, "U bent achtervang van")
+    assert "toegevoegd als achtervang van" in mail.body and "U bent contactpersoon" not in mail.body
+
+
 def test_a_recorded_vote_counts_like_any_other(client, login, cast, voting):
     vote(client, login, cast.members[0], voting, "voor")
     login(cast.leader)

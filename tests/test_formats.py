@@ -4,7 +4,14 @@ import re
 from datetime import date, datetime
 
 from intranet.deadlines import end_of
-from intranet.formats import day_words, deadline_words, euro, moment_words
+from intranet.formats import (
+    count_of,
+    day_words,
+    deadline_words,
+    euro,
+    moment_words,
+    weekday_numbers,
+)
 from intranet.workflows.timers import record_tick, tick_warning
 
 
@@ -18,6 +25,20 @@ def test_days_and_deadlines_are_written_in_words():
     assert deadline_words(end_of(date(2026, 7, 31))) == "vrijdag 31 juli 2026"  # the last day
     assert moment_words(datetime(2026, 7, 31, 15, 0)) == "vrijdag 31 juli 2026 om 17:00"
     assert moment_words(datetime(2026, 1, 15, 11, 0)) == "donderdag 15 januari 2026 om 12:00"
+
+
+def test_a_count_takes_its_noun_in_the_right_number():
+    assert count_of(1, "stap", "stappen") == "1 stap"
+    assert (
+        count_of(2, "regel", "regels") == "2 regels"
+        and count_of(0, "regel", "regels") == "0 regels"
+    )
+
+
+def test_a_day_people_plan_by_carries_its_weekday():
+    assert weekday_numbers(date(2026, 7, 31)) == "vr 31-07-2026"
+    assert weekday_numbers(datetime(2026, 7, 31, 22, 30)) == "za 01-08-2026"  # Amsterdam's day
+    assert weekday_numbers(None) == ""
 
 
 def test_the_tick_warning_speaks_amsterdam_time(app):

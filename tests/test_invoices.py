@@ -1,22 +1,28 @@
 """Invoices: one action invoices every partner that owes a contribution, once, numbered without
 gaps; each is a page and a PDF, goes to the contactpersoon, is paid once or credited."""
 
+import io
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from pypdf import PdfReader
 
+from intranet import printable
 from intranet.clock import today
 from intranet.fees import invoicing
 from intranet.fees.invoices import BillingAddress, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.rules import PROJECTPLAN_RATES
+from intranet.formats import euro, weekday_numbers
 from intranet.models import OutboxMessage
 from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.timers import tick
+from tests.support import factories
 from tests.support.invoice_support import network, payable, pdf_text
 
 
@@ -41,7 +47,7 @@ def test_one_action_invoices_every_partner_that_owes_a_contribution(app, leader)
         ("LA-2018-0003", "Museum Boerhaave", Decimal("500.00")),
     ]  # MBO is PM and Jonge Uil gives in natura: no invoice
     school = invoices[0]
-    assert school.description == "400 leerlingen × € 2,50" and school.state == "open"
+    assert school.description == "400 leerlingen × €\u00a02,50" and school.state == "open"
     assert "Postbus 1234" in school.billing_address and school.billing_reference == "PO-77"
     assert school.contact_email == f"{made['Basisschool De Linde'].id}@partner.example.org"
     assert school.due_on == today() + timedelta(days=app.config["INVOICE_PAYMENT_DAYS"])
@@ -102,10 +108,31 @@ def test_the_pdf_holds_address_contact_computation_and_payment_terms(
         "400 leerlingen × € 2,50",
         "€ 1.000,00",
         "2018-2019 (1 oktober 2018 t/m 31 juli 2019)",
-        f"vóór {school.due_on:%d-%m-%Y}",
+        f"vóór {weekday_numbers(school.due_on)}",  # with its weekday: people plan by it
         app.config["INVOICE_IBAN"],
     ]:
         assert expected in " ".join(text.split()), expected
+
+
+def test_the_pdf_is_tagged_and_never_parts_the_euro_from_its_amount(app, client, login, leader):
+    club = payable(factories.organisation(name="Leidse IJsclub", membership_type="basis"))
+    network()
+    with app.test_request_context():
+        invoicing.create_invoices(2018, leader)
+    invoice = Invoice.get(Invoice.billing_name == club.name)
+    login(leader)
+    data = client.get(f"/bijdragen/facturen/{invoice.id}.pdf").data
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "nl"
+    text = pdf_text(data)
+    assert re.search(r"€\s150,00", text) and not re.search(r"€\s*\n", text)
+    # A narrow column of amounts: each stays on the line of its sign.
+    with app.test_request_context():
+        line = f"<p style='width: 25mm'>Bijdrage {euro(150)} per jaar</p>"
+        html = line * 9
+        narrow = pdf_text(printable.to_pdf(f"<html lang='nl'><title>x</title>{html}</html>"))
+    assert narrow.count("150,00") == 9 and not re.search(r"€\s*\n", narrow)
 
 
 def _pay(client, invoice, day, **extra):
@@ -222,7 +249,7 @@ def test_the_projectleider_makes_the_invoices_with_one_button(client, login, lea
     network()
     login(leader)
     page = client.get("/bijdragen/2018/facturen").text
-    assert "3 partner(s) krijgen nu een factuur, samen €\u00a011.500,00" in page
+    assert "3 partners krijgen nu een factuur, samen €\u00a011.500,00" in page
     assert "Leidse Instrumentenmakersschool: tarief PM" in page
     asked = client.post("/bijdragen/2018/facturen")
     assert asked.status_code == 200 and Invoice.select().count() == 0

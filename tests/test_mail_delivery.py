@@ -64,6 +64,29 @@ def test_reply_to_follows_the_message_kind(app, tls_smtp):
     assert "Reply-To" not in emails["ander@example.org"]
 
 
+def test_mails_that_invite_a_reply_reach_a_person_and_say_where(app, tls_smtp):
+    config = app.config
+    assert config["MAIL_REPLY_TO"]["vriend_mailing"] == config["PROJECTLEIDER_REPLY_TO"]
+    assert config["MAIL_REPLY_TO"]["renewal_invitation"] == config["PROJECTLEIDER_REPLY_TO"]
+    assert config["MAIL_REPLY_TO"]["invoice"] == config["INVOICE_REPLY_TO"]  # the administration
+    assert "password_reset" not in config["MAIL_REPLY_TO"]  # one's own account: no reply
+    for template in ("network_invitation", "password_reset"):
+        _queue(to=f"{template}@example.org", kind=template)
+    deliver_queued()
+    emails = {
+        e.rcpt_tos[0]: message_from_bytes(e.original_content, policy=policy.default)
+        for e in tls_smtp.messages
+    }
+    reply_to = emails["network_invitation@example.org"]["Reply-To"]
+    assert reply_to == config["PROJECTLEIDER_REPLY_TO"]
+    assert "Reply-To" not in emails["password_reset@example.org"]
+    footer = mail.render("_footer")
+    assert f"komt aan bij {config['PROJECTLEIDER_REPLY_TO']}" in mail.render(
+        "vriend_mailing", user=None, organisation=None, body=""
+    )
+    assert "automatisch verstuurd" in footer and "komt aan bij" not in footer
+
+
 def test_a_batch_of_300_messages_goes_over_one_tls_connection_with_login(app, tls_smtp):
     _queue(300)
     counts = deliver_queued()

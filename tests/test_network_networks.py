@@ -2,6 +2,7 @@
 
 import pytest
 
+from intranet.mail_delivery import build
 from intranet.models import OutboxMessage
 from intranet.network.models import Network, NetworkMember
 
@@ -70,6 +71,9 @@ def test_the_zichthouder_sees_the_members_and_writes_to_them_through_the_outbox(
     assert response.status_code == 303
     sent = OutboxMessage.select().where(OutboxMessage.subject == "[Duurzaamheid] Denk je mee?")
     assert {m.to for m in sent} == {holder.email, *(m.email for m in members)}
+    message = sent.first()  # a reply reaches the writer, and the message says so
+    assert build(message)["Reply-To"] == holder.email
+    assert f"komt aan bij {holder.email}." in " ".join(message.body.split())
 
 
 def test_a_member_does_not_see_the_list_nor_write(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from intranet.formats import weekday_numbers
 from intranet.models import OutboxMessage
 from intranet.network.models import Invitation, Meeting
 from intranet.network.rsvp import answer, change_capacity
@@ -137,3 +138,23 @@ def test_a_concept_meeting_is_not_shown_to_invitees(client, login, make_user, le
     assert client.get(f"/bijeenkomsten/{meeting.id}").status_code == 404
     assert Meeting.get_by_id(meeting.id).state == "concept"
     assert not Invitation.select().exists()
+
+
+def test_my_invitations_list_the_open_answers_first_then_the_newest(
+    client, login, make_user, leader
+):
+    person = make_user()
+    old = published(leader, people=[person], title="Bijeenkomst 2022")
+    Meeting.update(
+        starts_at=old.starts_at.replace(year=2022), ends_at=old.ends_at.replace(year=2022)
+    ).where(Meeting.id == old.id).execute()
+    answered = published(leader, people=[person], title="Al beantwoord", days=3)
+    answer(answered, person, "komt")
+    published(leader, people=[person], title="Over een maand", days=30)
+    sooner = published(leader, people=[person], title="Volgende week", days=7)
+    login(person)
+    page = client.get("/bijeenkomsten/").get_data(as_text=True)
+    titles = ["Volgende week", "Over een maand", "Al beantwoord", "Bijeenkomst 2022"]
+    assert sorted(titles, key=page.index) == titles
+    assert page.count("Wacht op uw antwoord") == 2
+    assert f"{weekday_numbers(sooner.starts_at)} " in page  # "di 15-12-2026 14:00"

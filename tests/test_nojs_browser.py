@@ -69,9 +69,20 @@ def test_a_contactpersoon_signs_the_renewal_without_javascript(live_server, brow
         contact = User.get_by_id(
             Contact.get(Contact.organisation == invitation.organisation_id).user_id
         )
-    page = live_server.login(browser, contact.email, **NO_JS)
+    phone = {"width": 390, "height": 844}
+    page = live_server.login(browser, contact.email, viewport=phone, **NO_JS)
     page.goto("/convenant/mijn")
     page.get_by_role("link", name="Ondertekening convenant").first.click()
+    text = page.locator(".convenant-text")  # flows with the page: no scroll box of its own
+    assert text.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+    assert text.evaluate("e => getComputedStyle(e).overflowY") == "visible"
+    page.get_by_label("Functie", exact=True).fill("directeur")
+    flow.press(page, "Convenant tekenen")  # without "Ik ben bevoegd": refused
+    summary = page.locator(".error-summary")  # on top, under the heading, and focused
+    summary.wait_for()
+    assert summary.count() == 1 and summary.bounding_box()["y"] < phone["height"] / 2
+    assert page.evaluate("document.activeElement.id") == "fouten"
+    assert "bevoegd" in summary.inner_text()
     page.get_by_label("Functie", exact=True).fill("directeur")
     page.get_by_label("Ik ben bevoegd").check()
     flow.press(page, "Convenant tekenen")

@@ -39,6 +39,23 @@ def test_removing_the_last_contactpersoon_is_refused(client, partner, contact):
     assert Contact.select().where(Contact.organisation == partner.id).count() == 1
 
 
+def test_the_only_contactpersoon_is_not_offered_what_would_be_refused(
+    client, partner, contact, make_user
+):
+    page = client.get(f"/partners/{partner.id}").get_data(as_text=True)
+    mine = f"/contactpersonen/{contact.id}/"
+    assert mine + "verwijderen" not in page and mine + "achtervang" not in page
+    assert "Enige contactpersoon: verwijderen kan pas als er een tweede is" in page
+    backup = Contact.get(Contact.user == make_user(organisation=partner, kind="achtervang"))
+    page = client.get(f"/partners/{partner.id}").get_data(as_text=True)
+    assert mine + "verwijderen" not in page and mine + "achtervang" in page  # a swap
+    assert f"/contactpersonen/{backup.id}/verwijderen" in page
+    colleague = Contact.get(Contact.user == make_user(organisation=partner))
+    page = client.get(f"/partners/{partner.id}").get_data(as_text=True)
+    assert mine + "verwijderen" in page and f"/contactpersonen/{colleague.id}/verwijderen" in page
+    assert "Enige contactpersoon" not in page
+
+
 def test_the_last_contactpersoon_stays_even_with_an_achtervang(client, partner, contact, make_user):
     make_user(organisation=partner, kind="achtervang")
     response = client.post(
@@ -134,7 +151,8 @@ def test_inviting_a_new_colleague_makes_an_account_and_mails_a_link(app, client,
     user = User.by_email("nieuw@example.org")
     assert user.password_hash is None and kinds(partner)["Nieuwe Collega"] == "achtervang"
     message = OutboxMessage.get(OutboxMessage.to == "nieuw@example.org")
-    assert "Museum Boerhaave" in message.subject and "14 dagen" in message.body
+    assert message.subject == "Uitnodiging: achtervang van Museum Boerhaave"
+    assert "14 dagen" in message.body and "contactpersoon van" not in message.body
 
     invited = app.test_client()
     link = _link(message)

@@ -37,6 +37,7 @@ def test_preview_with_an_error_offers_no_confirmation(client, login, make_user):
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Regel 2 (Museum Het Hof): Onbekende sector" in page
     assert "Import bevestigen" not in page
+    assert "1 regel met een fout" in page and "(s)" not in page
 
 
 def test_a_20_mb_upload_is_refused_in_dutch(client, login, make_user):

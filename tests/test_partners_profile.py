@@ -84,3 +84,22 @@ def test_two_organisations_cannot_share_a_name(
     assert response.status_code == 422
     assert "Er is al een organisatie met deze naam." in response.get_data(as_text=True)
     assert Organisation.get_by_id(partner.id).name == "SPL"
+
+
+def test_a_museum_is_not_asked_for_pupils_and_a_school_counts_leerlingen(
+    client, login, make_user, make_organisation
+):
+    museum = make_organisation(name="Museum Boerhaave", sector="cultuur", pupil_count=None)
+    login(make_user(organisation=museum))
+    for path in (f"/partners/{museum.id}/profiel", f"/partners/{museum.id}"):
+        page = client.get(path).get_data(as_text=True)
+        assert "leerlingen" not in page.lower() and "pupil_count" not in page
+    data = {"municipality": "Leiden", "website": "", "profile": "Nieuw."}
+    response = client.post(f"/partners/{museum.id}/profiel", data=data)
+    assert response.status_code == 303
+    saved = Organisation.get_by_id(museum.id)
+    assert saved.profile == "Nieuw." and saved.pupil_count is None
+    school = make_organisation(name="Da Vinci College", sector="VO")
+    login(make_user(organisation=school))
+    page = client.get(f"/partners/{school.id}/profiel").get_data(as_text=True)
+    assert ">Aantal leerlingen</label>" in page and "kindplaatsen" not in page

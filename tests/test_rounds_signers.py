@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from intranet.clock import today
+from intranet.mail_delivery import build
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows.models import AuditEvent
 from tests.support.mails import mails_to
@@ -63,6 +64,15 @@ def _signature(**overrides):
     return {**values, **overrides}
 
 
+def test_the_achtervang_is_invited_as_achtervang(signing):
+    _, contact, backup = signing
+    [invitation] = mails_to(backup.email, "Uitnodiging: onderteken het convenant")
+    assert "U bent achtervang van Museum Boerhaave" in invitation.body
+    assert "contactpersoon van Museum" not in invitation.body
+    [invitation] = mails_to(contact.email, "Uitnodiging: onderteken het convenant")
+    assert "U bent contactpersoon van Museum Boerhaave" in invitation.body
+
+
 def test_a_contactpersoon_names_the_signer_who_gets_a_single_use_link(client, login, signing):
     case, contact, _ = signing
     response = _name_signer(client, login, case, contact)
@@ -98,6 +108,44 @@ def test_the_named_signer_signs_through_the_link_without_an_account(client, logi
     event = AuditEvent.for_case("verlenging", case.id).where(AuditEvent.to_state == "getekend")
     assert event.get().actor_label == "Marieke Bestuur (ondertekenaar, via link)"
     assert len(mails_to(backup.email, "Bevestiging: getekend")) == 1
+
+
+def _attached_pdf(app, message):
+    """The text of the PDF a queued message carries, made as the sender makes it."""
+    with app.app_context():  # outside the request, as `mail work` and tick send it
+        email = build(message)
+    [part] = list(email.iter_attachments())
+    assert part.get_content_type() == "application/pdf"
+    reader = PdfReader(io.BytesIO(part.get_content()))
+    return part.get_filename(), "".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_named_signer_gets_a_copy_of_what_they_signed(client, login, signing, app):
+    case, contact, backup = signing
+    _name_signer(client, login, case, contact)
+    app.test_client().post(_path(_link()), data=_signature())
+    [copy] = mails_to("bestuur@example.org", "Uw exemplaar: convenant Volgende periode")
+    assert copy.attachment == f"convenant:{case.id}"
+    assert "Uw exemplaar van het convenant zoals u het tekende" in copy.body
+    assert build(copy)["Reply-To"] == app.config["PROJECTLEIDER_REPLY_TO"]
+    name, text = _attached_pdf(app, copy)
+    assert name == "convenant-volgende-periode-museum-boerhaave.pdf"
+    assert "Alle partners committeren zich aan de visie." in text
+    assert "Marieke Bestuur" in " ".join(text.split()) and "via een persoonlijke link" in text
+    [confirmation] = mails_to(backup.email, "Bevestiging: getekend")
+    assert confirmation.attachment == f"convenant:{case.id}"
+    assert "zit als PDF in de bijlage (convenant-volgende-periode" in confirmation.body
+
+
+def test_a_contactpersoon_who_signs_gets_the_signed_text_with_the_confirmation(
+    client, login, signing, app
+):
+    case, contact, _ = signing
+    login(contact)
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    [confirmation] = mails_to(contact.email, "Bevestiging: getekend")
+    _, text = _attached_pdf(app, confirmation)
+    assert "op het intranet" in text and "Handtekening" not in text
 
 
 def test_a_signer_link_works_once(client, login, signing, app):
@@ -256,6 +304,15 @@ def test_the_convenant_pdf_holds_its_text_and_lines_to_sign(client, login, signi
     assert "Convenant Volgende periode" in text
     assert "Alle partners committeren zich aan de visie." in text
     assert "Handtekening" in text
+    reader = PdfReader(io.BytesIO(response.data))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1)
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts <= {"DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts  # the footer's too: no serif
+    assert "pagina 1 van" in text
 
 
 def test_the_print_view_is_for_people_logged_in_or_holding_a_signer_link(

@@ -1,11 +1,13 @@
 """The vriend round of LEF: only non-LEF partners are invited; accept, decline, expire; the
 vriend list and its mailing."""
 
+import html
 from datetime import timedelta
 
 import pytest
 
 from intranet.clock import today
+from intranet.mail_delivery import build
 from intranet.models import Organisation, OutboxMessage
 from intranet.refusals import Refused
 from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
@@ -191,6 +193,53 @@ def test_mailing_reaches_every_vriend_contactpersoon(client, login, make_user, f
         [message] = mails_to(person.email, "Ontmoeting Talentontwikkeling")
         assert "Welkom op 29 september." in message.body
     assert not mails_to(people["bureau"].email, "Ontmoeting")
+
+
+def _preview(page):
+    """The message body a confirmation page shows."""
+    return html.unescape(page.split("<pre>", 1)[1].split("</pre>", 1)[0])
+
+
+def test_the_mailing_sent_is_the_message_previewed_and_replies_reach_a_person(
+    app, client, login, make_user, friends
+):
+    round_, orgs, people = friends
+    engine.fire(
+        vriend_workflow.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"]
+    )
+    login(make_user("projectleider"))
+    form = client.get("/convenant/vrienden").get_data(as_text=True)
+    assert (
+        "Beste [naam van de contactpersoon]," in form and "zonder aanhef en groet" in form.lower()
+    )
+    fields = {"subject": "Ontmoeting", "body": "Welkom op 29 september.\n\nTot dan!"}
+    page = client.post("/convenant/vrienden/mailing", data=fields).get_data(as_text=True)
+    preview = _preview(page)
+    assert preview.count("Beste ") == 1 and preview.count("Met vriendelijke groet") == 1
+    assert "dubbel" not in page
+    client.post("/convenant/vrienden/mailing", data={**fields, "bevestigd": "ja"})
+    [message] = mails_to(people["museum"].email, "Ontmoeting")
+    assert message.body == preview
+    reply_to = app.config["PROJECTLEIDER_REPLY_TO"]
+    assert f"Een antwoord op dit\nbericht komt aan bij {reply_to}." in message.body
+    assert build(message)["Reply-To"] == reply_to
+
+
+def test_a_mailing_with_its_own_greeting_says_it_would_read_twice(
+    client, login, make_user, friends
+):
+    round_, orgs, people = friends
+    engine.fire(
+        vriend_workflow.WORKFLOW, _case(round_, orgs["museum"]).id, "aanvaarden", people["museum"]
+    )
+    login(make_user("projectleider"))
+    fields = {
+        "subject": "Ontmoeting",
+        "body": "Beste vrienden,\n\nWelkom!\n\nMet vriendelijke groet",
+    }
+    page = client.post("/convenant/vrienden/mailing", data=fields).get_data(as_text=True)
+    assert "zodat ze nu dubbel staan" in page
+    assert not mails_to(people["museum"].email, "Ontmoeting")
 
 
 def test_a_mailing_without_subject_is_refused(client, login, make_user, friends):

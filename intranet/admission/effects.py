@@ -203,6 +203,18 @@ def _backup_account(application):
             application=application,
             link=link,
         )
+    else:  # an account already: told what it now is, as a colleague's invitation tells it
+        organisation = application.organisation
+        mail.queue(
+            email,
+            f"U bent achtervang van {organisation.name}",
+            "partner_added",
+            user=user,
+            organisation=organisation,
+            inviter=application.applicant,
+            kind="achtervang",
+            link=mail.external_url("partners.show", organisation_id=organisation.id),
+        )
     return user
 
 

@@ -25,6 +25,7 @@ from intranet.fees.rules import (
     SECTIONS,
     projectgroep_payout,
 )
+from intranet.formats import count_of, euro
 from intranet.models import Membership
 
 ZERO = Decimal("0.00")
@@ -142,6 +143,6 @@ def begroting(year):
         if key == PROJECTGROEP and seats:
             rate = current_app.config["PROJECTGROEP_HOURLY_RATE"]
             line.budget, line.budgeted = projectgroep_payout(seats, rate), True
-            line.computed = f"{seats} zetel(s) × 90 uur × € {rate}".replace(".", ",")
+            line.computed = f"{count_of(seats, 'zetel', 'zetels')} × 90 uur × {euro(rate)}"
         result.sections[section].lines.append(line)
     return result

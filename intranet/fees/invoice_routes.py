@@ -14,7 +14,7 @@ from intranet.fees.invoices import LABELS, Invoice
 from intranet.fees.models import FeeRate
 from intranet.fees.pdf import invoice_context, invoice_pdf
 from intranet.fees.years import known_year, year_context
-from intranet.formats import day_numbers, euro
+from intranet.formats import count_of, day_numbers, euro
 from intranet.pages import Pages
 from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_label
@@ -75,15 +75,18 @@ def create_invoices(year):
 def _confirmation(year, planned):
     """What the confirmation before invoicing shows."""
     label = schooljaar_label(year)
+    invoices = count_of(len(planned.due), "factuur", "facturen")
     notes = [
-        f"{len(planned.due)} facturen, samen {euro(planned.total)}. Elke factuur gaat als PDF "
-        "in de bijlage naar de contactpersoon (of de achtervang) van de partner."
+        f"{invoices}, samen {euro(planned.total)}. Elke factuur gaat als PDF in de bijlage "
+        "naar de contactpersoon (of de achtervang) van de partner."
     ]
     if planned.without:
-        notes.append(f"{len(planned.without)} partner(s) krijgen nu geen factuur:")
+        without = count_of(len(planned.without), "partner krijgt", "partners krijgen")
+        notes.append(f"{without} nu geen factuur:")
         notes += [f"{item.organisation.name}: {reason}." for item, reason in planned.without]
     if planned.invoiced:
-        notes.append(f"{planned.invoiced} partner(s) hadden al een factuur voor {label}.")
+        had = count_of(planned.invoiced, "partner had", "partners hadden")
+        notes.append(f"{had} al een factuur voor {label}.")
     return confirm.Confirmation(
         section_id="facturen-maken",
         title=f"Facturen {label} maken en versturen: weet u het zeker?",

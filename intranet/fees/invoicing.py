@@ -27,7 +27,7 @@ from intranet.fees.invoices import (
     invoice_number,
 )
 from intranet.fees.models import FeeRate, schooljaar_bounds
-from intranet.formats import day_numbers
+from intranet.formats import day_numbers, euro
 from intranet.models import Organisation, OutboxMessage
 from intranet.refusals import Refused
 from intranet.schooljaar import schooljaar_label
@@ -119,7 +119,7 @@ def computation(item):
     """The computation in words: 400 leerlingen × € 2,50, or the agreement or membership."""
     if item.count is not None and item.rate is not None and item.rate.per_head:
         unit = "kindplaatsen" if item.rate.basis == "per_kindplaats" else "leerlingen"
-        return f"{item.count} {unit} × € {dutch_number(item.rate.price)}"
+        return f"{item.count} {unit} × {euro(item.rate.price)}"
     if item.kind == "afspraak":
         return "Afgesproken bijdrage" + (f" ({item.note})" if item.note else "")
     return f"{item.kind_label}, vast bedrag"

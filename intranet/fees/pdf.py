@@ -1,16 +1,11 @@
 """An invoice as a PDF: the print page's HTML typeset by WeasyPrint with Debian's fonts."""
 
 from flask import current_app, render_template
-from weasyprint import HTML
 
+from intranet import printable
 from intranet.fees.invoices import CREDITED, Invoice
 from intranet.fees.models import schooljaar_period
 from intranet.schooljaar import schooljaar_label
-
-
-def _no_fetching(url, *args, **kwargs):
-    """The invoice needs nothing from outside; never fetch a URL (no SSRF through a PDF)."""
-    raise ValueError(f"not fetched: {url}")
 
 
 def invoice_context(invoice):
@@ -41,5 +36,4 @@ def attachment(reference):
 
 def invoice_pdf(invoice):
     """The invoice's PDF bytes (fonts: DejaVu Sans from Debian's fonts-dejavu-core)."""
-    html = render_template("fees/invoice_pdf.html", **invoice_context(invoice))
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    return printable.to_pdf(render_template("fees/invoice_pdf.html", **invoice_context(invoice)))

@@ -54,7 +54,16 @@ PROJECTPLAN_RATES = {
     "uitgebreid": ("vast", Decimal("500.00")),
 }
 MEMBERSHIPS = {"basis", "uitgebreid"}
-SECTORS_WITH_RATE = {"VSE", "PO", "VO", "MBO", "HO", "WO"}  # the others have no pupils
+SECTORS_WITH_RATE = {"VSE", "PO", "VO", "MBO", "HO", "WO"}  # the others pay no sector rate
+# What an organisation of a sector counts for a fee per head; no other sector (a museum, a
+# hogeschool with its fixed rate) is asked for a count.
+COUNTED = {"VSE": "kindplaatsen", "PO": "leerlingen", "VO": "leerlingen", "MBO": "leerlingen"}
+
+
+def counted(sector):
+    """What this sector counts ("leerlingen", "kindplaatsen"), or None: it counts nobody."""
+    return COUNTED.get(sector)
+
 
 # Agreements per partner and schooljaar, which come before every rate.
 AGREEMENTS = {"afspraak": "Afgesproken bedrag", "in_natura": "Bijdrage in natura"}

@@ -3,6 +3,7 @@
 from peewee import (
     JOIN,
     BooleanField,
+    Case,
     CharField,
     DateTimeField,
     ForeignKeyField,
@@ -253,12 +254,18 @@ class Invitation(BaseModel):
 
     @classmethod
     def of_user(cls, user):
-        """The user's invitations to published meetings, with the meetings, soonest first."""
+        """The user's invitations to published meetings, with the meetings: those that wait
+        for an answer first (soonest first), then the others, newest first."""
+        waiting = (cls.answer == UITGENODIGD) & (Meeting.starts_at > now())
         return (
-            cls.select(cls, Meeting)
+            cls.select(cls, Meeting, waiting.alias("waiting"))
             .join(Meeting)
             .where(cls.user == user.id, Meeting.state == MeetingState.PUBLISHED)
-            .order_by(Meeting.starts_at)
+            .order_by(
+                Case(None, [(waiting, 0)], 1),
+                Case(None, [(waiting, Meeting.starts_at)], None),
+                Meeting.starts_at.desc(),
+            )
         )
 
 

@@ -6,6 +6,7 @@ from peewee import IntegrityError
 from intranet import mail, security
 from intranet.auth.accounts import create_user
 from intranet.db import db, locked, write_transaction
+from intranet.glossary import CONTACT_KINDS
 from intranet.models import Contact, Organisation, User
 from intranet.refusals import Refused
 
@@ -49,6 +50,14 @@ def _primaries(organisation):
     return query.count()
 
 
+def sole_primary(contacts):
+    """The id of a partner's only contactpersoon (of its contacts), or None: the page offers
+    no "Verwijderen" for them (remove refuses it), nor "Maak achtervang" while there is no
+    achtervang to swap with (make_achtervang refuses that)."""
+    primaries = [contact.id for contact in contacts if contact.kind == "primary"]
+    return primaries[0] if len(primaries) == 1 else None
+
+
 def _words(contact, organisation):
     return {"name": contact.user.name, "organisation": organisation.name}
 
@@ -85,14 +94,15 @@ def _demote_achtervang(organisation):
 def _tell(user, organisation, kind, inviter):
     """Mail the new contact: a link to choose a password, or a note that they were added."""
     context = {"user": user, "organisation": organisation, "inviter": inviter, "kind": kind}
+    role = CONTACT_KINDS[kind].lower()  # an achtervang is never told they are contactpersoon
     if user.password_hash:
         link = mail.external_url("partners.show", organisation_id=organisation.id)
-        subject = f"U bent contactpersoon van {organisation.name}"
+        subject = f"U bent {role} van {organisation.name}"
         mail.queue(user.email, subject, "partner_added", link=link, **context)
         return
     link = mail.external_url("partners.accept_invite", token=security.account_link(INVITE, user))
     days = current_app.config["PARTNER_INVITE_MAX_AGE"].days
-    subject = f"Uitnodiging: contactpersoon van {organisation.name}"
+    subject = f"Uitnodiging: {role} van {organisation.name}"
     mail.queue(user.email, subject, "partner_invite", link=link, days=days, **context)
 
 

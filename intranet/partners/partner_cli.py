@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from intranet.formats import count_of
 from intranet.partners import table
 from intranet.partners.import_apply import import_rows
 from intranet.partners.network_export import export
@@ -56,7 +57,8 @@ def import_command(path, dry_run):
         click.echo(describe(row_plan))
     totals = ", ".join(f"{result.count(s)} {s}" for s in ("nieuw", "gewijzigd", "ongewijzigd"))
     if result.errors:
-        click.echo(f"{len(result.errors)} regel(s) met een fout: er is niets gewijzigd.", err=True)
+        wrong = count_of(len(result.errors), "regel", "regels")
+        click.echo(f"{wrong} met een fout: er is niets gewijzigd.", err=True)
         sys.exit(1)
     if dry_run:
         click.echo(f"Proefdraai ({totals}): er is niets gewijzigd.")

@@ -4,9 +4,11 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from intranet import htmx
+from intranet.fees import rules
 from intranet.models import MEMBERSHIP_TYPES, SECTORS, Contact, Organisation
 from intranet.pages import Pages
 from intranet.pagination import paginate
+from intranet.partners.contacts import sole_primary
 from intranet.partners.forms import InviteForm, ManagerProfileForm, ProfileForm
 from intranet.partners.history import membership_history
 from intranet.partners.profile import managed_organisation, update_profile
@@ -58,15 +60,31 @@ def mine():
 
 def page_context(organisation, form=None, message=None):
     """What a partner's page shows: profile, contactpersonen, history, open cases."""
+    contacts = list(Contact.of_organisation(organisation))
     return {
         "organisation": organisation,
-        "contacts": list(Contact.of_organisation(organisation)),
+        "contacts": contacts,
+        "sole_primary": sole_primary(contacts),
         "invite_form": form or InviteForm(formdata=None),
         "message": message,
         "history": membership_history(organisation),
         "fee_year": schooljaar_of(),
         "membership_types": MEMBERSHIP_TYPES,
+        "counted": rules.counted(organisation.sector),
     }
+
+
+def _profile_form(organisation, manager):
+    """The profile form; the count is asked as what the sector counts, and not at all from
+    the contactpersoon of a sector that counts nobody (the projectleider may change the
+    sector, so keeps it)."""
+    form = (ManagerProfileForm if manager else ProfileForm)(obj=organisation)
+    what = rules.counted(organisation.sector)
+    if what:
+        form.pupil_count.label.text = f"Aantal {what}"
+    elif not manager:
+        del form.pupil_count
+    return form
 
 
 @pages.get("/<int:organisation_id>")
@@ -83,7 +101,7 @@ def edit_profile(organisation_id):
     """Edit the profile; the projectleider also edits name, sector and membership."""
     organisation = managed_organisation(organisation_id)
     manager = current_user.has_role("projectleider")
-    form = (ManagerProfileForm if manager else ProfileForm)(obj=organisation)
+    form = _profile_form(organisation, manager)
     if form.validate_on_submit():
         try:
             update_profile(organisation, form)
@@ -96,5 +114,9 @@ def edit_profile(organisation_id):
             return redirect(url_for("partners.show", organisation_id=organisation.id), code=303)
     status = 422 if form.errors else 200
     return render_template(
-        "partners/edit_profile.html", form=form, organisation=organisation, manager=manager
+        "partners/edit_profile.html",
+        form=form,
+        organisation=organisation,
+        manager=manager,
+        counted=rules.counted(organisation.sector),
     ), status

@@ -374,7 +374,8 @@ def vriend_organisations():
 
 
 def contacts_of(organisations):
-    """(organisation, user) for every active contact of the organisations (a subquery)."""
+    """(organisation, user) for every active contact of the organisations (a subquery); each
+    user carries `contact_role`, "contactpersoon" or "achtervang", for the mails' words."""
     rows = (
         Contact.select(Contact, Organisation, User)
         .join(User)
@@ -383,4 +384,8 @@ def contacts_of(organisations):
         .where(Contact.organisation.in_(organisations), User.active)
         .order_by(Organisation.name, Contact.kind.desc(), User.name)
     )
-    return [(contact.organisation, contact.user) for contact in rows]
+    pairs = []
+    for contact in rows:
+        contact.user.contact_role = contact.kind_label.lower()
+        pairs.append((contact.organisation, contact.user))
+    return pairs

@@ -12,9 +12,10 @@ moves unanswered cases to `verlopen`.
 
 from datetime import date
 
+from intranet import mail
 from intranet.clock import today
 from intranet.deadlines import last_day
-from intranet.rounds import notify, vriend_workflow
+from intranet.rounds import copies, notify, vriend_workflow
 from intranet.rounds.invitation_rules import (
     CONTACT,
     before_deadline,
@@ -85,14 +86,33 @@ def record_signature(event):
 
 
 def confirm(event):
-    """Tell the organisation's contactpersonen what was answered on its behalf."""
+    """Tell the organisation's contactpersonen what was answered on its behalf; a signature
+    comes with the convenant as signed (a PDF), for their own files."""
     invitation = event.case
     period = invitation.round.period
+    signed = invitation.state == S.SIGNED
     notify.mail_contacts(
         invitation,
         f"Bevestiging: {STATES[invitation.state].lower()} voor {period.name}",
         "renewal_answered",
         period=period,
+        attachment=copies.reference(invitation) if signed else "",
+        filename=copies.filename(invitation) if signed else "",
+    )
+
+
+def copy_for_named_signer(event):
+    """The named signer (no contactpersoon, so not confirmed above) gets what they signed."""
+    invitation = event.case
+    mail.queue(
+        invitation.delegate_email,
+        f"Uw exemplaar: convenant {invitation.round.period.name}",
+        "renewal_signed_copy",
+        invitation=invitation,
+        organisation=invitation.organisation,
+        period=invitation.round.period,
+        filename=copies.filename(invitation),
+        attachment=copies.reference(invitation),
     )
 
 
@@ -120,7 +140,7 @@ WORKFLOW = Workflow(
             "Tekenen via de persoonlijke link",
             frozenset({SYSTEM}),  # the named signer has no account: the link is the key
             conditions=SIGNING_IN_TIME,
-            after=(record_signature,),
+            after=(record_signature, copy_for_named_signer),
         ),
         Transition(
             "papier_vastleggen",

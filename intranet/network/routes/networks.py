@@ -108,6 +108,7 @@ def write(network_id):
                     f"[{network.name}] {form.subject.data.strip()}",
                     "network_message",
                     {"network": network, "body": form.body.data, "sender": current_user.name},
+                    {"headers": {"Reply-To": current_user.email}},  # answers reach the writer
                 )
                 for member in members
             )

@@ -3,12 +3,13 @@
 from flask import flash, redirect, render_template, url_for
 
 from intranet import confirm
+from intranet.formats import count_of
 from intranet.models import Organisation
 from intranet.pages import Pages
 from intranet.rounds.forms import MailingForm
 from intranet.rounds.models import contacts_of, vriend_organisations
 from intranet.rounds.opening import send_vriend_mailing
-from intranet.rounds.previews import mailing_preview
+from intranet.rounds.previews import mailing_notes, mailing_preview
 from intranet.security import role_required
 
 pages = Pages()
@@ -25,7 +26,7 @@ def _page(form, status=200):
 
 
 def _people(count):
-    return "1 contactpersoon" if count == 1 else f"{count} contactpersonen"
+    return count_of(count, "contactpersoon", "contactpersonen")
 
 
 @pages.get("/convenant/vrienden")
@@ -58,6 +59,7 @@ def mailing():
                 fields=confirm.form_values(form),
                 recipients=recipients,
                 preview=preview,
+                notes=mailing_notes(body),
             )
         )
     count = send_vriend_mailing(subject, body)
