@@ -140,6 +140,7 @@ PROJECTLEIDER_MAILS = (
     "admission_question",
     "admission_received",
     "admission_referee",
+    "admission_referee_copy",
     "admission_referee_reminder",
     "admission_rejected",
     "admission_welcome",
