@@ -16,7 +16,7 @@ class ActivityForm(PublicForm):
     """Title, audience, werkveld, dates, link and a short description; no HTML (it is shown
     on public pages and in newsletters)."""
 
-    organisation = SelectField("Organisatie", choices=[])
+    organisation = SelectField("Organisatie", choices=[], validate_choice=False)
     title = StringField("Titel", validators=[DataRequired("Vul een titel in."), LINE])
     audience = StringField(
         "Voor wie (bijvoorbeeld leerlingen groep 7 en 8, docenten)",
@@ -26,6 +26,7 @@ class ActivityForm(PublicForm):
         "Werkveld",
         choices=choices(EDUCATION, blank="Kies een werkveld"),
         validators=[DataRequired("Kies een werkveld.")],
+        validate_choice=False,
     )
     starts_on = DayField("Eerste dag", validators=[DataRequired("Vul de eerste dag in.")])
     ends_on = DayField("Laatste dag (leeg bij één dag)", validators=[Optional()])
@@ -47,8 +48,13 @@ class ActivityForm(PublicForm):
 
     def validate_organisation(self, field):
         """One of the organisations offered."""
-        if field.data not in {value for value, _ in self.organisation.choices}:
+        if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError("Kies een van uw organisaties.")
+
+    def validate_werkveld(self, field):
+        """One of the werkvelden of education."""
+        if field.data not in EDUCATION:
+            raise ValidationError("Kies een werkveld uit de lijst.")
 
     def validate_ends_on(self, field):
         """The last day is not before the first."""
