@@ -71,6 +71,8 @@ def test_submitted_then_published_it_shows_on_the_public_partner_page(
 
     reviewer = _as(app, leader)
     assert "Techniekdag" in reviewer.get("/activiteiten/").get_data(as_text=True)
+    tasks = reviewer.get("/taken/").get_data(as_text=True)
+    assert "Beoordeel de activiteit ‘Techniekdag voor docenten’ van Museum Boerhaave" in tasks
     assert reviewer.post(f"/activiteiten/{activity.id}/publiceren").status_code == 303
 
     public = app.test_client().get(f"/partners/{partner.id}/over").get_data(as_text=True)
@@ -101,6 +103,9 @@ def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
     assert reason in mails_to(contact.email, "teruggestuurd")[0].body
     page = own.get(f"/activiteiten/{activity.id}").get_data(as_text=True)
     assert reason in page and "Teruggestuurd" in page
+    assert "Pas de activiteit ‘Techniekdag voor docenten’ aan" in own.get("/taken/").get_data(
+        as_text=True
+    )
 
     changed = _fields(partner, audience="docenten klas 1 en 2, gratis")
     assert own.post(f"/activiteiten/{activity.id}/bewerken", data=changed).status_code == 303

@@ -101,6 +101,11 @@ class Activity(BaseModel):
         )
 
     @classmethod
+    def returned_to(cls, organisation_ids):
+        """These organisations' activities that were sent back, newest first."""
+        return cls.of_organisations(organisation_ids).where(cls.state == ActivityState.RETURNED)
+
+    @classmethod
     def to_review(cls):
         """Submitted activities, oldest first (the projectleider's queue)."""
         return (

@@ -1,4 +1,5 @@
-"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant.
+"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant,
+partners' activities to review and those sent back.
 
 Each kind is a Source: the query of what waits (a row per task) and the task a row is.
 """
@@ -6,6 +7,7 @@ Each kind is a Source: the query of what waits (a row per task) and the task a r
 from flask import url_for
 from peewee import SQL, Select, fn
 
+from intranet.activities.models import Activity
 from intranet.db import db
 from intranet.glossary import TASK_KINDS as KINDS
 from intranet.models import Contact, Organisation
@@ -125,3 +127,37 @@ vriend_invitations_due = Source(
 own_organisations_without_achtervang = Source(
     {"contactpersoon"}, _own_without_achtervang, _own_achtervang_task
 )
+
+
+def _submitted_activities(user):
+    """Partners' activities that wait for the projectleider's review."""
+    return Activity.to_review()
+
+
+def _returned_activities(user):
+    """The person's organisations' activities that the projectleider sent back."""
+    return Activity.returned_to(user.organisation_ids)
+
+
+def _activity_task(activity, user):
+    return Task(
+        KINDS["beoordelen"],
+        f"Beoordeel de activiteit ‘{activity.title}’ van {activity.organisation.name}",
+        url_for("activities.show", activity_id=activity.id),
+        detail="Publiceer haar, of stuur haar terug met een reden.",
+        uid=f"activiteit-{activity.id}",
+    )
+
+
+def _returned_task(activity, user):
+    return Task(
+        KINDS["aanvullen"],
+        f"Pas de activiteit ‘{activity.title}’ aan",
+        url_for("activities.show", activity_id=activity.id),
+        detail="De projectleider stuurde haar terug; de reden staat bij de activiteit.",
+        uid=f"activiteit-terug-{activity.id}",
+    )
+
+
+activities_to_review = Source({"projectleider"}, _submitted_activities, _activity_task)
+own_activities_returned = Source({"contactpersoon"}, _returned_activities, _returned_task)

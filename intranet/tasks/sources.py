@@ -26,7 +26,9 @@ from intranet.tasks.network import (
     overdue_invoices,
 )
 from intranet.tasks.partners import (
+    activities_to_review,
     continuation_to_decide,
+    own_activities_returned,
     own_organisations_without_achtervang,
     partners_without_achtervang,
     signatures_due,
@@ -51,6 +53,8 @@ SOURCES = (
     own_silent_referees,
     meetings_to_answer,
     contributions_to_decide,
+    activities_to_review,
+    own_activities_returned,
     jaargesprekken_due,
     attendance_to_record,
     overdue_invoices,
