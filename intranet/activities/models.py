@@ -101,9 +101,14 @@ class Activity(BaseModel):
         )
 
     @classmethod
-    def returned_to(cls, organisation_ids):
-        """These organisations' activities that were sent back, newest first."""
-        return cls.of_organisations(organisation_ids).where(cls.state == ActivityState.RETURNED)
+    def waiting_for(cls, reviewer, organisation_ids):
+        """The activities that wait for a person, oldest first: the submitted ones when they
+        review (the projectleider), the sent-back ones of their organisations (ids)."""
+        returned = (cls.state == ActivityState.RETURNED) & cls.organisation.in_(
+            list(organisation_ids) or [0]
+        )
+        waiting = returned | (cls.state == ActivityState.SUBMITTED) if reviewer else returned
+        return cls.select(cls, Organisation).join(Organisation).where(waiting).order_by(cls.id)
 
     @classmethod
     def to_review(cls):

@@ -4,7 +4,7 @@ changes those sent back; the projectleider publishes them or sends them back wit
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from intranet.activities import review
+from intranet.activities import reviewing
 from intranet.activities.forms import ActivityForm, ReturnForm
 from intranet.activities.models import Activity, refusal
 from intranet.models import Organisation
@@ -63,7 +63,7 @@ def _form_page(form, activity, status):
 
 def _submit(form, activity=None):
     if form.validate_on_submit():
-        saved = review.submit(form, current_user, activity)
+        saved = reviewing.submit(form, current_user, activity)
         flash("Uw activiteit is ingediend. De projectleider beoordeelt haar.", "success")
         return redirect(url_for("activities.show", activity_id=saved.id), code=303)
     return _form_page(form, activity, 422 if form.errors else 200)
@@ -84,7 +84,7 @@ def edit(activity_id):
     if activity.organisation_id not in current_user.organisation_ids:
         abort(403)
     if activity.is_published:
-        raise Refused(review.NOT_CHANGEABLE, 409)
+        raise Refused(reviewing.NOT_CHANGEABLE, 409)
     form = ActivityForm(obj=activity, organisations=_offering_organisations())
     if request.method == "GET":
         form.organisation.data = str(activity.organisation_id)
@@ -95,7 +95,7 @@ def _show(activity, form=None, status=200):
     page = render_template(
         "activities/show.html",
         activity=activity,
-        events=review.timeline(activity),
+        events=reviewing.timeline(activity),
         form=form or ReturnForm(),
         leader=_leader(),
         own=activity.organisation_id in current_user.organisation_ids,
@@ -114,7 +114,7 @@ def show(activity_id):
 @role_required("projectleider")
 def publish(activity_id):
     """Publish a submitted activity."""
-    review.publish(_activity_or_404(activity_id).id, current_user)
+    reviewing.publish(_activity_or_404(activity_id).id, current_user)
     flash("De activiteit is gepubliceerd; de contactpersoon krijgt bericht.", "success")
     return redirect(url_for("activities.show", activity_id=activity_id), code=303)
 
@@ -127,6 +127,6 @@ def send_back(activity_id):
     form = ReturnForm()
     if not form.validate_on_submit():
         return _show(activity, form, 422)
-    review.send_back(activity.id, current_user, form.reason.data)
+    reviewing.send_back(activity.id, current_user, form.reason.data)
     flash("De activiteit is teruggestuurd; de contactpersoon krijgt de reden.", "success")
     return redirect(url_for("activities.show", activity_id=activity_id), code=303)

@@ -1,5 +1,6 @@
-"""The dashboard's sections, each fed by one data function: one query each (two for the fees,
-three for the convenant's promises), whatever the number of partners.
+"""The dashboard's sections, each fed by one data function: one query each (one for both the
+applications waiting and the open votes, two for the fees, three for the convenant's
+promises), whatever the number of partners.
 
 The newsletters sent this schooljaar per werkveld (against the projectplan's five) come from
 `intranet/newsletters/schedule.py`, in one aggregate query.
@@ -92,8 +93,7 @@ def rounds():
 def sections():
     """Every section's data."""
     return {
-        "cases_needing_action": admission.cases_needing_action(),
-        "open_votes": admission.open_votes(),
+        **admission.waiting(),
         "rounds_in_progress": rounds(),
         "applications_per_state": applications_chart(admission.applications_per_state()),
         "without_achtervang": partners_without_achtervang(),

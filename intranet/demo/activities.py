@@ -4,7 +4,7 @@ sent back with a reason), each with its timeline."""
 from datetime import timedelta
 
 from intranet.activities.models import Activity
-from intranet.activities.review import TRAIL
+from intranet.activities.reviewing import TRAIL
 from intranet.clock import now, today
 from intranet.demo.core import PROJECTLEIDER, contact_email
 from intranet.models import Organisation, User

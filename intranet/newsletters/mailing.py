@@ -10,7 +10,7 @@ by `workflows tick` in batches. A newsletter with no recipients cannot be sent.
 import secrets
 
 from intranet import mail
-from intranet.activities import review
+from intranet.activities import reviewing
 from intranet.activities.models import Activity
 from intranet.clock import now
 from intranet.db import locked, write_transaction
@@ -82,7 +82,7 @@ def context(newsletter, unsubscribe_url=None):
             for meeting in meetings
         ],
         "activities": [
-            (activity, review.public_url(activity))
+            (activity, reviewing.public_url(activity))
             for activity in Activity.published_among(newsletter.activity_id_list)
         ],
         "archive_url": mail.external_url("newsletters.archived", newsletter_id=newsletter.id),

@@ -19,7 +19,7 @@ from intranet.rounds.models import (
     VriendInvitation,
 )
 from intranet.tasks.task import Source, Task
-from intranet.workflows.states import ContinuationState, RenewalState
+from intranet.workflows.states import ActivityState, ContinuationState, RenewalState
 
 
 def _missing_achtervang(user):
@@ -129,35 +129,24 @@ own_organisations_without_achtervang = Source(
 )
 
 
-def _submitted_activities(user):
-    """Partners' activities that wait for the projectleider's review."""
-    return Activity.to_review()
-
-
-def _returned_activities(user):
-    """The person's organisations' activities that the projectleider sent back."""
-    return Activity.returned_to(user.organisation_ids)
+def _activities(user):
+    """Activities that wait: to review for the projectleider, to change for a contactpersoon."""
+    return Activity.waiting_for(user.has_role("projectleider"), user.organisation_ids)
 
 
 def _activity_task(activity, user):
-    return Task(
-        KINDS["beoordelen"],
-        f"Beoordeel de activiteit ‘{activity.title}’ van {activity.organisation.name}",
-        url_for("activities.show", activity_id=activity.id),
-        detail="Publiceer haar, of stuur haar terug met een reden.",
-        uid=f"activiteit-{activity.id}",
-    )
-
-
-def _returned_task(activity, user):
+    url = url_for("activities.show", activity_id=activity.id)
+    if activity.state == ActivityState.SUBMITTED:
+        title = f"Beoordeel de activiteit ‘{activity.title}’ van {activity.organisation.name}"
+        detail = "Publiceer haar, of stuur haar terug met een reden."
+        return Task(KINDS["beoordelen"], title, url, detail=detail, uid=f"activiteit-{activity.id}")
     return Task(
         KINDS["aanvullen"],
         f"Pas de activiteit ‘{activity.title}’ aan",
-        url_for("activities.show", activity_id=activity.id),
+        url,
         detail="De projectleider stuurde haar terug; de reden staat bij de activiteit.",
         uid=f"activiteit-terug-{activity.id}",
     )
 
 
-activities_to_review = Source({"projectleider"}, _submitted_activities, _activity_task)
-own_activities_returned = Source({"contactpersoon"}, _returned_activities, _returned_task)
+activities_waiting = Source({"projectleider", "contactpersoon"}, _activities, _activity_task)

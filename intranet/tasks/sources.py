@@ -26,9 +26,8 @@ from intranet.tasks.network import (
     overdue_invoices,
 )
 from intranet.tasks.partners import (
-    activities_to_review,
+    activities_waiting,
     continuation_to_decide,
-    own_activities_returned,
     own_organisations_without_achtervang,
     partners_without_achtervang,
     signatures_due,
@@ -53,8 +52,7 @@ SOURCES = (
     own_silent_referees,
     meetings_to_answer,
     contributions_to_decide,
-    activities_to_review,
-    own_activities_returned,
+    activities_waiting,
     jaargesprekken_due,
     attendance_to_record,
     overdue_invoices,
