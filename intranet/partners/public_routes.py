@@ -3,7 +3,7 @@ meetings, and how to reach them without an e-mail address on the page."""
 
 from flask import abort, render_template
 
-from intranet.activities.models import Activity
+from intranet.activities.models import Activity, refusal
 from intranet.models import Contact, Organisation, User
 from intranet.network.models import Contribution, Meeting
 from intranet.pages import Pages
@@ -45,6 +45,7 @@ def public_page(organisation_id):
         "partners/public.html",
         organisation=organisation,
         activities=activities,
+        offers_activities=not refusal(organisation),
         contributions=contributions,
         contacts=contacts,
     )
