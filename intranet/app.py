@@ -30,6 +30,7 @@ from intranet import (
     workflow_registry,
 )
 from intranet import config as default_config
+from intranet.activities import blueprint as activities
 from intranet.admission.apply import blueprint as apply
 from intranet.admission.decide import dossier_printing, inbox, regiegroep
 from intranet.admission.referees import routes as referee
@@ -59,6 +60,7 @@ from intranet.tasks import routes as tasks
 from intranet.workflows import routes as case_routes
 from intranet.workflows import workflow_cli
 from intranet.workflows.states import (
+    ActivityState,
     AdmissionState,
     ContinuationState,
     ContributionState,
@@ -82,6 +84,7 @@ BLUEPRINTS = (
     rounds.bp,
     network.bp,
     news.bp,
+    activities.bp,
     newsletters.bp,
     partners.bp,
     people.bp,
@@ -132,6 +135,7 @@ TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,
     # the workflow states, so templates compare `case.state == AdmissionState.VOTING`
+    "ActivityState": ActivityState,
     "AdmissionState": AdmissionState,
     "ContinuationState": ContinuationState,
     "ContributionState": ContributionState,

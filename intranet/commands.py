@@ -7,6 +7,7 @@ from intranet.auth.accounts import create_user
 from intranet.clock import today
 from intranet.demo import (
     DEMO_PASSWORD,
+    activities,
     applications,
     core,
     fees,
@@ -28,6 +29,7 @@ DEMO_SEEDERS = (
     fees.seed,
     network.seed,
     professionals.seed,
+    activities.seed,
     news.seed,
 )
 DEMO_DOMAIN = "@example.org"  # every demo account's address; anything else is real data

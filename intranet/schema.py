@@ -6,6 +6,7 @@ NAME intranet.schema:MODELS` writes a migration against it.
 
 from peewee import sort_models
 
+from intranet.activities.models import Activity
 from intranet.admission.models import Application, Comment, Referee, Vote
 from intranet.calendar.models import CalendarFeed
 from intranet.fees.invoices import BillingAddress, Invoice, InvoiceCounter
@@ -99,6 +100,7 @@ MODELS = sort_models(
         Professional,
         NewsletterSubscription,
         NewsItem,
+        Activity,
         Newsletter,
         NewsletterRecipient,
         MailAddress,

@@ -1,13 +1,16 @@
 """The projectleider's dashboard: its sections, its charts, and its cost at scale."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
-from intranet.schooljaar import schooljaar_of
+from intranet.newsletters import schedule
+from intranet.newsletters.models import Newsletter
+from intranet.schooljaar import bounds_utc, schooljaar_of
 from tests.support import factories
 from tests.support.query_count import counted_queries
 from tests.test_partners_directory import add_partners
@@ -102,3 +105,39 @@ def test_a_new_application_shows_at_once_on_the_dashboard_and_in_mijn_taken(clie
     factories.Case(factories.person(), route="basis", name="Nieuwe Aanvrager").submitted()
     assert "Nieuwe Aanvrager" in client.get("/dashboard/").get_data(as_text=True)
     assert "Nieuwe Aanvrager" in client.get("/taken/").get_data(as_text=True)
+
+
+def _newsletter(werkvelden, sent_at, state="verzonden"):
+    return Newsletter.create(
+        subject="Nieuwsbrief", werkvelden=werkvelden, state=state, sent_at=sent_at
+    )
+
+
+def test_newsletters_sent_this_schooljaar_are_counted_per_werkveld_against_five(client, leader):
+    start, _ = bounds_utc(schooljaar_of())
+    for day in range(4):
+        _newsletter("PO", start + timedelta(days=day))
+    _newsletter("PO VO", start + timedelta(days=10))
+    _newsletter("HO", start + timedelta(days=11))
+    _newsletter("PO WO", start - timedelta(days=1))  # last schooljaar
+    _newsletter("WO", None, state="concept")
+    counts = dict(schedule.this_schooljaar()["rows"])
+    assert counts["Primair onderwijs"] == 5 and counts["Voortgezet onderwijs"] == 1
+    assert counts["Hogeschool"] == 1 and counts["Universiteit"] == 0
+    page = client.get("/dashboard/").get_data(as_text=True)
+    section = re.search(r'<section aria-labelledby="newsletters-title".*?</section>', page, re.S)
+    rows = re.findall(r'<th scope="row">([^<]+)</th>.*?badge (\w+)">(\d+)<', section.group(0), re.S)
+    assert ("Primair onderwijs", "good", "5") in rows
+    assert ("Voortgezet onderwijs", "wait", "1") in rows and ("Universiteit", "wait", "0") in rows
+
+
+def test_the_newsletter_count_is_one_query_whatever_the_number_sent(client, leader):
+    start, _ = bounds_utc(schooljaar_of())
+    _newsletter("PO", start)
+    with counted_queries() as few:
+        schedule.this_schooljaar()
+    for day in range(1, 40):
+        _newsletter("PO VO MBO", start + timedelta(days=day))
+    with counted_queries() as many:
+        assert dict(schedule.this_schooljaar()["rows"])["Primair onderwijs"] == 40
+    assert len(few) == len(many) == 1

@@ -46,6 +46,10 @@ APPLICATION_FIELDS = [
     "referee_count",
     *("backup_name", "backup_email", "contact_name", "contact_email", "password"),
 ]
+ACTIVITY_FIELDS = (
+    *("organisation", "title", "audience", "werkveld", "starts_on", "ends_on", "link"),
+    "description",
+)
 FIELDS = {
     "auth.login": ["email", "password", "remember"],
     "auth.logout": [],
@@ -130,8 +134,12 @@ FIELDS = {
         "werkvelden",
     ],
     "news.publish": [],
-    "newsletters.new": ["subject", "introduction", "werkvelden", "news", "meetings"],
-    "newsletters.edit": ["subject", "introduction", "werkvelden", "news", "meetings"],
+    "newsletters.new": ["subject", "introduction", "werkvelden", "news", "meetings", "activities"],
+    "newsletters.edit": ["subject", "introduction", "werkvelden", "news", "meetings", "activities"],
+    "activities.new": [*ACTIVITY_FIELDS],
+    "activities.edit": [*ACTIVITY_FIELDS],
+    "activities.publish": [],
+    "activities.send_back": ["reason"],
     "newsletters.test": [],
     "newsletters.send": ["bevestig"],
     "newsletters.restore": [],

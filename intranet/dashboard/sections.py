@@ -1,5 +1,9 @@
-"""The dashboard's sections, each fed by one data function: one query each (two for the fees,
-three for the convenant's promises), whatever the number of partners.
+"""The dashboard's sections, each fed by one data function: one query each (one for both the
+applications waiting and the open votes, two for the fees, three for the convenant's
+promises), whatever the number of partners.
+
+The newsletters sent this schooljaar per werkveld (against the projectplan's five) come from
+`intranet/newsletters/schedule.py`, in one aggregate query.
 
 Partners without achtervang and fees per sector are computed here; the admission's
 sections come from `intranet/admission/dashboard.py`, the rounds from their models.
@@ -13,6 +17,7 @@ from intranet.fees.compute import summary
 from intranet.formats import euro
 from intranet.models import Organisation
 from intranet.network import promises
+from intranet.newsletters import schedule
 from intranet.pagination import first
 from intranet.rounds.models import rounds_in_progress
 from intranet.schooljaar import schooljaar_label, schooljaar_of
@@ -88,11 +93,11 @@ def rounds():
 def sections():
     """Every section's data."""
     return {
-        "cases_needing_action": admission.cases_needing_action(),
-        "open_votes": admission.open_votes(),
+        **admission.waiting(),
         "rounds_in_progress": rounds(),
         "applications_per_state": applications_chart(admission.applications_per_state()),
         "without_achtervang": partners_without_achtervang(),
         "fees": fees_per_sector(),
         "promises": convenant_promises(),
+        "newsletters": schedule.this_schooljaar(),
     }

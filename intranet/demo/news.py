@@ -1,5 +1,5 @@
 """Demo data: published news and good-practice stories (one with an image), one concept,
-a newsletter sent to PO and a concept."""
+a newsletter sent to PO and a concept (with the partners' published activities)."""
 
 import io
 from datetime import timedelta
@@ -7,6 +7,7 @@ from datetime import timedelta
 from PIL import Image
 from werkzeug.datastructures import FileStorage
 
+from intranet.activities.models import Activity
 from intranet.clock import now
 from intranet.demo.core import PROJECTLEIDER
 from intranet.models import User
@@ -70,6 +71,7 @@ def seed():
         introduction="Wat er dit voorjaar gebeurt in het primair onderwijs.",
         werkvelden="PO",
         news_ids=str(first.id),
+        activity_ids=" ".join(str(activity.id) for activity in Activity.published()),
         created_by=leader.id if leader else None,
     )
 

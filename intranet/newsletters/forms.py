@@ -26,8 +26,12 @@ class NewsletterForm(TextForm):
     )
     news = Checkboxes("Nieuws en goede praktijk", coerce=int)
     meetings = Checkboxes("Bijeenkomsten", coerce=int)
+    activities = Checkboxes("Activiteiten van partners", coerce=int)
 
-    def __init__(self, *args, news=(), meetings=(), **kwargs):
+    def __init__(self, *args, news=(), meetings=(), activities=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.news.choices = options((item.id, item.title) for item in news)
         self.meetings.choices = options((m.id, m.title) for m in meetings)
+        self.activities.choices = options(
+            (a.id, f"{a.title} ({a.organisation.name})") for a in activities
+        )

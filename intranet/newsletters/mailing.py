@@ -10,6 +10,8 @@ by `workflows tick` in batches. A newsletter with no recipients cannot be sent.
 import secrets
 
 from intranet import mail
+from intranet.activities import reviewing
+from intranet.activities.models import Activity
 from intranet.clock import now
 from intranet.db import locked, write_transaction
 from intranet.models import MailAddress
@@ -33,8 +35,17 @@ def _record(actor, newsletter, what, comment=""):
 
 
 def choices():
-    """(published news, coming public meetings) the projectleider may choose from."""
-    return list(NewsItem.published().limit(50)), list(Meeting.upcoming_public())
+    """{"news", "meetings", "activities"}: the published items the projectleider may choose
+    from (news, coming public meetings, partners' coming activities)."""
+    return {
+        "news": list(NewsItem.published().limit(50)),
+        "meetings": list(Meeting.upcoming_public()),
+        "activities": list(Activity.published()),
+    }
+
+
+def _joined(ids):
+    return " ".join(str(i) for i in sorted(set(ids or [])))
 
 
 def save(form, actor, newsletter=None):
@@ -46,8 +57,9 @@ def save(form, actor, newsletter=None):
         newsletter.subject = form.subject.data
         newsletter.introduction = form.introduction.data.replace("\r\n", "\n")
         newsletter.werkvelden = " ".join(sorted(set(form.werkvelden.data)))
-        newsletter.news_ids = " ".join(str(i) for i in sorted(set(form.news.data or [])))
-        newsletter.meeting_ids = " ".join(str(i) for i in sorted(set(form.meetings.data or [])))
+        newsletter.news_ids = _joined(form.news.data)
+        newsletter.meeting_ids = _joined(form.meetings.data)
+        newsletter.activity_ids = _joined(form.activities.data)
         created = newsletter.id is None
         newsletter.save()
         _record(actor, newsletter, "aangemaakt" if created else "gewijzigd")
@@ -55,7 +67,8 @@ def save(form, actor, newsletter=None):
 
 
 def context(newsletter, unsubscribe_url=None):
-    """What the newsletter's templates show: the introduction, the items, the meetings."""
+    """What the newsletter's templates show: the introduction, the items, the meetings, the
+    partners' activities (only those still published)."""
     news = list(NewsItem.published().where(NewsItem.id.in_(newsletter.news_id_list or [0])))
     meetings = list(
         Meeting.select().where(Meeting.id.in_(newsletter.meeting_id_list or [0]))
@@ -67,6 +80,10 @@ def context(newsletter, unsubscribe_url=None):
         "meetings": [
             (meeting, mail.external_url("network.public_meeting", meeting_id=meeting.id))
             for meeting in meetings
+        ],
+        "activities": [
+            (activity, reviewing.public_url(activity))
+            for activity in Activity.published_among(newsletter.activity_id_list)
         ],
         "archive_url": mail.external_url("newsletters.archived", newsletter_id=newsletter.id),
         "profile_url": mail.external_url("professionals.profile"),

@@ -20,6 +20,7 @@ class Newsletter(BaseModel):
     werkvelden = CharField(default="")  # space-separated WERKVELDEN
     news_ids = CharField(default="")  # space-separated ids of published news
     meeting_ids = CharField(default="")  # space-separated ids of coming public meetings
+    activity_ids = CharField(default="")  # space-separated ids of published activities
     state = CharField(default=CONCEPT, index=True)
     sent_at = DateTimeField(null=True, index=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -48,6 +49,11 @@ class Newsletter(BaseModel):
     def meeting_id_list(self):
         """The chosen meetings' ids."""
         return _ids(self.meeting_ids)
+
+    @property
+    def activity_id_list(self):
+        """The chosen activities' ids."""
+        return _ids(self.activity_ids)
 
     @classmethod
     def archive(cls):

@@ -39,12 +39,12 @@ def index():
 
 
 def _compose(newsletter=None):
-    news, meetings = mailing.choices()
-    form = NewsletterForm(obj=None, news=news, meetings=meetings)
+    form = NewsletterForm(obj=None, **mailing.choices())
     if request.method == "GET" and newsletter:
         form.subject.data, form.introduction.data = newsletter.subject, newsletter.introduction
         form.werkvelden.data = newsletter.werkveld_list
         form.news.data, form.meetings.data = newsletter.news_id_list, newsletter.meeting_id_list
+        form.activities.data = newsletter.activity_id_list
     if form.validate_on_submit():
         saved = mailing.save(form, current_user, newsletter)
         flash("De nieuwsbrief is opgeslagen. Bekijk de ontvangers en het voorbeeld.", "success")

@@ -1,23 +1,40 @@
 """The schedule the projectplan promises: five newsletters per werkveld per schooljaar."""
 
+from peewee import Case, Value, fn
+
 from intranet.models import EDUCATION_WERKVELDEN, WERKVELDEN
 from intranet.newsletters.models import VERZONDEN, Newsletter
-from intranet.schooljaar import bounds_utc, schooljaar_of
+from intranet.schooljaar import bounds_utc, schooljaar_label, schooljaar_of
 
 PROMISED_PER_YEAR = 5
 
 
-def this_schooljaar(year=None):
-    """{"year", "promised", "rows": [(werkveld label, sent)]} for the dashboard (one query)."""
-    year = year or schooljaar_of()
+def _sent_counts(year):
+    """{werkveld: newsletters sent for it in the schooljaar}, in one aggregate query (a
+    newsletter for several werkvelden counts for each)."""
     start, end = bounds_utc(year)
-    sent = {werkveld: 0 for werkveld in EDUCATION_WERKVELDEN}
-    query = Newsletter.select(Newsletter.werkvelden).where(
-        Newsletter.state == VERZONDEN, Newsletter.sent_at >= start, Newsletter.sent_at < end
+    padded = Value(" ").concat(Newsletter.werkvelden).concat(" ")  # " PO VO ": whole codes
+    counts = [
+        fn.COUNT(Case(None, [(padded.contains(f" {werkveld} "), 1)])).alias(werkveld)
+        for werkveld in EDUCATION_WERKVELDEN
+    ]
+    row = (
+        Newsletter.select(*counts)
+        .where(Newsletter.state == VERZONDEN, Newsletter.sent_at >= start, Newsletter.sent_at < end)
+        .dicts()
+        .get()
     )
-    for (werkvelden,) in query.tuples():
-        for werkveld in werkvelden.split():
-            if werkveld in sent:
-                sent[werkveld] += 1
-    rows = [(WERKVELDEN[w], count) for w, count in sent.items()]
-    return {"year": year, "promised": PROMISED_PER_YEAR, "rows": rows}
+    return {werkveld: row[werkveld] or 0 for werkveld in EDUCATION_WERKVELDEN}
+
+
+def this_schooljaar(year=None):
+    """{"year", "label", "promised", "rows": [(werkveld label, sent)]} for the dashboard
+    (one query)."""
+    year = schooljaar_of() if year is None else year
+    rows = [(WERKVELDEN[w], count) for w, count in _sent_counts(year).items()]
+    return {
+        "year": year,
+        "label": schooljaar_label(year),
+        "promised": PROMISED_PER_YEAR,
+        "rows": rows,
+    }

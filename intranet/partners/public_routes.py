@@ -1,8 +1,9 @@
-"""A partner's public page: who they are, what they contribute to meetings, and how to reach
-them without an e-mail address on the page."""
+"""A partner's public page: who they are, their published activities, what they contribute to
+meetings, and how to reach them without an e-mail address on the page."""
 
 from flask import abort, render_template
 
+from intranet.activities.models import Activity, refusal
 from intranet.models import Contact, Organisation, User
 from intranet.network.models import Contribution, Meeting
 from intranet.pages import Pages
@@ -13,7 +14,8 @@ pages = Pages()
 
 @pages.get("/<int:organisation_id>/over")
 def public_page(organisation_id):
-    """A current partner's profile, contributions to meetings, and contactpersoon by name."""
+    """A current partner's profile, coming activities, contributions to meetings, and
+    contactpersoon by name."""
     organisation = Organisation.get_or_none(
         Organisation.id == organisation_id,
         Organisation.status.in_(OrganisationStatus.CURRENT),
@@ -38,9 +40,12 @@ def public_page(organisation_id):
         .order_by(User.name)
         .tuples()
     ]
+    activities = list(Activity.published().where(Activity.organisation == organisation.id))
     return render_template(
         "partners/public.html",
         organisation=organisation,
+        activities=activities,
+        offers_activities=not refusal(organisation),
         contributions=contributions,
         contacts=contacts,
     )

@@ -1,4 +1,5 @@
-"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant.
+"""Tasks from the network: signatures and invitations due, achtervang missing, the convenant,
+partners' activities to review and those sent back.
 
 Each kind is a Source: the query of what waits (a row per task) and the task a row is.
 """
@@ -6,6 +7,7 @@ Each kind is a Source: the query of what waits (a row per task) and the task a r
 from flask import url_for
 from peewee import SQL, Select, fn
 
+from intranet.activities.models import Activity
 from intranet.db import db
 from intranet.formats import day_numbers
 from intranet.glossary import TASK_KINDS as KINDS
@@ -18,7 +20,7 @@ from intranet.rounds.models import (
     VriendInvitation,
 )
 from intranet.tasks.task import Source, Task
-from intranet.workflows.states import ContinuationState, RenewalState
+from intranet.workflows.states import ActivityState, ContinuationState, RenewalState
 
 
 def _missing_achtervang(user):
@@ -141,3 +143,26 @@ vriend_invitations_due = Source(
 own_organisations_without_achtervang = Source(
     {"contactpersoon"}, _own_without_achtervang, _own_achtervang_task
 )
+
+
+def _activities(user):
+    """Activities that wait: to review for the projectleider, to change for a contactpersoon."""
+    return Activity.waiting_for(user.has_role("projectleider"), user.organisation_ids)
+
+
+def _activity_task(activity, user):
+    url = url_for("activities.show", activity_id=activity.id)
+    if activity.state == ActivityState.SUBMITTED:
+        title = f"Beoordeel de activiteit ‘{activity.title}’ van {activity.organisation.name}"
+        detail = "Publiceer haar, of stuur haar terug met een reden."
+        return Task(KINDS["beoordelen"], title, url, detail=detail, uid=f"activiteit-{activity.id}")
+    return Task(
+        KINDS["aanvullen"],
+        f"Pas de activiteit ‘{activity.title}’ aan",
+        url,
+        detail="De projectleider stuurde haar terug; de reden staat bij de activiteit.",
+        uid=f"activiteit-terug-{activity.id}",
+    )
+
+
+activities_waiting = Source({"projectleider", "contactpersoon"}, _activities, _activity_task)

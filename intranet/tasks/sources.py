@@ -26,6 +26,7 @@ from intranet.tasks.network import (
     overdue_invoices,
 )
 from intranet.tasks.partners import (
+    activities_waiting,
     continuation_to_decide,
     own_organisations_without_achtervang,
     partners_without_achtervang,
@@ -51,6 +52,7 @@ SOURCES = (
     own_silent_referees,
     meetings_to_answer,
     contributions_to_decide,
+    activities_waiting,
     jaargesprekken_due,
     attendance_to_record,
     overdue_invoices,

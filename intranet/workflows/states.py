@@ -42,6 +42,15 @@ class ContributionState:
     REJECTED = "afgewezen"
 
 
+class ActivityState:
+    """A partner's activity or educational offer, reviewed by the projectleider
+    (`intranet/activities/review.py`)."""
+
+    SUBMITTED = "ingediend"
+    RETURNED = "teruggestuurd"
+    PUBLISHED = "gepubliceerd"
+
+
 class PeriodState:
     """A convenant period by the calendar (`intranet/rounds/period_workflow.py`)."""
 

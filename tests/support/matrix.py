@@ -371,6 +371,23 @@ NEWSLETTERS = {
 }
 TABLE.update(NEWSLETTERS)
 
+# Activities: the world's organisation has an uitgebreid membership and submitted one
+# (the other organisation may offer none: refused with why); the projectleider reviews it.
+# In name order: edited (an empty form: 422), published (303), then sending it back is an
+# empty form again (422).
+ACTIVITY_VIEWERS = frozenset({CONTACTPERSOON, PROJECTLEIDER})
+ACTIVITIES = {
+    ("activities.index", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTLEIDER),
+    ("activities.new", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, contactpersoon_elders=403),
+    ("activities.new", POST): only(CONTACTPERSOON, status=422),
+    ("activities.show", GET): Expect(ACTIVITY_VIEWERS),
+    ("activities.edit", GET): only(CONTACTPERSOON),
+    ("activities.edit", POST): only(CONTACTPERSOON, status=422),
+    ("activities.publish", POST): only(PROJECTLEIDER, status=303),
+    ("activities.send_back", POST): only(PROJECTLEIDER, status=422),
+}
+TABLE.update(ACTIVITIES)
+
 # "Mijn taken", the calendar link, reminders, the archive, the favicon.
 WEEKLY = {
     ("views.favicon", GET): public(301),

@@ -87,6 +87,7 @@ def route(app, path):
 
 def demo_values(app):
     """Values from the demo data for each argument name a page rule may have."""
+    from intranet.activities.models import Activity
     from intranet.admission.apply.steps import STEPS
     from intranet.fees.invoices import Invoice
     from intranet.models import Organisation, User
@@ -128,6 +129,7 @@ def demo_values(app):
             "name": [row.image for row in NewsItem.select().where(NewsItem.image != "").limit(1)]
             or ["geen-afbeelding.png"],
             "newsletter_id": [row.id for row in Newsletter.select(Newsletter.id).limit(2)],
+            "activity_id": [row.id for row in Activity.select(Activity.id).order_by(Activity.id)],
         }
 
 

@@ -80,6 +80,7 @@ ARGUMENTS = {
     "registration_id": lambda world: world.network["registration"].id,
     "item_id": lambda world: world.network["news"].id,
     "newsletter_id": lambda world: world.network["newsletter"].id,  # a concept
+    "activity_id": lambda world: world.network["activity"].id,  # submitted, not yet reviewed
     "address_id": lambda world: 1,  # no bounced address: restoring it is stale
     "name": lambda world: "0" * 32 + ".png",  # no such image
     "invoice_id": lambda world: world.fees["invoice"].id,

@@ -1,4 +1,5 @@
-"""The network side of the test world: a network, a published meeting, a proposal.
+"""The network side of the test world: a network, a published meeting, a proposal, news, a
+concept newsletter and an activity the organisation submitted.
 
 Built by tests/support/world.py for the authorization matrix: the world's contactpersoon is a member
 of the network, the other organisation's contactpersoon its zichthouder; the meeting invites
@@ -7,7 +8,8 @@ every contactpersoon and asks for contributions; the world's organisation propos
 
 from datetime import timedelta
 
-from intranet.clock import now
+from intranet.activities.models import Activity
+from intranet.clock import now, today
 from intranet.network.contribution_workflow import WORKFLOW as CONTRIBUTION
 from intranet.network.meeting_workflow import WORKFLOW as MEETING
 from intranet.network.models import Invitation, Network, NetworkMember, Registration
@@ -69,7 +71,17 @@ def build(leader, member, holder, organisation):
     newsletter = Newsletter.create(
         subject="Nieuwsbrief PO", introduction="Hallo.", werkvelden="PO", created_by=leader.id
     )
+    activity = Activity.create(
+        organisation=organisation.id,
+        submitted_by=member.id,
+        title="Buitenlab",
+        audience="groep 6",
+        werkveld="PO",
+        starts_on=today() + timedelta(days=30),
+        description="Leren over de natuur.",
+    )
     return {
+        "activity": activity,
         "newsletter": newsletter,
         "news": news,
         "network": network,

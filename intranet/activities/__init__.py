@@ -1,0 +1,2 @@
+"""Partners' activities and educational offer: submitted by a partner with an uitgebreid
+membership, reviewed by the projectleider, public once published."""
