@@ -186,6 +186,7 @@ SESSION_COOKIE_SECURE = True
 REMEMBER_COOKIE_SECURE = True
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 WTF_CSRF_SSL_STRICT = False
+WTF_I18N_ENABLED = False  # WTForms speaks Dutch through its own translations (forms.Form.Meta)
 
 
 def _flag(value):

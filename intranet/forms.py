@@ -21,8 +21,13 @@ class Form(FlaskForm):
 
     A one-line field (any text field but a text area) that holds a line break or another
     control character gets a field error, so no name, subject or municipality can carry a
-    header into an e-mail or a row into a file.
+    header into an e-mail or a row into a file. WTForms' own messages ("Not a valid
+    choice.") come in Dutch, from its bundled translations (WTF_I18N_ENABLED is off: that
+    route needs Flask-Babel).
     """
+
+    class Meta:
+        locales = ("nl_NL", "nl")
 
     def validate(self, extra_validators=None):
         """The fields' own validation, then the one-line rule."""

@@ -185,3 +185,16 @@ def test_two_organisations_renamed_alike_at_once_give_a_form_error(
             for leader, organisation in zip(leaders, organisations, strict=True)
         ]
         assert _at_once(app, requests) == [303, 422]
+
+
+def test_a_choice_no_list_offers_is_refused_in_dutch(client, login, make_user):
+    login(make_user("projectleider"))
+    before = snapshot()
+    response = client.post(
+        "/nieuwsbrieven/nieuw",
+        data={"subject": "Nieuws", "introduction": "Hallo", "werkvelden": "maan"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "is een ongeldige keuze" in page and "not a valid" not in page.lower()
+    assert snapshot() == before
