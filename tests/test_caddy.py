@@ -25,7 +25,8 @@ from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG
 from tests.support.smtp_server import free_port
 
-pytestmark = pytest.mark.once
+# One worker runs the module: one gunicorn and one Caddy, not one on each (tests/run.sh).
+pytestmark = [pytest.mark.once, pytest.mark.xdist_group("caddy")]
 
 ROOT = Path(__file__).parent.parent
 CADDY = shutil.which("caddy")
@@ -37,7 +38,7 @@ CSRF = re.compile(
 )
 
 
-def _wait_for(check, what, seconds=30):
+def _wait_for(check, what, seconds=60):  # a loaded two-core machine starts slowly
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

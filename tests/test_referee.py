@@ -4,6 +4,7 @@ import html
 from datetime import timedelta
 
 import pytest
+from flask import current_app
 from itsdangerous.timed import TimestampSigner
 
 from intranet import tokens
@@ -102,14 +103,16 @@ def test_a_reused_link_says_when_they_answered_and_whom_to_mail(client, case, le
     page = text(client.get(path))
     assert "<h1>U gaf deze referentie al</h1>" in page and "al gebruikt" in page
     assert f"U gaf uw referentie op {moment_words(answered_at)}." in page
-    assert leader.name in page and f'<a href="mailto:{leader.email}">{leader.email}</a>' in page
+    address = current_app.config["PROJECTLEIDER_REPLY_TO"]  # the role's, not the person's
+    assert leader.name in page and f'<a href="mailto:{address}">{address}</a>' in page
+    assert leader.email not in page
 
 
 def test_a_link_that_no_longer_works_still_names_the_projectleider(client, case, leader):
     engine.fire(admission, case.id, "intrekken", case.applicant)
     page = text(client.get(link_of(referees(case)[0])))
     assert "Deze referentielink werkt niet" in page and "U gaf" not in page
-    assert f"mailto:{leader.email}" in page
+    assert f"mailto:{current_app.config['PROJECTLEIDER_REPLY_TO']}" in page
 
 
 def test_the_referee_gets_a_copy_of_the_answer_after_the_commit(client, case, leader):
@@ -120,7 +123,7 @@ def test_the_referee_gets_a_copy_of_the_answer_after_the_commit(client, case, le
     )
     assert copy.subject == "Uw referentie voor Stichting Denkwerk"
     assert "Uw advies: Neutraal" in copy.body and "Ik ken hun werk\nnog maar kort." in copy.body
-    assert f"{leader.name}: {leader.email}" in copy.body
+    assert f"{leader.name}: {current_app.config['PROJECTLEIDER_REPLY_TO']}" in copy.body
     assert copy.status in ("queued", "stored")  # in the outbox: it leaves after the commit
 
 

@@ -1,8 +1,8 @@
 """Where tasks come from: one Source per kind of work, each one query whatever the data.
 
-`SOURCES` lists them all. `tasks_for(user)` runs those that apply to the user's roles (a
-query each, for Mijn taken and the calendar); `count_for(user)` counts them all in one
-statement, for the count the menu shows on every page.
+`SOURCES` lists them all. `tasks_for(user)` counts those that apply to the user's roles in
+one statement, then asks those with work for their rows (a query each, for Mijn taken and
+the calendar); `count_for(user)` is that one count, for the number the menu shows.
 """
 
 from datetime import datetime
@@ -64,13 +64,30 @@ def _order(task):
 
 
 def tasks_for(user):
-    """Every task of the user, pinned first, then soonest deadline first."""
-    tasks = [task for source in SOURCES if source.applies_to(user) for task in source.tasks(user)]
+    """Every task of the user, pinned first, then soonest deadline first.
+
+    One statement counts what waits in every source; only the sources with something
+    waiting (or with rows to follow besides the work they count) are then asked for rows.
+    """
+    applying = [source for source in SOURCES if source.applies_to(user)]
+    waiting = _counts(applying, user)
+    tasks = [
+        task
+        for source, count in zip(applying, waiting, strict=True)
+        if count or source.counted
+        for task in source.tasks(user)
+    ]
     tasks.sort(key=_order)
     return tasks
 
 
 def count_for(user):
     """How many tasks the user has, in one statement (a column per source)."""
-    counts = [source.count(user) for source in SOURCES if source.applies_to(user)]
-    return sum(Select(columns=counts).bind(db).tuples().get())
+    return sum(_counts([source for source in SOURCES if source.applies_to(user)], user))
+
+
+def _counts(sources, user):
+    """How much waits in each of these sources, in one statement (a column each)."""
+    if not sources:
+        return ()
+    return Select(columns=[source.count(user) for source in sources]).bind(db).tuples().get()
