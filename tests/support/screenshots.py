@@ -128,6 +128,44 @@ def network_gallery(live):
     ]
 
 
+def living_gallery(live):
+    """The living network: news, a partner's public page with its activities, the
+    newsletters (composed and archived), activities to review, a vote's discussion."""
+    from intranet.activities.models import Activity
+    from intranet.news.models import NewsItem
+    from intranet.newsletters.models import Newsletter
+    from intranet.workflows.states import ActivityState
+
+    with live.context():
+        story = NewsItem.published().first().id
+        published = Activity.get(Activity.state == ActivityState.PUBLISHED)
+        waiting = Activity.get(Activity.state == ActivityState.SUBMITTED).id
+        sent = Newsletter.archive().first().id
+        concept = Newsletter.get(Newsletter.sent_at.is_null()).id
+    vote = _ids(live)["vote"]
+    return [
+        (
+            "bezoeker",
+            None,
+            [
+                ("nieuws", "/nieuws/"),
+                ("nieuwsbericht", f"/nieuws/{story}"),
+                ("partnerpagina", f"/partners/{published.organisation_id}/over"),
+                ("nieuwsbrief-archief", f"/nieuwsbrieven/archief/{sent}"),
+            ],
+        ),
+        (
+            "projectleider",
+            PROJECTLEIDER[1],
+            [
+                ("activiteit-beoordelen", f"/activiteiten/{waiting}"),
+                ("nieuwsbrief", f"/nieuwsbrieven/{concept}"),
+            ],
+        ),
+        ("projectgroep", PROJECTGROEP[2][1], [("discussie", f"/stemmen/{vote}#reacties")]),
+    ]
+
+
 def shoot(out, pages=None):
     """Render every page of the gallery (or of `pages(live)`) into the folder out."""
     from playwright.sync_api import sync_playwright
@@ -138,7 +176,11 @@ def shoot(out, pages=None):
         live = LiveServer(demo_app(database, WTF_CSRF_ENABLED=True)).start()
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
-            chosen = pages(live) if pages else gallery(live) + network_gallery(live)
+            chosen = (
+                pages(live)
+                if pages
+                else gallery(live) + network_gallery(live) + living_gallery(live)
+            )
             for role, email, role_pages in chosen:
                 page = live.login(browser, email) if email else live.new_page(browser)
                 for name, path in role_pages:
