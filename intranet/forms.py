@@ -1,5 +1,6 @@
 """What every form of the intranet shares: one base form (one-line fields hold one line),
-stripped text, choices from a mapping, blank dates as empty, web addresses, unique clashes."""
+the length of a line and the validators of an e-mail address, stripped text, choices from a
+mapping, blank dates as empty, web addresses, unique clashes."""
 
 import re
 from contextlib import contextmanager
@@ -10,10 +11,21 @@ from flask_wtf import FlaskForm
 from peewee import IntegrityError
 from wtforms import DateField, EmailField, StringField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length
 
 # C0 controls (CR, LF, tab, ...), DEL, and the Unicode line breaks NEL, LS and PS.
 NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 ONE_LINE = "Gebruik één regel tekst, zonder regeleinden of tabs."
+TOO_LONG = "Gebruik hoogstens 200 tekens."
+LINE = Length(max=200, message=TOO_LONG)  # a name, title or place: 200 characters at most
+INVALID_EMAIL = "Dit is geen geldig e-mailadres."
+EMAIL_LENGTH = 254  # the longest address SMTP carries (RFC 5321)
+
+
+def email_address(required="Vul uw e-mailadres in."):
+    """The validators of an e-mail address: given, well-formed, not longer than SMTP takes."""
+    too_long = Length(max=EMAIL_LENGTH, message="Dit e-mailadres is te lang.")
+    return [DataRequired(required), Email(INVALID_EMAIL), too_long]
 
 
 class Form(FlaskForm):

@@ -3,11 +3,10 @@
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from intranet.forms import DayField, PublicForm, TextForm, WebsiteField, choices
+from intranet.forms import LINE, DayField, PublicForm, TextForm, WebsiteField, choices
 from intranet.models import EDUCATION_WERKVELDEN, WERKVELDEN
 from intranet.network.forms import options
 
-LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 ADDRESS = Length(max=200, message="Een webadres heeft hoogstens 200 tekens.")
 EDUCATION = {w: WERKVELDEN[w] for w in EDUCATION_WERKVELDEN}
 

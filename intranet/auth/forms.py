@@ -1,11 +1,11 @@
 """Account forms."""
 
 from wtforms import BooleanField, EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
-from intranet.forms import Form
+from intranet.forms import Form, email_address
 
-EMAIL = [DataRequired("Vul uw e-mailadres in."), Email("Dit is geen geldig e-mailadres.")]
+EMAIL = email_address()
 NEW_PASSWORD = [
     DataRequired("Kies een wachtwoord."),
     Length(min=10, max=200, message="Een wachtwoord heeft 10 tot 200 tekens."),

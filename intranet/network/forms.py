@@ -16,7 +16,6 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
-    Email,
     InputRequired,
     Length,
     NumberRange,
@@ -27,13 +26,12 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from intranet.clock import now, utc
 from intranet.deadlines import end_of
-from intranet.forms import DayField, PublicForm, TextForm
+from intranet.forms import LINE, DayField, PublicForm, TextForm, email_address
 from intranet.models import User
 from intranet.network.models import AUDIENCES, MEETING_KINDS
 from intranet.network.publishing import named_addresses
 
 TEXT = Length(max=5000, message="Gebruik hoogstens 5000 tekens.")
-LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 
 
 def options(pairs):
@@ -220,14 +218,7 @@ class RegistrationForm(PublicForm):
     """Registering for a public meeting without an account."""
 
     name = StringField("Naam", validators=NAME)
-    email = EmailField(
-        "E-mailadres",
-        validators=[
-            DataRequired("Vul uw e-mailadres in."),
-            Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
-            LINE,
-        ],
-    )
+    email = EmailField("E-mailadres", validators=email_address())
     organisation = SelectField("Organisatie", validators=[DataRequired("Kies uw organisatie.")])
     organisation_other = StringField("Andere organisatie", validators=[Optional(), LINE])
     consent = BooleanField(

@@ -4,12 +4,10 @@ from flask_wtf.file import FileField
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from intranet.forms import TextForm, choices
+from intranet.forms import LINE, TextForm, choices
 from intranet.models import EDUCATION_WERKVELDEN, HOOFDTHEMAS, WERKVELDEN
 from intranet.network.forms import Checkboxes, options
 from intranet.news.models import KINDS
-
-LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 
 
 class NewsForm(TextForm):

@@ -9,13 +9,11 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from intranet.forms import Form, WebsiteField
+from intranet.forms import LINE, Form, WebsiteField, email_address
 from intranet.models import MEMBERSHIP_TYPES, SECTORS
 from intranet.models.people import CONTACT_KINDS
-
-TOO_LONG = "Gebruik hoogstens 200 tekens."
 
 
 def options(mapping):
@@ -77,7 +75,7 @@ class ManagerProfileForm(ProfileForm):
     name = StringField(
         "Naam",
         filters=[_strip],
-        validators=[DataRequired("Vul de naam in."), Length(max=200, message=TOO_LONG)],
+        validators=[DataRequired("Vul de naam in."), LINE],
     )
     sector = SelectField("Sector", choices=options(SECTORS))
     membership_type = SelectField("Lidmaatschap", choices=options(MEMBERSHIP_TYPES))
@@ -91,16 +89,12 @@ class InviteForm(Form):
         filters=[_strip],
         validators=[
             DataRequired("Vul de naam van uw collega in."),
-            Length(max=200, message=TOO_LONG),
+            LINE,
         ],
     )
     email = EmailField(
         "E-mailadres",
         filters=[_strip],
-        validators=[
-            DataRequired("Vul het e-mailadres van uw collega in."),
-            Email("Dit is geen geldig e-mailadres."),
-            Length(max=200, message=TOO_LONG),
-        ],
+        validators=email_address("Vul het e-mailadres van uw collega in."),
     )
     kind = RadioField("Rol", choices=options(CONTACT_KINDS), default="primary")

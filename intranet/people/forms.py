@@ -1,19 +1,14 @@
 """Forms for accounts and seats."""
 
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Length
 
-from intranet.forms import DayField, TextForm, choices
+from intranet.forms import LINE, DayField, TextForm, choices, email_address
 from intranet.models import GROUPS, HOOFDTHEMAS, WERKVELDEN
 
-TOO_LONG = "Gebruik hoogstens 200 tekens."
 DAY = "Vul een geldige datum in, bijvoorbeeld 2026-08-01."
-NAME = [DataRequired("Vul de naam in."), Length(max=200, message=TOO_LONG)]
-EMAIL = [
-    DataRequired("Vul het e-mailadres in."),
-    Email("Dit is geen geldig e-mailadres."),
-    Length(max=200, message=TOO_LONG),
-]
+NAME = [DataRequired("Vul de naam in."), LINE]
+EMAIL = email_address("Vul het e-mailadres in.")
 
 
 class InviteForm(TextForm):

@@ -1,28 +1,19 @@
 """Forms: signing up as a professional, and choosing newsletters."""
 
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo
 
 from intranet.auth.forms import NEW_PASSWORD
-from intranet.forms import Form, PublicForm
+from intranet.forms import LINE, Form, PublicForm, email_address
 from intranet.models import EDUCATION_WERKVELDEN, WERKVELDEN
 from intranet.network.forms import Checkboxes, options
-
-LINE = Length(max=200, message="Gebruik hoogstens 200 tekens.")
 
 
 class SignUpForm(PublicForm):
     """A professional of a partner or vriend makes an account."""
 
     name = StringField("Naam", validators=[DataRequired("Vul uw naam in."), LINE])
-    email = EmailField(
-        "E-mailadres (van uw werk)",
-        validators=[
-            DataRequired("Vul uw e-mailadres in."),
-            Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
-            LINE,
-        ],
-    )
+    email = EmailField("E-mailadres (van uw werk)", validators=email_address())
     organisation = SelectField("Organisatie", validators=[DataRequired("Kies uw organisatie.")])
     password = PasswordField("Wachtwoord", validators=NEW_PASSWORD)
     confirm = PasswordField(

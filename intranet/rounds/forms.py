@@ -3,7 +3,6 @@
 from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
-    Email,
     InputRequired,
     Length,
     Optional,
@@ -11,7 +10,7 @@ from wtforms.validators import (
 )
 
 from intranet.clock import today
-from intranet.forms import DayField, Form
+from intranet.forms import DayField, Form, email_address
 from intranet.rounds.models import ConvenantPeriod
 
 DATE = "Vul een datum in."
@@ -121,11 +120,7 @@ class SignerForm(Form):
     delegate_function = _line("Functie van wie tekent", "Vul de functie in.")
     delegate_email = EmailField(
         "E-mailadres van wie tekent",
-        validators=[
-            DataRequired("Vul het e-mailadres in."),
-            Email("Dit is geen geldig e-mailadres.", check_deliverability=False),
-            Length(max=254, message="Te lang."),
-        ],
+        validators=email_address("Vul het e-mailadres in."),
     )
 
 

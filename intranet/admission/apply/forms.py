@@ -16,15 +16,11 @@ from wtforms.widgets import TextInput
 
 from intranet.admission import eligibility as rules
 from intranet.admission.models import ROUTES
-from intranet.forms import TextForm, WebsiteField, choices
+from intranet.forms import EMAIL_LENGTH, LINE, TextForm, WebsiteField, choices, email_address
 from intranet.models import SECTORS
 
-NAME = Length(max=200, message="Gebruik hoogstens 200 tekens.")
-EMAIL = [
-    DataRequired("Vul een e-mailadres in."),
-    Email("Dit is geen geldig e-mailadres."),
-    Length(max=254, message="Dit e-mailadres is te lang."),
-]
+NAME = LINE
+EMAIL = email_address("Vul een e-mailadres in.")
 
 
 def email_of(whose, required=True):
@@ -32,7 +28,7 @@ def email_of(whose, required=True):
     return [
         DataRequired(f"Vul het e-mailadres van {whose} in.") if required else Optional(),
         Email(f"Het e-mailadres van {whose} is geen geldig e-mailadres."),
-        Length(max=254, message=f"Het e-mailadres van {whose} is te lang."),
+        Length(max=EMAIL_LENGTH, message=f"Het e-mailadres van {whose} is te lang."),
     ]
 
 
