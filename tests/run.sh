@@ -21,9 +21,9 @@ part() {  # part NAME COMMAND...: run it, note its time, remember a failure
 }
 
 part lint make --no-print-directory lint
-part sqlite "$BIN/pytest" -n "$WORKERS" --dist loadgroup
+part sqlite "$BIN/pytest" -n "$WORKERS" --dist loadgroup --durations=10
 if "$BIN/python" -m tests.support.pg_available "$PG_URL"; then
-    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" --dist loadgroup -m "not once"
+    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" --dist loadgroup --durations=10 -m "not once"
 elif [ -n "${REQUIRE_POSTGRES:-}" ]; then
     echo "PostgreSQL is required here but does not answer at $PG_URL" >&2
     failed=1
