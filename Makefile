@@ -79,7 +79,7 @@ test: $(BIN)/.installed browser-deps caddy-deps
 
 # Line coverage of intranet/ on SQLite (the whole suite; about twice as slow as without).
 coverage: $(BIN)/.installed browser-deps caddy-deps
-	$(BIN)/pytest -n 2 --dist loadgroup --cov=intranet --cov-report=term:skip-covered
+	$(BIN)/pytest -n 2 --dist loadscope --cov=intranet --cov-report=term:skip-covered
 
 screenshots: $(BIN)/.installed browser-deps
 	$(BIN)/python -m tests.support.screenshots docs/screenshots

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: lint, the suite on SQLite (browser and once-only tests included), then on
-# PostgreSQL (without the tests marked `once`), each on two pytest-xdist workers (a module
-# marked `xdist_group` stays on one); prints the time of each part at the end.
+# PostgreSQL (without the tests marked `once`), each on two pytest-xdist workers that take
+# whole modules (`--dist loadscope`: a module's fixtures, such as the page walk of every role
+# or the Caddy site, are built once, not once per worker); prints the time of each part.
 # TEST_DATABASE_URL names the PostgreSQL server (default below); REQUIRE_POSTGRES=1 (CI)
 # makes the PostgreSQL pass mandatory. Line coverage is `make coverage`, not part of this:
 # it doubled the time of every run.
@@ -21,9 +22,9 @@ part() {  # part NAME COMMAND...: run it, note its time, remember a failure
 }
 
 part lint make --no-print-directory lint
-part sqlite "$BIN/pytest" -n "$WORKERS" --dist loadgroup --durations=10
+part sqlite "$BIN/pytest" -n "$WORKERS" --dist loadscope --durations=10
 if "$BIN/python" -m tests.support.pg_available "$PG_URL"; then
-    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" --dist loadgroup --durations=10 -m "not once"
+    part postgresql env TEST_DATABASE_URL="$PG_URL" "$BIN/pytest" -n "$WORKERS" --dist loadscope --durations=10 -m "not once"
 elif [ -n "${REQUIRE_POSTGRES:-}" ]; then
     echo "PostgreSQL is required here but does not answer at $PG_URL" >&2
     failed=1

@@ -17,8 +17,7 @@ from tests.support.browser import (
     watch_for_errors,
 )
 
-# One worker walks every role once (`--dist loadgroup` in tests/run.sh), not each worker again.
-pytestmark = [pytest.mark.once, pytest.mark.xdist_group("pages")]
+pytestmark = pytest.mark.once
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}

@@ -25,8 +25,7 @@ from intranet.models import LoginAttempt, Membership, OutboxMessage, User
 from tests.conftest import PASSWORD, TEST_CONFIG
 from tests.support.smtp_server import free_port
 
-# One worker runs the module: one gunicorn and one Caddy, not one on each (tests/run.sh).
-pytestmark = [pytest.mark.once, pytest.mark.xdist_group("caddy")]
+pytestmark = pytest.mark.once
 
 ROOT = Path(__file__).parent.parent
 CADDY = shutil.which("caddy")
