@@ -112,6 +112,26 @@ def test_an_applicant_is_asked_to_finish_a_draft_and_to_answer_a_question(client
     assert "Beantwoord de vraag van de projectleider over Gevraagd" in text(client.get("/taken/"))
 
 
+def test_a_long_list_shows_the_first_of_each_kind_and_the_rest_on_request(
+    client, login, make_user, monkeypatch
+):
+    monkeypatch.setattr("intranet.tasks.routes.PER_KIND", 2)
+    cast = people(make_user)
+    cases = [at_vote(make_user(), cast.leader, name=f"Stemzaak {n}") for n in range(3)]
+    for days, case in zip((9, 2, 5), cases, strict=True):
+        _deadline(case, days)
+    login(cast.members[0])
+    titles = _titles(client)
+    assert len(titles) == 2  # the two soonest deadlines
+    assert "Stemzaak 1" in titles[0] and "Stemzaak 2" in titles[1]
+    page = text(client.get("/taken/"))
+    assert "3 taken wachten op u" in page
+    assert "nog 1 taak niet getoond" in page and 'href="/taken/?alle=1"' in page
+    everything = text(client.get("/taken/?alle=1"))
+    assert everything.count('class="task-title"') == 3 and "niet getoond" not in everything
+    assert text(client.get("/taken/?alle=ja")).count('class="task-title"') == 2
+
+
 def test_nothing_waiting_says_so(client, login, make_user):
     login(make_user())
     assert "Er wacht nu niets op u." in text(client.get("/taken/"))

@@ -46,7 +46,7 @@ def _as_entry(task):
 
 def task_deadlines(user):
     """The deadlines of the person's tasks (votes to cast, signatures and invitations due)."""
-    return [_as_entry(task) for task in tasks_for(user) if task.due]
+    return [_as_entry(task) for task in tasks_for(user)[0] if task.due]
 
 
 def vote_deadlines(user):

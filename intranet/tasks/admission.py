@@ -22,7 +22,8 @@ APPLICANT_STEPS = {
 def _votes_not_cast(user):
     """Open votes of the projectgroep this member has not voted in."""
     mine = Vote.select().where(Vote.application == Application.id, Vote.member == user.id)
-    return Application.listing(S.VOTE).where(~fn.EXISTS(mine))
+    soonest = Application.listing(S.VOTE).order_by(Application.vote_deadline, Application.id)
+    return soonest.where(~fn.EXISTS(mine))
 
 
 def _vote_task(application, user):

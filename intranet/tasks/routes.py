@@ -1,6 +1,6 @@
 """The 'Mijn taken' page, and the count of tasks in the menu."""
 
-from flask import Blueprint, has_request_context, render_template
+from flask import Blueprint, has_request_context, render_template, request
 from flask_login import current_user
 
 from intranet.security import login_required
@@ -8,16 +8,26 @@ from intranet.tasks.sources import count_for, tasks_for
 
 bp = Blueprint("tasks", __name__, url_prefix="/taken")
 
+# Mijn taken shows this many tasks of each kind, and the rest on request ("?alle=1"): a
+# list of hundreds of applications is read in the inbox, not here.
+PER_KIND = 25
+
 
 @bp.get("/")
 @login_required
 def index():
     """What waits for the logged-in person, pinned and soonest deadline first."""
-    every = tasks_for(current_user)
+    everything = request.args.get("alle") == "1"
+    every, waiting = tasks_for(current_user, None if everything else PER_KIND)
     tasks = [task for task in every if not task.follow]
     followed = [task for task in every if task.follow]
     return render_template(
-        "tasks/index.html", tasks=tasks, followed=followed, task_count=lambda: len(tasks)
+        "tasks/index.html",
+        tasks=tasks,
+        followed=followed,
+        waiting=waiting,
+        per_kind=PER_KIND,
+        task_count=lambda: waiting,
     )
 
 

@@ -63,11 +63,12 @@ def _order(task):
     return (not task.pinned, task.due is None, task.due or datetime.max, task.title)
 
 
-def tasks_for(user):
-    """Every task of the user, pinned first, then soonest deadline first.
+def tasks_for(user, per_kind=None):
+    """The user's tasks, pinned first, then soonest deadline first, and how many wait in all.
 
     One statement counts what waits in every source; only the sources with something
-    waiting (or with rows to follow besides the work they count) are then asked for rows.
+    waiting (or with rows to follow besides the work they count) are then asked for rows,
+    each for its first `per_kind` rows when given (a page shows a long list in part).
     """
     applying = [source for source in SOURCES if source.applies_to(user)]
     waiting = _counts(applying, user)
@@ -75,10 +76,10 @@ def tasks_for(user):
         task
         for source, count in zip(applying, waiting, strict=True)
         if count or source.counted
-        for task in source.tasks(user)
+        for task in source.tasks(user, per_kind)
     ]
     tasks.sort(key=_order)
-    return tasks
+    return tasks, sum(waiting)
 
 
 def count_for(user):

@@ -42,9 +42,10 @@ class Source:
         """True when the user has one of the roles that see this work."""
         return self.roles is None or bool(self.roles & user.roles)
 
-    def tasks(self, user):
-        """The user's tasks of this kind (one query)."""
-        return [self.task(row, user) for row in self.rows(user)]
+    def tasks(self, user, limit=None):
+        """The user's tasks of this kind (one query), the first `limit` of them if given."""
+        rows = self.rows(user)
+        return [self.task(row, user) for row in (rows.limit(limit) if limit else rows)]
 
     def count(self, user):
         """How many there are, as a subquery another statement holds (see sources.count_for).
