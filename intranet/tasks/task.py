@@ -50,8 +50,9 @@ class Source:
     def count(self, user):
         """How many there are, as a subquery another statement holds (see sources.count_for).
 
-        The rows are counted, not built: the subquery selects a constant (as in
-        pagination.first), unless it is DISTINCT, where the columns decide what a row is."""
+        The rows are counted, not built: COUNT replaces the columns, unless the rows are
+        DISTINCT, grouped or limited, where they are counted as a subquery of their own."""
         rows = (self.counted or self.rows)(user).order_by()
-        rows = rows if rows._distinct else rows.select(SQL("1"))
-        return Select([rows.alias("waiting")], [fn.COUNT(SQL("1"))])
+        if rows._distinct or rows._group_by or rows._limit is not None:
+            return Select([rows.alias("waiting")], [fn.COUNT(SQL("1"))])
+        return rows.select(fn.COUNT(SQL("1")))
