@@ -1,12 +1,15 @@
 """Every route × every role × every method answers as tests/support/matrix.py declares.
 
 A route that is not in the table fails the suite with its name; so does any answer that
-differs from the table (above all an unexpected 2xx), and any 500.
+differs from the table (above all an unexpected 2xx), and any 500. The same answers are
+checked for their security headers at the end: in one module, the run is made once per
+pass (the suite's workers take whole modules).
 """
 
 import pytest
 
 from intranet.workflow_registry import WORKFLOWS
+from tests.support.csp import htmx_config, inline_code, is_mail_preview, missing_security_headers
 from tests.support.matrix import LOGIN, TABLE, arguments_for
 from tests.support.matrix_run import HTMX, matrix_run
 from tests.support.visitors import Visitors, methods, rules
@@ -186,3 +189,59 @@ def test_every_generic_case_route_of_every_workflow_answers_without_a_5xx(app):
                         errors.append(f"{method} {path} {data} as {role}: {status}")
     assert not without_case, f"the world has no case of {without_case}"
     assert not errors, _report(errors)
+
+
+# The security headers of every answer (tests/test_security_headers.py has the rest).
+
+
+def test_every_answer_the_matrix_got_carries_the_security_headers(run):
+    problems = [
+        f"{answer.where()} ({answer.status}): {missing}"
+        for answer in run.answers
+        if (missing := missing_security_headers(answer.headers))
+    ]
+    assert not problems, _report(problems)
+
+
+def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
+    pages = [
+        answer
+        for answer in run.answers
+        if answer.mimetype == "text/html" and answer.body and not is_mail_preview(answer.headers)
+    ]
+    problems = [
+        f"{answer.where()} ({answer.status}): {problem}"
+        for answer in pages
+        for problem in sorted(set(inline_code(answer.body)))
+    ]
+    assert len(pages) > 300 and not problems, _report(problems)
+
+
+def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
+    pages = [
+        a
+        for a in run.answers
+        if a.mimetype == "text/html"
+        and "<html" in a.body
+        and not 300 <= a.status < 400
+        and not is_mail_preview(a.headers)
+    ]
+    problems = []
+    for answer in pages:
+        config = htmx_config(answer.body)
+        if config is None:
+            problems.append(f"{answer.where()}: no htmx-config meta")
+        elif config.get("includeIndicatorStyles") is not False or config.get("allowEval"):
+            problems.append(f"{answer.where()}: htmx-config {config}")
+    assert pages and not problems, _report(problems)
+
+
+def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(run):
+    problems = [
+        f"{answer.where()} ({answer.status}): Cache-Control {answer.headers.get('Cache-Control')}"
+        for answer in run.answers
+        if answer.role != "anonymous"
+        and answer.endpoint != "auth.logout"
+        and answer.headers.get("Cache-Control") != "no-store"
+    ]
+    assert not problems, _report(problems)

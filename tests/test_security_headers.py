@@ -1,4 +1,8 @@
-"""Every response carries the security headers; no page needs inline code; cookies are locked."""
+"""Every response carries the security headers; no page needs inline code; cookies are locked.
+
+The same checks over every answer of the authorization matrix (every route, role and
+method) live in tests/test_authorization_matrix.py, which asks them once per run.
+"""
 
 import pytest
 
@@ -8,66 +12,11 @@ from intranet.security import CONTENT_SECURITY_POLICY
 from tests.conftest import PASSWORD
 from tests.support.csp import (
     MAIL_PREVIEW_POLICY,
-    htmx_config,
     inline_code,
-    is_mail_preview,
     missing_security_headers,
 )
-from tests.support.matrix_run import matrix_run
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(scope="module")
-def run(database_template, tmp_path_factory):
-    """Every route asked as every role (shared with the authorization matrix)."""
-    return matrix_run(database_template, tmp_path_factory)
-
-
-def _report(problems):
-    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
-
-
-def test_every_answer_the_matrix_got_carries_the_security_headers(run):
-    problems = [
-        f"{answer.where()} ({answer.status}): {missing}"
-        for answer in run.answers
-        if (missing := missing_security_headers(answer.headers))
-    ]
-    assert not problems, _report(problems)
-
-
-def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
-    pages = [
-        answer
-        for answer in run.answers
-        if answer.mimetype == "text/html" and answer.body and not is_mail_preview(answer.headers)
-    ]
-    problems = [
-        f"{answer.where()} ({answer.status}): {problem}"
-        for answer in pages
-        for problem in sorted(set(inline_code(answer.body)))
-    ]
-    assert len(pages) > 300 and not problems, _report(problems)
-
-
-def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
-    pages = [
-        a
-        for a in run.answers
-        if a.mimetype == "text/html"
-        and "<html" in a.body
-        and not 300 <= a.status < 400
-        and not is_mail_preview(a.headers)
-    ]
-    problems = []
-    for answer in pages:
-        config = htmx_config(answer.body)
-        if config is None:
-            problems.append(f"{answer.where()}: no htmx-config meta")
-        elif config.get("includeIndicatorStyles") is not False or config.get("allowEval"):
-            problems.append(f"{answer.where()}: htmx-config {config}")
-    assert pages and not problems, _report(problems)
 
 
 def test_the_mail_preview_lets_nothing_run():
@@ -223,14 +172,3 @@ def test_under_the_production_defaults_login_sets_secure_httponly_samesite_cooki
     for name in ("session", "remember_token"):
         flags = [flag.strip().lower() for flag in cookies[name].split(";")]
         assert "secure" in flags and "httponly" in flags and "samesite=lax" in flags, cookies[name]
-
-
-def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(run):
-    problems = [
-        f"{answer.where()} ({answer.status}): Cache-Control {answer.headers.get('Cache-Control')}"
-        for answer in run.answers
-        if answer.role != "anonymous"
-        and answer.endpoint != "auth.logout"
-        and answer.headers.get("Cache-Control") != "no-store"
-    ]
-    assert not problems, _report(problems)

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 HIDE_PLAYWRIGHT = """
 import sys
@@ -17,6 +19,7 @@ sys.exit(pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "tests"]
 """
 
 
+@pytest.mark.once  # collecting is the same whatever the database
 def test_the_whole_suite_collects_when_playwright_is_missing():
     result = subprocess.run(
         [sys.executable, "-c", HIDE_PLAYWRIGHT], cwd=ROOT, capture_output=True, text=True
