@@ -335,7 +335,9 @@ def seed():
     )
     _past_decision(first, chair, FIRST_DECISION, weeks_from_deadline=6)  # 11-09-2021: late
     ends = _end_of_month(today() + timedelta(days=120))
-    current = _past_period(CURRENT, ZICHTLIJN_START, ends, PeriodState.RUNNING, leader, first)
+    current = _past_period(
+        CURRENT, ZICHTLIJN_START, ends, PeriodState.RUNNING, leader, previous=first
+    )
     _vriend_round_2022(first, leader)
     _past_decision(current, chair, CURRENT_DECISION, weeks_from_deadline=-5)
     _signing_round(leader, ends + timedelta(days=1))
