@@ -19,3 +19,7 @@ REMEMBER_COOKIE_SECURE = False
 DEVELOPMENT = True
 STRICT_TRANSPORT_SECURITY = None  # plain http: no HSTS
 TRUSTED_HOSTS = ["127.0.0.1", "localhost"]  # the hosts `make run` answers on
+
+# The demo tells the convenant's story as the network's sources do: since September 2021 the
+# regiegroep decides with LEF's stuurgroep as one body (intranet/config.py, DECIDING_BODY).
+DECIDING_BODY = "stuurgroep Leidse Aanpak met LEF"

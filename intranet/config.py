@@ -100,6 +100,10 @@ VRIEND_REMINDER_INTERVAL = timedelta(days=7)
 # goes on the regiegroep's list this long before that (a meeting falls in between: the
 # regiegroep meets three times a year), and the projectleider is reminded this long before.
 CONTINUATION_ON_AGENDA_BEFORE = timedelta(days=120)
+# The body that decides on the convenant's continuation, as pages and mails name it (the
+# intranet group stays the regiegroep). Since September 2021 the regiegroep meets with LEF's
+# stuurgroep as one body: "stuurgroep Leidse Aanpak met LEF" names that (the demo does).
+DECIDING_BODY = "regiegroep"
 CONTINUATION_REMINDER_BEFORE = timedelta(days=30)
 TICK_WARNING_AFTER = timedelta(hours=1)
 # Netwerk: answer links live until long after any meeting; reminders a day before; every

@@ -5,6 +5,16 @@ everywhere ("contactpersoon", never also "ambassadeur" on one page and "contact"
 The workflows keep their state labels beside their steps (each workflow reads as its process).
 """
 
+from flask import current_app
+
+
+def deciding_body(capital=False):
+    """The body that decides on the convenant's continuation, as pages and mails name it:
+    the DECIDING_BODY setting ("regiegroep" unless set)."""
+    name = current_app.config["DECIDING_BODY"]
+    return name[:1].upper() + name[1:] if capital else name
+
+
 # Organisations and people
 SECTORS = {
     "VSE": "Voorschoolse educatie (VSE)",

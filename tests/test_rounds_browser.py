@@ -4,7 +4,8 @@ accepts the vriend invitation, and the projectleider's round pages show both."""
 import pytest
 
 from intranet.demo.core import PROJECTLEIDER, contact_email
-from intranet.rounds.models import Round
+from intranet.demo.rounds import CURRENT, NEXT
+from intranet.rounds.models import ConvenantPeriod, Round
 
 pytestmark = pytest.mark.once
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.once
 def test_signing_and_becoming_vriend_show_on_the_round_pages(live_server, browser):
     naturalis = live_server.login(browser, contact_email("Naturalis Biodiversity Center"))
     naturalis.goto("/convenant/mijn")
-    naturalis.click("text=Ondertekening convenant: De Leidse Aanpak 4.0")
+    naturalis.click(f"text=Ondertekening convenant: {NEXT}")
     naturalis.fill("#signer_function", "directeur collecties")
     naturalis.check("#authorised")
     naturalis.click("text=Convenant tekenen")
@@ -21,14 +22,15 @@ def test_signing_and_becoming_vriend_show_on_the_round_pages(live_server, browse
 
     museum = live_server.login(browser, contact_email("Museum Boerhaave"))
     museum.goto("/convenant/mijn")
-    museum.click("text=Uitnodiging vriend van LEF: De Leidse Aanpak 3.0")
+    museum.click(f"text=Uitnodiging vriend van LEF: {CURRENT}")
     museum.click("text=Ja, Museum Boerhaave wordt vriend van LEF")
     museum.wait_for_selector("text=Welkom! Uw organisatie is vriend van LEF.")
 
     leader = live_server.login(browser, PROJECTLEIDER[1])
     with live_server.context():
         signing = Round.get(Round.kind == "renewal")
-        friends = Round.get(Round.kind == "vriend")
+        current = ConvenantPeriod.get(ConvenantPeriod.name == CURRENT)
+        friends = Round.get(Round.kind == "vriend", Round.period == current)
     leader.goto(f"/convenant/ronde/{signing.id}?status=getekend")
     row = leader.locator("tr", has_text="Naturalis Biodiversity Center")
     assert "directeur collecties" in row.inner_text()

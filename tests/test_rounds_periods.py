@@ -272,3 +272,20 @@ def test_a_late_decision_on_the_projectleiders_list_says_so_and_sends_no_reminde
     pending = Deadline.select().where(Deadline.action == "herinneren")
     assert not pending.exists() and not mails_to(leader.email, "Herinnering: besluit over")
     assert period.decision.late
+
+
+def test_the_deciding_body_is_named_as_set(client, make_user, login, monkeypatch):
+    monkeypatch.setitem(current_app.config, "DECIDING_BODY", "stuurgroep Leidse Aanpak met LEF")
+    leader = make_user("projectleider")
+    make_user("regiegroep", voorzitter=True)
+    period = factories.period(starts=-300, ends=500)
+    tick(period.decision.due_at + timedelta(minutes=1))
+    login(leader)
+    tasks = client.get("/taken/").get_data(as_text=True)
+    assert "Zorg dat de stuurgroep Leidse Aanpak met LEF besluit over voortzetting" in tasks
+    decide(period)
+    assert mails_to(leader.email, "Stuurgroep Leidse Aanpak met LEF besloot tot voortzetting")
+    page = client.get(f"/convenant/periode/{period.id}").get_data(as_text=True)
+    assert "Besluit stuurgroep Leidse Aanpak met LEF" in page and "Besluit regiegroep" not in page
+    index = client.get("/convenant/").get_data(as_text=True)
+    assert "Besluiten stuurgroep Leidse Aanpak met LEF" in index

@@ -104,7 +104,6 @@ LEF_PARTNERS = {
     "Passend Primair Onderwijs Leiden",
     "Samenwerkingsverband Passend Onderwijs VO 2801",
     "BplusC",
-    "Naturalis Biodiversity Center",
 }
 
 FIRST = [

@@ -1,14 +1,26 @@
-"""Demo data: the 2018 convenant as history, a period about to end, and two live rounds.
+"""Demo data: the convenant as the seeds tell it up to 2022, and after it two live rounds.
 
-The real convenant De Leidse Aanpak 2.0 ran from 31 October 2018 to 31 July 2022. So that
-the demo shows rounds that are running, the later periods have dates relative to today:
-the current period ends in about four months, its successor's signing round is open with
-mixed answers, and the vriend round of LEF is running with mixed answers. The pages say so.
+Up to 2022, as it happened: the convenant De Leidse Aanpak 2.0 ran from 31 October 2018 to
+31 July 2022. The regiegroep and the stuurgroep of LEF met as the joint stuurgroep 'Leidse
+Aanpak met LEF' and decided (late, on 11 September 2021) that the network goes on as LEF's
+zichtlijn Talentontwikkeling. After the convenant had ended, its partners that were LEF
+partners continued as LEF-partner, and the others were invited to become vriend of LEF by
+the Talentenfestival of 29 September 2022; every answer of that round is from 2022.
+
+After 2022, invented so that the demo shows rounds that are running (the demo note says
+so): the zichtlijn Talentontwikkeling has a convenant period of its own since 1 August 2022,
+whose partners are those of 2022 that did not become LEF-partner or vriend. It ends in about
+four months; the joint stuurgroep decided to continue it, the signing round of the next
+period is open with mixed answers, and the partners that do not sign are invited to become
+vriend of LEF, with mixed answers too.
 """
 
-from datetime import date, timedelta
+from contextlib import contextmanager
+from datetime import date, time, timedelta
 
-from intranet.clock import today
+from peewee import fn
+
+from intranet.clock import today, utc
 from intranet.deadlines import end_of, start_of, year_before
 from intranet.demo.core import PARTNERS, PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Organisation, Setting, User
@@ -20,34 +32,57 @@ from intranet.rounds import (
     rollover,
     vriend_workflow,
 )
-from intranet.rounds.models import ContinuationDecision, ConvenantPeriod, RenewalInvitation
+from intranet.rounds.models import (
+    ContinuationDecision,
+    ConvenantPeriod,
+    RenewalInvitation,
+    Round,
+    VriendInvitation,
+)
 from intranet.rounds.periods import DEMO_NOTE_KEY, convenant_2018, create_period
+from intranet.statuses import change_organisation_status
 from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ContinuationState as C
 from intranet.workflows.states import OrganisationStatus, PeriodState
+from intranet.workflows.states import VriendState as V
 
 NOTE = (
-    "Demo: de lopende periode, de ondertekenronde en de vriendenronde hebben data ten opzichte "
-    "van vandaag, zodat u ze kunt zien lopen; de periodes 3.0 en 4.0 bestaan alleen in de demo. "
-    "In werkelijkheid liep het convenant De Leidse Aanpak 2.0 af op 31 juli 2022 en ging het "
-    "netwerk verder als zichtlijn Talentontwikkeling van LEF, onder de gezamenlijke stuurgroep "
-    "‘Leidse Aanpak met LEF’."
+    "Demo: tot en met 2022 volgt de demo wat er gebeurde. Het convenant De Leidse Aanpak 2.0 "
+    "liep af op 31 juli 2022; de gezamenlijke stuurgroep ‘Leidse Aanpak met LEF’ besloot dat "
+    "het netwerk verdergaat als zichtlijn Talentontwikkeling van LEF. LEF-partners gingen door "
+    "als LEF-partner, de andere partners werden uitgenodigd om vóór het Talentenfestival van "
+    "29 september 2022 vriend van LEF te worden. Wat daarna komt, is voor de demo verzonnen: "
+    "een convenant van de zichtlijn zelf, met de partners die geen LEF-partner of vriend "
+    "werden, en een ondertekenronde en vriendenronde met data ten opzichte van vandaag, zodat "
+    "u ze kunt zien lopen."
 )
-FIRST, CURRENT, NEXT = "De Leidse Aanpak 2.0", "De Leidse Aanpak 3.0", "De Leidse Aanpak 4.0"
+FIRST = "De Leidse Aanpak 2.0"
+CURRENT = "Zichtlijn Talentontwikkeling"  # invented: the demo's period after 2022
+NEXT = "Zichtlijn Talentontwikkeling, vervolg"  # invented: its successor, being signed
+ZICHTLIJN_START = date(2022, 8, 1)  # schooljaar 2022/2023
+# The vriend round of 2022: opened after the convenant had ended, answered by the
+# Talentenfestival (the seeds); who answered what is the demo's.
+OPENED_2022 = utc(date(2022, 9, 1), time(10))
+FESTIVAL = date(2022, 9, 29)
+VRIEND_2022 = {  # accepted, on the day: (day, hour)
+    "Aiolos": (date(2022, 9, 6), 11),
+    "Bright Kids": (date(2022, 9, 12), 14),
+    "Coaching Kids": (date(2022, 9, 29), 16),
+    "Debatunie": (date(2022, 9, 29), 17),
+    "Fijn Talent": (date(2022, 9, 20), 10),
+    "OnderwijsAdvies": (date(2022, 9, 29), 16),
+    "XL-leren": (date(2022, 9, 14), 9),
+}
+EXPIRED_2022 = {"AED", "Winford / Vrijbergen"}  # no answer by the Talentenfestival
+STAY = "Wij blijven partner van de zichtlijn Talentontwikkeling."
+# The others declined in September 2022: they stay partner of the zichtlijn (the demo's).
 SIGNED = [
-    "Gemeente Leiden",
-    "Hogeschool Leiden",
-    "Universiteit Leiden",
-    "SCOL",
-    "PROOLEiden",
-    "Scholengroep Leonardo Da Vinci",
-    "BplusC",
     "Adelbert College",
     "Marecollege",
     "Stedelijk Gymnasium Leiden",
     "Vlietlandcollege",
-    "Museum Volkenkunde",
+    "Leidse Instrumentenmakersschool",
     "Stadspodia Leiden",
     "Erfgoed Leiden en Omstreken",
     "JES Rijnland",
@@ -56,25 +91,30 @@ SIGNED = [
     "Smallsteps",
     "Haanstrabasisschool",
     "Nutsbasisschool Voorschoten",
+    "Er-Risèlèh",
 ]
 DECLINED = {
-    "Aiolos": "Wij richten ons de komende jaren op andere netwerken.",
-    "Bright Kids": "",
-    "Coaching Kids": "De bijdrage past niet meer in onze begroting.",
-    "Fijn Talent": "",
-    "XL-leren": "Wij stoppen met onze activiteiten in de regio.",
-    "Debatunie": "",
+    "Stadslab": "Wij richten ons de komende jaren op andere netwerken.",
+    "Bureau Talent": "De bijdrage past niet meer in onze begroting.",
+    "Onderwijszaken": "",
+    "Winford / Vrijbergen": "Wij stoppen met onze activiteiten in de regio.",
 }
-VRIEND = ["Aiolos", "Bright Kids", "Fijn Talent", "Debatunie", "Stadslab"]
-NOT_VRIEND = {"Coaching Kids": "Wij stoppen met onze activiteiten in de regio.", "XL-leren": ""}
+VRIEND = ["Stadslab", "Bureau Talent", "Onderwijszaken"]
+NOT_VRIEND = {"Winford / Vrijbergen": "Wij stoppen met onze activiteiten in de regio."}
 FUNCTIONS = ["directeur", "bestuurder", "directeur-bestuurder", "voorzitter college van bestuur"]
 FIRST_DECISION = (  # the letter of 22 June 2022 (the seeds): who decided, and what followed
     "Besproken in de gezamenlijke stuurgroep ‘Leidse Aanpak met LEF’, waarin de regiegroep en "
-    "de stuurgroep van LEF sinds september 2021 samenkomen. Het netwerk werkt en de partners "
-    "willen door. Vanaf 2022/2023 gaat De Leidse Aanpak verder als zichtlijn Talentontwikkeling "
-    "van LEF; partners die nog geen LEF-partner zijn, worden uitgenodigd als vriend van LEF."
+    "de stuurgroep van LEF sinds september 2021 samenkomen. Het convenant De Leidse Aanpak 2.0 "
+    "loopt af met de zomer van 2022. Vanaf schooljaar 2022/2023 gaan we verder met het thema "
+    "Talentontwikkeling als zichtlijn van LEF, en bouwen we voort op het netwerk, de kennis en "
+    "de activiteiten van de Leidse Aanpak. Partners die al LEF-partner zijn, gaan door als "
+    "LEF-partner; de andere partners worden uitgenodigd om zich als vriend aan LEF te "
+    "verbinden."
 )
-CURRENT_DECISION = "De evaluatie met de partners is positief: wij zetten het convenant voort."
+CURRENT_DECISION = (
+    "De gezamenlijke stuurgroep ‘Leidse Aanpak met LEF’ heeft de zichtlijn met de partners "
+    "geëvalueerd: wij zetten het convenant van de zichtlijn Talentontwikkeling voort."
+)
 
 
 def _history(workflow, case, steps):
@@ -121,8 +161,13 @@ def _past_period(name, starts_on, ends_on, state, leader, previous=None, signato
         Organisation.status == OrganisationStatus.PARTNER
     )
     if signatories is not None:
-        partners = partners.where(Organisation.name.in_(signatories))
-    rollover.enrol(record, partners, via="ondertekend")
+        rollover.enrol(record, partners.where(Organisation.name.in_(signatories)), "ondertekend")
+        return record
+    # No signing round: the previous period's partners carry over; the partners admitted
+    # since (intranet/demo/applications.py) joined it.
+    carried = Organisation.id.in_(previous.member_ids())
+    rollover.enrol(record, partners.where(carried), via="start")
+    rollover.enrol(record, partners.where(~carried), via="toegetreden")
     return record
 
 
@@ -168,28 +213,85 @@ def _end_of_month(day):
     return following - timedelta(days=1)
 
 
-def seed():
-    """The convenant history and the live rounds (once; idempotent)."""
-    if ConvenantPeriod.select().where(ConvenantPeriod.name == FIRST).exists():
-        return
-    leader, chair = User.by_email(PROJECTLEIDER[1]), User.by_email(REGIEGROEP[0][1])
-    signed_2018 = [partner[0] for partner in PARTNERS]  # the convenant of 31 October 2018
-    first = _past_period(
-        FIRST,
-        date(2018, 10, 31),
-        date(2022, 7, 31),
-        PeriodState.ENDED,
-        leader,
-        signatories=signed_2018,
-    )
-    _past_decision(first, chair, FIRST_DECISION, weeks_from_deadline=6)  # 11-09-2021: late
-    ends = _end_of_month(today() + timedelta(days=120))
-    current = _past_period(
-        CURRENT, date(2022, 8, 1), ends, PeriodState.RUNNING, leader, previous=first
-    )
-    _past_decision(current, chair, CURRENT_DECISION, weeks_from_deadline=-5)
+@contextmanager
+def _dated(moment):
+    """The audit events written inside are dated `moment`: a step of the past."""
+    last = AuditEvent.select(fn.MAX(AuditEvent.id)).scalar() or 0
+    yield
+    AuditEvent.update(at=moment).where(AuditEvent.id > last).execute()
 
-    starts = ends + timedelta(days=1)
+
+def _organisations(query):
+    """{name: organisation} of a query of organisation ids."""
+    return {o.name: o for o in Organisation.select().where(Organisation.id.in_(query))}
+
+
+def _answered_2022(invitation, name):
+    """The 2022 answer of one invitation: (moment, dest, trigger, actor, comment)."""
+    if name in VRIEND_2022:
+        day, hour = VRIEND_2022[name]
+        contact = _contact(name)
+        moment = utc(day, time(hour))
+        with _dated(moment):
+            change_organisation_status(
+                [invitation.organisation_id],
+                OrganisationStatus.VRIEND,
+                "vriend_geworden",
+                contact,
+                only_from=(OrganisationStatus.PARTNER, OrganisationStatus.OUD_PARTNER),
+                on=ZICHTLIJN_START,
+            )
+        return moment, V.VRIEND, "aanvaarden", contact, ""
+    if name in EXPIRED_2022:
+        return end_of(FESTIVAL), V.EXPIRED, "verlopen", None, ""
+    day = FESTIVAL - timedelta(days=invitation.organisation_id % 21)
+    reason = STAY if invitation.organisation_id % 2 else ""
+    return utc(day, time(13)), V.DECLINED, "afslaan", _contact(name), reason
+
+
+def _vriend_round_2022(first, leader):
+    """The vriend round on the ended convenant of 2018, answered by the Talentenfestival."""
+    round_ = Round.create(
+        period=first,
+        kind="vriend",
+        deadline=end_of(FESTIVAL),
+        opened_at=OPENED_2022,
+        opened_by=leader,
+    )
+    members = Organisation.id.in_(first.member_ids())  # not those admitted since
+    invited = _organisations(opening.vriend_candidates(first).where(members))
+    with _dated(OPENED_2022):  # the LEF partners continue as LEF-partner (opening._open)
+        change_organisation_status(
+            opening.lef_continuing(first).select(Organisation.id).where(members),
+            OrganisationStatus.LEF_PARTNER,
+            "lef_partner",
+            leader,
+            only_from=(OrganisationStatus.PARTNER, OrganisationStatus.OUD_PARTNER),
+            on=first.ends_on + timedelta(days=1),
+        )
+    for name, organisation in sorted(invited.items()):
+        invitation = VriendInvitation.create(
+            round=round_, organisation=organisation, state=V.INVITED
+        )
+        moment, dest, trigger, actor, reason = _answered_2022(invitation, name)
+        invitation.state = dest
+        if actor is not None:
+            invitation.answered_at, invitation.answered_by = moment, actor
+            invitation.decline_reason = reason
+        invitation.save()
+        _history(
+            vriend_workflow.WORKFLOW,
+            invitation,
+            [
+                (OPENED_2022, None, V.INVITED, "aanmaken", leader, ""),
+                (moment, V.INVITED, dest, trigger, actor, reason),
+            ],
+        )
+    return round_
+
+
+def _signing_round(leader, starts):
+    """The next period of the zichtlijn, and its signing round with mixed answers."""
     deadline = today() + timedelta(weeks=5)
     following = create_period(
         leader,
@@ -215,6 +317,30 @@ def seed():
         _answer(
             renewal_workflow.WORKFLOW, RenewalInvitation, signing, name, "opzeggen", comment=reason
         )
+
+
+def seed():
+    """The convenant history and the live rounds (once; idempotent)."""
+    if ConvenantPeriod.select().where(ConvenantPeriod.name == FIRST).exists():
+        return
+    leader, chair = User.by_email(PROJECTLEIDER[1]), User.by_email(REGIEGROEP[0][1])
+    signed_2018 = [partner[0] for partner in PARTNERS]  # the convenant of 31 October 2018
+    first = _past_period(
+        FIRST,
+        date(2018, 10, 31),
+        date(2022, 7, 31),
+        PeriodState.ENDED,
+        leader,
+        signatories=signed_2018,
+    )
+    _past_decision(first, chair, FIRST_DECISION, weeks_from_deadline=6)  # 11-09-2021: late
+    ends = _end_of_month(today() + timedelta(days=120))
+    current = _past_period(
+        CURRENT, ZICHTLIJN_START, ends, PeriodState.RUNNING, leader, previous=first
+    )
+    _vriend_round_2022(first, leader)
+    _past_decision(current, chair, CURRENT_DECISION, weeks_from_deadline=-5)
+    _signing_round(leader, ends + timedelta(days=1))
 
     friends = opening.open_vriend_round(current, leader, today() + timedelta(weeks=6))
     model = vriend_workflow.WORKFLOW.model

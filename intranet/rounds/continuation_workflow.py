@@ -13,7 +13,7 @@ round).
 
 from flask import current_app
 
-from intranet import mail
+from intranet import glossary, mail
 from intranet.clock import now
 from intranet.deadlines import last_day, start_of
 from intranet.formats import day_numbers
@@ -86,7 +86,8 @@ def tell_projectleider(event):
     decision = event.case
     mail.queue_group(
         "projectleider",
-        f"Regiegroep besloot tot {STATES[decision.state].lower()} van {decision.period.name}",
+        f"{glossary.deciding_body(capital=True)} besloot tot {STATES[decision.state].lower()} "
+        f"van {decision.period.name}",
         "period_decision_made",
         decision=decision,
         period=decision.period,

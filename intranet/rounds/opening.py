@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from peewee import IntegrityError
 
-from intranet import mail
+from intranet import glossary, mail
 from intranet.clock import today
 from intranet.db import write_transaction
 from intranet.deadlines import end_of
@@ -29,7 +29,10 @@ def renewal_refusal(period):
         return "Deze periode volgt niet op een eerdere periode: er is niemand om uit te nodigen."
     decision = previous.decision
     if decision is None or decision.state != ContinuationState.CONTINUED:
-        return f"De regiegroep heeft (nog) niet besloten tot voortzetting van {previous.name}."
+        return (
+            f"De {glossary.deciding_body()} heeft (nog) niet besloten tot voortzetting van "
+            f"{previous.name}."
+        )
     return None
 
 

@@ -7,6 +7,7 @@ Each kind is a Source: the query of what waits (a row per task) and the task a r
 from flask import url_for
 from peewee import SQL, Select, fn
 
+from intranet import glossary
 from intranet.activities.models import Activity
 from intranet.db import db
 from intranet.formats import day_numbers
@@ -63,8 +64,9 @@ def _continuation_task(decision, user):
         title = f"Besluit over voortzetting of beëindiging van {decision.period.name}"
         detail = _late(decision)
     else:
-        title = f"Zorg dat de regiegroep besluit over voortzetting van {decision.period.name}"
-        detail = _late(decision) or "Zet het besluit op de agenda van de regiegroep."
+        body = glossary.deciding_body()
+        title = f"Zorg dat de {body} besluit over voortzetting van {decision.period.name}"
+        detail = _late(decision) or f"Zet het besluit op de agenda van de {body}."
     return Task(
         KINDS["besluiten"],
         title,
