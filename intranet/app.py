@@ -134,6 +134,8 @@ MAIL_ATTACHMENTS = {
 TEMPLATE_GLOBALS = {
     "glossary": glossary,
     "reminder_state": reminder_state,
+    "page_warning": views.page_warning,
+    "task_count": tasks.task_count,
     # the workflow states, so templates compare `case.state == AdmissionState.VOTING`
     "ActivityState": ActivityState,
     "AdmissionState": AdmissionState,
@@ -146,7 +148,6 @@ TEMPLATE_GLOBALS = {
     "RenewalState": RenewalState,
     "VriendState": VriendState,
 }
-CONTEXT_PROCESSORS = (views.page_context, tasks.menu_context)
 
 
 def create_app(config=None):
@@ -196,6 +197,4 @@ def create_app(config=None):
         app.add_template_filter(function, name)
     for name, value in TEMPLATE_GLOBALS.items():
         app.add_template_global(value, name)
-    for processor in CONTEXT_PROCESSORS:
-        app.context_processor(processor)
     return app

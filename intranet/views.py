@@ -34,16 +34,16 @@ def favicon():
     return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
-def page_context():
-    """The projectleider sees a warning on every page when `workflows tick` has stopped."""
-    context = {"tick_warning": None}
+def page_warning():
+    """The warning the projectleider sees on every page when `workflows tick` has stopped,
+    else None (a template global: base.html asks for it)."""
     if (
         has_request_context()
         and current_user.is_authenticated
         and current_user.has_role("projectleider")
     ):
-        context["tick_warning"] = tick_warning()
-    return context
+        return tick_warning()
+    return None
 
 
 def web_link(value):

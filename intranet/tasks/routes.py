@@ -31,13 +31,9 @@ def index():
     )
 
 
-def _count():
-    """How many tasks wait (one statement, asked only when a page shows the menu)."""
-    return count_for(current_user)
-
-
-def menu_context():
-    """The menu's task count, as a function the menu calls (htmx fragments never do)."""
+def task_count():
+    """How many tasks wait for the logged-in person, else 0: a template global the menu calls
+    (one statement, asked only when a page shows the menu; htmx fragments never do)."""
     if has_request_context() and current_user.is_authenticated:
-        return {"task_count": _count}
-    return {"task_count": None}
+        return count_for(current_user)
+    return 0
