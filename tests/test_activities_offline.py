@@ -122,6 +122,7 @@ def test_the_contactpersoon_takes_their_own_offline_without_mail_and_offers_it_a
     assert f"/activiteiten/nieuw?van={published.id}" in page
     form = _text(own.get(f"/activiteiten/nieuw?van={published.id}"))
     assert 'value="Techniekdag voor docenten"' in form and "museumlab" in form
+    assert "Ingevuld vanuit ‘Techniekdag voor docenten’ (offline gehaald)" in form
     again = submit_activity(own, partner, title="Techniekdag (nieuwe datum)")
     assert again.id != published.id and again.state == ActivityState.SUBMITTED
     assert _state(published) == ActivityState.OFFLINE

@@ -74,8 +74,9 @@ def index():
     )
 
 
-def _form_page(form, activity, status):
-    return render_template("activities/form.html", form=form, activity=activity), status
+def _form_page(form, activity, status, copied=None):
+    page = render_template("activities/form.html", form=form, activity=activity, copied=copied)
+    return page, status
 
 
 def _submit(form, activity=None):
@@ -94,7 +95,8 @@ def new():
     organisations = _offering_organisations()
     source = request.args.get("van", type=int)
     if request.method == "GET" and source is not None:
-        return _form_page(_filled_from(_own_activity(source), organisations), None, 200)
+        copied = _own_activity(source)
+        return _form_page(_filled_from(copied, organisations), None, 200, copied)
     return _submit(ActivityForm(organisations=organisations))
 
 
