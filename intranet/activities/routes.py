@@ -49,13 +49,6 @@ def _own_activity(activity_id):
     return activity
 
 
-def _filled_from(activity, organisations):
-    """The activity form filled in from an activity, as for a first look (GET)."""
-    form = ActivityForm(obj=activity, organisations=organisations)
-    form.organisation.data = str(activity.organisation_id)
-    return form
-
-
 @pages.get("/activiteiten/")
 @role_required("projectleider", "contactpersoon")
 def index():
@@ -96,7 +89,9 @@ def new():
     source = request.args.get("van", type=int)
     if request.method == "GET" and source is not None:
         copied = _own_activity(source)
-        return _form_page(_filled_from(copied, organisations), None, 200, copied)
+        form = ActivityForm(obj=copied, organisations=organisations)
+        form.organisation.data = str(copied.organisation_id)
+        return _form_page(form, None, 200, copied)
     return _submit(ActivityForm(organisations=organisations))
 
 
@@ -107,10 +102,10 @@ def edit(activity_id):
     activity = _own_activity(activity_id)
     if not activity.is_changeable:
         raise Refused(reviewing.NOT_CHANGEABLE, 409)
-    organisations = _offering_organisations()
+    form = ActivityForm(obj=activity, organisations=_offering_organisations())
     if request.method == "GET":
-        return _form_page(_filled_from(activity, organisations), activity, 200)
-    return _submit(ActivityForm(organisations=organisations), activity)
+        form.organisation.data = str(activity.organisation_id)
+    return _submit(form, activity)
 
 
 def _show(activity, form=None, status=200, offline_form=None):
