@@ -11,7 +11,7 @@ from intranet.clock import today
 from intranet.newsletters.models import Newsletter
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ActivityState
-from tests.support.factories import PASSWORD
+from tests.support.activities_support import activity_fields, as_user, submit_activity
 from tests.support.mails import mails_to
 
 
@@ -30,46 +30,17 @@ def leader(make_user):
     return make_user("projectleider", email="leider@example.org")
 
 
-def _as(app, user):
-    """A client of its own, logged in as the user."""
-    client = app.test_client()
-    response = client.post("/inloggen", data={"email": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
-
-
-def _fields(organisation, **changes):
-    first = today() + timedelta(days=14)
-    return {
-        "organisation": str(organisation.id),
-        "title": "Techniekdag voor docenten",
-        "audience": "docenten natuur en techniek",
-        "werkveld": "VO",
-        "starts_on": first.isoformat(),
-        "ends_on": (first + timedelta(days=1)).isoformat(),
-        "link": "www.rijksmuseumboerhaave.nl",
-        "description": "Een middag proeven in het museumlab.",
-        **changes,
-    }
-
-
-def _submit(client, organisation, **changes):
-    response = client.post("/activiteiten/nieuw", data=_fields(organisation, **changes))
-    assert response.status_code == 303, response.get_data(as_text=True)
-    return Activity.select().order_by(Activity.id.desc()).first()
-
-
 def test_submitted_then_published_it_shows_on_the_public_partner_page(
     app, partner, contact, leader
 ):
-    activity = _submit(_as(app, contact), partner)
+    activity = submit_activity(as_user(app, contact), partner)
     assert activity.state == ActivityState.SUBMITTED
     assert activity.link == "https://www.rijksmuseumboerhaave.nl"
     assert mails_to(leader.email, "te beoordelen")
     public = app.test_client().get(f"/partners/{partner.id}/over").get_data(as_text=True)
     assert "Techniekdag" not in public
 
-    reviewer = _as(app, leader)
+    reviewer = as_user(app, leader)
     assert "Techniekdag" in reviewer.get("/activiteiten/").get_data(as_text=True)
     tasks = reviewer.get("/taken/").get_data(as_text=True)
     assert "Beoordeel de activiteit ‘Techniekdag voor docenten’ van Museum Boerhaave" in tasks
@@ -89,9 +60,9 @@ def test_submitted_then_published_it_shows_on_the_public_partner_page(
 def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
     app, partner, contact, leader
 ):
-    own = _as(app, contact)
-    activity = _submit(own, partner)
-    reviewer = _as(app, leader)
+    own = as_user(app, contact)
+    activity = submit_activity(own, partner)
+    reviewer = as_user(app, leader)
     empty = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": " "})
     assert empty.status_code == 422 and "Schrijf waarom" in empty.get_data(as_text=True)
     assert Activity.get_by_id(activity.id).state == ActivityState.SUBMITTED
@@ -107,7 +78,7 @@ def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
         as_text=True
     )
 
-    changed = _fields(partner, audience="docenten klas 1 en 2, gratis")
+    changed = activity_fields(partner, audience="docenten klas 1 en 2, gratis")
     assert own.post(f"/activiteiten/{activity.id}/bewerken", data=changed).status_code == 303
     activity = Activity.get_by_id(activity.id)
     assert activity.state == ActivityState.SUBMITTED and activity.audience.endswith("gratis")
@@ -120,11 +91,11 @@ def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
 
 def test_a_basis_partner_is_told_why_it_cannot_submit(app, make_organisation, make_user):
     basis = make_organisation(name="Bright Kids", sector="bedrijf", membership_type="basis")
-    client = _as(app, make_user(organisation=basis))
+    client = as_user(app, make_user(organisation=basis))
     refused = client.get("/activiteiten/nieuw")
     assert refused.status_code == 403
     assert "Bright Kids heeft geen uitgebreid lidmaatschap" in refused.get_data(as_text=True)
-    assert client.post("/activiteiten/nieuw", data=_fields(basis)).status_code == 403
+    assert client.post("/activiteiten/nieuw", data=activity_fields(basis)).status_code == 403
     overview = client.get("/activiteiten/").get_data(as_text=True)
     assert "geen uitgebreid lidmaatschap" in overview and "Activiteit aanbieden" not in overview
     assert not Activity.select().exists()
@@ -133,7 +104,7 @@ def test_a_basis_partner_is_told_why_it_cannot_submit(app, make_organisation, ma
 def test_bad_input_is_refused_in_dutch_and_changes_nothing(
     app, partner, contact, make_organisation, make_user
 ):
-    client = _as(app, contact)
+    client = as_user(app, contact)
     first = today() + timedelta(days=5)
     cases = {
         "De laatste dag ligt niet voor de eerste.": {"ends_on": (first - timedelta(days=2))},
@@ -143,13 +114,13 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
         "Kies een werkveld uit de lijst.": {"werkveld": "XX"},
     }
     for message, change in cases.items():
-        data = {**_fields(partner, starts_on=first.isoformat()), **change}
+        data = {**activity_fields(partner, starts_on=first.isoformat()), **change}
         response = client.post("/activiteiten/nieuw", data=data)
         assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert not Activity.select().exists()
-    activity = _submit(client, partner)
+    activity = submit_activity(client, partner)
     other = make_organisation(name="Naturalis", membership_type="uitgebreid")
-    stranger = _as(app, make_user(organisation=other))
+    stranger = as_user(app, make_user(organisation=other))
     assert stranger.get(f"/activiteiten/{activity.id}").status_code == 403
     assert stranger.get(f"/activiteiten/{activity.id}/bewerken").status_code == 403
     assert client.get("/activiteiten/987654").status_code == 404
@@ -160,9 +131,9 @@ def test_a_published_activity_goes_out_in_a_newsletter(
 ):
     school = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     teacher = make_user(organisation=school, email="contact@gymnasium.example.org")
-    activity = _submit(_as(app, contact), partner)
-    waiting = _submit(_as(app, contact), partner, title="Nog niet beoordeeld")
-    reviewer = _as(app, leader)
+    activity = submit_activity(as_user(app, contact), partner)
+    waiting = submit_activity(as_user(app, contact), partner, title="Nog niet beoordeeld")
+    reviewer = as_user(app, leader)
     reviewer.post(f"/activiteiten/{activity.id}/publiceren")
     form = reviewer.get("/nieuwsbrieven/nieuw").get_data(as_text=True)
     assert "Techniekdag voor docenten (Museum Boerhaave)" in form

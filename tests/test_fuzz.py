@@ -140,6 +140,7 @@ FIELDS = {
     "activities.edit": [*ACTIVITY_FIELDS],
     "activities.publish": [],
     "activities.send_back": ["reason"],
+    "activities.take_offline": ["reason", "bevestigd"],
     "newsletters.test": [],
     "newsletters.send": ["bevestig"],
     "newsletters.restore": [],

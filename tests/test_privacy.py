@@ -1,14 +1,22 @@
-"""Privacy (AVG): the statement, retention by tick, a person's export and anonymisation."""
+"""Privacy (AVG): the statement, retention by tick, a person's export and anonymisation (of
+partners' activities too)."""
 
 import json
 from datetime import timedelta
 
+from intranet.activities.models import Activity
 from intranet.clock import now
 from intranet.models import LoginAttempt, Membership, OutboxMessage, UsedLink, User
 from intranet.privacy.retention import PRUNED_BODY, prune
 from intranet.throttle import KNOWN_FOR
 from intranet.workflows.models import AuditEvent
 from tests.conftest import PASSWORD
+from tests.support.activities_support import (
+    activity_fields,
+    as_user,
+    publish_activity,
+    submit_activity,
+)
 
 
 def _event(user, comment=""):
@@ -161,3 +169,66 @@ def test_the_projectleider_cannot_anonymise_their_own_account(client, make_user,
     )
     assert "eigen account" in response.get_data(as_text=True)
     assert User.get_by_id(leader.id).active
+
+
+def test_the_export_holds_the_activities_a_person_submitted_and_the_steps_they_took(
+    app, runner, make_user, make_organisation
+):
+    museum = make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
+    contact = make_user(organisation=museum, name="Sanne Jansen")
+    leader = make_user("projectleider", name="Petra de Leider")
+    activity = submit_activity(as_user(app, contact), museum)
+    reviewer = as_user(app, leader)
+    publish_activity(reviewer, activity)
+    data = {"reason": "Gaat niet door.", "bevestigd": "ja"}
+    assert reviewer.post(f"/activiteiten/{activity.id}/offline", data=data).status_code == 303
+
+    def records(person):
+        result = runner.invoke(args=["people", "export", person.email])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["records"]
+
+    def steps(found):
+        return [(e["workflow"], e["case_id"], e["trigger"], e["comment"]) for e in found]
+
+    submitted = records(contact)
+    assert [(a["id"], a["title"], a["submitted_by"]) for a in submitted["activity"]] == [
+        (activity.id, "Techniekdag voor docenten", contact.id)
+    ]
+    assert steps(submitted["audit_event"]) == [("activiteit", activity.id, "indienen", "")]
+    reviewed = records(leader)
+    assert "activity" not in reviewed  # the reviewer's part is their steps
+    assert steps(reviewed["audit_event"]) == [
+        ("activiteit", activity.id, "publiceren", ""),
+        ("activiteit", activity.id, "offline_halen", "Gaat niet door."),
+    ]
+
+
+def test_anonymising_leaves_no_name_of_a_submitter_or_reviewer_at_an_activity(
+    app, runner, make_user, make_organisation
+):
+    museum = make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
+    contact = make_user(organisation=museum, name="Sanne Jansen")
+    leader = make_user("projectleider", name="Petra de Leider")
+    other_leader = make_user("projectleider", name="Karel Tweede")
+    own, reviewer = as_user(app, contact), as_user(app, leader)
+    activity = submit_activity(own, museum)
+    reason = "Sanne Jansen, voor welke leerjaren is het?"
+    back = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": reason})
+    assert back.status_code == 303
+    changed = activity_fields(museum, audience="leerjaar 1 en 2")
+    assert own.post(f"/activiteiten/{activity.id}/bewerken", data=changed).status_code == 303
+    publish_activity(reviewer, activity)
+    for person in (contact, leader):
+        result = runner.invoke(args=["people", "anonymise", person.email, "--yes"])
+        assert result.exit_code == 0, result.output
+
+    page = as_user(app, other_leader).get(f"/activiteiten/{activity.id}").get_data(as_text=True)
+    assert "Techniekdag voor docenten" in page  # the activity and its steps stay
+    assert f"Geanonimiseerd #{contact.id}" in page and f"Geanonimiseerd #{leader.id}" in page
+    assert "Sanne Jansen" not in page and "Petra de Leider" not in page
+    trail = AuditEvent.for_case("activiteit", activity.id)
+    assert not [e for e in trail if "Sanne" in e.comment + e.actor_label]
+    assert not [e for e in trail if "Petra" in e.actor_label]
+    assert not OutboxMessage.select().where(OutboxMessage.body.contains("Sanne Jansen")).exists()
+    assert Activity.get_by_id(activity.id).submitted_by_id == contact.id  # the closed account

@@ -1,4 +1,4 @@
-"""The form of an activity, and the projectleider's reason for sending one back."""
+"""The form of an activity, and the reasons for sending one back or taking it offline."""
 
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -76,3 +76,26 @@ class ReturnForm(TextForm):
             Length(max=2000, message="Gebruik hoogstens 2000 tekens."),
         ],
     )
+
+
+class OfflineForm(TextForm):
+    """Why a published activity goes offline: the projectleider says why (the contactpersoon
+    gets it by mail), a contactpersoon may."""
+
+    reason = TextAreaField(
+        "Reden",
+        validators=[Length(max=2000, message="Gebruik hoogstens 2000 tekens.")],
+    )
+
+    def __init__(self, *args, leader=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leader = leader
+        if leader:
+            self.reason.label.text = "Reden (de contactpersoon krijgt die per e-mail)"
+        else:
+            self.reason.label.text = "Reden (niet verplicht)"
+
+    def validate_reason(self, field):
+        """The projectleider says why."""
+        if self.leader and not field.data:
+            raise ValidationError("Schrijf waarom u de activiteit offline haalt.")

@@ -10,6 +10,7 @@ STATES = {
     ActivityState.SUBMITTED: "Ingediend",
     ActivityState.RETURNED: "Teruggestuurd",
     ActivityState.PUBLISHED: "Gepubliceerd",
+    ActivityState.OFFLINE: "Offline gehaald",
 }
 OFFERING_MEMBERSHIP = "uitgebreid"  # the one membership whose activities are published
 
@@ -62,6 +63,12 @@ class Activity(BaseModel):
         return self.state == ActivityState.PUBLISHED
 
     @property
+    def is_changeable(self):
+        """Submitted or sent back: the partner may still change it (a published one only
+        goes offline, and an offline one stays as it was)."""
+        return self.state in (ActivityState.SUBMITTED, ActivityState.RETURNED)
+
+    @property
     def last_day(self):
         """The last day it takes place."""
         return self.ends_on or self.starts_on
@@ -80,15 +87,21 @@ class Activity(BaseModel):
         )
 
     @classmethod
-    def published_among(cls, ids):
-        """The published ones of these activities (ids), ended or not, soonest first (what a
-        newsletter carries: one sent back or removed since drops out)."""
+    def among(cls, ids):
+        """These activities (ids), ended or not, soonest first (what a sent newsletter
+        carried: one taken offline since stays in its archive)."""
         return (
             cls.select(cls, Organisation)
             .join(Organisation)
-            .where(cls.id.in_(list(ids) or [0]), cls.state == ActivityState.PUBLISHED)
+            .where(cls.id.in_(list(ids) or [0]))
             .order_by(cls.starts_on, cls.id)
         )
+
+    @classmethod
+    def published_among(cls, ids):
+        """The published ones of these activities (ids), ended or not, soonest first (what a
+        newsletter concept carries: one taken offline or removed since drops out)."""
+        return cls.among(ids).where(cls.state == ActivityState.PUBLISHED)
 
     @classmethod
     def of_organisations(cls, organisation_ids):

@@ -1,11 +1,17 @@
-"""Submitting, publishing and sending back activities: every step in one transaction with
-its audit record (the activity's timeline) and the mail it causes.
+"""Submitting, publishing, sending back and taking offline activities: every step in one
+transaction with its audit record (the activity's timeline) and the mail it causes.
 
 A contactpersoon of a partner with an uitgebreid membership submits an activity (ingediend);
 the projectleiders are told. A projectleider publishes it (gepubliceerd: on the partner's
 public page, and the newsletters may carry it) or sends it back with a reason
 (teruggestuurd); the contactpersoon is told by mail either way, and may change a sent-back
 activity and submit it again.
+
+A published activity can be taken offline (offline gehaald) by the projectleider, with a
+reason the contactpersoon gets by mail, or by a contactpersoon of its organisation. That is
+final: it leaves the public page and the newsletters' choice, but a sent newsletter's archive
+keeps it as it went out, so it is never changed again. To offer it again the contactpersoon
+submits a new activity, filled in from this one.
 """
 
 from intranet import mail
@@ -19,7 +25,10 @@ from intranet.workflows.states import ActivityState
 
 TRAIL = "activiteit"
 HANDLED = "Deze activiteit is al beoordeeld."
-NOT_CHANGEABLE = "Een gepubliceerde activiteit kan niet meer worden gewijzigd."
+NOT_CHANGEABLE = "Een gepubliceerde of offline gehaalde activiteit wordt niet meer gewijzigd."
+ALREADY_OFFLINE = "Deze activiteit is al offline gehaald."
+NOT_PUBLISHED = "Deze activiteit is nog niet gepubliceerd."
+PARTNER_TEMPLATE = "activity_reviewed"
 
 
 def _record(actor, activity, source, what, comment=""):
@@ -60,26 +69,42 @@ def public_url(activity):
     return mail.external_url("partners.public_page", organisation_id=activity.organisation_id)
 
 
+def _partner_mail(activity, state, reason):
+    """The mail that tells the contactpersoon the activity is now `state`: (subject, context)."""
+    subject = f"Uw activiteit ‘{activity.title}’: {STATES[state].lower()}"
+    context = {
+        "activity": activity,
+        "state": state,
+        "reason": reason,
+        "url": mail.external_url("activities.show", activity_id=activity.id),
+        "public_url": public_url(activity),
+    }
+    return subject, context
+
+
 def _tell_partner(activity, reason=""):
     if activity.submitted_by_id is None:
         return
-    mail.queue(
-        activity.submitted_by.email,
-        f"Uw activiteit ‘{activity.title}’: {activity.state_label.lower()}",
-        "activity_reviewed",
-        activity=activity,
-        reason=reason,
-        url=mail.external_url("activities.show", activity_id=activity.id),
-        public_url=public_url(activity),
-    )
+    subject, context = _partner_mail(activity, activity.state, reason)
+    mail.queue(activity.submitted_by.email, subject, PARTNER_TEMPLATE, **context)
+
+
+def offline_notice(activity, reason):
+    """What the projectleider's taking offline mails: ([(name, address)], (subject, body)),
+    or nobody and no message when the one who submitted it is gone."""
+    if activity.submitted_by_id is None:
+        return [], None
+    person = activity.submitted_by
+    subject, context = _partner_mail(activity, ActivityState.OFFLINE, reason)
+    return [(person.name, person.email)], (subject, mail.render(PARTNER_TEMPLATE, **context))
 
 
 def submit(form, actor, activity=None):
-    """Submit a new activity, or a changed one again (not a published one)."""
+    """Submit a new activity, or a changed one again (not a published or offline one)."""
     with write_transaction():
         if activity is not None:
             activity = locked(Activity.select().where(Activity.id == activity.id)).get()
-            if activity.is_published:
+            if not activity.is_changeable:
                 raise Refused(NOT_CHANGEABLE, 409)
         activity = activity or Activity(submitted_by=actor.id)
         source = activity.state if activity.id else None
@@ -114,3 +139,26 @@ def publish(activity_id, actor):
 def send_back(activity_id, actor, reason):
     """Send a submitted activity back with a reason; the contactpersoon is told."""
     return _decide(activity_id, actor, ActivityState.RETURNED, "terugsturen", reason)
+
+
+def ensure_online(activity):
+    """Refused (409) unless the activity is published: offline already, or not yet."""
+    if not activity.is_published:
+        offline = activity.state == ActivityState.OFFLINE
+        raise Refused(ALREADY_OFFLINE if offline else NOT_PUBLISHED, 409)
+
+
+def take_offline(activity_id, actor, reason="", leader=False):
+    """Take a published activity offline for good; the contactpersoon is told when the
+    projectleider (`leader`) does it. Refused (409) when it is not published (any more)."""
+    with write_transaction():
+        activity = locked(Activity.select().where(Activity.id == activity_id)).get_or_none()
+        if activity is None:
+            raise Refused("Deze activiteit bestaat niet.", 404)
+        ensure_online(activity)
+        activity.state = ActivityState.OFFLINE
+        activity.save(only=[Activity.state])
+        _record(actor, activity, ActivityState.PUBLISHED, "offline_halen", reason)
+        if leader:
+            _tell_partner(activity, reason)
+    return activity

@@ -1,11 +1,13 @@
 """Activities: a contactpersoon of a partner with an uitgebreid membership submits them and
-changes those sent back; the projectleider publishes them or sends them back with a reason."""
+changes those sent back; the projectleider publishes them or sends them back with a reason.
+Either takes a published one offline, after a confirmation."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from intranet import confirm, htmx
 from intranet.activities import reviewing
-from intranet.activities.forms import ActivityForm, ReturnForm
+from intranet.activities.forms import ActivityForm, OfflineForm, ReturnForm
 from intranet.activities.models import Activity, refusal
 from intranet.models import Organisation
 from intranet.pages import Pages
@@ -39,6 +41,14 @@ def _activity_or_404(activity_id):
     return activity
 
 
+def _own_activity(activity_id):
+    """The activity if it is of one of the user's organisations (else 403, unknown 404)."""
+    activity = _activity_or_404(activity_id)
+    if activity.organisation_id not in current_user.organisation_ids:
+        abort(403)
+    return activity
+
+
 @pages.get("/activiteiten/")
 @role_required("projectleider", "contactpersoon")
 def index():
@@ -57,8 +67,9 @@ def index():
     )
 
 
-def _form_page(form, activity, status):
-    return render_template("activities/form.html", form=form, activity=activity), status
+def _form_page(form, activity, status, copied=None):
+    page = render_template("activities/form.html", form=form, activity=activity, copied=copied)
+    return page, status
 
 
 def _submit(form, activity=None):
@@ -72,18 +83,24 @@ def _submit(form, activity=None):
 @pages.route("/activiteiten/nieuw", methods=["GET", "POST"])
 @role_required("contactpersoon")
 def new():
-    """Submit an activity or educational offer (partners with an uitgebreid membership)."""
-    return _submit(ActivityForm(organisations=_offering_organisations()))
+    """Submit an activity or educational offer (partners with an uitgebreid membership);
+    `?van=ID` fills it in from one of the organisation's own, to offer that again."""
+    organisations = _offering_organisations()
+    source = request.args.get("van", type=int)
+    if request.method == "GET" and source is not None:
+        copied = _own_activity(source)
+        form = ActivityForm(obj=copied, organisations=organisations)
+        form.organisation.data = str(copied.organisation_id)
+        return _form_page(form, None, 200, copied)
+    return _submit(ActivityForm(organisations=organisations))
 
 
 @pages.route("/activiteiten/<int:activity_id>/bewerken", methods=["GET", "POST"])
 @role_required("contactpersoon")
 def edit(activity_id):
     """Change a submitted or sent-back activity and submit it again."""
-    activity = _activity_or_404(activity_id)
-    if activity.organisation_id not in current_user.organisation_ids:
-        abort(403)
-    if activity.is_published:
+    activity = _own_activity(activity_id)
+    if not activity.is_changeable:
         raise Refused(reviewing.NOT_CHANGEABLE, 409)
     form = ActivityForm(obj=activity, organisations=_offering_organisations())
     if request.method == "GET":
@@ -91,12 +108,13 @@ def edit(activity_id):
     return _submit(form, activity)
 
 
-def _show(activity, form=None, status=200):
+def _show(activity, form=None, status=200, offline_form=None):
     page = render_template(
         "activities/show.html",
         activity=activity,
         events=reviewing.timeline(activity),
         form=form or ReturnForm(),
+        offline_form=offline_form or OfflineForm(leader=_leader()),
         leader=_leader(),
         own=activity.organisation_id in current_user.organisation_ids,
     )
@@ -130,3 +148,51 @@ def send_back(activity_id):
     reviewing.send_back(activity.id, current_user, form.reason.data)
     flash("De activiteit is teruggestuurd; de contactpersoon krijgt de reden.", "success")
     return redirect(url_for("activities.show", activity_id=activity_id), code=303)
+
+
+def _offline_confirmation(activity, form):
+    """Before taking it offline: what happens, and the mail the contactpersoon gets when the
+    projectleider does it."""
+    reason = form.reason.data
+    recipients, preview = reviewing.offline_notice(activity, reason) if form.leader else ([], None)
+    return confirm.Confirmation(
+        section_id="offline-section",
+        title=f"‘{activity.title}’ offline halen: weet u het zeker?",
+        question=(
+            f"De activiteit verdwijnt van de openbare pagina van {activity.organisation.name} "
+            "en uit de keuze voor nieuwsbrieven; in het archief van een al verstuurde "
+            "nieuwsbrief blijft zij staan."
+        ),
+        button="Ja, offline halen",
+        action=url_for("activities.take_offline", activity_id=activity.id),
+        fields=confirm.form_values(form),
+        recipients=recipients,
+        preview=preview,
+        notes=[
+            *([f"Reden: {reason}"] if reason and not form.leader else []),
+            "Later weer aanbieden kan: de contactpersoon dient haar dan opnieuw in, en de "
+            "projectleider beoordeelt haar opnieuw.",
+        ],
+        back_label="Terug, niets doen",
+    )
+
+
+@pages.post("/activiteiten/<int:activity_id>/offline")
+@role_required("projectleider", "contactpersoon")
+def take_offline(activity_id):
+    """Take a published activity offline for good, after a confirmation: the projectleider
+    says why (the contactpersoon gets it by mail); a contactpersoon, for their organisation's."""
+    activity = _activity_or_404(activity_id)
+    reviewing.ensure_online(activity)  # stale (409) before anything is asked
+    form = OfflineForm(leader=_leader())
+    if confirm.answer() == "nee":
+        return _show(activity, offline_form=form)
+    if not form.validate_on_submit():
+        return _show(activity, offline_form=form, status=422)
+    if confirm.answer() != "ja":
+        return confirm.render(_offline_confirmation(activity, form))
+    reviewing.take_offline(activity.id, current_user, form.reason.data, leader=form.leader)
+    told = "; de contactpersoon krijgt de reden" if form.leader else ""
+    flash(f"De activiteit is offline gehaald{told}.", "success")
+    url = url_for("activities.show", activity_id=activity.id)
+    return htmx.redirect_to(url) if htmx.sent_by_htmx() else redirect(url, code=303)

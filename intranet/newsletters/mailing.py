@@ -66,9 +66,16 @@ def save(form, actor, newsletter=None):
     return newsletter
 
 
+def _activities(newsletter):
+    """The partners' activities a newsletter carries: a concept those still published (one
+    taken offline since drops out), a sent one those it went out with."""
+    ids = newsletter.activity_id_list
+    return Activity.published_among(ids) if newsletter.is_concept else Activity.among(ids)
+
+
 def context(newsletter, unsubscribe_url=None):
     """What the newsletter's templates show: the introduction, the items, the meetings, the
-    partners' activities (only those still published)."""
+    partners' activities."""
     news = list(NewsItem.published().where(NewsItem.id.in_(newsletter.news_id_list or [0])))
     meetings = list(
         Meeting.select().where(Meeting.id.in_(newsletter.meeting_id_list or [0]))
@@ -82,8 +89,7 @@ def context(newsletter, unsubscribe_url=None):
             for meeting in meetings
         ],
         "activities": [
-            (activity, reviewing.public_url(activity))
-            for activity in Activity.published_among(newsletter.activity_id_list)
+            (activity, reviewing.public_url(activity)) for activity in _activities(newsletter)
         ],
         "archive_url": mail.external_url("newsletters.archived", newsletter_id=newsletter.id),
         "profile_url": mail.external_url("professionals.profile"),
@@ -141,8 +147,10 @@ def send(newsletter_id, actor):
             values = {**shared, "unsubscribe_url": url, "person": row}
             messages.append((row.email, newsletter.subject, TEMPLATE, values, extras))
         mail.queue_many(messages)
+        # the archive shows the activities it went out with, not one taken offline before
+        newsletter.activity_ids = _joined(activity.id for activity, _ in shared["activities"])
         newsletter.state, newsletter.sent_at = VERZONDEN, now()
-        newsletter.save(only=[Newsletter.state, Newsletter.sent_at])
+        newsletter.save(only=[Newsletter.state, Newsletter.sent_at, Newsletter.activity_ids])
         _record(actor, newsletter, "verzonden", f"{len(rows)} ontvangers")
     return len(rows)
 

@@ -44,11 +44,12 @@ class ContributionState:
 
 class ActivityState:
     """A partner's activity or educational offer, reviewed by the projectleider
-    (`intranet/activities/review.py`)."""
+    (`intranet/activities/reviewing.py`); offline for good once taken off the public pages."""
 
     SUBMITTED = "ingediend"
     RETURNED = "teruggestuurd"
     PUBLISHED = "gepubliceerd"
+    OFFLINE = "offline"
 
 
 class PeriodState:

@@ -374,7 +374,8 @@ TABLE.update(NEWSLETTERS)
 # Activities: the world's organisation has an uitgebreid membership and submitted one
 # (the other organisation may offer none: refused with why); the projectleider reviews it.
 # In name order: edited (an empty form: 422), published (303), then sending it back is an
-# empty form again (422).
+# empty form again (422); taking the published one offline asks its contactpersoon to confirm
+# (200) and wants the projectleider's reason (422).
 ACTIVITY_VIEWERS = frozenset({CONTACTPERSOON, PROJECTLEIDER})
 ACTIVITIES = {
     ("activities.index", GET): only(CONTACTPERSOON, CONTACTPERSOON_ELDERS, PROJECTLEIDER),
@@ -385,6 +386,7 @@ ACTIVITIES = {
     ("activities.edit", POST): only(CONTACTPERSOON, status=422),
     ("activities.publish", POST): only(PROJECTLEIDER, status=303),
     ("activities.send_back", POST): only(PROJECTLEIDER, status=422),
+    ("activities.take_offline", POST): only(CONTACTPERSOON, PROJECTLEIDER, projectleider=422),
 }
 TABLE.update(ACTIVITIES)
 
