@@ -20,6 +20,8 @@ from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.schema import MODELS
 from tests.support import decide, factories
+from tests.support.matrix_run import matrix_run
+from tests.support.smtp_server import Recorder, smtp_server
 
 pytest_plugins = ["tests.support.browser"]  # live_server and browser fixtures for browser tests
 
@@ -126,6 +128,13 @@ def database_template(tmp_path_factory, request):
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close_all()
     return path
+
+
+@pytest.fixture(scope="session")
+def matrix(database_template, tmp_path_factory):
+    """Every route asked as every role, on a database of its own: the answers the
+    authorization matrix and the header checks read (tests/support/matrix_run.py)."""
+    return matrix_run(database_template, tmp_path_factory)
 
 
 @pytest.fixture
@@ -235,6 +244,12 @@ def login(client):
 
 
 @pytest.fixture
+def school(make_organisation):
+    """A PO school."""
+    return make_organisation(name="Basisschool De Regenboog", sector="PO")
+
+
+@pytest.fixture
 def leader(make_user):
     """The projectleider."""
     return make_user("projectleider")
@@ -250,3 +265,20 @@ def applicant(make_user):
 def cast(make_user):
     """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
     return decide.people(make_user)
+
+
+@pytest.fixture
+def leader_logged_in(leader, login):
+    """The projectleider, logged in on the test client."""
+    login(leader)
+    return leader
+
+
+@pytest.fixture
+def smtp(app):
+    """A local SMTP server the app delivers to: what it received is in `.messages`; a test
+    turns a recipient away with `.refuse[address] = reply`."""
+    recorder = Recorder()
+    with smtp_server(recorder) as config:
+        app.config.update(config)
+        yield recorder

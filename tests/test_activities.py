@@ -25,11 +25,6 @@ def contact(make_user, partner):
     return make_user(organisation=partner, name="Sanne Jansen", email="sanne@boerhaave.example.org")
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider", email="leider@example.org")
-
-
 def _as(app, user):
     """A client of its own, logged in as the user."""
     client = app.test_client()

@@ -6,7 +6,7 @@ from intranet.admission.models import Application, Referee
 from intranet.models import Organisation, OutboxMessage, User
 from tests.conftest import PASSWORD as EXISTING_PASSWORD
 from tests.support import factories
-from tests.test_apply_support import (
+from tests.support.apply_support import (
     ACCOUNT,
     CONTACT,
     REFEREES,
@@ -19,8 +19,8 @@ from tests.test_apply_support import (
     links_to,
     organisation,
     post_step,
-    text,
 )
+from tests.support.decide import text
 
 
 def submit(client, case_id, state="concept"):

@@ -5,7 +5,8 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
-from tests.test_apply_support import errors, links_to, text
+from tests.support.apply_support import errors, links_to
+from tests.support.decide import text
 
 
 def fire(client, case_id, trigger, state, comment="", htmx=False):

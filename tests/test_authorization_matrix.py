@@ -4,11 +4,10 @@ A route that is not in the table fails the suite with its name; so does any answ
 differs from the table (above all an unexpected 2xx), and any 500.
 """
 
-import pytest
-
 from intranet.workflow_registry import WORKFLOWS
+from tests.support.decide import HTMX
 from tests.support.matrix import LOGIN, TABLE, arguments_for
-from tests.support.matrix_run import HTMX, matrix_run
+from tests.support.matrix_run import report
 from tests.support.visitors import Visitors, methods, rules
 from tests.support.world import (
     ANONYMOUS,
@@ -25,31 +24,21 @@ from tests.support.world import (
 )
 
 
-@pytest.fixture(scope="module")
-def run(database_template, tmp_path_factory):
-    """Every route asked as every role (once per session)."""
-    return matrix_run(database_template, tmp_path_factory)
-
-
-def _report(problems):
-    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
-
-
-def test_every_route_and_method_is_declared_in_the_table(run):
+def test_every_route_and_method_is_declared_in_the_table(matrix):
     missing = [
         f"declare {endpoint} {method} in the authorization table (tests/support/matrix.py TABLE)"
-        for endpoint, method in sorted(run.declared_routes - TABLE.keys())
+        for endpoint, method in sorted(matrix.declared_routes - TABLE.keys())
     ]
-    assert not missing + run.unbuildable, _report(missing + run.unbuildable)
+    assert not missing + matrix.unbuildable, report(missing + matrix.unbuildable)
 
 
-def test_the_table_names_no_route_that_is_gone(run):
+def test_the_table_names_no_route_that_is_gone(matrix):
     expected = TABLE.keys()
     stale = [
         f"{endpoint} {method} is in tests/support/matrix.py TABLE but the app has no such route"
-        for endpoint, method in sorted(expected - run.declared_routes)
+        for endpoint, method in sorted(expected - matrix.declared_routes)
     ]
-    assert not stale, _report(stale)
+    assert not stale, report(stale)
 
 
 def _mismatch(answer, expected):
@@ -70,42 +59,42 @@ def _mismatch(answer, expected):
     return None
 
 
-def test_every_role_gets_the_declared_answer_on_every_route(run):
+def test_every_role_gets_the_declared_answer_on_every_route(matrix):
     problems = []
-    for answer in run.answers:
+    for answer in matrix.answers:
         expect = TABLE.get((answer.endpoint, answer.method))
         if expect is None:
             continue  # reported by the test above
         why = _mismatch(answer, expect.for_role(answer.role))
         if why:
             problems.append(f"{answer.where()}: {why}")
-    assert not problems, _report(problems)
+    assert not problems, report(problems)
 
 
-def test_no_route_answers_500_to_anyone(run):
+def test_no_route_answers_500_to_anyone(matrix):
     # /healthz answers 503 on purpose: the world's tick never ran.
     errors = [
         answer.where()
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.status >= 500 and (answer.endpoint, answer.status) != ("health.healthz", 503)
     ]
-    assert not errors, _report(errors)
+    assert not errors, report(errors)
 
 
-def test_a_method_a_route_does_not_take_is_a_405(run):
+def test_a_method_a_route_does_not_take_is_a_405(matrix):
     wrong = [
         f"{endpoint} {method} {path}: expected 405, got {status}"
-        for endpoint, method, path, status in run.unaccepted
+        for endpoint, method, path, status in matrix.unaccepted
         if status != 405
     ]
-    assert run.unaccepted and not wrong, _report(wrong)
+    assert matrix.unaccepted and not wrong, report(wrong)
 
 
-def test_the_matrix_asks_every_role_on_every_route(run):
-    asked = {(a.endpoint, a.method) for a in run.answers}
-    assert asked == run.declared_routes
+def test_the_matrix_asks_every_role_on_every_route(matrix):
+    asked = {(a.endpoint, a.method) for a in matrix.answers}
+    assert asked == matrix.declared_routes
     for endpoint, method in asked:
-        roles = [a.role for a in run.answers if (a.endpoint, a.method) == (endpoint, method)]
+        roles = [a.role for a in matrix.answers if (a.endpoint, a.method) == (endpoint, method)]
         assert set(roles) == set(ROLES), (endpoint, method)
 
 
@@ -130,7 +119,7 @@ def test_every_post_route_refuses_a_form_without_its_csrf_token(app):
             response = visitors.request(allowed[-1], "POST", path, headers=htmx)
             if response.status_code != 400 or "beveiligingscode" not in response.text:
                 wrong.append(f"{rule.endpoint} as {allowed[-1]}: {response.status_code}")
-    assert not wrong, _report(wrong)
+    assert not wrong, report(wrong)
     assert snapshot() == before
 
 
@@ -153,7 +142,7 @@ def test_a_case_not_yet_before_a_group_stays_closed_to_it_on_every_case_route(ap
                 status = visitors.request(role, method, path).status_code
                 if status not in (403, 404):
                     opened.append(f"{rule.endpoint} {method} {path} as {role}: {status}")
-    assert not opened, _report(opened)
+    assert not opened, report(opened)
     assert snapshot() == before
 
 
@@ -185,4 +174,4 @@ def test_every_generic_case_route_of_every_workflow_answers_without_a_5xx(app):
                     if status >= 500:
                         errors.append(f"{method} {path} {data} as {role}: {status}")
     assert not without_case, f"the world has no case of {without_case}"
-    assert not errors, _report(errors)
+    assert not errors, report(errors)

@@ -7,8 +7,6 @@ import io
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from intranet.fees import invoicing
 from intranet.fees.begroting import begroting
 from intranet.fees.models import BudgetLine
@@ -16,12 +14,6 @@ from intranet.fees.rules import PROJECTPLAN_BUDGET
 from intranet.models import Membership
 from tests.support import factories
 from tests.support.invoice_support import network
-
-
-@pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
 
 
 def _vo_seats(count=3, starts_on=date(2018, 8, 1), ends_on=date(2022, 8, 1)):

@@ -5,8 +5,7 @@ import pytest
 from intranet.mail_delivery import build
 from intranet.models import OutboxMessage
 from intranet.network.models import Network, NetworkMember
-
-HTMX = {"HX-Request": "true"}
+from tests.support.decide import HTMX
 
 
 @pytest.fixture

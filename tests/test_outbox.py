@@ -1,16 +1,6 @@
 """The outbox page: paging, search by recipient and subject, a status filter, sending again."""
 
-import pytest
-
 from intranet.models import OutboxMessage
-
-
-@pytest.fixture
-def leader(client, make_user, login):
-    """The projectleider, logged in."""
-    user = make_user("projectleider")
-    login(user)
-    return user
 
 
 def _messages(count, status="sent", to="lid{n}@example.org", subject="Bericht {n}"):
@@ -25,7 +15,7 @@ def _page(client, query=""):
     return client.get(f"/beheer/outbox{query}").get_data(as_text=True)
 
 
-def test_the_outbox_pages_by_fifty_newest_first(client, leader):
+def test_the_outbox_pages_by_fifty_newest_first(client, leader_logged_in):
     _messages(120)
     first = _page(client)
     assert "Bericht 119" in first and "Bericht 70" in first and "Bericht 69" not in first
@@ -34,7 +24,7 @@ def test_the_outbox_pages_by_fifty_newest_first(client, leader):
     assert "Bericht 19" in last and "Bericht 0<" in last and "Bericht 20" not in last
 
 
-def test_search_finds_recipient_or_subject(client, leader):
+def test_search_finds_recipient_or_subject(client, leader_logged_in):
     _messages(3)
     _messages(1, to="voorzitter@school.example.org", subject="Uitnodiging")
     by_recipient = _page(client, "?zoek=school.example")
@@ -43,7 +33,7 @@ def test_search_finds_recipient_or_subject(client, leader):
     assert "lid2@example.org" in by_subject and "lid1@example.org" not in by_subject
 
 
-def test_the_status_filter_shows_only_that_status(client, leader):
+def test_the_status_filter_shows_only_that_status(client, leader_logged_in):
     _messages(2)
     _messages(1, status="failed", subject="Kwijt {n}")
     failed = _page(client, "?status=failed")
@@ -52,7 +42,7 @@ def test_the_status_filter_shows_only_that_status(client, leader):
     assert "Kwijt 0" in _page(client, "?status=onzin")  # an unknown status filters nothing
 
 
-def test_an_htmx_search_answers_with_the_list_only(client, leader):
+def test_an_htmx_search_answers_with_the_list_only(client, leader_logged_in):
     _messages(1)
     response = client.get("/beheer/outbox?zoek=Bericht", headers={"HX-Request": "true"})
     html = response.get_data(as_text=True)
@@ -60,7 +50,7 @@ def test_an_htmx_search_answers_with_the_list_only(client, leader):
     assert "<h1>" not in html and "HX-Request" in response.headers["Vary"]
 
 
-def test_a_failed_message_can_be_sent_again(client, leader):
+def test_a_failed_message_can_be_sent_again(client, leader_logged_in):
     _messages(1, status="failed")
     message = OutboxMessage.get()
     page = client.get(f"/beheer/outbox/{message.id}").get_data(as_text=True)
@@ -71,7 +61,7 @@ def test_a_failed_message_can_be_sent_again(client, leader):
     assert "weer in de wachtrij" in response.get_data(as_text=True)
 
 
-def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leader):
+def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leader_logged_in):
     _messages(1, status="sent")
     message = OutboxMessage.get()
     response = client.post(f"/beheer/outbox/{message.id}/opnieuw", follow_redirects=True)
@@ -79,7 +69,7 @@ def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leade
     assert OutboxMessage.get().status == "sent"
 
 
-def test_every_failed_message_can_be_queued_again_at_once(client, leader):
+def test_every_failed_message_can_be_queued_again_at_once(client, leader_logged_in):
     _messages(3, status="failed")
     _messages(1, status="sent", subject="Klaar")
     response = client.post("/beheer/outbox/opnieuw", follow_redirects=True)

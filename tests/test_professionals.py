@@ -14,11 +14,6 @@ CONFIRM = re.compile(r"http://localhost(/bevestigen/\S+)")
 
 
 @pytest.fixture
-def school(make_organisation):
-    return make_organisation(name="Basisschool De Regenboog", sector="PO")
-
-
-@pytest.fixture
 def network(app):
     return Network.create(slug="duurzaamheid", name="Duurzaamheid", kind="dwarslijn")
 

@@ -15,7 +15,8 @@ from intranet.glossary import RECOMMENDATION_MEANINGS
 from intranet.models import Organisation, OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
-from tests.test_apply_support import errors, links_to, text
+from tests.support.apply_support import errors, links_to
+from tests.support.decide import text
 
 
 @pytest.fixture

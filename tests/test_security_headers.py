@@ -13,34 +13,23 @@ from tests.support.csp import (
     is_mail_preview,
     missing_security_headers,
 )
-from tests.support.matrix_run import matrix_run
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(scope="module")
-def run(database_template, tmp_path_factory):
-    """Every route asked as every role (shared with the authorization matrix)."""
-    return matrix_run(database_template, tmp_path_factory)
+from tests.support.decide import HTMX
+from tests.support.matrix_run import report
 
 
-def _report(problems):
-    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
-
-
-def test_every_answer_the_matrix_got_carries_the_security_headers(run):
+def test_every_answer_the_matrix_got_carries_the_security_headers(matrix):
     problems = [
         f"{answer.where()} ({answer.status}): {missing}"
-        for answer in run.answers
+        for answer in matrix.answers
         if (missing := missing_security_headers(answer.headers))
     ]
-    assert not problems, _report(problems)
+    assert not problems, report(problems)
 
 
-def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
+def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(matrix):
     pages = [
         answer
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.mimetype == "text/html" and answer.body and not is_mail_preview(answer.headers)
     ]
     problems = [
@@ -48,13 +37,13 @@ def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
         for answer in pages
         for problem in sorted(set(inline_code(answer.body)))
     ]
-    assert len(pages) > 300 and not problems, _report(problems)
+    assert len(pages) > 300 and not problems, report(problems)
 
 
-def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
+def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(matrix):
     pages = [
         a
-        for a in run.answers
+        for a in matrix.answers
         if a.mimetype == "text/html"
         and "<html" in a.body
         and not 300 <= a.status < 400
@@ -67,7 +56,7 @@ def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
             problems.append(f"{answer.where()}: no htmx-config meta")
         elif config.get("includeIndicatorStyles") is not False or config.get("allowEval"):
             problems.append(f"{answer.where()}: htmx-config {config}")
-    assert pages and not problems, _report(problems)
+    assert pages and not problems, report(problems)
 
 
 def test_the_mail_preview_lets_nothing_run():
@@ -225,12 +214,12 @@ def test_under_the_production_defaults_login_sets_secure_httponly_samesite_cooki
         assert "secure" in flags and "httponly" in flags and "samesite=lax" in flags, cookies[name]
 
 
-def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(run):
+def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(matrix):
     problems = [
         f"{answer.where()} ({answer.status}): Cache-Control {answer.headers.get('Cache-Control')}"
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.role != "anonymous"
         and answer.endpoint != "auth.logout"
         and answer.headers.get("Cache-Control") != "no-store"
     ]
-    assert not problems, _report(problems)
+    assert not problems, report(problems)

@@ -7,6 +7,7 @@ import re
 from werkzeug.datastructures import MultiDict
 
 from intranet.models import FormAnswers, OutboxMessage
+from tests.support.decide import text
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
 ACTION = re.compile(r'<form method="post" action="(/aanmelden[^"]*)"')
@@ -52,11 +53,6 @@ def organisation(route, **overrides):
     values.update(ORGANISATIONS[route])
     values.update(overrides)
     return values
-
-
-def text(response):
-    """The response body as text."""
-    return response.get_data(as_text=True)
 
 
 def heading(response):
