@@ -282,3 +282,21 @@ def smtp(app):
     with smtp_server(recorder) as config:
         app.config.update(config)
         yield recorder
+
+
+@pytest.fixture
+def submitted(applicant):
+    """A basis application the applicant submitted: it waits for the projectleider."""
+    return factories.Case(applicant, route="basis").submitted().get()
+
+
+@pytest.fixture
+def nominated(cast):
+    """An uitgebreid application (Techniek Lab) the projectleider nominated: the vote is open."""
+    return factories.Case(cast.applicant, name="Techniek Lab").nominated(cast.leader).get()
+
+
+@pytest.fixture
+def cast_of_five(make_user):
+    """The cast with a projectgroep of five: two votes leave a vote open, a third closes it."""
+    return decide.people(make_user, members=5)
