@@ -19,7 +19,7 @@ from peewee import AutoField, SqliteDatabase
 from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.schema import MODELS
-from tests.support import decide, factories
+from tests.support import decide, factories, rounds_support
 from tests.support.matrix_run import matrix_run
 from tests.support.smtp_server import Recorder, smtp_server
 
@@ -300,3 +300,18 @@ def nominated(cast):
 def cast_of_five(make_user):
     """The cast with a projectgroep of five: two votes leave a vote open, a third closes it."""
     return decide.people(make_user, members=5)
+
+
+@pytest.fixture
+def signing_round(make_organisation, make_user):
+    """A signing round over two partners, each with a contactpersoon (the museum also with an
+    achtervang): (round, museum, school, {"museum", "school", "backup": person})."""
+    museum = make_organisation(name="Museum Boerhaave")
+    school = make_organisation(name="Vlietlandcollege")
+    people = {
+        "museum": make_user(organisation=museum),
+        "school": make_user(organisation=school),
+        "backup": make_user(organisation=museum, kind="achtervang"),
+    }
+    _, following = rounds_support.renewal_setup()
+    return rounds_support.open_renewal(following), museum, school, people

@@ -10,8 +10,8 @@ from intranet.newsletters import schedule
 from intranet.newsletters.models import Newsletter
 from intranet.schooljaar import bounds_utc, schooljaar_of
 from tests.support import factories
+from tests.support.partners_support import add_partners
 from tests.support.query_count import counted_queries
-from tests.test_partners_directory import add_partners
 
 
 def test_the_projectleider_lands_on_mijn_taken_with_the_dashboard_in_the_menu(

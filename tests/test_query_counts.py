@@ -12,9 +12,9 @@ from intranet.schooljaar import schooljaar_of
 from intranet.workflows import engine
 from tests.support import factories
 from tests.support.decide import HTMX, fresh, people
+from tests.support.partners_support import add_partners
 from tests.support.query_count import counted_queries
 from tests.support.weekly_support import application, at_vote, escalated, with_leader
-from tests.test_partners_directory import add_partners
 
 
 @pytest.fixture
