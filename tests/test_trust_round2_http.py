@@ -2,7 +2,7 @@
 database (SQLite, and PostgreSQL in the suite's PostgreSQL part): the attacks of issue 24,
 one per class, are refused, and their victims go on working normally.
 
-Each attacker is a plain HTTP client (tests/test_trust_attacks_http.py's Client: its own
+Each attacker is a plain HTTP client (tests/support/http_client.py's Client: its own
 cookies, its own source address on the loopback network). The tests seed the database the
 server reads, and read the outbox from it.
 """
@@ -31,9 +31,10 @@ from intranet.schooljaar import schooljaar_of
 from tests import conftest
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.decide import csrf_token
+from tests.support.http_client import Client, apply_over_http
 from tests.support.smtp_server import free_port
-from tests.test_trust_attacks_http import CSRF, Client, _apply
-from tests.test_trust_files import MALFORMED, _workbook
+from tests.support.workbooks import MALFORMED, workbook
 
 ROOT = Path(__file__).parent.parent
 NEW = "een heel nieuw wachtwoord"
@@ -202,7 +203,9 @@ def test_an_account_made_for_someone_elses_address_goes_to_the_address_owner(
 ):
     victim = "echte.persoon@example.org"
     attacker = Client(server, "127.0.4.1")
-    status, _ = _apply(attacker, "Stichting Voorgewend", victim, "wachtwoord van de aanvaller")
+    status, _ = apply_over_http(
+        attacker, "Stichting Voorgewend", victim, "wachtwoord van de aanvaller"
+    )
     assert status == 303
     assert attacker.get("/mijn-aanmelding")[0] == 200  # logged in on the victim's address
     (mail,) = OutboxMessage.select().where(
@@ -232,7 +235,10 @@ def test_an_account_made_for_someone_elses_address_goes_to_the_address_owner(
 def test_a_leden_invitation_takes_a_pre_made_account_back(server, app, make_user):
     victim = "nog.een.persoon@example.org"
     attacker = Client(server, "127.0.4.10")
-    assert _apply(attacker, "Stichting Vooraf", victim, "wachtwoord van de aanvaller")[0] == 303
+    assert (
+        apply_over_http(attacker, "Stichting Vooraf", victim, "wachtwoord van de aanvaller")[0]
+        == 303
+    )
     leader = _leader(server, make_user, "127.0.4.11")
     status, _, _ = leader.post_form("/leden/accounts", {"name": "Echte Naam", "email": victim})
     assert status == 303  # not "al in gebruik"
@@ -283,7 +289,7 @@ def test_hostile_workbooks_are_answered_in_dutch_and_the_workers_live_on(server,
     leader = Visitor(server, "127.0.7.1")
     assert leader.log_in(make_user("projectleider").email, PASSWORD) == 302
     for kind, make in MALFORMED.items():
-        status, _, page = _upload(leader, make(_workbook()))
+        status, _, page = _upload(leader, make(workbook()))
         assert status == 422 and "kan niet worden gelezen" in page, kind
     rows = "\r\n".join(["naam;sector;gemeente"] + [f"S {n};PO;Leiden" for n in range(150_000)])
     started = time.monotonic()
@@ -295,7 +301,7 @@ def test_hostile_workbooks_are_answered_in_dutch_and_the_workers_live_on(server,
 def _upload(client, data, filename="partners.xlsx"):
     """Post a file to the import's preview, as the page's form does (multipart)."""
     _, _, page = client.get("/partners/import")
-    token = CSRF.search(page).group(1)
+    token = csrf_token(page)
     boundary = "----trust-boundary"
     body = io.BytesIO()
     for name, value in (("csrf_token", token),):

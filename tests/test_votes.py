@@ -11,7 +11,7 @@ from intranet.formats import moment_words
 from intranet.models import Membership
 from tests.conftest import PASSWORD
 from tests.support import factories
-from tests.support.decide import HTMX, fresh, text, vote
+from tests.support.decide import HTMX, csrf_token, fresh, text, vote
 from tests.support.factories import cast_vote
 
 
@@ -227,10 +227,6 @@ def test_unknown_votes_and_cases_never_put_to_the_vote_are_not_found(client, log
     assert client.get(f"/stemmen/{never.id}").status_code == 404
 
 
-def _token(page):
-    return page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-
-
 def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, nominated):
     login(cast.members[0])
     app.config["WTF_CSRF_ENABLED"] = True
@@ -238,7 +234,7 @@ def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, n
     forged = client.post(f"/stemmen/{nominated.id}", data={"choice": "voor"})
     assert forged.status_code == 400 and Vote.select().count() == 0
     plain = client.post(
-        f"/stemmen/{nominated.id}", data={"choice": "voor", "csrf_token": _token(page)}
+        f"/stemmen/{nominated.id}", data={"choice": "voor", "csrf_token": csrf_token(page)}
     )
     assert plain.status_code == 303
     header = page.split('hx-headers=\'{"X-CSRFToken": "')[1].split('"')[0]
@@ -248,10 +244,6 @@ def test_the_vote_form_works_with_csrf_protection_on(app, client, login, cast, n
         headers={**HTMX, "X-CSRFToken": header},
     )
     assert swapped.status_code == 200 and Vote.get().choice == "tegen"
-
-
-def _form_token(page):
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
 def _header_token(page):
@@ -267,10 +259,10 @@ def test_the_same_member_in_two_browsers_gets_a_form_with_each_sessions_token(ap
     pages = []
     for browser in browsers:
         form = browser.get("/inloggen").get_data(as_text=True)
-        data = {"email": member.email, "password": PASSWORD, "csrf_token": _form_token(form)}
+        data = {"email": member.email, "password": PASSWORD, "csrf_token": csrf_token(form)}
         assert browser.post("/inloggen", data=data).status_code == 302
         pages.append(browser.get(f"/stemmen/{case.id}").get_data(as_text=True))
-    tokens = [_form_token(page) for page in pages]
+    tokens = [csrf_token(page) for page in pages]
     assert tokens[0] != tokens[1]
     assert [_header_token(page) for page in pages] == tokens
     vote = {"choice": "voor", "motivation": "", "csrf_token": tokens[1]}
