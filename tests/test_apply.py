@@ -169,11 +169,6 @@ def test_another_users_case_is_forbidden_and_an_unknown_one_not_found(client, ma
     assert client.get("/aanmelding/999999/wijzigen/route").status_code == 404
 
 
-def test_case_page_asks_to_log_in_first(client):
-    response = client.get("/aanmelding/1")
-    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
-
-
 def test_a_draft_step_can_be_changed_but_not_after_submitting(client, make_user, login):
     user = make_user()
     case = factories.Case(user, route="basis").get()

@@ -87,11 +87,6 @@ def test_unknown_workflow_case_or_step_is_a_clear_error(client, submitted, leade
     assert response.status_code == 404 and "bestaat niet" in response.get_data(as_text=True)
 
 
-def test_anonymous_is_sent_to_login(client, submitted):
-    response = client.post(_url(submitted, "bevestigen"))
-    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
-
-
 def test_timeline_page_lists_every_step(client, submitted, leader, login):
     login(leader)
     page = client.get(f"/zaak/toetreding/{submitted.id}/tijdlijn").get_data(as_text=True)

@@ -75,14 +75,6 @@ def test_overview_of_a_year_without_rates_says_so(client, leader_logged_in):
     assert "nog geen tarieven vastgesteld" in page
 
 
-def test_fee_pages_are_for_the_projectleider(client, login, make_user, make_organisation):
-    assert client.get("/bijdragen/").status_code == 302  # anonymous: log in first
-    login(make_user(organisation=make_organisation()))
-    assert client.get("/bijdragen/").status_code == 403
-    assert client.get("/bijdragen/tarieven").status_code == 403
-    assert client.post(f"/bijdragen/tarieven/{schooljaar_of()}", data=_form()).status_code == 403
-
-
 def test_unknown_years_are_not_found(client, leader_logged_in):
     assert client.get("/bijdragen/1999").status_code == 404
     assert client.get("/bijdragen/2999").status_code == 404
