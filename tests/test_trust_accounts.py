@@ -10,6 +10,7 @@ import pytest
 from intranet import security
 from intranet.models import LoginAttempt, OutboxMessage, User
 from tests.conftest import PASSWORD
+from tests.support.logins import log_in
 
 NEW = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
 
@@ -23,14 +24,6 @@ def _link(to, fragment):
 
 def _path(link):
     return re.sub(r"^https?://[^/]+", "", link)
-
-
-def _log_in(client, email, password=PASSWORD, address="127.0.0.1"):
-    return client.post(
-        "/inloggen",
-        data={"email": email, "password": password},
-        environ_base={"REMOTE_ADDR": address},
-    )
 
 
 # Host header and BASE_URL
@@ -92,7 +85,7 @@ def test_a_reset_link_dies_when_another_reset_link_is_used(client, make_user):
     assert client.post(second, data=NEW).status_code == 302
     response = client.post(first, data={"password": "x" * 12, "confirm": "x" * 12})
     assert response.status_code == 400 and "werkt niet meer" in response.get_data(as_text=True)
-    assert _log_in(client, user.email, NEW["password"]).status_code == 302
+    assert log_in(client, user.email, NEW["password"]).status_code == 302
 
 
 def test_a_reset_link_dies_when_the_password_is_changed(client, make_user, login):
@@ -138,7 +131,7 @@ def test_inviting_an_unconfirmed_address_takes_the_account_from_whoever_made_it(
 ):
     squatter = make_user(email="collega@example.org", confirmed=False)
     squatter_client = app.test_client()
-    assert _log_in(squatter_client, squatter.email).status_code == 302
+    assert log_in(squatter_client, squatter.email).status_code == 302
     partner = make_organisation()
     login(make_user(organisation=partner))
     client.post(
@@ -146,7 +139,7 @@ def test_inviting_an_unconfirmed_address_takes_the_account_from_whoever_made_it(
         data={"name": "Collega", "email": "collega@example.org", "kind": "primary"},
     )
     assert squatter_client.get("/partners/mijn").status_code == 302  # session ended
-    assert _log_in(app.test_client(), squatter.email, address="10.5.5.5").status_code == 200
+    assert log_in(app.test_client(), squatter.email, address="10.5.5.5").status_code == 200
     invitation = _path(_link("collega@example.org", "/uitnodiging/"))
     colleague = app.test_client()
     assert colleague.post(invitation, data=NEW).status_code == 303
@@ -163,14 +156,14 @@ def test_an_unconfirmed_account_holds_no_role_or_organisation(make_user, make_or
 
 def test_a_stranger_cannot_lock_the_owner_out_from_other_addresses(app, client, make_user):
     owner = make_user()
-    assert _log_in(client, owner.email, address="10.0.0.1").status_code == 302
+    assert log_in(client, owner.email, address="10.0.0.1").status_code == 302
     client.post("/uitloggen")
     stranger = app.test_client()
     for number in range(40):
-        _log_in(stranger, owner.email, "geraden", address=f"10.9.{number}.1")
+        log_in(stranger, owner.email, "geraden", address=f"10.9.{number}.1")
     # the owner's browser, from a new address, and a fresh browser at the owner's own address
-    assert _log_in(client, owner.email, address="10.0.0.2").status_code == 302
-    assert _log_in(app.test_client(), owner.email, address="10.0.0.1").status_code == 302
+    assert log_in(client, owner.email, address="10.0.0.2").status_code == 302
+    assert log_in(app.test_client(), owner.email, address="10.0.0.1").status_code == 302
 
 
 def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_refusal(
@@ -178,15 +171,15 @@ def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_r
 ):
     owner = make_user()
     for number in range(20):
-        _log_in(app.test_client(), owner.email, "geraden", address=f"10.9.{number}.1")
+        log_in(app.test_client(), owner.email, "geraden", address=f"10.9.{number}.1")
     links = lambda: [m for m in OutboxMessage.select() if "/inloggen/link/" in m.body]  # noqa: E731
     # a wrong guess from yet another address: the same answer as the right password, no mail
-    guess = _log_in(app.test_client(), owner.email, "nog een gok", address="10.8.0.2")
+    guess = log_in(app.test_client(), owner.email, "nog een gok", address="10.8.0.2")
     assert guess.status_code == 200 and security.BY_MAIL in guess.get_data(as_text=True)
     assert links() == []
     # the owner on a new device and network: not refused, no session, a link by mail
     phone = app.test_client()
-    answer = _log_in(phone, owner.email, address="10.8.0.1")
+    answer = log_in(phone, owner.email, address="10.8.0.1")
     assert answer.status_code == 200 and security.BY_MAIL in answer.get_data(as_text=True)
     assert phone.get("/account/wachtwoord").status_code == 302  # not logged in by a guess
     (mail,) = links()
@@ -198,7 +191,7 @@ def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_r
     assert app.test_client().post(link).status_code == 400  # once only
     # the phone is a known client now: the password alone logs it in again
     phone.post("/uitloggen")
-    assert _log_in(phone, owner.email, address="10.8.0.1").status_code == 302
+    assert log_in(phone, owner.email, address="10.8.0.1").status_code == 302
 
 
 def test_a_parallel_burst_gets_no_more_tries_than_the_limit(app, make_user):
@@ -208,7 +201,7 @@ def test_a_parallel_burst_gets_no_more_tries_than_the_limit(app, make_user):
     def guess(number):
         client = app.test_client()
         barrier.wait()
-        statuses.append(_log_in(client, owner.email, f"geraden {number}").status_code)
+        statuses.append(log_in(client, owner.email, f"geraden {number}").status_code)
 
     threads = [threading.Thread(target=guess, args=(n,)) for n in range(10)]
     for thread in threads:
@@ -263,7 +256,7 @@ def test_the_apply_form_is_rate_limited(app, client):
 
 def _login_time(client, email, address):
     started = time.perf_counter()
-    _log_in(client, email, "geraden", address=address)
+    log_in(client, email, "geraden", address=address)
     return time.perf_counter() - started
 
 

@@ -16,6 +16,7 @@ from intranet.rounds import signers
 from intranet.rounds.models import RenewalInvitation
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.logins import log_in
 from tests.support.rounds_support import open_renewal, renewal_setup
 from tests.support.world import snapshot
 
@@ -25,10 +26,6 @@ SIGNATURE = {
     "signer_function": "voorzitter",
     "authorised": "y",
 }
-
-
-def _log_in(client, email, password=PASSWORD):
-    return client.post("/inloggen", data={"email": email, "password": password})
 
 
 def _last_link(to, fragment):
@@ -118,7 +115,7 @@ LINKS = {
 def _leader_client(app, make_user):
     leader = make_user("projectleider")
     client = app.test_client()
-    assert _log_in(client, leader.email).status_code == 302
+    assert log_in(client, leader.email).status_code == 302
     return client
 
 
@@ -144,7 +141,7 @@ def _deactivate_and_reactivate(app, make_user, user):
 
 def _change_password(app, _make_user, user):
     client = app.test_client()
-    assert _log_in(client, user.email).status_code == 302
+    assert log_in(client, user.email).status_code == 302
     changed = client.post("/account/wachtwoord", data={"current": PASSWORD, **NEW})
     assert changed.status_code == 302
 
@@ -186,7 +183,7 @@ def test_an_untouched_link_still_works(app, make_user, kind):
 def test_an_address_change_or_a_deactivation_ends_every_session(app, make_user, event):
     user = make_user()
     browser, remembered = app.test_client(), app.test_client()
-    assert _log_in(browser, user.email).status_code == 302
+    assert log_in(browser, user.email).status_code == 302
     remembered.post("/inloggen", data={"email": user.email, "password": PASSWORD, "remember": "y"})
     assert browser.get("/account/wachtwoord").status_code == 200
     EVENTS[event](app, make_user, user)
@@ -222,7 +219,7 @@ def test_the_mistyped_invitation_cannot_take_over_the_corrected_account(app, mak
     )
     assert stolen.status_code == 400
     assert (
-        _log_in(app.test_client(), "jan.jansen@example.org", "van de verkeerde").status_code == 200
+        log_in(app.test_client(), "jan.jansen@example.org", "van de verkeerde").status_code == 200
     )
     assert security.check_password(User.get_by_id(jan.id), NEW["password"])
 

@@ -14,14 +14,11 @@ from intranet.partners import table
 from intranet.partners.import_apply import import_rows
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.logins import log_in
 from tests.support.rounds_support import started
 
 VICTIM = "slachtoffer@example.org"
 NEW = {"password": "van het slachtoffer zelf", "confirm": "van het slachtoffer zelf"}
-
-
-def _log_in(client, email, password=PASSWORD):
-    return client.post("/inloggen", data={"email": email, "password": password})
 
 
 def _links(to, fragment):
@@ -36,7 +33,7 @@ def squatter(app, make_user):
     and is logged in on it."""
     account = make_user(email=VICTIM, confirmed=False)
     client = app.test_client()
-    assert _log_in(client, VICTIM).status_code == 302
+    assert log_in(client, VICTIM).status_code == 302
     return account, client
 
 
@@ -44,7 +41,7 @@ def _taken_back(app, account, attacker):
     fresh = User.get_by_id(account.id)
     assert not security.check_password(fresh, PASSWORD)
     assert attacker.get("/account/wachtwoord").status_code == 302  # the session has ended
-    assert _log_in(app.test_client(), VICTIM).status_code == 200  # the password is gone
+    assert log_in(app.test_client(), VICTIM).status_code == 200  # the password is gone
 
 
 def test_confirming_the_address_makes_the_confirmer_choose_the_password(app, squatter):
@@ -59,7 +56,7 @@ def test_confirming_the_address_makes_the_confirmer_choose_the_password(app, squ
     assert victim.post(link, data=NEW).status_code == 302
     _taken_back(app, account, attacker)
     assert victim.get("/account/wachtwoord").status_code == 200
-    assert _log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
+    assert log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
 
 
 def test_the_maker_confirming_in_their_own_session_keeps_their_password(app, squatter):
@@ -75,20 +72,20 @@ def test_the_maker_confirming_in_their_own_session_keeps_their_password(app, squ
 def test_a_leden_invitation_takes_the_account_back(app, make_user, squatter):
     account, attacker = squatter
     leader = app.test_client()
-    assert _log_in(leader, make_user("projectleider").email).status_code == 302
+    assert log_in(leader, make_user("projectleider").email).status_code == 302
     answer = leader.post("/leden/accounts", data={"name": "Echte Naam", "email": VICTIM})
     assert answer.status_code == 303  # not "al in gebruik"
     _taken_back(app, account, attacker)
     (link,) = _links(VICTIM, "/leden/uitnodiging/")
     victim = app.test_client()
     assert victim.post(link, data=NEW).status_code == 303
-    assert _log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
+    assert log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
 
 
 def test_a_confirmed_address_is_still_refused_by_the_leden_invitation(app, make_user):
     make_user(email=VICTIM)
     leader = app.test_client()
-    assert _log_in(leader, make_user("projectleider").email).status_code == 302
+    assert log_in(leader, make_user("projectleider").email).status_code == 302
     answer = leader.post("/leden/accounts", data={"name": "Echte Naam", "email": VICTIM})
     assert answer.status_code == 422 and "al in gebruik" in answer.get_data(as_text=True)
 
@@ -111,7 +108,7 @@ def test_a_colleague_added_by_a_partner_takes_the_account_back(app, make_user, s
     account, attacker = squatter
     museum = factories.organisation(name="Naturalis Biodiversity Center", status="partner")
     partner = app.test_client()
-    assert _log_in(partner, make_user(organisation=museum).email).status_code == 302
+    assert log_in(partner, make_user(organisation=museum).email).status_code == 302
     answer = partner.post(
         f"/partners/{museum.id}/contactpersonen",
         data={"name": "Echte Naam", "email": VICTIM, "kind": "primary"},
