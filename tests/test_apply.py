@@ -16,12 +16,11 @@ from tests.support.apply_support import (
     fill_in,
     heading,
     hidden,
-    links_to,
     organisation,
     post_step,
 )
 from tests.support.decide import text
-from tests.support.mails import mails_to
+from tests.support.mails import links_to, mails_to
 
 
 def submit(client, case_id, state="concept"):

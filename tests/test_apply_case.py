@@ -4,9 +4,9 @@ from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
 from tests.support import factories
-from tests.support.apply_support import errors, links_to
+from tests.support.apply_support import errors
 from tests.support.decide import text
-from tests.support.mails import mails_to
+from tests.support.mails import links_to, mails_to
 
 
 def fire(client, case_id, trigger, state, comment="", htmx=False):

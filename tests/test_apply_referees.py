@@ -13,10 +13,10 @@ from tests.support.apply_support import (
     fill_in,
     heading,
     kept_answers,
-    links_to,
     post_step,
 )
 from tests.support.decide import text
+from tests.support.mails import links_to
 
 THIRD = {
     "referee3_name": "Tess Referent",

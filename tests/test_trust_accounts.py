@@ -1,6 +1,5 @@
 """Accounts and links as an attacker tries them: hosts, redirects, link lifetimes, throttling."""
 
-import re
 import statistics
 import threading
 import time
@@ -11,19 +10,9 @@ from intranet import security
 from intranet.models import LoginAttempt, OutboxMessage, User
 from tests.conftest import PASSWORD
 from tests.support.logins import log_in
+from tests.support.mails import link_paths, links_to
 
 NEW = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
-
-
-def _link(to, fragment):
-    """The newest link in the mail to an address whose path contains the fragment."""
-    bodies = OutboxMessage.select().where(OutboxMessage.to == to).order_by(OutboxMessage.id.desc())
-    links = [link for message in bodies for link in re.findall(r"https?://\S+", message.body)]
-    return next(link for link in links if fragment in link)
-
-
-def _path(link):
-    return re.sub(r"^https?://[^/]+", "", link)
 
 
 # Host header and BASE_URL
@@ -42,7 +31,7 @@ def test_mail_links_are_built_from_base_url_whatever_the_request_host(app, clien
     app.config["BASE_URL"] = "https://intranet.example.org"
     user = make_user()
     client.post("/wachtwoord-vergeten", data={"email": user.email}, headers={"Host": "127.0.0.1"})
-    link = _link(user.email, "/wachtwoord-herstellen/")
+    link = links_to(user.email, "/wachtwoord-herstellen/")[-1]
     assert link.startswith("https://intranet.example.org/wachtwoord-herstellen/")
 
 
@@ -74,7 +63,7 @@ def test_login_follows_next_to_a_path_on_this_site(client, make_user):
 
 def _request_reset(client, user):
     client.post("/wachtwoord-vergeten", data={"email": user.email})
-    return _path(_link(user.email, "/wachtwoord-herstellen/"))
+    return link_paths(user.email, "/wachtwoord-herstellen/")[-1]
 
 
 def test_a_reset_link_dies_when_another_reset_link_is_used(client, make_user):
@@ -112,7 +101,7 @@ def test_opening_the_confirmation_link_confirms_nothing_until_the_button(client,
 
     user = make_user(confirmed=False)
     send_confirmation(user)
-    link = _path(_link(user.email, "/bevestigen/"))
+    link = link_paths(user.email, "/bevestigen/")[-1]
     for _ in range(2):  # a mail scanner's prefetch, then the person's own click
         page = client.get(link)
         assert page.status_code == 200 and "<form" in page.get_data(as_text=True)
@@ -140,7 +129,7 @@ def test_inviting_an_unconfirmed_address_takes_the_account_from_whoever_made_it(
     )
     assert squatter_client.get("/partners/mijn").status_code == 302  # session ended
     assert log_in(app.test_client(), squatter.email, address="10.5.5.5").status_code == 200
-    invitation = _path(_link("collega@example.org", "/uitnodiging/"))
+    invitation = link_paths("collega@example.org", "/uitnodiging/")[-1]
     colleague = app.test_client()
     assert colleague.post(invitation, data=NEW).status_code == 303
     assert "contactpersoon" in User.by_email("collega@example.org").roles
@@ -184,7 +173,7 @@ def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_r
     assert phone.get("/account/wachtwoord").status_code == 302  # not logged in by a guess
     (mail,) = links()
     assert mail.to == owner.email
-    link = _path(re.search(r"http\S+/inloggen/link/\S+", mail.body).group())
+    link = link_paths(owner.email, "/inloggen/link/")[-1]
     assert phone.get(link).status_code == 200  # a scanner's GET spends nothing
     assert phone.post(link, environ_base={"REMOTE_ADDR": "10.8.0.1"}).status_code == 302
     assert phone.get("/account/wachtwoord").status_code == 200
