@@ -13,6 +13,7 @@ from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from tests.conftest import TEST_CONFIG
 from tests.support import factories
+from tests.support.races import ticks_at_once
 
 CONFLICTING = [
     ("bevestigen", ""),
@@ -93,26 +94,11 @@ def test_processes_firing_conflicting_steps_give_one_winner(app, submitted, lead
 
 def test_two_ticks_at_once_fire_each_deadline_once(app, make_user):
     from intranet.workflows.models import Deadline
-    from intranet.workflows.timers import tick
 
     leader = make_user("projectleider")
     cases = [factories.Case(make_user(), name=f"Org {n}").nominated(leader).get() for n in range(4)]
     moment = max(d.due_at for d in Deadline.select()) + timedelta(minutes=1)
-    barrier, results = threading.Barrier(2), []
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            try:
-                results.append(tick(moment))
-            finally:
-                db.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    results = ticks_at_once(app, moment)
     # each vote has two deadlines: the reminder to members who have not voted, and its close
     assert sum(r["uitgevoerd"] for r in results) == 2 * len(cases)
     closed = AuditEvent.select().where(AuditEvent.trigger == "geen_meerderheid")
