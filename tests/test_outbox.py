@@ -1,14 +1,7 @@
 """The outbox page: paging, search by recipient and subject, a status filter, sending again."""
 
 from intranet.models import OutboxMessage
-
-
-def _messages(count, status="sent", to="lid{n}@example.org", subject="Bericht {n}"):
-    rows = [
-        {"to": to.format(n=n), "subject": subject.format(n=n), "body": "tekst", "status": status}
-        for n in range(count)
-    ]
-    OutboxMessage.insert_many(rows).execute()
+from tests.support.mails import queue
 
 
 def _page(client, query=""):
@@ -16,7 +9,7 @@ def _page(client, query=""):
 
 
 def test_the_outbox_pages_by_fifty_newest_first(client, leader_logged_in):
-    _messages(120)
+    queue(120, status="sent")
     first = _page(client)
     assert "Bericht 119" in first and "Bericht 70" in first and "Bericht 69" not in first
     assert "Pagina 1 van 3" in first
@@ -25,8 +18,8 @@ def test_the_outbox_pages_by_fifty_newest_first(client, leader_logged_in):
 
 
 def test_search_finds_recipient_or_subject(client, leader_logged_in):
-    _messages(3)
-    _messages(1, to="voorzitter@school.example.org", subject="Uitnodiging")
+    queue(3, status="sent")
+    queue(1, to="voorzitter@school.example.org", subject="Uitnodiging", status="sent")
     by_recipient = _page(client, "?zoek=school.example")
     assert "Uitnodiging" in by_recipient and "Bericht 1" not in by_recipient
     by_subject = _page(client, "?zoek=Bericht 2")
@@ -34,8 +27,8 @@ def test_search_finds_recipient_or_subject(client, leader_logged_in):
 
 
 def test_the_status_filter_shows_only_that_status(client, leader_logged_in):
-    _messages(2)
-    _messages(1, status="failed", subject="Kwijt {n}")
+    queue(2, status="sent")
+    queue(1, status="failed", subject="Kwijt {n}")
     failed = _page(client, "?status=failed")
     assert "Kwijt 0" in failed and "Bericht 0" not in failed
     assert "Alle mislukte berichten opnieuw versturen" in failed
@@ -43,7 +36,7 @@ def test_the_status_filter_shows_only_that_status(client, leader_logged_in):
 
 
 def test_an_htmx_search_answers_with_the_list_only(client, leader_logged_in):
-    _messages(1)
+    queue(1, status="sent")
     response = client.get("/beheer/outbox?zoek=Bericht", headers={"HX-Request": "true"})
     html = response.get_data(as_text=True)
     assert 'id="outbox-list"' in html
@@ -51,7 +44,7 @@ def test_an_htmx_search_answers_with_the_list_only(client, leader_logged_in):
 
 
 def test_a_failed_message_can_be_sent_again(client, leader_logged_in):
-    _messages(1, status="failed")
+    queue(1, status="failed")
     message = OutboxMessage.get()
     page = client.get(f"/beheer/outbox/{message.id}").get_data(as_text=True)
     assert "Opnieuw versturen" in page
@@ -62,7 +55,7 @@ def test_a_failed_message_can_be_sent_again(client, leader_logged_in):
 
 
 def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leader_logged_in):
-    _messages(1, status="sent")
+    queue(1, status="sent")
     message = OutboxMessage.get()
     response = client.post(f"/beheer/outbox/{message.id}/opnieuw", follow_redirects=True)
     assert "al afgehandeld" in response.get_data(as_text=True)
@@ -70,8 +63,8 @@ def test_sending_again_a_message_that_did_not_fail_changes_nothing(client, leade
 
 
 def test_every_failed_message_can_be_queued_again_at_once(client, leader_logged_in):
-    _messages(3, status="failed")
-    _messages(1, status="sent", subject="Klaar")
+    queue(3, status="failed")
+    queue(1, status="sent", subject="Klaar")
     response = client.post("/beheer/outbox/opnieuw", follow_redirects=True)
     assert "3 mislukte berichten staan weer in de wachtrij" in response.get_data(as_text=True)
     statuses = [m.status for m in OutboxMessage.select().order_by(OutboxMessage.id)]
@@ -79,7 +72,7 @@ def test_every_failed_message_can_be_queued_again_at_once(client, leader_logged_
 
 
 def test_only_the_projectleider_sends_again(client, make_user, login):
-    _messages(1, status="failed")
+    queue(1, status="failed")
     login(make_user("projectgroep"))
     assert client.post(f"/beheer/outbox/{OutboxMessage.get().id}/opnieuw").status_code == 403
     assert OutboxMessage.get().status == "failed"

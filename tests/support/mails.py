@@ -1,8 +1,19 @@
-"""The outbox as tests read it: the mails to an address, and the links in them."""
+"""The outbox as tests fill and read it: messages queued in bulk, the mails to an address,
+and the links in them."""
 
 import re
 
 from intranet.models import OutboxMessage
+
+
+def queue(count=1, to="lid{n}@example.org", subject="Bericht {n}", body="Hallo Zoë {n}", **fields):
+    """Put `count` messages in the outbox at once ({n} in the address, subject and body
+    numbers them from 0); other fields (status, kind, created_at, ...) as given."""
+    rows = [
+        {"to": to.format(n=n), "subject": subject.format(n=n), "body": body.format(n=n), **fields}
+        for n in range(count)
+    ]
+    OutboxMessage.insert_many(rows).execute()
 
 
 def mails_to(email, subject_part=""):
