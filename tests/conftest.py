@@ -18,6 +18,7 @@ from peewee import AutoField, SqliteDatabase
 
 from intranet.app import create_app
 from intranet.db import db, upgrade
+from intranet.network.models import Network
 from intranet.schema import MODELS
 from tests.support import decide, factories, rounds_support
 from tests.support.matrix_run import matrix_run
@@ -247,6 +248,17 @@ def login(client):
 def school(make_organisation):
     """A PO school."""
     return make_organisation(name="Basisschool De Regenboog", sector="PO")
+
+
+@pytest.fixture
+def network(app):
+    """A dwarslijn network with its question."""
+    return Network.create(
+        slug="duurzaamheid",
+        name="Duurzaamheid",
+        kind="dwarslijn",
+        question="Hoe kunnen we onze leerlingen voorbereiden op een duurzame toekomst?",
+    )
 
 
 @pytest.fixture
