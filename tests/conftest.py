@@ -1,5 +1,7 @@
 """Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set), a client, a CLI runner, and helpers to make people and log in."""
+TEST_DATABASE_URL is set), a client, a CLI runner, helpers to make people and log in, the
+people and records that tests of several modules share, a local SMTP server, and the
+authorization matrix's run. Helper functions live in tests/support/."""
 
 import copy
 import os
@@ -244,6 +246,39 @@ def login(client):
     return do_login
 
 
+# People in their roles.
+@pytest.fixture
+def leader(make_user):
+    """The projectleider."""
+    return make_user("projectleider")
+
+
+@pytest.fixture
+def leader_logged_in(leader, login):
+    """The projectleider, logged in on the test client."""
+    login(leader)
+    return leader
+
+
+@pytest.fixture
+def applicant(make_user):
+    """Someone with an account and no role, who applies."""
+    return make_user()
+
+
+@pytest.fixture
+def cast(make_user):
+    """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
+    return decide.people(make_user)
+
+
+@pytest.fixture
+def cast_of_five(make_user):
+    """The cast with a projectgroep of five: two votes leave a vote open, a third closes it."""
+    return decide.people(make_user, members=5)
+
+
+# Records the tests of several modules start from.
 @pytest.fixture
 def school(make_organisation):
     """A PO school."""
@@ -262,41 +297,6 @@ def network(app):
 
 
 @pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
-
-
-@pytest.fixture
-def applicant(make_user):
-    """Someone with an account and no role, who applies."""
-    return make_user()
-
-
-@pytest.fixture
-def cast(make_user):
-    """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
-    return decide.people(make_user)
-
-
-@pytest.fixture
-def leader_logged_in(leader, login):
-    """The projectleider, logged in on the test client."""
-    login(leader)
-    return leader
-
-
-@pytest.fixture
-def smtp(app):
-    """A local SMTP server the app delivers to: what it received is in `.messages`; a test
-    turns a recipient away with `.refuse[address] = reply`."""
-    recorder = Recorder()
-    with smtp_server(recorder) as config:
-        app.config.update(config)
-        yield recorder
-
-
-@pytest.fixture
 def submitted(applicant):
     """A basis application the applicant submitted: it waits for the projectleider."""
     return factories.Case(applicant, route="basis").submitted().get()
@@ -306,12 +306,6 @@ def submitted(applicant):
 def nominated(cast):
     """An uitgebreid application (Techniek Lab) the projectleider nominated: the vote is open."""
     return factories.Case(cast.applicant, name="Techniek Lab").nominated(cast.leader).get()
-
-
-@pytest.fixture
-def cast_of_five(make_user):
-    """The cast with a projectgroep of five: two votes leave a vote open, a third closes it."""
-    return decide.people(make_user, members=5)
 
 
 @pytest.fixture
@@ -327,3 +321,13 @@ def signing_round(make_organisation, make_user):
     }
     _, following = rounds_support.renewal_setup()
     return rounds_support.open_renewal(following), museum, school, people
+
+
+@pytest.fixture
+def smtp(app):
+    """A local SMTP server the app delivers to: what it received is in `.messages`; a test
+    turns a recipient away with `.refuse[address] = reply`."""
+    recorder = Recorder()
+    with smtp_server(recorder) as config:
+        app.config.update(config)
+        yield recorder
