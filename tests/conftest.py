@@ -140,16 +140,21 @@ def matrix(database_template, tmp_path_factory):
     return matrix_run(database_template, tmp_path_factory)
 
 
+def worker_database(database_template, tmp_path_factory):
+    """The URL of the worker's migrated database (on SQLite a copy of the template, made on
+    first use)."""
+    if PG_URL:
+        return PG_URL
+    path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
+    if not path.exists():
+        shutil.copy(database_template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
 def database_url(database_template, tmp_path_factory):
     """The worker's migrated database, emptied for this test."""
-    if PG_URL:
-        url = PG_URL
-    else:
-        path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
-        if not path.exists():
-            shutil.copy(database_template, path)
-        url = f"sqlite:///{path}"
+    url = worker_database(database_template, tmp_path_factory)
     _empty(url)
     return url
 

@@ -15,6 +15,7 @@ from intranet.rounds.models import (
 from intranet.workflows import engine
 from tests.support import factories
 from tests.support.rounds_support import (
+    SIGNING_STEP_DATA,
     decide,
     open_renewal,
     renewal_setup,
@@ -29,14 +30,6 @@ def _answer(workflow, model, round_, organisation, user, trigger, **kwargs):
     engine.fire(workflow, case.id, trigger, user, **kwargs)
 
 
-SIGNATURE = {
-    "signer_name": "Sanne Bakker",
-    "signer_function": "bestuurder",
-    "signed_on": "2026-11-01",
-    "authorised": True,
-}
-
-
 def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
     make_organisation, make_user
 ):
@@ -49,7 +42,15 @@ def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
     current, following = renewal_setup(starts=60)
     signing = open_renewal(following)
     renewal = renewal_workflow.WORKFLOW
-    _answer(renewal, RenewalInvitation, signing, signer, users["Tekent"], "tekenen", data=SIGNATURE)
+    _answer(
+        renewal,
+        RenewalInvitation,
+        signing,
+        signer,
+        users["Tekent"],
+        "tekenen",
+        data=SIGNING_STEP_DATA,
+    )
     for org in (decliner, lef, friend):
         _answer(
             renewal_workflow.WORKFLOW, RenewalInvitation, signing, org, users[org.name], "opzeggen"
@@ -103,7 +104,7 @@ def test_rounds_in_progress_gives_totals_per_round(make_organisation, make_user)
     _, following = renewal_setup()
     signing = open_renewal(following)
     _answer(renewal_workflow.WORKFLOW, RenewalInvitation, signing, partner, contact, "tekenen",
-            data=SIGNATURE)  # fmt: skip
+            data=SIGNING_STEP_DATA)  # fmt: skip
     [running] = rounds_in_progress()
     assert running.id == signing.id
     assert running.totals == {"getekend": 1, "uitgenodigd": 1}

@@ -10,7 +10,6 @@ server reads, and read the outbox from it.
 import http.client
 import io
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -71,13 +70,7 @@ class Server:
 @pytest.fixture(scope="module")
 def server(database_template, tmp_path_factory):
     """gunicorn (WORKERS sync workers, CSRF on) on the worker's test database."""
-    if conftest.PG_URL:
-        database = conftest.PG_URL
-    else:
-        path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
-        if not path.exists():
-            shutil.copy(database_template, path)
-        database = f"sqlite:///{path}"
+    database = conftest.worker_database(database_template, tmp_path_factory)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     folder = tmp_path_factory.mktemp("gunicorn")

@@ -12,6 +12,13 @@ from intranet.workflows.timers import tick
 from tests.support import factories
 
 TEXT = factories.PERIOD_TEXT
+# The data of the signing step ("tekenen") when a test fires it itself.
+SIGNING_STEP_DATA = {
+    "signer_name": "Sanne Bakker",
+    "signer_function": "bestuurder",
+    "signed_on": "2026-11-01",
+    "authorised": True,
+}
 
 
 def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo besloten."):
