@@ -1,5 +1,7 @@
 """Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set), a client, a CLI runner, and helpers to make people and log in."""
+TEST_DATABASE_URL is set), a client, a CLI runner, helpers to make people and log in, the
+people and records that tests of several modules share, a local SMTP server, and the
+authorization matrix's run. Helper functions live in tests/support/."""
 
 import copy
 import os
@@ -18,8 +20,11 @@ from peewee import AutoField, SqliteDatabase
 
 from intranet.app import create_app
 from intranet.db import db, upgrade
+from intranet.network.models import Network
 from intranet.schema import MODELS
-from tests.support import decide, factories
+from tests.support import decide, factories, rounds_support
+from tests.support.matrix_run import matrix_run
+from tests.support.smtp_server import Recorder, smtp_server
 
 pytest_plugins = ["tests.support.browser"]  # live_server and browser fixtures for browser tests
 
@@ -128,16 +133,28 @@ def database_template(tmp_path_factory, request):
     return path
 
 
+@pytest.fixture(scope="session")
+def matrix(database_template, tmp_path_factory):
+    """Every route asked as every role, on a database of its own: the answers the
+    authorization matrix and the header checks read (tests/support/matrix_run.py)."""
+    return matrix_run(database_template, tmp_path_factory)
+
+
+def worker_database(database_template, tmp_path_factory):
+    """The URL of the worker's migrated database (on SQLite a copy of the template, made on
+    first use)."""
+    if PG_URL:
+        return PG_URL
+    path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
+    if not path.exists():
+        shutil.copy(database_template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
 def database_url(database_template, tmp_path_factory):
     """The worker's migrated database, emptied for this test."""
-    if PG_URL:
-        url = PG_URL
-    else:
-        path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
-        if not path.exists():
-            shutil.copy(database_template, path)
-        url = f"sqlite:///{path}"
+    url = worker_database(database_template, tmp_path_factory)
     _empty(url)
     return url
 
@@ -234,10 +251,18 @@ def login(client):
     return do_login
 
 
+# People in their roles.
 @pytest.fixture
 def leader(make_user):
     """The projectleider."""
     return make_user("projectleider")
+
+
+@pytest.fixture
+def leader_logged_in(leader, login):
+    """The projectleider, logged in on the test client."""
+    login(leader)
+    return leader
 
 
 @pytest.fixture
@@ -250,3 +275,64 @@ def applicant(make_user):
 def cast(make_user):
     """Everyone an admission case involves (`decide.people`: three projectgroep members)."""
     return decide.people(make_user)
+
+
+@pytest.fixture
+def cast_of_five(make_user):
+    """The cast with a projectgroep of five: two votes leave a vote open, a third closes it."""
+    return decide.people(make_user, members=5)
+
+
+# Records the tests of several modules start from.
+@pytest.fixture
+def school(make_organisation):
+    """A PO school."""
+    return make_organisation(name="Basisschool De Regenboog", sector="PO")
+
+
+@pytest.fixture
+def network(app):
+    """A dwarslijn network with its question."""
+    return Network.create(
+        slug="duurzaamheid",
+        name="Duurzaamheid",
+        kind="dwarslijn",
+        question="Hoe kunnen we onze leerlingen voorbereiden op een duurzame toekomst?",
+    )
+
+
+@pytest.fixture
+def submitted(applicant):
+    """A basis application the applicant submitted: it waits for the projectleider."""
+    return factories.Case(applicant, route="basis").submitted().get()
+
+
+@pytest.fixture
+def nominated(cast):
+    """An uitgebreid application (Techniek Lab) the projectleider nominated: the vote is open."""
+    return factories.Case(cast.applicant, name="Techniek Lab").nominated(cast.leader).get()
+
+
+@pytest.fixture
+def signing_round(make_organisation, make_user):
+    """A signing round over two partners, each with a contactpersoon (the museum also with an
+    achtervang): (round, museum, school, {"museum", "school", "backup": person})."""
+    museum = make_organisation(name="Museum Boerhaave")
+    school = make_organisation(name="Vlietlandcollege")
+    people = {
+        "museum": make_user(organisation=museum),
+        "school": make_user(organisation=school),
+        "backup": make_user(organisation=museum, kind="achtervang"),
+    }
+    _, following = rounds_support.renewal_setup()
+    return rounds_support.open_renewal(following), museum, school, people
+
+
+@pytest.fixture
+def smtp(app):
+    """A local SMTP server the app delivers to: what it received is in `.messages`; a test
+    turns a recipient away with `.refuse[address] = reply`."""
+    recorder = Recorder()
+    with smtp_server(recorder) as config:
+        app.config.update(config)
+        yield recorder

@@ -2,8 +2,7 @@
 menu shows what a person can use."""
 
 from tests.support import decide, factories
-
-HTMX = {"HX-Request": "true"}
+from tests.support.decide import HTMX
 
 
 def test_a_step_refused_for_a_blank_comment_marks_its_field_described_by_the_message(

@@ -11,7 +11,8 @@ from intranet.clock import today
 from intranet.newsletters.models import Newsletter
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ActivityState
-from tests.support.activities_support import activity_fields, as_user, submit_activity
+from tests.support.activities_support import activity_fields, submit_activity
+from tests.support.logins import client_as
 from tests.support.mails import mails_to
 
 
@@ -25,22 +26,17 @@ def contact(make_user, partner):
     return make_user(organisation=partner, name="Sanne Jansen", email="sanne@boerhaave.example.org")
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider", email="leider@example.org")
-
-
 def test_submitted_then_published_it_shows_on_the_public_partner_page(
     app, partner, contact, leader
 ):
-    activity = submit_activity(as_user(app, contact), partner)
+    activity = submit_activity(client_as(app, contact), partner)
     assert activity.state == ActivityState.SUBMITTED
     assert activity.link == "https://www.rijksmuseumboerhaave.nl"
     assert mails_to(leader.email, "te beoordelen")
     public = app.test_client().get(f"/partners/{partner.id}/over").get_data(as_text=True)
     assert "Techniekdag" not in public
 
-    reviewer = as_user(app, leader)
+    reviewer = client_as(app, leader)
     assert "Techniekdag" in reviewer.get("/activiteiten/").get_data(as_text=True)
     tasks = reviewer.get("/taken/").get_data(as_text=True)
     assert "Beoordeel de activiteit ‘Techniekdag voor docenten’ van Museum Boerhaave" in tasks
@@ -60,9 +56,9 @@ def test_submitted_then_published_it_shows_on_the_public_partner_page(
 def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
     app, partner, contact, leader
 ):
-    own = as_user(app, contact)
+    own = client_as(app, contact)
     activity = submit_activity(own, partner)
-    reviewer = as_user(app, leader)
+    reviewer = client_as(app, leader)
     empty = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": " "})
     assert empty.status_code == 422 and "Schrijf waarom" in empty.get_data(as_text=True)
     assert Activity.get_by_id(activity.id).state == ActivityState.SUBMITTED
@@ -91,7 +87,7 @@ def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
 
 def test_a_basis_partner_is_told_why_it_cannot_submit(app, make_organisation, make_user):
     basis = make_organisation(name="Bright Kids", sector="bedrijf", membership_type="basis")
-    client = as_user(app, make_user(organisation=basis))
+    client = client_as(app, make_user(organisation=basis))
     refused = client.get("/activiteiten/nieuw")
     assert refused.status_code == 403
     assert "Bright Kids heeft geen uitgebreid lidmaatschap" in refused.get_data(as_text=True)
@@ -104,7 +100,7 @@ def test_a_basis_partner_is_told_why_it_cannot_submit(app, make_organisation, ma
 def test_bad_input_is_refused_in_dutch_and_changes_nothing(
     app, partner, contact, make_organisation, make_user
 ):
-    client = as_user(app, contact)
+    client = client_as(app, contact)
     first = today() + timedelta(days=5)
     cases = {
         "De laatste dag ligt niet voor de eerste.": {"ends_on": (first - timedelta(days=2))},
@@ -120,7 +116,7 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
     assert not Activity.select().exists()
     activity = submit_activity(client, partner)
     other = make_organisation(name="Naturalis", membership_type="uitgebreid")
-    stranger = as_user(app, make_user(organisation=other))
+    stranger = client_as(app, make_user(organisation=other))
     assert stranger.get(f"/activiteiten/{activity.id}").status_code == 403
     assert stranger.get(f"/activiteiten/{activity.id}/bewerken").status_code == 403
     assert client.get("/activiteiten/987654").status_code == 404
@@ -131,9 +127,9 @@ def test_a_published_activity_goes_out_in_a_newsletter(
 ):
     school = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     teacher = make_user(organisation=school, email="contact@gymnasium.example.org")
-    activity = submit_activity(as_user(app, contact), partner)
-    waiting = submit_activity(as_user(app, contact), partner, title="Nog niet beoordeeld")
-    reviewer = as_user(app, leader)
+    activity = submit_activity(client_as(app, contact), partner)
+    waiting = submit_activity(client_as(app, contact), partner, title="Nog niet beoordeeld")
+    reviewer = client_as(app, leader)
     reviewer.post(f"/activiteiten/{activity.id}/publiceren")
     form = reviewer.get("/nieuwsbrieven/nieuw").get_data(as_text=True)
     assert "Techniekdag voor docenten (Museum Boerhaave)" in form

@@ -9,7 +9,8 @@ from intranet.activities.models import Activity
 from intranet.newsletters.models import Newsletter
 from intranet.workflows.models import AuditEvent
 from intranet.workflows.states import ActivityState
-from tests.support.activities_support import as_user, publish_activity, submit_activity
+from tests.support.activities_support import publish_activity, submit_activity
+from tests.support.logins import client_as
 from tests.support.mails import mails_to
 
 REASON = "De middag gaat niet door: het museumlab wordt verbouwd."
@@ -33,8 +34,8 @@ def leader(make_user):
 @pytest.fixture
 def published(app, partner, contact, leader):
     """A published activity of the partner, submitted by its contactpersoon."""
-    activity = submit_activity(as_user(app, contact), partner)
-    publish_activity(as_user(app, leader), activity)
+    activity = submit_activity(client_as(app, contact), partner)
+    publish_activity(client_as(app, leader), activity)
     return activity
 
 
@@ -58,7 +59,7 @@ def _text(response):
 def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
     app, partner, contact, leader, published
 ):
-    reviewer = as_user(app, leader)
+    reviewer = client_as(app, leader)
     page = _text(reviewer.get(f"/activiteiten/{published.id}"))
     assert 'id="offline-section"' in page and "de contactpersoon krijgt die per e-mail" in page
     assert "Techniekdag" in _text(reviewer.get("/nieuwsbrieven/nieuw"))
@@ -104,7 +105,7 @@ def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
 def test_the_contactpersoon_takes_their_own_offline_without_mail_and_offers_it_again(
     app, partner, contact, leader, published
 ):
-    own = as_user(app, contact)
+    own = client_as(app, contact)
     asked = _offline(own, published)
     text = _text(asked)
     assert asked.status_code == 200 and "Niemand: er gaat geen e-mail uit." in text
@@ -133,16 +134,16 @@ def test_others_unknown_and_stale_steps_are_refused(
     app, partner, contact, leader, published, make_organisation, make_user
 ):
     other = make_organisation(name="Naturalis", membership_type="uitgebreid")
-    stranger = as_user(app, make_user(organisation=other))
+    stranger = client_as(app, make_user(organisation=other))
     for data in ({}, {"bevestigd": "ja"}):
         assert _offline(stranger, published, **data).status_code == 403
     assert stranger.get(f"/activiteiten/nieuw?van={published.id}").status_code == 403
-    reviewer = as_user(app, leader)
+    reviewer = client_as(app, leader)
     assert reviewer.post("/activiteiten/987654/offline", data={"reason": REASON}).status_code == 404
-    waiting = submit_activity(as_user(app, contact), partner, title="Nog niet beoordeeld")
+    waiting = submit_activity(client_as(app, contact), partner, title="Nog niet beoordeeld")
     refused = _offline(reviewer, waiting, reason=REASON, bevestigd="ja")
     assert refused.status_code == 409 and "nog niet gepubliceerd" in _text(refused)
-    school = as_user(app, make_user("projectgroep"))
+    school = client_as(app, make_user("projectgroep"))
     assert _offline(school, published, bevestigd="ja").status_code == 403
     anonymous = _offline(app.test_client(), published, bevestigd="ja")
     assert anonymous.status_code in (302, 303)
@@ -152,7 +153,7 @@ def test_others_unknown_and_stale_steps_are_refused(
 
 
 def test_with_htmx_the_confirmation_takes_the_place_of_the_form(app, leader, published):
-    reviewer = as_user(app, leader)
+    reviewer = client_as(app, leader)
     htmx = {"HX-Request": "true"}
     asked = reviewer.post(
         f"/activiteiten/{published.id}/offline", data={"reason": REASON}, headers=htmx
@@ -174,7 +175,7 @@ def test_a_sent_newsletter_keeps_an_activity_taken_offline_since_in_its_archive(
 ):
     school = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     teacher = make_user(organisation=school, email="contact@gymnasium.example.org")
-    own, reviewer = as_user(app, contact), as_user(app, leader)
+    own, reviewer = client_as(app, contact), client_as(app, leader)
     kept = submit_activity(own, partner)
     dropped = submit_activity(own, partner, title="Proefjesmiddag")
     for activity in (kept, dropped):
@@ -197,7 +198,7 @@ def test_a_sent_newsletter_keeps_an_activity_taken_offline_since_in_its_archive(
     assert "Techniekdag voor docenten" in body and "Proefjesmiddag" not in body
 
     # taken offline after it went out: the archive keeps it as sent, no longer as a link
-    assert _offline(as_user(app, contact), kept, bevestigd="ja").status_code == 303
+    assert _offline(client_as(app, contact), kept, bevestigd="ja").status_code == 303
     archived = _text(app.test_client().get(f"/nieuwsbrieven/archief/{newsletter.id}"))
     assert "Techniekdag voor docenten" in archived and "museumlab" in archived
     assert "Proefjesmiddag" not in archived

@@ -5,7 +5,7 @@ a draft can wait."""
 import pytest
 
 from intranet.admission.models import ROUTES, Application
-from intranet.models import FormAnswers, Organisation
+from intranet.models import FormAnswers
 from tests.support import admission_flow as flow
 from tests.support.browser import watch_for_errors
 
@@ -70,7 +70,9 @@ def test_applicant_sees_each_rule_as_a_field_is_left_and_submits_from_the_summar
     assert page.locator(".badge.state-bij_projectleider").inner_text() == "Bij de projectleider"
     assert page.get_by_role("button", name="Aanmelding indienen").count() == 0
     with live_server.context():
-        application = Application.get(Application.organisation == _named("De Branding Voorschoten"))
+        application = Application.get(
+            Application.organisation == flow.organisation_named("De Branding Voorschoten")
+        )
         assert application.state == "bij_projectleider"
         assert application.organisation.pupil_count == 260
 
@@ -83,7 +85,9 @@ def test_bewaar_als_concept_and_submit_later_from_the_case_page(live_server, pag
     page.get_by_role("button", name="Aanmelding indienen").click()
     page.locator(".notice", has_text="is ingediend").wait_for()
     with live_server.context():
-        assert Application.get(Application.organisation == _named("Atelier Bewaard")).submitted_at
+        assert Application.get(
+            Application.organisation == flow.organisation_named("Atelier Bewaard")
+        ).submitted_at
 
 
 def _heading(page, name):
@@ -127,13 +131,10 @@ def test_back_in_the_browser_shows_each_step_again_and_a_closed_tab_loses_nothin
     assert "Atelier Terug" in review and "tessa@terug.example.org" in review
     flow.submit(other)
     with live_server.context():
-        assert Application.get(Application.organisation == _named("Atelier Terug")).submitted_at
+        assert Application.get(
+            Application.organisation == flow.organisation_named("Atelier Terug")
+        ).submitted_at
         assert FormAnswers.select().count() == 0  # the kept answers went with the draft
     other.go_back()  # Back after submitting: the application, not the form again
     other.locator(".notice", has_text="al opgeslagen").wait_for()
     other.context.close()
-
-
-def _named(name):
-    """The organisation of that name."""
-    return Organisation.get(Organisation.name == name)

@@ -2,10 +2,11 @@
 
 from intranet.admission.models import Application, Referee
 from intranet.admission.workflow import WORKFLOW as admission
-from intranet.models import OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
-from tests.test_apply_support import errors, links_to, text
+from tests.support.apply_support import errors
+from tests.support.decide import text
+from tests.support.mails import links_to, mails_to
 
 
 def fire(client, case_id, trigger, state, comment="", htmx=False):
@@ -18,15 +19,10 @@ def fire(client, case_id, trigger, state, comment="", htmx=False):
     )
 
 
-def mails_to(user):
-    """The bodies of the mails to a user."""
-    return [m.body for m in OutboxMessage.select().where(OutboxMessage.to == user.email)]
-
-
 def test_applicant_answers_the_projectleiders_question(client, applicant, leader, login):
     case = factories.Case(applicant, route="basis").submitted().get()
     engine.fire(admission, case.id, "aanvulling_vragen", leader, comment="Hoeveel workshops?")
-    assert any("Hoeveel workshops?" in body for body in mails_to(applicant))
+    assert any("Hoeveel workshops?" in m.body for m in mails_to(applicant.email))
     login(applicant)
     page = client.get(f"/aanmelding/{case.id}")
     assert "Vraag van de projectleider" in text(page) and "Hoeveel workshops?" in text(page)
@@ -34,7 +30,7 @@ def test_applicant_answers_the_projectleiders_question(client, applicant, leader
     answered = fire(client, case.id, "aanvullen", "aanvulling", comment="Twaalf per jaar.")
     assert "Bij de projectleider" in text(answered)
     assert Application.get_by_id(case.id).state == "bij_projectleider"
-    assert any("Twaalf per jaar." in body for body in mails_to(leader))
+    assert any("Twaalf per jaar." in m.body for m in mails_to(leader.email))
 
 
 def test_an_empty_answer_is_refused_and_changes_nothing(client, applicant, leader, login):
@@ -51,7 +47,7 @@ def test_applicant_withdraws_and_the_projectleider_is_told(client, applicant, le
     login(applicant)
     page = fire(client, case.id, "intrekken", "bij_projectleider", comment="Toch niet.")
     assert "Ingetrokken" in text(page) and "Aanmelding intrekken</button>" not in text(page)
-    assert any("Toch niet." in body for body in mails_to(leader))
+    assert any("Toch niet." in m.body for m in mails_to(leader.email))
     again = client.post(
         "/aanmelden/controleer/name",
         data={"name": case.organisation.name},

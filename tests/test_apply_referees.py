@@ -4,7 +4,7 @@ rest of the workflow (links, waiting, the dossier) handles every one of them."""
 from intranet.admission.eligibility import MAX_REFEREES
 from intranet.admission.models import Application, Referee
 from tests.support import factories
-from tests.test_apply_support import (
+from tests.support.apply_support import (
     ACCOUNT,
     CONTACT,
     REFEREES,
@@ -13,10 +13,10 @@ from tests.test_apply_support import (
     fill_in,
     heading,
     kept_answers,
-    links_to,
     post_step,
-    text,
 )
+from tests.support.decide import text
+from tests.support.mails import links_to
 
 THIRD = {
     "referee3_name": "Tess Referent",

@@ -4,7 +4,7 @@ step shows every answer with 'Wijzigen' before the one submit."""
 import pytest
 
 from intranet.admission.models import Application, Referee
-from tests.test_apply_support import (
+from tests.support.apply_support import (
     ACCOUNT,
     CONTACT,
     REFEREES,
@@ -17,8 +17,8 @@ from tests.test_apply_support import (
     kept_answers,
     organisation,
     post_step,
-    text,
 )
+from tests.support.decide import text
 
 REVIEW = "Controleer en dien in"
 

@@ -6,7 +6,7 @@ import pytest
 from intranet.admission.models import Application
 from intranet.models import Organisation, User
 from tests.support import factories
-from tests.test_apply_support import (
+from tests.support.apply_support import (
     CONTACT,
     REFEREES,
     SUBMIT,
@@ -15,8 +15,8 @@ from tests.test_apply_support import (
     heading,
     organisation,
     post_step,
-    text,
 )
+from tests.support.decide import text
 
 
 def _partner(make_organisation, make_user):

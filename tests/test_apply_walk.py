@@ -3,14 +3,12 @@ step and a one-person organisation look like."""
 
 import re
 
-import pytest
-
 from intranet.admission.models import Application
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import FormAnswers, OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
-from tests.test_apply_support import (
+from tests.support.apply_support import (
     ACCOUNT,
     CONTACT,
     SUBMIT,
@@ -19,13 +17,8 @@ from tests.test_apply_support import (
     heading,
     organisation,
     post_step,
-    text,
 )
-
-
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
+from tests.support.decide import text
 
 
 def _title(response):

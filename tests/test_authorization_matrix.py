@@ -6,12 +6,11 @@ checked for their security headers at the end: in one module, the run is made on
 pass (the suite's workers take whole modules).
 """
 
-import pytest
-
 from intranet.workflow_registry import WORKFLOWS
 from tests.support.csp import htmx_config, inline_code, is_mail_preview, missing_security_headers
+from tests.support.decide import HTMX
 from tests.support.matrix import LOGIN, TABLE, arguments_for
-from tests.support.matrix_run import HTMX, matrix_run
+from tests.support.matrix_run import report
 from tests.support.visitors import Visitors, methods, rules
 from tests.support.world import (
     ANONYMOUS,
@@ -28,31 +27,21 @@ from tests.support.world import (
 )
 
 
-@pytest.fixture(scope="module")
-def run(database_template, tmp_path_factory):
-    """Every route asked as every role (once per session)."""
-    return matrix_run(database_template, tmp_path_factory)
-
-
-def _report(problems):
-    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)
-
-
-def test_every_route_and_method_is_declared_in_the_table(run):
+def test_every_route_and_method_is_declared_in_the_table(matrix):
     missing = [
         f"declare {endpoint} {method} in the authorization table (tests/support/matrix.py TABLE)"
-        for endpoint, method in sorted(run.declared_routes - TABLE.keys())
+        for endpoint, method in sorted(matrix.declared_routes - TABLE.keys())
     ]
-    assert not missing + run.unbuildable, _report(missing + run.unbuildable)
+    assert not missing + matrix.unbuildable, report(missing + matrix.unbuildable)
 
 
-def test_the_table_names_no_route_that_is_gone(run):
+def test_the_table_names_no_route_that_is_gone(matrix):
     expected = TABLE.keys()
     stale = [
         f"{endpoint} {method} is in tests/support/matrix.py TABLE but the app has no such route"
-        for endpoint, method in sorted(expected - run.declared_routes)
+        for endpoint, method in sorted(expected - matrix.declared_routes)
     ]
-    assert not stale, _report(stale)
+    assert not stale, report(stale)
 
 
 def _mismatch(answer, expected):
@@ -73,42 +62,42 @@ def _mismatch(answer, expected):
     return None
 
 
-def test_every_role_gets_the_declared_answer_on_every_route(run):
+def test_every_role_gets_the_declared_answer_on_every_route(matrix):
     problems = []
-    for answer in run.answers:
+    for answer in matrix.answers:
         expect = TABLE.get((answer.endpoint, answer.method))
         if expect is None:
             continue  # reported by the test above
         why = _mismatch(answer, expect.for_role(answer.role))
         if why:
             problems.append(f"{answer.where()}: {why}")
-    assert not problems, _report(problems)
+    assert not problems, report(problems)
 
 
-def test_no_route_answers_500_to_anyone(run):
+def test_no_route_answers_500_to_anyone(matrix):
     # /healthz answers 503 on purpose: the world's tick never ran.
     errors = [
         answer.where()
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.status >= 500 and (answer.endpoint, answer.status) != ("health.healthz", 503)
     ]
-    assert not errors, _report(errors)
+    assert not errors, report(errors)
 
 
-def test_a_method_a_route_does_not_take_is_a_405(run):
+def test_a_method_a_route_does_not_take_is_a_405(matrix):
     wrong = [
         f"{endpoint} {method} {path}: expected 405, got {status}"
-        for endpoint, method, path, status in run.unaccepted
+        for endpoint, method, path, status in matrix.unaccepted
         if status != 405
     ]
-    assert run.unaccepted and not wrong, _report(wrong)
+    assert matrix.unaccepted and not wrong, report(wrong)
 
 
-def test_the_matrix_asks_every_role_on_every_route(run):
-    asked = {(a.endpoint, a.method) for a in run.answers}
-    assert asked == run.declared_routes
+def test_the_matrix_asks_every_role_on_every_route(matrix):
+    asked = {(a.endpoint, a.method) for a in matrix.answers}
+    assert asked == matrix.declared_routes
     for endpoint, method in asked:
-        roles = [a.role for a in run.answers if (a.endpoint, a.method) == (endpoint, method)]
+        roles = [a.role for a in matrix.answers if (a.endpoint, a.method) == (endpoint, method)]
         assert set(roles) == set(ROLES), (endpoint, method)
 
 
@@ -133,7 +122,7 @@ def test_every_post_route_refuses_a_form_without_its_csrf_token(app):
             response = visitors.request(allowed[-1], "POST", path, headers=htmx)
             if response.status_code != 400 or "beveiligingscode" not in response.text:
                 wrong.append(f"{rule.endpoint} as {allowed[-1]}: {response.status_code}")
-    assert not wrong, _report(wrong)
+    assert not wrong, report(wrong)
     assert snapshot() == before
 
 
@@ -156,7 +145,7 @@ def test_a_case_not_yet_before_a_group_stays_closed_to_it_on_every_case_route(ap
                 status = visitors.request(role, method, path).status_code
                 if status not in (403, 404):
                     opened.append(f"{rule.endpoint} {method} {path} as {role}: {status}")
-    assert not opened, _report(opened)
+    assert not opened, report(opened)
     assert snapshot() == before
 
 
@@ -188,25 +177,25 @@ def test_every_generic_case_route_of_every_workflow_answers_without_a_5xx(app):
                     if status >= 500:
                         errors.append(f"{method} {path} {data} as {role}: {status}")
     assert not without_case, f"the world has no case of {without_case}"
-    assert not errors, _report(errors)
+    assert not errors, report(errors)
 
 
 # The security headers of every answer (tests/test_security_headers.py has the rest).
 
 
-def test_every_answer_the_matrix_got_carries_the_security_headers(run):
+def test_every_answer_the_matrix_got_carries_the_security_headers(matrix):
     problems = [
         f"{answer.where()} ({answer.status}): {missing}"
-        for answer in run.answers
+        for answer in matrix.answers
         if (missing := missing_security_headers(answer.headers))
     ]
-    assert not problems, _report(problems)
+    assert not problems, report(problems)
 
 
-def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
+def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(matrix):
     pages = [
         answer
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.mimetype == "text/html" and answer.body and not is_mail_preview(answer.headers)
     ]
     problems = [
@@ -214,13 +203,13 @@ def test_no_page_or_fragment_the_matrix_got_has_inline_script_or_style(run):
         for answer in pages
         for problem in sorted(set(inline_code(answer.body)))
     ]
-    assert len(pages) > 300 and not problems, _report(problems)
+    assert len(pages) > 300 and not problems, report(problems)
 
 
-def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
+def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(matrix):
     pages = [
         a
-        for a in run.answers
+        for a in matrix.answers
         if a.mimetype == "text/html"
         and "<html" in a.body
         and not 300 <= a.status < 400
@@ -233,15 +222,15 @@ def test_every_full_page_tells_htmx_not_to_inject_styles_or_eval(run):
             problems.append(f"{answer.where()}: no htmx-config meta")
         elif config.get("includeIndicatorStyles") is not False or config.get("allowEval"):
             problems.append(f"{answer.where()}: htmx-config {config}")
-    assert pages and not problems, _report(problems)
+    assert pages and not problems, report(problems)
 
 
-def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(run):
+def test_every_answer_to_a_logged_in_role_is_never_stored_by_a_cache(matrix):
     problems = [
         f"{answer.where()} ({answer.status}): Cache-Control {answer.headers.get('Cache-Control')}"
-        for answer in run.answers
+        for answer in matrix.answers
         if answer.role != "anonymous"
         and answer.endpoint != "auth.logout"
         and answer.headers.get("Cache-Control") != "no-store"
     ]
-    assert not problems, _report(problems)
+    assert not problems, report(problems)

@@ -7,8 +7,6 @@ import io
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from intranet.fees import invoicing
 from intranet.fees.begroting import begroting
 from intranet.fees.models import BudgetLine
@@ -16,12 +14,6 @@ from intranet.fees.rules import PROJECTPLAN_BUDGET
 from intranet.models import Membership
 from tests.support import factories
 from tests.support.invoice_support import network
-
-
-@pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
 
 
 def _vo_seats(count=3, starts_on=date(2018, 8, 1), ends_on=date(2022, 8, 1)):
@@ -117,9 +109,3 @@ def test_actuals_come_from_invoices_and_credit_notes_and_are_entered_for_the_res
     assert ["Baten", "Primair Onderwijs", "28.000,00", "1.000,00", "-27.000,00", ""] in rows
     assert ["Baten", "MBO", "PM", "0,00", "", ""] in rows
     assert rows[-1][:3] == ["Resultaat", "Baten min lasten", "0,00"]
-
-
-def test_the_begroting_page_and_csv_are_for_the_projectleider_only(client, login, make_user):
-    login(make_user("projectgroep"))
-    assert client.get("/bijdragen/2018/begroting").status_code == 403
-    assert client.get("/bijdragen/2018/begroting.csv").status_code == 403

@@ -4,33 +4,27 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
-
 from intranet.dashboard.chart import bar_chart
 from intranet.fees.models import PROJECTPLAN_RATES, FeeRate
 from intranet.newsletters import schedule
 from intranet.newsletters.models import Newsletter
 from intranet.schooljaar import bounds_utc, schooljaar_of
 from tests.support import factories
+from tests.support.partners_support import add_partners
 from tests.support.query_count import counted_queries
-from tests.test_partners_directory import add_partners
 
 
-@pytest.fixture
-def leader(make_user, login):
-    """The projectleider, logged in."""
-    user = make_user("projectleider")
-    login(user)
-    return user
-
-
-def test_the_projectleider_lands_on_mijn_taken_with_the_dashboard_in_the_menu(client, leader):
+def test_the_projectleider_lands_on_mijn_taken_with_the_dashboard_in_the_menu(
+    client, leader_logged_in
+):
     response = client.get("/")
     assert response.status_code == 302 and response.headers["Location"] == "/taken/"
     assert 'href="/dashboard/"' in client.get("/taken/").get_data(as_text=True)
 
 
-def test_partners_without_achtervang_are_flagged(client, leader, make_organisation, make_user):
+def test_partners_without_achtervang_are_flagged(
+    client, leader_logged_in, make_organisation, make_user
+):
     alone = make_organisation(name="Zonder Achtervang")
     make_user(organisation=alone)
     covered = make_organisation(name="Met Achtervang")
@@ -45,7 +39,9 @@ def test_partners_without_achtervang_are_flagged(client, leader, make_organisati
     assert "1</span> partner zonder achtervang" in page
 
 
-def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, make_organisation):
+def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(
+    client, leader_logged_in, make_organisation
+):
     FeeRate.set_year(schooljaar_of(), PROJECTPLAN_RATES)
     make_organisation(sector="PO", pupil_count=11200)
     make_organisation(sector="MBO", pupil_count=200)
@@ -57,12 +53,12 @@ def test_fees_per_sector_are_drawn_as_svg_without_inline_styles(client, leader, 
     assert "Totaal berekend: <strong>€\u00a028.000,00 + PM</strong>" in page
 
 
-def test_a_year_without_rates_asks_for_them(client, leader):
+def test_a_year_without_rates_asks_for_them(client, leader_logged_in):
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "nog geen tarieven vastgesteld" in page
 
 
-def test_an_empty_dashboard_says_nothing_waits_and_no_vote_or_round_runs(client, leader):
+def test_an_empty_dashboard_says_nothing_waits_and_no_vote_or_round_runs(client, leader_logged_in):
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "Er wacht niets op u." in page and "Er lopen geen stemmingen." in page
     assert "Er lopen geen rondes." in page and "Aanmeldingen per status" in page
@@ -75,7 +71,7 @@ def test_bar_widths_are_proportional_to_the_values():
     assert chart.height > 3 * chart.bar_height
 
 
-def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader):
+def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader_logged_in):
     FeeRate.set_year(schooljaar_of(), PROJECTPLAN_RATES)
     add_partners(50)
     with counted_queries() as small:
@@ -87,20 +83,22 @@ def test_dashboard_queries_stay_constant_from_50_to_5000_partners(client, leader
     assert len(large) == len(small)
 
 
-def test_admission_feeds_cases_votes_and_the_state_chart(client, leader, make_user):
+def test_admission_feeds_cases_votes_and_the_state_chart(client, leader_logged_in, make_user):
     from intranet.admission.workflow import WORKFLOW as admission
     from intranet.workflows import engine
 
     applicant = make_user()
     waiting = factories.Case(applicant, route="basis", name="Wacht Op Jou").get()
     engine.fire(admission, waiting.id, "indienen", applicant)
-    factories.Case(make_user(), name="In Stemming").nominated(leader).get()
+    factories.Case(make_user(), name="In Stemming").nominated(leader_logged_in).get()
     page = client.get("/dashboard/").get_data(as_text=True)
     assert "Wacht Op Jou: Bij de projectleider" in page
     assert "In Stemming" in page and "Aanmeldingen per status" in page
 
 
-def test_a_new_application_shows_at_once_on_the_dashboard_and_in_mijn_taken(client, leader):
+def test_a_new_application_shows_at_once_on_the_dashboard_and_in_mijn_taken(
+    client, leader_logged_in
+):
     assert "Nieuwe Aanvrager" not in client.get("/dashboard/").get_data(as_text=True)
     factories.Case(factories.person(), route="basis", name="Nieuwe Aanvrager").submitted()
     assert "Nieuwe Aanvrager" in client.get("/dashboard/").get_data(as_text=True)
@@ -113,7 +111,9 @@ def _newsletter(werkvelden, sent_at, state="verzonden"):
     )
 
 
-def test_newsletters_sent_this_schooljaar_are_counted_per_werkveld_against_five(client, leader):
+def test_newsletters_sent_this_schooljaar_are_counted_per_werkveld_against_five(
+    client, leader_logged_in
+):
     start, _ = bounds_utc(schooljaar_of())
     for day in range(4):
         _newsletter("PO", start + timedelta(days=day))
@@ -131,7 +131,7 @@ def test_newsletters_sent_this_schooljaar_are_counted_per_werkveld_against_five(
     assert ("Voortgezet onderwijs", "wait", "1") in rows and ("Universiteit", "wait", "0") in rows
 
 
-def test_the_newsletter_count_is_one_query_whatever_the_number_sent(client, leader):
+def test_the_newsletter_count_is_one_query_whatever_the_number_sent(client, leader_logged_in):
     start, _ = bounds_utc(schooljaar_of())
     _newsletter("PO", start)
     with counted_queries() as few:

@@ -4,8 +4,6 @@ import multiprocessing
 import threading
 from datetime import timedelta
 
-import pytest
-
 from intranet.admission.models import Application
 from intranet.admission.workflow import WORKFLOW as admission
 from intranet.app import create_app
@@ -15,6 +13,7 @@ from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from tests.conftest import TEST_CONFIG
 from tests.support import factories
+from tests.support.races import ticks_at_once
 
 CONFLICTING = [
     ("bevestigen", ""),
@@ -44,14 +43,6 @@ def _fire(app, case_id, leader_id, trigger, comment, barrier, results):
             db.close()
 
 
-@pytest.fixture
-def contested(make_user):
-    applicant, leader = make_user(), make_user("projectleider")
-    case = factories.Case(applicant, route="basis").get()
-    engine.fire(admission, case.id, "indienen", applicant)
-    return case, leader
-
-
 def _assert_one_winner(case, results):
     assert sorted(results) == ["already handled"] * (len(CONFLICTING) - 1) + ["won"]
     left = AuditEvent.select().where(
@@ -61,18 +52,17 @@ def _assert_one_winner(case, results):
     assert Application.get_by_id(case.id).state == left.get().to_state
 
 
-def test_threads_firing_conflicting_steps_give_one_winner(app, contested):
-    case, leader = contested
+def test_threads_firing_conflicting_steps_give_one_winner(app, submitted, leader):
     barrier, results = threading.Barrier(len(CONFLICTING)), []
     threads = [
-        threading.Thread(target=_fire, args=(app, case.id, leader.id, t, c, barrier, results))
+        threading.Thread(target=_fire, args=(app, submitted.id, leader.id, t, c, barrier, results))
         for t, c in CONFLICTING
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
-    _assert_one_winner(case, results)
+    _assert_one_winner(submitted, results)
 
 
 def _process_fire(url, case_id, leader_id, trigger, comment, barrier, results):
@@ -82,8 +72,7 @@ def _process_fire(url, case_id, leader_id, trigger, comment, barrier, results):
     results.extend(local)
 
 
-def test_processes_firing_conflicting_steps_give_one_winner(app, contested, database_url):
-    case, leader = contested
+def test_processes_firing_conflicting_steps_give_one_winner(app, submitted, leader, database_url):
     db.close_all()
     context = multiprocessing.get_context("fork")
     with context.Manager() as manager:
@@ -91,7 +80,7 @@ def test_processes_firing_conflicting_steps_give_one_winner(app, contested, data
         processes = [
             context.Process(
                 target=_process_fire,
-                args=(database_url, case.id, leader.id, t, c, barrier, results),
+                args=(database_url, submitted.id, leader.id, t, c, barrier, results),
             )
             for t, c in CONFLICTING
         ]
@@ -100,31 +89,16 @@ def test_processes_firing_conflicting_steps_give_one_winner(app, contested, data
         for process in processes:
             process.join(60)
         outcome = list(results)
-    _assert_one_winner(case, outcome)
+    _assert_one_winner(submitted, outcome)
 
 
 def test_two_ticks_at_once_fire_each_deadline_once(app, make_user):
     from intranet.workflows.models import Deadline
-    from intranet.workflows.timers import tick
 
     leader = make_user("projectleider")
     cases = [factories.Case(make_user(), name=f"Org {n}").nominated(leader).get() for n in range(4)]
     moment = max(d.due_at for d in Deadline.select()) + timedelta(minutes=1)
-    barrier, results = threading.Barrier(2), []
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            try:
-                results.append(tick(moment))
-            finally:
-                db.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    results = ticks_at_once(app, moment)
     # each vote has two deadlines: the reminder to members who have not voted, and its close
     assert sum(r["uitgevoerd"] for r in results) == 2 * len(cases)
     closed = AuditEvent.select().where(AuditEvent.trigger == "geen_meerderheid")

@@ -1,14 +1,11 @@
 """One error path: for htmx a notice for the notice area, never a whole page in a swap target;
 without htmx the page with the message."""
 
-import pytest
 from werkzeug.exceptions import TooManyRequests
 
 from intranet import tokens
-from intranet.admission.workflow import WORKFLOW as admission
 from intranet.refusals import Refused
 from intranet.workflows import engine
-from tests.support import factories
 from tests.support.decide import HTMX, text
 
 
@@ -39,14 +36,6 @@ def test_too_many_requests_asked_by_htmx_is_a_notice_with_retry_after(app):
         response = app.handle_user_exception(TooManyRequests(retry_after=60))
     _is_notice(response, 429, "Even geduld")
     assert response.headers["Retry-After"] == "60"
-
-
-@pytest.fixture
-def submitted(make_user):
-    applicant = make_user()
-    case = factories.Case(applicant, route="basis").get()
-    engine.fire(admission, case.id, "indienen", applicant)
-    return case
 
 
 def test_a_step_the_engine_refuses_by_role_is_a_notice_for_htmx(

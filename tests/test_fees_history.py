@@ -16,6 +16,7 @@ from intranet.statuses import change_organisation_status
 from intranet.workflows import engine
 from intranet.workflows.states import OrganisationStatus
 from tests.support import factories
+from tests.support.partners_support import HEADER, csv_bytes, import_file
 
 
 def _rates(*years):
@@ -126,8 +127,6 @@ def test_the_specification_says_what_a_partner_joining_mid_year_owes(client, log
 
 
 def test_the_import_sets_this_schooljaars_count_and_opens_memberships(app):
-    from tests.test_partners_import import HEADER, csv_bytes, run
-
     current = schooljaar_of()
     _rates(2018, current)
     school = factories.organisation(name="SCOL", sector="PO", pupil_count=3900)
@@ -135,7 +134,7 @@ def test_the_import_sets_this_schooljaars_count_and_opens_memberships(app):
         "SCOL;PO;Leiden;4000;convenant;nee;;;;;;;",
         "Nieuwe School;PO;Leiden;100;convenant;nee;;;;;;;",
     ]
-    result = run(csv_bytes(HEADER, *rows))
+    result = import_file(csv_bytes(HEADER, *rows))
     assert result.applied, [p.errors for p in result.plans]
     assert PupilCount.history(school) == {2018: 3900, current: 4000}
     assert [c.count for c in overview(2018).contributions] == [3900]
@@ -149,16 +148,15 @@ def test_the_import_sets_this_schooljaars_count_and_opens_memberships(app):
 
 def test_the_import_brings_fee_agreements_for_a_schooljaar(app):
     from intranet.fees.models import FeeAgreement
-    from tests.test_partners_import import csv_bytes, run
 
     _rates(2018)
     swv = factories.organisation(name="SWV VO", sector="overig")
     header = "naam;afspraak bijdrage;schooljaar afspraak;toelichting afspraak"
     rows = ["SWV VO;€ 15.000;2018-2019;projectplan", "AED;in natura;2018;projectgroeplid"]
-    preview = run(csv_bytes(header, *rows), dry_run=True)
+    preview = import_file(csv_bytes(header, *rows), dry_run=True)
     assert preview.plans[0].changes == ["afspraak 2018-2019: geen → € 15.000,00"]
     assert preview.plans[1].errors  # a new organisation needs a sector and municipality
-    result = run(csv_bytes(header, rows[0]))
+    result = import_file(csv_bytes(header, rows[0]))
     assert result.applied
     agreement = FeeAgreement.for_year(2018)[swv.id]
     assert (agreement.kind, agreement.price, agreement.note) == (
@@ -168,7 +166,7 @@ def test_the_import_brings_fee_agreements_for_a_schooljaar(app):
     )
     (item,) = overview(2018).contributions
     assert item.amount == Decimal("15000.00")
-    again = run(csv_bytes(header, rows[0]), dry_run=True)
+    again = import_file(csv_bytes(header, rows[0]), dry_run=True)
     assert again.plans[0].status == "ongewijzigd"
-    bad = run(csv_bytes(header, "SWV VO;veel;2018-2020;"), dry_run=True)
+    bad = import_file(csv_bytes(header, "SWV VO;veel;2018-2020;"), dry_run=True)
     assert bad.plans[0].errors == ["Schrijf het schooljaar van de afspraak als 2018-2019."]

@@ -2,19 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
-
 from intranet.fees.models import BudgetLine, FeeAgreement, FeeRate
 from intranet.fees.rules import PROJECTPLAN_BUDGET, PROJECTPLAN_RATES
 from intranet.schooljaar import schooljaar_of
-
-
-@pytest.fixture
-def leader(make_user, login):
-    """The projectleider, logged in."""
-    user = make_user("projectleider")
-    login(user)
-    return user
 
 
 def _form(**amounts):
@@ -27,7 +17,7 @@ def _form(**amounts):
 
 
 def test_overview_shows_begroting_computed_and_difference_per_line(
-    client, leader, make_organisation
+    client, leader_logged_in, make_organisation
 ):
     FeeRate.set_year(2018, PROJECTPLAN_RATES)
     BudgetLine.set_year(2018, PROJECTPLAN_BUDGET)
@@ -53,7 +43,7 @@ def _row(page, header):
     return page[start : page.index("</tr>", start)]
 
 
-def test_projectleider_enters_the_begroting(client, leader):
+def test_projectleider_enters_the_begroting(client, leader_logged_in):
     data = {f"line_{line}": "" for line in PROJECTPLAN_BUDGET} | {"line_overig": ""}
     data |= {"line_VSE": "1.953", "line_PO": "28.000", "line_MBO": "PM", "line_afspraak": ""}
     response = client.post("/bijdragen/2018/begroting", data=data)
@@ -62,7 +52,7 @@ def test_projectleider_enters_the_begroting(client, leader):
     assert BudgetLine.for_year(2018)["MBO"] is None
 
 
-def test_a_bad_begroting_amount_gets_a_dutch_message_and_changes_nothing(client, leader):
+def test_a_bad_begroting_amount_gets_a_dutch_message_and_changes_nothing(client, leader_logged_in):
     data = {f"line_{line}": "1" for line in PROJECTPLAN_BUDGET} | {"line_PO": "abc"}
     response = client.post("/bijdragen/2018/begroting", data=data)
     assert response.status_code == 422
@@ -70,7 +60,7 @@ def test_a_bad_begroting_amount_gets_a_dutch_message_and_changes_nothing(client,
     assert BudgetLine.for_year(2018) == {}
 
 
-def test_projectleider_records_an_agreed_amount(client, leader, make_organisation):
+def test_projectleider_records_an_agreed_amount(client, leader_logged_in, make_organisation):
     gemeente = make_organisation(name="Gemeente Leiden", sector="gemeente")
     data = {"organisation": gemeente.id, "kind": "afspraak", "amount": "10.000", "note": " x "}
     assert client.post("/bijdragen/2018/afspraken", data=data).status_code == 303
@@ -80,25 +70,17 @@ def test_projectleider_records_an_agreed_amount(client, leader, make_organisatio
     assert response.status_code == 422 and "Vul het afgesproken bedrag in" in response.text
 
 
-def test_overview_of_a_year_without_rates_says_so(client, leader):
+def test_overview_of_a_year_without_rates_says_so(client, leader_logged_in):
     page = client.get(f"/bijdragen/{schooljaar_of() + 1}").get_data(as_text=True)
     assert "nog geen tarieven vastgesteld" in page
 
 
-def test_fee_pages_are_for_the_projectleider(client, login, make_user, make_organisation):
-    assert client.get("/bijdragen/").status_code == 302  # anonymous: log in first
-    login(make_user(organisation=make_organisation()))
-    assert client.get("/bijdragen/").status_code == 403
-    assert client.get("/bijdragen/tarieven").status_code == 403
-    assert client.post(f"/bijdragen/tarieven/{schooljaar_of()}", data=_form()).status_code == 403
-
-
-def test_unknown_years_are_not_found(client, leader):
+def test_unknown_years_are_not_found(client, leader_logged_in):
     assert client.get("/bijdragen/1999").status_code == 404
     assert client.get("/bijdragen/2999").status_code == 404
 
 
-def test_projectleider_sets_next_years_rates(client, leader):
+def test_projectleider_sets_next_years_rates(client, leader_logged_in):
     year = schooljaar_of() + 1
     form = client.get(f"/bijdragen/tarieven/{year}").get_data(as_text=True)
     assert 'value="2,50"' in form  # proposed from the projectplan
@@ -109,7 +91,7 @@ def test_projectleider_sets_next_years_rates(client, leader):
     assert rates["VSE"].price == Decimal("1.50") and rates["VSE"].basis == "per_kindplaats"
 
 
-def test_bad_amounts_get_a_dutch_message_and_change_nothing(client, leader):
+def test_bad_amounts_get_a_dutch_message_and_change_nothing(client, leader_logged_in):
     year = schooljaar_of() + 1
     response = client.post(f"/bijdragen/tarieven/{year}", data=_form(PO="twee", VO="1,505"))
     page = response.get_data(as_text=True)
@@ -120,7 +102,7 @@ def test_bad_amounts_get_a_dutch_message_and_change_nothing(client, leader):
     assert FeeRate.for_year(year) == {}
 
 
-def test_rates_of_a_past_year_cannot_be_changed(client, leader):
+def test_rates_of_a_past_year_cannot_be_changed(client, leader_logged_in):
     FeeRate.set_year(2018, PROJECTPLAN_RATES)
     response = client.post("/bijdragen/tarieven/2018", data=_form(PO="9,99"))
     assert response.status_code == 409
@@ -128,7 +110,7 @@ def test_rates_of_a_past_year_cannot_be_changed(client, leader):
     assert FeeRate.for_year(2018)["PO"].price == Decimal("2.50")
 
 
-def test_a_past_year_without_rates_can_be_filled_in_once(client, leader):
+def test_a_past_year_without_rates_can_be_filled_in_once(client, leader_logged_in):
     index = client.get("/bijdragen/tarieven").get_data(as_text=True)
     assert "nog geen tarieven" in index and 'href="/bijdragen/tarieven/2019"' in index
     form = client.get("/bijdragen/tarieven/2019").get_data(as_text=True)
@@ -138,7 +120,7 @@ def test_a_past_year_without_rates_can_be_filled_in_once(client, leader):
     assert FeeRate.for_year(2019)["PO"].price == Decimal("2.50")
 
 
-def test_pm_can_be_filled_in_for_the_current_year(client, leader):
+def test_pm_can_be_filled_in_for_the_current_year(client, leader_logged_in):
     year = schooljaar_of()
     FeeRate.set_year(year, PROJECTPLAN_RATES)
     client.post(f"/bijdragen/tarieven/{year}", data=_form(MBO="2,00"))

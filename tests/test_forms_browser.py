@@ -6,9 +6,10 @@ import pytest
 
 from intranet.admission.models import Application, Vote
 from intranet.demo.core import PROJECTGROEP, PROJECTLEIDER, REGIEGROEP, contact_email
-from intranet.models import Organisation, User
+from intranet.models import User
 from intranet.rounds.models import RenewalInvitation, Round
 from tests.support import pages
+from tests.support.admission_flow import organisation_named
 from tests.support.browser import describe, run_axe, watch_for_errors
 
 pytestmark = pytest.mark.once
@@ -19,12 +20,7 @@ NATURALIS = "Naturalis Biodiversity Center"
 def application_id(live_server, name):
     """The id of the demo application of an organisation."""
     with live_server.context():
-        return Application.get(Application.organisation == _organisation(name)).id
-
-
-def _organisation(name):
-    """The organisation of that name."""
-    return Organisation.get(Organisation.name == name)
+        return Application.get(Application.organisation == organisation_named(name)).id
 
 
 def member_without_vote(live_server, case_id, skip=()):
@@ -38,7 +34,7 @@ def renewal_path(live_server, name):
     """The signing page of an organisation's open renewal invitation."""
     with live_server.context():
         invitation = RenewalInvitation.get(
-            RenewalInvitation.organisation == _organisation(name),
+            RenewalInvitation.organisation == organisation_named(name),
             RenewalInvitation.state == "uitgenodigd",
         )
     return f"/convenant/ondertekenen/{invitation.id}"

@@ -138,11 +138,6 @@ def test_mail_to_the_projectleider_links_to_the_inbox_case(cast):
     assert f"/aanmeldingen/{case.id}" in mail.body
 
 
-def test_visitors_are_sent_to_log_in(client, cast):
-    response = client.get("/aanmeldingen/")
-    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
-
-
 def test_unknown_case_is_not_found(client, login, cast):
     login(cast.leader)
     assert client.get("/aanmeldingen/999999").status_code == 404

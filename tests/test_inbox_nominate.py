@@ -8,7 +8,7 @@ from intranet.admission.models import Application, Vote
 from intranet.clock import local, today
 from intranet.workflows.models import AuditEvent, Deadline
 from tests.support import factories
-from tests.support.decide import fresh, nominate, text
+from tests.support.decide import csrf_token, fresh, nominate, text
 from tests.support.factories import cast_vote
 from tests.support.mails import mails_to
 
@@ -181,7 +181,7 @@ def test_nominating_and_recording_work_with_csrf_protection_on(app, client, logi
     login(cast.leader)
     app.config["WTF_CSRF_ENABLED"] = True
     form = text(client.get(f"/aanmeldingen/{case.id}/voordragen"))
-    token = form.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    token = csrf_token(form)
     deadline = (today() + timedelta(days=7)).isoformat()
     data = {"deadline": deadline, "expected_state": "bij_projectleider"}
     assert client.post(f"/aanmeldingen/{case.id}/voordragen", data=data).status_code == 400

@@ -19,33 +19,30 @@ def _queries(client, url):
     return len(statements)
 
 
-@pytest.fixture
-def cast(make_user):
-    return people(make_user, members=6)
-
-
-def _fill(cast, make_user, size):
+def _fill(cast_of_five, make_user, size):
     """Cases in every state the lists show, `size` of each."""
     for _ in range(size):
         factories.Case(make_user()).with_leader().get()
-        voting = factories.Case(make_user()).nominated(cast.leader).get()
-        for member in cast.members[:2]:
-            cast_vote(voting.id, member, "twijfel", "Weet niet.", recorded_by=cast.leader)
-        case = factories.Case(make_user()).escalated(cast.leader).get()
-        Comment.create(application=case, author=cast.regie, text="Even bespreken.")
-        done = factories.Case(make_user()).escalated(cast.leader).get()
-        engine.fire(admission, done.id, "regiegroep_afwijzen", cast.chair, comment="Nee.")
+        voting = factories.Case(make_user()).nominated(cast_of_five.leader).get()
+        for member in cast_of_five.members[:2]:
+            cast_vote(voting.id, member, "twijfel", "Weet niet.", recorded_by=cast_of_five.leader)
+        case = factories.Case(make_user()).escalated(cast_of_five.leader).get()
+        Comment.create(application=case, author=cast_of_five.regie, text="Even bespreken.")
+        done = factories.Case(make_user()).escalated(cast_of_five.leader).get()
+        engine.fire(admission, done.id, "regiegroep_afwijzen", cast_of_five.chair, comment="Nee.")
 
 
 @pytest.mark.parametrize(
     ("who", "url"),
     [("leader", "/aanmeldingen/"), ("members", "/stemmen/"), ("regie", "/regiegroep/")],
 )
-def test_lists_do_not_grow_in_queries_with_the_cases(client, login, cast, make_user, who, url):
-    login(cast.members[0] if who == "members" else getattr(cast, who))
-    _fill(cast, make_user, 1)
+def test_lists_do_not_grow_in_queries_with_the_cases(
+    client, login, cast_of_five, make_user, who, url
+):
+    login(cast_of_five.members[0] if who == "members" else getattr(cast_of_five, who))
+    _fill(cast_of_five, make_user, 1)
     small = _queries(client, url)
-    _fill(cast, make_user, 4)
+    _fill(cast_of_five, make_user, 4)
     assert _queries(client, url) == small
 
 

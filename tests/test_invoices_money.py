@@ -21,12 +21,6 @@ from tests.support.invoice_support import network, pdf_text
 from tests.support.smtp_server import Recorder, smtp_server
 
 
-@pytest.fixture
-def leader(make_user):
-    """The projectleider."""
-    return make_user("projectleider")
-
-
 def _excluded():
     """Partners that owe money but cannot be sent an invoice (no contact, no address)."""
     lonely = factories.organisation(name="Stadslab", sector="bedrijf", membership_type="basis")

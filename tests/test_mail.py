@@ -1,42 +1,12 @@
 """Mail is queued by the request and sent outside it, through a real SMTP server; a failed
 send is retried."""
 
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Sink
 
 from intranet import mail
 from intranet.db import db
 from intranet.models import OutboxMessage, User
-
-
-class Collector(Sink):
-    """An SMTP handler that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(app):
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port)
-    yield collector
-    controller.stop()
+from tests.support.smtp_server import Recorder, free_port, smtp_server
 
 
 def test_password_reset_mail_arrives_over_smtp(client, make_user, smtp):
@@ -76,15 +46,11 @@ def test_failed_send_stays_queued_and_is_retried_when_due(app, make_user):
     message = OutboxMessage.get()
     assert message.status == "queued" and message.attempts == 1 and message.last_error
     OutboxMessage.update(next_attempt_at=None).execute()  # its next attempt is due
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        app.config["MAIL_PORT"] = controller.port
+    recorder = Recorder()
+    with smtp_server(recorder) as config:
+        app.config.update(config)
         mail.deliver_queued()
-    finally:
-        controller.stop()
-    assert OutboxMessage.get().status == "sent" and len(collector.messages) == 1
+    assert OutboxMessage.get().status == "sent" and len(recorder.messages) == 1
 
 
 def test_without_smtp_messages_stay_in_the_outbox(client, make_user, login):

@@ -9,20 +9,8 @@ from intranet import mail
 from intranet.clock import now
 from intranet.mail_delivery import deliver_queued, retry_delay
 from intranet.models import OutboxMessage
+from tests.support.mails import queue
 from tests.support.smtp_server import Recorder, free_port, smtp_server
-
-
-def _queue(count=1, to="lid{n}@example.org", subject="Bericht {n}", kind="test"):
-    rows = [
-        {
-            "to": to.format(n=n),
-            "subject": subject.format(n=n),
-            "body": f"Hallo Zoë {n}",
-            "kind": kind,
-        }
-        for n in range(count)
-    ]
-    OutboxMessage.insert_many(rows).execute()
 
 
 def _statuses():
@@ -40,7 +28,7 @@ def tls_smtp(app, tmp_path):
 
 def test_every_message_has_date_message_id_sender_name_and_utf8_plain_text(app, tls_smtp):
     app.config.update(NETWORK_NAME="De Leidse Aanpak", MAIL_FROM="noreply@lef.example.org")
-    _queue()
+    queue()
     deliver_queued()
     email = message_from_bytes(tls_smtp.messages[0].original_content, policy=policy.default)
     assert email["Date"] and email["Message-ID"].endswith("@lef.example.org>")
@@ -53,8 +41,8 @@ def test_every_message_has_date_message_id_sender_name_and_utf8_plain_text(app, 
 
 def test_reply_to_follows_the_message_kind(app, tls_smtp):
     app.config["MAIL_REPLY_TO"] = {"referee_invitation": "projectleider@lef.example.org"}
-    _queue(kind="referee_invitation")
-    _queue(to="ander@example.org", kind="password_reset")
+    queue(kind="referee_invitation")
+    queue(to="ander@example.org", kind="password_reset")
     deliver_queued()
     emails = {
         e.rcpt_tos[0]: message_from_bytes(e.original_content, policy=policy.default)
@@ -71,7 +59,7 @@ def test_mails_that_invite_a_reply_reach_a_person_and_say_where(app, tls_smtp):
     assert config["MAIL_REPLY_TO"]["invoice"] == config["INVOICE_REPLY_TO"]  # the administration
     assert "password_reset" not in config["MAIL_REPLY_TO"]  # one's own account: no reply
     for template in ("network_invitation", "password_reset"):
-        _queue(to=f"{template}@example.org", kind=template)
+        queue(to=f"{template}@example.org", kind=template)
     deliver_queued()
     emails = {
         e.rcpt_tos[0]: message_from_bytes(e.original_content, policy=policy.default)
@@ -88,7 +76,7 @@ def test_mails_that_invite_a_reply_reach_a_person_and_say_where(app, tls_smtp):
 
 
 def test_a_batch_of_300_messages_goes_over_one_tls_connection_with_login(app, tls_smtp):
-    _queue(300)
+    queue(300)
     counts = deliver_queued()
     assert counts["sent"] == 300 and len(tls_smtp.messages) == 300
     assert len(tls_smtp.connections) == 1
@@ -97,7 +85,7 @@ def test_a_batch_of_300_messages_goes_over_one_tls_connection_with_login(app, tl
 
 def test_a_wrong_smtp_password_leaves_the_mail_queued(app, tls_smtp):
     app.config["MAIL_PASSWORD"] = "fout"
-    _queue(3)
+    queue(3)
     deliver_queued()
     assert tls_smtp.messages == [] and set(_statuses().values()) == {"queued"}
     assert all("535" in m.last_error and m.next_attempt_at for m in OutboxMessage.select())
@@ -107,7 +95,7 @@ def test_a_rejected_recipient_does_not_stop_the_others(app, tmp_path):
     recorder = Recorder(refuse={"lid1@example.org": "550 5.1.1 onbekende ontvanger"})
     with smtp_server(recorder, tls_directory=tmp_path) as config:
         app.config.update(config)
-        _queue(3)
+        queue(3)
         deliver_queued()
     assert _statuses() == {
         "lid0@example.org": "sent",
@@ -123,7 +111,7 @@ def test_a_temporary_refusal_is_tried_again_later(app):
     recorder = Recorder(refuse={"lid0@example.org": "451 4.3.0 probeer later"})
     with smtp_server(recorder) as config:
         app.config.update(config)
-        _queue(2)
+        queue(2)
         deliver_queued()
     retry = OutboxMessage.get(OutboxMessage.to == "lid0@example.org")
     assert retry.status == "queued" and retry.attempts == 1
@@ -133,7 +121,7 @@ def test_a_temporary_refusal_is_tried_again_later(app):
 
 def test_a_server_that_is_down_leaves_everything_queued_with_a_next_attempt(app):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
-    _queue(5)
+    queue(5)
     counts = deliver_queued()
     assert counts["retry"] == 5
     for message in OutboxMessage.select():
@@ -143,7 +131,7 @@ def test_a_server_that_is_down_leaves_everything_queued_with_a_next_attempt(app)
 
 def test_a_message_waits_for_its_next_attempt_time(app):
     recorder = Recorder()
-    _queue(1)
+    queue(1)
     OutboxMessage.update(next_attempt_at=now() + timedelta(minutes=5)).execute()
     with smtp_server(recorder) as config:
         app.config.update(config)
@@ -165,7 +153,7 @@ def test_after_the_last_attempt_a_message_is_failed_and_stays_visible(
     app, client, make_user, login
 ):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_MAX_ATTEMPTS=3)
-    _queue(1)
+    queue(1)
     for _ in range(3):
         OutboxMessage.update(next_attempt_at=None).execute()
         deliver_queued()
@@ -177,7 +165,7 @@ def test_after_the_last_attempt_a_message_is_failed_and_stays_visible(
 
 
 def test_mail_requeue_sends_failed_messages_again(app, runner):
-    _queue(2)
+    queue(2)
     OutboxMessage.update(status="failed", attempts=8, last_error="weg").execute()
     result = runner.invoke(args=["mail", "requeue"])
     assert result.exit_code == 0 and "2 failed" in result.output
@@ -190,8 +178,8 @@ def test_mail_requeue_sends_failed_messages_again(app, runner):
 
 def test_a_subject_with_a_line_break_fails_alone(app):
     recorder = Recorder()
-    _queue(1, subject="Hallo\r\nBcc: iedereen@example.org")
-    _queue(1, to="ander@example.org")
+    queue(1, subject="Hallo\r\nBcc: iedereen@example.org")
+    queue(1, to="ander@example.org")
     with smtp_server(recorder) as config:
         app.config.update(config)
         deliver_queued()

@@ -20,26 +20,13 @@ from intranet.clock import now
 from intranet.mail_delivery import _claim, _mark, deliver_queued, release_expired
 from intranet.models import OutboxMessage
 from intranet.workflows.timers import record_tick
+from tests.support.mails import queue
 from tests.support.smtp_server import Recorder, free_port, hanging_server, smtp_server
 
 ROOT = Path(__file__).parent.parent
 
 # The implicit-TLS server allows AUTH: aiosmtpd only sees STARTTLS (tests/smtp_server.py).
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-
-
-def _queue(count=1, created=None, **fields):
-    rows = [
-        {
-            "to": f"lid{n}@example.org",
-            "subject": f"Bericht {n}",
-            "body": f"Tekst {n}",
-            "created_at": created or now(),
-            **fields,
-        }
-        for n in range(count)
-    ]
-    OutboxMessage.insert_many(rows).execute()
 
 
 def _log_lines(capsys):
@@ -72,7 +59,7 @@ def test_a_request_answers_at_once_while_the_smtp_server_hangs(app, client, make
 
 
 def test_healthz_reports_a_server_that_hangs(app, client):
-    _queue(2)
+    queue(2)
     with hanging_server() as config:
         app.config.update(config, MAIL_TIMEOUT=0.3)
         deliver_queued()
@@ -86,7 +73,7 @@ def test_a_wrong_password_shows_in_healthz_and_logs_a_warning(app, client, tmp_p
     recorder = Recorder()
     with smtp_server(recorder, tls_directory=tmp_path) as config:
         app.config.update(config, MAIL_PASSWORD="fout", LOG_LEVEL="WARNING")
-        _queue(1)
+        queue(1)
         deliver_queued()
     assert recorder.messages == [] and "535" in OutboxMessage.get().last_error
     retries = [line for line in _log_lines(capsys) if line.get("event") == "mail_retry"]
@@ -100,7 +87,7 @@ def test_a_certificate_that_does_not_verify_leaves_the_mail_queued(app, client, 
     with smtp_server(recorder, tls_directory=tmp_path) as config:
         config["MAIL_CA_FILE"] = None  # the system's CAs do not know this server's certificate
         app.config.update(config)
-        _queue(1)
+        queue(1)
         deliver_queued()
     message = OutboxMessage.get()
     assert recorder.messages == [] and message.status == "queued"
@@ -110,7 +97,7 @@ def test_a_certificate_that_does_not_verify_leaves_the_mail_queued(app, client, 
 
 def test_a_server_that_refuses_connections_shows_in_healthz(app, client):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())  # nobody listens
-    _queue(1)
+    queue(1)
     deliver_queued()
     status, body = _health(client)
     assert status == 503 and body["mail"]["failures"] == 1
@@ -118,7 +105,7 @@ def test_a_server_that_refuses_connections_shows_in_healthz(app, client):
 
 def test_a_failed_message_logs_an_error(app, capsys):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_MAX_ATTEMPTS=1)
-    _queue(1)
+    queue(1)
     deliver_queued()
     assert OutboxMessage.get().status == "failed"
     failed = [line for line in _log_lines(capsys) if line.get("event") == "mail_failed"]
@@ -127,8 +114,8 @@ def test_a_failed_message_logs_an_error(app, capsys):
 
 def test_healthz_reports_mail_that_waits_too_long(app, client):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())
-    _queue(1, created=now() - timedelta(minutes=20))  # nothing sent it: no worker runs
-    _queue(1, created=now() - timedelta(minutes=40), next_attempt_at=now() + timedelta(hours=1))
+    queue(1, created_at=now() - timedelta(minutes=20))  # nothing sent it: no worker runs
+    queue(1, created_at=now() - timedelta(minutes=40), next_attempt_at=now() + timedelta(hours=1))
     status, body = _health(client)
     assert status == 503 and 20 * 60 <= body["mail"]["oldest_due_s"] < 21 * 60
     assert "mail: het oudste bericht wacht al 20 minuten" in body["problems"]
@@ -138,9 +125,9 @@ def test_healthz_is_ok_while_mail_flows(app, client):
     recorder = Recorder()
     with smtp_server(recorder) as config:
         app.config.update(config)
-        _queue(3)
+        queue(3)
         deliver_queued()
-        _queue(1)  # just queued: due, but it has not waited long
+        queue(1)  # just queued: due, but it has not waited long
     status, body = _health(client)
     assert status == 200 and body["mail"]["failures"] == 0
     assert 0 <= body["mail"]["oldest_due_s"] < 60
@@ -151,7 +138,7 @@ def test_port_465_implicit_tls_with_login(app, tmp_path):
     with smtp_server(recorder, tls_directory=tmp_path, implicit_tls=True) as config:
         app.config.update(config)
         assert app.config["MAIL_USE_SSL"] and not app.config["MAIL_USE_TLS"]
-        _queue(2)
+        queue(2)
         assert deliver_queued()["sent"] == 2
     assert len(recorder.messages) == 2 and len(recorder.connections) == 1
 
@@ -160,7 +147,7 @@ def test_implicit_tls_checks_the_certificate(app, tmp_path):
     recorder = Recorder()
     with smtp_server(recorder, tls_directory=tmp_path, implicit_tls=True) as config:
         app.config.update(config, MAIL_CA_FILE=None)
-        _queue(1)
+        queue(1)
         assert deliver_queued()["retry"] == 1
     assert recorder.messages == [] and "CERTIFICATE_VERIFY_FAILED" in OutboxMessage.get().last_error
 
@@ -168,8 +155,8 @@ def test_implicit_tls_checks_the_certificate(app, tmp_path):
 def test_a_message_may_carry_an_html_part_and_headers_of_its_own(app):
     recorder = Recorder()
     unsubscribe = {"List-Unsubscribe": "<https://intranet.example.org/afmelden>"}
-    _queue(1, html="<p>Tekst <b>vet</b></p>", headers=json.dumps(unsubscribe))
-    _queue(1, headers=json.dumps({"From": "iemand@evil.example"}))  # not its to set
+    queue(1, body="Tekst {n}", html="<p>Tekst <b>vet</b></p>", headers=json.dumps(unsubscribe))
+    queue(1, headers=json.dumps({"From": "iemand@evil.example"}))  # not its to set
     with smtp_server(recorder) as config:
         app.config.update(config)
         deliver_queued()
@@ -186,7 +173,7 @@ def test_a_message_may_carry_an_html_part_and_headers_of_its_own(app):
 
 def test_only_an_expired_claim_is_released(app):
     long_ago = now() - timedelta(hours=2)  # after an outage every message is old
-    _queue(3, created=long_ago)
+    queue(3, created_at=long_ago)
     first, second, third = OutboxMessage.select().order_by(OutboxMessage.id)
     fresh = _claim(first.id)
     stale = _claim(second.id)
@@ -205,7 +192,7 @@ def test_only_an_expired_claim_is_released(app):
 
 def test_two_overlapping_senders_send_each_message_once(app):
     recorder = Recorder(delay=0.01)  # each message takes a moment: the senders overlap
-    _queue(40, created=now() - timedelta(hours=1))  # all older than any lease
+    queue(40, created_at=now() - timedelta(hours=1))  # all older than any lease
     with smtp_server(recorder) as config:
         app.config.update(config)
         errors, start = [], threading.Barrier(2)
@@ -279,7 +266,7 @@ def test_mail_work_sends_what_requests_queue_until_it_is_stopped(app, database_u
             "MAIL_PORT": str(config["MAIL_PORT"]),
         }
         app.config.update(config)
-        _queue(2)
+        queue(2)
         worker = subprocess.Popen(
             [sys.executable, "-m", "flask", "--app", "wsgi", "mail", "work", "--every", "0.2"],
             cwd=ROOT,

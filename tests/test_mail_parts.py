@@ -2,21 +2,9 @@
 
 from email import message_from_bytes, policy
 
-import pytest
-
 from intranet.mail_delivery import deliver_queued
 from intranet.models import OutboxMessage
 from tests.support.network_support import draft
-from tests.support.smtp_server import Recorder, smtp_server
-
-
-@pytest.fixture
-def smtp(app):
-    """A plain local SMTP server the app delivers to."""
-    recorder = Recorder()
-    with smtp_server(recorder) as config:
-        app.config.update(config)
-        yield recorder
 
 
 def _received(recorder):

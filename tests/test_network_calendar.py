@@ -56,13 +56,6 @@ def test_winter_time_is_kept_too(make_user):
     assert parsed.decoded("dtstart").utcoffset().total_seconds() == 3600
 
 
-def test_a_meeting_for_invitees_needs_a_login_for_its_file(client, make_user):
-    leader = make_user("projectleider")
-    meeting = published(leader, people=[make_user()])
-    response = client.get(f"/bijeenkomsten/{meeting.id}/agenda.ics")
-    assert response.status_code == 302 and "/inloggen" in response.location
-
-
 def test_the_feed_function_gives_the_meetings_a_person_did_not_decline(make_user):
     leader, person = make_user("projectleider"), make_user()
     coming = published(leader, people=[person], title="Komt")

@@ -8,6 +8,7 @@ from intranet import tokens
 from intranet.models import OutboxMessage
 from intranet.network.links import PURPOSE
 from intranet.network.models import Invitation
+from tests.support.decide import text
 from tests.support.network_support import answers, begin, published
 from tests.support.world import snapshot
 
@@ -22,17 +23,13 @@ def invited(make_user):
     return meeting, person, LINK.search(message.body).group(1)
 
 
-def _text(response):
-    return response.get_data(as_text=True)
-
-
 def test_the_invitation_mail_carries_a_link_that_answers_without_logging_in(client, invited):
     meeting, person, path = invited
     page = client.get(path)
-    assert page.status_code == 200 and meeting.title in _text(page)
+    assert page.status_code == 200 and meeting.title in text(page)
     response = client.post(path, data={"answer": "komt"})
     assert response.status_code == 303
-    assert "Genoteerd: u komt." in _text(client.get(response.location))
+    assert "Genoteerd: u komt." in text(client.get(response.location))
     assert answers(meeting) == {person.id: "komt"}
 
 
@@ -41,7 +38,7 @@ def test_a_used_link_says_so_and_changes_nothing(client, invited):
     client.post(path, data={"answer": "komt"})
     before = snapshot()
     for again in (client.post(path, data={"answer": "komt_niet"}), client.get(path)):
-        assert again.status_code == 400 and "al gebruikt" in _text(again)
+        assert again.status_code == 400 and "al gebruikt" in text(again)
     assert snapshot() == before
     assert answers(meeting) == {person.id: "komt"}
 
@@ -53,7 +50,7 @@ def test_a_tampered_link_is_refused_and_changes_nothing(client, invited, where):
     tampered = path[:index] + ("A" if path[index] != "A" else "B") + path[index + 1 :]
     before = snapshot()
     for response in (client.get(tampered), client.post(tampered, data={"answer": "komt"})):
-        assert response.status_code == 400 and "ongeldig" in _text(response)
+        assert response.status_code == 400 and "ongeldig" in text(response)
     assert snapshot() == before
 
 
@@ -62,7 +59,7 @@ def test_a_link_after_the_meeting_started_is_refused_and_changes_nothing(client,
     begin(meeting)
     before = snapshot()
     response = client.post(path, data={"answer": "komt"})
-    assert response.status_code == 409 and "al begonnen" in _text(response)
+    assert response.status_code == 409 and "al begonnen" in text(response)
     assert snapshot() == before
 
 
@@ -71,7 +68,7 @@ def test_a_link_for_someone_no_longer_invited_is_refused(client, invited):
     Invitation.delete().where(Invitation.meeting == meeting.id).execute()
     before = snapshot()
     response = client.post(path, data={"answer": "komt"})
-    assert response.status_code == 400 and "ongeldig" in _text(response)
+    assert response.status_code == 400 and "ongeldig" in text(response)
     assert snapshot() == before
 
 
@@ -88,6 +85,6 @@ def test_a_link_of_another_purpose_does_not_answer(client, invited):
 def test_a_link_without_a_choice_asks_again_and_is_not_used_up(client, invited):
     meeting, person, path = invited
     response = client.post(path, data={"answer": "misschien"})
-    assert response.status_code == 422 and "Kies" in _text(response)
+    assert response.status_code == 422 and "Kies" in text(response)
     assert client.post(path, data={"answer": "komt_niet"}).status_code == 303
     assert answers(meeting) == {person.id: "komt_niet"}

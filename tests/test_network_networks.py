@@ -1,22 +1,9 @@
 """Networks: people of partners and vrienden join and leave; the zichthouder writes to them."""
 
-import pytest
-
 from intranet.mail_delivery import build
 from intranet.models import OutboxMessage
-from intranet.network.models import Network, NetworkMember
-
-HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def network(app):
-    return Network.create(
-        slug="duurzaamheid",
-        name="Duurzaamheid",
-        kind="dwarslijn",
-        question="Hoe kunnen we onze leerlingen voorbereiden op een duurzame toekomst?",
-    )
+from intranet.network.models import NetworkMember
+from tests.support.decide import HTMX
 
 
 def _members(network):

@@ -10,9 +10,8 @@ from intranet.network.models import Invitation
 from intranet.network.promises import section
 from intranet.network.rsvp import answer
 from intranet.schooljaar import schooljaar_of
+from tests.support.decide import HTMX
 from tests.support.network_support import begin, published
-
-HTMX = {"HX-Request": "true"}
 
 
 def test_partners_whose_ambassador_had_fewer_than_two_invitations_are_listed(

@@ -18,16 +18,6 @@ from tests.support.network_support import begin, published
 LINK = re.compile(r"http://localhost(/aanmelding/[^/\s]+/(?:bevestigen|afmelden))")
 
 
-@pytest.fixture
-def leader(make_user):
-    return make_user("projectleider")
-
-
-@pytest.fixture
-def school(make_organisation):
-    return make_organisation(name="Basisschool De Regenboog", sector="PO")
-
-
 def _public(leader, **fields):
     return published(leader, audience="publiek", title="Onderwijscafé", **fields)
 

@@ -1,10 +1,8 @@
 """Reminders: the day before a meeting once, however often tick runs; jaargesprekken."""
 
-import threading
 from datetime import date, datetime, timedelta
 
 from intranet.clock import local
-from intranet.db import db
 from intranet.models import OutboxMessage
 from intranet.network import jaargesprek
 from intranet.network.jaargesprek import NetworkYear
@@ -16,6 +14,7 @@ from intranet.workflows import engine
 from intranet.workflows.models import Deadline
 from intranet.workflows.timers import tick
 from tests.support.network_support import published
+from tests.support.races import ticks_at_once
 
 
 def _reminders(subject="Herinnering:"):
@@ -45,21 +44,7 @@ def test_two_ticks_at_the_same_moment_send_the_reminder_once(app, make_user):
     for person in people:
         answer(meeting.id, person.id, "komt")
     moment = meeting.starts_at - timedelta(hours=12)
-    barrier = threading.Barrier(2)
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            try:
-                tick(moment)
-            finally:
-                db.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    ticks_at_once(app, moment)
     assert sorted(message.to for message in _reminders()) == sorted(p.email for p in people)
 
 

@@ -7,10 +7,9 @@ from intranet.models import OutboxMessage
 from intranet.network.models import Invitation, Meeting
 from intranet.network.rsvp import answer, change_capacity
 from intranet.refusals import Refused
+from tests.support.decide import HTMX
 from tests.support.network_support import answers, begin, draft, published
 from tests.support.world import snapshot
-
-HTMX = {"HX-Request": "true"}
 
 
 def test_an_invitee_who_comes_gets_a_seat(make_user, leader):

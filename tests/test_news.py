@@ -14,13 +14,6 @@ from intranet.workflows.models import AuditEvent
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def leader(make_user, login):
-    person = make_user("projectleider")
-    login(person)
-    return person
-
-
 def _png(size=(20, 10)):
     buffer = io.BytesIO()
     Image.new("RGB", size, "orange").save(buffer, "PNG")
@@ -43,7 +36,7 @@ def _post(client, url="/nieuws/nieuw", **fields):
     return client.post(url, data=data, content_type="multipart/form-data")
 
 
-def test_a_story_is_a_concept_until_published_then_public(client, leader, app):
+def test_a_story_is_a_concept_until_published_then_public(client, leader_logged_in, app):
     assert _post(client).status_code == 303
     item = NewsItem.get()
     assert item.published_at is None and item.werkveld_list == ["PO"]
@@ -53,7 +46,7 @@ def test_a_story_is_a_concept_until_published_then_public(client, leader, app):
     assert anonymous.get(f"/nieuws/{item.id}").status_code == 200
 
 
-def test_published_items_are_searched_and_filtered_publicly(client, leader, app):
+def test_published_items_are_searched_and_filtered_publicly(client, leader_logged_in, app):
     _post(client)
     _post(
         client,
@@ -78,7 +71,7 @@ def test_published_items_are_searched_and_filtered_publicly(client, leader, app)
     assert sorted(titles) == ["Buitenlab in Leiden", "Nieuwe zichthouder"]
 
 
-def test_publishing_twice_is_already_handled_and_on_the_timeline(client, leader):
+def test_publishing_twice_is_already_handled_and_on_the_timeline(client, leader_logged_in):
     _post(client)
     item = NewsItem.get()
     assert client.post(f"/nieuws/{item.id}/publiceren").status_code == 303
@@ -87,7 +80,7 @@ def test_publishing_twice_is_already_handled_and_on_the_timeline(client, leader)
     assert steps == ["aangemaakt", "gepubliceerd"]
 
 
-def test_an_image_with_alt_text_is_stored_outside_static_and_served(client, leader, app):
+def test_an_image_with_alt_text_is_stored_outside_static_and_served(client, leader_logged_in, app):
     response = _post(client, image=(_png(), "foto.png"), image_alt="Kinderen in het bos")
     assert response.status_code == 303
     item = NewsItem.get()
@@ -105,7 +98,9 @@ def test_an_image_with_alt_text_is_stored_outside_static_and_served(client, lead
         (lambda: (io.BytesIO(b"GIF89a" + b"0" * 500_000), "groot.png"), "Alt", "te groot"),
     ],
 )
-def test_a_bad_image_is_refused_and_nothing_is_saved(client, leader, upload, alt, message):
+def test_a_bad_image_is_refused_and_nothing_is_saved(
+    client, leader_logged_in, upload, alt, message
+):
     response = _post(client, image=upload(), image_alt=alt)
     assert response.status_code in (413, 422)
     if response.status_code == 422:

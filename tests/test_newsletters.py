@@ -12,15 +12,6 @@ from intranet.newsletters import schedule
 from intranet.newsletters.models import Newsletter
 from intranet.newsletters.recipients import recipients
 from intranet.professionals.models import NewsletterSubscription
-from tests.support.smtp_server import Recorder, smtp_server
-
-
-@pytest.fixture
-def smtp(app):
-    recorder = Recorder(refuse={"weg@example.org": "550 5.1.1 onbekende ontvanger"})
-    with smtp_server(recorder) as config:
-        app.config.update(config)
-        yield recorder
 
 
 @pytest.fixture
@@ -43,13 +34,6 @@ def world(make_user, make_organisation):
     NewsletterSubscription.create(user=people["juf"], werkveld="PO")
     NewsletterSubscription.create(user=people["leraar"], werkveld="VO")
     return people
-
-
-@pytest.fixture
-def leader(make_user, login):
-    person = make_user("projectleider")
-    login(person)
-    return person
 
 
 def _compose(client, werkvelden=("PO",), subject="Nieuwsbrief PO, december"):
@@ -85,7 +69,7 @@ def test_the_po_newsletter_reaches_exactly_the_po_people_each_with_why(world):
 
 
 def test_sent_as_html_and_text_with_one_click_unsubscribe_then_no_more(
-    client, app, world, leader, smtp
+    client, app, world, leader_logged_in, smtp
 ):
     newsletter = _compose(client)
     page = client.get(f"/nieuwsbrieven/{newsletter.id}").get_data(as_text=True)
@@ -111,7 +95,10 @@ def test_sent_as_html_and_text_with_one_click_unsubscribe_then_no_more(
     assert set(_received(smtp)) == PO_RECIPIENTS - {"juf@regenboog.example.org"}
 
 
-def test_a_hard_bounce_stops_newsletters_until_corrected(client, world, leader, smtp, make_user):
+def test_a_hard_bounce_stops_newsletters_until_corrected(
+    client, world, leader_logged_in, smtp, make_user
+):
+    smtp.refuse["weg@example.org"] = "550 5.1.1 onbekende ontvanger"
     gone = make_user(email="weg@example.org")
     NewsletterSubscription.create(user=gone, werkveld="PO")
     _send(client, _compose(client))
@@ -123,13 +110,13 @@ def test_a_hard_bounce_stops_newsletters_until_corrected(client, world, leader, 
     assert "weg@example.org" in {email for email, *_ in recipients(["PO"])}
 
 
-def test_a_newsletter_without_recipients_cannot_be_sent(client, leader):
+def test_a_newsletter_without_recipients_cannot_be_sent(client, leader_logged_in):
     newsletter = _compose(client, werkvelden=("WO",))
     assert _send(client, newsletter).status_code == 422
     assert Newsletter.get_by_id(newsletter.id).state == "concept"
 
 
-def test_the_archive_is_public_and_leaks_no_address(client, app, world, leader, smtp):
+def test_the_archive_is_public_and_leaks_no_address(client, app, world, leader_logged_in, smtp):
     newsletter = _compose(client)
     public = app.test_client()
     assert public.get(f"/nieuwsbrieven/archief/{newsletter.id}").status_code == 404  # concept
@@ -143,16 +130,18 @@ def test_an_unknown_unsubscribe_link_says_so(client):
     assert client.post("/nieuwsbrief/afmelden/verzonnen").status_code == 400
 
 
-def test_a_test_mail_goes_to_the_projectleider_only(client, world, leader, smtp):
+def test_a_test_mail_goes_to_the_projectleider_only(client, world, leader_logged_in, smtp):
     newsletter = _compose(client)
     assert client.post(f"/nieuwsbrieven/{newsletter.id}/test").status_code == 303
     deliver_queued()
-    assert set(_received(smtp)) == {leader.email}
+    assert set(_received(smtp)) == {leader_logged_in.email}
     assert Newsletter.get_by_id(newsletter.id).state == "concept"
     assert Contact.select().count() == 4
 
 
-def test_the_schedule_counts_newsletters_per_werkveld_this_schooljaar(client, world, leader):
+def test_the_schedule_counts_newsletters_per_werkveld_this_schooljaar(
+    client, world, leader_logged_in
+):
     for month in ("december", "januari"):
         _send(client, _compose(client, werkvelden=("PO", "VO"), subject=f"Nieuwsbrief {month}"))
     counts = dict(schedule.this_schooljaar()["rows"])

@@ -241,12 +241,6 @@ def test_a_contact_of_another_organisation_cannot_be_changed_through_mine(
     assert Contact.get_or_none(Contact.id == stranger.id) is not None
 
 
-def test_anonymous_visitors_log_in_first(client, partner):
-    response = client.get(f"/partners/{partner.id}")
-    assert response.status_code == 302 and "/inloggen" in response.headers["Location"]
-    assert client.post(f"/partners/{partner.id}/contactpersonen").status_code == 302
-
-
 def test_the_projectleider_manages_every_partner(client, partner, make_user, login):
     only = Contact.get(Contact.user == make_user(organisation=partner))
     login(make_user("projectleider"))

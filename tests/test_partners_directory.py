@@ -1,10 +1,9 @@
 """The public partner directory: filters with and without htmx, and its cost at scale."""
 
 import pytest
-from peewee import chunked
 
-from intranet.models import Organisation
 from tests.support import factories
+from tests.support.partners_support import add_partners
 from tests.support.query_count import counted_queries
 
 
@@ -70,24 +69,6 @@ def test_a_contactpersoon_sees_a_manage_link_for_their_own_organisation(
     login(make_user(organisation=own))
     page = client.get("/partners/").get_data(as_text=True)
     assert f'href="/partners/{own.id}"' in page and page.count("Beheren<") == 1
-
-
-def add_partners(count, start=0):
-    """Insert many partners at once."""
-    rows = [
-        {
-            "name": f"Partner {number:05d}",
-            "sector": ("PO", "VO", "VSE", "cultuur")[number % 4],
-            "municipality": ("Leiden", "Oegstgeest", "Voorschoten")[number % 3],
-            "pupil_count": 100 + number,
-            "status": "partner",
-            "membership_type": "convenant",
-            "profile": "Een partner.",
-        }
-        for number in range(start, start + count)
-    ]
-    for batch in chunked(rows, 500):
-        Organisation.insert_many(batch).execute()
 
 
 def test_directory_queries_stay_constant_from_50_to_5000_partners(client, login, make_user):

@@ -8,30 +8,13 @@ from openpyxl import Workbook
 
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.partners import table
-from intranet.partners.import_apply import import_rows
 from intranet.partners.network_export import export
 from intranet.refusals import Refused
 from intranet.rounds.models import PeriodMembership
 from tests.support import factories
+from tests.support.partners_support import HEADER, MUSEUM, SCHOOL, csv_bytes, import_file
 from tests.support.query_count import counting_queries
 from tests.support.rounds_support import started
-
-HEADER = "naam;sector;gemeente;leerlingen/kindplaatsen;lidmaatschap;LEF-partner;website;"
-HEADER += "contactpersoon;contactpersoon e-mail;achtervang;achtervang e-mail;"
-HEADER += "ondertekend;datum ondertekening"
-SCHOOL = "Basisschool De Vlinder;PO;Leiden;1.200;convenant;ja;www.vlinder.nl;"
-SCHOOL += "Ans de Wit;ans@vlinder.example.org;Piet Kok;piet@vlinder.example.org;ja;31-10-2018"
-MUSEUM = "Museum Het Hof;cultuur;Oegstgeest;;basis;nee;;Mo Dekker;mo@hof.example.org;;;nee;"
-
-
-def csv_bytes(*lines, encoding="utf-8-sig"):
-    """A CSV file as Dutch Excel writes it."""
-    return "\r\n".join(lines).encode(encoding)
-
-
-def run(data, dry_run=False, actor=None):
-    """Read and import a file's bytes."""
-    return import_rows(table.read(data), actor, dry_run=dry_run)
 
 
 @pytest.fixture
@@ -41,7 +24,7 @@ def period(app):
 
 
 def test_dutch_csv_creates_partners_with_contacts_invited_by_link(period):
-    result = run(csv_bytes(HEADER, SCHOOL, MUSEUM))
+    result = import_file(csv_bytes(HEADER, SCHOOL, MUSEUM))
     assert result.applied and result.count("nieuw") == 2
     school = Organisation.get(Organisation.name == "Basisschool De Vlinder")
     assert (school.sector, school.pupil_count, school.lef_partner) == ("PO", 1200, True)
@@ -58,7 +41,7 @@ def test_dutch_csv_creates_partners_with_contacts_invited_by_link(period):
 
 def test_windows_1252_csv_is_read(period):
     line = "Kunstwerk;cultuur;Zoeterwoude;;basis;nee;;René Müller;rene@kw.example.org;;;nee;"
-    result = run(csv_bytes(HEADER, line, encoding="cp1252"))
+    result = import_file(csv_bytes(HEADER, line, encoding="cp1252"))
     assert result.applied
     assert User.by_email("rene@kw.example.org").name == "René Müller"
 
@@ -69,28 +52,28 @@ def test_xlsx_is_read_with_numbers_and_dates_as_excel_stores_them(period):
     book.active.append(["Het Lyceum", "VO", "Leiden", 1361, "ja"])
     buffer = io.BytesIO()
     book.save(buffer)
-    assert run(buffer.getvalue()).applied
+    assert import_file(buffer.getvalue()).applied
     assert Organisation.get(Organisation.name == "Het Lyceum").pupil_count == 1361
 
 
 def test_dry_run_previews_and_changes_nothing(period):
-    result = run(csv_bytes(HEADER, SCHOOL), dry_run=True)
+    result = import_file(csv_bytes(HEADER, SCHOOL), dry_run=True)
     assert [p.status for p in result.plans] == ["nieuw"] and not result.applied
     assert Organisation.select().count() == 0 and OutboxMessage.select().count() == 0
 
 
 def test_a_second_run_of_the_same_file_changes_nothing(period):
     data = csv_bytes(HEADER, SCHOOL, MUSEUM)
-    run(data)
+    import_file(data)
     mails = OutboxMessage.select().count()
-    again = run(data)
+    again = import_file(data)
     assert [p.status for p in again.plans] == ["ongewijzigd", "ongewijzigd"]
     assert OutboxMessage.select().count() == mails
 
 
 def test_match_on_normalised_name_updates_only_the_columns_present(period, make_organisation):
     make_organisation(name="Er-Risèlèh", sector="PO", pupil_count=200, website="https://e.nl")
-    result = run(csv_bytes("naam;leerlingen/kindplaatsen", "  ER RISELEH ;250"))
+    result = import_file(csv_bytes("naam;leerlingen/kindplaatsen", "  ER RISELEH ;250"))
     assert result.plans[0].status == "gewijzigd"
     # The name only matched: the import never renames (nor lowercases) an organisation.
     assert result.plans[0].changes == ["leerlingen/kindplaatsen: ‘200’ → ‘250’"]
@@ -101,7 +84,7 @@ def test_match_on_normalised_name_updates_only_the_columns_present(period, make_
 
 def test_preview_names_the_changed_columns(period, make_organisation):
     make_organisation(name="Museum Het Hof", sector="cultuur", municipality="Leiden")
-    result = run(csv_bytes(HEADER, MUSEUM), dry_run=True)
+    result = import_file(csv_bytes(HEADER, MUSEUM), dry_run=True)
     assert result.plans[0].status == "gewijzigd"
     gemeente, lidmaatschap, contactpersoon = result.plans[0].changes
     assert gemeente == "gemeente: ‘Leiden’ → ‘Oegstgeest’"
@@ -120,9 +103,9 @@ def test_an_empty_cell_changes_nothing_and_an_empty_ondertekend_revokes_nothing(
     )
     museum.lef_partner = True
     museum.save()
-    run(csv_bytes("naam;ondertekend;datum ondertekening", "Museum Boerhaave;ja;31-10-2018"))
+    import_file(csv_bytes("naam;ondertekend;datum ondertekening", "Museum Boerhaave;ja;31-10-2018"))
     header = "naam;leerlingen/kindplaatsen;LEF-partner;website;ondertekend;datum ondertekening"
-    result = run(csv_bytes(header, "museum boerhaave;;;;;"))
+    result = import_file(csv_bytes(header, "museum boerhaave;;;;;"))
     assert result.applied and [p.status for p in result.plans] == ["ongewijzigd"]
     museum = Organisation.get_by_id(museum.id)
     assert (museum.name, museum.lef_partner, museum.website) == (
@@ -135,9 +118,9 @@ def test_an_empty_cell_changes_nothing_and_an_empty_ondertekend_revokes_nothing(
 
 
 def test_export_imports_back_unchanged(period):
-    run(csv_bytes(HEADER, SCHOOL, MUSEUM))
+    import_file(csv_bytes(HEADER, SCHOOL, MUSEUM))
     for kind in ("csv", "xlsx"):
-        result = run(export(kind), dry_run=True)
+        result = import_file(export(kind), dry_run=True)
         assert {p.status for p in result.plans} == {"ongewijzigd"}, kind
 
 
@@ -174,7 +157,7 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize(("line", "reason"), BAD_ROWS)
 def test_a_bad_row_is_a_dutch_error_with_its_line_and_nothing_changes(period, line, reason):
-    result = run(csv_bytes(HEADER, SCHOOL, line))
+    result = import_file(csv_bytes(HEADER, SCHOOL, line))
     assert not result.applied and result.plans[0].status == "nieuw"
     error = result.plans[1]
     assert error.line == 3 and reason in " ".join(error.errors)
@@ -182,20 +165,20 @@ def test_a_bad_row_is_a_dutch_error_with_its_line_and_nothing_changes(period, li
 
 
 def test_a_duplicate_name_within_the_file_is_an_error(period):
-    result = run(csv_bytes(HEADER, SCHOOL, SCHOOL.replace("De Vlinder", "de  vlinder")))
+    result = import_file(csv_bytes(HEADER, SCHOOL, SCHOOL.replace("De Vlinder", "de  vlinder")))
     assert not result.applied
     assert "staat ook op regel 2" in " ".join(result.plans[1].errors)
 
 
 def test_an_email_of_another_organisation_is_an_error(period, make_organisation, make_user):
     make_user(organisation=make_organisation(name="Andere School"), email="ans@vlinder.example.org")
-    result = run(csv_bytes(HEADER, SCHOOL))
+    result = import_file(csv_bytes(HEADER, SCHOOL))
     assert not result.applied
     assert "al in gebruik bij Andere School" in " ".join(result.plans[0].errors)
 
 
 def test_signing_without_a_running_period_is_an_error(app):
-    result = run(csv_bytes(HEADER, SCHOOL))
+    result = import_file(csv_bytes(HEADER, SCHOOL))
     assert "geen lopende convenantperiode" in " ".join(result.plans[0].errors)
 
 
@@ -231,10 +214,10 @@ def test_importing_2000_rows_takes_a_handful_of_statements_per_100_rows(period):
         for n in range(2000)
     ]
     with counting_queries() as queries:
-        result = run(csv_bytes(*lines))
+        result = import_file(csv_bytes(*lines))
     assert result.applied and Organisation.select().count() == 2000
     assert Contact.select().count() == 4000 and OutboxMessage.select().count() == 4000
     assert queries["n"] <= 4 * 20, queries["n"]  # at most 4 per 100 rows
     with counting_queries() as queries:
-        again = run(csv_bytes(*lines))
+        again = import_file(csv_bytes(*lines))
     assert again.count("ongewijzigd") == 2000 and queries["n"] <= 30, queries["n"]

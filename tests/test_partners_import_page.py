@@ -5,7 +5,7 @@ import re
 
 from intranet.models import Organisation
 from intranet.partners import cells, table
-from tests.test_partners_import import HEADER, MUSEUM, csv_bytes
+from tests.support.partners_support import HEADER, MUSEUM, csv_bytes
 
 
 def upload(client, data, name="partners.csv"):

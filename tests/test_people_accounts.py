@@ -89,12 +89,6 @@ def test_a_deactivated_account_is_logged_out_at_once_and_cannot_log_in(app, logi
     )
 
 
-def test_the_projectleider_cannot_deactivate_themself(client, login, make_user):
-    leader = make_user("projectleider")
-    login(leader)
-    assert client.post(f"/leden/accounts/{leader.id}/deactiveren").status_code == 403
-
-
 def test_the_voorzitter_cannot_be_deactivated_while_the_regiegroep_has_members(
     client, login, make_user
 ):

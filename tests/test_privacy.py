@@ -11,12 +11,8 @@ from intranet.privacy.retention import PRUNED_BODY, prune
 from intranet.throttle import KNOWN_FOR
 from intranet.workflows.models import AuditEvent
 from tests.conftest import PASSWORD
-from tests.support.activities_support import (
-    activity_fields,
-    as_user,
-    publish_activity,
-    submit_activity,
-)
+from tests.support.activities_support import activity_fields, publish_activity, submit_activity
+from tests.support.logins import client_as
 
 
 def _event(user, comment=""):
@@ -177,8 +173,8 @@ def test_the_export_holds_the_activities_a_person_submitted_and_the_steps_they_t
     museum = make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
     contact = make_user(organisation=museum, name="Sanne Jansen")
     leader = make_user("projectleider", name="Petra de Leider")
-    activity = submit_activity(as_user(app, contact), museum)
-    reviewer = as_user(app, leader)
+    activity = submit_activity(client_as(app, contact), museum)
+    reviewer = client_as(app, leader)
     publish_activity(reviewer, activity)
     data = {"reason": "Gaat niet door.", "bevestigd": "ja"}
     assert reviewer.post(f"/activiteiten/{activity.id}/offline", data=data).status_code == 303
@@ -211,7 +207,7 @@ def test_anonymising_leaves_no_name_of_a_submitter_or_reviewer_at_an_activity(
     contact = make_user(organisation=museum, name="Sanne Jansen")
     leader = make_user("projectleider", name="Petra de Leider")
     other_leader = make_user("projectleider", name="Karel Tweede")
-    own, reviewer = as_user(app, contact), as_user(app, leader)
+    own, reviewer = client_as(app, contact), client_as(app, leader)
     activity = submit_activity(own, museum)
     reason = "Sanne Jansen, voor welke leerjaren is het?"
     back = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": reason})
@@ -223,7 +219,7 @@ def test_anonymising_leaves_no_name_of_a_submitter_or_reviewer_at_an_activity(
         result = runner.invoke(args=["people", "anonymise", person.email, "--yes"])
         assert result.exit_code == 0, result.output
 
-    page = as_user(app, other_leader).get(f"/activiteiten/{activity.id}").get_data(as_text=True)
+    page = client_as(app, other_leader).get(f"/activiteiten/{activity.id}").get_data(as_text=True)
     assert "Techniekdag voor docenten" in page  # the activity and its steps stay
     assert f"Geanonimiseerd #{contact.id}" in page and f"Geanonimiseerd #{leader.id}" in page
     assert "Sanne Jansen" not in page and "Petra de Leider" not in page

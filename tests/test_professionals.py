@@ -7,20 +7,10 @@ import re
 import pytest
 
 from intranet.models import OutboxMessage, Professional, User
-from intranet.network.models import Network, NetworkMember
+from intranet.network.models import NetworkMember
 from intranet.professionals.models import NewsletterSubscription
 
 CONFIRM = re.compile(r"http://localhost(/bevestigen/\S+)")
-
-
-@pytest.fixture
-def school(make_organisation):
-    return make_organisation(name="Basisschool De Regenboog", sector="PO")
-
-
-@pytest.fixture
-def network(app):
-    return Network.create(slug="duurzaamheid", name="Duurzaamheid", kind="dwarslijn")
 
 
 def _sign_up(client, organisation, email="juf.anna@regenboog.example.org", **extra):

@@ -15,7 +15,9 @@ from intranet.glossary import RECOMMENDATION_MEANINGS
 from intranet.models import Organisation, OutboxMessage
 from intranet.workflows import engine
 from tests.support import factories
-from tests.test_apply_support import errors, links_to, text
+from tests.support.apply_support import errors
+from tests.support.decide import text
+from tests.support.mails import links_to
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
 from tests.support import factories
-from tests.support.decide import HTMX, fresh, step, text
+from tests.support.decide import HTMX, csrf_token, fresh, step, text
 from tests.support.factories import cast_vote
 
 
@@ -175,7 +175,7 @@ def test_the_comment_form_works_with_csrf_protection_on(app, client, login, cast
     app.config["WTF_CSRF_ENABLED"] = True
     page = text(client.get(f"/regiegroep/{case.id}"))
     form = page.split('id="reacties"')[1]
-    token = form.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    token = csrf_token(form)
     assert _comment(client, case, "Zonder token.").status_code == 400
     response = client.post(
         f"/regiegroep/{case.id}/reacties", data={"text": "Met token.", "csrf_token": token}

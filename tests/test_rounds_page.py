@@ -15,18 +15,12 @@ from intranet.workflows.models import AuditEvent, Deadline
 from tests.support import factories
 from tests.support.query_count import counting_queries
 from tests.support.rounds_support import (
+    SIGNING_STEP_DATA,
     decide,
     many_partners,
     open_renewal,
     renewal_setup,
 )
-
-SIGNATURE = {
-    "signer_name": "Sanne Bakker",
-    "signer_function": "bestuurder",
-    "signed_on": "2026-11-01",
-    "authorised": True,
-}
 
 
 def _round_with_answers(make_organisation, make_user):
@@ -36,7 +30,9 @@ def _round_with_answers(make_organisation, make_user):
     _, following = renewal_setup()
     round_ = open_renewal(following)
     cases = {c.organisation_id: c.id for c in RenewalInvitation.select()}
-    engine.fire(renewal_workflow.WORKFLOW, cases[orgs[0].id], "tekenen", users[0], data=SIGNATURE)
+    engine.fire(
+        renewal_workflow.WORKFLOW, cases[orgs[0].id], "tekenen", users[0], data=SIGNING_STEP_DATA
+    )
     engine.fire(
         renewal_workflow.WORKFLOW, cases[orgs[1].id], "opzeggen", users[1], comment="Te duur."
     )

@@ -9,39 +9,13 @@ from intranet.formats import day_words
 from intranet.rounds.models import RenewalInvitation, Round, open_invitations_for
 from intranet.workflows.models import AuditEvent
 from tests.support.mails import mails_to
-from tests.support.rounds_support import open_renewal, renewal_setup, tick
-
-
-@pytest.fixture
-def signing(make_organisation, make_user):
-    """A signing round over two partners, each with a contactpersoon."""
-    museum = make_organisation(name="Museum Boerhaave")
-    school = make_organisation(name="Vlietlandcollege")
-    people = {
-        "museum": make_user(organisation=museum),
-        "school": make_user(organisation=school),
-        "backup": make_user(organisation=museum, kind="achtervang"),
-    }
-    current, following = renewal_setup()
-    round_ = open_renewal(following)
-    return round_, museum, school, people
-
-
-def _case(round_, organisation):
-    return RenewalInvitation.get(
-        RenewalInvitation.round == round_, RenewalInvitation.organisation == organisation
-    )
-
-
-def _signature(**overrides):
-    values = {
-        "signer_name": "Anouk de Vries",
-        "signer_function": "directeur",
-        "signed_on": today().isoformat(),
-        "authorised": "y",
-    }
-    values.update(overrides)
-    return values
+from tests.support.rounds_support import (
+    open_renewal,
+    renewal_invitation,
+    renewal_setup,
+    signature,
+    tick,
+)
 
 
 def test_opening_invites_every_current_partner_and_mails_their_contacts(
@@ -97,19 +71,21 @@ def test_a_deadline_after_the_start_of_the_period_is_refused(client, make_user, 
     assert "De termijn moet vóór de start van de periode liggen" in response.get_data(as_text=True)
 
 
-def test_contactpersoon_reads_the_convenant_and_signs_for_the_organisation(client, login, signing):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_contactpersoon_reads_the_convenant_and_signs_for_the_organisation(
+    client, login, signing_round
+):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
     page = client.get(f"/convenant/ondertekenen/{case.id}").get_data(as_text=True)
     assert "Alle partners committeren zich aan de visie." in page
     assert "Ik ben bevoegd om namens deze organisatie te tekenen" in page
 
-    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature())
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Getekend: Museum Boerhaave gaat door in Volgende periode." in page
-    case = _case(round_, museum)
+    case = renewal_invitation(round_, museum)
     assert (case.state, case.signer_name, case.signer_function) == (
         "getekend",
         "Anouk de Vries",
@@ -119,13 +95,13 @@ def test_contactpersoon_reads_the_convenant_and_signs_for_the_organisation(clien
     assert len(mails_to(people["backup"].email, "Bevestiging: getekend")) == 1
 
 
-def test_signing_with_htmx_swaps_in_the_answer(client, login, signing):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_signing_with_htmx_swaps_in_the_answer(client, login, signing_round):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
     response = client.post(
         f"/convenant/ondertekenen/{case.id}/tekenen",
-        data=_signature(),
+        data=signature(),
         headers={"HX-Request": "true"},
     )
     body = response.get_data(as_text=True)
@@ -143,21 +119,23 @@ def test_signing_with_htmx_swaps_in_the_answer(client, login, signing):
         ("signed_on", "2099-01-01", "De datum kan niet in de toekomst liggen."),
     ],
 )
-def test_an_incomplete_signature_changes_nothing(client, login, signing, field, value, message):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_an_incomplete_signature_changes_nothing(
+    client, login, signing_round, field, value, message
+):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
     response = client.post(
-        f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature(**{field: value})
+        f"/convenant/ondertekenen/{case.id}/tekenen", data=signature(**{field: value})
     )
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
-    assert _case(round_, museum).state == "uitgenodigd"
+    assert renewal_invitation(round_, museum).state == "uitgenodigd"
 
 
-def test_contactpersoon_declines_with_a_reason(client, login, signing):
-    round_, _, school, people = signing
-    case = _case(round_, school)
+def test_contactpersoon_declines_with_a_reason(client, login, signing_round):
+    round_, _, school, people = signing_round
+    case = renewal_invitation(round_, school)
     login(people["school"])
     response = client.post(
         f"/convenant/ondertekenen/{case.id}/opzeggen",
@@ -167,97 +145,101 @@ def test_contactpersoon_declines_with_a_reason(client, login, signing):
     assert "Vastgelegd: uw organisatie verlengt het convenant niet." in response.get_data(
         as_text=True
     )
-    case = _case(round_, school)
+    case = renewal_invitation(round_, school)
     assert case.state == "opgezegd" and case.decline_reason == "Wij gaan op in een ander netwerk."
 
 
-def test_signing_twice_says_so_and_changes_nothing(client, login, signing):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_signing_twice_says_so_and_changes_nothing(client, login, signing_round):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
-    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature())
     events = AuditEvent.for_case("verlenging", case.id).count()
     again = client.post(
         f"/convenant/ondertekenen/{case.id}/tekenen",
-        data=_signature(signer_name="Iemand Anders"),
+        data=signature(signer_name="Iemand Anders"),
     )
     assert again.status_code == 409
     assert "Uw organisatie heeft dit convenant al getekend. Er is niets gewijzigd." in (
         again.get_data(as_text=True)
     )
-    assert _case(round_, museum).signer_name == "Anouk de Vries"
+    assert renewal_invitation(round_, museum).signer_name == "Anouk de Vries"
     assert AuditEvent.for_case("verlenging", case.id).count() == events
 
 
-def test_declining_after_signing_is_refused(client, login, signing):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_declining_after_signing_is_refused(client, login, signing_round):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
-    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature())
     response = client.post(f"/convenant/ondertekenen/{case.id}/opzeggen", data={"reason": ""})
     assert response.status_code == 409
-    assert _case(round_, museum).state == "getekend"
+    assert renewal_invitation(round_, museum).state == "getekend"
 
 
-def test_unanswered_cases_expire_at_the_deadline(signing):
-    round_, museum, school, _ = signing
+def test_unanswered_cases_expire_at_the_deadline(signing_round):
+    round_, museum, school, _ = signing_round
     tick(round_.deadline - timedelta(minutes=1))
-    assert _case(round_, museum).state == "uitgenodigd"
+    assert renewal_invitation(round_, museum).state == "uitgenodigd"
     tick(round_.deadline + timedelta(minutes=1))
-    assert {_case(round_, org).state for org in (museum, school)} == {"verlopen"}
-    events = AuditEvent.for_case("verlenging", _case(round_, museum).id)
+    assert {renewal_invitation(round_, org).state for org in (museum, school)} == {"verlopen"}
+    events = AuditEvent.for_case("verlenging", renewal_invitation(round_, museum).id)
     assert [e.actor_label for e in events][-1] == "systeem"
 
 
-def test_signing_after_expiry_says_the_deadline_passed_and_changes_nothing(client, login, signing):
-    round_, museum, _, people = signing
+def test_signing_after_expiry_says_the_deadline_passed_and_changes_nothing(
+    client, login, signing_round
+):
+    round_, museum, _, people = signing_round
     tick(round_.deadline + timedelta(minutes=1))
-    case = _case(round_, museum)
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
-    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature())
     assert response.status_code == 409
     assert "De termijn om te reageren is verstreken" in response.get_data(as_text=True)
-    assert _case(round_, museum).state == "verlopen"
+    assert renewal_invitation(round_, museum).state == "verlopen"
 
 
-def test_signing_after_the_deadline_before_tick_ran_is_refused_too(client, login, signing):
-    round_, museum, _, people = signing
+def test_signing_after_the_deadline_before_tick_ran_is_refused_too(client, login, signing_round):
+    round_, museum, _, people = signing_round
     Round.update(deadline=now() - timedelta(minutes=1)).where(Round.id == round_.id).execute()
-    case = _case(round_, museum)
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
-    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    response = client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature())
     assert response.status_code == 409
     assert "De termijn om te reageren is verstreken" in response.get_data(as_text=True)
-    assert _case(round_, museum).state == "uitgenodigd"
+    assert renewal_invitation(round_, museum).state == "uitgenodigd"
 
 
-def test_only_contactpersonen_of_that_organisation_may_answer(client, login, signing, make_user):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_only_contactpersonen_of_that_organisation_may_answer(
+    client, login, signing_round, make_user
+):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["school"])  # contactpersoon, but of another organisation
     assert client.get(f"/convenant/ondertekenen/{case.id}").status_code == 403
     url = f"/convenant/ondertekenen/{case.id}/tekenen"
-    assert client.post(url, data=_signature()).status_code == 403
+    assert client.post(url, data=signature()).status_code == 403
     assert client.post(f"/convenant/ondertekenen/{case.id}/opzeggen").status_code == 403
-    assert _case(round_, museum).state == "uitgenodigd"
+    assert renewal_invitation(round_, museum).state == "uitgenodigd"
 
 
-def test_the_projectleider_sees_a_case_but_cannot_sign_it(client, login, signing, make_user):
-    round_, museum, _, _ = signing
-    case = _case(round_, museum)
+def test_the_projectleider_sees_a_case_but_cannot_sign_it(client, login, signing_round, make_user):
+    round_, museum, _, _ = signing_round
+    case = renewal_invitation(round_, museum)
     login(make_user("projectleider"))
     page = client.get(f"/convenant/ondertekenen/{case.id}").get_data(as_text=True)
     assert "Alleen de contactpersonen van Museum Boerhaave kunnen hier tekenen." in page
     url = f"/convenant/ondertekenen/{case.id}/tekenen"
-    assert client.post(url, data=_signature()).status_code == 403
+    assert client.post(url, data=signature()).status_code == 403
 
 
-def test_the_generic_step_route_cannot_sign_without_a_signature(client, login, signing):
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_the_generic_step_route_cannot_sign_without_a_signature(client, login, signing_round):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
     client.post(f"/zaak/verlenging/{case.id}/stap/tekenen", data={"expected_state": "uitgenodigd"})
-    assert _case(round_, museum).state == "uitgenodigd"
+    assert renewal_invitation(round_, museum).state == "uitgenodigd"
 
 
 def test_unknown_invitation_is_404(client, login, make_user):
@@ -265,8 +247,8 @@ def test_unknown_invitation_is_404(client, login, make_user):
     assert client.get("/convenant/ondertekenen/4242").status_code == 404
 
 
-def test_reminders_go_out_at_the_configured_interval_until_answered(app, signing):
-    round_, museum, school, people = signing
+def test_reminders_go_out_at_the_configured_interval_until_answered(app, signing_round):
+    round_, museum, school, people = signing_round
     interval = app.config["RENEWAL_REMINDER_INTERVAL"]
     first = round_.opened_at + interval
     tick(first - timedelta(minutes=1))
@@ -276,7 +258,7 @@ def test_reminders_go_out_at_the_configured_interval_until_answered(app, signing
     assert len(mails_to(people["museum"].email, "Herinnering")) == 1
     assert len(mails_to(people["backup"].email, "Herinnering")) == 1
 
-    engine_sign(_case(round_, school), people["school"])
+    engine_sign(renewal_invitation(round_, school), people["school"])
     tick(first + interval + timedelta(minutes=2))
     assert len(mails_to(people["museum"].email, "Herinnering")) == 2
     assert len(mails_to(people["school"].email, "Herinnering")) == 1  # none after signing
@@ -301,9 +283,9 @@ def engine_sign(case, user):
     )
 
 
-def test_contactpersoon_sees_the_open_invitation_on_their_page(client, login, signing):
-    round_, museum, _, people = signing
+def test_contactpersoon_sees_the_open_invitation_on_their_page(client, login, signing_round):
+    round_, museum, _, people = signing_round
     login(people["museum"])
     page = client.get("/convenant/mijn").get_data(as_text=True)
     assert "Museum Boerhaave" in page and "Ondertekening convenant: Volgende periode" in page
-    assert f"/convenant/ondertekenen/{_case(round_, museum).id}" in page
+    assert f"/convenant/ondertekenen/{renewal_invitation(round_, museum).id}" in page

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from intranet.clock import today
 from intranet.deadlines import start_of
-from intranet.models import Organisation
 from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import (
     ConvenantPeriod,
@@ -15,24 +14,20 @@ from intranet.rounds.models import (
 )
 from intranet.workflows import engine
 from tests.support import factories
-from tests.support.rounds_support import decide, open_renewal, renewal_setup, started, tick
-
-
-def _status(organisation):
-    return Organisation.get_by_id(organisation.id).status
+from tests.support.rounds_support import (
+    SIGNING_STEP_DATA,
+    decide,
+    open_renewal,
+    renewal_setup,
+    started,
+    status_of,
+    tick,
+)
 
 
 def _answer(workflow, model, round_, organisation, user, trigger, **kwargs):
     case = model.get(model.round == round_, model.organisation == organisation)
     engine.fire(workflow, case.id, trigger, user, **kwargs)
-
-
-SIGNATURE = {
-    "signer_name": "Sanne Bakker",
-    "signer_function": "bestuurder",
-    "signed_on": "2026-11-01",
-    "authorised": True,
-}
 
 
 def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
@@ -47,7 +42,15 @@ def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
     current, following = renewal_setup(starts=60)
     signing = open_renewal(following)
     renewal = renewal_workflow.WORKFLOW
-    _answer(renewal, RenewalInvitation, signing, signer, users["Tekent"], "tekenen", data=SIGNATURE)
+    _answer(
+        renewal,
+        RenewalInvitation,
+        signing,
+        signer,
+        users["Tekent"],
+        "tekenen",
+        data=SIGNING_STEP_DATA,
+    )
     for org in (decliner, lef, friend):
         _answer(
             renewal_workflow.WORKFLOW, RenewalInvitation, signing, org, users[org.name], "opzeggen"
@@ -69,11 +72,11 @@ def test_when_the_new_period_starts_signers_continue_and_the_others_lapse(
     assert [o.name for o in following.members()] == ["Tekent"]
     assert [m.period.name for m in periods_of(signer)] == ["Huidige periode", "Volgende periode"]
     assert [m.period.name for m in periods_of(decliner)] == ["Huidige periode"]
-    assert _status(signer) == "partner"
-    assert _status(decliner) == "oud_partner"
-    assert _status(silent) == "oud_partner"
-    assert _status(lef) == "lef_partner"
-    assert _status(friend) == "vriend"
+    assert status_of(signer) == "partner"
+    assert status_of(decliner) == "oud_partner"
+    assert status_of(silent) == "oud_partner"
+    assert status_of(lef) == "lef_partner"
+    assert status_of(friend) == "vriend"
     assert RenewalInvitation.get(RenewalInvitation.organisation == silent).state == "verlopen"
 
 
@@ -84,14 +87,14 @@ def test_ending_after_beeindiging_lapses_every_partner(make_organisation):
     decide(current, "beeindigen", motivation="Verder in LEF.")
     tick(start_of(current.ends_on + timedelta(days=1)) + timedelta(minutes=1))
     assert ConvenantPeriod.get_by_id(current.id).state == "afgelopen"
-    assert (_status(partner), _status(lef)) == ("oud_partner", "lef_partner")
+    assert (status_of(partner), status_of(lef)) == ("oud_partner", "lef_partner")
 
 
 def test_ending_without_a_decision_changes_no_status(make_organisation):
     partner = make_organisation()
     current = started(factories.period("Periode", starts=-1000, ends=-1))
     engine.fire(period_workflow.WORKFLOW, current.id, "aflopen", None)
-    assert _status(partner) == "partner"
+    assert status_of(partner) == "partner"
 
 
 def test_rounds_in_progress_gives_totals_per_round(make_organisation, make_user):
@@ -101,7 +104,7 @@ def test_rounds_in_progress_gives_totals_per_round(make_organisation, make_user)
     _, following = renewal_setup()
     signing = open_renewal(following)
     _answer(renewal_workflow.WORKFLOW, RenewalInvitation, signing, partner, contact, "tekenen",
-            data=SIGNATURE)  # fmt: skip
+            data=SIGNING_STEP_DATA)  # fmt: skip
     [running] = rounds_in_progress()
     assert running.id == signing.id
     assert running.totals == {"getekend": 1, "uitgenodigd": 1}

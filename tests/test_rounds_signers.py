@@ -13,12 +13,16 @@ from intranet.mail_delivery import build
 from intranet.rounds.models import RenewalInvitation
 from intranet.workflows.models import AuditEvent
 from tests.support.mails import mails_to
-from tests.support.rounds_support import open_renewal, renewal_setup, tick
+from tests.support.rounds_support import open_renewal, renewal_setup, signature, tick
 
 SIGNER = {
     "delegate_name": "Marieke Bestuur",
     "delegate_function": "voorzitter college van bestuur",
     "delegate_email": "Bestuur@Example.org",
+}
+AS_DELEGATE = {
+    "signer_name": SIGNER["delegate_name"],
+    "signer_function": SIGNER["delegate_function"],
 }
 
 
@@ -52,16 +56,6 @@ def _name_signer(client, login, case, contact, **overrides):
     return client.post(
         f"/convenant/ondertekenen/{case.id}/ondertekenaar", data={**SIGNER, **overrides}
     )
-
-
-def _signature(**overrides):
-    values = {
-        "signer_name": "Marieke Bestuur",
-        "signer_function": "voorzitter college van bestuur",
-        "signed_on": today().isoformat(),
-        "authorised": "y",
-    }
-    return {**values, **overrides}
 
 
 def test_the_achtervang_is_invited_as_achtervang(signing):
@@ -98,7 +92,7 @@ def test_the_named_signer_signs_through_the_link_without_an_account(client, logi
     page = visitor.get(path).get_data(as_text=True)
     assert "Alle partners committeren zich aan de visie." in page
     assert 'value="Marieke Bestuur"' in page
-    response = visitor.post(path, data=_signature())
+    response = visitor.post(path, data=signature(**AS_DELEGATE))
     assert response.status_code == 303
     thanks = visitor.get(response.headers["Location"]).get_data(as_text=True)
     assert "getekend namens Museum Boerhaave" in thanks
@@ -123,7 +117,7 @@ def _attached_pdf(app, message):
 def test_the_named_signer_gets_a_copy_of_what_they_signed(client, login, signing, app):
     case, contact, backup = signing
     _name_signer(client, login, case, contact)
-    app.test_client().post(_path(_link()), data=_signature())
+    app.test_client().post(_path(_link()), data=signature(**AS_DELEGATE))
     [copy] = mails_to("bestuur@example.org", "Uw exemplaar: convenant Volgende periode")
     assert copy.attachment == f"convenant:{case.id}"
     assert "Uw exemplaar van het convenant zoals u het tekende" in copy.body
@@ -142,7 +136,7 @@ def test_a_contactpersoon_who_signs_gets_the_signed_text_with_the_confirmation(
 ):
     case, contact, _ = signing
     login(contact)
-    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature(**AS_DELEGATE))
     [confirmation] = mails_to(contact.email, "Bevestiging: getekend")
     _, text = _attached_pdf(app, confirmation)
     assert "op het intranet" in text and "Handtekening" not in text
@@ -152,8 +146,8 @@ def test_a_signer_link_works_once(client, login, signing, app):
     case, contact, _ = signing
     _name_signer(client, login, case, contact)
     visitor, path = app.test_client(), _path(_link())
-    assert visitor.post(path, data=_signature()).status_code == 303
-    again = visitor.post(path, data=_signature())
+    assert visitor.post(path, data=signature(**AS_DELEGATE)).status_code == 303
+    again = visitor.post(path, data=signature(**AS_DELEGATE))
     assert again.status_code == 400
     assert "al gebruikt en werkt maar één keer" in again.get_data(as_text=True)
 
@@ -163,18 +157,20 @@ def test_naming_another_signer_ends_the_first_link(client, login, signing, app):
     _name_signer(client, login, case, contact)
     first = _path(_link())
     _name_signer(client, login, case, contact, delegate_email="ander@example.org")
-    response = app.test_client().post(first, data=_signature())
+    response = app.test_client().post(first, data=signature(**AS_DELEGATE))
     assert response.status_code == 400
     assert "iemand anders gevraagd te tekenen" in response.get_data(as_text=True)
     assert _fresh(case).state == "uitgenodigd"
-    second = app.test_client().post(_path(_link("ander@example.org")), data=_signature())
+    second = app.test_client().post(
+        _path(_link("ander@example.org")), data=signature(**AS_DELEGATE)
+    )
     assert second.status_code == 303 and _fresh(case).state == "getekend"
 
 
 @pytest.mark.parametrize("token", ["nonsense", "x" * 300, "eyJzIjpbMSwiYSJdfQ.abc.def"])
 def test_a_tampered_signer_link_says_so_and_changes_nothing(client, signing, token):
     case, _, _ = signing
-    response = client.post(f"/convenant/tekenen/{token}", data=_signature())
+    response = client.post(f"/convenant/tekenen/{token}", data=signature(**AS_DELEGATE))
     assert response.status_code == 400
     assert "ongeldig of beschadigd" in response.get_data(as_text=True)
     assert _fresh(case).state == "uitgenodigd"
@@ -184,7 +180,7 @@ def test_a_signer_link_stops_when_the_contactpersoon_signed_first(client, login,
     case, contact, _ = signing
     _name_signer(client, login, case, contact)
     path = _path(_link())
-    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature(**AS_DELEGATE))
     response = app.test_client().get(path)
     assert response.status_code == 409  # answered already, as for a referee's link
     assert "al beantwoord" in response.get_data(as_text=True)
@@ -194,10 +190,10 @@ def test_a_missing_confirmation_of_authority_keeps_the_link_usable(client, login
     case, contact, _ = signing
     _name_signer(client, login, case, contact)
     visitor, path = app.test_client(), _path(_link())
-    refused = visitor.post(path, data=_signature(authorised=""))
+    refused = visitor.post(path, data=signature(**AS_DELEGATE, authorised=""))
     assert refused.status_code == 422
     assert "Bevestig dat u bevoegd bent" in refused.get_data(as_text=True)
-    assert visitor.post(path, data=_signature()).status_code == 303
+    assert visitor.post(path, data=signature(**AS_DELEGATE)).status_code == 303
 
 
 def test_only_the_organisations_own_contactpersoon_names_a_signer(
@@ -288,7 +284,7 @@ def test_after_signing_the_page_no_longer_asks_to_sign(client, login, signing):
     login(contact)
     before = client.get(f"/convenant/ondertekenen/{case.id}").get_data(as_text=True)
     assert "Tekenen kan tot en met" in before
-    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature())
+    client.post(f"/convenant/ondertekenen/{case.id}/tekenen", data=signature(**AS_DELEGATE))
     after = client.get(f"/convenant/ondertekenen/{case.id}").get_data(as_text=True)
     assert "Tekenen kan tot en met" not in after and "Convenant tekenen</button>" not in after
     assert "U hoeft niets meer te doen." in after

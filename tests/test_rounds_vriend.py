@@ -8,7 +8,7 @@ import pytest
 
 from intranet.clock import today
 from intranet.mail_delivery import build
-from intranet.models import Organisation, OutboxMessage
+from intranet.models import OutboxMessage
 from intranet.refusals import Refused
 from intranet.rounds import opening, period_workflow, renewal_workflow, vriend_workflow
 from intranet.rounds.models import ConvenantPeriod, VriendInvitation, vriend_organisations
@@ -16,7 +16,7 @@ from intranet.workflows import engine
 from intranet.workflows.models import AuditEvent
 from tests.support import factories
 from tests.support.mails import mails_to
-from tests.support.rounds_support import open_renewal, renewal_setup, started, tick
+from tests.support.rounds_support import open_renewal, renewal_setup, started, status_of, tick
 
 
 @pytest.fixture
@@ -39,10 +39,6 @@ def _case(round_, organisation):
     return VriendInvitation.get(
         VriendInvitation.round == round_, VriendInvitation.organisation == organisation
     )
-
-
-def _status(organisation):
-    return Organisation.get_by_id(organisation.id).status
 
 
 def test_only_partners_that_are_not_lef_partners_are_invited(friends):
@@ -88,7 +84,7 @@ def test_contactpersoon_accepts_and_the_organisation_is_a_vriend(client, login, 
     assert "Welkom! Uw organisatie is vriend van LEF." in response.get_data(as_text=True)
     assert _case(round_, orgs["museum"]).state == "vriend"
     assert [o.name for o in vriend_organisations()] == ["Museum Boerhaave"]
-    assert _status(orgs["museum"]) == "partner"  # still partner until the period ends
+    assert status_of(orgs["museum"]) == "partner"  # still partner until the period ends
     assert mails_to(people["museum"].email, "Bevestiging: vriend van LEF")
 
 
@@ -142,9 +138,9 @@ def test_when_the_period_ends_vrienden_lef_partners_and_the_rest_get_their_statu
     engine.fire(vriend_workflow.WORKFLOW, case.id, "aanvaarden", people["museum"])
     current = round_.period
     engine.fire(period_workflow.WORKFLOW, current.id, "aflopen", None)
-    assert _status(orgs["museum"]) == "vriend"
-    assert _status(orgs["lef"]) == "lef_partner"
-    assert _status(orgs["bureau"]) == "oud_partner"
+    assert status_of(orgs["museum"]) == "vriend"
+    assert status_of(orgs["lef"]) == "lef_partner"
+    assert status_of(orgs["bureau"]) == "oud_partner"
 
 
 def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisation, make_user):
@@ -153,13 +149,13 @@ def test_after_the_period_ended_accepting_makes_a_vriend_at_once(make_organisati
     contact = make_user(organisation=partner)
     ended = started(factories.period("Oud", starts=-1500, ends=-10))
     engine.fire(period_workflow.WORKFLOW, ended.id, "aflopen", None)
-    assert _status(partner) == "partner"  # no decision, no vriend round: nothing changes yet
+    assert status_of(partner) == "partner"  # no decision, no vriend round: nothing changes yet
     ended = ConvenantPeriod.get_by_id(ended.id)
     round_ = opening.open_vriend_round(ended, None, today() + timedelta(days=30))
-    assert _status(lef) == "lef_partner"  # marked at once: the period is over
+    assert status_of(lef) == "lef_partner"  # marked at once: the period is over
     case = _case(round_, partner)
     engine.fire(vriend_workflow.WORKFLOW, case.id, "aanvaarden", contact)
-    assert _status(partner) == "vriend"
+    assert status_of(partner) == "vriend"
 
 
 def test_a_vriend_round_needs_a_running_or_ended_period(make_organisation):

@@ -15,8 +15,7 @@ from tests.support.csp import (
     inline_code,
     missing_security_headers,
 )
-
-HTMX = {"HX-Request": "true"}
+from tests.support.decide import HTMX
 
 
 def test_the_mail_preview_lets_nothing_run():

@@ -25,6 +25,7 @@ from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.decide import text
 from tests.support.network_support import published
 from tests.support.rounds_support import open_renewal, renewal_setup
 from tests.support.world import snapshot
@@ -196,18 +197,14 @@ def _path(link, token):
     return _url(link.endpoint, token)
 
 
-def _text(response):
-    return response.get_data(as_text=True)
-
-
 @pytest.mark.parametrize("link", ROUTED, ids=lambda link: link.purpose)
 def test_a_link_works_once_then_says_it_was_used(client, make_user, link):
     path = _path(link, _make(link.purpose, link.subject(make_user)))
     first = link.use(client, path)
-    assert first.status_code in (302, 303), _text(first)
+    assert first.status_code in (302, 303), text(first)
     after = snapshot()
     for again in (link.use(client, path), client.get(path)):
-        assert again.status_code == 400 and "al gebruikt" in _text(again)
+        assert again.status_code == 400 and "al gebruikt" in text(again)
     assert snapshot() == after
 
 
@@ -246,7 +243,7 @@ def test_a_tampered_link_is_refused_and_changes_nothing(client, make_user, link,
     token = MANGLINGS[mangling](tokens.make(link.purpose, subject), link.purpose, subject)
     before = snapshot()
     for response in (client.get(_path(link, token)), link.use(client, _path(link, token))):
-        assert response.status_code == 400 and "ongeldig" in _text(response)
+        assert response.status_code == 400 and "ongeldig" in text(response)
     assert snapshot() == before
 
 
@@ -264,7 +261,7 @@ def test_a_link_expires_after_its_lifetime(app, client, make_user, monkeypatch, 
     expired = _made_ago(monkeypatch, link.purpose, subject, lifetime + 5)
     before = snapshot()
     response = link.use(client, _path(link, expired))
-    assert response.status_code == 400 and "verlopen" in _text(response)
+    assert response.status_code == 400 and "verlopen" in text(response)
     assert snapshot() == before
     almost = _made_ago(monkeypatch, link.purpose, subject, lifetime - 60)
     assert link.use(client, _path(link, almost)).status_code in (302, 303)
@@ -289,7 +286,7 @@ def test_a_link_only_works_for_its_own_purpose(client, make_user, token_link, ro
     before = snapshot()
     path = _path(route_link, token)
     for response in (client.get(path), route_link.use(client, path)):
-        assert response.status_code == 400 and "ongeldig" in _text(response)
+        assert response.status_code == 400 and "ongeldig" in text(response)
     assert snapshot() == before
     if token_link.endpoint:  # the failed attempt did not use it up where it belongs
         used = token_link.use(client, _path(token_link, token))

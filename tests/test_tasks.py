@@ -13,6 +13,7 @@ from tests.support.decide import people, text
 from tests.support.factories import cast_vote
 from tests.support.query_count import counting_queries
 from tests.support.rounds_support import open_renewal, renewal_setup
+from tests.support.tasks_support import task_titles
 from tests.support.weekly_support import application, at_vote, escalated, with_leader
 
 
@@ -20,11 +21,6 @@ def _deadline(case, days):
     Application.update(vote_deadline=now() + timedelta(days=days)).where(
         Application.id == case.id
     ).execute()
-
-
-def _titles(client):
-    page = text(client.get("/taken/"))
-    return [line.strip() for line in page.split("\n") if "task-title" in line]
 
 
 def test_every_logged_in_user_lands_on_mijn_taken(client, make_user):
@@ -46,7 +42,7 @@ def test_a_member_sees_the_votes_not_yet_cast_soonest_deadline_first(client, log
     _deadline(sooner, 2)
     cast_vote(done.id, cast.members[0], "voor", "")
     login(cast.members[0])
-    titles = _titles(client)
+    titles = task_titles(client)
     assert len(titles) == 2
     assert "Eerder BV" in titles[0] and "Later BV" in titles[1]
     assert "Gestemd BV" not in text(client.get("/taken/"))
@@ -63,7 +59,7 @@ def test_a_contactpersoons_signing_deadline_stands_at_the_top(
     soon = at_vote(make_user(), leader, name="Stem Eerst BV")
     _deadline(soon, 1)
     login(member)
-    titles = _titles(client)
+    titles = task_titles(client)
     assert "Teken het nieuwe convenant voor Museum Boerhaave" in titles[0]
     assert "Stem Eerst BV" in titles[1]
 
@@ -121,7 +117,7 @@ def test_a_long_list_shows_the_first_of_each_kind_and_the_rest_on_request(
     for days, case in zip((9, 2, 5), cases, strict=True):
         _deadline(case, days)
     login(cast.members[0])
-    titles = _titles(client)
+    titles = task_titles(client)
     assert len(titles) == 2  # the two soonest deadlines
     assert "Stemzaak 1" in titles[0] and "Stemzaak 2" in titles[1]
     page = text(client.get("/taken/"))

@@ -5,43 +5,13 @@ invitations to answer; the page's statements do not grow with what waits."""
 from datetime import timedelta
 
 from intranet.clock import now, today
-from intranet.fees.invoices import Invoice
 from intranet.network.jaargesprek import Jaargesprek
-from intranet.network.models import KOMT, Contribution, Invitation, Meeting
+from intranet.network.models import KOMT, Invitation, Meeting
 from intranet.schooljaar import schooljaar_of
 from tests.support.decide import text
 from tests.support.network_support import published
 from tests.support.query_count import counting_queries
-
-
-def _titles(client):
-    page = text(client.get("/taken/"))
-    return [line.strip() for line in page.split("\n") if "task-title" in line]
-
-
-def _contribution(meeting, organisation, title="Robotica-workshop"):
-    return Contribution.create(
-        meeting=meeting,
-        organisation=organisation,
-        title=title,
-        description="Een workshop.",
-        state="ingediend",
-    )
-
-
-def _invoice(organisation, number, due_on):
-    return Invoice.create(
-        schooljaar=schooljaar_of(),
-        sequence=number,
-        number=f"T-{number}",
-        organisation=organisation,
-        kind="basis",
-        description="Basislidmaatschap",
-        amount=150,
-        billing_name=organisation.name,
-        issued_on=due_on - timedelta(days=30),
-        due_on=due_on,
-    )
+from tests.support.tasks_support import contribution, task_titles, unpaid_invoice
 
 
 def _world(make_user, make_organisation, size):
@@ -50,13 +20,13 @@ def _world(make_user, make_organisation, size):
     for n in range(size):
         organisation = make_organisation(name=f"Partner {n}")
         meeting = published(leader, people=[contact], title=f"Bijeenkomst {n}", days=10 + n)
-        _contribution(meeting, organisation, title=f"Bijdrage {n}")
+        contribution(meeting, organisation, title=f"Bijdrage {n}")
         Jaargesprek.create(
             organisation=organisation,
             schooljaar=schooljaar_of(),
             planned_on=today() - timedelta(n + 1),
         )
-        _invoice(organisation, n + 1, today() - timedelta(days=n + 1))
+        unpaid_invoice(organisation, n + 1, today() - timedelta(days=n + 1))
         past = published(leader, people=[contact], title=f"Geweest {n}", days=1)
         Meeting.update(
             starts_at=now() - timedelta(days=2, hours=2), ends_at=now() - timedelta(days=2)
@@ -70,7 +40,7 @@ def test_the_projectleider_sees_a_task_from_each_new_source(
 ):
     leader, _ = _world(make_user, make_organisation, 1)
     login(leader)
-    titles = " ".join(_titles(client))
+    titles = " ".join(task_titles(client))
     assert "Beoordeel de bijdrage ‘Bijdrage 0’ van Partner 0" in titles
     assert "Jaargesprek met Partner 0" in titles
     assert "Leg de aanwezigheid vast bij Geweest 0" in titles
@@ -84,9 +54,9 @@ def test_a_contactpersoon_is_asked_to_answer_an_invitation_until_they_do(
 ):
     _, contact = _world(make_user, make_organisation, 1)
     login(contact)
-    assert any("Laat weten of u komt: Bijeenkomst 0" in t for t in _titles(client))
+    assert any("Laat weten of u komt: Bijeenkomst 0" in t for t in task_titles(client))
     Invitation.update(answer=KOMT).execute()
-    assert not any("Laat weten of u komt" in t for t in _titles(client))
+    assert not any("Laat weten of u komt" in t for t in task_titles(client))
 
 
 def test_what_is_done_or_far_away_is_no_task(client, login, make_user, make_organisation):
@@ -95,9 +65,9 @@ def test_what_is_done_or_far_away_is_no_task(client, login, make_user, make_orga
     Jaargesprek.create(
         organisation=organisation, schooljaar=schooljaar_of(), planned_on=today() + timedelta(30)
     )
-    _invoice(organisation, 1, today() + timedelta(days=10))
+    unpaid_invoice(organisation, 1, today() + timedelta(days=10))
     login(leader)
-    titles = " ".join(_titles(client))
+    titles = " ".join(task_titles(client))
     assert "Verre Partner" not in titles and "vervaldatum" not in titles
 
 
@@ -118,10 +88,10 @@ def test_mijn_taken_takes_as_many_statements_for_one_as_for_many(
     for n in range(3):  # more of everything, for the same two people
         organisation = make_organisation(name=f"Meer {n}")
         meeting = published(leader, people=[contact], title=f"Meer {n}", days=20 + n)
-        _contribution(meeting, organisation, title=f"Meer {n}")
+        contribution(meeting, organisation, title=f"Meer {n}")
         Jaargesprek.create(
             organisation=organisation, schooljaar=schooljaar_of(), planned_on=today()
         )
-        _invoice(organisation, 10 + n, today() - timedelta(days=3))
+        unpaid_invoice(organisation, 10 + n, today() - timedelta(days=3))
     many = (_count(client, login, leader), _count(client, login, contact))
     assert few == many

@@ -1,6 +1,5 @@
 """Accounts and links as an attacker tries them: hosts, redirects, link lifetimes, throttling."""
 
-import re
 import statistics
 import threading
 import time
@@ -10,27 +9,10 @@ import pytest
 from intranet import security
 from intranet.models import LoginAttempt, OutboxMessage, User
 from tests.conftest import PASSWORD
+from tests.support.logins import log_in
+from tests.support.mails import link_paths, links_to
 
 NEW = {"password": "een nieuw wachtwoord", "confirm": "een nieuw wachtwoord"}
-
-
-def _link(to, fragment):
-    """The newest link in the mail to an address whose path contains the fragment."""
-    bodies = OutboxMessage.select().where(OutboxMessage.to == to).order_by(OutboxMessage.id.desc())
-    links = [link for message in bodies for link in re.findall(r"https?://\S+", message.body)]
-    return next(link for link in links if fragment in link)
-
-
-def _path(link):
-    return re.sub(r"^https?://[^/]+", "", link)
-
-
-def _log_in(client, email, password=PASSWORD, address="127.0.0.1"):
-    return client.post(
-        "/inloggen",
-        data={"email": email, "password": password},
-        environ_base={"REMOTE_ADDR": address},
-    )
 
 
 # Host header and BASE_URL
@@ -49,7 +31,7 @@ def test_mail_links_are_built_from_base_url_whatever_the_request_host(app, clien
     app.config["BASE_URL"] = "https://intranet.example.org"
     user = make_user()
     client.post("/wachtwoord-vergeten", data={"email": user.email}, headers={"Host": "127.0.0.1"})
-    link = _link(user.email, "/wachtwoord-herstellen/")
+    link = links_to(user.email, "/wachtwoord-herstellen/")[-1]
     assert link.startswith("https://intranet.example.org/wachtwoord-herstellen/")
 
 
@@ -81,7 +63,7 @@ def test_login_follows_next_to_a_path_on_this_site(client, make_user):
 
 def _request_reset(client, user):
     client.post("/wachtwoord-vergeten", data={"email": user.email})
-    return _path(_link(user.email, "/wachtwoord-herstellen/"))
+    return link_paths(user.email, "/wachtwoord-herstellen/")[-1]
 
 
 def test_a_reset_link_dies_when_another_reset_link_is_used(client, make_user):
@@ -92,7 +74,7 @@ def test_a_reset_link_dies_when_another_reset_link_is_used(client, make_user):
     assert client.post(second, data=NEW).status_code == 302
     response = client.post(first, data={"password": "x" * 12, "confirm": "x" * 12})
     assert response.status_code == 400 and "werkt niet meer" in response.get_data(as_text=True)
-    assert _log_in(client, user.email, NEW["password"]).status_code == 302
+    assert log_in(client, user.email, NEW["password"]).status_code == 302
 
 
 def test_a_reset_link_dies_when_the_password_is_changed(client, make_user, login):
@@ -119,7 +101,7 @@ def test_opening_the_confirmation_link_confirms_nothing_until_the_button(client,
 
     user = make_user(confirmed=False)
     send_confirmation(user)
-    link = _path(_link(user.email, "/bevestigen/"))
+    link = link_paths(user.email, "/bevestigen/")[-1]
     for _ in range(2):  # a mail scanner's prefetch, then the person's own click
         page = client.get(link)
         assert page.status_code == 200 and "<form" in page.get_data(as_text=True)
@@ -138,7 +120,7 @@ def test_inviting_an_unconfirmed_address_takes_the_account_from_whoever_made_it(
 ):
     squatter = make_user(email="collega@example.org", confirmed=False)
     squatter_client = app.test_client()
-    assert _log_in(squatter_client, squatter.email).status_code == 302
+    assert log_in(squatter_client, squatter.email).status_code == 302
     partner = make_organisation()
     login(make_user(organisation=partner))
     client.post(
@@ -146,8 +128,8 @@ def test_inviting_an_unconfirmed_address_takes_the_account_from_whoever_made_it(
         data={"name": "Collega", "email": "collega@example.org", "kind": "primary"},
     )
     assert squatter_client.get("/partners/mijn").status_code == 302  # session ended
-    assert _log_in(app.test_client(), squatter.email, address="10.5.5.5").status_code == 200
-    invitation = _path(_link("collega@example.org", "/uitnodiging/"))
+    assert log_in(app.test_client(), squatter.email, address="10.5.5.5").status_code == 200
+    invitation = link_paths("collega@example.org", "/uitnodiging/")[-1]
     colleague = app.test_client()
     assert colleague.post(invitation, data=NEW).status_code == 303
     assert "contactpersoon" in User.by_email("collega@example.org").roles
@@ -163,14 +145,14 @@ def test_an_unconfirmed_account_holds_no_role_or_organisation(make_user, make_or
 
 def test_a_stranger_cannot_lock_the_owner_out_from_other_addresses(app, client, make_user):
     owner = make_user()
-    assert _log_in(client, owner.email, address="10.0.0.1").status_code == 302
+    assert log_in(client, owner.email, address="10.0.0.1").status_code == 302
     client.post("/uitloggen")
     stranger = app.test_client()
     for number in range(40):
-        _log_in(stranger, owner.email, "geraden", address=f"10.9.{number}.1")
+        log_in(stranger, owner.email, "geraden", address=f"10.9.{number}.1")
     # the owner's browser, from a new address, and a fresh browser at the owner's own address
-    assert _log_in(client, owner.email, address="10.0.0.2").status_code == 302
-    assert _log_in(app.test_client(), owner.email, address="10.0.0.1").status_code == 302
+    assert log_in(client, owner.email, address="10.0.0.2").status_code == 302
+    assert log_in(app.test_client(), owner.email, address="10.0.0.1").status_code == 302
 
 
 def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_refusal(
@@ -178,27 +160,27 @@ def test_past_the_account_limit_the_right_password_earns_a_mailed_link_never_a_r
 ):
     owner = make_user()
     for number in range(20):
-        _log_in(app.test_client(), owner.email, "geraden", address=f"10.9.{number}.1")
+        log_in(app.test_client(), owner.email, "geraden", address=f"10.9.{number}.1")
     links = lambda: [m for m in OutboxMessage.select() if "/inloggen/link/" in m.body]  # noqa: E731
     # a wrong guess from yet another address: the same answer as the right password, no mail
-    guess = _log_in(app.test_client(), owner.email, "nog een gok", address="10.8.0.2")
+    guess = log_in(app.test_client(), owner.email, "nog een gok", address="10.8.0.2")
     assert guess.status_code == 200 and security.BY_MAIL in guess.get_data(as_text=True)
     assert links() == []
     # the owner on a new device and network: not refused, no session, a link by mail
     phone = app.test_client()
-    answer = _log_in(phone, owner.email, address="10.8.0.1")
+    answer = log_in(phone, owner.email, address="10.8.0.1")
     assert answer.status_code == 200 and security.BY_MAIL in answer.get_data(as_text=True)
     assert phone.get("/account/wachtwoord").status_code == 302  # not logged in by a guess
     (mail,) = links()
     assert mail.to == owner.email
-    link = _path(re.search(r"http\S+/inloggen/link/\S+", mail.body).group())
+    link = link_paths(owner.email, "/inloggen/link/")[-1]
     assert phone.get(link).status_code == 200  # a scanner's GET spends nothing
     assert phone.post(link, environ_base={"REMOTE_ADDR": "10.8.0.1"}).status_code == 302
     assert phone.get("/account/wachtwoord").status_code == 200
     assert app.test_client().post(link).status_code == 400  # once only
     # the phone is a known client now: the password alone logs it in again
     phone.post("/uitloggen")
-    assert _log_in(phone, owner.email, address="10.8.0.1").status_code == 302
+    assert log_in(phone, owner.email, address="10.8.0.1").status_code == 302
 
 
 def test_a_parallel_burst_gets_no_more_tries_than_the_limit(app, make_user):
@@ -208,7 +190,7 @@ def test_a_parallel_burst_gets_no_more_tries_than_the_limit(app, make_user):
     def guess(number):
         client = app.test_client()
         barrier.wait()
-        statuses.append(_log_in(client, owner.email, f"geraden {number}").status_code)
+        statuses.append(log_in(client, owner.email, f"geraden {number}").status_code)
 
     threads = [threading.Thread(target=guess, args=(n,)) for n in range(10)]
     for thread in threads:
@@ -263,7 +245,7 @@ def test_the_apply_form_is_rate_limited(app, client):
 
 def _login_time(client, email, address):
     started = time.perf_counter()
-    _log_in(client, email, "geraden", address=address)
+    log_in(client, email, "geraden", address=address)
     return time.perf_counter() - started
 
 

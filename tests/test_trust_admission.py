@@ -5,10 +5,10 @@ import pytest
 
 from intranet.admission.models import Application
 from intranet.models import Contact, Organisation
-from tests.support.decide import nominate, vote
+from tests.support.apply_support import errors as field_errors
+from tests.support.apply_support import fill_in, organisation
+from tests.support.decide import nominate, text, vote
 from tests.support.factories import Case
-from tests.test_apply_support import errors as field_errors
-from tests.test_apply_support import fill_in, organisation, text
 
 
 def _saved_application(response):

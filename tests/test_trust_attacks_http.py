@@ -5,74 +5,18 @@ Each attacker is a plain HTTP client (http.client, its own cookies, its own sour
 on the loopback network, so the app sees different client addresses).
 """
 
-import http.client
 import re
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
-from intranet.demo import DEMO_PASSWORD
 from intranet.demo.core import PROJECTLEIDER, REGIEGROEP, contact_email
 from intranet.models import Contact, Organisation, OutboxMessage, User
+from tests.support.decide import csrf_token
+from tests.support.http_client import Client, apply_over_http
 
 pytestmark = pytest.mark.once  # the live server serves the SQLite demo
-
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
-HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
-ACTION = re.compile(r'<form method="post" action="(/aanmelden[^"]*)"')
 NEW_PASSWORD = "een heel nieuw wachtwoord"
-
-
-class Client:
-    """A visitor over HTTP: keeps its cookies, speaks from one loopback address."""
-
-    def __init__(self, server, address="127.0.0.1"):
-        self.server, self.address, self.cookies = server, address, {}
-        parts = urlsplit(server.url)
-        self.host, self.port = parts.hostname, parts.port
-
-    def request(self, method, path, data=None, headers=None):
-        """One request; returns (status, headers, text). Redirects are not followed."""
-        connection = http.client.HTTPConnection(
-            self.host, self.port, timeout=30, source_address=(self.address, 0)
-        )
-        sent = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if data is not None:
-            body = urlencode(data, doseq=True).encode()
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-            sent["Content-Length"] = str(len(body))
-        sent.update(headers or {})
-        connection.putrequest(method, path, skip_host="Host" in sent)
-        for name, value in sent.items():
-            connection.putheader(name, value)
-        connection.endheaders(body)
-        response = connection.getresponse()
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                cookie = rest.split(";", 1)[0]
-                if "Expires=Thu, 01 Jan 1970" in value or not cookie:
-                    self.cookies.pop(name, None)
-                else:
-                    self.cookies[name] = cookie
-        text = response.read().decode("utf-8", "replace")
-        connection.close()
-        return response.status, dict(response.getheaders()), text
-
-    def get(self, path, **kwargs):
-        """GET a path."""
-        return self.request("GET", path, **kwargs)
-
-    def post_form(self, path, fields, page_path=None, headers=None):
-        """Open the form's page, then post the fields with its CSRF token."""
-        _, _, page = self.get(page_path or path)
-        token = CSRF.search(page).group(1)
-        return self.request("POST", path, {"csrf_token": token, **fields}, headers)
-
-    def log_in(self, email, password=DEMO_PASSWORD):
-        """Post the login form; the status (302: logged in)."""
-        return self.post_form("/inloggen", {"email": email, "password": password})[0]
 
 
 def _messages(server, to):
@@ -86,7 +30,7 @@ def test_a_forged_host_gets_400_and_mail_links_point_at_base_url(live_server):
     before = len(_messages(live_server, victim))
     attacker = Client(live_server, "127.0.0.2")
     _, _, page = attacker.get("/wachtwoord-vergeten")
-    token = CSRF.search(page).group(1)
+    token = csrf_token(page)
     status, _, _ = attacker.request(
         "POST",
         "/wachtwoord-vergeten",
@@ -124,37 +68,6 @@ def test_the_projectleider_cannot_take_over_the_voorzitter_through_the_outbox(li
     assert status == 302 and owner.log_in(voorzitter, NEW_PASSWORD) == 302
 
 
-def _apply(client, name, contact_email_, password="een wachtwoord van mij"):
-    """A stranger fills in the public application form (route basis) and saves it as a draft."""
-    status, _, page = client.get("/aanmelden")
-    steps = [
-        {"route": "basis"},
-        {
-            "name": name,
-            "sector": "bedrijf",
-            "municipality": "Zoeterwoude",
-            "website": "evil.example",
-        },
-        {
-            "contact_name": "Kwaadwillende",
-            "contact_email": contact_email_,
-            "backup_name": "Bert Achtervang",
-            "backup_email": "bert@evil.example",
-        },
-        {"password": password, "go": "save"},  # the last step: check, then keep as a draft
-    ]
-    for fields in steps:
-        data = dict(HIDDEN.findall(page))
-        data.update({"go": "next", **fields}, csrf_token=CSRF.search(page).group(1))
-        action = ACTION.search(page).group(1)
-        status, headers, page = client.request("POST", action, data)
-        if status == 303 and "/aanmelden/" in headers["Location"]:  # the next step
-            status, _, page = client.get(urlsplit(headers["Location"]).path)
-        elif status == 303:
-            return status, headers
-    return status, page
-
-
 def test_a_stranger_cannot_claim_an_organisation_by_its_name(live_server):
     with live_server.context():
         museum = Organisation.create(
@@ -167,7 +80,7 @@ def test_a_stranger_cannot_claim_an_organisation_by_its_name(live_server):
         old = User.create(email="oud.contact@example.org", name="Oude Contact")
         Contact.create(organisation=museum, user=old)
     stranger = Client(live_server, "127.0.0.6")
-    status, _ = _apply(stranger, "  oud MUSEUM leiden ", "vreemde@evil.example")
+    status, _ = apply_over_http(stranger, "  oud MUSEUM leiden ", "vreemde@evil.example")
     assert status == 303
     with live_server.context():
         museum = Organisation.get_by_id(museum.id)
@@ -185,7 +98,7 @@ def test_a_pre_registered_colleague_address_is_taken_back_on_invitation(live_ser
     colleague = "nieuwe.collega@example.org"
     squatter = Client(live_server, "127.0.0.7")
     squatted = "wachtwoord van de kraker"
-    status, _ = _apply(squatter, "Eigen Stichting Voorgewend", colleague, squatted)
+    status, _ = apply_over_http(squatter, "Eigen Stichting Voorgewend", colleague, squatted)
     assert status == 303
     assert squatter.get("/mijn-aanmelding")[0] == 200  # logged in on the squatted address
     partner = Client(live_server, "127.0.0.8")

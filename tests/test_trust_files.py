@@ -9,7 +9,6 @@ import time
 import zipfile
 
 import pytest
-from openpyxl import Workbook
 
 from intranet import spreadsheet
 from intranet.admission.apply.queries import likely_matches, same_name
@@ -20,90 +19,15 @@ from intranet.partners.import_apply import import_rows
 from intranet.refusals import Refused
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.workbooks import MALFORMED, SHEET, with_part, workbook
 from tests.support.world import snapshot
 
 HEADER = "naam;sector;gemeente;website"
 
 
-def _workbook(rows=(("naam", "sector", "gemeente"), ("School A", "PO", "Leiden"))):
-    book = Workbook()
-    for row in rows:
-        book.active.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _with_part(data, name, content):
-    """The workbook with one part replaced (or added)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            if info.filename != name:
-                target.writestr(info, source.read(info.filename), zipfile.ZIP_DEFLATED)
-        target.writestr(name, content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
-SHEET = "xl/worksheets/sheet1.xml"
-TYPES = "[Content_Types].xml"
-SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-
-
-def _with_shared_strings(data, xml):
-    """The workbook with a shared strings part (found through its content type)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        types = source.read(TYPES).decode()
-    override = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SHARED_TYPE}"/>'
-    data = _with_part(data, TYPES, types.replace("</Types>", override + "</Types>"))
-    return _with_part(data, "xl/sharedStrings.xml", xml)
-
-
-def _sheet_with(doctype, text):
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    return (
-        f'<?xml version="1.0"?>{doctype}<worksheet xmlns="{ns}"><sheetData>'
-        f'<row r="1"><c r="A1" t="inlineStr"><is><t>naam</t></is></c></row>'
-        f'<row r="2"><c r="A2" t="inlineStr"><is><t>{text}</t></is></c></row>'
-        "</sheetData></worksheet>"
-    )
-
-
-LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">'
-        for n in range(1, 10)
-    )
-    + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-    'uniqueCount="1"><si><t>&lol9;</t></si></sst>'
-)
-XXE = (
-    '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-    'uniqueCount="1"><si><t>&xxe;</t></si></sst>'
-)
-LAUGHS_DTD = LAUGHS.split("<sst")[0].removeprefix('<?xml version="1.0"?>')
-XXE_DTD = XXE.split("<sst")[0].removeprefix('<?xml version="1.0"?>')
-MALFORMED = {
-    "broken sheet XML": lambda data: _with_part(data, SHEET, "<worksheet><sheetData><row><c"),
-    "broken workbook XML": lambda data: _with_part(
-        data, "xl/workbook.xml", "<workbook><sheets><sheet name="
-    ),
-    "billion laughs in shared strings": lambda data: _with_shared_strings(data, LAUGHS),
-    "XXE in shared strings": lambda data: _with_shared_strings(data, XXE),
-    "billion laughs in the sheet": lambda data: _with_part(
-        data, SHEET, _sheet_with(LAUGHS_DTD.replace("lolz", "worksheet"), "&lol9;")
-    ),
-    "XXE in the sheet": lambda data: _with_part(
-        data, SHEET, _sheet_with(XXE_DTD.replace("sst", "worksheet"), "&xxe;")
-    ),
-}
-
-
 @pytest.mark.parametrize("kind", MALFORMED)
 def test_a_malformed_workbook_is_a_dutch_refusal(app, kind):
-    data = MALFORMED[kind](_workbook())
+    data = MALFORMED[kind](workbook())
     with pytest.raises(Refused) as caught:
         table.read(data)
     assert "Excel-bestand kan niet worden gelezen" in caught.value.message
@@ -115,7 +39,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(app):
         f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>x</t></is></c></row>'
         for n in range(1, 300_001)
     )
-    bomb = _with_part(_workbook(), SHEET, f"<worksheet><sheetData>{rows}</sheetData></worksheet>")
+    bomb = with_part(workbook(), SHEET, f"<worksheet><sheetData>{rows}</sheetData></worksheet>")
     assert len(bomb) < 2 * 1024 * 1024  # small on the wire, far larger unpacked
     started = time.perf_counter()
     with pytest.raises(Refused) as caught:
@@ -125,13 +49,13 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(app):
 
 
 def test_a_sheet_claiming_a_huge_size_costs_only_what_it_holds(app):
-    data = _workbook()
+    data = workbook()
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         sheet = source.read(SHEET).decode()
     claimed = re.sub(r'<dimension ref="A1:C2"\s*/>', '<dimension ref="A1:ALL20000"/>', sheet)
     assert claimed != sheet
     started = time.perf_counter()
-    rows = table.read(_with_part(data, SHEET, claimed))
+    rows = table.read(with_part(data, SHEET, claimed))
     assert time.perf_counter() - started < 1
     assert [row.cells["name"] for row in rows] == ["School A"]
 
@@ -149,7 +73,7 @@ def test_too_many_rows_or_columns_are_refused_as_they_are_read(app):
     assert "kolommen" in caught.value.message
     many = [("naam",), *((f"School {n}",) for n in range(spreadsheet.MAX_ROWS + 5))]
     with pytest.raises(Refused):
-        table.read(_workbook(many))
+        table.read(workbook(many))
 
 
 @pytest.mark.parametrize(
@@ -196,7 +120,7 @@ def test_hostile_uploads_over_http_answer_422_in_dutch(app, make_user):
         == 302
     )
     for kind, make in MALFORMED.items():
-        data = make(_workbook())
+        data = make(workbook())
         answer = client.post(
             "/partners/import",
             data={"file": (io.BytesIO(data), "partners.xlsx")},

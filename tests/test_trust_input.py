@@ -14,9 +14,8 @@ from intranet.rounds.models import ConvenantPeriod
 from intranet.workflows.timers import last_tick, tick
 from tests.conftest import PASSWORD
 from tests.support.factories import period as new_period
+from tests.support.rounds_support import renewal_invitation, signature
 from tests.support.world import snapshot
-from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
-from tests.test_rounds_renewal import _case, _signature, signing  # noqa: F401
 
 FORMULAS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
@@ -67,7 +66,7 @@ def test_a_one_line_field_refuses_line_breaks(client, login, make_user, subject)
     assert snapshot() == before
 
 
-def test_one_bad_message_never_blocks_the_others_in_tick(app, smtp):  # noqa: F811
+def test_one_bad_message_never_blocks_the_others_in_tick(app, smtp):
     bad = OutboxMessage.create(to="a@example.org", subject="Kapot\r\nBcc: x@evil.example", body=".")
     good = OutboxMessage.create(to="b@example.org", subject="Goed", body="Tekst")
     tick()
@@ -81,13 +80,13 @@ BLANKS = ["   ", "\t", "\t\t ", "\u00a0"]
 
 
 @pytest.mark.parametrize("blank", BLANKS)
-def test_a_blank_signing_date_is_a_field_error(client, login, signing, blank):  # noqa: F811
-    round_, museum, _, people = signing
-    case = _case(round_, museum)
+def test_a_blank_signing_date_is_a_field_error(client, login, signing_round, blank):
+    round_, museum, _, people = signing_round
+    case = renewal_invitation(round_, museum)
     login(people["museum"])
     before = snapshot()
     response = client.post(
-        f"/convenant/ondertekenen/{case.id}/tekenen", data=_signature(signed_on=blank)
+        f"/convenant/ondertekenen/{case.id}/tekenen", data=signature(signed_on=blank)
     )
     assert response.status_code == 422 and "datum" in response.get_data(as_text=True)
     assert snapshot() == before

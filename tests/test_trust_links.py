@@ -4,18 +4,18 @@ account's address changed, after it was deactivated (and reactivated), and after
 password changed; each replay is refused and changes nothing. An address change and a
 deactivation end every session."""
 
-import re
-
 import pytest
 
 from intranet import security, tokens
 from intranet.clock import today
-from intranet.models import OutboxMessage, User
+from intranet.models import User
 from intranet.people.models import AddressChange
 from intranet.rounds import signers
 from intranet.rounds.models import RenewalInvitation
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.logins import log_in
+from tests.support.mails import link_paths
 from tests.support.rounds_support import open_renewal, renewal_setup
 from tests.support.world import snapshot
 
@@ -25,21 +25,6 @@ SIGNATURE = {
     "signer_function": "voorzitter",
     "authorised": "y",
 }
-
-
-def _log_in(client, email, password=PASSWORD):
-    return client.post("/inloggen", data={"email": email, "password": password})
-
-
-def _last_link(to, fragment):
-    message = (
-        OutboxMessage.select()
-        .where(OutboxMessage.to == to, OutboxMessage.body.contains(fragment))
-        .order_by(OutboxMessage.id.desc())
-        .first()
-    )
-    link = re.search(r"https?://\S+" + re.escape(fragment) + r"\S+", message.body).group()
-    return re.sub(r"^https?://[^/]+", "", link)
 
 
 def _token_path(endpoint, token):
@@ -53,7 +38,7 @@ def _token_path(endpoint, token):
 
 def _reset(user, client):
     client.post("/wachtwoord-vergeten", data={"email": user.email})
-    return _last_link(user.email, "/wachtwoord-herstellen/"), NEW
+    return link_paths(user.email, "/wachtwoord-herstellen/")[-1], NEW
 
 
 def _account_invite(user, _client):
@@ -95,7 +80,7 @@ def _signer(user, _client):
     signers.name_signer(
         invitation.id, factories.person(), "Marieke Bestuur", "voorzitter", user.email
     )
-    return _last_link(user.email, "/convenant/tekenen/"), {
+    return link_paths(user.email, "/convenant/tekenen/")[-1], {
         **SIGNATURE,
         "signed_on": today().isoformat(),
     }
@@ -118,7 +103,7 @@ LINKS = {
 def _leader_client(app, make_user):
     leader = make_user("projectleider")
     client = app.test_client()
-    assert _log_in(client, leader.email).status_code == 302
+    assert log_in(client, leader.email).status_code == 302
     return client
 
 
@@ -126,7 +111,7 @@ def _change_address(app, make_user, user):
     leader = _leader_client(app, make_user)
     new = f"nieuw-{user.id}@example.org"
     assert leader.post(f"/leden/accounts/{user.id}/adres", data={"email": new}).status_code == 303
-    link = _last_link(new, "/leden/adres/")
+    link = link_paths(new, "/leden/adres/")[-1]
     assert app.test_client().post(link).status_code == 302
     assert User.get_by_id(user.id).email == new
 
@@ -144,7 +129,7 @@ def _deactivate_and_reactivate(app, make_user, user):
 
 def _change_password(app, _make_user, user):
     client = app.test_client()
-    assert _log_in(client, user.email).status_code == 302
+    assert log_in(client, user.email).status_code == 302
     changed = client.post("/account/wachtwoord", data={"current": PASSWORD, **NEW})
     assert changed.status_code == 302
 
@@ -186,7 +171,7 @@ def test_an_untouched_link_still_works(app, make_user, kind):
 def test_an_address_change_or_a_deactivation_ends_every_session(app, make_user, event):
     user = make_user()
     browser, remembered = app.test_client(), app.test_client()
-    assert _log_in(browser, user.email).status_code == 302
+    assert log_in(browser, user.email).status_code == 302
     remembered.post("/inloggen", data={"email": user.email, "password": PASSWORD, "remember": "y"})
     assert browser.get("/account/wachtwoord").status_code == 200
     EVENTS[event](app, make_user, user)
@@ -205,7 +190,7 @@ def test_the_mistyped_invitation_cannot_take_over_the_corrected_account(app, mak
     )
     assert answer.status_code == 303
     jan = User.by_email("jan.jansne@example.org")
-    mistyped = _last_link("jan.jansne@example.org", "/leden/uitnodiging/")
+    mistyped = link_paths("jan.jansne@example.org", "/leden/uitnodiging/")[-1]
     assert (
         leader.post(
             f"/leden/accounts/{jan.id}/adres", data={"email": "jan.jansen@example.org"}
@@ -213,16 +198,16 @@ def test_the_mistyped_invitation_cannot_take_over_the_corrected_account(app, mak
         == 303
     )
     right = app.test_client()
-    assert right.post(_last_link("jan.jansen@example.org", "/leden/adres/")).status_code == 302
+    assert right.post(link_paths("jan.jansen@example.org", "/leden/adres/")[-1]).status_code == 302
     # the right person gets their own link to choose a password
-    invitation = _last_link("jan.jansen@example.org", "/leden/uitnodiging/")
+    invitation = link_paths("jan.jansen@example.org", "/leden/uitnodiging/")[-1]
     assert right.post(invitation, data=NEW).status_code == 303
     stolen = app.test_client().post(
         mistyped, data={"password": "van de verkeerde", "confirm": "van de verkeerde"}
     )
     assert stolen.status_code == 400
     assert (
-        _log_in(app.test_client(), "jan.jansen@example.org", "van de verkeerde").status_code == 200
+        log_in(app.test_client(), "jan.jansen@example.org", "van de verkeerde").status_code == 200
     )
     assert security.check_password(User.get_by_id(jan.id), NEW["password"])
 

@@ -5,7 +5,6 @@ import re
 from intranet.mail_delivery import deliver_queued
 from intranet.models import OutboxMessage
 from intranet.redaction import redact
-from tests.test_mail import smtp  # noqa: F401  (the aiosmtpd fixture)
 
 RESET = "/wachtwoord-herstellen/"
 
@@ -22,7 +21,7 @@ def test_the_projectleider_cannot_read_a_reset_link_in_the_outbox(app, client, m
     assert RESET not in client.get("/beheer/outbox").get_data(as_text=True)
 
 
-def test_a_sent_message_keeps_no_usable_link(app, client, make_user, smtp):  # noqa: F811
+def test_a_sent_message_keeps_no_usable_link(app, client, make_user, smtp):
     user = make_user()
     client.post("/wachtwoord-vergeten", data={"email": user.email})
     deliver_queued()

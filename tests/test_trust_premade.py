@@ -3,8 +3,6 @@ never confirmed by whoever chose its password is taken back by every way of vouc
 the address (confirming it, a Leden invitation, the partner import, a colleague), and its
 maker's password and sessions end."""
 
-import re
-
 import pytest
 
 from intranet import security
@@ -14,20 +12,12 @@ from intranet.partners import table
 from intranet.partners.import_apply import import_rows
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.logins import log_in
+from tests.support.mails import link_paths
 from tests.support.rounds_support import started
 
 VICTIM = "slachtoffer@example.org"
 NEW = {"password": "van het slachtoffer zelf", "confirm": "van het slachtoffer zelf"}
-
-
-def _log_in(client, email, password=PASSWORD):
-    return client.post("/inloggen", data={"email": email, "password": password})
-
-
-def _links(to, fragment):
-    query = OutboxMessage.select().where(OutboxMessage.to == to).order_by(OutboxMessage.id)
-    found = [re.search(r"https?://\S+" + re.escape(fragment) + r"\S+", m.body) for m in query]
-    return [re.sub(r"^https?://[^/]+", "", m.group()) for m in found if m]
 
 
 @pytest.fixture
@@ -36,7 +26,7 @@ def squatter(app, make_user):
     and is logged in on it."""
     account = make_user(email=VICTIM, confirmed=False)
     client = app.test_client()
-    assert _log_in(client, VICTIM).status_code == 302
+    assert log_in(client, VICTIM).status_code == 302
     return account, client
 
 
@@ -44,7 +34,7 @@ def _taken_back(app, account, attacker):
     fresh = User.get_by_id(account.id)
     assert not security.check_password(fresh, PASSWORD)
     assert attacker.get("/account/wachtwoord").status_code == 302  # the session has ended
-    assert _log_in(app.test_client(), VICTIM).status_code == 200  # the password is gone
+    assert log_in(app.test_client(), VICTIM).status_code == 200  # the password is gone
 
 
 def test_confirming_the_address_makes_the_confirmer_choose_the_password(app, squatter):
@@ -52,21 +42,21 @@ def test_confirming_the_address_makes_the_confirmer_choose_the_password(app, squ
     send_confirmation(account)
     (mail,) = OutboxMessage.select().where(OutboxMessage.to == VICTIM)
     assert "niet zelf aangemaakt" in mail.body  # what to do if it was not you
-    (link,) = _links(VICTIM, "/bevestigen/")
+    (link,) = link_paths(VICTIM, "/bevestigen/")
     victim = app.test_client()
     assert victim.post(link).status_code == 422  # a button alone is not enough
     assert User.get_by_id(account.id).email_confirmed_at is None
     assert victim.post(link, data=NEW).status_code == 302
     _taken_back(app, account, attacker)
     assert victim.get("/account/wachtwoord").status_code == 200
-    assert _log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
+    assert log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
 
 
 def test_the_maker_confirming_in_their_own_session_keeps_their_password(app, squatter):
     """An applicant who confirms while logged in needs no new password (the link is theirs)."""
     account, own_session = squatter
     send_confirmation(account)
-    (link,) = _links(VICTIM, "/bevestigen/")
+    (link,) = link_paths(VICTIM, "/bevestigen/")
     assert own_session.post(link).status_code == 302
     assert User.get_by_id(account.id).confirmed
     assert security.check_password(User.get_by_id(account.id), PASSWORD)
@@ -75,20 +65,20 @@ def test_the_maker_confirming_in_their_own_session_keeps_their_password(app, squ
 def test_a_leden_invitation_takes_the_account_back(app, make_user, squatter):
     account, attacker = squatter
     leader = app.test_client()
-    assert _log_in(leader, make_user("projectleider").email).status_code == 302
+    assert log_in(leader, make_user("projectleider").email).status_code == 302
     answer = leader.post("/leden/accounts", data={"name": "Echte Naam", "email": VICTIM})
     assert answer.status_code == 303  # not "al in gebruik"
     _taken_back(app, account, attacker)
-    (link,) = _links(VICTIM, "/leden/uitnodiging/")
+    (link,) = link_paths(VICTIM, "/leden/uitnodiging/")
     victim = app.test_client()
     assert victim.post(link, data=NEW).status_code == 303
-    assert _log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
+    assert log_in(app.test_client(), VICTIM, NEW["password"]).status_code == 302
 
 
 def test_a_confirmed_address_is_still_refused_by_the_leden_invitation(app, make_user):
     make_user(email=VICTIM)
     leader = app.test_client()
-    assert _log_in(leader, make_user("projectleider").email).status_code == 302
+    assert log_in(leader, make_user("projectleider").email).status_code == 302
     answer = leader.post("/leden/accounts", data={"name": "Echte Naam", "email": VICTIM})
     assert answer.status_code == 422 and "al in gebruik" in answer.get_data(as_text=True)
 
@@ -101,7 +91,7 @@ def test_the_partner_import_takes_the_account_back(app, squatter):
     result = import_rows(table.read(data.encode()), None)
     assert result.applied
     _taken_back(app, account, attacker)
-    (link,) = _links(VICTIM, "/partners/uitnodiging/")
+    (link,) = link_paths(VICTIM, "/partners/uitnodiging/")
     assert app.test_client().post(link, data=NEW).status_code == 303
     museum = Organisation.get(Organisation.name == "Naturalis Biodiversity Center")
     assert Contact.get(Contact.organisation == museum).user_id == account.id
@@ -111,7 +101,7 @@ def test_a_colleague_added_by_a_partner_takes_the_account_back(app, make_user, s
     account, attacker = squatter
     museum = factories.organisation(name="Naturalis Biodiversity Center", status="partner")
     partner = app.test_client()
-    assert _log_in(partner, make_user(organisation=museum).email).status_code == 302
+    assert log_in(partner, make_user(organisation=museum).email).status_code == 302
     answer = partner.post(
         f"/partners/{museum.id}/contactpersonen",
         data={"name": "Echte Naam", "email": VICTIM, "kind": "primary"},
@@ -119,5 +109,5 @@ def test_a_colleague_added_by_a_partner_takes_the_account_back(app, make_user, s
     assert answer.status_code in (200, 303)
     _taken_back(app, account, attacker)
     assert attacker.get(f"/partners/{museum.id}/profiel").status_code in (302, 403)
-    (link,) = _links(VICTIM, "/partners/uitnodiging/")
+    (link,) = link_paths(VICTIM, "/partners/uitnodiging/")
     assert app.test_client().post(link, data=NEW).status_code == 303

@@ -15,17 +15,10 @@ from intranet.models import OutboxMessage, User
 from intranet.people.models import AddressChange
 from intranet.schooljaar import schooljaar_of
 from intranet.workflows.models import AuditEvent
-from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.logins import client_as
 
 LIVE = re.compile(r"https?://\S+/(wachtwoord-herstellen|leden/adres|bevestigen)/\S+")
-
-
-def _log_in(client, user):
-    assert (
-        client.post("/inloggen", data={"email": user.email, "password": PASSWORD}).status_code
-        == 302
-    )
 
 
 @pytest.mark.parametrize("base_url", ["http://localhost", "https://x.example/intranet"])
@@ -37,8 +30,7 @@ def test_the_export_and_the_outbox_show_no_live_link(app, make_user, base_url):
     OutboxMessage.update(status="queued").execute()  # not yet delivered: the body is whole
     (queued,) = OutboxMessage.select().where(OutboxMessage.to == voorzitter.email)
     assert LIVE.search(queued.body) and base_url in queued.body  # the mail itself has it
-    client = app.test_client()
-    _log_in(client, leader)
+    client = client_as(app, leader)
     export = client.post(f"/beheer/personen/{voorzitter.id}/export").get_data(as_text=True)
     shown = client.get(f"/beheer/outbox/{queued.id}").get_data(as_text=True)
     listed = client.get(f"/beheer/outbox?zoek={voorzitter.email}").get_data(as_text=True)
@@ -59,8 +51,7 @@ def test_anonymising_ends_the_pending_address_change_and_every_trace_of_it(app, 
         billing_name=organisation.name, contact_name=person.name, contact_email=person.email,
         issued_on=today(), due_on=today() + timedelta(days=30),
     )  # fmt: skip
-    client = app.test_client()
-    _log_in(client, leader)
+    client = client_as(app, leader)
     pending = "petra.nieuw@example.org"
     answer = client.post(f"/leden/accounts/{person.id}/adres", data={"email": pending})
     assert answer.status_code == 303

@@ -2,7 +2,7 @@
 database (SQLite, and PostgreSQL in the suite's PostgreSQL part): the attacks of issue 24,
 one per class, are refused, and their victims go on working normally.
 
-Each attacker is a plain HTTP client (tests/test_trust_attacks_http.py's Client: its own
+Each attacker is a plain HTTP client (tests/support/http_client.py's Client: its own
 cookies, its own source address on the loopback network). The tests seed the database the
 server reads, and read the outbox from it.
 """
@@ -10,8 +10,6 @@ server reads, and read the outbox from it.
 import http.client
 import io
 import json
-import re
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -20,7 +18,6 @@ import time
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,9 +28,11 @@ from intranet.schooljaar import schooljaar_of
 from tests import conftest
 from tests.conftest import PASSWORD
 from tests.support import factories
+from tests.support.decide import csrf_token
+from tests.support.http_client import Client, apply_over_http
+from tests.support.mails import link_paths
 from tests.support.smtp_server import free_port
-from tests.test_trust_attacks_http import CSRF, Client, _apply
-from tests.test_trust_files import MALFORMED, _workbook
+from tests.support.workbooks import MALFORMED, workbook
 
 ROOT = Path(__file__).parent.parent
 NEW = "een heel nieuw wachtwoord"
@@ -71,13 +70,7 @@ class Server:
 @pytest.fixture(scope="module")
 def server(database_template, tmp_path_factory):
     """gunicorn (WORKERS sync workers, CSRF on) on the worker's test database."""
-    if conftest.PG_URL:
-        database = conftest.PG_URL
-    else:
-        path = tmp_path_factory.getbasetemp() / "intranet.sqlite3"
-        if not path.exists():
-            shutil.copy(database_template, path)
-        database = f"sqlite:///{path}"
+    database = conftest.worker_database(database_template, tmp_path_factory)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     folder = tmp_path_factory.mktemp("gunicorn")
@@ -120,12 +113,6 @@ def server(database_template, tmp_path_factory):
     assert "Traceback" not in log, log[-5000:]
 
 
-def _links(to, fragment):
-    query = OutboxMessage.select().where(OutboxMessage.to == to).order_by(OutboxMessage.id)
-    found = [re.search(r"https?://\S+" + re.escape(fragment) + r"\S+", m.body) for m in query]
-    return [urlsplit(m.group()).path for m in found if m]
-
-
 def _choose(client, path, password=NEW):
     """Choose a password through a link (the CSRF token from a page with a form: a dead
     link's page has none)."""
@@ -155,12 +142,12 @@ def test_the_mistyped_invitation_and_old_reset_links_die_with_the_address(server
     )
     assert status == 303
     jan = User.by_email("jan.jansne@example.org")
-    (mistyped,) = _links("jan.jansne@example.org", "/leden/uitnodiging/")
+    (mistyped,) = link_paths("jan.jansne@example.org", "/leden/uitnodiging/")
     assert _account_form(leader, jan.id, "adres", {"email": "jan.jansen@example.org"}) == 303
-    (confirm,) = _links("jan.jansen@example.org", "/leden/adres/")
+    (confirm,) = link_paths("jan.jansen@example.org", "/leden/adres/")
     right = Client(server, "127.0.3.2")
     assert right.post_form(confirm, {})[0] == 302
-    (invitation,) = _links("jan.jansen@example.org", "/leden/uitnodiging/")
+    (invitation,) = link_paths("jan.jansen@example.org", "/leden/uitnodiging/")
     assert _choose(right, invitation) == 303
     # whoever holds the mistyped mailbox: the page says the link is dead, nothing changes
     squatter = Client(server, "127.0.3.3")
@@ -177,17 +164,17 @@ def test_old_reset_links_and_sessions_end_with_an_address_change_or_a_deactivati
     owner = Client(server, "127.0.3.10")
     assert owner.log_in(person.email, PASSWORD) == 302
     Client(server, "127.0.3.11").post_form("/wachtwoord-vergeten", {"email": person.email})
-    (old_reset,) = _links(person.email, "/wachtwoord-herstellen/")
+    (old_reset,) = link_paths(person.email, "/wachtwoord-herstellen/")
     leader = _leader(server, make_user, "127.0.3.12")
     assert _account_form(leader, person.id, "deactiveren") == 303
     assert owner.get("/account/wachtwoord")[0] == 302  # the session ended
     assert _account_form(leader, person.id, "activeren") == 303
     assert _choose(Client(server, "127.0.3.13"), old_reset) == 400  # not alive again
     Client(server, "127.0.3.11").post_form("/wachtwoord-vergeten", {"email": person.email})
-    (_, before_change) = _links(person.email, "/wachtwoord-herstellen/")
+    (_, before_change) = link_paths(person.email, "/wachtwoord-herstellen/")
     assert owner.log_in(person.email, PASSWORD) == 302
     assert _account_form(leader, person.id, "adres", {"email": "nieuw@example.org"}) == 303
-    (confirm,) = _links("nieuw@example.org", "/leden/adres/")
+    (confirm,) = link_paths("nieuw@example.org", "/leden/adres/")
     assert Client(server, "127.0.3.14").post_form(confirm, {})[0] == 302
     assert owner.get("/account/wachtwoord")[0] == 302  # the address change ended it
     assert _choose(Client(server, "127.0.3.15"), before_change) == 400
@@ -202,14 +189,16 @@ def test_an_account_made_for_someone_elses_address_goes_to_the_address_owner(
 ):
     victim = "echte.persoon@example.org"
     attacker = Client(server, "127.0.4.1")
-    status, _ = _apply(attacker, "Stichting Voorgewend", victim, "wachtwoord van de aanvaller")
+    status, _ = apply_over_http(
+        attacker, "Stichting Voorgewend", victim, "wachtwoord van de aanvaller"
+    )
     assert status == 303
     assert attacker.get("/mijn-aanmelding")[0] == 200  # logged in on the victim's address
     (mail,) = OutboxMessage.select().where(
         OutboxMessage.to == victim, OutboxMessage.kind == "confirm_email"
     )
     assert "niet zelf aangemaakt" in mail.body  # what to do if it was not you
-    (confirm,) = _links(victim, "/bevestigen/")
+    (confirm,) = link_paths(victim, "/bevestigen/")
     owner = Client(server, "127.0.4.2")
     assert owner.post_form(confirm, {})[0] == 422  # the button alone is not enough
     assert _choose(owner, confirm) == 302
@@ -232,12 +221,15 @@ def test_an_account_made_for_someone_elses_address_goes_to_the_address_owner(
 def test_a_leden_invitation_takes_a_pre_made_account_back(server, app, make_user):
     victim = "nog.een.persoon@example.org"
     attacker = Client(server, "127.0.4.10")
-    assert _apply(attacker, "Stichting Vooraf", victim, "wachtwoord van de aanvaller")[0] == 303
+    assert (
+        apply_over_http(attacker, "Stichting Vooraf", victim, "wachtwoord van de aanvaller")[0]
+        == 303
+    )
     leader = _leader(server, make_user, "127.0.4.11")
     status, _, _ = leader.post_form("/leden/accounts", {"name": "Echte Naam", "email": victim})
     assert status == 303  # not "al in gebruik"
     assert attacker.get("/mijn-aanmelding")[0] == 302
-    (invitation,) = _links(victim, "/leden/uitnodiging/")
+    (invitation,) = link_paths(victim, "/leden/uitnodiging/")
     owner = Client(server, "127.0.4.12")
     assert _choose(owner, invitation) == 303
     assert Client(server, "127.0.4.13").log_in(victim, "wachtwoord van de aanvaller") == 200
@@ -266,14 +258,14 @@ def test_a_parallel_guessing_burst_never_refuses_the_owner_the_right_password(
     status, _, page = phone.post_form("/inloggen", {"email": owner.email, "password": PASSWORD})
     assert status == 200 and "link om in te loggen" in page  # never a 429
     assert phone.get("/account/wachtwoord")[0] == 302  # the password alone gave no session
-    (link,) = _links(owner.email, "/inloggen/link/")
+    (link,) = link_paths(owner.email, "/inloggen/link/")
     assert phone.post_form(link, {})[0] == 302
     assert phone.get("/account/wachtwoord")[0] == 200
     # the guessers got the same answer for every password, and no link
     wrong = Client(server, "127.0.6.2")
     status, _, page = wrong.post_form("/inloggen", {"email": owner.email, "password": "nee"})
     assert status == 200 and "link om in te loggen" in page
-    assert len(_links(owner.email, "/inloggen/link/")) == 1
+    assert len(link_paths(owner.email, "/inloggen/link/")) == 1
 
 
 # Files and the import
@@ -283,7 +275,7 @@ def test_hostile_workbooks_are_answered_in_dutch_and_the_workers_live_on(server,
     leader = Visitor(server, "127.0.7.1")
     assert leader.log_in(make_user("projectleider").email, PASSWORD) == 302
     for kind, make in MALFORMED.items():
-        status, _, page = _upload(leader, make(_workbook()))
+        status, _, page = _upload(leader, make(workbook()))
         assert status == 422 and "kan niet worden gelezen" in page, kind
     rows = "\r\n".join(["naam;sector;gemeente"] + [f"S {n};PO;Leiden" for n in range(150_000)])
     started = time.monotonic()
@@ -295,7 +287,7 @@ def test_hostile_workbooks_are_answered_in_dutch_and_the_workers_live_on(server,
 def _upload(client, data, filename="partners.xlsx"):
     """Post a file to the import's preview, as the page's form does (multipart)."""
     _, _, page = client.get("/partners/import")
-    token = CSRF.search(page).group(1)
+    token = csrf_token(page)
     boundary = "----trust-boundary"
     body = io.BytesIO()
     for name, value in (("csrf_token", token),):

@@ -15,7 +15,7 @@ from intranet.schooljaar import schooljaar_of
 from tests.support import factories
 from tests.support.factories import cast_vote
 from tests.support.network_support import published
-from tests.test_tasks_sources import _contribution, _invoice
+from tests.support.tasks_support import contribution, unpaid_invoice
 
 pytestmark = pytest.mark.once
 
@@ -100,14 +100,14 @@ def test_the_projectleider_and_a_contactpersoon_find_each_new_kind_of_task(live_
         contact = User.by_email(contact_email("Naturalis Biodiversity Center"))
         partner = contact.contacts.get().organisation
         coming = published(leader, people=[contact], title="Walk-bijeenkomst", days=12)
-        _contribution(coming, partner, title="Walk-bijdrage")
+        contribution(coming, partner, title="Walk-bijdrage")
         Jaargesprek.delete().where(
             Jaargesprek.organisation == partner, Jaargesprek.schooljaar == schooljaar_of()
         ).execute()
         Jaargesprek.create(
             organisation=partner, schooljaar=schooljaar_of(), planned_on=today() - timedelta(1)
         )
-        _invoice(partner, 9999, today() - timedelta(days=5))
+        unpaid_invoice(partner, 9999, today() - timedelta(days=5))
         past = published(leader, people=[contact], title="Walk-terugblik", days=1)
         Meeting.update(
             starts_at=now() - timedelta(days=1, hours=2), ends_at=now() - timedelta(days=1)

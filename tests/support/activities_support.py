@@ -4,15 +4,6 @@ from datetime import timedelta
 
 from intranet.activities.models import Activity
 from intranet.clock import today
-from tests.support.factories import PASSWORD
-
-
-def as_user(app, user):
-    """A client of its own, logged in as the user."""
-    client = app.test_client()
-    response = client.post("/inloggen", data={"email": user.email, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
 
 
 def activity_fields(organisation, **changes):

@@ -160,12 +160,15 @@ def take_step(page, button, comment_label=None, comment=""):
     page.locator(".notice.success").first.wait_for()
 
 
+def organisation_named(name):
+    """The organisation of that name (in an app context)."""
+    return Organisation.get(Organisation.name == name)
+
+
 def application_of(live_server, organisation):
     """The application of an organisation, fresh from the database."""
     with live_server.context():
-        return Application.get(
-            Application.organisation == Organisation.get(Organisation.name == organisation)
-        )
+        return Application.get(Application.organisation == organisation_named(organisation))
 
 
 def roles_of(live_server, email):

@@ -9,6 +9,7 @@ from intranet.clock import today
 from intranet.models import User
 
 HTMX = {"HX-Request": "true"}
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
 @dataclass
@@ -84,3 +85,8 @@ def link_path(body, prefix):
 def text(response):
     """The response body as text."""
     return response.get_data(as_text=True)
+
+
+def csrf_token(page):
+    """The CSRF token in the first form of a page."""
+    return CSRF.search(page).group(1)

@@ -1,4 +1,5 @@
-"""Run every route as every role once per test session, and keep the answers.
+"""Run every route as every role, and keep the answers (the `matrix` fixture of
+tests/conftest.py does it once per test session).
 
 The run builds its own database (the template's copy on SQLite, the truncated test database
 on PostgreSQL), so the matrix and the header/page scans share one pass of ~600 requests:
@@ -13,6 +14,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from intranet.app import create_app
 from intranet.db import db
 from tests import conftest
+from tests.support.decide import HTMX
 from tests.support.visitors import Visitors, methods, rules
 from tests.support.world import ROLES, build_world, path_for
 
@@ -49,17 +51,6 @@ class Run:
     unaccepted: list  # (endpoint, method, path, status) for methods a path does not take
 
 
-HTMX = {"HX-Request": "true"}
-_RUNS = {}
-
-
-def matrix_run(database_template, tmp_path_factory):
-    """The session's matrix run (made on first use)."""
-    if "run" not in _RUNS:
-        _RUNS["run"] = _run(database_template, tmp_path_factory)
-    return _RUNS["run"]
-
-
 def _database_url(database_template, tmp_path_factory):
     """A fresh copy of the template (SQLite), or the test database (PostgreSQL)."""
     if conftest.PG_URL:
@@ -69,7 +60,7 @@ def _database_url(database_template, tmp_path_factory):
     return f"sqlite:///{path}"
 
 
-def _run(database_template, tmp_path_factory):
+def matrix_run(database_template, tmp_path_factory):
     """Build the world on its own database and ask every route as every role."""
     url = _database_url(database_template, tmp_path_factory)
     app = create_app({**conftest.TEST_CONFIG, "DATABASE_URL": url})
@@ -135,3 +126,8 @@ def _answer(rule, method, role, path, response, htmx):
         mimetype=response.mimetype,
         body=body,
     )
+
+
+def report(problems):
+    """An assertion message that counts and lists the problems found in the run."""
+    return f"{len(problems)} problem(s):\n  " + "\n  ".join(problems)

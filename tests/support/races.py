@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from intranet.app import create_app
 from intranet.db import db
+from intranet.workflows.timers import tick
 from tests.conftest import TEST_CONFIG
 
 BARRIER_TIMEOUT = 60
@@ -122,4 +123,25 @@ def play(scenario, rounds, *, app, database_url, processes):
     problems = one_winner_per_round(results, scenario.refusal)
     assert not problems, f"{len(problems)} bad round(s):\n" + "\n".join(problems[:20])
     scenario.check(plan, results)
+    return results
+
+
+def ticks_at_once(app, moment, count=2):
+    """Run `count` ticks for the same moment together, each in a thread with its own
+    connection; what each tick returned."""
+    barrier, results = threading.Barrier(count), []
+
+    def run():
+        with app.app_context():
+            barrier.wait()
+            try:
+                results.append(tick(moment))
+            finally:
+                db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(BARRIER_TIMEOUT)
     return results

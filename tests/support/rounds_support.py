@@ -1,15 +1,24 @@
-"""Helpers for the rounds tests: periods, decisions, rounds, many partners, query counts."""
+"""Helpers for the rounds tests: periods, decisions, rounds, invitations and signatures, many
+partners, query counts."""
 
 from datetime import timedelta
 
 from intranet.clock import now, today
 from intranet.models import Contact, Membership, Organisation, User
 from intranet.rounds import continuation_workflow, opening, period_workflow
+from intranet.rounds.models import RenewalInvitation
 from intranet.workflows import engine
 from intranet.workflows.timers import tick
 from tests.support import factories
 
 TEXT = factories.PERIOD_TEXT
+# The data of the signing step ("tekenen") when a test fires it itself.
+SIGNING_STEP_DATA = {
+    "signer_name": "Sanne Bakker",
+    "signer_function": "bestuurder",
+    "signed_on": "2026-11-01",
+    "authorised": True,
+}
 
 
 def decide(period, trigger="voortzetten", voorzitter=None, motivation="Zo besloten."):
@@ -43,6 +52,29 @@ def renewal_setup(deadline_days=30, starts=60):
 def open_renewal(following, days=30, actor=None):
     """Open the successor's signing round with a deadline so many days from today."""
     return opening.open_renewal_round(following, actor, today() + timedelta(days=days))
+
+
+def renewal_invitation(round_, organisation):
+    """The organisation's invitation in a signing round."""
+    return RenewalInvitation.get(
+        RenewalInvitation.round == round_, RenewalInvitation.organisation == organisation
+    )
+
+
+def signature(**overrides):
+    """The signing form as an authorised signer fills it in today."""
+    values = {
+        "signer_name": "Anouk de Vries",
+        "signer_function": "directeur",
+        "signed_on": today().isoformat(),
+        "authorised": "y",
+    }
+    return {**values, **overrides}
+
+
+def status_of(organisation):
+    """The organisation's status as stored now."""
+    return Organisation.get_by_id(organisation.id).status
 
 
 def many_partners(count, prefix="Partner"):

@@ -6,7 +6,8 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from intranet.models import FormAnswers, OutboxMessage
+from intranet.models import FormAnswers
+from tests.support.decide import text
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]*)" value="([^"]*)">')
 ACTION = re.compile(r'<form method="post" action="(/aanmelden[^"]*)"')
@@ -52,11 +53,6 @@ def organisation(route, **overrides):
     values.update(ORGANISATIONS[route])
     values.update(overrides)
     return values
-
-
-def text(response):
-    """The response body as text."""
-    return response.get_data(as_text=True)
 
 
 def heading(response):
@@ -130,14 +126,3 @@ def fill_in(client, route, upto=None, finish=SUBMIT, account=None, **answers):
             return page
     assert heading(page).endswith("Controleer en dien in"), (heading(page), errors(page))
     return post_step(client, page, ACCOUNT if account is None else account, go=finish)
-
-
-def links_to(address, fragment):
-    """The links in the mails to an address that contain a fragment."""
-    bodies = OutboxMessage.select().where(OutboxMessage.to == address).order_by(OutboxMessage.id)
-    return [
-        link
-        for message in bodies
-        for link in re.findall(r"https?://\S+", message.body)
-        if fragment in link
-    ]
