@@ -14,6 +14,7 @@ from intranet.mail_delivery import deliver_queued
 from intranet.models import Contact, Organisation, OutboxMessage, User
 from intranet.newsletters.models import Newsletter
 from intranet.professionals.models import NewsletterSubscription
+from intranet.workflows.states import OrganisationStatus
 from tests.support.smtp_server import Recorder, smtp_server
 
 pytestmark = pytest.mark.once
@@ -33,7 +34,7 @@ def _expected_po():
         .join(Organisation)
         .where(
             people,
-            Organisation.status.in_(["partner", "lef-partner"]),
+            Organisation.status.in_(OrganisationStatus.CURRENT),
             (Organisation.sector == "PO") | (Organisation.membership_type == "basis"),
         )
     )

@@ -77,8 +77,9 @@ class Organisation(BaseModel):
 
     @classmethod
     def current_partners(cls):
-        """Partners of the network now, by name."""
-        return cls.select().where(cls.status == OrganisationStatus.PARTNER).order_by(cls.name)
+        """Partners of the network now, by name: partners, and LEF partners that went on as
+        such when a convenant ended (only the first sign the next convenant: rounds/)."""
+        return cls.select().where(cls.status.in_(OrganisationStatus.CURRENT)).order_by(cls.name)
 
     @classmethod
     def directory(cls, sector=None, municipality=None, name=""):
@@ -97,7 +98,9 @@ class Organisation(BaseModel):
     def partner_municipalities(cls):
         """The municipalities where current partners are, alphabetically."""
         query = (
-            cls.select(cls.municipality).where(cls.status == OrganisationStatus.PARTNER).distinct()
+            cls.select(cls.municipality)
+            .where(cls.status.in_(OrganisationStatus.CURRENT))
+            .distinct()
         )
         return [name for (name,) in query.order_by(cls.municipality).tuples()]
 
