@@ -1,7 +1,8 @@
 """Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set), a client, a CLI runner, helpers to make people and log in, the
-people and records that tests of several modules share, a local SMTP server, and the
-authorization matrix's run. Helper functions live in tests/support/."""
+TEST_DATABASE_URL is set), the demo on it (seeded once per worker, restored per test), a
+client, a CLI runner, helpers to make people and log in, the people and records that tests of
+several modules share, a local SMTP server, and the authorization matrix's run. Helper
+functions live in tests/support/."""
 
 import copy
 import os
