@@ -1,7 +1,8 @@
 """Fixtures: an app on a fresh database per test (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set), a client, a CLI runner, helpers to make people and log in, the
-people and records that tests of several modules share, a local SMTP server, and the
-authorization matrix's run. Helper functions live in tests/support/."""
+TEST_DATABASE_URL is set), the demo on it (seeded once per worker, restored per test), a
+client, a CLI runner, helpers to make people and log in, the people and records that tests of
+several modules share, a local SMTP server, and the authorization matrix's run. Helper
+functions live in tests/support/."""
 
 import copy
 import os
@@ -22,7 +23,7 @@ from intranet.app import create_app
 from intranet.db import db, upgrade
 from intranet.network.models import Network
 from intranet.schema import MODELS
-from tests.support import decide, factories, rounds_support
+from tests.support import decide, factories, rounds_support, snapshots
 from tests.support.matrix_run import matrix_run
 from tests.support.smtp_server import Recorder, smtp_server
 
@@ -210,6 +211,32 @@ def app(database_url, tmp_path, request) -> Flask:
     changed = _settings(app) != settings  # the test changed a setting
     if changed or request.node.get_closest_marker("fresh_app"):
         del _APPS[database_url]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(database_template, tmp_path_factory):
+    """The demo as `seed-demo` leaves an empty database, seeded once per worker into the
+    worker's database and kept (tests/support/snapshots.py), with the instance folder the
+    seeding wrote (the news images)."""
+    url = worker_database(database_template, tmp_path_factory)
+    _empty(url)
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": url})
+    app.instance_path = str(tmp_path_factory.mktemp("demo") / "instance")
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["seed-demo"])
+        assert result.exit_code == 0, result.output
+    db.close_all()
+    return snapshots.take(url), app.instance_path
+
+
+@pytest.fixture
+def demo(demo_snapshot, app):
+    """The app on the demo as the real `seed-demo` leaves an empty database: the worker's
+    snapshot written into the database `app` emptied, for this test to change as it likes."""
+    snapshot, instance = demo_snapshot
+    snapshot.restore()
+    shutil.copytree(instance, app.instance_path, dirs_exist_ok=True)
+    return app
 
 
 @pytest.fixture

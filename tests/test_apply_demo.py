@@ -4,19 +4,11 @@ from intranet.admission.models import Application, Referee, Vote
 from intranet.admission.workflow import WORKFLOW as admission
 
 
-def test_demo_has_an_application_in_every_state_and_seeds_once(runner):
-    first = runner.invoke(args=["seed-demo"])
-    assert first.exit_code == 0, first.output
-    counts = Application.counts_by_state()
-    assert set(counts) == set(admission.states)
-    applications, votes = Application.select().count(), Vote.select().count()
-    again = runner.invoke(args=["seed-demo"])
-    assert again.exit_code == 0, again.output
-    assert (Application.select().count(), Vote.select().count()) == (applications, votes)
+def test_demo_has_an_application_in_every_state(demo):
+    assert set(Application.counts_by_state()) == set(admission.states)
 
 
-def test_demo_vote_is_open_with_some_votes_and_references_half_in(runner):
-    runner.invoke(args=["seed-demo"])
+def test_demo_vote_is_open_with_some_votes_and_references_half_in(demo):
     voting = Application.get(Application.state == "stemming")
     assert 0 < Vote.select().where(Vote.application == voting).count() < 8
     waiting = Application.get(Application.state == "referenties")
@@ -24,10 +16,9 @@ def test_demo_vote_is_open_with_some_votes_and_references_half_in(runner):
     assert statuses == ["beantwoord", "uitgenodigd"]
 
 
-def test_demo_applicant_can_log_in_and_see_the_draft(runner, client):
+def test_demo_applicant_can_log_in_and_see_the_draft(demo, client):
     from intranet.demo import DEMO_PASSWORD
 
-    runner.invoke(args=["seed-demo"])
     draft = Application.get(Application.state == "concept")
     client.post("/inloggen", data={"email": draft.applicant.email, "password": DEMO_PASSWORD})
     page = client.get(f"/aanmelding/{draft.id}")

@@ -66,8 +66,7 @@ def test_an_agreement_holds_for_its_own_schooljaar_only(app, make_organisation):
     assert overview(2019).contributions[0].problem == NO_MEMBERSHIP
 
 
-def test_the_demo_network_has_a_contribution_or_a_settled_reason_for_everyone(runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_the_demo_network_has_a_contribution_or_a_settled_reason_for_everyone(demo):
     result = overview(2018)
     assert len(result.contributions) >= 52
     assert result.open == []  # nothing left to fix: PM (MBO) and in natura only

@@ -9,8 +9,7 @@ from intranet.network.models import Contribution, Meeting, Network, NetworkMembe
 from intranet.workflows.check import stray_cases
 
 
-def test_demo_seeds_the_networks_the_meetings_and_the_jaargesprekken(runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_demo_seeds_the_networks_the_meetings_and_the_jaargesprekken(demo):
     names = [n.name for n in Network.select().order_by(Network.position)]
     assert names == [
         "Talentontwikkeling",
@@ -48,14 +47,3 @@ def test_demo_seeds_the_networks_the_meetings_and_the_jaargesprekken(runner):
     held = Jaargesprek.select().where(Jaargesprek.state == "gehouden")
     assert held.count() >= 3 and all(talk.notes for talk in held)
     assert not stray_cases()
-
-
-def test_seeding_the_demo_twice_adds_nothing(runner):
-    runner.invoke(args=["seed-demo"])
-    counts = (Network.select().count(), Meeting.select().count(), Jaargesprek.select().count())
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
-    assert (
-        Network.select().count(),
-        Meeting.select().count(),
-        Jaargesprek.select().count(),
-    ) == counts

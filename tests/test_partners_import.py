@@ -124,8 +124,7 @@ def test_export_imports_back_unchanged(period):
         assert {p.status for p in result.plans} == {"ongewijzigd"}, kind
 
 
-def test_the_demo_partner_list_round_trips(runner, tmp_path):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_the_demo_partner_list_round_trips(demo, runner, tmp_path):
     path = tmp_path / "partners.csv"
     assert runner.invoke(args=["partners", "export", str(path)]).exit_code == 0
     result = runner.invoke(args=["partners", "import", str(path)])

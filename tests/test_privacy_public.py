@@ -7,8 +7,6 @@ import re
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
-import pytest
-
 from intranet.models import User
 from intranet.network.models import Registration
 from intranet.newsletters.models import NewsletterRecipient
@@ -59,11 +57,6 @@ def _people_addresses():
     addresses |= {email for (email,) in Registration.select(Registration.email).tuples()}
     addresses |= {e for (e,) in NewsletterRecipient.select(NewsletterRecipient.email).tuples()}
     return {address.lower() for address in addresses if address}
-
-
-@pytest.fixture
-def demo(runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
 
 
 def test_no_public_page_of_the_demo_shows_an_e_mail_address(app, demo):

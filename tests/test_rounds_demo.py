@@ -19,8 +19,7 @@ def _status(name):
     return Organisation.get(Organisation.name == name).status
 
 
-def test_demo_seeds_history_a_period_about_to_end_and_two_running_rounds(runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_demo_seeds_history_a_period_about_to_end_and_two_running_rounds(demo):
     first = ConvenantPeriod.get(ConvenantPeriod.name == FIRST)
     assert (first.starts_on, first.ends_on, first.state) == (
         date(2018, 10, 31),
@@ -45,13 +44,10 @@ def test_demo_seeds_history_a_period_about_to_end_and_two_running_rounds(runner)
     assert friends.is_open
     assert _states(VriendInvitation, friends) == {"vriend", "afgeslagen", "uitgenodigd"}
     assert not stray_cases()
-
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert Round.select().count() == 3 and ConvenantPeriod.select().count() == 3
 
 
-def test_demo_vriend_round_of_2022_is_closed_with_2022_steps(runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_demo_vriend_round_of_2022_is_closed_with_2022_steps(demo):
     first = ConvenantPeriod.get(ConvenantPeriod.name == FIRST)
     round_ = Round.get(Round.kind == "vriend", Round.period == first)
     assert not round_.is_open and round_.deadline == datetime(2022, 9, 29, 22)  # local midnight
@@ -72,8 +68,7 @@ def test_demo_vriend_round_of_2022_is_closed_with_2022_steps(runner):
     assert {event.at.year for event in moved} == {2022}
 
 
-def test_demo_pages_say_what_is_invented(runner, client):
-    runner.invoke(args=["seed-demo"])
+def test_demo_pages_say_what_is_invented(demo, client):
     credentials = {"email": "projectleider@example.org", "password": "leidseaanpak"}
     assert client.post("/inloggen", data=credentials).status_code == 302
     page = client.get("/convenant/").get_data(as_text=True)
@@ -82,8 +77,7 @@ def test_demo_pages_say_what_is_invented(runner, client):
     assert "Wat daarna komt, is voor de demo verzonnen" in page
 
 
-def test_demo_decision_of_11_september_2021_is_marked_late(runner, client):
-    runner.invoke(args=["seed-demo"])
+def test_demo_decision_of_11_september_2021_is_marked_late(demo, client):
     first = ConvenantPeriod.get(ConvenantPeriod.name == FIRST)
     assert first.decision.late and first.decision.last_day == date(2021, 7, 31)
     assert not ConvenantPeriod.get(ConvenantPeriod.name == CURRENT).decision.late

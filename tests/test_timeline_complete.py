@@ -39,8 +39,7 @@ def _gaps():
     return gaps
 
 
-def test_every_demo_case_reached_its_state_by_a_step_on_its_timeline(app, runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+def test_every_demo_case_reached_its_state_by_a_step_on_its_timeline(demo):
     assert NetworkYear.select().exists()
     gaps = _gaps()
     assert not gaps, "\n".join(gaps[:30])
