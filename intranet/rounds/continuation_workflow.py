@@ -26,7 +26,7 @@ VOORZITTER = frozenset({"voorzitter"})
 
 STATES = {
     S.PLANNED: "Nog niet aan de orde",
-    S.TO_DECIDE: "Te besluiten door de regiegroep",
+    S.TO_DECIDE: "Te besluiten",  # by the deciding body (DECIDING_BODY), named on its pages
     S.CONTINUED: "Voortzetting",
     S.ENDED: "Beëindiging",
 }
@@ -106,7 +106,7 @@ WORKFLOW = Workflow(
             "agenderen",
             S.PLANNED,
             S.TO_DECIDE,
-            "Op de lijst van de regiegroep (een jaar voor het einde)",
+            "Op de besluitenlijst gezet",
             frozenset({SYSTEM}),
         ),
         Transition(
