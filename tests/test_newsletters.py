@@ -16,15 +16,18 @@ from intranet.professionals.models import NewsletterSubscription
 
 @pytest.fixture
 def world(make_user, make_organisation):
-    """A PO school, a VO school, a basis member, a PO professional, a VO professional."""
+    """A PO school, a VO school, a basis and an uitgebreid member, a PO and a VO
+    professional."""
     po = make_organisation(name="Basisschool De Regenboog", sector="PO")
     vo = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     basis = make_organisation(name="Stadslab", sector="bedrijf", membership_type="basis")
+    museum = make_organisation(name="Museum", sector="cultuur", membership_type="uitgebreid")
     gone = make_organisation(name="Oud-partner", sector="PO", status="oud-partner")
     people = {
         "po": make_user(organisation=po, email="contact@regenboog.example.org"),
         "vo": make_user(organisation=vo, email="contact@gymnasium.example.org"),
         "basis": make_user(organisation=basis, email="contact@stadslab.example.org"),
+        "uitgebreid": make_user(organisation=museum, email="contact@museum.example.org"),
         "oud": make_user(organisation=gone, email="contact@oud.example.org"),
         "juf": make_user(email="juf@regenboog.example.org"),
         "leraar": make_user(email="leraar@gymnasium.example.org"),
@@ -57,6 +60,7 @@ def _received(smtp):
 PO_RECIPIENTS = {
     "contact@regenboog.example.org",
     "contact@stadslab.example.org",
+    "contact@museum.example.org",
     "juf@regenboog.example.org",
 }
 
@@ -65,6 +69,7 @@ def test_the_po_newsletter_reaches_exactly_the_po_people_each_with_why(world):
     found = {email: reason for email, _name, reason in recipients(["PO"])}
     assert set(found) == PO_RECIPIENTS
     assert "basislid" in found["contact@stadslab.example.org"]
+    assert "uitgebreid lid" in found["contact@museum.example.org"]  # basis and more
     assert "koos de nieuwsbrief" in found["juf@regenboog.example.org"]
 
 
@@ -136,7 +141,7 @@ def test_a_test_mail_goes_to_the_projectleider_only(client, world, leader_logged
     deliver_queued()
     assert set(_received(smtp)) == {leader_logged_in.email}
     assert Newsletter.get_by_id(newsletter.id).state == "concept"
-    assert Contact.select().count() == 4
+    assert Contact.select().count() == 5  # the world's, none added
 
 
 def test_the_schedule_counts_newsletters_per_werkveld_this_schooljaar(

@@ -24,8 +24,8 @@ SUBSCRIBER = "anouk.visser@example.org"  # a demo professional who chose the PO 
 
 
 def _expected_po():
-    """Who should get it, read straight from the demo: contacts of PO partners and of basis
-    members, and the people who chose PO (active, confirmed)."""
+    """Who should get it, read straight from the demo: contacts of PO partners and of members
+    without pupils (basis or uitgebreid), and the people who chose PO (active, confirmed)."""
     people = User.active & User.email_confirmed_at.is_null(False)
     contacts = (
         Contact.select(User.email)
@@ -35,7 +35,8 @@ def _expected_po():
         .where(
             people,
             Organisation.status.in_(OrganisationStatus.CURRENT),
-            (Organisation.sector == "PO") | (Organisation.membership_type == "basis"),
+            (Organisation.sector == "PO")
+            | Organisation.membership_type.in_(["basis", "uitgebreid"]),
         )
     )
     chose = (

@@ -1,7 +1,8 @@
 """Who receives a newsletter for some werkvelden, and why: the one place this is decided.
 
 - the contactpersonen (and achtervangen) of partners whose sector is one of the werkvelden;
-- the contactpersonen of partners with a basis membership (they receive every newsletter);
+- the contactpersonen of partners without pupils, basis or uitgebreid members: the
+  projectplan gives both every newsletter (uitgebreid is basis and more);
 - the people who chose the newsletter of one of the werkvelden (professionals, mostly).
 
 Only active accounts with a confirmed address count, and never an address that unsubscribed
@@ -12,7 +13,8 @@ from intranet.models import WERKVELDEN, Contact, MailAddress, Organisation, User
 from intranet.professionals.models import NewsletterSubscription
 from intranet.workflows.states import OrganisationStatus
 
-BASIS = "basis"
+# memberships of partners without pupils, with their word in the reason (fees/rules.py)
+ALL_NEWSLETTERS = {"basis": "basislid", "uitgebreid": "uitgebreid lid"}
 
 
 def recipients(werkvelden):
@@ -25,23 +27,30 @@ def recipients(werkvelden):
 
     people = User.active & User.email_confirmed_at.is_null(False)
     contacts = (
-        Contact.select(User.email, User.name, Organisation.name, Organisation.sector)
+        Contact.select(
+            User.email,
+            User.name,
+            Organisation.name,
+            Organisation.sector,
+            Organisation.membership_type,
+        )
         .join(User)
         .switch(Contact)
         .join(Organisation)
         .where(
             people,
             Organisation.status.in_(OrganisationStatus.CURRENT),
-            Organisation.sector.in_(list(werkvelden)) | (Organisation.membership_type == BASIS),
+            Organisation.sector.in_(list(werkvelden))
+            | Organisation.membership_type.in_(list(ALL_NEWSLETTERS)),
         )
         .order_by(Organisation.name)
         .tuples()
     )  # fmt: skip
-    for email, name, organisation, sector in contacts:
+    for email, name, organisation, sector, membership in contacts:
         if sector in werkvelden:
             add(email, name, f"contactpersoon van {organisation} ({sector})")
         else:
-            add(email, name, f"contactpersoon van {organisation} (basislid)")
+            add(email, name, f"contactpersoon van {organisation} ({ALL_NEWSLETTERS[membership]})")
     subscribers = (
         NewsletterSubscription.select(User.email, User.name, NewsletterSubscription.werkveld)
         .join(User)
