@@ -127,3 +127,13 @@ def test_a_draft_gets_a_third_referee_and_loses_it_again(client, make_user, logi
     cleared = dict.fromkeys(THIRD, "")  # the browser sends the emptied fields
     client.post(url, data={**answers, **cleared, "referee_count": "3"})
     assert [r.name for r in Referee.current(draft)] == list(current)
+
+
+def test_the_add_referee_button_sent_to_another_step_adds_nothing(client, make_user, login):
+    user = make_user()
+    draft = factories.Case(user).get()
+    login(user)  # a forged button: only the referees step has it (the fuzzer found a 500)
+    url = f"/aanmelding/{draft.id}/wijzigen/organisatie"
+    answer = client.post(url, data={"go": ADD})
+    assert answer.status_code in (303, 422) and "referent" not in text(answer).lower()
+    assert Referee.current(draft).count() == 2

@@ -29,6 +29,7 @@ NOT_CHANGEABLE = "Een gepubliceerde of offline gehaalde activiteit wordt niet me
 ALREADY_OFFLINE = "Deze activiteit is al offline gehaald."
 NOT_PUBLISHED = "Deze activiteit is nog niet gepubliceerd."
 PARTNER_TEMPLATE = "activity_reviewed"
+OFFLINE_TEMPLATE = "activity_offline"  # to the projectleiders, when a contactpersoon did it
 
 
 def _record(actor, activity, source, what, comment=""):
@@ -64,6 +65,20 @@ def _tell_leaders(activity):
         )
 
 
+def _tell_leaders_offline(activity, actor, reason):
+    url = mail.external_url("activities.show", activity_id=activity.id)
+    for leader in User.in_group("projectleider"):
+        mail.queue(
+            leader.email,
+            f"Activiteit offline gehaald: {activity.title}",
+            OFFLINE_TEMPLATE,
+            activity=activity,
+            actor=actor,
+            reason=reason,
+            url=url,
+        )
+
+
 def public_url(activity):
     """The partner's public page, where a published activity shows (for mail)."""
     return mail.external_url("partners.public_page", organisation_id=activity.organisation_id)
@@ -89,14 +104,21 @@ def _tell_partner(activity, reason=""):
     mail.queue(activity.submitted_by.email, subject, PARTNER_TEMPLATE, **context)
 
 
-def offline_notice(activity, reason):
-    """What the projectleider's taking offline mails: ([(name, address)], (subject, body)),
-    or nobody and no message when the one who submitted it is gone."""
-    if activity.submitted_by_id is None:
-        return [], None
-    person = activity.submitted_by
-    subject, context = _partner_mail(activity, ActivityState.OFFLINE, reason)
-    return [(person.name, person.email)], (subject, mail.render(PARTNER_TEMPLATE, **context))
+def offline_notice(activity, actor, reason, leader):
+    """Who is told when the activity goes offline, and what: ([(name, address)], (subject,
+    body)) or nobody and no message. The projectleider's step tells the contactpersoon who
+    submitted it; a contactpersoon's step tells the projectleiders."""
+    if leader:
+        if activity.submitted_by_id is None:
+            return [], None
+        person = activity.submitted_by
+        subject, context = _partner_mail(activity, ActivityState.OFFLINE, reason)
+        return [(person.name, person.email)], (subject, mail.render(PARTNER_TEMPLATE, **context))
+    leaders = [(user.name, user.email) for user in User.in_group("projectleider")]
+    subject = f"Activiteit offline gehaald: {activity.title}"
+    url = mail.external_url("activities.show", activity_id=activity.id)
+    body = mail.render(OFFLINE_TEMPLATE, activity=activity, actor=actor, reason=reason, url=url)
+    return leaders, ((subject, body) if leaders else None)
 
 
 def submit(form, actor, activity=None):
@@ -150,7 +172,8 @@ def ensure_online(activity):
 
 def take_offline(activity_id, actor, reason="", leader=False):
     """Take a published activity offline for good; the contactpersoon is told when the
-    projectleider (`leader`) does it. Refused (409) when it is not published (any more)."""
+    projectleider (`leader`) does it, the projectleiders when a contactpersoon does.
+    Refused (409) when it is not published (any more)."""
     with write_transaction():
         activity = locked(Activity.select().where(Activity.id == activity_id)).get_or_none()
         if activity is None:
@@ -161,4 +184,6 @@ def take_offline(activity_id, actor, reason="", leader=False):
         _record(actor, activity, ActivityState.PUBLISHED, "offline_halen", reason)
         if leader:
             _tell_partner(activity, reason)
+        else:
+            _tell_leaders_offline(activity, actor, reason)
     return activity

@@ -151,10 +151,10 @@ def send_back(activity_id):
 
 
 def _offline_confirmation(activity, form):
-    """Before taking it offline: what happens, and the mail the contactpersoon gets when the
-    projectleider does it."""
+    """Before taking it offline: what happens, and the mail it sends (to the contactpersoon
+    when the projectleider does it, to the projectleiders when a contactpersoon does)."""
     reason = form.reason.data
-    recipients, preview = reviewing.offline_notice(activity, reason) if form.leader else ([], None)
+    recipients, preview = reviewing.offline_notice(activity, current_user, reason, form.leader)
     return confirm.Confirmation(
         section_id="offline-section",
         title=f"‘{activity.title}’ offline halen: weet u het zeker?",
@@ -192,7 +192,11 @@ def take_offline(activity_id):
     if confirm.answer() != "ja":
         return confirm.render(_offline_confirmation(activity, form))
     reviewing.take_offline(activity.id, current_user, form.reason.data, leader=form.leader)
-    told = "; de contactpersoon krijgt de reden" if form.leader else ""
+    told = (
+        "; de contactpersoon krijgt de reden"
+        if form.leader
+        else "; de projectleider krijgt bericht"
+    )
     flash(f"De activiteit is offline gehaald{told}.", "success")
     url = url_for("activities.show", activity_id=activity.id)
     return htmx.redirect_to(url) if htmx.sent_by_htmx() else redirect(url, code=303)

@@ -80,7 +80,8 @@ def edit(case_id, step):
         raise engine.AlreadyHandled(drafts.NOT_EDITABLE)
     context = edit_context(application, request.form)
     form = steps.make_form(step, False, application.route, data=queries.answers_of(application))
-    if request.method == "POST" and request.form.get("go") == ADD_REFEREE:
+    adding = request.form.get("go") == ADD_REFEREE and step == "referenten"
+    if request.method == "POST" and adding:
         form.add_referee()  # shown again with one referee more; nothing is saved yet
     elif request.method == "POST" and steps.validate(form, context):
         try:
