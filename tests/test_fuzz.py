@@ -7,6 +7,7 @@ the URL itself. A new POST route fails here until its fields are declared.
 """
 
 import copy
+import os
 import sqlite3
 from functools import partial
 
@@ -353,6 +354,9 @@ def _world():
     return copy.deepcopy(_KEPT["world"])
 
 
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))  # more examples per route, for a deeper search
+
+
 def _rule(app, endpoint, method):
     """The app's rule for an endpoint and method."""
     return next(r for r in rules(app) if r.endpoint == endpoint and method in r.methods)
@@ -373,7 +377,7 @@ def test_hostile_input_never_fails_and_a_refusal_changes_nothing(app, endpoint, 
             lambda query: {"query_string": query}
         )
     )
-    examples = 16 if post else 10 if endpoint in QUERY else 4
+    examples = (16 if post else 10 if endpoint in QUERY else 4) * SCALE
 
     @settings(
         max_examples=examples,
