@@ -293,6 +293,18 @@ def leader_logged_in(leader, login):
 
 
 @pytest.fixture
+def museum(make_organisation):
+    """A partner with an uitgebreid membership, whose activities may be published."""
+    return make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
+
+
+@pytest.fixture
+def museum_contact(make_user, museum):
+    """The museum's contactpersoon."""
+    return make_user(organisation=museum, name="Sanne Jansen", email="sanne@boerhaave.example.org")
+
+
+@pytest.fixture
 def applicant(make_user):
     """Someone with an account and no role, who applies."""
     return make_user()

@@ -4,8 +4,6 @@ step on the timeline and told by mail; a basis partner is told why it cannot sub
 
 from datetime import timedelta
 
-import pytest
-
 from intranet.activities.models import Activity
 from intranet.clock import today
 from intranet.newsletters.models import Newsletter
@@ -16,24 +14,14 @@ from tests.support.logins import client_as
 from tests.support.mails import mails_to
 
 
-@pytest.fixture
-def partner(make_organisation):
-    return make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
-
-
-@pytest.fixture
-def contact(make_user, partner):
-    return make_user(organisation=partner, name="Sanne Jansen", email="sanne@boerhaave.example.org")
-
-
 def test_submitted_then_published_it_shows_on_the_public_partner_page(
-    app, partner, contact, leader
+    app, museum, museum_contact, leader
 ):
-    activity = submit_activity(client_as(app, contact), partner)
+    activity = submit_activity(client_as(app, museum_contact), museum)
     assert activity.state == ActivityState.SUBMITTED
     assert activity.link == "https://www.rijksmuseumboerhaave.nl"
     assert mails_to(leader.email, "te beoordelen")
-    public = app.test_client().get(f"/partners/{partner.id}/over").get_data(as_text=True)
+    public = app.test_client().get(f"/partners/{museum.id}/over").get_data(as_text=True)
     assert "Techniekdag" not in public
 
     reviewer = client_as(app, leader)
@@ -42,11 +30,11 @@ def test_submitted_then_published_it_shows_on_the_public_partner_page(
     assert "Beoordeel de activiteit ‘Techniekdag voor docenten’ van Museum Boerhaave" in tasks
     assert reviewer.post(f"/activiteiten/{activity.id}/publiceren").status_code == 303
 
-    public = app.test_client().get(f"/partners/{partner.id}/over").get_data(as_text=True)
+    public = app.test_client().get(f"/partners/{museum.id}/over").get_data(as_text=True)
     assert "Techniekdag voor docenten" in public and "docenten natuur en techniek" in public
     assert "sanne@boerhaave.example.org" not in public
-    told = mails_to(contact.email, "gepubliceerd")
-    assert told and f"/partners/{partner.id}/over" in told[0].body
+    told = mails_to(museum_contact.email, "gepubliceerd")
+    assert told and f"/partners/{museum.id}/over" in told[0].body
     steps = [e.trigger for e in AuditEvent.for_case("activiteit", activity.id)]
     assert steps == ["indienen", "publiceren"]
     again = reviewer.post(f"/activiteiten/{activity.id}/publiceren")
@@ -54,10 +42,10 @@ def test_submitted_then_published_it_shows_on_the_public_partner_page(
 
 
 def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
-    app, partner, contact, leader
+    app, museum, museum_contact, leader
 ):
-    own = client_as(app, contact)
-    activity = submit_activity(own, partner)
+    own = client_as(app, museum_contact)
+    activity = submit_activity(own, museum)
     reviewer = client_as(app, leader)
     empty = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": " "})
     assert empty.status_code == 422 and "Schrijf waarom" in empty.get_data(as_text=True)
@@ -67,14 +55,14 @@ def test_sent_back_with_a_reason_the_partner_changes_and_submits_again(
     back = reviewer.post(f"/activiteiten/{activity.id}/terugsturen", data={"reason": reason})
     assert back.status_code == 303
     assert Activity.get_by_id(activity.id).state == ActivityState.RETURNED
-    assert reason in mails_to(contact.email, "teruggestuurd")[0].body
+    assert reason in mails_to(museum_contact.email, "teruggestuurd")[0].body
     page = own.get(f"/activiteiten/{activity.id}").get_data(as_text=True)
     assert reason in page and "Teruggestuurd" in page
     assert "Pas de activiteit ‘Techniekdag voor docenten’ aan" in own.get("/taken/").get_data(
         as_text=True
     )
 
-    changed = activity_fields(partner, audience="docenten klas 1 en 2, gratis")
+    changed = activity_fields(museum, audience="docenten klas 1 en 2, gratis")
     assert own.post(f"/activiteiten/{activity.id}/bewerken", data=changed).status_code == 303
     activity = Activity.get_by_id(activity.id)
     assert activity.state == ActivityState.SUBMITTED and activity.audience.endswith("gratis")
@@ -98,9 +86,9 @@ def test_a_basis_partner_is_told_why_it_cannot_submit(app, make_organisation, ma
 
 
 def test_bad_input_is_refused_in_dutch_and_changes_nothing(
-    app, partner, contact, make_organisation, make_user
+    app, museum, museum_contact, make_organisation, make_user
 ):
-    client = client_as(app, contact)
+    client = client_as(app, museum_contact)
     first = today() + timedelta(days=5)
     cases = {
         "De laatste dag ligt niet voor de eerste.": {"ends_on": (first - timedelta(days=2))},
@@ -110,11 +98,11 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
         "Kies een werkveld uit de lijst.": {"werkveld": "XX"},
     }
     for message, change in cases.items():
-        data = {**activity_fields(partner, starts_on=first.isoformat()), **change}
+        data = {**activity_fields(museum, starts_on=first.isoformat()), **change}
         response = client.post("/activiteiten/nieuw", data=data)
         assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert not Activity.select().exists()
-    activity = submit_activity(client, partner)
+    activity = submit_activity(client, museum)
     other = make_organisation(name="Naturalis", membership_type="uitgebreid")
     stranger = client_as(app, make_user(organisation=other))
     assert stranger.get(f"/activiteiten/{activity.id}").status_code == 403
@@ -123,12 +111,12 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
 
 
 def test_a_published_activity_goes_out_in_a_newsletter(
-    app, partner, contact, leader, make_organisation, make_user
+    app, museum, museum_contact, leader, make_organisation, make_user
 ):
     school = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     teacher = make_user(organisation=school, email="contact@gymnasium.example.org")
-    activity = submit_activity(client_as(app, contact), partner)
-    waiting = submit_activity(client_as(app, contact), partner, title="Nog niet beoordeeld")
+    activity = submit_activity(client_as(app, museum_contact), museum)
+    waiting = submit_activity(client_as(app, museum_contact), museum, title="Nog niet beoordeeld")
     reviewer = client_as(app, leader)
     reviewer.post(f"/activiteiten/{activity.id}/publiceren")
     form = reviewer.get("/nieuwsbrieven/nieuw").get_data(as_text=True)

@@ -17,24 +17,14 @@ REASON = "De middag gaat niet door: het museumlab wordt verbouwd."
 
 
 @pytest.fixture
-def partner(make_organisation):
-    return make_organisation(name="Museum Boerhaave", membership_type="uitgebreid")
-
-
-@pytest.fixture
-def contact(make_user, partner):
-    return make_user(organisation=partner, name="Sanne Jansen", email="sanne@boerhaave.example.org")
-
-
-@pytest.fixture
 def leader(make_user):
     return make_user("projectleider", name="Petra de Leider", email="leider@example.org")
 
 
 @pytest.fixture
-def published(app, partner, contact, leader):
+def published(app, museum, museum_contact, leader):
     """A published activity of the partner, submitted by its contactpersoon."""
-    activity = submit_activity(client_as(app, contact), partner)
+    activity = submit_activity(client_as(app, museum_contact), museum)
     publish_activity(client_as(app, leader), activity)
     return activity
 
@@ -57,7 +47,7 @@ def _text(response):
 
 
 def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
-    app, partner, contact, leader, published
+    app, museum, museum_contact, leader, published
 ):
     reviewer = client_as(app, leader)
     page = _text(reviewer.get(f"/activiteiten/{published.id}"))
@@ -75,7 +65,9 @@ def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
     assert "Uw activiteit ‘Techniekdag voor docenten’: offline gehaald" in text  # the subject
     assert REASON in text and 'name="bevestigd" value="ja"' in text
     assert "Dit kan niet ongedaan worden gemaakt" in text
-    assert _state(published) == ActivityState.PUBLISHED and not mails_to(contact.email, "offline")
+    assert _state(published) == ActivityState.PUBLISHED and not mails_to(
+        museum_contact.email, "offline"
+    )
 
     back = _offline(reviewer, published, reason=REASON, bevestigd="nee")
     assert back.status_code == 200 and f"{REASON}</textarea>" in _text(back)
@@ -84,14 +76,14 @@ def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
     done = _offline(reviewer, published, reason=REASON, bevestigd="ja")
     assert done.status_code == 303 and _state(published) == ActivityState.OFFLINE
     assert _steps(published)[-1] == ("offline_halen", "Petra de Leider", REASON)
-    told = mails_to(contact.email, "offline gehaald")
+    told = mails_to(museum_contact.email, "offline gehaald")
     assert len(told) == 1 and REASON in told[0].body
     assert f"/activiteiten/{published.id}" in told[0].body
 
     page = _text(reviewer.get(f"/activiteiten/{published.id}"))
     assert "Offline gehaald" in page and REASON in page and "Petra de Leider" in page
     assert 'id="offline-section"' not in page
-    public = _text(app.test_client().get(f"/partners/{partner.id}/over"))
+    public = _text(app.test_client().get(f"/partners/{museum.id}/over"))
     assert "Techniekdag" not in public
     assert "Techniekdag" not in _text(reviewer.get("/nieuwsbrieven/nieuw"))
     assert "Techniekdag" not in _text(reviewer.get("/activiteiten/"))  # not among the published
@@ -99,22 +91,22 @@ def test_the_projectleider_takes_it_offline_with_a_reason_after_a_confirmation(
     for again in ({"reason": REASON}, {"reason": REASON, "bevestigd": "ja"}):
         stale = _offline(reviewer, published, **again)
         assert stale.status_code == 409 and "al offline gehaald" in _text(stale)
-    assert len(mails_to(contact.email, "offline gehaald")) == 1
+    assert len(mails_to(museum_contact.email, "offline gehaald")) == 1
 
 
 def test_a_contactpersoon_takes_their_own_offline_the_projectleider_hears_and_it_is_offered_again(
-    app, partner, contact, leader, published
+    app, museum, museum_contact, leader, published
 ):
-    own = client_as(app, contact)
+    own = client_as(app, museum_contact)
     asked = _offline(own, published, reason="Vol")
     text = _text(asked)
     assert asked.status_code == 200 and leader.email in text  # the mail it sends, shown first
     assert "Activiteit offline gehaald: Techniekdag voor docenten" in text
-    sent_before = len(mails_to(contact.email))
+    sent_before = len(mails_to(museum_contact.email))
     done = _offline(own, published, reason="Vol", bevestigd="ja")
     assert done.status_code == 303 and _state(published) == ActivityState.OFFLINE
     assert _steps(published)[-1] == ("offline_halen", "Sanne Jansen", "Vol")
-    assert len(mails_to(contact.email)) == sent_before  # their own step: no mail to them
+    assert len(mails_to(museum_contact.email)) == sent_before  # their own step: no mail to them
     (told,) = mails_to(leader.email, "offline gehaald")
     assert "Sanne Jansen van Museum Boerhaave" in told.body and "Vol" in told.body
 
@@ -127,14 +119,14 @@ def test_a_contactpersoon_takes_their_own_offline_the_projectleider_hears_and_it
     form = _text(own.get(f"/activiteiten/nieuw?van={published.id}"))
     assert 'value="Techniekdag voor docenten"' in form and "museumlab" in form
     assert "Ingevuld vanuit ‘Techniekdag voor docenten’ (offline gehaald)" in form
-    again = submit_activity(own, partner, title="Techniekdag (nieuwe datum)")
+    again = submit_activity(own, museum, title="Techniekdag (nieuwe datum)")
     assert again.id != published.id and again.state == ActivityState.SUBMITTED
     assert _state(published) == ActivityState.OFFLINE
     assert mails_to(leader.email, "Techniekdag (nieuwe datum)")  # to review again
 
 
 def test_others_unknown_and_stale_steps_are_refused(
-    app, partner, contact, leader, published, make_organisation, make_user
+    app, museum, museum_contact, leader, published, make_organisation, make_user
 ):
     other = make_organisation(name="Naturalis", membership_type="uitgebreid")
     stranger = client_as(app, make_user(organisation=other))
@@ -143,7 +135,7 @@ def test_others_unknown_and_stale_steps_are_refused(
     assert stranger.get(f"/activiteiten/nieuw?van={published.id}").status_code == 403
     reviewer = client_as(app, leader)
     assert reviewer.post("/activiteiten/987654/offline", data={"reason": REASON}).status_code == 404
-    waiting = submit_activity(client_as(app, contact), partner, title="Nog niet beoordeeld")
+    waiting = submit_activity(client_as(app, museum_contact), museum, title="Nog niet beoordeeld")
     refused = _offline(reviewer, waiting, reason=REASON, bevestigd="ja")
     assert refused.status_code == 409 and "nog niet gepubliceerd" in _text(refused)
     school = client_as(app, make_user("projectgroep"))
@@ -174,13 +166,13 @@ def test_with_htmx_the_confirmation_takes_the_place_of_the_form(app, leader, pub
 
 
 def test_a_sent_newsletter_keeps_an_activity_taken_offline_since_in_its_archive(
-    app, partner, contact, leader, make_organisation, make_user
+    app, museum, museum_contact, leader, make_organisation, make_user
 ):
     school = make_organisation(name="Stedelijk Gymnasium", sector="VO")
     teacher = make_user(organisation=school, email="contact@gymnasium.example.org")
-    own, reviewer = client_as(app, contact), client_as(app, leader)
-    kept = submit_activity(own, partner)
-    dropped = submit_activity(own, partner, title="Proefjesmiddag")
+    own, reviewer = client_as(app, museum_contact), client_as(app, leader)
+    kept = submit_activity(own, museum)
+    dropped = submit_activity(own, museum, title="Proefjesmiddag")
     for activity in (kept, dropped):
         publish_activity(reviewer, activity)
     data = {
@@ -201,9 +193,9 @@ def test_a_sent_newsletter_keeps_an_activity_taken_offline_since_in_its_archive(
     assert "Techniekdag voor docenten" in body and "Proefjesmiddag" not in body
 
     # taken offline after it went out: the archive keeps it as sent, no longer as a link
-    assert _offline(client_as(app, contact), kept, bevestigd="ja").status_code == 303
+    assert _offline(client_as(app, museum_contact), kept, bevestigd="ja").status_code == 303
     archived = _text(app.test_client().get(f"/nieuwsbrieven/archief/{newsletter.id}"))
     assert "Techniekdag voor docenten" in archived and "museumlab" in archived
     assert "Proefjesmiddag" not in archived
-    assert f'href="/partners/{partner.id}/over">Techniekdag' not in archived
-    assert "Techniekdag" not in _text(app.test_client().get(f"/partners/{partner.id}/over"))
+    assert f'href="/partners/{museum.id}/over">Techniekdag' not in archived
+    assert "Techniekdag" not in _text(app.test_client().get(f"/partners/{museum.id}/over"))
