@@ -18,12 +18,21 @@ from intranet.guards import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: F
 from intranet.htmx import redirect_to
 from intranet.models import User
 
+LARGEST_ID = 2**31 - 1  # what an integer column holds on both databases
+
 
 class DatabaseInteger(IntegerConverter):
     """`<int:...>` in a URL, at most what an integer column holds: larger is a 404, not a 500."""
 
-    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
+    def __init__(self, map, fixed_digits=0, min=None, max=LARGEST_ID, signed=False):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def query_id(name):
+    """An id from the query string, or None when absent, not a whole number or larger than
+    an id column holds (the path's ids: DatabaseInteger)."""
+    value = request.args.get(name, "")
+    return int(value) if value.isdecimal() and 0 < int(value) <= LARGEST_ID else None
 
 
 def hasher():

@@ -197,3 +197,19 @@ def test_a_choice_no_list_offers_is_refused_in_dutch(client, login, make_user):
     assert response.status_code == 422
     assert "is een ongeldige keuze" in page and "not a valid" not in page.lower()
     assert snapshot() == before
+
+
+BEYOND_ANY_ID = "9" * 25  # larger than an id column holds: the driver would refuse it
+
+
+def test_an_id_in_the_query_string_beyond_any_column_is_ignored_not_a_500(
+    client, login, make_user, museum_contact
+):
+    login(museum_contact)
+    for value in (BEYOND_ANY_ID, "-3", "abc", "1e3"):
+        page = client.get(f"/activiteiten/nieuw?van={value}")  # a new form, filled in from none
+        assert "<h1>Activiteit aanbieden</h1>" in page.get_data(as_text=True)
+    checked = client.post(f"/aanmelden/controleer/name?case_id={BEYOND_ANY_ID}", data={})
+    assert checked.status_code < 500
+    login(make_user("projectleider"))
+    assert client.get(f"/leden/?persoon={BEYOND_ANY_ID}").status_code == 200

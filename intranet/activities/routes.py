@@ -12,7 +12,7 @@ from intranet.activities.models import Activity, refusal
 from intranet.models import Organisation
 from intranet.pages import Pages
 from intranet.refusals import Refused
-from intranet.security import role_required
+from intranet.security import query_id, role_required
 
 pages = Pages()
 
@@ -86,7 +86,7 @@ def new():
     """Submit an activity or educational offer (partners with an uitgebreid membership);
     `?van=ID` fills it in from one of the organisation's own, to offer that again."""
     organisations = _offering_organisations()
-    source = request.args.get("van", type=int)
+    source = query_id("van")
     if request.method == "GET" and source is not None:
         copied = _own_activity(source)
         form = ActivityForm(obj=copied, organisations=organisations)

@@ -3,7 +3,7 @@ the projectleider's seat actions: add a seat, end one, choose the voorzitter."""
 
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from intranet.clock import today
@@ -13,7 +13,7 @@ from intranet.people import audit, seats
 from intranet.people.forms import EndSeatForm, SeatForm
 from intranet.people.models import ChairProposal
 from intranet.refusals import Refused
-from intranet.security import role_required
+from intranet.security import query_id, role_required
 from intranet.workflows.states import ChairOutcome
 
 pages = Pages()
@@ -60,7 +60,7 @@ def _new_seat_form():
         end = start.replace(year=start.year + 4)
     except ValueError:  # 29 February
         end = start + timedelta(days=4 * 365)
-    chosen = request.args.get("persoon", type=int)
+    chosen = query_id("persoon")
     form = SeatForm(formdata=None, data={"starts_on": start, "ends_on": end})
     return form.people(_people(), chosen)
 

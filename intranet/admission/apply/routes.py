@@ -9,7 +9,7 @@ from intranet.admission.workflow import WORKFLOW as admission
 from intranet.models import User
 from intranet.pages import Pages
 from intranet.refusals import Refused
-from intranet.security import login_required
+from intranet.security import login_required, query_id
 
 from . import drafts, kept, queries, review, steps
 from .forms import ADD_REFEREE
@@ -199,7 +199,7 @@ def check(field):
     step = steps.step_of(field, newcomer)
     if step is None or field == "password":
         abort(404)
-    case_id = request.args.get("case_id", type=int)
+    case_id = query_id("case_id")
     if case_id is None:
         wizard = Wizard.load(posted=True)
         context, route = wizard.context(), wizard.route

@@ -7,6 +7,7 @@ from flask import abort, make_response, request
 from intranet import htmx, spreadsheet
 from intranet.formats import DAY_PATTERN, moment_numbers
 from intranet.pages import Pages
+from intranet.pagination import requested_page
 from intranet.rounds.opening import lef_continuing
 from intranet.rounds.periods import demo_note
 from intranet.rounds.round_progress import find_round, progress, workflow_of
@@ -49,7 +50,7 @@ def round_page(round_id):
     """The round: totals and partners; htmx gets only the progress block (filter, polling)."""
     round_ = _round_or_404(round_id)
     state, search = _filters(round_)
-    data = progress(round_, state, search, request.args.get("pagina", 1, type=int))
+    data = progress(round_, state, search, requested_page())
     lef = list(lef_continuing(round_.period)) if round_.kind == "vriend" else []
     return htmx.render(
         "rounds/round.html",
