@@ -54,29 +54,25 @@ def _fill(activity, form):
 
 
 def _tell_leaders(activity):
-    url = mail.external_url("activities.show", activity_id=activity.id)
-    for leader in User.in_group("projectleider"):
-        mail.queue(
-            leader.email,
-            f"Activiteit te beoordelen: {activity.title}",
-            "activity_submitted",
-            activity=activity,
-            url=url,
-        )
+    mail.queue_group(
+        "projectleider",
+        f"Activiteit te beoordelen: {activity.title}",
+        "activity_submitted",
+        activity=activity,
+        url=mail.external_url("activities.show", activity_id=activity.id),
+    )
 
 
 def _tell_leaders_offline(activity, actor, reason):
-    url = mail.external_url("activities.show", activity_id=activity.id)
-    for leader in User.in_group("projectleider"):
-        mail.queue(
-            leader.email,
-            f"Activiteit offline gehaald: {activity.title}",
-            OFFLINE_TEMPLATE,
-            activity=activity,
-            actor=actor,
-            reason=reason,
-            url=url,
-        )
+    mail.queue_group(
+        "projectleider",
+        f"Activiteit offline gehaald: {activity.title}",
+        OFFLINE_TEMPLATE,
+        activity=activity,
+        actor=actor,
+        reason=reason,
+        url=mail.external_url("activities.show", activity_id=activity.id),
+    )
 
 
 def public_url(activity):
